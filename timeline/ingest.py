@@ -1,0 +1,964 @@
+"""Files, HTML, JSONL and CSV -> `Article`: the first stage of the pipeline.
+
+`read_articles` walks files and folders and dispatches each file on its extension:
+
+- `.txt`, `.text`, `.md` and files without extension: plain text copied from news sites,
+  split into articles by `split_text_articles`;
+- `.html`, `.htm`: one article per page (title, publication date, URL, body paragraphs);
+- `.jsonl`, `.ndjson`: one JSON object per line with `title`, `date`, `text` and optional
+  `id`, `url`;
+- `.csv`: a header row with `title,date,text[,id,url]` and one article per row.
+
+Bad files and records become `InputError`s handed to `on_error`, so one broken record does not
+stop a batch. Articles without a publication date are kept and logged as warnings.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date as _date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import InputError
+from .model import Article
+
+__all__ = ["read_articles", "split_text_articles", "parse_date_line", "parse_date_value"]
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+CSV_SUFFIXES = frozenset({".csv"})
+
+#: Longest article body kept, in characters; longer bodies are cut and a warning is logged.
+MAX_ARTICLE_CHARS = 2_000_000
+#: Files larger than this are refused rather than read into memory.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Lines longer than this are never headlines, date lines or clutter (keeps regexes cheap).
+MAX_SHORT_LINE = 300
+#: CSV fields may hold whole articles; the csv module's default limit (128 KiB) is too small.
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
+
+ErrorHandler = Callable[[InputError], None]
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE_FORMS = (
+    # 26 August 2025, 26th Aug. 2025, 26 August, 2025
+    rf"(?P<d1>\d{{1,2}}){_ORD}\s+{_MONTH.replace('mon>', 'm1>')},?\s+(?P<y1>\d{{4}})",
+    # March 3, 2024 / Mar. 3rd 2024
+    rf"{_MONTH.replace('mon>', 'm2>')}\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>\d{{4}})",
+    # 2024-03-03, 2024/03/03, 2024-03-03T10:15:00Z
+    r"(?P<y3>\d{4})[-/](?P<m3>\d{1,2})[-/](?P<d3>\d{1,2})(?=$|[^\d])",
+    # 26/08/2025 or 08/26/2025: only when unambiguous (one part > 12)
+    r"(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4})",
+    # 26.08.2025: the dotted form is day-first by convention
+    r"(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4})",
+)
+_DATE_RE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS), re.IGNORECASE)
+_DATE_PREFIX_RE = re.compile(
+    r"^(?:by\s+[^|•·,]{1,60}?\s*[|•·,]\s*)?"  # a byline glued to the date: "By Jane Doe | ..."
+    r"(?:(?:last\s+|first\s+)?(?:updated|published|posted|modified|released|date|dated)"
+    r"(?:\s+(?:on|at))?\s*:?\s*)?"
+    rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+# What may follow the date on a date line: a time, a zone, another "Updated <date>" part.
+_DATE_TAIL_WORDS = re.compile(
+    r"\b(?:at|on|am|pm|a\.m\.|p\.m\.|updated|published|posted|modified|last|first|local|time"
+    r"|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|jst|kst|aest"
+    r"|hkt|sgt|wib|ast|z)\b" + rf"|\b{_WEEKDAY}" + r"|\d+|[^\w\s]+|\s+",
+    re.IGNORECASE,
+)
+
+
+def _ymd(y: int, m: int, d: int) -> str | None:
+    try:
+        return _date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _match_to_iso(m: re.Match[str]) -> str | None:
+    """The ISO day of a `_DATE_RE` match, or None when invalid or ambiguous."""
+    g = m.groupdict()
+    if g["y1"]:
+        return _ymd(int(g["y1"]), _MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]))
+    if g["y2"]:
+        return _ymd(int(g["y2"]), _MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]))
+    if g["y3"]:
+        return _ymd(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    if g["y4"]:
+        a, b = int(g["a4"]), int(g["b4"])
+        if a > 12 >= b:
+            return _ymd(int(g["y4"]), b, a)
+        if b > 12 >= a:
+            return _ymd(int(g["y4"]), a, b)
+        return None  # 03/04/2025: day-first or month-first, cannot tell
+    return _ymd(int(g["y5"]), int(g["m5"]), int(g["d5"]))
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A line that is a publication-date line; `date` is None when its date is ambiguous."""
+
+    date: str | None
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """Recognise a publication-date line ("Updated 26 August 2025") and parse its date.
+
+    A date line holds a date, optionally preceded by a word like "Updated"/"Published", a
+    weekday or a short byline, and followed only by a time, a time zone or another such part.
+
+    >>> parse_date_line("Updated 26 August 2025")
+    DateLine(date='2025-08-26')
+    >>> parse_date_line("Mon 15 Dec 2025 14.02 GMT")
+    DateLine(date='2025-12-15')
+    >>> parse_date_line("26/08/2025"), parse_date_line("03/04/2025")
+    (DateLine(date='2025-08-26'), DateLine(date=None))
+    >>> parse_date_line("Talks resumed on March 3, 2024 in Geneva") is None
+    True
+    """
+    line = line.strip()
+    if not line or len(line) > 120:
+        return None
+    prefix = _DATE_PREFIX_RE.match(line)
+    start = prefix.end() if prefix else 0
+    m = _DATE_RE.match(line, start)
+    if m is None:
+        return None
+    rest = line[m.end():]
+    if _DATE_TAIL_WORDS.sub("", rest).strip():
+        return None
+    return DateLine(_match_to_iso(m))
+
+
+_ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s_]|[^\d])")
+
+
+def parse_date_value(value: str) -> str | None:
+    """Parse a date field (ISO day, ISO datetime or a written date) to YYYY-MM-DD, else None.
+
+    >>> parse_date_value("2008-03-01T10:00:00Z"), parse_date_value("March 3, 2024")
+    ('2008-03-01', '2024-03-03')
+    >>> parse_date_value("soon") is None
+    True
+    """
+    value = value.strip()
+    if not value or len(value) > 120:
+        return None
+    m = _ISO_DAY_RE.match(value)
+    if m:
+        return _ymd(int(m[1]), int(m[2]), int(m[3]))
+    if re.fullmatch(r"\d{8}", value):
+        return _ymd(int(value[:4]), int(value[4:6]), int(value[6:]))
+    found = parse_date_line(value)
+    if found is not None:
+        return found.date
+    m2 = _DATE_RE.search(value)
+    return _match_to_iso(m2) if m2 else None
+
+
+# --------------------------------------------------------------------------- helpers
+
+def article_id(title: str, date: str | None, text: str) -> str:
+    """The stable id of an article without one: first 12 hex digits of a SHA-1.
+
+    >>> article_id("T", "2024-03-03", "Body.")
+    'ba6f6e2a5cb0'
+    """
+    digest = hashlib.sha1(f"{title}\n{date or ''}\n{text}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:12]
+
+
+def _clean_url(url: object) -> str | None:
+    if isinstance(url, str) and re.match(r"https?://\S", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
+
+
+def _title_from_text(text: str, limit: int = 120) -> str:
+    """A stand-in title: the first line of `text`, cut at a word boundary."""
+    first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
+    if len(first) <= limit:
+        return first
+    cut = first[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
+def _cap_text(text: str, source: str) -> str:
+    if len(text) <= MAX_ARTICLE_CHARS:
+        return text
+    cut = text[:MAX_ARTICLE_CHARS]
+    # end at a line or word boundary when one is close, never mid-sentence if avoidable
+    for sep in ("\n", " "):
+        pos = cut.rfind(sep, MAX_ARTICLE_CHARS - 10_000)
+        if pos > 0:
+            cut = cut[:pos]
+            break
+    logger.warning("%s: article text longer than %d characters, cut to %d",
+                   source, MAX_ARTICLE_CHARS, len(cut))
+    return cut
+
+
+def _make_article(*, title: str, text: str, date: str | None, source: str,
+                  url: str | None = None, id_: str | None = None,
+                  default_date: str | None = None) -> Article:
+    text = _cap_text(text, source)
+    aid = id_ if id_ else article_id(title, date, text)
+    if date is None and default_date is None:
+        logger.warning("%s: no publication date for article %r", source, title[:80])
+    return Article(id=aid, title=title, text=text, date=date or default_date, source=source,
+                   url=_clean_url(url))
+
+
+# --------------------------------------------------------------------------- decoding
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes, path: str) -> str:
+    """Decode file bytes to text; raise InputError for binary or empty data."""
+    if not data.strip():
+        raise InputError("empty file", path=path)
+    text: str | None = None
+    encoding = ""
+    if data.startswith(codecs.BOM_UTF8):
+        pass  # utf-8-sig below
+    else:
+        for bom, enc in _BOMS:
+            if data.startswith(bom):
+                try:
+                    text, encoding = data.decode(enc), enc
+                except UnicodeDecodeError:
+                    raise InputError("binary data, not text", path=path) from None
+                break
+    if text is None:
+        if b"\x00" in data:
+            raise InputError("binary data, not text", path=path)
+        for enc in ("utf-8-sig", "cp1252", "latin-1"):
+            try:
+                text, encoding = data.decode(enc), enc
+                break
+            except UnicodeDecodeError:
+                continue
+    assert text is not None  # latin-1 decodes any bytes
+    sample = text[:65536]
+    if len(_CONTROL_RE.findall(sample)) > 0.05 * len(sample):
+        raise InputError("binary data, not text", path=path)
+    if encoding != "utf-8-sig":
+        logger.warning("%s: not UTF-8, decoded as %s", path, encoding)
+    if not text.strip():
+        raise InputError("empty file", path=path)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- plain text
+
+_CLUTTER_EXACT = frozenset(s.casefold() for s in (
+    "short url", "follow", "following", "share", "shares", "share this", "share this article",
+    "share article", "share on facebook", "share on twitter", "share on x", "share on whatsapp",
+    "share on linkedin", "share via email", "advertisement", "advert", "ad", "sponsored",
+    "read more", "read more:", "more", "see more", "show more", "load more", "comments",
+    "comment", "print", "email", "e-mail", "save", "saved", "bookmark", "listen",
+    "listen to this article", "copy link", "link copied", "skip to content", "skip to main content",
+    "related", "related articles", "related stories", "related content", "subscribe", "sign up",
+    "sign in", "log in", "newsletter", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin",
+    "reddit", "telegram", "pinterest", "font size", "text size", "most read", "most popular",
+    "trending", "topics", "tags", "menu", "home", "back to top", "top of page", "close",
+    "video", "watch", "play", "image", "photo", "gallery", "open image in gallery",
+    "explore more on these topics", "reuse this content", "view comments", "jump to comments",
+    "this article is more than 1 year old", "this article is more than 2 years old",
+    "updated", "published", "fact checked", "opinion", "analysis", "live", "breaking",
+    "breaking news", "exclusive", "toggle caption", "hide caption", "enlarge this image",
+    "getty images", "afp", "reuters", "ap", "ap photo", "afp via getty images",
+))
+_CLUTTER_RE = re.compile(
+    r"^(?:"
+    r"by\s+\S.{0,80}"                                   # byline
+    r"|(?:reporting|additional reporting|writing|editing|compiled|translated) by\b.*"
+    r"|(?:image|media|video) (?:source|caption|copyright)\b.*"
+    r"|(?:photo|image|picture|credit|source|caption)s?\s*:.*"
+    r"|(?:©|\(c\)|copyright\b).*"
+    r"|\d+\s*(?:min|mins|minute|minutes)\s+read"
+    r"|read (?:more|also|next)\s*[:|»>].*"
+    r"|(?:also read|see also|related)\s*:.*"
+    r"|\d+\s+(?:comments?|shares?)"
+    r"|(?:updated|posted|published)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago"
+    r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago"
+    r")$",
+    re.IGNORECASE,
+)
+_AGENCIES = r"AFP|AP|Reuters|Getty(?: Images)?|EPA|EPA-EFE|Xinhua|Bloomberg|Anadolu|SPA|WAM|Yonhap|KCNA|TASS"
+_CAPTION_RE = re.compile(
+    r"(?:\((?:[^()]{0,120}?\b(?:[Pp]hotos?|[Ff]ile|[Ii]mage|[Pp]icture|[Pp]ic)\b[^()]{0,120}"
+    rf"|(?:{_AGENCIES})(?:/[^()]{{0,80}})?)\)"
+    r"|\b(?:Photo|Photograph|Image|Picture|Credit)s?\s*:\s*[^.()]{1,80})\s*$"
+)
+_BULLET_RE = re.compile(r"^(?:[•●▪◦·‣∙]|[-*–](?=\s))\s*")
+_SENT_END = (".", ",", ";", ":")
+
+
+def _is_clutter(line: str) -> bool:
+    if len(line) > MAX_SHORT_LINE:
+        return False
+    return line.casefold().strip(" .:|»›>") in _CLUTTER_EXACT or bool(_CLUTTER_RE.match(line))
+
+
+def _is_caption(line: str) -> bool:
+    tail = line[-260:]
+    return bool(_CAPTION_RE.search(tail))
+
+
+def _is_section_header(line: str) -> bool:
+    """A short all-capitals line such as "‘CRITICAL MOMENT’" that heads a section."""
+    if len(line) > 80 or not any(c.isalpha() for c in line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _date_line(line: str) -> DateLine | None:
+    return parse_date_line(line) if len(line) <= 120 else None
+
+
+def _is_skippable(line: str) -> bool:
+    """Lines that sit between a headline and its date line without being either."""
+    return not line or _is_clutter(line) or _is_caption(line) or _date_line(line) is not None
+
+
+def _is_headline_like(line: str) -> bool:
+    return bool(line) and len(line) <= MAX_SHORT_LINE and not line.endswith(_SENT_END)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+#: How many non-blank lines a date line may sit below its headline.
+HEADER_WINDOW = 6
+#: How many headline-like lines (headline, standfirst, byline) may stack above a date line.
+HEADER_STACK = 3
+
+
+def _find_headline(lines: list[str], d: int, floor: int) -> int | None:
+    """The index of the headline above the date line at `d`, not above index `floor`."""
+    stack: list[int] = []
+    seen = 0
+    i = d - 1
+    while i >= floor and seen < HEADER_WINDOW:
+        line = lines[i]
+        if line:
+            seen += 1
+            if not _is_skippable(line):
+                if not _is_headline_like(line):
+                    break
+                stack.append(i)
+                if len(stack) >= HEADER_STACK:
+                    break
+        i -= 1
+    if not stack:
+        return None
+    # earliest stacked line with at least three words; short ones above it are navigation
+    for idx in reversed(stack):
+        if len(lines[idx].split()) >= 3:
+            return idx
+    return stack[0]
+
+
+def _has_prose(lines: list[str]) -> bool:
+    return any(len(ln) >= 60 and ln.rstrip("”’\"')").endswith((".", "!", "?")) for ln in lines)
+
+
+def split_text_articles(text: str, source: str) -> list[Article]:
+    """Split plain text copied from news pages into articles.
+
+    The splitting rule: an article starts at a headline, that is a line that is not clutter,
+    not a photo caption, at most 300 characters long and not ending in ``. , ; :``, which is
+    followed within six non-blank lines by a publication-date line (`parse_date_line`), with
+    only blank lines, clutter ("Short Url", "Follow", "Share", bylines...), photo captions,
+    other date lines or up to two more headline-like lines (standfirst, byline) between them.
+    Of a stack of headline-like lines the earliest with three words or more is the headline.
+    Text before the first headline is dropped when it holds no prose (site navigation);
+    a text without any date line is one article whose title is its first non-empty line.
+
+    Inside an article the title is the headline, the date is that of its first dated date
+    line; clutter, captions, date lines, all-capitals section headers and the headline
+    repeated under the date line are left out; bullet markers are stripped; the remaining
+    lines, stripped of surrounding whitespace, are joined by "\\n" as the body.
+    Returned articles have ids and sources but no default date (see `read_articles`).
+
+    >>> arts = split_text_articles("Talks resume\\nUpdated 3 March 2024\\nShare\\nThey met.", "x.txt")
+    >>> [(a.title, a.date, a.text) for a in arts]
+    [('Talks resume', '2024-03-03', 'They met.')]
+    """
+    return [a for a, _ in _split_text(text, source, None)]
+
+
+def _split_text(text: str, source: str, default_date: str | None) -> list[tuple[Article | None, str]]:
+    """Articles of a text, or (None, reason) for a segment that yields no article."""
+    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    starts: list[int] = []
+    floor = 0
+    for d, line in enumerate(lines):
+        if not line or len(line) > 120 or _date_line(line) is None:
+            continue
+        h = _find_headline(lines, d, floor)
+        if h is None or (starts and h <= starts[-1]):
+            continue
+        starts.append(h)
+        floor = d + 1
+    first = next((i for i, ln in enumerate(lines) if ln and not _is_clutter(ln)), None)
+    if first is None:
+        return [(None, "no article text")]
+    if not starts:
+        starts = [first]
+    elif first < starts[0] and _has_prose(lines[first:starts[0]]):
+        starts.insert(0, first)
+    bounds = list(zip(starts, starts[1:] + [len(lines)]))
+    out: list[tuple[Article | None, str]] = []
+    for n, (a, b) in enumerate(bounds, 1):
+        out.append(_text_article(lines[a:b], source, n, len(bounds), default_date))
+    return out
+
+
+def _text_article(lines: list[str], source: str, n: int, total: int,
+                  default_date: str | None) -> tuple[Article | None, str]:
+    head = lines[0]
+    body_lines = lines[1:]
+    if len(head) > MAX_SHORT_LINE:
+        title = _title_from_text(head)
+        body_lines = lines
+    else:
+        title = head
+    date: str | None = None
+    body: list[str] = []
+    in_header = True  # until the first body line after the headline
+    for line in body_lines:
+        if not line:
+            continue
+        if len(line) <= 120:
+            found = _date_line(line)
+            if found is not None:
+                if date is None and (in_header or not body):
+                    date = found.date
+                continue
+        if _is_clutter(line) or _is_caption(line):
+            continue
+        if in_header and _same_text(line, title):
+            continue
+        if _is_section_header(line) and line != title:
+            continue
+        body.append(_BULLET_RE.sub("", line))
+        in_header = False
+    label = f"article {n}" if total > 1 else "article"
+    if not body:
+        return None, f"{label} {title[:60]!r}: no body text below the headline"
+    return _make_article(title=title, text="\n".join(body), date=date, source=source,
+                         default_date=default_date), ""
+
+
+# --------------------------------------------------------------------------- HTML
+
+_DROP_TAGS = frozenset({
+    "script", "style", "nav", "header", "footer", "aside", "form", "figure", "figcaption",
+    "noscript", "svg", "iframe", "template", "button", "select", "textarea", "object", "canvas",
+    "dialog", "menu",
+})
+_VOID_TAGS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+})
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "body", "br", "hr",
+})
+_DATE_META = (
+    "article:published_time", "og:published_time", "og:article:published_time", "date",
+    "pubdate", "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
+    "dcterms.date", "dcterms.created", "parsely-pub-date", "sailthru.date", "article.published",
+    "datepublished",
+)
+_MAX_DEPTH = 400  # deeper nesting is flattened (keeps per-paragraph ancestor lists bounded)
+
+
+@dataclass
+class _Node:
+    tag: str
+    nid: int
+
+
+@dataclass
+class _Para:
+    ancestors: tuple[int, ...]
+    parts: list[str] = field(default_factory=list)
+
+
+class _PageParser(HTMLParser):
+    """Collects metadata and paragraphs of one HTML page in a single linear pass."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+        self.title_parts: list[str] = []
+        self.h1: str | None = None
+        self.jsonld: list[str] = []
+        self.times: list[str] = []
+        self.paras: list[_Para] = []
+        self.loose: list[str] = []  # visible text outside <p>, for pages without paragraphs
+        self.articles: list[int] = []
+        self._stack: list[_Node] = []
+        self._next_id = 0
+        self._drop = 0
+        self._para: _Para | None = None
+        self._in_title = False
+        self._h1_parts: list[str] | None = None
+        self._script_ld = False
+        self._ld_parts: list[str] = []
+
+    # element stack -----------------------------------------------------------
+    def _push(self, tag: str) -> None:
+        self._next_id += 1
+        if len(self._stack) < _MAX_DEPTH:
+            self._stack.append(_Node(tag, self._next_id))
+            if tag == "article":
+                self.articles.append(self._next_id)
+        if tag in _DROP_TAGS:
+            self._drop += 1
+
+    def _pop_to(self, tag: str) -> bool:
+        for k in range(len(self._stack) - 1, -1, -1):
+            if self._stack[k].tag == tag:
+                for node in self._stack[k:]:
+                    if node.tag in _DROP_TAGS:
+                        self._drop -= 1
+                del self._stack[k:]
+                return True
+        return False
+
+    def _close_para(self) -> None:
+        if self._para is not None:
+            self.paras.append(self._para)
+            self._para = None
+
+    # parser callbacks --------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
+            if key and key not in self.meta and a.get("content"):
+                self.meta[key] = a["content"].strip()
+            return
+        if tag == "link":
+            if "canonical" in a.get("rel", "").lower().split() and self.canonical is None:
+                self.canonical = a.get("href", "").strip()
+            return
+        if tag == "time" and a.get("datetime"):
+            self.times.append(a["datetime"])
+        if tag == "br":
+            if self._para is not None and not self._drop:
+                self._para.parts.append("\n")
+            elif not self._drop:
+                self.loose.append("\n")
+            return
+        if tag in _VOID_TAGS:
+            return
+        if tag in _BLOCK_TAGS:
+            self._close_para()
+            if not self._drop:
+                self.loose.append("\n")
+        if tag == "title":
+            self._in_title = True
+        elif tag == "h1" and self.h1 is None:
+            self._h1_parts = []
+        elif tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
+            self._script_ld = True
+            self._ld_parts = []
+        self._push(tag)
+        if tag == "p" and not self._drop:
+            self._para = _Para(tuple(n.nid for n in self._stack[:-1]))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag == "h1" and self._h1_parts is not None:
+            self.h1 = " ".join("".join(self._h1_parts).split())
+            self._h1_parts = None
+        elif tag == "script" and self._script_ld:
+            self.jsonld.append("".join(self._ld_parts))
+            self._script_ld = False
+        if tag in _BLOCK_TAGS:
+            self._close_para()
+            self.loose.append("\n")
+        self._pop_to(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._script_ld:
+            self._ld_parts.append(data)
+            return
+        if self._in_title:
+            self.title_parts.append(data)
+        if self._h1_parts is not None:
+            self._h1_parts.append(data)
+        if self._drop:
+            return
+        if self._para is not None:
+            self._para.parts.append(data)
+        else:
+            self.loose.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._close_para()
+
+
+def _para_lines(parts: list[str]) -> list[str]:
+    return [" ".join(seg.split()) for seg in "".join(parts).split("\n") if seg.strip()]
+
+
+def _jsonld_values(blobs: list[str], key: str) -> Iterator[object]:
+    """Values of `key` in JSON-LD blocks, articles (and @graph members) first."""
+    def walk(node: object, depth: int) -> Iterator[object]:
+        if depth > 20:
+            return
+        if isinstance(node, list):
+            for item in node:
+                yield from walk(item, depth + 1)
+        elif isinstance(node, dict):
+            if key in node:
+                yield node[key]
+            for v in node.values():
+                if isinstance(v, (list, dict)):
+                    yield from walk(v, depth + 1)
+    for blob in blobs:
+        try:
+            data = json.loads(blob)
+        except (ValueError, RecursionError):
+            logger.debug("unreadable JSON-LD block skipped")
+            continue
+        yield from walk(data, 0)
+
+
+def _html_title(p: _PageParser) -> str | None:
+    og = p.meta.get("og:title") or p.meta.get("twitter:title")
+    if og:
+        return " ".join(og.split())
+    if p.h1:
+        return p.h1
+    raw = " ".join("".join(p.title_parts).split())
+    if raw:
+        parts = [s for s in re.split(r"\s+(?:\||–|—|-|::|»)\s+", raw) if s]
+        return max(parts, key=len) if parts else raw
+    for v in _jsonld_values(p.jsonld, "headline"):
+        if isinstance(v, str) and v.strip():
+            return " ".join(v.split())
+    return None
+
+
+def _html_date(p: _PageParser) -> tuple[str | None, str | None]:
+    """(date, raw value) of the page's publication date; date None if unparseable."""
+    raw: str | None = None
+    for key in _DATE_META:
+        if p.meta.get(key):
+            raw = p.meta[key]
+            break
+    if raw is None:
+        for v in _jsonld_values(p.jsonld, "datePublished"):
+            if isinstance(v, str) and v.strip():
+                raw = v
+                break
+    if raw is None and p.times:
+        raw = p.times[0]
+    if raw is None:
+        return None, None
+    return parse_date_value(raw), raw
+
+
+def _html_body(p: _PageParser) -> list[str]:
+    paras = [(para, _para_lines(para.parts)) for para in p.paras]
+    paras = [(para, [ln for ln in ls if not _is_clutter(ln)]) for para, ls in paras]
+    paras = [(para, ls) for para, ls in paras if ls]
+    chosen: list[tuple[_Para, list[str]]] = []
+    if p.articles:
+        best_len = 0
+        for aid in p.articles:
+            inside = [(q, ls) for q, ls in paras if aid in q.ancestors]
+            size = sum(len(x) for _, ls in inside for x in ls)
+            if size > best_len:
+                chosen, best_len = inside, size
+    if not chosen and paras:
+        # readability-style: a paragraph scores for its parent, half as much for the grandparent
+        score: dict[int, float] = {}
+        for q, ls in paras:
+            size = sum(len(x) for x in ls)
+            for weight, nid in zip((1.0, 0.5), reversed(q.ancestors)):
+                score[nid] = score.get(nid, 0.0) + weight * size
+        if score:
+            best = max(score, key=lambda k: (score[k], -k))
+            chosen = [(q, ls) for q, ls in paras if best in q.ancestors]
+    if chosen:
+        return [ln for _, ls in chosen for ln in ls]
+    loose = [" ".join(seg.split()) for seg in "".join(p.loose).split("\n")]
+    return [ln for ln in loose if ln and not _is_clutter(ln)]
+
+
+def _read_html(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+    parser = _PageParser()
+    try:
+        parser.feed(text)
+        parser.close()
+    except (AssertionError, ValueError, RecursionError) as e:
+        # html.parser gives up on a few malformed declarations; keep what was read so far
+        logger.warning("%s: malformed HTML (%s); using the part read before it", path, e)
+        parser._close_para()
+    body = _html_body(parser)
+    if not body:
+        on_error(InputError("no article text found in the HTML page", path=path))
+        return
+    text_body = "\n".join(body)
+    title = _html_title(parser) or _title_from_text(text_body)
+    date, raw = _html_date(parser)
+    if raw is not None and date is None:
+        on_error(InputError(f"unparseable publication date {raw[:60]!r}", path=path))
+    url = _clean_url(parser.canonical) or _clean_url(parser.meta.get("og:url"))
+    yield _make_article(title=title, text=text_body, date=date, source=path, url=url,
+                        default_date=default_date)
+
+
+# --------------------------------------------------------------------------- JSONL / CSV
+
+def _record_article(rec: dict[str, object], path: str, n: int, where: int | str,
+                    default_date: str | None, on_error: ErrorHandler) -> Article | None:
+    """An article from a JSONL/CSV record; reports bad fields through `on_error`."""
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        on_error(InputError("missing or empty 'text'", path=path, position=where))
+        return None
+    title_v = rec.get("title")
+    title = " ".join(str(title_v).split()) if title_v not in (None, "") else _title_from_text(text)
+    raw_date = rec.get("date")
+    date: str | None = None
+    if raw_date not in (None, ""):
+        date = parse_date_value(raw_date) if isinstance(raw_date, str) else None
+        if date is None:
+            on_error(InputError(f"unparseable date {str(raw_date)[:60]!r}", path=path, position=where))
+    id_v = rec.get("id")
+    id_ = str(id_v).strip() if id_v not in (None, "") and not isinstance(id_v, (dict, list)) else None
+    return _make_article(title=title, text=text, date=date, source=f"{path}:{n}",
+                         url=rec.get("url"), id_=id_ or None, default_date=default_date)
+
+
+def _read_jsonl(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+    n = 0
+    # split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() breaks on
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        n += 1
+        try:
+            rec = json.loads(line)
+        except ValueError as e:
+            on_error(InputError(f"invalid JSON: {e}", path=path, position=lineno))
+            continue
+        except RecursionError:
+            on_error(InputError("invalid JSON: nested too deeply", path=path, position=lineno))
+            continue
+        if not isinstance(rec, dict):
+            on_error(InputError(f"not a JSON object but {type(rec).__name__}", path=path, position=lineno))
+            continue
+        art = _record_article(rec, path, n, lineno, default_date, on_error)
+        if art is not None:
+            yield art
+
+
+def _read_csv(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    # strict: an unclosed quote is an error instead of a field that swallows the rest of the file
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as e:
+        on_error(InputError(f"unreadable CSV header: {e}", path=path, position=1))
+        return
+    names = [h.strip().lstrip("\ufeff").lower() for h in header or []]
+    if "text" not in names:
+        on_error(InputError("CSV header has no 'text' column (expected title,date,text[,id,url])",
+                            path=path, position=1))
+        return
+    n = 0
+    while True:
+        start_line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            on_error(InputError(f"record {n + 1}: broken CSV ({e}); rest of the file skipped",
+                                path=path, position=start_line))
+            return
+        if not any(cell.strip() for cell in row):
+            continue
+        n += 1
+        rec = {name: value for name, value in zip(names, row)}
+        art = _record_article(rec, path, n, f"{start_line}: record {n}", default_date, on_error)
+        if art is not None:
+            yield art
+
+
+# --------------------------------------------------------------------------- files and folders
+
+def _read_text_file(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+    for art, reason in _split_text(text, path, default_date):
+        if art is None:
+            on_error(InputError(reason, path=path))
+        else:
+            yield art
+
+
+_READERS = {
+    **{s: _read_text_file for s in TEXT_SUFFIXES},
+    **{s: _read_html for s in HTML_SUFFIXES},
+    **{s: _read_jsonl for s in JSONL_SUFFIXES},
+    **{s: _read_csv for s in CSV_SUFFIXES},
+}
+
+
+def _read_file(path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            on_error(InputError("not a regular file", path=path))
+            return
+        if st.st_size > MAX_FILE_BYTES:
+            on_error(InputError(f"file too large ({st.st_size} bytes, limit {MAX_FILE_BYTES})", path=path))
+            return
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        on_error(InputError(f"cannot read: {e.strerror or e}", path=path))
+        return
+    try:
+        text = _decode(data, path)
+    except InputError as e:
+        on_error(e)
+        return
+    reader = _READERS.get(Path(path).suffix.lower(), _read_text_file)
+    yield from reader(text, path, default_date, on_error)
+
+
+def _walk(root: str, seen: set[str], ancestors: tuple[str, ...], on_error: ErrorHandler) -> Iterator[str]:
+    """Files under `root` in sorted order; symlinked directories are read once, loops reported."""
+    try:
+        real = os.path.realpath(root)
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as e:
+        on_error(InputError(f"cannot list directory: {e.strerror or e}", path=root))
+        return
+    seen.add(real)
+    ancestors = (*ancestors, real)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = os.path.join(root, entry.name)
+        try:
+            is_dir = entry.is_dir()  # follows symlinks
+            is_file = entry.is_file()
+        except OSError as e:
+            on_error(InputError(f"cannot read: {e.strerror or e}", path=path))
+            continue
+        if is_dir:
+            target = os.path.realpath(path)
+            if target in ancestors:
+                on_error(InputError("symlink loop, directory skipped", path=path))
+            elif target in seen:
+                logger.warning("%s: directory already read through another path, skipped", path)
+            else:
+                yield from _walk(path, seen, ancestors, on_error)
+        elif is_file:
+            if Path(entry.name).suffix.lower() in _READERS:
+                yield path
+            else:
+                logger.debug("%s: ignored (unknown extension)", path)
+        elif entry.is_symlink():
+            on_error(InputError("broken symbolic link", path=path))
+
+
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def read_articles(paths: Iterable[str | Path], *, date: str | None = None,
+                  on_error: ErrorHandler | None = None) -> Iterator[Article]:
+    """Read articles from files and folders (text, HTML, JSONL, CSV).
+
+    Args:
+        paths: files and folders; folders are read recursively in sorted order (hidden
+            entries and unknown extensions skipped), files given explicitly are read whatever
+            their extension (unknown ones as text).
+        date: YYYY-MM-DD given to articles without a publication date.
+        on_error: receives an `InputError` for each bad file or record, and reading goes on;
+            when None the first such error is raised.
+
+    Returns:
+        An iterator of `Article`s in input order.
+
+    Raises:
+        InputError: at once, when a path does not exist or `date` is not YYYY-MM-DD;
+            later, for bad input when `on_error` is None.
+    """
+    items = [str(p) for p in paths]
+    for p in items:
+        if not os.path.lexists(p):
+            raise InputError("no such file or directory", path=p)
+    if date is not None and (not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) or parse_date_value(date) != date):
+        raise InputError(f"invalid date {date!r}, expected YYYY-MM-DD")
+    return _read_all(items, date, on_error or _raise)
+
+
+def _read_all(items: list[str], date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+    seen: set[str] = set()
+    for p in items:
+        if os.path.isdir(p):
+            if os.path.realpath(p) in seen:
+                logger.warning("%s: directory already read, skipped", p)
+                continue
+            for f in _walk(p, seen, (), on_error):
+                yield from _read_file(f, date, on_error)
+        else:
+            yield from _read_file(p, date, on_error)
