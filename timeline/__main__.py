@@ -1,0 +1,4 @@
+"""`python -m timeline`: the same as the `timeline` command."""
+from .cli import main
+
+main()

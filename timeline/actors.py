@@ -1,0 +1,300 @@
+"""Actor mentions: names, titles, demonyms and pronouns in parsed text -> canonical actors.
+
+Works through an article in reading order, so that later mentions resolve to the actors
+named before them: a surname ("Lee") to the full name seen earlier, a role ("the president",
+"the US leader", "his host") to the office holder or the last person with that role, and a
+pronoun ("he said") to the most salient person so far.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .lexicon import Lexicon
+from .model import Actor, Mention
+from .nlp import Doc, Span, Token
+
+# Nouns that make a demonym or a country name stand for the state ("Russian troops").
+STATE_AGENT_NOUNS = frozenset(
+    "forces troops army military navy officials official authorities government diplomats "
+    "sources leadership regime administration ministry police soldiers jets warplanes drones "
+    "negotiators delegation envoys lawmakers parliament cabinet side".split()
+)
+# Role nouns that refer back to a person in the article without a title of their own.
+RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG", "NORP"})
+
+
+@dataclass
+class _Salience:
+    """What the article has named so far: the working memory of coreference."""
+
+    persons: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (offset, actor, was subject)
+    titles: dict[str, list[Actor]] = field(default_factory=dict)  # role title -> persons seen with it
+
+    def add(self, offset: int, actor: Actor, subject: bool) -> None:
+        if actor.kind != "person":
+            return
+        bisect.insort(self.persons, (offset, actor, subject), key=lambda p: p[0])
+        if actor.title:
+            self.titles.setdefault(actor.title, []).append(actor)
+
+    def by_name_part(self, part: str) -> Actor | None:
+        """The latest person whose full name contains `part` as a word ("Lee" -> "Lee Jae Myung")."""
+        for _, actor, _ in reversed(self.persons):
+            if part in actor.name.split() and actor.name != part:
+                return actor
+        return None
+
+    def latest(self, before: int, *, subject_only: bool = False, exclude: Iterable[str] = ()) -> Actor | None:
+        excluded = set(exclude)
+        for offset, actor, subject in reversed(self.persons):
+            if offset < before and actor.name not in excluded and (subject or not subject_only):
+                return actor
+        return None
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ in ("compound", "appos") and token.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _span_key(span: Span) -> str:
+    """The text of a name without a trailing possessive."""
+    text = span.text
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)].rstrip()
+    return text
+
+
+class MentionFinder:
+    """Finds and resolves actor mentions across the paragraphs of one article."""
+
+    def __init__(self, lexicon: Lexicon, on: str | None):
+        self.lexicon = lexicon
+        self.on = on
+        self.memory = _Salience()
+        self.max_tokens = max(1, lexicon.max_alias_tokens)
+        self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
+
+    def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
+        """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
+        found: dict[int, Mention] = {}
+        self._names(doc, offset, found)
+        self._entities(doc, offset, found)
+        self._roles(doc, offset, found)
+        self._pronouns(doc, offset, found)
+        return found
+
+    # -- names from the lexicon ------------------------------------------------------------
+    def _names(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+                i += 1
+                continue
+            hit = None
+            for j in range(min(n, i + self.max_tokens), i, -1):
+                span = doc[i:j]
+                actor = self.lexicon.lookup(_span_key(span), on=self.on)
+                kind = "name"
+                if actor is None:
+                    actor = self.lexicon.lookup_demonym(span.text)
+                    kind = "demonym"
+                if actor is not None:
+                    hit = (j, actor, kind)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            j, actor, kind = hit
+            span = doc[i:j]
+            if self._is_part_of_other_name(span):
+                i = j
+                continue
+            if kind == "demonym" and not self._demonym_is_actor(span):
+                # "Russian President Vladimir Putin": the demonym only qualifies; keep it as a
+                # modifier mention so titles can read the country, but not as an event actor.
+                actor = replace(actor, title="demonym")
+            self._add(found, span, offset, actor)
+            i = j
+
+    def _is_part_of_other_name(self, span: Span) -> bool:
+        """True when a known name is only part of another proper name ("Trump Tower")."""
+        last = span[-1]
+        head = last.head
+        if last.dep_ == "compound" and head.pos_ == "PROPN" and head.i >= span.end:
+            if head.ent_type_ in ("FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
+                return True
+        return False
+
+    def _demonym_is_actor(self, span: Span) -> bool:
+        head = span[-1].head if span[-1].dep_ in ("amod", "compound", "nmod") else span[-1]
+        return head.lemma_.lower() in STATE_AGENT_NOUNS or head.lower_ in STATE_AGENT_NOUNS
+
+    # -- people and organisations found by NER ---------------------------------------------
+    def _entities(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        for ent in doc.ents:
+            if any(t.i in found for t in ent):
+                continue
+            if ent.label_ in PERSON_LABELS:
+                actor = self._person(ent)
+            elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
+                actor = Actor(name=_span_key(ent).removeprefix("the ").strip(), kind="organization")
+            else:
+                continue
+            if actor is not None and actor.name:
+                self._add(found, ent, offset, actor)
+
+    def _person(self, ent: Span) -> Actor | None:
+        name = _span_key(ent)
+        if not name or not name[0].isupper():
+            return None
+        parts = name.split()
+        if len(parts) == 1:
+            earlier = self.memory.by_name_part(name)
+            if earlier is not None:
+                return earlier
+        known = self.lexicon.lookup(name, on=self.on)
+        if known is not None and known.kind == "person":
+            return known
+        country, title = self._affiliation(ent)
+        return Actor(name=name, kind="person", country=country, title=title)
+
+    def _affiliation(self, ent: Span) -> tuple[str | None, str | None]:
+        """Country and title from the words before a name ("Germany's Defense Minister X")."""
+        doc = ent.doc
+        start = ent.start
+        lo = max(0, start - 6)
+        title = None
+        country = None
+        for k in range(lo, start):
+            t = self.lexicon.match_title(doc[k:start].text)
+            if t:
+                title = t
+                break
+        for k in range(start - 1, lo - 1, -1):
+            tok = doc[k]
+            if tok.lower_ in ("'s", "’s"):
+                continue
+            for j in range(max(lo, k - 2), k + 1):
+                actor = self.lexicon.lookup(_span_key(doc[j : k + 1]), on=self.on) or self.lexicon.lookup_demonym(
+                    doc[j : k + 1].text
+                )
+                if actor is None and doc[j : k + 1].text[:1].isupper():
+                    actor = self.memory.by_name_part(doc[j : k + 1].text) or None
+                if actor is not None:
+                    if actor.country:
+                        country = actor.country
+                    break
+            if country:
+                break
+        return country, title
+
+    # -- roles: "the president", "the US leader", "his host" ------------------------------
+    def _roles(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        for tok in doc:
+            if tok.i in found or tok.pos_ != "NOUN" and tok.pos_ != "PROPN":
+                continue
+            if tok.dep_ == "compound" and tok.head.i in found:
+                continue
+            if any(c.i in found and c.ent_type_ == "PERSON" for c in tok.children if c.dep_ in ("compound", "appos")):
+                continue
+            lower = tok.lower_
+            if lower in RELATIONAL_ROLES:
+                actor = self._relational(tok, offset)
+            else:
+                title = self.lexicon.match_title(tok.text)
+                if not title or not self._definite(tok, found):
+                    continue
+                actor = self._role_holder(tok, title, found, offset)
+            if actor is not None:
+                self._add(found, doc[tok.i : tok.i + 1], offset, actor)
+
+    def _definite(self, tok: Token, found: dict[int, Mention]) -> bool:
+        return any(
+            c.lower_ in ("the", "his", "her", "its", "their") or c.dep_ == "poss" or c.i in found
+            for c in tok.children
+        )
+
+    def _role_holder(self, tok: Token, title: str, found: dict[int, Mention], offset: int) -> Actor | None:
+        country = None
+        for c in tok.children:
+            m = found.get(c.i)
+            if m is not None and m.actor.country and m.actor.kind == "country":
+                country = m.actor.country
+        if country:
+            holder = self.lexicon.holder(country, title, self.on)
+            if holder is not None:
+                return holder
+            for _, actor, _ in reversed(self.memory.persons):
+                if actor.country == country:
+                    return actor
+            return None
+        for actor in reversed(self.memory.titles.get(title, [])):
+            return actor
+        return None
+
+    def _relational(self, tok: Token, offset: int) -> Actor | None:
+        sentence_subject = None
+        for t in tok.sent:
+            if t.dep_ == "nsubj":
+                sentence_subject = t
+                break
+        exclude = []
+        if sentence_subject is not None:
+            m = self.resolved.get(offset + sentence_subject.idx)
+            if m is not None:
+                exclude.append(m.actor.name)
+        return self.memory.latest(offset + tok.idx, exclude=exclude)
+
+    # -- pronouns ------------------------------------------------------------------------------
+    def _pronouns(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        for tok in doc:
+            lower = tok.lower_
+            if tok.i in found or lower not in SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"his", "her"}:
+                continue
+            pos = offset + tok.idx
+            if lower in SUBJECT_PRONOUNS:
+                actor = self._subject_in_sentence(tok, found) or self.memory.latest(pos, subject_only=True)
+                actor = actor or self.memory.latest(pos)
+            else:
+                subj = self._clause_subject(tok, found)
+                actor = self.memory.latest(pos, exclude=[subj.name] if subj else [])
+            if actor is not None:
+                self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
+
+    def _subject_in_sentence(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
+        best = None
+        for t in tok.sent:
+            if t.i >= tok.i:
+                break
+            m = found.get(t.i)
+            if m is not None and m.actor.kind == "person" and _is_subject(t):
+                best = m.actor
+        return best
+
+    def _clause_subject(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
+        verb = tok.head
+        while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i in found:
+                return found[c.i].actor
+        return None
+
+    # -- bookkeeping --------------------------------------------------------------------------
+    def _add(self, found: dict[int, Mention], span: Span, offset: int, actor: Actor, remember: bool = True) -> None:
+        start = offset + span.start_char
+        mention = Mention(text=span.text, start=start, end=offset + span.end_char, actor=actor)
+        for t in span:
+            found[t.i] = mention
+            self.resolved[offset + t.idx] = mention
+        if remember:
+            self.memory.add(start, actor, any(_is_subject(t) for t in span))

@@ -1,0 +1,187 @@
+"""The `timeline` command: a thin layer over the library API.
+
+Exit status: 0 when every input was used, 1 when some input was skipped (each named in a
+one-line warning on stderr), 2 for a usage error such as a path that does not exist.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import pipeline
+from .errors import InputError, TimelineError
+from .export import atomic_open, read_events, write_events_csv, write_events_jsonl
+
+EXIT_SKIPPED = 1
+EXIT_USAGE = 2
+
+
+class _Run:
+    """What a command run collects for its exit status: the inputs it skipped."""
+
+    def __init__(self, strict: bool):
+        self.strict = strict
+        self.skipped = 0
+
+    def on_error(self, error: InputError) -> None:
+        self.skipped += 1
+        click.echo(f"warning: skipped {error}", err=True)
+
+    def finish(self) -> None:
+        if self.skipped:
+            click.echo(f"{self.skipped} input(s) skipped", err=True)
+            sys.exit(EXIT_USAGE if self.strict else EXIT_SKIPPED)
+
+
+class _StderrHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+
+
+def _check_paths(paths: tuple[str, ...]) -> None:
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise click.UsageError(f"no such file or folder: {missing[0]}")
+
+
+def _options(date, actors, workers=1) -> pipeline.Options:
+    if date:
+        try:
+            import datetime
+
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise click.UsageError(f"--date must be YYYY-MM-DD, not {date!r}") from None
+    return pipeline.Options(actors_file=actors, date=date, workers=workers or 1)
+
+
+def _progress(items, label: str):
+    """Wrap an iterable with a progress bar when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return items
+    return click.progressbar(items, label=label, file=sys.stderr, item_show_func=lambda a: None)
+
+
+common_inputs = [
+    click.argument("inputs", nargs=-1, required=True, type=click.Path()),
+    click.option("--date", help="Publication date (YYYY-MM-DD) for articles that give none."),
+    click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Your own actor CSV, merged over the shipped lexicon."),
+    click.option("--strict", is_flag=True, help="Treat any skipped input as an error (exit 2)."),
+]
+
+
+def with_inputs(f):
+    for deco in reversed(common_inputs):
+        f = deco(f)
+    return f
+
+
+@click.group()
+@click.version_option(package_name="timeline")
+def main() -> None:
+    """Diplomatic event timelines from news articles."""
+    logger = logging.getLogger("timeline")
+    if not logger.handlers:
+        logger.addHandler(_StderrHandler())
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+
+
+@main.command()
+@with_inputs
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False))
+@click.option("--workers", type=int, default=None, help="Processes to use (default: the number of cores).")
+def build(inputs, date, actors, strict, out_dir, workers):
+    """Build events, graph exports and timeline.html from INPUTS into a folder."""
+    _check_paths(inputs)
+    run = _Run(strict)
+    options = _options(date, actors, workers)
+    events = _guard(lambda: pipeline.build(inputs, out_dir, options, run.on_error))
+    click.echo(f"{len(events)} events written to {out_dir}/", err=True)
+    run.finish()
+
+
+@main.command()
+@with_inputs
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--workers", type=int, default=None, help="Processes to use (default: the number of cores).")
+def extract(inputs, date, actors, strict, output, fmt, workers):
+    """Extract events from INPUTS (JSONL on stdout by default)."""
+    _check_paths(inputs)
+    run = _Run(strict)
+    options = _options(date, actors, workers)
+
+    def go():
+        events = pipeline.sort_events(pipeline.extract_events(pipeline.read_inputs(inputs, options, run.on_error), options))
+        if output:
+            return pipeline.write_events(events, output, fmt)
+        out = click.get_text_stream("stdout")
+        return write_events_csv(events, out) if fmt == "csv" else write_events_jsonl(events, out)
+
+    _guard(go)
+    run.finish()
+
+
+@main.command()
+@with_inputs
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+def dates(inputs, date, actors, strict, output):
+    """List every temporal expression of INPUTS with its resolved date (JSONL)."""
+    _check_paths(inputs)
+    run = _Run(strict)
+    options = _options(date, actors)
+
+    def go():
+        rows = (r for a in pipeline.read_inputs(inputs, options, run.on_error) for r in pipeline.article_dates(a))
+        lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        if output:
+            with atomic_open(output) as f:
+                f.writelines(lines)
+        else:
+            click.get_text_stream("stdout").writelines(lines)
+
+    _guard(go)
+    run.finish()
+
+
+@main.command()
+@click.argument("events_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False))
+def graph(events_file, out_dir):
+    """Rebuild the graph exports from an events JSONL file (filter events first if you like)."""
+    from .graph import write_graph_exports
+
+    paths = _guard(lambda: write_graph_exports(list(read_events(events_file)), out_dir))
+    for p in paths:
+        click.echo(str(p), err=True)
+
+
+@main.command()
+@click.argument("events_file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--details", is_flag=True, help="List missed events, false positives and wrong dates.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def evaluate(events_file, gold_file, details, as_json):
+    """Score EVENTS_FILE against your own GOLD_FILE annotations (see README)."""
+    from .evaluate import format_details, format_figures, load_gold, score_events
+
+    result = _guard(lambda: score_events([e.to_dict() for e in read_events(events_file)], load_gold(gold_file)))
+    if details:
+        for line in format_details(result):
+            click.echo(line)
+    figures = {k: v for k, v in result.items() if not k.startswith("_")}
+    click.echo(json.dumps(figures) if as_json else format_figures(figures))
+
+
+def _guard(call):
+    """Run a library call; a TimelineError becomes a one-line message and exit status 2."""
+    try:
+        return call()
+    except TimelineError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_USAGE)
