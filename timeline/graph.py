@@ -1,0 +1,431 @@
+"""Events -> a networkx graph of actors, its metrics, and its GraphML / GEXF / node-link files.
+
+The only module that imports networkx. The graph is derived, never stored: every function
+here takes events or a graph and returns a new value.
+
+Shape of the graph (`build_graph`): an `nx.DiGraph`, one node per actor (keyed by canonical
+name), one edge per ordered pair of actors that share at least one event. Edge attributes
+aggregate those events; `event_ids` leads back to them. Lists are `;`-joined strings and
+missing dates are `""` everywhere, so the same attributes survive GraphML, GEXF and JSON.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import logging
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+from networkx.algorithms.community import greedy_modularity_communities
+
+from .errors import InputError
+from .export import actor_rows, write_actors_csv, write_text, write_timelinejs
+from .model import Event
+
+logger = logging.getLogger(__name__)
+
+#: Event types whose participants act together: an edge goes both ways.
+MUTUAL_TYPES = frozenset({"meeting", "talks", "call", "agreement", "cooperation"})
+
+#: PLOVER categories on the cooperation (+1) and conflict (-1) sides; REQUEST and none are 0.
+COOPERATIVE_PLOVER = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+CONFLICTUAL_PLOVER = frozenset({
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})
+
+#: Above this many nodes the spring layout is too slow; a circular layout is used instead.
+SPRING_LAYOUT_MAX_NODES = 2000
+
+_GEXF_META_DATE = re.compile(r'\s+lastmodifieddate="[^"]*"')
+
+
+def plover_sign(plover: str | None) -> int:
+    """The cooperation (+1) / conflict (-1) / neutral (0) sign of a PLOVER category.
+
+    >>> plover_sign("CONSULT"), plover_sign("ACCUSE"), plover_sign("REQUEST"), plover_sign(None)
+    (1, -1, 0, 0)
+    """
+    if plover in COOPERATIVE_PLOVER:
+        return 1
+    if plover in CONFLICTUAL_PLOVER:
+        return -1
+    return 0
+
+
+def event_pairs(event: Event) -> list[tuple[str, str, bool]]:
+    """The ordered actor pairs an event links, each with whether it is an interaction.
+
+    Sources link to targets (both ways for a mutual type). Actors on the same side (co-sources,
+    co-targets, or all actors of an event without both sides) link both ways as co-participants:
+    an interaction only for a mutual type, since "A and B criticised C" is no conflict of A and B.
+
+    >>> e = Event.from_dict({"id": "e", "type": "criticism", "source": ["A", "B"], "target": ["C"],
+    ...                      "actors": ["A", "B", "C"]})
+    >>> event_pairs(e)
+    [('A', 'C', True), ('B', 'C', True), ('A', 'B', False), ('B', 'A', False)]
+    """
+    mutual = event.type in MUTUAL_TYPES
+    pairs: dict[tuple[str, str], bool] = {}
+    for s in event.source:
+        for t in event.target:
+            if s != t:
+                pairs[(s, t)] = True
+                if mutual:
+                    pairs[(t, s)] = True
+    actors = _event_actors(event)
+    for i, a in enumerate(actors):
+        for b in actors[i + 1:]:
+            if (a, b) not in pairs and (b, a) not in pairs:
+                pairs[(a, b)] = pairs[(b, a)] = mutual
+    return [(u, v, interaction) for (u, v), interaction in pairs.items()]
+
+
+def build_graph(events: Iterable[Event]) -> nx.DiGraph:
+    """Build the actor graph of `events`.
+
+    Args:
+        events: extracted events (any iterable; read once).
+
+    Returns:
+        A `DiGraph` with a node per actor (`label`, `kind`, `country`, `events`, `first_date`,
+        `last_date`) and an edge per ordered pair of actors sharing an event (`kind` "event",
+        `weight`, `types` like "meeting:2;talks:1", `first_date`, `last_date`, `event_ids`,
+        `balance`). A person with a country code also gets an edge of `kind` "affiliation" to
+        the node of that country (or organisation); when the person also has events with that
+        node, the edge stays `kind` "event". Nodes and edges are in sorted order.
+
+    >>> G = build_graph([Event.from_dict({"id": "e1", "type": "meeting", "date": "2025-08-25",
+    ...     "source": ["Donald Trump"], "target": ["Lee Jae Myung"],
+    ...     "actors": ["Donald Trump", "Lee Jae Myung"], "plover": "CONSULT"})])
+    >>> sorted(G.edges), G.edges["Donald Trump", "Lee Jae Myung"]["types"]
+    ([('Donald Trump', 'Lee Jae Myung'), ('Lee Jae Myung', 'Donald Trump')], 'meeting:1')
+    """
+    events = list(events)
+    rows = {row["name"]: row for row in actor_rows(events)}
+    edge_events: dict[tuple[str, str], dict[str, tuple[Event, bool]]] = defaultdict(dict)
+    for e in events:
+        for u, v, interaction in event_pairs(e):
+            edge_events[(u, v)][e.id] = (e, interaction)
+
+    G = nx.DiGraph()
+    for name in sorted(rows):
+        G.add_node(name, **_node_attrs(name, rows[name]))
+
+    by_code = _code_names(events)
+    affiliations: dict[tuple[str, str], dict[str, Event]] = defaultdict(dict)
+    for e in events:
+        for name, kind, code in zip(e.actors, e.actor_kinds, e.actor_countries):
+            if kind == "person" and code:
+                affiliations[(name, code)][e.id] = e
+    for (person, code), evs in sorted(affiliations.items()):
+        place = by_code.get(code, code)
+        if place == person:
+            continue
+        if place not in G:
+            G.add_node(place, **_node_attrs(place, {
+                "kind": "country" if re.fullmatch(r"[A-Z]{3}", code) else "organization",
+                "country": code, "events": 0, "first_date": "", "last_date": "",
+            }))
+        if (person, place) not in edge_events:
+            G.add_edge(person, place, **_edge_attrs("affiliation", list(evs.values()), []))
+
+    for (u, v), evs in edge_events.items():
+        signed = [e for e, interaction in evs.values() if interaction]
+        G.add_edge(u, v, **_edge_attrs("event", [e for e, _ in evs.values()], signed))
+    G = _sorted_copy(G)
+    logger.debug("graph: %d events, %d nodes, %d edges", len(events), len(G), G.size())
+    return G
+
+
+def graph_metrics(G: nx.DiGraph) -> dict[str, dict]:
+    """Degree, weighted degree, betweenness and community of every node of `G`.
+
+    Computed on the undirected view of the event edges (affiliation edges left out): `degree`
+    counts distinct partners, `weighted_degree` the events shared with them, `betweenness` is
+    normalised (6 digits) and `community` numbers the greedy-modularity communities in the
+    order of their sorted member names.
+
+    Args:
+        G: a graph from `build_graph`.
+
+    Returns:
+        `{node: {"degree", "weighted_degree", "betweenness", "community"}}`.
+    """
+    U = _event_view(G)
+    betweenness = nx.betweenness_centrality(U) if len(U) else {}
+    if U.number_of_edges():
+        groups = greedy_modularity_communities(U, weight="weight")
+    else:
+        groups = [{n} for n in U]
+    community = {}
+    for i, members in enumerate(sorted(sorted(map(str, g)) for g in groups)):
+        for m in members:
+            community[m] = i
+    return {
+        n: {
+            "degree": int(U.degree(n)),
+            "weighted_degree": int(U.degree(n, weight="weight")),
+            "betweenness": round(float(betweenness.get(n, 0.0)), 6) + 0.0,
+            "community": community[str(n)],
+        }
+        for n in sorted(U)
+    }
+
+
+def with_metrics(G: nx.DiGraph) -> nx.DiGraph:
+    """A copy of `G` with the `graph_metrics` of each node added as node attributes."""
+    H = G.copy()
+    for n, m in graph_metrics(G).items():
+        H.nodes[n].update(m)
+    return H
+
+
+def graph_layout(G: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Deterministic 2-D positions of the nodes of `G`, rounded to 4 digits.
+
+    A seeded spring layout, or a circular one above `SPRING_LAYOUT_MAX_NODES` nodes.
+    """
+    H = _sorted_copy(G)
+    if len(H) > SPRING_LAYOUT_MAX_NODES:
+        pos = nx.circular_layout(H)
+    else:
+        pos = nx.spring_layout(H, seed=42)
+    return {n: (round(float(x), 4) + 0.0, round(float(y), 4) + 0.0) for n, (x, y) in pos.items()}
+
+
+def graph_data(G: nx.DiGraph) -> dict:
+    """The plain-dict form of `G` for the HTML renderer: nodes with positions and metrics, edges.
+
+    Returns:
+        `{"nodes": [{"id", "label", "kind", "country", "events", "x", "y", "first_date",
+        "last_date", "degree", "weighted_degree", "betweenness", "community"}], "edges":
+        [{"source", "target", "kind", "weight", "types", "first_date", "last_date",
+        "event_ids", "balance"}]}`, nodes sorted by id and edges by (source, target).
+    """
+    metrics = graph_metrics(G)
+    pos = graph_layout(G)
+    nodes = []
+    for n in sorted(G):
+        d = G.nodes[n]
+        x, y = pos[n]
+        nodes.append({
+            "id": n, "label": d.get("label", n), "kind": d.get("kind", ""),
+            "country": d.get("country", ""), "events": d.get("events", 0), "x": x, "y": y,
+            "first_date": d.get("first_date", ""), "last_date": d.get("last_date", ""),
+            **metrics[n],
+        })
+    edges = []
+    for u, v in sorted(G.edges):
+        d = G.edges[u, v]
+        edges.append({
+            "source": u, "target": v, "kind": d.get("kind", "event"), "weight": d.get("weight", 1),
+            "types": d.get("types", ""), "first_date": d.get("first_date", ""),
+            "last_date": d.get("last_date", ""), "event_ids": d.get("event_ids", ""),
+            "balance": d.get("balance", 0.0),
+        })
+    return {"nodes": nodes, "edges": edges}
+
+
+def graphml_text(G: nx.DiGraph) -> str:
+    """`G` as GraphML text (nodes and edges in sorted order)."""
+    return "\n".join(nx.generate_graphml(_sorted_copy(G))) + "\n"
+
+
+def write_graphml(G: nx.DiGraph, path: str | os.PathLike) -> None:
+    """Write `G` as GraphML to `path`, atomically."""
+    write_text(path, graphml_text(G))
+
+
+def read_graphml(path: str | os.PathLike) -> nx.DiGraph:
+    """Read a graph written by `write_graphml`."""
+    try:
+        return nx.read_graphml(path)
+    except (OSError, ET.ParseError, nx.NetworkXError) as e:
+        raise InputError(f"not a GraphML graph: {e}", path=str(path)) from e
+
+
+def gexf_text(G: nx.DiGraph) -> str:
+    """`G` as GEXF 1.2 text for Gephi, with `start`/`end` dates on nodes and edges that have them.
+
+    Dates are widened to whole days (`2025-08` starts on 2025-08-01 and ends on 2025-08-31) as
+    GEXF's date time format requires; `first_date`/`last_date` keep their own precision. The
+    `lastmodifieddate` networkx stamps into the header is left out, so output is reproducible.
+    """
+    H = _sorted_copy(G)
+    for d in [*(d for _, d in H.nodes(data=True)), *(d for _, _, d in H.edges(data=True))]:
+        if d.get("first_date"):
+            d["start"] = _day_bound(d["first_date"], end=False)
+            d["end"] = _day_bound(d.get("last_date") or d["first_date"], end=True)
+    text = "\n".join(nx.generate_gexf(H))
+    return _GEXF_META_DATE.sub("", text, count=1) + "\n"
+
+
+def write_gexf(G: nx.DiGraph, path: str | os.PathLike) -> None:
+    """Write `G` as GEXF (see `gexf_text`) to `path`, atomically."""
+    write_text(path, gexf_text(G))
+
+
+def read_gexf(path: str | os.PathLike) -> nx.DiGraph:
+    """Read a graph written by `write_gexf` (its `start`/`end` dates come back as attributes)."""
+    try:
+        return nx.read_gexf(path)
+    except (OSError, ET.ParseError, nx.NetworkXError) as e:
+        raise InputError(f"not a GEXF graph: {e}", path=str(path)) from e
+
+
+def graph_json_text(G: nx.DiGraph) -> str:
+    """`G` as node-link JSON (keys sorted, edges under `"edges"`)."""
+    data = _node_link_data(_sorted_copy(G))
+    return json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def write_graph_json(G: nx.DiGraph, path: str | os.PathLike) -> None:
+    """Write `G` as node-link JSON to `path`, atomically."""
+    write_text(path, graph_json_text(G))
+
+
+def read_graph_json(path: str | os.PathLike) -> nx.DiGraph:
+    """Read a graph written by `write_graph_json`."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path=str(path)) from e
+    except json.JSONDecodeError as e:
+        raise InputError(f"not JSON: {e.msg}", path=str(path), position=e.lineno) from e
+    if not isinstance(data, dict) or "nodes" not in data:
+        raise InputError("not a node-link graph", path=str(path))
+    try:
+        return _node_link_graph(data)
+    except (KeyError, TypeError, nx.NetworkXError) as e:
+        raise InputError(f"not a node-link graph: {e}", path=str(path)) from e
+
+
+def write_graph_exports(events: Iterable[Event], out_dir: str | os.PathLike) -> list[Path]:
+    """Write the analysis exports of `events` into `out_dir`.
+
+    Args:
+        events: extracted events (read once).
+        out_dir: the directory to write to (created if missing).
+
+    Returns:
+        The paths written: graph.graphml, graph.gexf, graph.json (each graph with its metrics
+        as node attributes), actors.csv and timelinejs.json.
+    """
+    events = list(events)
+    out = Path(out_dir)
+    G = with_metrics(build_graph(events))
+    paths = [out / name for name in (
+        "graph.graphml", "graph.gexf", "graph.json", "actors.csv", "timelinejs.json",
+    )]
+    write_graphml(G, paths[0])
+    write_gexf(G, paths[1])
+    write_graph_json(G, paths[2])
+    write_actors_csv(events, paths[3])
+    write_timelinejs(events, paths[4])
+    return paths
+
+
+def _event_actors(event: Event) -> list[str]:
+    """Every actor of an event once, in the order `actors`, `source`, `target`."""
+    return list(dict.fromkeys([*event.actors, *event.source, *event.target]))
+
+
+def _node_attrs(name: str, row: dict) -> dict:
+    return {
+        "label": name, "kind": row["kind"], "country": row["country"], "events": int(row["events"]),
+        "first_date": row["first_date"], "last_date": row["last_date"],
+    }
+
+
+def _edge_attrs(kind: str, events: list[Event], signed: list[Event]) -> dict:
+    """Aggregate attributes of an edge from its events (`signed`: those counted in `balance`)."""
+    events = sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+    starts = [e.date for e in events if e.date]
+    ends = [e.date_end or e.date for e in events if e.date]
+    types = Counter(e.type for e in events) if kind == "event" else Counter()
+    balance = sum(plover_sign(e.plover) for e in signed) / len(signed) if signed else 0.0
+    return {
+        "kind": kind,
+        "weight": len(events),
+        "types": ";".join(f"{t}:{n}" for t, n in sorted(types.items(), key=lambda tn: (-tn[1], tn[0]))),
+        "first_date": min(starts, default=""),
+        "last_date": max(ends, default=""),
+        "event_ids": ";".join(e.id for e in events),
+        "balance": round(float(balance), 3) + 0.0,
+    }
+
+
+def _code_names(events: list[Event]) -> dict[str, str]:
+    """Country code -> the name events most often give the country (or organisation) with it."""
+    names: dict[str, Counter] = defaultdict(Counter)
+    for e in events:
+        for name, kind, code in zip(e.actors, e.actor_kinds, e.actor_countries):
+            if code and kind in ("country", "organization"):
+                # a country actor is a better home for a code than an organisation
+                names[code][(kind != "country", name)] += 1
+    return {
+        code: min(c.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))[0][1]
+        for code, c in names.items()
+    }
+
+
+def _event_view(G: nx.DiGraph) -> nx.Graph:
+    """Undirected graph of the event edges; an edge's weight is the number of distinct events."""
+    U = nx.Graph()
+    U.add_nodes_from(sorted(G))
+    ids: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for u, v, d in G.edges(data=True):
+        if d.get("kind", "event") == "event":
+            key = (u, v) if u <= v else (v, u)
+            ids[key].update(i for i in str(d.get("event_ids", "")).split(";") if i)
+            if not d.get("event_ids"):
+                ids[key].add(f"{u}\0{v}")
+    for (u, v), s in sorted(ids.items()):
+        U.add_edge(u, v, weight=len(s))
+    return U
+
+
+def _sorted_copy(G: nx.DiGraph) -> nx.DiGraph:
+    """A copy of `G` with nodes and edges inserted in sorted order, for reproducible output."""
+    H = G.__class__()
+    H.graph.update(G.graph)
+    for n in sorted(G):
+        H.add_node(n, **G.nodes[n])
+    for u, v in sorted(G.edges):
+        H.add_edge(u, v, **G.edges[u, v])
+    return H
+
+
+def _day_bound(date: str, *, end: bool) -> str:
+    """The first (or last) day of an ISO date at its precision.
+
+    >>> _day_bound("2024", end=True), _day_bound("2024-02", end=True), _day_bound("2024-02", end=False)
+    ('2024-12-31', '2024-02-29', '2024-02-01')
+    """
+    parts = date.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31" if end else f"{parts[0]}-01-01"
+    if len(parts) == 2:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1] if end else 1
+        return f"{parts[0]}-{parts[1]}-{last:02d}"
+    return date
+
+
+def _node_link_data(G: nx.DiGraph) -> dict:
+    try:
+        return nx.node_link_data(G, edges="edges")
+    except TypeError:  # networkx < 3.4 names the keyword `link`
+        return nx.node_link_data(G, link="edges")
+
+
+def _node_link_graph(data: dict) -> nx.DiGraph:
+    try:
+        return nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
+    except TypeError:  # networkx < 3.4
+        return nx.node_link_graph(data, directed=True, multigraph=False, link="edges")
