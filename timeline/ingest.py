@@ -86,9 +86,11 @@ _DATE_PREFIX_RE = re.compile(
 )
 # What may follow the date on a date line: a time, a zone, another "Updated <date>" part.
 _DATE_TAIL_WORDS = re.compile(
-    r"\b(?:at|on|am|pm|a\.m\.|p\.m\.|updated|published|posted|modified|last|first|local|time"
+    r"\b(?:at|on|am|pm|updated|published|posted|modified|last|first|local|time|ago|about"
+    r"|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?"
     r"|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|jst|kst|aest"
-    r"|hkt|sgt|wib|ast|z)\b" + rf"|\b{_WEEKDAY}" + r"|\d+|[^\w\s]+|\s+",
+    r"|hkt|sgt|wib|ast|z)\b|\b[ap]\.m\.|\bT(?=\d)|\d+Z\b"
+    + rf"|\b{_WEEKDAY}|\b{_MONTH.replace('(?P<mon>', '(?:')}" + r"|\d+|[^\w\s]+|\s+",
     re.IGNORECASE,
 )
 
@@ -187,7 +189,7 @@ def article_id(title: str, date: str | None, text: str) -> str:
     """The stable id of an article without one: first 12 hex digits of a SHA-1.
 
     >>> article_id("T", "2024-03-03", "Body.")
-    'ba6f6e2a5cb0'
+    '30bbb05bef94'
     """
     digest = hashlib.sha1(f"{title}\n{date or ''}\n{text}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:12]
@@ -426,6 +428,7 @@ def _split_text(text: str, source: str, default_date: str | None) -> list[tuple[
     """Articles of a text, or (None, reason) for a segment that yields no article."""
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     starts: list[int] = []
+    date_at: dict[int, int] = {}  # headline index -> index of its date line
     floor = 0
     for d, line in enumerate(lines):
         if not line or len(line) > 120 or _date_line(line) is None:
@@ -434,6 +437,7 @@ def _split_text(text: str, source: str, default_date: str | None) -> list[tuple[
         if h is None or (starts and h <= starts[-1]):
             continue
         starts.append(h)
+        date_at[h] = d
         floor = d + 1
     first = next((i for i, ln in enumerate(lines) if ln and not _is_clutter(ln)), None)
     if first is None:
@@ -445,12 +449,14 @@ def _split_text(text: str, source: str, default_date: str | None) -> list[tuple[
     bounds = list(zip(starts, starts[1:] + [len(lines)]))
     out: list[tuple[Article | None, str]] = []
     for n, (a, b) in enumerate(bounds, 1):
-        out.append(_text_article(lines[a:b], source, n, len(bounds), default_date))
+        header_end = date_at[a] - a if a in date_at else 0
+        out.append(_text_article(lines[a:b], header_end, source, n, len(bounds), default_date))
     return out
 
 
-def _text_article(lines: list[str], source: str, n: int, total: int,
+def _text_article(lines: list[str], header_end: int, source: str, n: int, total: int,
                   default_date: str | None) -> tuple[Article | None, str]:
+    """One article from its lines; `lines[header_end]` is its date line (0: none known)."""
     head = lines[0]
     body_lines = lines[1:]
     if len(head) > MAX_SHORT_LINE:
@@ -460,8 +466,9 @@ def _text_article(lines: list[str], source: str, n: int, total: int,
         title = head
     date: str | None = None
     body: list[str] = []
-    in_header = True  # until the first body line after the headline
-    for line in body_lines:
+    in_header = True  # until the first body line after the date line
+    offset = len(lines) - len(body_lines)
+    for k, line in enumerate(body_lines, offset):
         if not line:
             continue
         if len(line) <= 120:
@@ -477,7 +484,7 @@ def _text_article(lines: list[str], source: str, n: int, total: int,
         if _is_section_header(line) and line != title:
             continue
         body.append(_BULLET_RE.sub("", line))
-        in_header = False
+        in_header = in_header and k < header_end
     label = f"article {n}" if total > 1 else "article"
     if not body:
         return None, f"{label} {title[:60]!r}: no body text below the headline"
@@ -591,6 +598,7 @@ class _PageParser(HTMLParser):
             return
         if tag in _VOID_TAGS:
             return
+        self._in_title = False  # an unclosed <title> ends at the next element
         if tag in _BLOCK_TAGS:
             self._close_para()
             if not self._drop:
@@ -642,6 +650,10 @@ class _PageParser(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        self._close_para()
+
+    def flush(self) -> None:
+        """Keep the paragraph being read when parsing stops early."""
         self._close_para()
 
 
@@ -742,8 +754,9 @@ def _read_html(text: str, path: str, default_date: str | None, on_error: ErrorHa
         parser.close()
     except (AssertionError, ValueError, RecursionError) as e:
         # html.parser gives up on a few malformed declarations; keep what was read so far
-        logger.warning("%s: malformed HTML (%s); using the part read before it", path, e)
-        parser._close_para()
+        on_error(InputError(f"malformed HTML ({str(e)[:80]}); the rest of the page is ignored",
+                            path=path))
+        parser.flush()
     body = _html_body(parser)
     if not body:
         on_error(InputError("no article text found in the HTML page", path=path))
