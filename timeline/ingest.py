@@ -525,7 +525,7 @@ class _Node:
 @dataclass
 class _Para:
     ancestors: tuple[int, ...]
-    parts: list[str] = field(default_factory=list)
+    parts: list[str | None] = field(default_factory=list)  # None: a line break (<br>)
 
 
 class _PageParser(HTMLParser):
@@ -540,7 +540,7 @@ class _PageParser(HTMLParser):
         self.jsonld: list[str] = []
         self.times: list[str] = []
         self.paras: list[_Para] = []
-        self.loose: list[str] = []  # visible text outside <p>, for pages without paragraphs
+        self.loose: list[str | None] = []  # text outside <p> (None: block break), for pages without <p>
         self.articles: list[int] = []
         self._stack: list[_Node] = []
         self._next_id = 0
@@ -592,9 +592,9 @@ class _PageParser(HTMLParser):
             self.times.append(a["datetime"])
         if tag == "br":
             if self._para is not None and not self._drop:
-                self._para.parts.append("\n")
+                self._para.parts.append(None)
             elif not self._drop:
-                self.loose.append("\n")
+                self.loose.append(None)
             return
         if tag in _VOID_TAGS:
             return
@@ -602,7 +602,7 @@ class _PageParser(HTMLParser):
         if tag in _BLOCK_TAGS:
             self._close_para()
             if not self._drop:
-                self.loose.append("\n")
+                self.loose.append(None)
         if tag == "title":
             self._in_title = True
         elif tag == "h1" and self.h1 is None:
@@ -612,7 +612,7 @@ class _PageParser(HTMLParser):
             self._ld_parts = []
         self._push(tag)
         if tag == "p" and not self._drop:
-            self._para = _Para(tuple(n.nid for n in self._stack[:-1]))
+            self._para = _Para((0, *(n.nid for n in self._stack[:-1])))  # 0: the document
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -630,7 +630,7 @@ class _PageParser(HTMLParser):
             self._script_ld = False
         if tag in _BLOCK_TAGS:
             self._close_para()
-            self.loose.append("\n")
+            self.loose.append(None)
         self._pop_to(tag)
 
     def handle_data(self, data: str) -> None:
@@ -657,8 +657,19 @@ class _PageParser(HTMLParser):
         self._close_para()
 
 
-def _para_lines(parts: list[str]) -> list[str]:
-    return [" ".join(seg.split()) for seg in "".join(parts).split("\n") if seg.strip()]
+def _para_lines(parts: list[str | None]) -> list[str]:
+    """Text pieces to lines: whitespace collapsed, a line per break marker (None)."""
+    lines: list[str] = []
+    current: list[str] = []
+    for part in [*parts, None]:
+        if part is None:
+            line = " ".join("".join(current).split())
+            if line:
+                lines.append(line)
+            current = []
+        else:
+            current.append(part)
+    return lines
 
 
 def _jsonld_values(blobs: list[str], key: str) -> Iterator[object]:
@@ -743,8 +754,7 @@ def _html_body(p: _PageParser) -> list[str]:
             chosen = [(q, ls) for q, ls in paras if best in q.ancestors]
     if chosen:
         return [ln for _, ls in chosen for ln in ls]
-    loose = [" ".join(seg.split()) for seg in "".join(p.loose).split("\n")]
-    return [ln for ln in loose if ln and not _is_clutter(ln)]
+    return [ln for ln in _para_lines(p.loose) if not _is_clutter(ln)]
 
 
 def _read_html(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:

@@ -1,0 +1,480 @@
+"""Tests for timeline.ingest: files, HTML, JSONL, CSV -> Article."""
+from __future__ import annotations
+
+import builtins
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline import ingest
+from timeline.errors import InputError
+from timeline.ingest import parse_date_line, parse_date_value, read_articles, split_text_articles
+from timeline.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data" / "ingest"
+SEED = ROOT / "examples" / "seed_articles.txt"
+
+
+def read(paths, **kw):
+    """Articles and collected errors of `paths`."""
+    errors: list[InputError] = []
+    arts = list(read_articles([str(p) for p in paths], on_error=errors.append, **kw))
+    return arts, errors
+
+
+# --------------------------------------------------------------------------- seed file
+
+@pytest.fixture(scope="module")
+def seed() -> list[Article]:
+    arts, errors = read([SEED])
+    assert errors == []
+    return arts
+
+
+def test_seed_splits_in_two(seed):
+    assert [(a.title, a.date) for a in seed] == [
+        ("Trump says he wants to meet North Korea’s Kim again", "2025-08-26"),
+        ("Ukraine drops NATO goal as Trump envoy sees progress in peace talks", "2025-12-15"),
+    ]
+    assert [a.source for a in seed] == [str(SEED)] * 2
+
+
+@pytest.mark.parametrize("clutter", [
+    "Short Url", "Follow", "Updated 26 August 2025", "Updated 15 December 2025",
+    "Trump says he wants to meet North Korea’s Kim again",
+    "Ukraine drops NATO goal as Trump envoy sees progress in peace talks",
+    "‘CRITICAL MOMENT’",
+])
+def test_seed_body_has_no_clutter_lines(seed, clutter):
+    for art in seed:
+        assert clutter not in art.text.split("\n")
+
+
+def test_seed_body_has_no_caption(seed):
+    assert "(AFP file photo)" not in seed[0].text
+    assert "Panmunjom" not in seed[0].text
+
+
+@pytest.mark.parametrize("index, first_line, last_line", [
+    (0, "Trump contended that North Korea has been firing fewer rockets since he returned to the "
+        "White House on January 20",
+     "Japan had agreed to compensate comfort women but the deal was criticized by survivors who "
+     "questioned Tokyo’s sincerity."),
+    (1, "The move marks a major shift for Ukraine, which has fought to join NATO as a safeguard "
+        "against Russian attacks and has such an aspiration included in its constitution",
+     "European allies have described this as a “critical moment” that could shape Ukraine’s future, "
+     "and sought to shore up Kyiv’s finances by leveraging frozen Russian central bank assets to fund "
+     "Kyiv’s military and civilian budget."),
+])
+def test_seed_body_bounds(seed, index, first_line, last_line):
+    lines = seed[index].text.split("\n")
+    assert lines[0] == first_line
+    assert lines[-1] == last_line
+
+
+def test_seed_sentences_kept_verbatim(seed):
+    source = SEED.read_text(encoding="utf-8").split("\n")
+    for art in seed:
+        for line in art.text.split("\n"):
+            assert any(line in s for s in source)
+        assert all(line == line.strip() and line for line in art.text.split("\n"))
+    assert "“Purge or Revolution”" in seed[0].text
+
+
+def test_ids_are_stable_and_path_independent(seed, tmp_path):
+    copy = tmp_path / "other.txt"
+    shutil.copy(SEED, copy)
+    again, _ = read([copy])
+    assert [a.id for a in again] == [a.id for a in seed]
+    assert all(len(a.id) == 12 for a in seed)
+    assert seed[0].id == ingest.article_id(seed[0].title, seed[0].date, seed[0].text)
+
+
+# --------------------------------------------------------------------------- date lines
+
+@pytest.mark.parametrize("line, expected", [
+    ("Updated 26 August 2025", "2025-08-26"),
+    ("Published March 3, 2024", "2024-03-03"),
+    ("2024-03-03", "2024-03-03"),
+    ("March 3, 2024 10:15 GMT", "2024-03-03"),
+    ("Mon 15 Dec 2025 14.02 GMT", "2025-12-15"),
+    ("26/08/2025", "2025-08-26"),
+    ("26.08.2025", "2025-08-26"),
+    ("Published: 2024-03-03T10:15:00Z", "2024-03-03"),
+    ("Monday, March 3, 2024 at 10:15 a.m. EST", "2024-03-03"),
+    ("First published on Mon 15 Dec 2025 14.02 GMT", "2025-12-15"),
+    ("Published 3 March 2024, Updated 4 March 2024", "2024-03-03"),
+    ("By Jane Doe | Sept. 3, 2024", "2024-09-03"),
+    ("3rd March 2024", "2024-03-03"),
+])
+def test_date_line_forms(line, expected):
+    assert parse_date_line(line) == ingest.DateLine(expected)
+
+
+@pytest.mark.parametrize("line", ["03/04/2025", "12/11/2024"])
+def test_ambiguous_numeric_date_line_has_no_date(line):
+    assert parse_date_line(line) == ingest.DateLine(None)
+
+
+@pytest.mark.parametrize("line", [
+    "Talks resumed on March 3, 2024 in Geneva",
+    "March 2024",
+    "Updated 2 hours ago",
+    "31 February 2024 was not a day",
+    "",
+    "x" * 500,
+])
+def test_not_date_lines(line):
+    assert parse_date_line(line) is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2008-03-01T10:00:00Z", "2008-03-01"),
+    ("2008-03-01", "2008-03-01"),
+    ("20080301", "2008-03-01"),
+    ("March 3, 2024", "2024-03-03"),
+    ("2008-02-30", None),
+    ("next week", None),
+])
+def test_parse_date_value(value, expected):
+    assert parse_date_value(value) == expected
+
+
+@pytest.mark.parametrize("date_line, expected", [
+    ("Updated 26 August 2025", "2025-08-26"),
+    ("Published March 3, 2024", "2024-03-03"),
+    ("2024-03-03", "2024-03-03"),
+    ("March 3, 2024 10:15 GMT", "2024-03-03"),
+    ("Mon 15 Dec 2025 14.02 GMT", "2025-12-15"),
+    ("26/08/2025", "2025-08-26"),
+    ("03/04/2025", None),
+])
+def test_date_line_in_article(date_line, expected):
+    text = f"Envoys meet in Geneva\n{date_line}\nShare\n\nThe envoys met on Sunday.\nThey will meet again."
+    [art] = split_text_articles(text, "x.txt")
+    assert (art.title, art.date, art.text) == (
+        "Envoys meet in Geneva", expected, "The envoys met on Sunday.\nThey will meet again.")
+
+
+# --------------------------------------------------------------------------- text splitting
+
+def test_other_page_shape_splits():
+    arts, errors = read([DATA / "guardian_style.txt"])
+    assert errors == []
+    assert [(a.title, a.date) for a in arts] == [
+        ("Ministers agree new sanctions package against Moscow", "2025-12-15"),
+        ("Japan and South Korea hold first summit in years", "2024-03-03"),
+    ]
+    assert "World" not in arts[0].text.split("\n")
+    assert "Share" not in arts[0].text
+    assert "Reporting by" not in arts[0].text
+    assert arts[1].text.startswith("The leaders of Japan")
+    assert "Advertisement" not in arts[1].text
+
+
+def test_no_date_line_single_article(caplog):
+    with caplog.at_level(logging.WARNING, logger="timeline.ingest"):
+        arts, errors = read([DATA / "no_date.txt"])
+    assert errors == []
+    [art] = arts
+    assert art.title == "Envoy heads to Cairo for ceasefire talks"
+    assert art.date is None
+    assert art.text.split("\n") == [
+        "The US envoy left for Cairo on Tuesday to join talks on a ceasefire.",
+        "He is expected to meet Egyptian officials.",
+    ]
+    assert "no publication date" in caplog.text
+
+
+def test_default_date_fills_missing():
+    arts, _ = read([DATA / "no_date.txt", SEED], date="2020-01-02")
+    assert [a.date for a in arts] == ["2020-01-02", "2025-08-26", "2025-12-15"]
+
+
+@pytest.mark.parametrize("caption", [
+    "The two leaders at the summit. (AFP file photo)",
+    "Delegates arrive in Doha. (Reuters)",
+    "Protesters outside the embassy. (AP Photo/Jane Doe)",
+    "The minister speaks in Ankara. Photo: Anadolu Agency",
+])
+def test_captions_dropped(caption):
+    text = f"Minister visits Ankara\n{caption}\nUpdated 1 May 2024\n\nThe minister visited Ankara."
+    [art] = split_text_articles(text, "x.txt")
+    assert art.text == "The minister visited Ankara."
+
+
+def test_bullets_stripped():
+    text = "Summit ends\n2024-05-01\n  • Leaders agreed on trade\n- Next summit in June\nThe summit ended."
+    [art] = split_text_articles(text, "x.txt")
+    assert art.text.split("\n") == ["Leaders agreed on trade", "Next summit in June", "The summit ended."]
+
+
+# --------------------------------------------------------------------------- HTML
+
+@pytest.mark.parametrize("name, title, date, url, lines", [
+    ("meta_article.html", 'Leaders meet in Geneva for "frank" talks', "2024-03-03",
+     "https://news.example.com/2024/03/03/geneva",
+     ["GENEVA: The presidents of Ruritania and Freedonia met on Sunday & agreed to resume talks.",
+      "“It was a frank exchange,” a spokesman said.",
+      "Talks will continue on Monday."]),
+    ("jsonld_article.html", "Minister visits Tokyo", "2023-11-20", "https://daily.example.org/tokyo",
+     ["TOKYO: The foreign minister arrived in Tokyo on Monday for a three-day visit.",
+      "She is expected to meet the prime minister and sign a trade agreement."]),
+    ("jsonld_list.html", "Summit ends", "2021-03-03", None,
+     ["The summit ended with a joint declaration on Friday."]),
+    ("time_article.html", "Ceasefire talks stall", "2022-05-17", None,
+     ["Negotiators failed to agree on a ceasefire on Tuesday after two days of talks.",
+      "The mediators said they would return next week."]),
+    ("unclosed.html", "Unclosed tags everywhere", None, None,
+     ["The envoy arrived in Cairo on Monday.", "He met the foreign minister and the president."]),
+])
+def test_html(name, title, date, url, lines):
+    arts, errors = read([DATA / name])
+    assert errors == []
+    [art] = arts
+    assert (art.title, art.date, art.url) == (title, date, url)
+    assert art.text.split("\n") == lines
+    assert art.source == str(DATA / name)
+
+
+@pytest.mark.parametrize("boilerplate", [
+    "Top stories menu", "World", "Advertisement", "Related:", "Copyright", "By Staff Writer",
+    "(Reuters)", "not text", "color: red",
+])
+def test_html_boilerplate_removed(boilerplate):
+    [art], _ = read([DATA / "meta_article.html"])
+    assert boilerplate not in art.text
+
+
+# --------------------------------------------------------------------------- JSONL and CSV
+
+def test_jsonl_records():
+    arts, errors = read([DATA / "records.jsonl"])
+    path = str(DATA / "records.jsonl")
+    assert [(a.id, a.title, a.date, a.source, a.url) for a in arts] == [
+        ("a1", "Talks resume", "2008-03-01", f"{path}:1", "https://example.com/a1"),
+        (arts[1].id, "Envoy visits", "2008-03-02", f"{path}:2", None),
+        (arts[2].id, "Strange date", None, f"{path}:7", None),
+        (arts[3].id, "No date at all", None, f"{path}:8", None),
+    ]
+    assert arts[1].text == "The envoy visited the capital.\nHe left on Sunday."
+    assert arts[1].id == ingest.article_id("Envoy visits", "2008-03-02", arts[1].text)
+    assert [(e.path, e.position) for e in errors] == [(path, 3), (path, 4), (path, 5), (path, 6), (path, 7)]
+    reasons = [e.reason for e in errors]
+    assert reasons[0].startswith("invalid JSON")
+    assert reasons[1].startswith("not a JSON object")
+    assert reasons[2:4] == ["missing or empty 'text'"] * 2
+    assert reasons[4].startswith("unparseable date")
+    assert str(errors[0]).startswith(f"{path}:3: invalid JSON")
+
+
+def test_csv_records():
+    arts, errors = read([DATA / "records.csv"])
+    path = str(DATA / "records.csv")
+    assert [(a.id, a.title, a.date, a.source, a.url) for a in arts] == [
+        ("c1", "Talks resume", "2008-03-01", f"{path}:1", "https://example.com/c1"),
+        (arts[1].id, "Envoy visits", "2008-03-02", f"{path}:2", "http://example.com/c2"),
+        (arts[2].id, "Strange date", None, f"{path}:3", None),
+    ]
+    assert arts[1].text == "The envoy visited the capital.\nHe left on Sunday."
+    assert [str(e) for e in errors] == [
+        f"{path}:5: record 3: unparseable date 'someday'",
+        f"{path}:6: record 4: missing or empty 'text'",
+    ]
+
+
+def test_same_record_same_id_in_jsonl_and_csv():
+    j, _ = read([DATA / "records.jsonl"])
+    c, _ = read([DATA / "records.csv"])
+    assert j[1].id == c[1].id
+
+
+# --------------------------------------------------------------------------- bad input
+
+GOOD = "Envoy visits Cairo\nUpdated 1 May 2024\n\nThe envoy visited Cairo on Monday.\n"
+
+
+def _write(tmp_path: Path, name: str, content: bytes) -> Path:
+    p = tmp_path / name
+    p.write_bytes(content)
+    return p
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"  \n\t\n  \n", "empty file"),
+    ("nbsp.txt", "\u00a0\n \u00a0\n".encode(), "empty file"),
+    ("empty.jsonl", b"\n\n", "empty file"),
+    ("binary.txt", bytes(range(256)) * 8, "binary data, not text"),
+    ("nul.html", b"<p>text\x00with nul</p>", "binary data, not text"),
+    ("title_only.txt", b"Just a headline\n", "no body text"),
+    ("nohtml.html", b"<html><script>var a = 1;</script></html>", "no article text"),
+    ("noheader.csv", b"a,b\n1,2\n", "no 'text' column"),
+])
+def test_bad_file_reported_once_and_good_file_kept(tmp_path, name, content, reason):
+    bad = _write(tmp_path, name, content)
+    good = _write(tmp_path, "zz_good.txt", GOOD.encode())
+    arts, errors = read([bad, good])
+    assert [a.title for a in arts] == ["Envoy visits Cairo"]
+    assert len(errors) == 1
+    assert errors[0].path == str(bad)
+    assert reason in str(errors[0])
+    assert str(bad) in str(errors[0])
+
+
+@pytest.mark.parametrize("name, errors_expected, articles_expected", [
+    ("broken.html", 1, 1),
+    ("broken_quote.csv", 1, 2),
+])
+def test_broken_files_keep_what_they_can(name, errors_expected, articles_expected):
+    arts, errors = read([DATA / name, DATA / "no_date.txt"])
+    assert len(errors) == errors_expected
+    assert errors[0].path == str(DATA / name)
+    assert len(arts) == articles_expected + 1
+    assert arts[-1].title == "Envoy heads to Cairo for ceasefire talks"
+
+
+def test_broken_quote_reports_line():
+    arts, [err] = read([DATA / "broken_quote.csv"])
+    assert [a.title for a in arts] == ["First", "Second"]
+    assert err.position == 4
+    assert "broken CSV" in err.reason
+
+
+def test_broken_html_keeps_text_before_the_break():
+    [art], [err] = read([DATA / "broken.html"])
+    assert art.text == "The envoy arrived in Cairo on Monday.\nHe met the foreign minister and the president."
+    assert "malformed HTML" in err.reason
+
+
+def test_cp1252_decoded_with_warning(tmp_path, caplog):
+    p = _write(tmp_path, "win.txt", "Caf\u00e9 talks \u2013 \u201cfrank\u201d\n2024-03-03\n"
+                                    "Ministers met at a caf\u00e9 \u2013 \u201cfrank\u201d talks.\n"
+                                    .encode("cp1252"))
+    with caplog.at_level(logging.WARNING, logger="timeline.ingest"):
+        [art], errors = read([p])
+    assert errors == []
+    assert art.title == "Caf\u00e9 talks \u2013 \u201cfrank\u201d"
+    assert art.text == "Ministers met at a caf\u00e9 \u2013 \u201cfrank\u201d talks."
+    assert "cp1252" in caplog.text and str(p) in caplog.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_bom_encodings(tmp_path, encoding):
+    p = _write(tmp_path, "bom.txt", GOOD.encode(encoding))
+    [art], errors = read([p])
+    assert errors == [] and art.title == "Envoy visits Cairo" and art.date == "2024-05-01"
+
+
+def test_huge_single_line_file(tmp_path, caplog):
+    p = _write(tmp_path, "huge.txt", ("The talks went on. " * 160_000).encode())  # ~3 MB, one line
+    t0 = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="timeline.ingest"):
+        [art], errors = read([p])
+    assert time.monotonic() - t0 < 20
+    assert errors == []
+    assert len(art.text) <= ingest.MAX_ARTICLE_CHARS
+    assert len(art.title) <= 130
+    assert "cut to" in caplog.text
+
+
+@pytest.mark.parametrize("name, content", [
+    ("huge.html", b"<p>" + b"word " * 600_000 + b"</p>"),
+    ("huge.jsonl", b'{"title": "t", "text": "' + b"word " * 600_000 + b'"}\n'),
+    ("huge.csv", b"title,text\nt," + b"word " * 600_000 + b"\n"),
+])
+def test_huge_records(tmp_path, name, content):
+    t0 = time.monotonic()
+    [art], errors = read([_write(tmp_path, name, content)])
+    assert time.monotonic() - t0 < 20
+    assert errors == [] and art.text.startswith("word word")
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    bad = _write(tmp_path, "locked.txt", GOOD.encode())
+    good = _write(tmp_path, "open.txt", GOOD.encode())
+    real_open = builtins.open
+
+    def fake_open(file, *args, **kwargs):
+        if str(file) == str(bad):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(ingest, "open", fake_open, raising=False)
+    arts, errors = read([tmp_path])
+    assert [a.source for a in arts] == [str(good)]
+    [err] = errors
+    assert err.path == str(bad) and "Permission denied" in err.reason
+
+
+def test_symlink_loop_in_folder(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(GOOD)
+    os.symlink(tmp_path, tmp_path / "a" / "loop")
+    arts, errors = read([tmp_path])
+    assert len(arts) == 1
+    [err] = errors
+    assert err.path == str(tmp_path / "a" / "loop") and "symlink loop" in err.reason
+
+
+def test_folder_read_recursively_sorted_and_filtered(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text(GOOD.replace("Cairo", "Rome"))
+    (tmp_path / "1.md").write_text(GOOD)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 \x00\x01")
+    (tmp_path / ".hidden.txt").write_text(GOOD)
+    arts, errors = read([tmp_path])
+    assert errors == []
+    assert [a.title for a in arts] == ["Envoy visits Cairo", "Envoy visits Rome"]
+
+
+def test_unknown_extension_given_explicitly_read_as_text(tmp_path):
+    [art], errors = read([_write(tmp_path, "page.log", GOOD.encode())])
+    assert errors == [] and art.title == "Envoy visits Cairo"
+
+
+def test_missing_path_raises_at_once(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_articles([tmp_path / "nope.txt"], on_error=lambda e: None)
+
+
+def test_invalid_default_date_raises():
+    with pytest.raises(InputError, match="invalid date"):
+        read_articles([SEED], date="26/08/2025")
+
+
+def test_without_on_error_the_first_error_is_raised(tmp_path):
+    bad = _write(tmp_path, "empty.txt", b"")
+    with pytest.raises(InputError, match="empty file"):
+        list(read_articles([bad]))
+
+
+# --------------------------------------------------------------------------- property
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".jsonl", ".csv", ".html"]))
+def test_arbitrary_bytes_never_crash(tmp_path, data, suffix):
+    p = tmp_path / f"fuzz{suffix}"
+    p.write_bytes(data)
+    errors: list[InputError] = []
+    for art in read_articles([p], on_error=errors.append):
+        assert isinstance(art.title, str) and isinstance(art.text, str)
+        assert art.date is None or parse_date_value(art.date) == art.date
+    assert all(isinstance(e, InputError) for e in errors)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=1500), suffix=st.sampled_from([".txt", ".jsonl", ".csv", ".html"]))
+def test_arbitrary_text_never_crash(tmp_path, text, suffix):
+    p = tmp_path / f"fuzz{suffix}"
+    p.write_bytes(text.encode("utf-8", "surrogatepass"))
+    errors: list[InputError] = []
+    for art in read_articles([p], on_error=errors.append):
+        assert isinstance(art.title, str) and isinstance(art.text, str)
