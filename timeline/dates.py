@@ -1,0 +1,801 @@
+"""Temporal expressions in news text, resolved against the article's publication date.
+
+Detection uses this module's own regular expressions (weekdays, month names, explicit dates,
+guarded years, year ranges, decades, quarters, deictic words, "N units ago", durations,
+times of day).  Normalisation follows the rules of EVENTS.md (section Dates): a relative
+expression is resolved against the publication date (the *anchor*), a yearless month or a bare
+weekday by the tense of the words around it, at the precision the expression itself carries
+("June" is a month, never a day).  dateparser is only asked about what the patterns cannot
+normalise structurally (numeric dates such as "7/8/07", and free-form expressions handed to
+`resolve_date`); this is the only module that imports it.
+"""
+from __future__ import annotations
+
+import calendar
+import functools
+import logging
+import re
+from datetime import date, timedelta
+from types import MappingProxyType
+
+from dateparser.date import DateDataParser
+
+from .errors import InputError
+from .model import Timex
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["find_dates", "resolve_date"]
+
+# --------------------------------------------------------------------------- word lists
+
+MONTHS = MappingProxyType({
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+})
+WEEKDAYS = MappingProxyType({
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+})
+NUMBER_WORDS = MappingProxyType({
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a couple of": 2, "a couple": 2,
+})
+ORDINALS = MappingProxyType({
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "final": 4,
+})
+HOLIDAYS = MappingProxyType({
+    "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "boxing day": (12, 26),
+    "valentine's day": (2, 14), "halloween": (10, 31),
+})
+# Capitalised words that turn a weekday into a name ("Black Monday", "Super Tuesday").
+WEEKDAY_NAMERS = frozenset({
+    "black", "bloody", "super", "cyber", "good", "ash", "holy", "easter", "palm", "fat", "maundy",
+    "shrove", "giving", "blue", "man", "girl", "great", "spy", "holy", "orthodox",
+})
+# Words right before a four-digit number that make it a number, not a year.
+YEAR_BLOCKERS = frozenset({
+    "resolution", "resolutions", "article", "articles", "chapter", "section", "no", "nos", "number",
+    "flight", "route", "highway", "interstate", "road", "room", "page", "pages", "paragraph",
+    "clause", "code", "model", "unit", "units", "squadron", "regiment", "division", "brigade",
+    "battalion", "channel", "bus", "line", "track", "gate", "terminal", "boeing", "airbus",
+    "version", "type", "class", "series", "lot", "block", "apartment", "suite", "pier", "platform",
+    "exit", "size", "rank", "ranked", "score", "scored", "level", "grade", "bill", "hr", "item",
+    "cell", "ward", "row", "seat", "tower", "phase", "stage", "sector", "zone", "hill", "height",
+    "heights", "altitude", "elevation", "kilometre", "km", "mile", "step", "law", "decree",
+    "directive", "regulation", "order", "case", "file", "reference", "ref", "id", "iso", "en",
+    "pin", "zip", "postcode", "extension", "ext", "tel", "fax", "p", "pp", "vol", "volume",
+    "figure", "fig", "table", "annex", "appendix", "rule", "rules", "norm", "standard",
+})
+# Words after a number that make it a count ("2000 people", "1500 police").
+COUNT_NOUNS = frozenset({
+    "people", "police", "personnel", "staff", "aircraft", "men", "women", "children", "troops",
+    "soldiers", "hours", "minutes", "seconds", "times", "feet", "metres", "meters", "km",
+    "kilometres", "kilometers", "miles", "tons", "tonnes", "barrels", "dollars", "euros", "pounds",
+    "yuan", "yen", "rubles", "roubles", "votes", "seats", "points", "jobs", "workers", "units",
+    "gmt", "utc", "hrs", "est", "cet", "bst", "local", "percent", "per", "mph", "kph", "mw", "gw",
+    "kg", "lb", "lbs", "acres", "hectares", "residents", "civilians", "refugees", "deaths",
+    "casualties", "cases", "members", "delegates", "vehicles", "cars", "flights", "passengers",
+    "kilograms", "shares", "dead", "killed", "wounded", "injured", "homes", "houses", "prisoners",
+})
+# Words after which a bare month name ("June", "May") is a month rather than a name or a verb.
+MONTH_LEADS = frozenset({
+    "in", "since", "until", "till", "til", "by", "from", "to", "through", "throughout", "during",
+    "before", "after", "of", "last", "next", "this", "that", "early", "mid", "late", "between",
+    "and", "or", "as", "around", "for", "into", "on", "each", "every", "end", "start", "beginning",
+    "middle", "past", "earlier", "later", "near", "following", "previous", "coming", "than",
+})
+MONTH_DETERMINERS = frozenset({"the", "their", "its", "his", "her", "our", "a", "an", "s", "each", "every"})
+FUTURE_CUES = frozenset({
+    "will", "would", "'ll", "shall", "should", "won't", "wo", "scheduled", "upcoming", "planned",
+    "plans", "planning", "expected", "expects", "intends", "intend", "next", "tomorrow", "might",
+    "may", "aims", "hopes", "forthcoming", "slated", "due", "later",
+})
+FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan", "expected", "hopes", "aims"})
+PAST_CUES = frozenset({
+    "said", "says", "was", "were", "had", "did", "has", "have", "ago", "last", "earlier", "previously",
+    "told", "began", "came", "went", "met", "held", "made", "took", "gave", "saw", "left", "won",
+    "lost", "fell", "rose", "hit", "sent", "spoke", "wrote", "broke", "became", "led", "began",
+    "ran", "sold", "bought", "paid", "struck", "shot", "flew", "chose", "drove", "found", "got",
+    "grew", "knew", "brought", "thought", "sought", "felt", "kept", "meant", "heard", "stood",
+    "won", "quit", "froze", "rang", "sank", "swore", "tore", "wore", "woke", "forgot", "overtook",
+    "withdrew", "undertook", "rejected", "yesterday",
+})
+NOT_PAST_ED = frozenset({"need", "indeed", "united", "hundred", "speed", "proceed", "exceed", "succeed",
+                         "embed", "shed", "bed", "red", "seed", "feed", "breed", "greed", "weed"})
+CLAUSE_BREAKS = frozenset({".", ";", "!", "?", "\n", "that", "which", "who", "but", "because", "while",
+                           "whereas", "although", "though", "when", "\"", "“", "”"})
+
+# --------------------------------------------------------------------------- patterns
+
+_SP = r"[ \t\xa0]+"
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_PREFIX = rf"(?:{_WEEKDAY},?{_SP})?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1\d{3}|20\d\d)"
+_NUMW = (r"(?:a couple of|a couple|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+         r"seventy|eighty|ninety|hundred|a few|few|several|many|some)(?:-(?:one|two|three|four|five|six|"
+         r"seven|eight|nine))?")
+_NUM = rf"(?P<num>{_NUMW}|\d+(?:\.\d+)?)"
+_UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ies))s?"
+_APPROX = (r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|some|at least|roughly|"
+           r"approximately|just|only|up to|the past|the last|the next|the first|another|a further|"
+           r"the following|the previous|the coming)[ \t\xa0]+)?")
+_REL = r"(?P<rel>this|last|next|coming|previous|current|past)"
+_PART_OF = r"(?:(?:the[ \t\xa0]+)?(?P<part>end|beginning|start|middle|close|rest|remainder|turn)[ \t\xa0]+of[ \t\xa0]+)"
+_DAYPART = rf"(?:{_SP}(?:morning|afternoon|evening|night))?"
+
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# (kind, pattern) pairs. Every pattern is tried; overlapping candidates are settled by length.
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", _rx(r"(?<![\w./-])(?P<year>1\d{3}|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")),
+    ("numeric", _rx(r"(?<![\w./-])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<y>\d{4}|\d\d)(?![\w/-]|[.,]\d)")),
+    ("mdy", _rx(rf"(?<![\w-]){_WD_PREFIX}{_MONTH}\.?{_SP}{_DAY}(?:{_SP}?[-–]{_SP}?(?P<day2>[0-3]?\d))?"
+                rf"(?![\d:%.,]\d|\d)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?")),
+    ("dmy", _rx(rf"(?<![\w,.$-]){_WD_PREFIX}(?:the{_SP})?{_DAY}(?:{_SP}?[-–]{_SP}?(?P<day2>[0-3]?\d))?"
+                rf"(?:{_SP}of)?{_SP}{_MONTH}(?!\w)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?")),
+    ("month", _rx(rf"(?<![\w-])(?:(?P<mod>early|mid|late|earlier this|later this|last|next|this|"
+                  rf"the end of|the beginning of|the start of|the middle of|end|mid-)[ \t\xa0-]+)?"
+                  rf"(?P<month>(?-i:{_MONTH_FULL}|{_MONTH_ABBR}))(?!\w)(?:(?:{_SP}of)?,?{_SP}{_YEAR}(?![\w%]|[.,:]\d)"
+                  rf"|{_SP}of{_SP}(?P<relyear>this|last|next|the following|the previous){_SP}year)?",
+                  re.IGNORECASE)),
+    ("year_range", _rx(r"(?<![\w$€£¥#./-])(?P<y1>1\d{3}|20\d\d)[ \t\xa0]?[-–—/][ \t\xa0]?"
+                       r"(?P<y2>(?:1\d|20)?\d\d)(?![\w%-]|[.,]\d)")),
+    ("year", _rx(rf"(?<![\w$€£¥#./:+-])(?:(?P<mod>early|mid|late|mid-|the end of|the beginning of|"
+                 rf"the start of|the middle of|the spring of|the summer of|the autumn of|the fall of|"
+                 rf"the winter of|spring|summer|autumn|fall|winter)[ \t\xa0-]+)?{_YEAR}"
+                 r"(?![\w%]|[.,:]\d|[-–/]\d)", re.IGNORECASE)),
+    ("short_year", _rx(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)")),
+    ("decade", _rx(r"(?<![\w$-])(?:the[ \t\xa0]+)?(?:(?P<mod>early|mid|late)[ \t\xa0-]+)?"
+                   r"(?P<dec>1\d\d0|20\d0|['’]\d0)['’]?s(?!\w)", re.IGNORECASE)),
+    ("quarter", _rx(r"(?<!\w)(?:the[ \t\xa0]+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+                    r"[ \t\xa0]+(?P<what>quarter|half)(?:[ \t\xa0]+of[ \t\xa0]+(?:(?P<year>1\d{3}|20\d\d)|"
+                    r"(?:the[ \t\xa0]+)?(?P<relyear>this|last|next|the|the previous|the following)"
+                    r"[ \t\xa0]+year))?(?!\w)", re.IGNORECASE)),
+    ("qyear", _rx(r"(?<!\w)(?P<half>[QH])(?P<n>[1-4])[ \t\xa0]*(?P<year>1\d{3}|20\d\d)(?!\w)")),
+    ("relative", _rx(rf"(?<!\w)(?:(?P<pre>earlier|later)[ \t\xa0]+|{_PART_OF})?(?:the[ \t\xa0]+)?{_REL}"
+                     rf"[ \t\xa0]+(?P<unit>week|month|year|weekend|decade)(?:'s)?(?!\w)", re.IGNORECASE)),
+    ("the_unit", _rx(rf"(?<!\w){_PART_OF}the[ \t\xa0]+(?P<unit>year|month|week)(?!\w)", re.IGNORECASE)),
+    ("weekend", _rx(r"(?<!\w)the[ \t\xa0]+weekend(?!\w)", re.IGNORECASE)),
+    ("weekday", _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past)[ \t\xa0]+)?"
+                    rf"(?P<wd>{_WEEKDAY})(?:'s)?{_DAYPART}(?!\w)")),
+    ("deictic", _rx(r"(?<![\w-])(?P<w>the day before yesterday|the day after tomorrow|(?:earlier|later)[ \t\xa0]+today"
+                    r"|today|tonight|yesterday|tomorrow|this[ \t\xa0]+(?:morning|afternoon|evening)|last[ \t\xa0]+night)"
+                    rf"(?:'s)?(?:{_SP}(?:morning|afternoon|evening|night))?(?![\w-])", re.IGNORECASE)),
+    ("holiday", _rx(r"(?<!\w)(?P<h>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Boxing Day|Valentine's Day|"
+                    rf"Halloween)(?:{_SP}{_YEAR})?(?!\w)")),
+    ("season", _rx(r"(?<!\w)(?:(?P<rel>this|last|next|early|late)[ \t\xa0]+)(?P<season>spring|summer|autumn|fall|winter)"
+                   r"(?!\w)", re.IGNORECASE)),
+    ("ago", _rx(rf"(?<![\w-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}[ \t\xa0]+ago(?!\w)", re.IGNORECASE)),
+    ("duration", _rx(rf"(?<![\w$£€.,-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}(?!\w)", re.IGNORECASE)),
+    ("time", _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
+                 r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight)(?![\w:])")),
+)
+_PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+# Kinds whose value depends on the tense of the surrounding words.
+_TENSED = frozenset({"mdy", "dmy", "month", "weekday", "quarter", "weekend", "relative", "season", "holiday"})
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?\n\"“”]")
+_YEAR_CUES = frozenset({"in", "since", "until", "till", "by", "from", "of", "the", "during", "before",
+                        "after", "early", "late", "mid", "year", "between", "and", "to", "through", "circa",
+                        "c", "around", "spring", "summer", "autumn", "fall", "winter", "'s", "s"})
+
+# --------------------------------------------------------------------------- dateparser
+
+
+@functools.lru_cache(maxsize=1)
+def _date_parser() -> DateDataParser:
+    """The one dateparser instance (English, complete dates only)."""
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "MDY",
+        "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_LOCALE_DATE_ORDER": False,
+    })
+
+
+def _dateparser_day(expression: str) -> date | None:
+    """A complete calendar day read by dateparser, or None (its failures are not ours to raise)."""
+    try:
+        data = _date_parser().get_date_data(expression)
+    except (ValueError, TypeError, OverflowError, LookupError, AttributeError, re.error) as exc:
+        logger.debug("dateparser failed on %r: %s", expression, exc)
+        return None
+    if data is None or data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date()
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _parse_anchor(anchor: str | None) -> date | None:
+    """The publication date as a `date`; raise InputError when it is not YYYY-MM-DD.
+
+    >>> _parse_anchor("2025-08-26")
+    datetime.date(2025, 8, 26)
+    >>> _parse_anchor(None) is None
+    True
+    """
+    if anchor is None or anchor == "":
+        return None
+    return _parse_anchor_cached(anchor)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_anchor_cached(anchor: str) -> date:
+    try:
+        return date.fromisoformat(anchor[:10])
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"publication date {anchor!r} is not YYYY-MM-DD") from exc
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """(year, month) moved by `delta` months.
+
+    >>> _add_months(2025, 12, 1), _add_months(2025, 1, -1)
+    ((2026, 1), (2024, 12))
+    """
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def _weekday_date(anchor: date, weekday: int, tense: str, rel: str | None) -> date:
+    """The date of a weekday named in an article of `anchor`.
+
+    >>> d = date(2025, 12, 15)  # a Monday
+    >>> _weekday_date(d, 6, "past", None), _weekday_date(d, 0, "future", None)
+    (datetime.date(2025, 12, 14), datetime.date(2025, 12, 15))
+    >>> _weekday_date(d, 0, "past", "last"), _weekday_date(d, 4, "past", "next")
+    (datetime.date(2025, 12, 8), datetime.date(2025, 12, 19))
+    """
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if rel in ("last", "previous", "past"):
+        return anchor - timedelta(days=back or 7)
+    if rel in ("next", "coming", "this coming"):
+        return anchor + timedelta(days=ahead or 7)
+    if tense == "future":
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back)
+
+
+def _month_year(anchor: date, month: int, tense: str, rel: str | None = None) -> int:
+    """The year of a yearless month: the most recent (past) or the next (future) such month.
+
+    With no tense cue ("unmarked") it is the most recent one, unless the next one is at most
+    two months away (a month just ahead is rarely the same month of last year).
+
+    >>> d = date(2025, 8, 26)
+    >>> _month_year(d, 6, "past"), _month_year(d, 6, "future"), _month_year(d, 8, "future")
+    (2025, 2026, 2025)
+    >>> _month_year(d, 8, "past", "last"), _month_year(d, 9, "past", "this")
+    (2024, 2025)
+    """
+    if rel == "last":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if rel == "next":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if rel in ("this", "earlier this", "later this"):
+        return anchor.year
+    if tense == "unmarked" and 0 < (month - anchor.month) % 12 <= 2:
+        tense = "future"
+    if tense == "future":
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _month_day_year(anchor: date, month: int, day: int, tense: str) -> int:
+    """The year of a yearless day ("January 20"), by tense, like `_month_year`.
+
+    Unmarked, a day at most 60 days ahead is taken as upcoming, any other as past.
+
+    >>> _month_day_year(date(2025, 8, 26), 1, 20, "past"), _month_day_year(date(2025, 12, 28), 1, 5, "future")
+    (2025, 2026)
+    >>> _month_day_year(date(2025, 8, 26), 9, 3, "unmarked"), _month_day_year(date(2025, 8, 26), 1, 20, "unmarked")
+    (2025, 2025)
+    """
+    if tense == "unmarked":
+        ahead_year = anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
+        ahead = _safe_day(ahead_year, month, day)
+        tense = "future" if ahead is not None and (ahead - anchor).days <= 60 else "past"
+    if tense == "future":
+        return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
+    return anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+
+
+def _number(word: str) -> int | None:
+    """A small cardinal in words or digits; None for vague amounts ("a few", "several").
+
+    >>> _number("two"), _number("twenty-one"), _number("12"), _number("several")
+    (2, 21, 12, None)
+    """
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in NUMBER_WORDS and unit in NUMBER_WORDS:
+            return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
+    return None
+
+
+def _iso(d: date, precision: str) -> str:
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def _week_start(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _value(kind: str, m: re.Match[str], anchor: date | None, tense: str
+           ) -> tuple[str | None, str | None, str]:
+    """(date, date_end, precision) of one matched expression."""
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe_day(int(g["year"]), int(g["mon"]), int(g["day"]))
+        return (d.isoformat(), None, "day") if d else (None, None, "unknown")
+    if kind == "numeric":
+        d = _dateparser_day(m.group(0).replace(".", "/"))
+        if d is None:  # day first ("26/08/2025"), which dateparser's MDY order refuses
+            year = int(g["y"]) + (0 if len(g["y"]) == 4 else 2000 if int(g["y"]) < 50 else 1900)
+            d = _safe_day(year, int(g["b"]), int(g["a"]))
+        return (d.isoformat(), None, "day") if d else (None, None, "unknown")
+    if kind in ("mdy", "dmy"):
+        month = MONTHS[g["month"].rstrip(".").lower()]
+        day = int(g["day"])
+        if g["year"]:
+            year = int(g["year"])
+        elif anchor is None:
+            return None, None, "day"
+        else:
+            year = _month_day_year(anchor, month, day, tense)
+        d = _safe_day(year, month, day)
+        if d is None:
+            return None, None, "unknown"
+        end = _safe_day(year, month, int(g["day2"])) if g.get("day2") else None
+        if end is not None and end <= d:
+            end = None
+        return d.isoformat(), end.isoformat() if end else None, "day"
+    if kind == "month":
+        month = MONTHS[g["month"].rstrip(".").lower()]
+        mod = (g["mod"] or "").lower().replace("-", "").strip() or None
+        if g["year"]:
+            year = int(g["year"])
+        elif g["relyear"]:
+            if anchor is None:
+                return None, None, "month"
+            rel = g["relyear"].lower()
+            year = anchor.year + (1 if rel in ("next", "the following") else -1 if rel in ("last", "the previous") else 0)
+        elif anchor is None:
+            return None, None, "month"
+        else:
+            year = _month_year(anchor, month, tense, mod)
+        return f"{year:04d}-{month:02d}", None, "month"
+    if kind == "year":
+        return g["year"], None, "year"
+    if kind == "year_range":
+        y1, y2 = g["y1"], g["y2"]
+        if len(y2) == 2:
+            y2 = y1[:2] + y2
+        if int(y2) <= int(y1) or int(y2) - int(y1) > 200:
+            return None, None, "unknown"
+        return y1, y2, "year"
+    if kind == "short_year":
+        yy = int(g["yy"])
+        pivot = (anchor.year % 100 + 10) if anchor else 30
+        return f"{(2000 if yy <= pivot else 1900) + yy:04d}", None, "year"
+    if kind == "decade":
+        dec = g["dec"]
+        if not dec[0].isdigit():
+            dd = int(dec[1:])
+            pivot = anchor.year % 100 if anchor else 30
+            dec = str((2000 if dd <= pivot else 1900) + dd)
+        start, mod = int(dec), (g["mod"] or "").lower()
+        lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(mod, (0, 9))
+        if start % 100 == 0 and dec.endswith("00") and mod == "":
+            hi = 9
+        return str(start + lo), str(start + hi), "year"
+    if kind in ("quarter", "qyear"):
+        if kind == "qyear":
+            what, n, year = ("quarter" if g["half"] == "Q" else "half"), int(g["n"]), int(g["year"])
+            if what == "half" and n > 2:
+                return None, None, "unknown"
+        else:
+            what, n = g["what"].lower(), ORDINALS[g["ord"].lower()]
+            if what == "half" and n > 2:
+                return None, None, "unknown"
+            if g["year"]:
+                year = int(g["year"])
+            elif anchor is None:
+                return None, None, "month"
+            elif g["relyear"]:
+                rel = g["relyear"].lower()
+                year = anchor.year + (1 if rel in ("next", "the following") else -1 if rel in ("last", "the previous") else 0)
+            else:
+                current = (anchor.month - 1) // (3 if what == "quarter" else 6) + 1
+                if tense == "future":
+                    year = anchor.year if n >= current else anchor.year + 1
+                else:
+                    year = anchor.year if n <= current else anchor.year - 1
+        size = 3 if what == "quarter" else 6
+        first, last = (n - 1) * size + 1, n * size
+        return f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}", "month"
+    if kind == "holiday":
+        month, day = HOLIDAYS[g["h"].lower()]
+        if g["year"]:
+            year = int(g["year"])
+        elif anchor is None:
+            return None, None, "day"
+        else:
+            year = _month_day_year(anchor, month, day, tense)
+        return date(year, month, day).isoformat(), None, "day"
+    if anchor is None:
+        return None, None, "unknown"
+    if kind == "relative":
+        rel, unit = g["rel"].lower(), g["unit"].lower()
+        if rel == "past" or (m.group(0).lower().startswith("the") and rel == "last" and not g["part"]):
+            return None, None, "unknown"  # "the past week", "the last year": durations
+        step = 1 if rel in ("next", "coming") else -1 if rel in ("last", "previous") else 0
+        if unit == "year":
+            return f"{anchor.year + step:04d}", None, "year"
+        if unit == "decade":
+            start = anchor.year // 10 * 10 + 10 * step
+            return str(start), str(start + 9), "year"
+        if unit == "month":
+            y, mo = _add_months(anchor.year, anchor.month, step)
+            return f"{y:04d}-{mo:02d}", None, "month"
+        if unit == "week":
+            monday = _week_start(anchor) + timedelta(weeks=step)
+            return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "day"
+        return _weekend(anchor, tense if step == 0 else ("future" if step > 0 else "past"), step)
+    if kind == "the_unit":
+        unit = g["unit"].lower()
+        if unit == "year":
+            return f"{anchor.year:04d}", None, "year"
+        if unit == "month":
+            return _iso(anchor, "month"), None, "month"
+        monday = _week_start(anchor)
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "day"
+    if kind == "weekend":
+        return _weekend(anchor, tense, 0)
+    if kind == "weekday":
+        rel = (g["rel"] or "").lower() or None
+        d = _weekday_date(anchor, WEEKDAYS[g["wd"].lower()], tense, rel)
+        return d.isoformat(), None, "day"
+    if kind == "deictic":
+        w = " ".join(g["w"].lower().split())
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+                  "the day after tomorrow": 2}.get(w, 0)
+        return (anchor + timedelta(days=offset)).isoformat(), None, "day"
+    if kind == "season":
+        rel, season = g["rel"].lower(), g["season"].lower()
+        ends = {"spring": 6, "summer": 9, "autumn": 11, "fall": 11, "winter": 3}
+        if rel == "next":
+            year = anchor.year + (1 if anchor.month > ends[season] - 3 else 0)
+        elif rel == "last":
+            year = anchor.year if anchor.month > ends[season] else anchor.year - 1
+        else:
+            year = anchor.year
+        return f"{year:04d}", None, "year"
+    if kind == "ago":
+        n = _number(g["num"]) if not re.fullmatch(r"\d+\.\d+", g["num"]) else None
+        unit = g["unit"].lower()
+        if n is None or unit.startswith(("second", "minute", "hour")):
+            return None, None, "unknown"
+        if unit.startswith("day"):
+            return (anchor - timedelta(days=n)).isoformat(), None, "day"
+        if unit.startswith(("week", "fortnight")):
+            return (anchor - timedelta(weeks=n * (2 if unit.startswith("fortnight") else 1))).isoformat(), None, "day"
+        if unit.startswith("month"):
+            y, mo = _add_months(anchor.year, anchor.month, -n)
+            return f"{y:04d}-{mo:02d}", None, "month"
+        years = n * (10 if unit.startswith("decade") else 100 if unit.startswith("centur") else 1)
+        return f"{anchor.year - years:04d}", None, "year"
+    return None, None, "unknown"  # durations, times of day
+
+
+def _weekend(anchor: date, tense: str, step: int) -> tuple[str, str, str]:
+    if step < 0 or tense != "future":
+        back = (anchor.weekday() - 5) % 7  # days since the last Saturday
+        saturday = anchor - timedelta(days=back)
+        if step < 0 and back < 2:  # "last weekend" said during a weekend: the one before
+            saturday -= timedelta(weeks=1)
+    else:
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+        if anchor.weekday() == 6:
+            saturday = anchor - timedelta(days=1)
+        if step > 0 and anchor.weekday() < 5:
+            saturday += timedelta(weeks=0)
+    return saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day"
+
+
+def _match_expression(expression: str) -> tuple[str, re.Match[str]] | None:
+    for kind, pattern in PATTERNS:
+        m = pattern.fullmatch(expression)
+        if m:
+            return kind, m
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def resolve_date(expression: str, anchor: str | None, tense: str = "past") -> Timex | None:
+    """Resolve one temporal expression against the publication date `anchor`.
+
+    `expression` is the expression alone ("last month", "June", "March 3, 2024"); `tense` is
+    "past", "future" or "unmarked" (no cue either way) and decides yearless months, days and
+    bare weekdays. Returns a Timex whose
+    offsets cover the whole expression, with `date` None for durations and times of day (and
+    for relative expressions when `anchor` is None), or None when the text is not a temporal
+    expression at all.
+
+    >>> resolve_date("Monday", "2025-08-26").date
+    '2025-08-25'
+    >>> resolve_date("June", "2025-08-26", "future").date
+    '2026-06'
+    >>> t = resolve_date("2017-2021", None)
+    >>> t.date, t.date_end, t.precision
+    ('2017', '2021', 'year')
+    >>> resolve_date("five hours", "2025-08-26").date is None
+    True
+    >>> resolve_date("The Sun", "2025-08-26") is None
+    True
+    """
+    expression = expression.strip()
+    if not expression:
+        return None
+    found = _match_expression(expression)
+    when = _parse_anchor(anchor)
+    if found is None:
+        d = _dateparser_day(expression) if re.search(r"\d", expression) else None
+        return Timex(expression, 0, len(expression), d.isoformat(), None, "day") if d else None
+    kind, m = found
+    value, end, precision = _value(kind, m, when, tense if tense in ("future", "unmarked") else "past")
+    if value is None:
+        precision = "unknown"
+    return Timex(expression, 0, len(expression), value, end, precision)
+
+# --------------------------------------------------------------------------- detection
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z$€£#]+)[ \t\xa0.-]*$", text[max(0, start - 30):start])
+    return m.group(1) if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[ \t\xa0]*([A-Za-z%]+)", text[end:end + 30])
+    return m.group(1) if m else ""
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t\xa0\"'“‘(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _keep(kind: str, m: re.Match[str], text: str) -> bool:
+    """Whether a candidate is a temporal expression in its context (the traps live here)."""
+    start, end = m.start(), m.end()
+    g = m.groupdict()
+    prev = _previous_word(text, start)
+    lprev = prev.lower()
+    if kind == "month":
+        if g["mod"] or g["year"] or g["relyear"]:
+            return True
+        word = g["month"]
+        if not word[0].isupper() or word.endswith(".") or word.lower() in ("jan", "feb", "mar", "apr", "jun", "jul",
+                                                                           "aug", "sep", "sept", "oct", "nov", "dec"):
+            return False
+        if word[1:].isupper() and len(word) > 3 and not text[max(0, start - 20):start].isupper():
+            return False
+        nxt = _next_word(text, end)
+        if lprev in MONTH_DETERMINERS and nxt[:1].islower():
+            return True
+        if lprev not in MONTH_LEADS:
+            return False
+        if word in ("May", "March") and nxt and nxt[0].islower() and nxt.lower() in (
+                "on", "be", "have", "not", "also", "well", "still", "now", "to", "past", "through", "forward"):
+            return False
+        return not (nxt[:1].isupper() and lprev in ("and", "or", "to", "for", "as", "than") and nxt not in MONTHS)
+    if kind in ("year", "year_range"):
+        if text[max(0, start - 3):start].lower().endswith(("us", "a$", "c$", "hk")) and start > 0 \
+                and text[start - 1] in "$":
+            return False
+        if lprev in YEAR_BLOCKERS:
+            return False
+        if prev[:1].isupper() and lprev not in _YEAR_CUES and lprev not in MONTHS and lprev not in WEEKDAYS \
+                and _next_word(text, end)[:1].isupper() and text[end:end + 1] == " ":
+            return False  # inside a name: "Russell 2000 Index", "Windows 2000 Server"
+        if re.search(r"(?:#|No\.?|no\.|n°|nº)[ \t\xa0]*$", text[max(0, start - 5):start]):
+            return False
+        nxt = _next_word(text, end).lower()
+        if nxt in COUNT_NOUNS:
+            return False
+        if kind == "year" and not g["mod"]:
+            year = int(g["year"])
+            after = text[end:end + 3]
+            if re.match(r"[ \t\xa0]*(?:[×x*+=<>]|-[ \t]?\d)", after):
+                return False
+            # a lowercase plural after a bare number is a count ("1500 civilians"), not a year
+            if nxt.endswith("s") and not nxt.endswith(("ss", "us")) and len(nxt) > 3 and lprev not in _YEAR_CUES \
+                    and text[end:end + 1] in " \t\xa0" and lprev not in ("s",):
+                return False
+            if year < 1800 and lprev not in ("in", "since", "of", "from", "until", "year", "the", "by", "before",
+                                             "after", "c", "circa"):
+                return False
+            if year > 2099:
+                return False
+        return True
+    if kind == "short_year":
+        return lprev in ("since", "in", "of", "from", "until", "till", "the", "to", "and", "class", "by")
+    if kind == "weekday":
+        if g["rel"]:
+            return True
+        if prev.lower() in WEEKDAY_NAMERS and prev[:1].isupper():
+            return False
+        nxt = _next_word(text, end)
+        if nxt[:1].isupper() and nxt.lower() not in MONTHS and lprev not in (
+                "on", "by", "until", "since", "from", "before", "after", "last", "next", "this", "late", "early"):
+            return not _is_title_word(nxt)
+        return True
+    if kind == "deictic":
+        word = m.group(0)
+        if word[:1].isupper() and not _sentence_initial(text, start) and prev[:1].isupper():
+            return False  # "USA Today", "Russia Today"
+        if word[:1].isupper() and _next_word(text, end)[:1].isupper() and not _sentence_initial(text, start):
+            return False
+        return True
+    if kind == "decade":
+        return True
+    if kind == "duration":
+        if g["num"].lower() in ("some", "a few", "few", "many", "several") and not g["unit"]:
+            return False
+        return True
+    return True
+
+
+_TITLE_WORDS = frozenset({"times", "telegraph", "mirror", "express", "herald", "post", "independent", "night",
+                          "morning", "star", "observer", "sport", "football", "club"})
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower() in _TITLE_WORDS
+
+
+def _tense(text: str, start: int, end: int) -> str:
+    """The tense of the cue word closest to the expression in its clause: "past", "future", or
+    "unmarked" when there is none.
+
+    >>> _tense("The trial is set to begin on Wednesday in London.", 29, 38)
+    'future'
+    >>> _tense("Apple announced Friday that it will give owners a case.", 16, 22)
+    'past'
+    """
+    left = _TOKEN.findall(text[max(0, start - 90):start])
+    right = _TOKEN.findall(text[end:end + 60])
+    left.reverse()
+    left_open = right_open = True
+    for i in range(8):
+        if left_open and i < len(left):
+            tok = left[i]
+            low = tok.lower()
+            if low in CLAUSE_BREAKS:
+                left_open = False
+            elif i == 0 and low in ("until", "till", "through"):
+                return "future"
+            else:
+                nxt = left[i + 1].lower() if i + 1 < len(left) else ""  # the word before `tok`
+                verdict = _cue(low, nxt, left[i - 1].lower() if i else "")
+                if verdict:
+                    return verdict
+        if right_open and i < len(right):
+            tok = right[i]
+            low = tok.lower()
+            if low in CLAUSE_BREAKS or low == "and":
+                right_open = False
+            else:
+                verdict = _cue(low, right[i - 1].lower() if i else "", right[i + 1].lower() if i + 1 < len(right) else "")
+                if verdict:
+                    return verdict
+        if not left_open and not right_open:
+            break
+    return "unmarked"
+
+
+def _cue(word: str, before: str, after: str) -> str | None:
+    """The tense a word signals given its neighbours, or None."""
+    if word == "to" and before in FUTURE_BEFORE_TO:
+        return "future"
+    if word in FUTURE_BEFORE_TO and after == "to":
+        return "future"
+    if word in FUTURE_CUES:
+        if word == "may" and before == "":
+            return "future"
+        if word in ("planned", "expected") and before in ("was", "were", "had", "has", "have"):
+            return None
+        return "future"
+    if word in ("has", "have", "had"):
+        return "past" if after == "been" or after.endswith(("ed", "en")) or word == "had" else None
+    if word in PAST_CUES:
+        return None if before in ("be", "been", "being", "to") else "past"
+    if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED and not word.endswith("eed") \
+            and before not in ("be", "been", "being", "is", "are", "to", "get", "gets"):
+        return "past"
+    return None
+
+
+def find_dates(text: str, anchor: str | None) -> list[Timex]:
+    """Find every temporal expression of `text`, resolved against the publication date.
+
+    `anchor` is the publication date (YYYY-MM-DD) or None, in which case only absolute
+    expressions ("March 3, 2024", "in 1994") get a date. The result is in text order and
+    `text[t.start:t.end] == t.text` for every Timex `t`.
+
+    >>> [(t.text, t.date) for t in find_dates("He said Monday that talks begin in June.", "2025-08-26")]
+    [('Monday', '2025-08-25'), ('June', '2025-06')]
+    """
+    _parse_anchor(anchor)  # fail early on a malformed anchor
+    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and _keep(kind, m, text):
+                candidates.append((m.start(), m.end(), _PRIORITY[kind], kind, m))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    for start, end, _, kind, m in candidates:
+        if all(end <= s or start >= e for s, e, _, _ in taken):
+            taken.append((start, end, kind, m))
+    taken.sort(key=lambda c: c[0])
+    when = _parse_anchor(anchor)
+    found = []
+    for start, end, kind, m in taken:
+        tense = _tense(text, start, end) if kind in _TENSED else "past"
+        value, date_end, precision = _resolve_match(kind, m.group(0), when, tense)
+        if kind == "month" and m.group("relyear"):
+            # "October of next year": the month takes the whole value, "next year" its own
+            found.append(Timex(text[start:m.end("month")], start, m.end("month"), value, date_end,
+                               precision if value else "unknown"))
+            rel_start = m.start("relyear")
+            rel = resolve_date(text[rel_start:end], anchor)
+            if rel is not None:
+                found.append(Timex(rel.text, rel_start, end, rel.date, rel.date_end, rel.precision))
+            continue
+        found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
+    return found
+
+
+@functools.lru_cache(maxsize=16384)
+def _resolve_match(kind: str, expression: str, anchor: date | None, tense: str
+                   ) -> tuple[str | None, str | None, str]:
+    pattern = PATTERNS[_PRIORITY[kind]][1]
+    m = pattern.fullmatch(expression)
+    if m is None:  # a lookbehind that saw context in the text; resolve the bare expression
+        found = _match_expression(expression)
+        if found is None:
+            return None, None, "unknown"
+        kind, m = found
+    return _value(kind, m, anchor, tense)
