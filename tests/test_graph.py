@@ -6,9 +6,21 @@ import json
 import networkx as nx
 import pytest
 
+from timeline import graph
 from timeline.graph import (
-    build_graph, event_pairs, graph_data, graph_metrics, plover_sign, read_gexf, read_graph_json,
-    read_graphml, with_metrics, write_gexf, write_graph_exports, write_graph_json, write_graphml,
+    build_graph,
+    event_pairs,
+    graph_data,
+    graph_metrics,
+    plover_sign,
+    read_gexf,
+    read_graph_json,
+    read_graphml,
+    with_metrics,
+    write_gexf,
+    write_graph_exports,
+    write_graph_json,
+    write_graphml,
 )
 from timeline.model import ACTOR_KINDS, Event
 
@@ -171,7 +183,7 @@ def test_empty_graph(tmp_path):
 def test_metrics(G):
     m = graph_metrics(G)
     assert set(m) == set(G)
-    for n, d in m.items():
+    for d in m.values():
         assert set(d) == {"degree", "weighted_degree", "betweenness", "community"}
         assert isinstance(d["community"], int) and 0.0 <= d["betweenness"] <= 1.0
     assert m["Donald Trump"]["degree"] == 2  # Lee, South Korea (affiliations are left out)
@@ -202,11 +214,16 @@ def test_graph_data(G):
     assert json.dumps(d, sort_keys=True) == json.dumps(graph_data(G), sort_keys=True)
 
 
-def test_graph_data_large_graph_uses_a_cheap_deterministic_layout():
-    events = [ev(f"e{i}", "meeting", [f"P{i}"], [f"P{i + 1}"]) for i in range(2100)]
+def test_graph_data_large_graph_uses_cheap_deterministic_estimates(monkeypatch):
+    monkeypatch.setattr(graph, "SPRING_LAYOUT_MAX_NODES", 50)
+    monkeypatch.setattr(graph, "EXACT_BETWEENNESS_MAX_NODES", 20)
+    events = [ev(f"e{i}", "meeting", [f"P{i}"], [f"P{i + 1}"]) for i in range(100)]
     G = build_graph(events)
-    a, b = graph_data(G), graph_data(G)
-    assert a == b and len(a["nodes"]) == 2101
+    a, b = graph_data(G), graph_data(build_graph(events[::-1]))
+    assert a == b and len(a["nodes"]) == 101
+    assert max(n["betweenness"] for n in a["nodes"]) > 0
+    radius = {round(n["x"] ** 2 + n["y"] ** 2, 3) for n in a["nodes"]}
+    assert radius == {1.0}  # circular layout
 
 
 def _same(H, G):

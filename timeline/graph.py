@@ -40,6 +40,8 @@ CONFLICTUAL_PLOVER = frozenset({
 
 #: Above this many nodes the spring layout is too slow; a circular layout is used instead.
 SPRING_LAYOUT_MAX_NODES = 2000
+#: Above this many nodes betweenness is estimated from this many seeded sample sources.
+EXACT_BETWEENNESS_MAX_NODES = 1000
 
 _GEXF_META_DATE = re.compile(r'\s+lastmodifieddate="[^"]*"')
 
@@ -147,8 +149,9 @@ def graph_metrics(G: nx.DiGraph) -> dict[str, dict]:
 
     Computed on the undirected view of the event edges (affiliation edges left out): `degree`
     counts distinct partners, `weighted_degree` the events shared with them, `betweenness` is
-    normalised (6 digits) and `community` numbers the greedy-modularity communities in the
-    order of their sorted member names.
+    normalised (6 digits; estimated from a fixed sample of sources above
+    `EXACT_BETWEENNESS_MAX_NODES` nodes) and `community` numbers the greedy-modularity
+    communities in the order of their sorted member names.
 
     Args:
         G: a graph from `build_graph`.
@@ -157,7 +160,11 @@ def graph_metrics(G: nx.DiGraph) -> dict[str, dict]:
         `{node: {"degree", "weighted_degree", "betweenness", "community"}}`.
     """
     U = _event_view(G)
-    betweenness = nx.betweenness_centrality(U) if len(U) else {}
+    if len(U) > EXACT_BETWEENNESS_MAX_NODES:
+        # exact betweenness is O(nodes * edges): estimate it from a seeded, hence fixed, sample
+        betweenness = nx.betweenness_centrality(U, k=EXACT_BETWEENNESS_MAX_NODES, seed=42)
+    else:
+        betweenness = nx.betweenness_centrality(U)
     if U.number_of_edges():
         groups = greedy_modularity_communities(U, weight="weight")
     else:
