@@ -63,15 +63,15 @@ def test_seed_body_has_no_caption(seed):
 
 
 @pytest.mark.parametrize("index, first_line, last_line", [
-    (0, "Trump contended that North Korea has been firing fewer rockets since he returned to the "
-        "White House on January 20",
-     "Japan had agreed to compensate comfort women but the deal was criticized by survivors who "
-     "questioned Tokyo’s sincerity."),
-    (1, "The move marks a major shift for Ukraine, which has fought to join NATO as a safeguard "
-        "against Russian attacks and has such an aspiration included in its constitution",
-     "European allies have described this as a “critical moment” that could shape Ukraine’s future, "
-     "and sought to shore up Kyiv’s finances by leveraging frozen Russian central bank assets to fund "
-     "Kyiv’s military and civilian budget."),
+    (0, ("Trump contended that North Korea has been firing fewer rockets since he returned to the "
+         "White House on January 20"),
+     ("Japan had agreed to compensate comfort women but the deal was criticized by survivors who "
+      "questioned Tokyo’s sincerity.")),
+    (1, ("The move marks a major shift for Ukraine, which has fought to join NATO as a safeguard "
+         "against Russian attacks and has such an aspiration included in its constitution"),
+     ("European allies have described this as a “critical moment” that could shape Ukraine’s future, "
+      "and sought to shore up Kyiv’s finances by leveraging frozen Russian central bank assets to fund "
+      "Kyiv’s military and civilian budget.")),
 ])
 def test_seed_body_bounds(seed, index, first_line, last_line):
     lines = seed[index].text.split("\n")
@@ -208,6 +208,31 @@ def test_captions_dropped(caption):
     text = f"Minister visits Ankara\n{caption}\nUpdated 1 May 2024\n\nThe minister visited Ankara."
     [art] = split_text_articles(text, "x.txt")
     assert art.text == "The minister visited Ankara."
+
+
+@pytest.mark.parametrize("text, titles, dates", [
+    # a date line above the headline: one article, dated
+    ("26 August 2025\nTrump meets Lee\nThe two leaders met on Monday.", ["Trump meets Lee"], ["2025-08-26"]),
+    # prose before the first headline is an article of its own
+    (("Earlier story\nThe ministers met in Rome on Friday and agreed on a plan for the talks.\n\n"
+      "Envoys meet in Geneva\nUpdated 1 May 2024\nThe envoys met."),
+     ["Earlier story", "Envoys meet in Geneva"], [None, "2024-05-01"]),
+    # navigation before the first headline is dropped
+    ("Home\nWorld\n\nEnvoys meet in Geneva\nUpdated 1 May 2024\nThe envoys met.",
+     ["Envoys meet in Geneva"], ["2024-05-01"]),
+    # a date inside a body paragraph does not split
+    ("Envoys meet in Geneva\nUpdated 1 May 2024\nThe envoys met.\nThey last met on March 3, 2024 in Bern.",
+     ["Envoys meet in Geneva"], ["2024-05-01"]),
+    # three articles, each headline + date line
+    (("A first headline here\n2024-01-01\nBody one.\n\nA second headline here\n2024-01-02\nBody two.\n"
+      "A third headline here\nPublished January 3, 2024\nBody three."),
+     ["A first headline here", "A second headline here", "A third headline here"],
+     ["2024-01-01", "2024-01-02", "2024-01-03"]),
+])
+def test_split_rule(text, titles, dates):
+    arts = split_text_articles(text, "x.txt")
+    assert [a.title for a in arts] == titles
+    assert [a.date for a in arts] == dates
 
 
 def test_bullets_stripped():

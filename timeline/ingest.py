@@ -32,7 +32,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Article
 
-__all__ = ["read_articles", "split_text_articles", "parse_date_line", "parse_date_value"]
+__all__ = ["parse_date_line", "parse_date_value", "read_articles", "split_text_articles"]
 
 logger = logging.getLogger(__name__)
 
@@ -439,13 +439,19 @@ def _split_text(text: str, source: str, default_date: str | None) -> list[tuple[
         starts.append(h)
         date_at[h] = d
         floor = d + 1
-    first = next((i for i, ln in enumerate(lines) if ln and not _is_clutter(ln)), None)
+    first = next((i for i, ln in enumerate(lines) if ln and not _is_skippable(ln)), None)
     if first is None:
         return [(None, "no article text")]
     if not starts:
-        starts = [first]
-    elif first < starts[0] and _has_prose(lines[first:starts[0]]):
-        starts.insert(0, first)
+        # no headline above a date line: one article; a date line above its title still counts
+        dates = [found.date for ln in lines[:first] if (found := _date_line(ln)) and found.date]
+        art = _text_article(lines[first:], 0, source, 1, 1, default_date, dates[0] if dates else None)
+        return [art]
+    if first < starts[0]:
+        if _has_prose(lines[first:starts[0]]):
+            starts.insert(0, first)
+        else:
+            logger.debug("%s: %d lines before the first headline dropped", source, starts[0] - first)
     bounds = list(zip(starts, starts[1:] + [len(lines)]))
     out: list[tuple[Article | None, str]] = []
     for n, (a, b) in enumerate(bounds, 1):
@@ -455,7 +461,7 @@ def _split_text(text: str, source: str, default_date: str | None) -> list[tuple[
 
 
 def _text_article(lines: list[str], header_end: int, source: str, n: int, total: int,
-                  default_date: str | None) -> tuple[Article | None, str]:
+                  default_date: str | None, date: str | None = None) -> tuple[Article | None, str]:
     """One article from its lines; `lines[header_end]` is its date line (0: none known)."""
     head = lines[0]
     body_lines = lines[1:]
@@ -464,7 +470,6 @@ def _text_article(lines: list[str], header_end: int, source: str, n: int, total:
         body_lines = lines
     else:
         title = head
-    date: str | None = None
     body: list[str] = []
     in_header = True  # until the first body line after the date line
     offset = len(lines) - len(body_lines)
