@@ -1,0 +1,588 @@
+"""Events to figure data: plotly figure dicts and the page's compact data. Pure functions.
+
+Everything here is deterministic and JSON-serialisable, so it can be compared with golden
+files. The page's JavaScript (`page.js`) draws the timeline from `page_data` with the same
+rules as `timeline_figure` (colours, symbols, lanes, spans, hover text); the browser tests
+check that both give the same traces.
+
+How an event is drawn on the timeline (one mark per dated event):
+
+* day precision without an end date: a marker on that day;
+* month or year precision, or a range (`date_end`): a horizontal line from the first day of
+  the period to the first day after its end, in a "span" trace of the same event type, plus
+  one marker at the middle of the span (the marker carries the hover and the click);
+* no date: no mark; the event is listed in the table and counted as undated.
+
+So the number of drawn points is the total length of the traces whose `meta.role` is
+`"events"`; span traces (`meta.role == "span"`) draw lines only and are not counted.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+
+from ..model import EVENT_TYPES, MODALITIES, Event
+
+#: Above this many dated events the timeline uses WebGL (`scattergl`) traces.
+WEBGL_THRESHOLD = 10_000
+
+NO_ACTOR = "(no actor)"
+LANE_MODES = ("actor", "type")
+
+#: One colour and one symbol per event type (EVENT_TYPES order); unknown types cycle.
+TYPE_COLORS = (
+    "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#222A2A", "#B68100", "#750D86",
+    "#EB663B", "#511CFB", "#00A08B", "#FB00D1", "#FC0080", "#B2828D", "#6C7C32", "#778AAE",
+    "#862A16", "#A777F1", "#620042", "#1616A7",
+)
+TYPE_SYMBOLS = (
+    "circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "star",
+    "cross", "x", "hourglass", "bowtie", "triangle-left", "triangle-right", "hexagram",
+    "star-diamond", "diamond-tall", "octagon", "star-triangle-up", "diamond-wide",
+)
+#: How modality changes a mark: (symbol suffix, opacity, description for the legend).
+MODALITY_STYLES = {
+    "occurred": ("", 1.0, "filled"),
+    "planned": ("-open", 1.0, "open"),
+    "intended": ("-open-dot", 1.0, "open with a dot"),
+    "hypothetical": ("", 0.35, "faded"),
+    "negated": ("-open", 0.35, "faded and open"),
+}
+KIND_COLORS = {"person": "#1f77b4", "country": "#d62728", "organization": "#2ca02c", "group": "#ff7f0e"}
+OTHER_COLOR = "#7f7f7f"
+
+HOVER_WIDTH = 80  # characters per hover line
+HOVER_MAX = 400  # characters of the sentence shown in the hover box
+
+_EPOCH = _dt.date(1970, 1, 1).toordinal()
+
+
+# -- small pure helpers -------------------------------------------------------------------
+
+def escape_text(s: str | None) -> str:
+    """Escape `&`, `<` and `>` so plotly shows a string as text, never as its mini-HTML.
+
+    >>> escape_text('<b onmouseover="x">A & B</b>')
+    '&lt;b onmouseover="x"&gt;A &amp; B&lt;/b&gt;'
+    """
+    if not s:
+        return ""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return `url` if it is an absolute http(s) URL without spaces or control characters.
+
+    >>> safe_url("https://example.org/a?b=1"), safe_url("javascript:alert(1)"), safe_url("/tmp/a.txt")
+    ('https://example.org/a?b=1', None, None)
+    """
+    if not url or not isinstance(url, str):
+        return None
+    if any(ord(c) <= 32 or ord(c) == 127 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _parse_period(value: str | None) -> tuple[_dt.date, _dt.date] | None:
+    """First day of an ISO date at its precision and the first day after its period."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return _dt.date(parts[0], 1, 1), _dt.date(parts[0] + 1, 1, 1)
+        if len(parts) == 2:
+            y, m = parts
+            start = _dt.date(y, m, 1)
+            return start, (_dt.date(y + 1, 1, 1) if m == 12 else _dt.date(y, m + 1, 1))
+        if len(parts) == 3:
+            start = _dt.date(*parts)
+            return start, start + _dt.timedelta(days=1)
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def event_extent(event: Event) -> tuple[int, int | None, int] | None:
+    """Where an event goes on the time axis, in days since 1970-01-01: (start, end, mark).
+
+    `end` is None for a point (a single day); otherwise the span is [start, end) and
+    `mark` is its middle day. None when the event has no usable date.
+
+    >>> e = Event.from_dict({"id": "e", "type": "meeting", "date": "2025-06", "date_precision": "month"})
+    >>> [str(_dt.date.fromordinal(d + _EPOCH)) for d in event_extent(e)]
+    ['2025-06-01', '2025-07-01', '2025-06-16']
+    """
+    first = _parse_period(event.date)
+    if first is None:
+        return None
+    start, end = first
+    if event.date_end:
+        last = _parse_period(event.date_end)
+        if last is not None and last[1] > end:
+            end = last[1]
+    s, e = start.toordinal() - _EPOCH, end.toordinal() - _EPOCH
+    if e - s <= 1:
+        return s, None, s
+    return s, e, s + (e - s) // 2
+
+
+def day_to_iso(day: int) -> str:
+    """Days since 1970-01-01 as an ISO date.
+
+    >>> day_to_iso(0)
+    '1970-01-01'
+    """
+    return _dt.date.fromordinal(day + _EPOCH).isoformat()
+
+
+def sort_events(events: Iterable[Event]) -> list[Event]:
+    """Events in page order: dated first by date, then article, sentence and id."""
+    def key(e: Event):
+        ext = event_extent(e)
+        return (ext is None, ext[0] if ext else 0, e.date or "", e.article_id, e.sentence_index, e.id)
+    return sorted(events, key=key)
+
+
+def type_order(types: Iterable[str]) -> list[str]:
+    """Known event types in EVENT_TYPES order, then unknown ones alphabetically."""
+    present = set(types)
+    known = [t for t in EVENT_TYPES if t in present]
+    return known + sorted(present - set(EVENT_TYPES))
+
+
+def type_style(event_type: str) -> tuple[str, str]:
+    """(colour, symbol) of an event type; unknown types share a grey circle."""
+    if event_type in EVENT_TYPES:
+        i = EVENT_TYPES.index(event_type)
+        return TYPE_COLORS[i % len(TYPE_COLORS)], TYPE_SYMBOLS[i % len(TYPE_SYMBOLS)]
+    return OTHER_COLOR, "circle"
+
+
+def modality_style(modality: str) -> tuple[str, float]:
+    """(symbol suffix, opacity) for a modality; unknown modalities look like `occurred`."""
+    suffix, opacity, _ = MODALITY_STYLES.get(modality, MODALITY_STYLES["occurred"])
+    return suffix, opacity
+
+
+def event_lane(event: Event) -> str:
+    """The actor lane of an event: its first source actor, else its first actor."""
+    if event.source:
+        return event.source[0]
+    if event.actors:
+        return event.actors[0]
+    return NO_ACTOR
+
+
+def lane_order(events: Sequence[Event], lanes: str) -> list[str]:
+    """All lanes: actors by number of events (most first, then by name), or event types."""
+    if lanes == "type":
+        return type_order(e.type for e in events)
+    counts = Counter(event_lane(e) for e in events)
+    return sorted(counts, key=lambda a: (-counts[a], a))
+
+
+def date_label(event: Event) -> str:
+    """The date as the page shows it: ISO at its precision, a range as `start – end`."""
+    if not event.date:
+        return "undated"
+    if event.date_end:
+        return f"{event.date} – {event.date_end}"
+    return event.date
+
+
+def _split_sources(event: Event) -> tuple[list[str], list[str]]:
+    sources = [a for a in event.actors if a in set(event.source)]
+    others = [a for a in event.actors if a not in set(event.source)]
+    return sources, others
+
+
+def actors_label(event: Event) -> str:
+    """`A, B → C, D`: the source actors, then the other participants."""
+    sources, others = _split_sources(event)
+    if sources and others:
+        return f"{', '.join(sources)} → {', '.join(others)}"
+    return ", ".join(sources or others)
+
+
+def wrap_text(text: str, width: int = HOVER_WIDTH, limit: int = HOVER_MAX) -> list[str]:
+    """Cut `text` to `limit` characters (adding `…`) and wrap it at spaces into lines.
+
+    >>> wrap_text("aa bb cc", width=5)
+    ['aa bb', 'cc']
+    """
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return lines
+
+
+def hover_text(event: Event) -> str:
+    """The hover box of a timeline mark: type, modality, date as written, actors, sentence."""
+    head = f"<b>{escape_text(event.type)}</b>"
+    if event.modality != "occurred":
+        head += f" ({escape_text(event.modality)})"
+    when = escape_text(date_label(event))
+    if event.date_text:
+        when = f"“{escape_text(event.date_text)}” → {when}"
+    lines = [head, when, escape_text(actors_label(event))]
+    lines += [escape_text(line) for line in wrap_text(event.sentence)]
+    return "<br>".join(lines)
+
+
+def _utf16_len(s: str) -> int:
+    return len(s.encode("utf-16-le")) // 2
+
+
+def trigger_span(event: Event) -> tuple[int, int]:
+    """Offsets of the trigger inside the sentence, in UTF-16 code units (JavaScript's), or (-1, -1).
+
+    Uses the event's trigger offsets when they point at the trigger, else the first
+    case-insensitive occurrence of the trigger in the sentence.
+
+    >>> e = Event.from_dict({"id": "e", "type": "talks", "sentence": "They held talks.", "trigger": "talks"})
+    >>> trigger_span(e)
+    (10, 15)
+    """
+    s = event.sentence
+    start = event.trigger_start - event.char_start
+    end = event.trigger_end - event.char_start
+    if not (0 <= start < end <= len(s)) or (event.trigger and s[start:end].lower() != event.trigger.lower()):
+        if not event.trigger:
+            return -1, -1
+        start = s.lower().find(event.trigger.lower())
+        if start < 0:
+            return -1, -1
+        end = start + len(event.trigger)
+    return _utf16_len(s[:start]), _utf16_len(s[:end])
+
+
+# -- figures -------------------------------------------------------------------------------
+
+def timeline_layout(lanes: str, categories: Sequence[str]) -> dict:
+    """The timeline's plotly layout for the given lane mode and lanes (top to bottom)."""
+    if lanes not in LANE_MODES:
+        raise ValueError(f"lanes must be one of {LANE_MODES}, not {lanes!r}")
+    return {
+        "dragmode": "zoom",
+        "height": max(360, min(1400, 26 * len(categories) + 140)),
+        "hoverlabel": {"align": "left", "namelength": -1},
+        "hovermode": "closest",
+        "legend": {"title": {"text": "Event type"}, "itemclick": "toggle"},
+        "margin": {"b": 50, "l": 10, "r": 10, "t": 30},
+        "showlegend": True,
+        "uirevision": "timeline",
+        "xaxis": {"automargin": True, "showgrid": True, "title": {"text": "Date"}, "type": "date"},
+        "yaxis": {
+            "autorange": "reversed",
+            "automargin": True,
+            "categoryarray": list(categories),
+            "categoryorder": "array",
+            "title": {"text": "Actor" if lanes == "actor" else "Event type"},
+            "type": "category",
+        },
+    }
+
+
+def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
+    """The timeline as a plotly figure dict: x is the date, one lane per actor or event type.
+
+    Args:
+        events: the events to draw (any order; undated ones are skipped).
+        lanes: "actor" (an event sits in the lane of its first source actor, else its
+            first actor) or "type".
+    Returns:
+        {"data": [...], "layout": {...}}: per event type a span trace (lines, if the type has
+        coarse or ranged dates) and an events trace (one marker per event, `customdata` is
+        the event's index in `sort_events(events)`).
+    """
+    ordered = sort_events(events)
+    dated = [(i, e, event_extent(e)) for i, e in enumerate(ordered)]
+    dated = [(i, e, ext) for i, e, ext in dated if ext is not None]
+    trace_type = "scattergl" if len(dated) > WEBGL_THRESHOLD else "scatter"
+    # Lane names become axis tick labels, which plotly reads as mini-HTML: escape them.
+    lane_of = (lambda e: escape_text(e.type)) if lanes == "type" else (lambda e: escape_text(event_lane(e)))
+    categories = [escape_text(c) for c in lane_order([e for _, e, _ in dated], lanes)]
+    data: list[dict] = []
+    for etype in type_order(e.type for _, e, _ in dated):
+        color, symbol = type_style(etype)
+        rows = [(i, e, ext) for i, e, ext in dated if e.type == etype]
+        span_x: list[str | None] = []
+        span_y: list[str | None] = []
+        for _, e, (start, end, _) in rows:
+            if end is not None:
+                span_x += [day_to_iso(start), day_to_iso(end), None]
+                span_y += [lane_of(e), lane_of(e), None]
+        if span_x:
+            data.append({
+                "hoverinfo": "skip", "legendgroup": etype, "line": {"color": color, "width": 3},
+                "meta": {"role": "span"}, "mode": "lines", "name": escape_text(etype), "opacity": 0.45,
+                "showlegend": False, "type": trace_type, "x": span_x, "y": span_y,
+            })
+        styles = [modality_style(e.modality) for _, e, _ in rows]
+        data.append({
+            "customdata": [i for i, _, _ in rows],
+            "hoverinfo": "text",
+            "hovertext": [hover_text(e) for _, e, _ in rows],
+            "legendgroup": etype,
+            "marker": {
+                "color": color, "line": {"color": color, "width": 1.5}, "size": 10,
+                "opacity": [op for _, op in styles], "symbol": [symbol + suf for suf, _ in styles],
+            },
+            "meta": {"role": "events"},
+            "mode": "markers",
+            "name": escape_text(etype),
+            "type": trace_type,
+            "x": [day_to_iso(mark) for _, _, (_, _, mark) in rows],
+            "y": [lane_of(e) for _, e, _ in rows],
+        })
+    return {"data": data, "layout": timeline_layout(lanes, categories)}
+
+
+def _parse_types(types: str | None) -> list[tuple[str, int]]:
+    """`"meeting:2;talks:1"` as [("meeting", 2), ("talks", 1)]; malformed parts count 1."""
+    out = []
+    for part in (types or "").split(";"):
+        if not part:
+            continue
+        name, _, n = part.rpartition(":")
+        if not name:
+            name, n = n, "1"
+        try:
+            out.append((name, int(n)))
+        except ValueError:
+            out.append((part, 1))
+    return out
+
+
+def _types_label(counts: Iterable[tuple[str, int]]) -> str:
+    return ", ".join(f"{t} {n}" for t, n in counts)
+
+
+def _dates_label(first: str | None, last: str | None) -> str:
+    if not first and not last:
+        return "undated"
+    if first == last or not last:
+        return str(first)
+    if not first:
+        return str(last)
+    return f"{first} – {last}"
+
+
+def edge_width(weight: int | float) -> float:
+    """Line width of an edge: 1 for one event, growing with the logarithm of the weight.
+
+    >>> edge_width(1), edge_width(4), edge_width(10_000)
+    (1.0, 4.0, 9.0)
+    """
+    w = max(1.0, float(weight or 1))
+    return min(9.0, round((1.0 + 1.5 * math.log2(w)) * 2) / 2)
+
+
+def node_size(events: int, most: int) -> float:
+    """Marker size of a node: 8 px for none, up to 40 px for the actor with the most events."""
+    if most <= 0:
+        return 8.0
+    return round(8.0 + 32.0 * math.sqrt(max(0, events) / most), 2)
+
+
+def graph_figure(graph_data: dict) -> dict:
+    """The actor graph as a plotly figure dict from `graph.py`'s node/edge data.
+
+    Args:
+        graph_data: {"nodes": [...], "edges": [...]} with positions `x`, `y` on nodes.
+    Returns:
+        A figure with edge traces (one per kind and width; affiliations dashed), an
+        invisible edge-midpoint trace for edge hover, and one node trace per actor kind
+        (`customdata` is the actor name, used to filter the timeline on click).
+    """
+    nodes = sorted(graph_data.get("nodes", []), key=lambda n: str(n["id"]))
+    pos = {}
+    for k, n in enumerate(nodes):
+        x, y = n.get("x"), n.get("y")
+        if not isinstance(x, (int, float)) or not isinstance(y, (int, float)):
+            angle = 2 * math.pi * k / max(1, len(nodes))
+            x, y = math.cos(angle), math.sin(angle)
+        pos[str(n["id"])] = (round(float(x), 6), round(float(y), 6))
+    edges = sorted(
+        (e for e in graph_data.get("edges", []) if str(e["source"]) in pos and str(e["target"]) in pos),
+        key=lambda e: (str(e["source"]), str(e["target"]), str(e.get("kind", "")), str(e.get("types", ""))),
+    )
+    node_types: dict[str, Counter] = {k: Counter() for k in pos}
+    for e in edges:
+        if e.get("kind", "event") == "event":
+            for t, n in _parse_types(e.get("types")):
+                node_types[str(e["source"])][t] += n
+                node_types[str(e["target"])][t] += n
+
+    data: list[dict] = []
+    groups: dict[tuple[str, float], list[dict]] = {}
+    for e in edges:
+        groups.setdefault((str(e.get("kind", "event")), edge_width(e.get("weight", 1))), []).append(e)
+    for (kind, width), group in sorted(groups.items()):
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for e in group:
+            (x0, y0), (x1, y1) = pos[str(e["source"])], pos[str(e["target"])]
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+        data.append({
+            "hoverinfo": "skip", "legendgroup": "links",
+            "line": {"color": "#9aa5b1" if kind == "affiliation" else "#5b6b7b", "width": width,
+                     "dash": "dot" if kind == "affiliation" else "solid"},
+            "meta": {"role": "edges"}, "mode": "lines", "name": f"{kind} links", "opacity": 0.7,
+            "showlegend": False, "type": "scatter", "x": xs, "y": ys,
+        })
+    if edges:
+        texts = []
+        for e in edges:
+            head = f"<b>{escape_text(str(e['source']))} — {escape_text(str(e['target']))}</b>"
+            if e.get("kind", "event") == "affiliation":
+                texts.append(f"{head}<br>affiliation")
+                continue
+            lines = [head, f"{int(e.get('weight', 0) or 0)} events: "
+                     f"{escape_text(_types_label(_parse_types(e.get('types'))))}",
+                     escape_text(_dates_label(e.get("first_date"), e.get("last_date")))]
+            texts.append("<br>".join(lines))
+        data.append({
+            "hoverinfo": "text", "hovertext": texts,
+            "marker": {"color": "rgba(0,0,0,0)", "size": 10}, "meta": {"role": "edge-hover"},
+            "mode": "markers", "name": "links", "showlegend": False, "type": "scatter",
+            "x": [round((pos[str(e["source"])][0] + pos[str(e["target"])][0]) / 2, 6) for e in edges],
+            "y": [round((pos[str(e["source"])][1] + pos[str(e["target"])][1]) / 2, 6) for e in edges],
+        })
+    most = max((int(n.get("events", 0) or 0) for n in nodes), default=0)
+    labelled = {str(n["id"]) for n in sorted(nodes, key=lambda n: (-int(n.get("events", 0) or 0), str(n["id"])))[:30]}
+    kinds = sorted({str(n.get("kind") or "other") for n in nodes},
+                   key=lambda k: (list(KIND_COLORS).index(k) if k in KIND_COLORS else len(KIND_COLORS), k))
+    for kind in kinds:
+        group = [n for n in nodes if str(n.get("kind") or "other") == kind]
+        texts = []
+        for n in group:
+            name = str(n["id"])
+            head = f"<b>{escape_text(str(n.get('label') or name))}</b> ({escape_text(kind)}"
+            head += f", {escape_text(str(n['country']))})" if n.get("country") else ")"
+            types = sorted(node_types[name].items(), key=lambda kv: (-kv[1], kv[0]))
+            lines = [head, f"{int(n.get('events', 0) or 0)} events, "
+                     f"{escape_text(_dates_label(n.get('first_date'), n.get('last_date')))}"]
+            if types:
+                lines.append("on its links: " + escape_text(_types_label(types)))
+            lines.append("click: show this actor on the timeline")
+            texts.append("<br>".join(lines))
+        data.append({
+            "customdata": [str(n["id"]) for n in group],
+            "hoverinfo": "text", "hovertext": texts,
+            "marker": {"color": KIND_COLORS.get(kind, OTHER_COLOR), "line": {"color": "#ffffff", "width": 1},
+                       "size": [node_size(int(n.get("events", 0) or 0), most) for n in group]},
+            "meta": {"role": "nodes"}, "mode": "markers+text", "name": kind,
+            "text": [escape_text(str(n.get("label") or n["id"])) if str(n["id"]) in labelled else ""
+                     for n in group],
+            "textfont": {"size": 11}, "textposition": "top center", "type": "scatter",
+            "x": [pos[str(n["id"])][0] for n in group], "y": [pos[str(n["id"])][1] for n in group],
+        })
+    layout = {
+        "dragmode": "pan", "height": 560, "hovermode": "closest",
+        "legend": {"title": {"text": "Actor kind"}},
+        "margin": {"b": 10, "l": 10, "r": 10, "t": 30}, "showlegend": True,
+        "xaxis": {"showgrid": False, "showticklabels": False, "zeroline": False},
+        "yaxis": {"scaleanchor": "x", "showgrid": False, "showticklabels": False, "zeroline": False},
+    }
+    return {"data": data, "layout": layout}
+
+
+# -- the page's data -----------------------------------------------------------------------
+
+def page_data(events: Sequence[Event], graph_data: dict) -> dict:
+    """Everything the page's JavaScript needs, compact: one array per column, not a dict per event.
+
+    Strings are raw (the page inserts them as text nodes and escapes hover text itself);
+    actors, articles, types and modalities are indices into lists. Days are counted from
+    1970-01-01; `x1` is null for a point; `ts`/`te` are the trigger's UTF-16 offsets in
+    the sentence (-1 if unknown).
+    """
+    ordered = sort_events(events)
+    types = type_order(e.type for e in ordered)
+    modalities = list(MODALITIES) + sorted({e.modality for e in ordered} - set(MODALITIES))
+    actor_names = sorted({a for e in ordered for a in e.actors} | {event_lane(e) for e in ordered})
+    actor_index = {a: i for i, a in enumerate(actor_names)}
+    articles: dict[str, int] = {}
+    art = {"id": [], "title": [], "date": [], "url": [], "source": []}
+    cols: dict[str, list] = {k: [] for k in (
+        "id", "type", "mod", "date", "date_end", "date_text", "basis", "x0", "x1", "xm", "lane",
+        "act", "ns", "trigger", "ts", "te", "sentence", "art", "rule", "conf", "loc", "cameo", "plover")}
+    for e in ordered:
+        key = e.article_id or f"{e.article_title}\x00{e.article_source}"
+        if key not in articles:
+            articles[key] = len(art["id"])
+            art["id"].append(e.article_id)
+            art["title"].append(e.article_title)
+            art["date"].append(e.article_date)
+            art["url"].append(safe_url(e.article_url) or safe_url(e.article_source))
+            art["source"].append(e.article_source)
+        ext = event_extent(e)
+        sources, others = _split_sources(e)
+        ts, te = trigger_span(e)
+        cols["id"].append(e.id)
+        cols["type"].append(types.index(e.type))
+        cols["mod"].append(modalities.index(e.modality))
+        cols["date"].append(e.date)
+        cols["date_end"].append(e.date_end)
+        cols["date_text"].append(e.date_text)
+        cols["basis"].append(e.date_basis)
+        cols["x0"].append(ext[0] if ext else None)
+        cols["x1"].append(ext[1] if ext else None)
+        cols["xm"].append(ext[2] if ext else None)
+        cols["lane"].append(actor_index[event_lane(e)])
+        cols["act"].append([actor_index[a] for a in sources + others])
+        cols["ns"].append(len(sources))
+        cols["trigger"].append(e.trigger)
+        cols["ts"].append(ts)
+        cols["te"].append(te)
+        cols["sentence"].append(e.sentence)
+        cols["art"].append(articles[key])
+        cols["rule"].append(e.rule)
+        cols["conf"].append(round(float(e.confidence or 0.0), 3))
+        cols["loc"].append(e.location)
+        cols["cameo"].append(e.cameo)
+        cols["plover"].append(e.plover)
+    dated = [e for e in ordered if event_extent(e) is not None]
+    return {
+        "actors": actor_names,
+        "articles": art,
+        "events": cols,
+        "graph": graph_figure(graph_data),
+        "modalities": modalities,
+        "n": len(ordered),
+        "styles": {
+            "colors": [type_style(t)[0] for t in types],
+            "hover_max": HOVER_MAX,
+            "hover_width": HOVER_WIDTH,
+            "modality": [list(modality_style(m)) for m in modalities],
+            "modality_legend": [[m, MODALITY_STYLES[m][2]] for m in MODALITIES],
+            "symbols": [type_style(t)[1] for t in types],
+        },
+        "timeline": {
+            "lanes": {"actor": [actor_index[a] for a in lane_order(dated, "actor")]},
+            "layout": {mode: timeline_layout(mode, []) for mode in LANE_MODES},
+            "trace_type": "scattergl" if len(dated) > WEBGL_THRESHOLD else "scatter",
+        },
+        "types": types,
+        "undated": len(ordered) - len(dated),
+    }

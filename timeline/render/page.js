@@ -1,0 +1,434 @@
+/* The page's behaviour: draws the timeline, the graph and the table from the embedded data,
+   filters them, and keeps the filter in the URL fragment.
+   Article strings are inserted only as text (textContent / text nodes), never as HTML; in
+   plotly hover text they are escaped (& < >) so plotly's mini-HTML cannot be injected.
+   The timeline traces follow the same rules as timeline/render/figures.py:timeline_figure. */
+(function () {
+  "use strict";
+  window.__appStart = performance.now();
+  var D = JSON.parse(document.getElementById("timeline-data").textContent);
+  var E = D.events, N = D.n, S = D.styles, DAY = 86400000, PAGE = 50;
+  var config = {displaylogo: false, responsive: true, scrollZoom: false,
+                modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"]};
+  var state = defaults();
+  var table = {key: "date", dir: 1, page: 0, rows: []};
+  var selected = -1, hoverCache = new Array(N), haystack = null, drawn = false;
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+  function defaults() {
+    return {types: null, mods: null, actor: -1, from: null, to: null, q: "", lanes: "actor", ev: null};
+  }
+
+  /* -- text helpers, mirrors of figures.py -- */
+  function esc(s) {
+    return s ? String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : "";
+  }
+  function cpLen(s) { return s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g) || []).length; }
+  function wrap(text) {
+    var cps = Array.from(text);
+    if (cps.length > S.hover_max) text = cps.slice(0, S.hover_max).join("") + "\u2026";
+    var lines = [], line = "", words = text.split(" ");
+    for (var k = 0; k < words.length; k++) {
+      var w = words[k];
+      if (line && cpLen(line) + 1 + cpLen(w) > S.hover_width) { lines.push(line); line = w; }
+      else line = line ? line + " " + w : w;
+    }
+    lines.push(line);
+    return lines;
+  }
+  function dateLabel(i) {
+    if (!E.date[i]) return "undated";
+    return E.date_end[i] ? E.date[i] + " \u2013 " + E.date_end[i] : E.date[i];
+  }
+  function actorsLabel(i) {
+    var a = E.act[i], ns = E.ns[i], src = [], oth = [];
+    for (var k = 0; k < a.length; k++) (k < ns ? src : oth).push(D.actors[a[k]]);
+    if (src.length && oth.length) return src.join(", ") + " \u2192 " + oth.join(", ");
+    return (src.length ? src : oth).join(", ");
+  }
+  function hoverText(i) {
+    if (hoverCache[i] !== undefined) return hoverCache[i];
+    var mod = D.modalities[E.mod[i]];
+    var head = "<b>" + esc(D.types[E.type[i]]) + "</b>" + (mod !== "occurred" ? " (" + esc(mod) + ")" : "");
+    var when = esc(dateLabel(i));
+    if (E.date_text[i]) when = "\u201c" + esc(E.date_text[i]) + "\u201d \u2192 " + when;
+    var lines = [head, when, esc(actorsLabel(i))];
+    var w = wrap(E.sentence[i] || "");
+    for (var k = 0; k < w.length; k++) lines.push(esc(w[k]));
+    return (hoverCache[i] = lines.join("<br>"));
+  }
+  function safeUrl(u) {
+    if (!u) return null;
+    try {
+      var url = new URL(u);
+      return (url.protocol === "http:" || url.protocol === "https:") ? url.href : null;
+    } catch (e) { return null; }
+  }
+  function isoDay(day) { return new Date(day * DAY).toISOString().slice(0, 10); }
+  function dayOf(iso) {
+    var t = Date.parse(iso + "T00:00:00Z");
+    return isNaN(t) ? null : Math.floor(t / DAY);
+  }
+
+  /* -- filtering -- */
+  function search(i) {
+    if (!haystack) {
+      haystack = new Array(N);
+      for (var k = 0; k < N; k++) {
+        var a = E.act[k], names = [];
+        for (var j = 0; j < a.length; j++) names.push(D.actors[a[j]]);
+        haystack[k] = [E.sentence[k], D.articles.title[E.art[k]], names.join(" "), E.trigger[k],
+                       D.types[E.type[k]], E.date_text[k] || "", E.loc[k] || "", E.id[k]].join("\n").toLowerCase();
+      }
+    }
+    return haystack[i].indexOf(state.q) >= 0;
+  }
+  function passes(i) {
+    if (state.types && !state.types.has(D.types[E.type[i]])) return false;
+    if (state.mods && !state.mods.has(D.modalities[E.mod[i]])) return false;
+    if (state.actor >= 0 && E.act[i].indexOf(state.actor) < 0 && E.lane[i] !== state.actor) return false;
+    if (state.from !== null || state.to !== null) {
+      if (E.x0[i] === null) return false;
+      var end = E.x1[i] === null ? E.x0[i] + 1 : E.x1[i];
+      if (state.from !== null && end <= state.from) return false;
+      if (state.to !== null && E.x0[i] > state.to) return false;
+    }
+    if (state.q && !search(i)) return false;
+    return true;
+  }
+  function filtered() {
+    var out = [];
+    for (var i = 0; i < N; i++) if (passes(i)) out.push(i);
+    return out;
+  }
+
+  /* -- the timeline -- */
+  /* Lane names are axis tick labels, which plotly reads as mini-HTML: escaped. */
+  function laneName(i) {
+    return esc(state.lanes === "type" ? D.types[E.type[i]] : D.actors[E.lane[i]]);
+  }
+  function timelineTraces(idx) {
+    var byType = [], t, k, i, traces = [], kind = D.timeline.trace_type;
+    for (k = 0; k < idx.length; k++) {
+      i = idx[k];
+      if (E.xm[i] === null) continue;
+      t = E.type[i];
+      (byType[t] = byType[t] || []).push(i);
+    }
+    for (t = 0; t < D.types.length; t++) {
+      var rows = byType[t];
+      if (!rows) continue;
+      var name = esc(D.types[t]), color = S.colors[t], sx = [], sy = [];
+      for (k = 0; k < rows.length; k++) {
+        i = rows[k];
+        if (E.x1[i] !== null) {
+          var lane = laneName(i);
+          sx.push(E.x0[i] * DAY, E.x1[i] * DAY, null);
+          sy.push(lane, lane, null);
+        }
+      }
+      if (sx.length) {
+        traces.push({hoverinfo: "skip", legendgroup: D.types[t], line: {color: color, width: 3},
+                     meta: {role: "span"}, mode: "lines", name: name, opacity: 0.45,
+                     showlegend: false, type: kind, x: sx, y: sy});
+      }
+      var x = new Array(rows.length), y = new Array(rows.length), text = new Array(rows.length),
+          sym = new Array(rows.length), op = new Array(rows.length);
+      for (k = 0; k < rows.length; k++) {
+        i = rows[k];
+        var ms = S.modality[E.mod[i]];
+        x[k] = E.xm[i] * DAY; y[k] = laneName(i); text[k] = hoverText(i);
+        sym[k] = S.symbols[t] + ms[0]; op[k] = ms[1];
+      }
+      traces.push({customdata: rows, hoverinfo: "text", hovertext: text, legendgroup: D.types[t],
+                   marker: {color: color, line: {color: color, width: 1.5}, size: 10, opacity: op, symbol: sym},
+                   meta: {role: "events"}, mode: "markers", name: name, type: kind, x: x, y: y});
+    }
+    return traces;
+  }
+  function timelineLayout(idx) {
+    var layout = JSON.parse(JSON.stringify(D.timeline.layout[state.lanes]));
+    var present = {}, cats = [], k;
+    for (k = 0; k < idx.length; k++) if (E.xm[idx[k]] !== null) present[laneName(idx[k])] = true;
+    var order = (state.lanes === "type" ? D.types : D.timeline.lanes.actor.map(function (a) { return D.actors[a]; })).map(esc);
+    for (k = 0; k < order.length; k++) if (present[order[k]]) cats.push(order[k]);
+    layout.yaxis.categoryarray = cats;
+    layout.height = Math.max(360, Math.min(1400, 26 * cats.length + 140));
+    if (!cats.length) {
+      layout.annotations = [{text: "No dated event matches the filters", showarrow: false,
+                             xref: "paper", yref: "paper", x: 0.5, y: 0.5}];
+    }
+    return layout;
+  }
+  function drawTimeline(idx) {
+    var gd = $("timeline");
+    var p = Plotly.react(gd, timelineTraces(idx), timelineLayout(idx), config);
+    if (!drawn) {
+      drawn = true;
+      gd.on("plotly_click", function (ev) {
+        var pt = ev && ev.points && ev.points[0];
+        if (pt && pt.data && pt.data.meta && pt.data.meta.role === "events") showEvidence(pt.customdata);
+      });
+    }
+    return p;
+  }
+
+  /* -- the evidence panel -- */
+  function row(dl, label, value) {
+    if (value === null || value === undefined || value === "") return;
+    dl.appendChild(el("dt", label));
+    var dd = el("dd");
+    if (value instanceof Node) dd.appendChild(value); else dd.textContent = String(value);
+    dl.appendChild(dd);
+  }
+  function showEvidence(i) {
+    if (typeof i !== "number" || i < 0 || i >= N) return;
+    selected = i;
+    var body = $("evidence-body"), a = E.art[i];
+    body.textContent = "";
+    body.appendChild(el("p", D.articles.title[a] || "(untitled article)", "ev-title"));
+    var dl = el("dl");
+    row(dl, "Published", D.articles.date[a] || "unknown");
+    var url = safeUrl(D.articles.url[a]);
+    if (url) {
+      var link = el("a", url);
+      link.href = url; link.rel = "noopener noreferrer external"; link.target = "_blank";
+      row(dl, "Source", link);
+    } else {
+      row(dl, "Source", D.articles.source[a]);
+    }
+    body.appendChild(dl);
+    var quote = el("blockquote"), s = E.sentence[i] || "", ts = E.ts[i], te = E.te[i];
+    if (ts >= 0 && te > ts && te <= s.length) {
+      quote.appendChild(document.createTextNode(s.slice(0, ts)));
+      quote.appendChild(el("mark", s.slice(ts, te)));
+      quote.appendChild(document.createTextNode(s.slice(te)));
+    } else {
+      quote.textContent = s;
+    }
+    body.appendChild(quote);
+    var dl2 = el("dl");
+    var mod = D.modalities[E.mod[i]];
+    row(dl2, "Event", D.types[E.type[i]] + (mod !== "occurred" ? " (" + mod + ")" : ""));
+    row(dl2, "Date", dateLabel(i) + (E.date_text[i] ? " from \u201c" + E.date_text[i] + "\u201d" : "") +
+        (E.basis[i] && E.basis[i] !== "none" ? " (" + E.basis[i] + ")" : ""));
+    row(dl2, "Actors", actorsLabel(i));
+    row(dl2, "Where", E.loc[i]);
+    row(dl2, "Trigger", E.trigger[i]);
+    row(dl2, "Rule", E.rule[i]);
+    row(dl2, "Confidence", E.conf[i]);
+    row(dl2, "CAMEO", E.cameo[i] + (E.plover[i] ? " / PLOVER " + E.plover[i] : ""));
+    row(dl2, "Event id", E.id[i]);
+    body.appendChild(dl2);
+    state.ev = E.id[i];
+    writeFragment();
+  }
+
+  /* -- the table -- */
+  var sortKeys = {
+    date: function (i) { return E.x0[i] === null ? Infinity : E.x0[i]; },
+    type: function (i) { return D.types[E.type[i]]; },
+    mod: function (i) { return E.mod[i]; },
+    actors: function (i) { return actorsLabel(i).toLowerCase(); },
+    sentence: function (i) { return (E.sentence[i] || "").toLowerCase(); },
+    article: function (i) { return (D.articles.title[E.art[i]] || "").toLowerCase(); }
+  };
+  function sortRows(idx) {
+    var key = sortKeys[table.key], dir = table.dir;
+    var keys = new Array(N);
+    for (var k = 0; k < idx.length; k++) keys[idx[k]] = key(idx[k]);
+    return idx.slice().sort(function (a, b) {
+      var x = keys[a], y = keys[b];
+      if (x < y) return -dir;
+      if (x > y) return dir;
+      return a - b;
+    });
+  }
+  function drawTable() {
+    var body = $("events-body"), rows = table.rows, pages = Math.max(1, Math.ceil(rows.length / PAGE));
+    table.page = Math.min(table.page, pages - 1);
+    var frag = document.createDocumentFragment();
+    for (var k = table.page * PAGE; k < Math.min(rows.length, (table.page + 1) * PAGE); k++) {
+      var i = rows[k], tr = el("tr");
+      tr.dataset.index = String(i);
+      if (i === selected) tr.className = "selected";
+      var mod = D.modalities[E.mod[i]];
+      tr.appendChild(el("td", dateLabel(i), "date"));
+      tr.appendChild(el("td", D.types[E.type[i]]));
+      tr.appendChild(el("td", mod));
+      tr.appendChild(el("td", actorsLabel(i)));
+      tr.appendChild(el("td", E.sentence[i], "sentence"));
+      tr.appendChild(el("td", D.articles.title[E.art[i]]));
+      frag.appendChild(tr);
+    }
+    body.textContent = "";
+    body.appendChild(frag);
+    $("p-info").textContent = rows.length ? "rows " + (table.page * PAGE + 1) + "\u2013" +
+      Math.min(rows.length, (table.page + 1) * PAGE) + " of " + rows.length + " (page " + (table.page + 1) +
+      " of " + pages + ")" : "no event matches the filters";
+    $("p-prev").disabled = table.page === 0;
+    $("p-next").disabled = table.page >= pages - 1;
+    var ths = document.querySelectorAll("#events-table th");
+    for (k = 0; k < ths.length; k++) {
+      ths[k].setAttribute("aria-sort", ths[k].dataset.key === table.key ? (table.dir > 0 ? "ascending" : "descending") : "none");
+    }
+  }
+
+  /* -- the URL fragment -- */
+  function writeFragment() {
+    var parts = [];
+    function add(k, v) { parts.push(k + "=" + encodeURIComponent(v)); }
+    if (state.lanes !== "actor") add("lanes", state.lanes);
+    if (state.types) add("type", Array.from(state.types).sort().join(","));
+    if (state.mods) add("mod", Array.from(state.mods).sort().join(","));
+    if (state.actor >= 0) add("actor", D.actors[state.actor]);
+    if (state.from !== null) add("from", isoDay(state.from));
+    if (state.to !== null) add("to", isoDay(state.to));
+    if (state.q) add("q", state.q);
+    if (state.ev) add("ev", state.ev);
+    var frag = parts.length ? "#" + parts.join("&") : "";
+    if (frag === location.hash || (!frag && !location.hash)) return;
+    try { history.replaceState(null, "", frag || location.pathname + location.search); }
+    catch (e) { location.hash = frag; }
+  }
+  function readFragment() {
+    var s = defaults(), h = location.hash.replace(/^#/, "");
+    h.split("&").forEach(function (part) {
+      if (!part) return;
+      var eq = part.indexOf("="), k = eq < 0 ? part : part.slice(0, eq), v = "";
+      try { v = decodeURIComponent(eq < 0 ? "" : part.slice(eq + 1)); } catch (e) { return; }
+      if (k === "lanes" && (v === "actor" || v === "type")) s.lanes = v;
+      else if (k === "type") s.types = new Set(v.split(",").filter(function (t) { return D.types.indexOf(t) >= 0; }));
+      else if (k === "mod") s.mods = new Set(v.split(",").filter(function (m) { return D.modalities.indexOf(m) >= 0; }));
+      else if (k === "actor") s.actor = D.actors.indexOf(v);
+      else if (k === "from") s.from = dayOf(v);
+      else if (k === "to") s.to = dayOf(v);
+      else if (k === "q") s.q = v.toLowerCase();
+      else if (k === "ev") s.ev = v;
+    });
+    state = s;
+  }
+
+  /* -- controls -- */
+  function checkboxes(box, names, colors) {
+    names.forEach(function (name, k) {
+      var label = el("label"), cb = el("input");
+      cb.type = "checkbox"; cb.value = name; cb.checked = true;
+      label.appendChild(cb);
+      if (colors) { var sw = el("span", null, "swatch"); sw.style.background = colors[k]; label.appendChild(sw); }
+      label.appendChild(document.createTextNode(" " + name));
+      box.appendChild(label);
+    });
+  }
+  function checked(box) {
+    var all = box.querySelectorAll("input"), on = [];
+    for (var k = 0; k < all.length; k++) if (all[k].checked) on.push(all[k].value);
+    return on.length === all.length ? null : new Set(on);
+  }
+  function syncControls() {
+    $("f-search").value = state.q;
+    $("f-actor").value = state.actor >= 0 ? String(state.actor) : "";
+    $("f-from").value = state.from !== null ? isoDay(state.from) : "";
+    $("f-to").value = state.to !== null ? isoDay(state.to) : "";
+    $("f-lanes").value = state.lanes;
+    [["f-types", state.types], ["f-mods", state.mods]].forEach(function (pair) {
+      var all = $(pair[0]).querySelectorAll("input");
+      for (var k = 0; k < all.length; k++) all[k].checked = !pair[1] || pair[1].has(all[k].value);
+    });
+  }
+  function readControls() {
+    state.q = $("f-search").value.trim().toLowerCase();
+    var a = $("f-actor").value;
+    state.actor = a === "" ? -1 : parseInt(a, 10);
+    state.from = $("f-from").value ? dayOf($("f-from").value) : null;
+    state.to = $("f-to").value ? dayOf($("f-to").value) : null;
+    state.lanes = $("f-lanes").value === "type" ? "type" : "actor";
+    state.types = checked($("f-types"));
+    state.mods = checked($("f-mods"));
+  }
+
+  function summary(idx) {
+    var dated = 0;
+    for (var k = 0; k < idx.length; k++) if (E.xm[idx[k]] !== null) dated++;
+    $("summary").textContent = N + " events from " + D.articles.id.length + " articles; " +
+      (idx.length === N ? "all shown" : idx.length + " match the filters") + " (" + dated + " on the timeline).";
+    $("undated").textContent = D.undated ?
+      D.undated + " of " + N + " events have no date: they are listed in the table, not on the timeline." : "";
+  }
+
+  function update(fromControls) {
+    if (fromControls) readControls();
+    var idx = filtered();
+    writeFragment();
+    summary(idx);
+    table.rows = sortRows(idx);
+    table.page = 0;
+    drawTable();
+    return drawTimeline(idx);
+  }
+
+  function init() {
+    var actorSel = $("f-actor");
+    D.actors.forEach(function (name, k) {
+      var opt = el("option", name); opt.value = String(k); actorSel.appendChild(opt);
+    });
+    checkboxes($("f-types"), D.types, S.colors);
+    checkboxes($("f-mods"), D.modalities.filter(function (m, k) { return E.mod.indexOf(k) >= 0 || k < 5; }));
+    var timer = null;
+    $("f-search").addEventListener("input", function () {
+      clearTimeout(timer); timer = setTimeout(function () { update(true); }, 250);
+    });
+    ["f-actor", "f-from", "f-to", "f-lanes", "f-types", "f-mods"].forEach(function (id) {
+      $(id).addEventListener("change", function () { update(true); });
+    });
+    $("f-reset").addEventListener("click", function () { state = defaults(); syncControls(); update(false); });
+    $("p-prev").addEventListener("click", function () { table.page--; drawTable(); });
+    $("p-next").addEventListener("click", function () { table.page++; drawTable(); });
+    document.querySelector("#events-table thead").addEventListener("click", function (ev) {
+      var th = ev.target.closest("th");
+      if (!th) return;
+      if (table.key === th.dataset.key) table.dir = -table.dir; else { table.key = th.dataset.key; table.dir = 1; }
+      table.rows = sortRows(table.rows);
+      table.page = 0;
+      drawTable();
+    });
+    $("events-body").addEventListener("click", function (ev) {
+      var tr = ev.target.closest("tr");
+      if (tr) { showEvidence(parseInt(tr.dataset.index, 10)); drawTable(); }
+    });
+    window.addEventListener("hashchange", function () {
+      readFragment(); syncControls(); update(false); restoreEvidence();
+    });
+    readFragment();
+    syncControls();
+    var first = update(false);
+    restoreEvidence();
+    Promise.resolve(first).then(function () {
+      window.__timelineFirstDraw = performance.now();
+      return Plotly.newPlot($("graph"), D.graph.data, D.graph.layout, config);
+    }).then(function () {
+      $("graph").on("plotly_click", function (ev) {
+        var pt = ev && ev.points && ev.points[0];
+        if (!pt || !pt.data.meta || pt.data.meta.role !== "nodes") return;
+        var k = D.actors.indexOf(pt.customdata);
+        if (k < 0) return;
+        state.actor = k; syncControls(); update(false);
+        $("timeline-section").scrollIntoView({behavior: "smooth"});
+      });
+      document.body.dataset.ready = "1";
+    });
+  }
+  function restoreEvidence() {
+    if (!state.ev) return;
+    var k = E.id.indexOf(state.ev);
+    if (k >= 0) showEvidence(k);
+  }
+
+  init();
+})();

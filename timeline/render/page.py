@@ -1,0 +1,66 @@
+"""Figure data to one self-contained HTML page: the template, plotly.js inlined once, the data as JSON.
+
+The page loads nothing from the network: plotly.js, the styles, the script and the data are
+all inside it, and its Content-Security-Policy forbids any connection. Article strings
+travel only inside a `<script type="application/json">` block, with `<`, `>`, `&` and the
+line separators escaped, so no headline or sentence can close the block or be read as markup.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Event
+from .figures import page_data
+
+_PLACEHOLDER = re.compile(r"@@(\w+)@@")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    # Never expected in plotly.js, but it would end the inline <script> early.
+    return re.sub(r"</(script)", r"<\\/\1", get_plotlyjs(), flags=re.IGNORECASE)
+
+
+def script_json(value: object) -> str:
+    """`value` as JSON that is safe inside an HTML `<script>` element: sorted keys, no `<`, `>`, `&`.
+
+    >>> script_json({"b": "</script>", "a": 1})
+    '{"a":1,"b":"\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def render_html(events: Sequence[Event], graph_data: dict, *, title: str = "Diplomatic event timeline") -> str:
+    """Render events and their actor graph as one self-contained interactive HTML page.
+
+    Args:
+        events: the events (any order; the page sorts them by date, article, sentence, id).
+        graph_data: `{"nodes": [...], "edges": [...]}` as produced by `graph.py`.
+        title: the page's `<title>` and heading (escaped).
+    Returns:
+        The page as a string, the same bytes for the same input.
+    """
+    parts = {
+        "title": html.escape(title, quote=True),
+        "css": _asset("page.css"),
+        "data": script_json(page_data(events, graph_data)),
+        "plotlyjs": _plotly_js(),
+        "js": _asset("page.js"),
+    }
+    # One pass, so a placeholder-like string inside the data is never substituted.
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("page.html"))
