@@ -110,7 +110,7 @@ def test_timelinejs_escapes_html(events):
 
 def test_timelinejs_modality_in_headline():
     data = timelinejs_data([ev("p", "meeting", ["A"], ["B"], date="2026", modality="planned")])
-    assert data["events"][0]["text"]["headline"] == "meeting: A, B (planned)"
+    assert data["events"][0]["text"] == {"headline": "meeting: A, B (planned)", "text": ""}
 
 
 def test_timelinejs_empty():

@@ -248,6 +248,7 @@ def test_gexf_round_trip_with_dates(G, tmp_path):
     G = with_metrics(G)
     write_gexf(G, tmp_path / "g.gexf")
     text = (tmp_path / "g.gexf").read_text(encoding="utf-8")
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<gexf')
     assert "lastmodifieddate" not in text and 'mode="dynamic"' in text and 'timeformat="date"' in text
     H = nx.read_gexf(tmp_path / "g.gexf")
     _same(H, G)

@@ -226,7 +226,7 @@ def timelinejs_data(events: Iterable[Event], title: str = "Diplomatic events") -
         headline = f"{e.type}: {', '.join(actors)}" if actors else e.type
         if e.modality != "occurred":
             headline += f" ({e.modality})"
-        body = f"<p>{html.escape(e.sentence)}</p>"
+        body = f"<p>{html.escape(e.sentence)}</p>" if e.sentence else ""
         source = e.article_title or e.article_source
         if source:
             if e.article_url and re.match(r"https?://", e.article_url):

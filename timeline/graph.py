@@ -43,6 +43,7 @@ SPRING_LAYOUT_MAX_NODES = 2000
 #: Above this many nodes betweenness is estimated from this many seeded sample sources.
 EXACT_BETWEENNESS_MAX_NODES = 1000
 
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _GEXF_META_DATE = re.compile(r'\s+lastmodifieddate="[^"]*"')
 
 
@@ -240,7 +241,7 @@ def graph_data(G: nx.DiGraph) -> dict:
 
 def graphml_text(G: nx.DiGraph) -> str:
     """`G` as GraphML text (nodes and edges in sorted order)."""
-    return "\n".join(nx.generate_graphml(_sorted_copy(G))) + "\n"
+    return _XML_DECLARATION + "\n".join(nx.generate_graphml(_sorted_copy(G))) + "\n"
 
 
 def write_graphml(G: nx.DiGraph, path: str | os.PathLike) -> None:
@@ -269,7 +270,7 @@ def gexf_text(G: nx.DiGraph) -> str:
             d["start"] = _day_bound(d["first_date"], end=False)
             d["end"] = _day_bound(d.get("last_date") or d["first_date"], end=True)
     text = "\n".join(nx.generate_gexf(H))
-    return _GEXF_META_DATE.sub("", text, count=1) + "\n"
+    return _XML_DECLARATION + _GEXF_META_DATE.sub("", text, count=1) + "\n"
 
 
 def write_gexf(G: nx.DiGraph, path: str | os.PathLike) -> None:
@@ -391,10 +392,8 @@ def _event_view(G: nx.DiGraph) -> nx.Graph:
         if d.get("kind", "event") == "event":
             key = (u, v) if u <= v else (v, u)
             ids[key].update(i for i in str(d.get("event_ids", "")).split(";") if i)
-            if not d.get("event_ids"):
-                ids[key].add(f"{u}\0{v}")
     for (u, v), s in sorted(ids.items()):
-        U.add_edge(u, v, weight=len(s))
+        U.add_edge(u, v, weight=max(len(s), 1))
     return U
 
 
