@@ -186,6 +186,23 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                  r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight)(?![\w:])")),
 )
 _PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+# Cheap keyword searches over the lower-cased text; a pattern is only run in windows around
+# their hits (a pattern opening with a look-behind or an optional modifier scans slowly).
+_YEARISH = re.compile(r"[12]\d\d\d")
+_MONTHISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_UNITISH = re.compile(r"week|month|year|decade")
+TRIGGERS: dict[str, re.Pattern[str]] = MappingProxyType({  # type: ignore[assignment]
+    "iso": re.compile(r"\d-[01]\d-"), "numeric": re.compile(r"\d/\d"), "year_range": _YEARISH, "year": _YEARISH,
+    "short_year": re.compile(r"['’]\d\d"), "decade": re.compile(r"\d0['’]?s"), "qyear": re.compile(r"[qh][1-4]"), "mdy": _MONTHISH, "dmy": _MONTHISH, "month": _MONTHISH,
+    "quarter": re.compile(r"quarter|half"), "relative": _UNITISH, "the_unit": _UNITISH,
+    "weekend": re.compile(r"weekend"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
+    "deictic": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night"),
+    "holiday": re.compile(r"christmas|new year|boxing day|valentine|halloween"),
+    "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
+    "duration": re.compile(r"second|minute|hour|day|week|fortnight|month|year|decade|centur"),
+    "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight"),
+})
+_WINDOW = 48
 # Kinds whose value depends on the tense of the surrounding words.
 _TENSED = frozenset({"mdy", "dmy", "month", "weekday", "quarter", "weekend", "relative", "season", "holiday"})
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?\n\"“”]")
@@ -739,7 +756,7 @@ def _cue(word: str, before: str, after: str) -> str | None:
             return None
         return "future"
     if word in ("has", "have", "had"):
-        return "past" if after == "been" or after.endswith(("ed", "en")) or word == "had" else None
+        return "past" if word == "had" or (after != "been" and after.endswith(("ed", "en"))) else None
     if word in PAST_CUES:
         return None if before in ("be", "been", "being", "to") else "past"
     if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED and not word.endswith("eed") \
@@ -760,10 +777,18 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
     """
     _parse_anchor(anchor)  # fail early on a malformed anchor
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            if m.end() > m.start() and _keep(kind, m, text):
-                candidates.append((m.start(), m.end(), _PRIORITY[kind], kind, m))
+        trigger = TRIGGERS[kind]
+        if trigger not in windows:
+            windows[trigger] = _windows(trigger, low)
+        for lo, hi in windows[trigger]:
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() > m.start() and _keep(kind, m, text):
+                    candidates.append((m.start(), m.end(), _PRIORITY[kind], kind, m))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     for start, end, _, kind, m in candidates:
@@ -786,6 +811,19 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
             continue
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
     return found
+
+
+def _windows(trigger: re.Pattern[str], low: str) -> list[tuple[int, int]]:
+    """Merged spans of text around the trigger's hits, wide enough for any full expression."""
+    spans: list[tuple[int, int]] = []
+    n = len(low)
+    for hit in trigger.finditer(low):
+        lo, hi = max(0, hit.start() - _WINDOW), min(n, hit.end() + _WINDOW)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
 
 
 @functools.lru_cache(maxsize=16384)
