@@ -180,6 +180,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                     rf"Halloween)(?:{_SP}{_YEAR})?(?!\w)")),
     ("season", _rx(r"(?<!\w)(?:(?P<rel>this|last|next|early|late)[ \t\xa0]+)(?P<season>spring|summer|autumn|fall|winter)"
                    r"(?!\w)", re.IGNORECASE)),
+    ("anaphor", _rx(r"(?<![\w-])(?:(?:late|early|later|earlier)[ \t\xa0]+in[ \t\xa0]+the[ \t\xa0]+day"
+                    r"|(?:(?:the[ \t\xa0]+)?(?:start|end|beginning|close|rest|middle)[ \t\xa0]+of[ \t\xa0]+)?"
+                    r"(?:(?:the[ \t\xa0]+same|that(?:[ \t\xa0]+same)?)[ \t\xa0]+day|the[ \t\xa0]+day(?![ \t\xa0]+"
+                    r"(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to|for|and|is|was|will|has|had)"
+                    r"(?!\w)|['’])))(?![\w-])", re.IGNORECASE)),
     ("ago", _rx(rf"(?<![\w-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}[ \t\xa0]+ago(?!\w)", re.IGNORECASE)),
     ("duration", _rx(rf"(?<![\w$£€.,-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}(?!\w)", re.IGNORECASE)),
     ("time", _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
@@ -197,6 +202,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = MappingProxyType({  # type: ignore[assign
     "quarter": re.compile(r"quarter|half"), "relative": _UNITISH, "the_unit": _UNITISH,
     "weekend": re.compile(r"weekend"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
     "deictic": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night"),
+    "anaphor": re.compile(r"\bday\b"),
     "holiday": re.compile(r"christmas|new year|boxing day|valentine|halloween"),
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "duration": re.compile(r"second|minute|hour|day|week|fortnight|month|year|decade|centur"),
@@ -504,6 +510,8 @@ def _value(kind: str, m: re.Match[str], anchor: date | None, tense: str
         rel = (g["rel"] or "").lower() or None
         d = _weekday_date(anchor, WEEKDAYS[g["wd"].lower()], tense, rel)
         return d.isoformat(), None, "day"
+    if kind == "anaphor":  # "the same day": find_dates puts the day mentioned last in its place
+        return anchor.isoformat(), None, "day"
     if kind == "deictic":
         w = " ".join(g["w"].lower().split())
         offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -679,6 +687,9 @@ def _keep(kind: str, m: re.Match[str], text: str) -> bool:
                 "on", "by", "until", "since", "from", "before", "after", "last", "next", "this", "late", "early"):
             return not _is_title_word(nxt)
         return True
+    if kind == "anaphor":
+        return lprev not in ("carry", "carried", "carries", "save", "saved", "saves", "win", "won", "seize",
+                             "seized", "call", "called", "rule", "ruled", "all", "of")
     if kind == "deictic":
         word = m.group(0)
         if word[:1].isupper() and not _sentence_initial(text, start) and prev[:1].isupper():
@@ -809,6 +820,10 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
             if rel is not None:
                 found.append(Timex(rel.text, rel_start, end, rel.date, rel.date_end, rel.precision))
             continue
+        if kind == "anaphor":
+            last_day = next((t for t in reversed(found) if t.precision == "day" and t.date_end is None), None)
+            if last_day is not None:
+                value = last_day.date
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
     return found
 
