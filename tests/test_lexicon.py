@@ -1,0 +1,352 @@
+"""Tests for timeline/lexicon.py: the shipped actor lexicon and its loader."""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from timeline.errors import LexiconError
+from timeline.lexicon import ACTOR_COLUMNS, Lexicon, load_lexicon, normalize
+from timeline.model import Actor
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return load_lexicon()
+
+
+def write_actors(path: Path, rows: list[str]) -> Path:
+    path.write_text(",".join(ACTOR_COLUMNS) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, name, kind, country", [
+    ("Pyongyang", "North Korea", "country", "PRK"),
+    ("the Kremlin", "Russia", "country", "RUS"),
+    ("The Kremlin", "Russia", "country", "RUS"),
+    ("Kremlin’s", "Russia", "country", "RUS"),
+    ("Moscow", "Russia", "country", "RUS"),
+    ("Kyiv", "Ukraine", "country", "UKR"),
+    ("Kiev", "Ukraine", "country", "UKR"),
+    ("White House", "United States", "country", "USA"),
+    ("Washington", "United States", "country", "USA"),
+    ("WASHINGTON", "United States", "country", "USA"),
+    ("US", "United States", "country", "USA"),
+    ("U.S.", "United States", "country", "USA"),
+    ("the US", "United States", "country", "USA"),
+    ("America", "United States", "country", "USA"),
+    ("UK", "United Kingdom", "country", "GBR"),
+    ("Britain", "United Kingdom", "country", "GBR"),
+    ("Türkiye", "Turkey", "country", "TUR"),
+    ("Turkiye", "Turkey", "country", "TUR"),
+    ("Czechia", "Czech Republic", "country", "CZE"),
+    ("Burma", "Myanmar", "country", "MMR"),
+    ("DRC", "Democratic Republic of the Congo", "country", "COD"),
+    ("Côte d’Ivoire", "Ivory Coast", "country", "CIV"),
+    ("Tokyo", "Japan", "country", "JPN"),
+    ("Seoul", "South Korea", "country", "KOR"),
+    ("Russia’s", "Russia", "country", "RUS"),
+    ("Russia's", "Russia", "country", "RUS"),
+    ("South  Korea", "South Korea", "country", "KOR"),
+    ("NATO", "NATO", "organization", "NATO"),
+    ("Nato", "NATO", "organization", "NATO"),
+    ("EU", "European Union", "organization", "EU"),
+    ("Brussels", "European Union", "organization", "EU"),
+    ("UN", "United Nations", "organization", "UN"),
+    ("U.N. Security Council", "UN Security Council", "organization", "UN"),
+    ("IAEA", "International Atomic Energy Agency", "organization", "IAEA"),
+    ("Hamas", "Hamas", "group", None),
+    ("ISIS", "Islamic State", "group", None),
+    ("al-Qaeda", "al-Qaeda", "group", None),
+    ("Houthis", "Houthis", "group", None),
+    ("Trump", "Donald Trump", "person", "USA"),
+    ("Donald J. Trump", "Donald Trump", "person", "USA"),
+    ("Zelenskiy", "Volodymyr Zelensky", "person", "UKR"),
+    ("Zelenskyy", "Volodymyr Zelensky", "person", "UKR"),
+    ("Kim Jong-un", "Kim Jong Un", "person", "PRK"),
+    ("Lee Jae-myung", "Lee Jae Myung", "person", "KOR"),
+    ("Erdoğan", "Recep Tayyip Erdoğan", "person", "TUR"),
+    ("Erdogan", "Recep Tayyip Erdoğan", "person", "TUR"),
+    ("Witkoff", "Steve Witkoff", "person", "USA"),
+    ("Jared Kushner", "Jared Kushner", "person", "USA"),
+    ("Pistorius", "Boris Pistorius", "person", "DEU"),
+    ("Merz", "Friedrich Merz", "person", "DEU"),
+    ("Yoon’s", "Yoon Suk Yeol", "person", "KOR"),
+    ("Sybiha", "Andrii Sybiha", "person", "UKR"),
+])
+def test_lookup(lex, text, name, kind, country):
+    actor = lex.lookup(text)
+    assert actor is not None, text
+    assert (actor.name, actor.kind, actor.country) == (name, kind, country)
+
+
+@pytest.mark.parametrize("text", [
+    "us", "Us", "is", "Is", "who", "Who", "kim", "Kim", "Lee", "pyongyang", "the", "", "  ", "Russian", "president",
+])
+def test_lookup_misses(lex, text):
+    assert lex.lookup(text) is None
+
+
+@pytest.mark.parametrize("text, on, title, country", [
+    ("Trump", "2019-06-30", "President", "USA"),
+    ("Trump", "2022-06-30", None, "USA"),  # between his terms: still Donald Trump
+    ("Trump", "2025-08-26", "President", "USA"),
+    ("Biden", "2012-01-01", "Vice President", "USA"),
+    ("Putin", "2010-01-01", "Prime Minister", "RUS"),
+    ("Putin", "2025", "President", "RUS"),
+    ("Rutte", "2020-01-01", "Prime Minister", "NLD"),
+    ("Rutte", "2025-12-15", "Secretary-General", "NATO"),
+])
+def test_lookup_on_date(lex, text, on, title, country):
+    actor = lex.lookup(text, on=on)
+    assert (actor.title, actor.country) == (title, country)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("North Korean", "North Korea"),
+    ("South Korean", "South Korea"),
+    ("Russian", "Russia"),
+    ("Russians", "Russia"),
+    ("Americans", "United States"),
+    ("American", "United States"),
+    ("Chinese", "China"),
+    ("British", "United Kingdom"),
+    ("Israeli", "Israel"),
+    ("Israelis", "Israel"),
+    ("Emirati", "United Arab Emirates"),
+    ("German", "Germany"),
+])
+def test_lookup_demonym(lex, text, name):
+    assert lex.lookup_demonym(text).name == name
+
+
+@pytest.mark.parametrize("text", ["Chineses", "Russia", "russian", "Korean", "Congolese"])
+def test_lookup_demonym_misses(lex, text):
+    assert lex.lookup_demonym(text) is None
+
+
+@pytest.mark.parametrize("country, title, on, name", [
+    ("USA", "President", "2019-06-30", "Donald Trump"),
+    ("USA", "President", "2023-01-01", "Joe Biden"),
+    ("USA", "President", "2025-08-26", "Donald Trump"),
+    ("USA", "President", "2021-01-20", "Joe Biden"),  # the successor holds office on the handover day
+    ("USA", "Leader", "2025-08-26", "Donald Trump"),
+    ("USA", "leader", "2015-01-01", "Barack Obama"),
+    ("USA", "Secretary of State", "2025-08-26", "Marco Rubio"),
+    ("USA", "top diplomat", "2022-01-01", "Antony Blinken"),
+    ("USA", "Defense Secretary", "2025-08-26", "Pete Hegseth"),
+    ("USA", "envoy", "2025-12-15", "Steve Witkoff"),
+    ("KOR", "President", "2025-08-26", "Lee Jae Myung"),
+    ("KOR", "President", "2024-01-01", "Yoon Suk Yeol"),
+    ("DEU", "Chancellor", "2025-12-15", "Friedrich Merz"),
+    ("DEU", "Leader", "2025-12-15", "Friedrich Merz"),
+    ("DEU", "Defense Minister", "2025-12-15", "Boris Pistorius"),
+    ("DEU", "Chancellor", "2015-06", "Angela Merkel"),
+    ("RUS", "Foreign Minister", "2025-12-15", "Sergei Lavrov"),
+    ("RUS", "Leader", "2010-01-01", "Dmitry Medvedev"),
+    ("UKR", "President", "2025-12-15", "Volodymyr Zelensky"),
+    ("UKR", "Foreign Minister", "2025-12-15", "Andrii Sybiha"),
+    ("PRK", "Leader", "2025-08-26", "Kim Jong Un"),
+    ("ISR", "Leader", "2025-08-26", "Benjamin Netanyahu"),
+    ("GBR", "Prime Minister", "2025-08-26", "Keir Starmer"),
+    ("TUR", "Leader", "2010-01-01", "Recep Tayyip Erdoğan"),
+    ("NATO", "Secretary-General", "2025-12-15", "Mark Rutte"),
+    ("UN", "UN chief", "2025-12-15", "António Guterres"),
+    ("EU", "Commission President", "2025-12-15", "Ursula von der Leyen"),
+    ("EU", "EU foreign policy chief", "2025-12-15", "Kaja Kallas"),
+])
+def test_holder(lex, country, title, on, name):
+    actor = lex.holder(country, title, on)
+    assert actor is not None and actor.name == name
+    assert actor.kind == "person"
+
+
+@pytest.mark.parametrize("country, title, on", [
+    ("USA", "Chancellor", "2025-01-01"),
+    ("USA", "President", "1980-01-01"),
+    ("XYZ", "President", "2025-01-01"),
+    ("USA", "no such title", "2025-01-01"),
+])
+def test_holder_none(lex, country, title, on):
+    assert lex.holder(country, title, on) is None
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Defense Minister", "Defence Minister"),
+    ("defence secretary", "Defence Minister"),
+    ("Secretary of Defense", "Defence Minister"),
+    ("top diplomat", "Foreign Minister"),
+    ("Secretary of State", "Foreign Minister"),
+    ("Foreign Secretary", "Foreign Minister"),
+    ("envoy", "Envoy"),
+    ("special envoy", "Envoy"),
+    ("president", "President"),
+    ("Pres.", "President"),
+    ("premier", "Prime Minister"),
+    ("PM", "Prime Minister"),
+    ("leader", "Leader"),
+    ("Secretary-General", "Secretary-General"),
+    ("secretary general", "Secretary-General"),
+    ("national security adviser", "Adviser"),
+    ("spokeswoman", "Spokesperson"),
+    ("King", "King"),
+    ("the chancellor", "Chancellor"),
+    ("plumber", None),
+    ("", None),
+])
+def test_match_title(lex, text, title):
+    assert lex.match_title(text) == title
+
+
+def test_title_rank(lex):
+    assert lex.title_rank("president") == 1
+    assert lex.title_rank("top diplomat") == 2
+    assert lex.title_rank("envoy") == 3
+
+
+def test_country_rows_have_unique_codes(lex):
+    codes: dict[str, str] = {}
+    for e in lex.entries:
+        if e.kind == "country":
+            assert len(e.country) == 3 and e.country.isalpha() and e.country.isupper(), e
+            assert codes.setdefault(e.country, e.name) == e.name, (e.country, e.name, codes[e.country])
+    assert len(codes) >= 193 + 5  # UN members, plus observers and the states the brief names
+
+
+def test_every_row_has_known_kind_and_title(lex):
+    kinds = Counter(e.kind for e in lex.entries)
+    assert set(kinds) <= {"country", "organization", "group", "person"}
+    for e in lex.entries:
+        if e.title:
+            assert lex.match_title(e.title) is not None, e
+        if e.valid_from and e.valid_to:
+            assert e.valid_from <= e.valid_to, e
+
+
+def test_person_terms_do_not_overlap_for_sole_offices(lex):
+    for title in ("President", "Prime Minister", "Chancellor", "Supreme Leader"):
+        for country in ("USA", "RUS", "DEU", "GBR", "FRA", "KOR", "JPN", "UKR", "ISR", "IND"):
+            terms = sorted((e.valid_from or "", e.valid_to or "9999", e.name) for e in lex.entries
+                           if e.kind == "person" and e.country == country and e.title == title)
+            for (_, end, a), (start, _, b) in zip(terms, terms[1:]):
+                assert end <= start, (country, title, a, b)
+
+
+def test_iter_aliases(lex):
+    pairs = set(lex.iter_aliases())
+    assert ("Kyiv", "Ukraine") in pairs
+    assert ("Donald Trump", "Donald Trump") in pairs
+    assert lex.max_alias_tokens >= 3
+    longest = lex.aliases_by_length()
+    assert len(normalize(longest[0][0]).split()) == lex.max_alias_tokens
+    assert ("Americans", "United States") in set(lex.iter_demonyms())
+
+
+def test_case_sensitivity(lex):
+    assert lex.is_case_sensitive("US") and lex.is_case_sensitive("U.S.")
+    assert not lex.is_case_sensitive("NATO")
+
+
+def test_cached_and_immutable(lex):
+    assert load_lexicon() is lex
+    with pytest.raises(AttributeError):
+        lex.entries[0].name = "x"  # type: ignore[misc]
+
+
+def test_shipped_csv_parses_as_plain_csv():
+    path = Path(__file__).parent.parent / "timeline" / "data" / "actors.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0]) == ACTOR_COLUMNS
+    counts = Counter(r["kind"] for r in rows)
+    assert counts["country"] >= 198 and counts["person"] >= 100
+
+
+# -- validation ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rows, line, message", [
+    (["Foo,country,FOO,Foo City,,,,", "Bar,country,BAR,Foo City,,,,"], 3, "duplicate alias 'Foo City' (also on line 2)"),
+    (["Foo,country,FOO,,,,,", "Bar,country,BAR,Foo,,,,"], 3, "duplicate alias 'Foo'"),
+    (["Foo,country,FOO,,,,,", "Bar,country,FOO,,,,,"], 3, "duplicate country code 'FOO'"),
+    (["Foo,country,FOO,,Fooish,,,", "Bar,country,BAR,,Fooish,,,"], 3, "duplicate demonym"),
+    (["Foo,nation,FOO,,,,,"], 2, "unknown kind 'nation'"),
+    (["Foo,country,FO,,,,,"], 2, "country code must be 3 upper-case letters"),
+    (["Foo,country,foo,,,,,"], 2, "country code must be 3 upper-case letters"),
+    (["Foo,organization,foo bar,,,,,"], 2, "bad country code"),
+    (["Ann Foo,person,USA,,,President,2020-13-01,"], 2, "valid_from must be a date"),
+    (["Ann Foo,person,USA,,,President,2020,"], 2, "valid_from must be a date"),
+    (["Ann Foo,person,USA,,,President,2021-01-01,2020-01-01"], 2, "is after valid_to"),
+    (["Ann Foo,person,USA,,,Grand Vizier,,"], 2, "unknown title 'Grand Vizier'"),
+    (["Foo,country,FOO,,,,,", ",country,BAR,,,,,"], 3, "missing name"),
+    (["Foo,country,FOO,,,,"], 2, "expected 8 fields"),
+    (["Foo,country,FOO,,,,,", "Foo,person,FOO,,,,,"], 3, "is a country on another line"),
+])
+def test_validation_errors(tmp_path, rows, line, message):
+    path = write_actors(tmp_path / "bad.csv", rows)
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(path)
+    assert message in str(info.value)
+    assert info.value.position == line
+    assert str(info.value).startswith(f"{path.resolve()}:{line}: ")
+
+
+def test_bad_header(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("name,kind\nFoo,country\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="header must be") as info:
+        load_lexicon(path)
+    assert info.value.position == 1
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(LexiconError, match="cannot read"):
+        load_lexicon(tmp_path / "nope.csv")
+
+
+def test_same_alias_on_rows_of_one_person_is_fine(tmp_path):
+    path = write_actors(tmp_path / "ok.csv", [
+        "Ann Foo,person,USA,Foo,,Senior Adviser,2001-01-01,2002-01-01",
+        "Ann Foo,person,USA,Foo,,Special Envoy,2003-01-01,",
+    ])
+    lex = load_lexicon(path)
+    assert lex.lookup("Foo", on="2001-06-01").title == "Senior Adviser"
+    assert lex.lookup("Foo", on="2004-06-01").title == "Special Envoy"
+
+
+# -- user files merged over the shipped lexicon ------------------------------------------
+
+def test_user_file_adds_and_overrides(tmp_path):
+    path = write_actors(tmp_path / "mine.csv", [
+        # replaces all shipped rows of Donald Trump
+        "Donald Trump,person,USA,Trump|The Donald,,President,2025-01-20,",
+        # a new actor
+        "Dmytro Example,person,UKR,Example,,Adviser,2024-01-01,",
+        # takes over an alias that the shipped lexicon gives to Ukraine
+        "Kyiv City Council,organization,,Kyiv,,,,",
+    ])
+    lex = load_lexicon(path)
+    assert lex.lookup("The Donald").name == "Donald Trump"
+    assert lex.lookup("Trump", on="2019-06-30").title is None  # the shipped first term is replaced
+    assert lex.holder("USA", "President", "2019-06-30") is None
+    assert lex.lookup("Example") == Actor("Dmytro Example", "person", "UKR", "Adviser")
+    assert lex.lookup("Kyiv").name == "Kyiv City Council"
+    assert lex.lookup("Kiev").name == "Ukraine"  # Ukraine's other aliases stay
+    assert load_lexicon().lookup("Kyiv").name == "Ukraine"  # the shipped lexicon is untouched
+
+
+def test_user_file_duplicate_within_itself(tmp_path):
+    path = write_actors(tmp_path / "mine.csv", ["A One,person,USA,Ace,,,,", "B Two,person,USA,Ace,,,,"])
+    with pytest.raises(LexiconError, match="duplicate alias 'Ace' \\(also on line 2\\)"):
+        load_lexicon(path)
+
+
+def test_user_titles_file(tmp_path):
+    titles = tmp_path / "titles.csv"
+    titles.write_text("title,aliases,rank\nGrand Vizier,vizier,2\n", encoding="utf-8")
+    actors = write_actors(tmp_path / "a.csv", ["Ann Foo,person,TUR,,,Grand Vizier,2020-01-01,"])
+    lex = load_lexicon(actors, titles_file=titles)
+    assert lex.match_title("vizier") == "Grand Vizier"
+    assert lex.holder("TUR", "vizier", "2024-01-01").name == "Ann Foo"
+    assert lex.match_title("top diplomat") == "Foreign Minister"  # shipped titles remain
