@@ -1,0 +1,184 @@
+"""Tests for timeline.dates: detection spans, resolution against the publication date, traps."""
+from __future__ import annotations
+
+import doctest
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import timeline.dates
+from timeline.dates import find_dates, resolve_date
+from timeline.errors import InputError, TimelineError
+from timeline.model import Timex
+
+TUE = "2025-08-26"  # Tuesday 26 August 2025
+MON = "2025-12-15"  # Monday 15 December 2025
+
+# (text, anchor, expected span, date, date_end, precision)
+CASES = [
+    # the examples of the issue
+    ("The minister said Monday that talks had stalled.", TUE, "Monday", "2025-08-25", None, "day"),
+    ("A deal is possibly this year.", TUE, "this year", "2025", None, "year"),
+    ("The talks were held in June.", TUE, "June", "2025-06", None, "month"),
+    ("He took office on January 20.", TUE, "January 20", "2025-01-20", None, "day"),
+    ("He looked back on his 2017-2021 tenure.", TUE, "2017-2021", "2017", "2021", "year"),
+    ("Korea was a colony in 1910-1945.", TUE, "1910-1945", "1910", "1945", "year"),
+    ("Talks were held on Sunday in Berlin.", MON, "Sunday", "2025-12-14", None, "day"),
+    ("The talks are set to continue on Monday.", MON, "Monday", "2025-12-15", None, "day"),
+    ("Prices rose sharply last month.", MON, "last month", "2025-11", None, "month"),
+    ("The treaty was signed in 1994.", MON, "1994", "1994", None, "year"),
+    ("The war began nearly four years after the invasion.", MON, "nearly four years", None, None, "unknown"),
+    ("Earlier this year the two sides met.", MON, "Earlier this year", "2025", None, "year"),
+    ("The envoys will meet tomorrow.", MON, "tomorrow", "2025-12-16", None, "day"),
+    ("The envoys will meet tomorrow morning.", MON, "tomorrow morning", "2025-12-16", None, "day"),
+    # explicit dates, with and without an anchor
+    ("The summit opened on 26 August 2025 in Paris.", MON, "26 August 2025", "2025-08-26", None, "day"),
+    ("The summit opened August 26, 2025, in Paris.", MON, "August 26, 2025", "2025-08-26", None, "day"),
+    ("The summit opened on Tuesday, August 26, 2025.", MON, "Tuesday, August 26, 2025", "2025-08-26", None, "day"),
+    ("The accord was signed March 3, 2024.", None, "March 3, 2024", "2024-03-03", None, "day"),
+    ("The record is dated 2025-08-26.", None, "2025-08-26", "2025-08-26", None, "day"),
+    ("The treaty was signed in 1994.", None, "1994", "1994", None, "year"),
+    ("The talks were held in June.", None, "June", None, None, "unknown"),
+    ("The talks ended in November 2006.", TUE, "November 2006", "2006-11", None, "month"),
+    ("Talks ran from June 18-20, 2025.", MON, "June 18-20, 2025", "2025-06-18", "2025-06-20", "day"),
+    ("He was born on the 5th of June, 1955.", MON, "the 5th of June, 1955", "1955-06-05", None, "day"),
+    # tense decides yearless months, days and weekdays
+    ("Elections will be held in June.", TUE, "June", "2026-06", None, "month"),
+    ("The vote is scheduled for January 5.", MON, "January 5", "2026-01-05", None, "day"),
+    ("A hearing on January 5 has been scheduled.", MON, "January 5", "2026-01-05", None, "day"),
+    ("The leaders will meet on Friday.", MON, "Friday", "2025-12-19", None, "day"),
+    ("The leaders met on Friday.", MON, "Friday", "2025-12-12", None, "day"),
+    ("He said it will be signed on Monday.", MON, "Monday", "2025-12-15", None, "day"),
+    ("Markets will remain closed until Friday.", MON, "Friday", "2025-12-19", None, "day"),
+    ("He fled in early June.", TUE, "early June", "2025-06", None, "month"),
+    ("The plant will close by early September.", TUE, "early September", "2025-09", None, "month"),
+    ("Talks resume on September 3.", TUE, "September 3", "2025-09-03", None, "day"),
+    # relative expressions
+    ("She left last Monday.", MON, "last Monday", "2025-12-08", None, "day"),
+    ("She arrives next Friday.", MON, "next Friday", "2025-12-19", None, "day"),
+    ("The ceasefire began two weeks ago.", MON, "two weeks ago", "2025-12-01", None, "day"),
+    ("The ceasefire began a year ago.", MON, "a year ago", "2024", None, "year"),
+    ("Three months ago, they met.", MON, "Three months ago", "2025-09", None, "month"),
+    ("The army withdrew yesterday.", MON, "yesterday", "2025-12-14", None, "day"),
+    ("He will speak tonight.", MON, "tonight", "2025-12-15", None, "day"),
+    ("Today the parliament voted.", MON, "Today", "2025-12-15", None, "day"),
+    ("Talks stalled last week.", MON, "last week", "2025-12-08", "2025-12-14", "day"),
+    ("Talks resume this week.", MON, "this week", "2025-12-15", "2025-12-21", "day"),
+    ("Protesters gathered over the weekend.", MON, "the weekend", "2025-12-13", "2025-12-14", "day"),
+    ("Profits fell last year.", MON, "last year", "2024", None, "year"),
+    ("Elections are due next year.", MON, "next year", "2026", None, "year"),
+    ("He left office in the 1990s.", MON, "the 1990s", "1990", "1999", "year"),
+    ("Growth slowed in the third quarter.", MON, "the third quarter", "2025-07", "2025-09", "month"),
+    ("Growth slowed in the third quarter of 2024.", MON, "the third quarter of 2024", "2024-07", "2024-09", "month"),
+    ("The firm was sold in late 2006.", MON, "late 2006", "2006", None, "year"),
+    ("Growth will pick up by mid-2026.", MON, "mid-2026", "2026", None, "year"),
+    ("The deal will be done by the end of this year.", MON, "the end of this year", "2025", None, "year"),
+    ("Dealers will be told after October of next year.", MON, "October", "2026-10", None, "month"),
+    ("Stocks fell on Monday, ending the day lower.", MON, "the day", "2025-12-15", None, "day"),
+    ("Stocks fell on Friday and ended the day lower.", MON, "the day", "2025-12-12", None, "day"),
+    ("Growth was the best since '82.", MON, "'82", "1982", None, "year"),
+    ("He arrived at 16:15 UTC.", MON, "16:15 UTC", None, None, "unknown"),
+    ("The talks lasted five hours.", MON, "five hours", None, None, "unknown"),
+    ("The talks resume in 2 days.", MON, "2 days", None, None, "unknown"),
+    ("The GAO ruled on 7/8/07 in favour.", None, "7/8/07", "2007-07-08", None, "day"),
+    ("The regime fell on 26/08/2025.", None, "26/08/2025", "2025-08-26", None, "day"),
+    ("He presented the 2008 model year.", MON, "2008", "2008", None, "year"),
+    ("Apple CEO gives keynote to WWDC 2005", MON, "2005", "2005", None, "year"),
+    ("Relations improved in the first half of 2024.", MON, "the first half of 2024", "2024-01", "2024-06", "month"),
+    ("Prices peaked in Q3 2024.", MON, "Q3 2024", "2024-07", "2024-09", "month"),
+    ("Troops will return for Christmas.", MON, "Christmas", "2025-12-25", None, "day"),
+]
+
+
+@pytest.mark.parametrize("text, anchor, span, value, value_end, precision", CASES)
+def test_find_dates_cases(text, anchor, span, value, value_end, precision):
+    found = find_dates(text, anchor)
+    hits = [t for t in found if t.text == span]
+    assert hits, f"{span!r} not found in {[t.text for t in found]}"
+    t = hits[0]
+    assert text[t.start:t.end] == span
+    assert (t.date, t.date_end, t.precision) == (value, value_end, precision)
+
+
+# Ordinary words and numbers that are not dates: no Timex with a date may come out of them.
+TRAPS = [
+    "They may agree to talks.", "May God bless the negotiators.", "Protesters March on the capital.",
+    "The Sun reported the talks.", "Resolution 2758 was adopted.", "Resolution 2025 was adopted.",
+    "Troops massed on the 38th parallel.", "Some 20% of voters abstained.", "Spain won 3-2 on penalties.",
+    "About 28,500 troops are stationed there.", "Article 5 of the treaty applies.", "It bought F-16 jets.",
+    "He unveiled the 20-point plan.", "After five hours of talks they left.",
+    "It came nearly four years after the invasion.", "About 2 million people fled.", "He paid $2022 for it.",
+    "The G20 summit opened.", "A Boeing 747 landed.", "The airline filed for Chapter 11.",
+    "The talks resume in 2 days.", "Some 1500 troops crossed the border.", "Flight 2019 was delayed.",
+    "It costs $2,025 a month.", "The Russell 2000 Index fell.", "USA Today reported the story.",
+    "Markets crashed on Black Monday.", "He is in her 40s.", "The score was 2019-20 points.",
+    "Theresa May met the June Carter fan club.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps_yield_no_date(text):
+    dated = [(t.text, t.date) for t in find_dates(text, MON) if t.date is not None]
+    assert dated == []
+
+
+def test_expressions_in_text_order_and_without_overlap():
+    text = "On Monday, 26 August 2025, he said talks held in June and last week would resume in 2026."
+    found = find_dates(text, TUE)
+    assert [t.text for t in found] == ["Monday, 26 August 2025", "June", "last week", "2026"]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_relative_expressions_need_an_anchor():
+    found = {t.text: t for t in find_dates("He left yesterday and returns next week, as in 1994.", None)}
+    assert found["yesterday"].date is None and found["yesterday"].precision == "unknown"
+    assert found["next week"].date is None
+    assert found["1994"].date == "1994"
+
+
+def test_resolve_date_is_pure_and_cached():
+    resolve_date.cache_clear()
+    first = resolve_date("last month", MON)
+    second = resolve_date("last month", MON)
+    assert first is second and first == Timex("last month", 0, 10, "2025-11", None, "month")
+    assert resolve_date.cache_info().hits == 1
+    assert resolve_date("Monday", MON, "future").date == "2025-12-15"
+    assert resolve_date("Friday", MON, "future").date == "2025-12-19"
+    assert resolve_date("Friday", MON, "past").date == "2025-12-12"
+    assert resolve_date("June", TUE, "past").date == "2025-06"
+    assert resolve_date("the weather", MON) is None
+
+
+def test_resolve_date_falls_back_on_dateparser_for_free_form_dates():
+    t = resolve_date("2025.08.26", None)
+    assert t is not None and (t.date, t.precision) == ("2025-08-26", "day")
+
+
+def test_malformed_anchor_is_an_input_error():
+    with pytest.raises(InputError):
+        find_dates("He left on Monday.", "26/08/2025")
+    assert issubclass(InputError, TimelineError)
+
+
+def test_doctests_pass():
+    result = doctest.testmod(timeline.dates)
+    assert result.attempted > 10 and result.failed == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 -/.,:'$%MmJjuneayTodsFrihw\n") + [
+    "June ", "May ", "Monday", " 2025", "last ", "next ", "week", " ago", "the day", "1990s", "quarter",
+])).map("".join), st.sampled_from([None, TUE, MON, "2000-02-29"]))
+def test_find_dates_never_raises_and_offsets_are_exact(text, anchor):
+    for t in find_dates(text, anchor):
+        assert text[t.start:t.end] == t.text
+        assert t.precision in ("day", "month", "year", "unknown")
+        assert (t.date is None) == (t.precision == "unknown")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.sampled_from([None, MON]))
+def test_find_dates_on_arbitrary_unicode(text, anchor):
+    for t in find_dates(text, anchor):
+        assert text[t.start:t.end] == t.text
