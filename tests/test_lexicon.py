@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 from collections import Counter
 from pathlib import Path
 
@@ -230,7 +231,7 @@ def test_person_terms_do_not_overlap_for_sole_offices(lex):
         for country in ("USA", "RUS", "DEU", "GBR", "FRA", "KOR", "JPN", "UKR", "ISR", "IND"):
             terms = sorted((e.valid_from or "", e.valid_to or "9999", e.name) for e in lex.entries
                            if e.kind == "person" and e.country == country and e.title == title)
-            for (_, end, a), (start, _, b) in zip(terms, terms[1:]):
+            for (_, end, a), (start, _, b) in itertools.pairwise(terms):
                 assert end <= start, (country, title, a, b)
 
 
@@ -253,6 +254,8 @@ def test_cached_and_immutable(lex):
     assert load_lexicon() is lex
     with pytest.raises(AttributeError):
         lex.entries[0].name = "x"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        lex.entries = ()  # type: ignore[misc]
 
 
 def test_shipped_csv_parses_as_plain_csv():

@@ -142,8 +142,18 @@ class Lexicon:
     True
     """
 
-    __slots__ = ("entries", "titles", "max_alias_tokens", "_by_name", "_exact", "_folded",
-                 "_demonyms_exact", "_demonyms_folded", "_title_index", "_title_order")
+    __slots__ = ("_by_name", "_demonyms_exact", "_demonyms_folded", "_exact", "_folded", "_title_index",
+                 "_title_order", "entries", "max_alias_tokens", "titles")
+    entries: tuple[ActorEntry, ...]
+    titles: tuple[TitleEntry, ...]
+    max_alias_tokens: int
+    _by_name: dict[str, tuple[ActorEntry, ...]]
+    _exact: dict[str, str]
+    _folded: dict[str, str]
+    _demonyms_exact: dict[str, str]
+    _demonyms_folded: dict[str, str]
+    _title_index: dict[str, str]
+    _title_order: dict[str, tuple[int, int]]
 
     def __init__(self, entries: tuple[ActorEntry, ...], titles: tuple[TitleEntry, ...]):
         """Index `entries` (rows of actors.csv) and `titles` (rows of titles.csv).
@@ -151,15 +161,14 @@ class Lexicon:
         Aliases are assumed unique per name (`load_lexicon` validates that); when two names
         share an alias, the later entry wins.
         """
-        self.entries = tuple(entries)
-        self.titles = tuple(titles)
+        entries, titles = tuple(entries), tuple(titles)
         by_name: dict[str, list[ActorEntry]] = {}
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
         dem_exact: dict[str, str] = {}
         dem_folded: dict[str, str] = {}
         max_tokens = 1
-        for e in self.entries:
+        for e in entries:
             by_name.setdefault(e.name, []).append(e)
             for alias in (e.name, *e.aliases):
                 key = normalize(alias)
@@ -173,18 +182,31 @@ class Lexicon:
                     dem_exact[key] = e.name
                     if not _case_sensitive(key):
                         dem_folded[key.casefold()] = e.name
-        self._by_name = {
-            name: tuple(sorted(rows, key=lambda r: r.valid_from or "")) for name, rows in by_name.items()
-        }
-        self._exact, self._folded = exact, folded
-        self._demonyms_exact, self._demonyms_folded = dem_exact, dem_folded
-        self.max_alias_tokens = max_tokens
-        index: dict[str, str] = {}
-        for t in self.titles:
+        title_index: dict[str, str] = {}
+        for t in titles:
             for form in (t.title, *t.aliases):
-                index.setdefault(normalize(form).casefold(), t.title)
-        self._title_index = index
-        self._title_order = {t.title: (t.rank, i) for i, t in enumerate(self.titles)}
+                title_index.setdefault(normalize(form).casefold(), t.title)
+        fields = {
+            "entries": entries,
+            "titles": titles,
+            "max_alias_tokens": max_tokens,
+            "_by_name": {name: tuple(sorted(rows, key=lambda r: r.valid_from or ""))
+                         for name, rows in by_name.items()},
+            "_exact": exact,
+            "_folded": folded,
+            "_demonyms_exact": dem_exact,
+            "_demonyms_folded": dem_folded,
+            "_title_index": title_index,
+            "_title_order": {t.title: (t.rank, i) for i, t in enumerate(titles)},
+        }
+        for name, value in fields.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Lexicon is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Lexicon is immutable: cannot delete {name!r}")
 
     def __repr__(self) -> str:
         return f"<Lexicon {len(self._by_name)} actors, {len(self.titles)} titles>"
