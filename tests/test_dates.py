@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import doctest
+import itertools
 
 import pytest
 from hypothesis import given, settings
@@ -127,7 +128,7 @@ def test_expressions_in_text_order_and_without_overlap():
     text = "On Monday, 26 August 2025, he said talks held in June and last week would resume in 2026."
     found = find_dates(text, TUE)
     assert [t.text for t in found] == ["Monday, 26 August 2025", "June", "last week", "2026"]
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_relative_expressions_need_an_anchor():

@@ -15,6 +15,7 @@ import calendar
 import functools
 import logging
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
 
@@ -57,7 +58,7 @@ HOLIDAYS = MappingProxyType({
 # Capitalised words that turn a weekday into a name ("Black Monday", "Super Tuesday").
 WEEKDAY_NAMERS = frozenset({
     "black", "bloody", "super", "cyber", "good", "ash", "holy", "easter", "palm", "fat", "maundy",
-    "shrove", "giving", "blue", "man", "girl", "great", "spy", "holy", "orthodox",
+    "shrove", "giving", "blue", "man", "girl", "great", "spy", "orthodox",
 })
 # Words right before a four-digit number that make it a number, not a year.
 YEAR_BLOCKERS = frozenset({
@@ -101,10 +102,9 @@ FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan
 PAST_CUES = frozenset({
     "said", "says", "was", "were", "had", "did", "has", "have", "ago", "last", "earlier", "previously",
     "told", "began", "came", "went", "met", "held", "made", "took", "gave", "saw", "left", "won",
-    "lost", "fell", "rose", "hit", "sent", "spoke", "wrote", "broke", "became", "led", "began",
-    "ran", "sold", "bought", "paid", "struck", "shot", "flew", "chose", "drove", "found", "got",
+    "lost", "fell", "rose", "hit", "sent", "spoke", "wrote", "broke", "became", "led", "ran", "sold", "bought", "paid", "struck", "shot", "flew", "chose", "drove", "found", "got",
     "grew", "knew", "brought", "thought", "sought", "felt", "kept", "meant", "heard", "stood",
-    "won", "quit", "froze", "rang", "sank", "swore", "tore", "wore", "woke", "forgot", "overtook",
+    "quit", "froze", "rang", "sank", "swore", "tore", "wore", "woke", "forgot", "overtook",
     "withdrew", "undertook", "rejected", "yesterday",
 })
 NOT_PAST_ED = frozenset({"need", "indeed", "united", "hundred", "speed", "proceed", "exceed", "succeed",
@@ -196,7 +196,7 @@ _PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
 _YEARISH = re.compile(r"[12]\d\d\d")
 _MONTHISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _UNITISH = re.compile(r"week|month|year|decade")
-TRIGGERS: dict[str, re.Pattern[str]] = MappingProxyType({  # type: ignore[assignment]
+TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "iso": re.compile(r"\d-[01]\d-"), "numeric": re.compile(r"\d/\d"), "year_range": _YEARISH, "year": _YEARISH,
     "short_year": re.compile(r"['’]\d\d"), "decade": re.compile(r"\d0['’]?s"), "qyear": re.compile(r"[qh][1-4]"), "mdy": _MONTHISH, "dmy": _MONTHISH, "month": _MONTHISH,
     "quarter": re.compile(r"quarter|half"), "relative": _UNITISH, "the_unit": _UNITISH,
@@ -694,15 +694,12 @@ def _keep(kind: str, m: re.Match[str], text: str) -> bool:
         word = m.group(0)
         if word[:1].isupper() and not _sentence_initial(text, start) and prev[:1].isupper():
             return False  # "USA Today", "Russia Today"
-        if word[:1].isupper() and _next_word(text, end)[:1].isupper() and not _sentence_initial(text, start):
-            return False
-        return True
+        return not (word[:1].isupper() and _next_word(text, end)[:1].isupper() and not _sentence_initial(text, start))
     if kind == "decade":
         return True
     if kind == "duration":
-        if g["num"].lower() in ("some", "a few", "few", "many", "several") and not g["unit"]:
-            return False
-        return True
+        # "a second week" is an ordinal, not a second of time
+        return not (g["unit"].lower() == "second" and re.match(r"[ \t\xa0]+[a-z]", text[end:end + 2]))
     return True
 
 
