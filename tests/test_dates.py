@@ -89,6 +89,7 @@ CASES = [
     ("Relations improved in the first half of 2024.", MON, "the first half of 2024", "2024-01", "2024-06", "month"),
     ("Prices peaked in Q3 2024.", MON, "Q3 2024", "2024-07", "2024-09", "month"),
     ("Troops will return for Christmas.", MON, "Christmas", "2025-12-25", None, "day"),
+    ("Since the Sept. 11 attacks, troops stayed.", TUE, "Sept. 11", "2024-09-11", None, "day"),
 ]
 
 

@@ -100,7 +100,7 @@ FUTURE_CUES = frozenset({
 })
 FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan", "expected", "hopes", "aims"})
 PAST_CUES = frozenset({
-    "said", "says", "was", "were", "had", "did", "has", "have", "ago", "last", "earlier", "previously",
+    "said", "says", "was", "were", "had", "did", "has", "have", "ago", "last", "earlier", "previously", "since",
     "told", "began", "came", "went", "met", "held", "made", "took", "gave", "saw", "left", "won",
     "lost", "fell", "rose", "hit", "sent", "spoke", "wrote", "broke", "became", "led", "ran", "sold", "bought", "paid", "struck", "shot", "flew", "chose", "drove", "found", "got",
     "grew", "knew", "brought", "thought", "sought", "felt", "kept", "meant", "heard", "stood",
