@@ -97,6 +97,11 @@ def test_trigger_cameo_and_plover_agree_with_the_table(n, row):
         assert plover == "", f"triggers.csv:{n}: CAMEO {cameo} has no PLOVER category"
 
 
+def test_multiword_triggers_take_any_pos():
+    """The extractor checks the part of speech on the first token only ("joint" in "joint exercise" is ADJ)."""
+    assert all(r["pos"] == "ANY" for r in TRIGGERS if " " in r["trigger"])
+
+
 def test_election_and_statement_codes():
     for row in TRIGGERS:
         if row["type"] == "election":
