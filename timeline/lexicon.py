@@ -142,8 +142,8 @@ class Lexicon:
     True
     """
 
-    __slots__ = ("_by_name", "_demonyms_exact", "_demonyms_folded", "_exact", "_folded", "_title_index",
-                 "_title_order", "entries", "max_alias_tokens", "titles")
+    __slots__ = ("_by_name", "_demonyms_exact", "_demonyms_folded", "_exact", "_folded", "_people_by_country",
+                 "_title_index", "_title_order", "entries", "max_alias_tokens", "titles")
     entries: tuple[ActorEntry, ...]
     titles: tuple[TitleEntry, ...]
     max_alias_tokens: int
@@ -154,6 +154,7 @@ class Lexicon:
     _demonyms_folded: dict[str, str]
     _title_index: dict[str, str]
     _title_order: dict[str, tuple[int, int]]
+    _people_by_country: dict[str, list[ActorEntry]]
 
     def __init__(self, entries: tuple[ActorEntry, ...], titles: tuple[TitleEntry, ...]):
         """Index `entries` (rows of actors.csv) and `titles` (rows of titles.csv).
@@ -168,8 +169,11 @@ class Lexicon:
         dem_exact: dict[str, str] = {}
         dem_folded: dict[str, str] = {}
         max_tokens = 1
+        people_by_country: dict[str, list[ActorEntry]] = {}
         for e in entries:
             by_name.setdefault(e.name, []).append(e)
+            if e.kind == "person" and e.country:
+                people_by_country.setdefault(e.country, []).append(e)
             for alias in (e.name, *e.aliases):
                 key = normalize(alias)
                 exact[key] = e.name
@@ -198,6 +202,7 @@ class Lexicon:
             "_demonyms_folded": dem_folded,
             "_title_index": title_index,
             "_title_order": {t.title: (t.rank, i) for i, t in enumerate(titles)},
+            "_people_by_country": people_by_country,
         }
         for name, value in fields.items():
             object.__setattr__(self, name, value)
@@ -326,7 +331,7 @@ class Lexicon:
         return self._title_order[canon][0] if canon else None
 
     def holder(self, country: str, title: str, on: str | None = None) -> Actor | None:
-        """Who held `title` for `country` on date `on` (today's holder when None), or None.
+        """Who held `title` for `country` on date `on` (the holder still in office when None), or None.
 
         country: an ISO alpha-3 code or an organisation's code ("USA", "NATO").
         title: a title or any surface form of one; "Leader" means the chief executive: the
@@ -343,12 +348,12 @@ class Lexicon:
         canon = self.match_title(title)
         if canon is None:
             return None
-        if on is None:
-            start = end = date.today().isoformat()
+        people = self._people_by_country.get(country, ())
+        if on is None:  # the holder in office now: the open-ended term
+            start = end = "9999-12-31"
         else:
             start, end = _date_bounds(on)
-        holders = [e for e in self.entries
-                   if e.kind == "person" and e.country == country and e.title and e.covers(start, end)]
+        holders = [e for e in people if e.title and e.covers(start, end)]
         if canon == LEADER:
             executive = self._executive_title(country, start, end)
             if executive:
