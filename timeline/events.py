@@ -60,6 +60,11 @@ class TriggerLexicon:
     cues: dict
     plover: dict
     intentions: dict
+    support_verbs: frozenset
+
+    def is_cue(self, tok: Token) -> str | None:
+        """The modality a token signals, if it is a modality cue."""
+        return self.cues.get(tok.lemma_.lower()) or self.cues.get(tok.lower_)
 
     def match(self, tokens: Span | Doc, i: int) -> tuple[Trigger, int] | None:
         """The trigger starting at token i (longest multi-word match first) and its end index."""
@@ -71,15 +76,14 @@ class TriggerLexicon:
                 n = len(trig.lemmas)
                 if trig.pos != "ANY" and tok.pos_ != trig.pos and not (trig.pos == "VERB" and tok.pos_ == "AUX"):
                     continue
-                if n > 1:
-                    seq = tokens[i : i + n]
-                    if len(seq) < n or any(
-                        t.lemma_.lower() != lem and t.lower_ != lem for t, lem in zip(list(seq)[1:], trig.lemmas[1:])
-                    ):
-                        continue
+                if n > 1 and not (_in_sequence(tokens, i, trig.lemmas) or _with_object(tok, trig.lemmas)):
+                    continue
                 if best is None or n > len(best.lemmas):
                     best = trig
-        return (best, i + len(best.lemmas)) if best else None
+        if best is None:
+            return None
+        end = i + len(best.lemmas) if _in_sequence(tokens, i, best.lemmas) else i + 1
+        return best, end
 
     def plover_of(self, cameo: str) -> str | None:
         """PLOVER category of a CAMEO code, per CAMEO2PLOVER (longest known prefix)."""
@@ -87,6 +91,28 @@ class TriggerLexicon:
             if cameo[:k] in self.plover:
                 return self.plover[cameo[:k]]
         return None
+
+
+def _same(tok: Token, lemma: str) -> bool:
+    return tok.lemma_.lower() == lemma or tok.lower_ == lemma
+
+
+def _in_sequence(tokens, i: int, lemmas: tuple[str, ...]) -> bool:
+    """True when the tokens from i on spell the lemmas ("call for", "joint exercise")."""
+    seq = tokens[i : i + len(lemmas)]
+    return len(seq) == len(lemmas) and all(_same(t, lem) for t, lem in zip(seq, lemmas))
+
+
+def _with_object(tok: Token, lemmas: tuple[str, ...]) -> bool:
+    """True for a verb and the head of its object ("sent thousands of troops": "send troop")."""
+    if len(lemmas) != 2 or tok.pos_ != "VERB":
+        return False
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            heads = [c] + [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children]
+            if any(_same(h, lemmas[1]) for h in heads):
+                return True
+    return False
 
 
 def _read_csv(name: str) -> list[tuple[int, dict]]:
@@ -117,7 +143,8 @@ def load_triggers() -> TriggerLexicon:
     for n, row in _read_csv("modality.csv"):
         cues[(row.get("cue") or "").lower().strip()] = (row.get("modality") or "").strip()
     intentions = {row["type"]: row["cameo"] for _, row in _read_csv("intentions.csv")}
-    return TriggerLexicon({k: tuple(v) for k, v in by_lemma.items()}, cues, plover, intentions)
+    support = frozenset(row["verb"].strip() for _, row in _read_csv("support_verbs.csv"))
+    return TriggerLexicon({k: tuple(v) for k, v in by_lemma.items()}, cues, plover, intentions, support)
 
 
 # -- the parse -------------------------------------------------------------------------------
@@ -129,7 +156,7 @@ def _predicate(tok: Token) -> Token:
     """The verb a trigger belongs to: itself for a verb, the governing verb for a noun."""
     t = tok
     for _ in range(4):
-        if t.pos_ in ("VERB", "AUX") and t is not tok or t.pos_ == "VERB":
+        if t.pos_ in ("VERB", "AUX") and t != tok or t.pos_ == "VERB":
             return t
         if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "compound", "appos", "conj", "npadvmod"):
             t = t.head
@@ -147,32 +174,57 @@ def _subjects(verb: Token) -> list[Token]:
     t = verb
     for _ in range(5):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if not subj and t != verb:
+            subj = [c for c in t.children if c.dep_ == "nsubjpass"]  # "Kim has been emboldened, securing..."
         if subj:
             s = subj[0]
             if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
-                return _conjuncts(t.head)
+                return _conjuncts(_antecedent(t))
             return _conjuncts(s)
-        if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head != t:
             t = t.head
             continue
         if t.dep_ == "relcl":
-            return _conjuncts(t.head)
+            return _conjuncts(_antecedent(t))
         if t.dep_ == "acl" and t.tag_ == "VBG":
             return _subjects(t.head) if t.head.pos_ in ("VERB", "AUX") else []
         break
     return []
 
 
+def _antecedent(relcl: Token) -> Token:
+    """The noun a relative clause describes ("Lee, a lawyer who...": Lee)."""
+    head = relcl.head
+    return head.head if head.dep_ == "appos" else head
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "their", "its", "his", "her")
+               for c in tok.children)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A trigger found in a sentence: its head token, its token span and its lexicon row."""
+
+    head: Token
+    start: int
+    end: int
+    trigger: Trigger
+
+
 class EventExtractor:
     """Extracts the events of one article, sentence by sentence, in reading order."""
 
-    def __init__(self, article: Article, lexicon: Lexicon, triggers: TriggerLexicon):
+    def __init__(self, article: Article, lexicon: Lexicon, triggers: TriggerLexicon, min_confidence: float = 0.35):
         self.article = article
         self.triggers = triggers
+        self.min_confidence = min_confidence
         self.finder = MentionFinder(lexicon, article.date)
         self.timexes = find_dates(article.text, article.date)
         self.lead: Timex | None = self._lead_timex()
         self.seen_sentences: set[str] = set()
+        self.seen_types: set[str] = set()
         self.sentence_index = 0
 
     def _lead_timex(self) -> Timex | None:
@@ -205,10 +257,16 @@ class EventExtractor:
                 continue  # a summary bullet repeating the body: its events once
             self.seen_sentences.add(key)
             start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            yield from self._sentence(sent, index, start, text, mentions, offset)
+            events = list(self._sentence(sent, index, start, text, mentions, offset))
+            self.seen_types.update(e.type for e in events)
+            yield from events
 
     def _timex_heads(self, sent: Span, offset: int) -> dict[int, Timex]:
-        """Map token index -> the temporal expression attached to it in the parse."""
+        """Map token index -> the temporal expression attached to it in the parse.
+
+        Tokens inside an expression map under their negated index minus one, so that they
+        are not taken for triggers ("Monday's talks" keeps "talks", loses nothing).
+        """
         heads: dict[int, Timex] = {}
         s0, s1 = offset + sent.start_char, offset + sent.end_char
         for tx in self.timexes:
@@ -218,23 +276,22 @@ class EventExtractor:
             if not toks:
                 continue
             ids = {t.i for t in toks}
-            root = next((t for t in toks if t.head.i not in ids or t.head is t), toks[0])
+            root = next((t for t in toks if t.head.i not in ids or t.head == t), toks[0])
             anchor = root.head
-            while anchor.dep_ == "prep" or anchor.pos_ == "ADP":
+            while (anchor.dep_ == "prep" or anchor.pos_ == "ADP") and anchor.head is not anchor:
                 anchor = anchor.head
             heads.setdefault(anchor.i, tx)
             for t in toks:
-                heads.setdefault(-t.i - 1, tx)  # tokens inside an expression are not triggers
+                heads.setdefault(-t.i - 1, tx)
         return heads
 
-    def _sentence(self, sent: Span, index: int, start: int, text: str, mentions: dict[int, Mention], offset: int):
-        timex_at = self._timex_heads(sent, offset)
-        found: list[Event] = []
-        i = sent.start
+    def _candidates(self, sent: Span, mentions: dict[int, Mention], timex_at: dict[int, Timex]) -> list[_Candidate]:
         doc = sent.doc
-        used: set[int] = set()
+        found: list[_Candidate] = []
+        i = sent.start
         while i < sent.end:
-            if -i - 1 in timex_at or i in mentions and mentions[i].actor.kind != "person" and doc[i].pos_ == "PROPN":
+            m = mentions.get(i)
+            if -i - 1 in timex_at or (m is not None and doc[i].pos_ == "PROPN"):
                 i += 1
                 continue
             hit = self.triggers.match(doc, i)
@@ -242,70 +299,139 @@ class EventExtractor:
                 i += 1
                 continue
             trig, end = hit
-            tok = doc[i]
-            if tok.ent_type_ in ("ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT") or self._embedded_in_rejection(tok, used):
-                i = end
-                continue
-            ev = self._event(tok, end, trig, sent, index, start, text, mentions, timex_at, offset)
-            if ev is not None:
-                found.append(ev)
-                used.add(tok.i)
+            span = doc[i:end]
+            head = span.root
+            if head.ent_type_ not in ("ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"):
+                found.append(_Candidate(head, i, end, trig))
             i = end
-        yield from _dedupe(found)
+        return found
 
-    def _embedded_in_rejection(self, tok: Token, used: set[int]) -> bool:
-        """A trigger governed by a refusal ("refused any talk") is covered by the refusal."""
-        t = tok
-        for _ in range(3):
+    def _cue_only(self, c: _Candidate) -> bool:
+        """A verb that governs another action is its modality, not an event ("hoped to meet")."""
+        tok = c.head
+        if not any(ch.dep_ == "xcomp" for ch in tok.children):
+            return False
+        cue = self.triggers.is_cue(tok)
+        if cue in ("intended", "planned") and c.trigger.type not in ("offer", "threat", "agreement"):
+            return True
+        # "fought to join", "battled to keep": striving, not fighting
+        return c.trigger.type in ("military", "protest")
+
+    def _governor(self, c: _Candidate, at: dict[int, _Candidate]) -> _Candidate | None:
+        """The trigger whose argument holds this one ("demanded Ukraine renounce..."), if any."""
+        t = c.head
+        for _ in range(8):
+            if t.head == t or t.dep_ in ("nsubj", "nsubjpass", "csubj", "advcl", "relcl", "parataxis", "appos"):
+                return None
+            if t.dep_ == "conj":
+                t = t.head
+                continue
             t = t.head
-            if t.i in used:
-                hit = self.triggers.match(t.doc, t.i)
-                if hit and hit[0].type == "rejection":
-                    return True
-        return False
+            g = at.get(t.i)
+            if g is not None and g.trigger.type not in NO_ACTOR_TYPES and not self._cue_only(g):
+                return g
+        return None
+
+    def _sentence(self, sent: Span, index: int, start: int, text: str, mentions: dict[int, Mention], offset: int):
+        timex_at = self._timex_heads(sent, offset)
+        cands = self._candidates(sent, mentions, timex_at)
+        at = {c.head.i: c for c in cands}
+        events: list[Event] = []
+        for c in cands:
+            if self._cue_only(c) or self._governor(c, at) is not None:
+                continue
+            ev = self._event(c, sent, index, start, text, mentions, timex_at, offset, events)
+            if ev is not None and ev.confidence >= self.min_confidence:
+                events.append(ev)
+        events += self._reported_demands(sent, index, start, text, mentions, timex_at, offset, at)
+        yield from _dedupe(events)
+
+    def _reported_demands(self, sent, index, start, text, mentions, timex_at, offset, at) -> list[Event]:
+        """'X said Y must ...': a demand by X on Y (CAMEO 10), unless another event covers it."""
+        out = []
+        for tok in sent:
+            if tok.lemma_.lower() not in REPORTING_LEMMAS or tok.pos_ != "VERB":
+                continue
+            for comp in tok.children:
+                if comp.dep_ != "ccomp" or not any(
+                    a.lower_ in ("must", "should") and a.dep_ == "aux" for a in comp.children
+                ):
+                    continue
+                if any(t.i in at for t in comp.subtree):
+                    continue
+                trig = Trigger("demand", (tok.lemma_.lower(),), "VERB", "10", "REQUEST")
+                c = _Candidate(tok, tok.i, tok.i + 1, trig)
+                ev = self._event(c, sent, index, start, text, mentions, timex_at, offset, out, complement=comp)
+                if ev is not None:
+                    out.append(ev)
+        return out
 
     # -- one event ------------------------------------------------------------------------------
-    def _event(self, tok, end, trig, sent, index, start, text, mentions, timex_at, offset) -> Event | None:
+    def _event(self, c: _Candidate, sent, index, start, text, mentions, timex_at, offset, earlier: list[Event],
+               complement: Token | None = None) -> Event | None:
+        tok, trig = c.head, c.trigger
         verb = _predicate(tok)
-        sources, targets, rule = self._roles(tok, verb, mentions)
-        if not sources and not targets and trig.type not in NO_ACTOR_TYPES:
+        sources, targets, rule = self._roles(tok, verb, mentions, trig.type, complement)
+        if rule == "none":
+            return None
+        modality = self._modality(tok, verb)
+        if tok.pos_ == "NOUN" and not targets:
+            same = next((e for e in reversed(earlier) if e.type == trig.type), None)
+            if same is None and _definite(tok) and trig.type in self.seen_types and modality == "occurred":
+                return None  # "the talks": a reference back to an event already told
+            if same is not None and modality == same.modality:
+                return None
+            if same is not None:  # "talks ... with negotiations set to continue": the same sides
+                sources = sources or [self._actor_by_name(n, mentions) for n in same.source]
+                targets = [self._actor_by_name(n, mentions) for n in same.target]
+                sources, targets = [a for a in sources if a], [a for a in targets if a]
+                rule += "+coref"
+        if not sources and not targets:
             return None
         if trig.type in NO_ACTOR_TYPES and not sources:
             return None
-        modality = self._modality(tok, verb)
         when = self._date(tok, verb, timex_at, modality)
         cameo = trig.cameo or "00"
         if modality in ("intended", "planned") and trig.type in self.triggers.intentions:
             cameo = self.triggers.intentions[trig.type]
-        plover = self.triggers.plover_of(cameo) if cameo != "00" else None
-        if plover is None and cameo[:2] != "00":
-            plover = trig.plover
-        actors: list[Actor] = []
-        for a in sources + targets:
-            if a.name not in {x.name for x in actors}:
-                actors.append(a)
+        plover = self.triggers.plover_of(cameo) if cameo[:2] != "00" else None
+        plover = plover or (trig.plover if cameo[:2] != "00" else None)
         src_names = _names(sources)
-        tgt_names = [n for n in _names(targets) if n not in src_names]
-        texts = {m.actor.name: m.text for m in mentions.values()}
-        trigger_text = sent.doc[tok.i : end].text
-        t_start = offset + tok.idx
-        confidence = 0.5 + (0.25 if sources else 0) + (0.15 if targets else 0) - (0.1 if tok.pos_ == "NOUN" else 0)
+        targets = [a for a in targets if a.name not in src_names]
+        actors = _unique(sources + targets)
+        texts = {m.actor.name: m.text for m in sorted(mentions.values(), key=lambda m: -m.start)}
+        doc = sent.doc
+        t_start, t_end = offset + doc[c.start].idx, offset + doc[c.end - 1].idx + len(doc[c.end - 1])
+        confidence = 0.4 + (0.3 if sources else 0) + (0.2 if targets else 0)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not targets:
+            confidence -= 0.2  # "the raids denounced by Trump": a reference, not the news
+        if "modifier" in rule and not targets:
+            confidence -= 0.2  # "Russian attacks": the actor only qualifies the noun
         digest = hashlib.sha1(f"{self.article.id}|{t_start}|{trig.type}".encode()).hexdigest()[:16]
         return Event(
             id=digest, type=trig.type, cameo=cameo, plover=plover,
             date=when.date, date_end=when.date_end, date_precision=when.precision, date_text=when.text,
             date_basis=when.basis, modality=modality,
-            source=tuple(src_names), target=tuple(tgt_names), actors=tuple(a.name for a in actors),
-            source_countries=_countries(sources), target_countries=_countries([t for t in targets if t.name in tgt_names]),
-            location=self._location(verb if verb is not tok else tok, sent),
-            trigger=trigger_text, sentence=text, sentence_index=index, char_start=start, char_end=start + len(text),
-            article_id=self.article.id, article_title=self.article.title, article_date=self.article.date,
-            article_source=self.article.source, confidence=round(min(confidence, 0.95), 2),
-            trigger_start=t_start, trigger_end=offset + sent.doc[end - 1].idx + len(sent.doc[end - 1]),
+            source=tuple(src_names), target=tuple(_names(targets)), actors=tuple(a.name for a in actors),
+            source_countries=_countries(sources), target_countries=_countries(targets),
+            location=self._location(verb, sent),
+            trigger=doc[c.start : c.end].text, sentence=text, sentence_index=index, char_start=start,
+            char_end=start + len(text), article_id=self.article.id, article_title=self.article.title,
+            article_date=self.article.date, article_source=self.article.source,
+            confidence=round(max(0.0, min(confidence, 0.95)), 2), trigger_start=t_start, trigger_end=t_end,
             rule=rule, article_url=self.article.url,
             actor_kinds=tuple(a.kind for a in actors), actor_countries=tuple(a.country or "" for a in actors),
             actor_texts=tuple(texts.get(a.name, a.name) for a in actors),
         )
+
+    def _actor_by_name(self, name: str, mentions: dict[int, Mention]) -> Actor | None:
+        for m in mentions.values():
+            if m.actor.name == name:
+                return m.actor
+        for _, actor, _ in reversed(self.finder.memory.persons):
+            if actor.name == name:
+                return actor
+        return Actor(name=name, kind="unknown")
 
     def _actor_of(self, tok: Token, mentions: dict[int, Mention], depth: int = 3) -> list[Actor]:
         """Actors named by the phrase headed by `tok` (and its conjuncts)."""
@@ -317,77 +443,117 @@ class EventExtractor:
         return out
 
     def _phrase_actor(self, tok: Token, mentions: dict[int, Mention], depth: int) -> Actor | None:
-        frontier = [tok]
-        for _ in range(depth + 1):
-            nxt = []
-            for t in frontier:
-                m = mentions.get(t.i)
-                if m is not None:
-                    return m.actor
-                nxt.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cc", "punct"))
-            frontier = nxt
+        """The actor a noun phrase names: its head, else the nearest name below it.
+
+        A possessor is the last resort ("Trump's predecessor Joe Biden" is Biden), and a
+        pronoun counts only as the head itself ("his own rebuke" names no one).
+        """
+        for allow_poss in (False, True):
+            frontier = [tok]
+            for level in range(depth + 1):
+                nxt = []
+                for t in frontier:
+                    m = mentions.get(t.i)
+                    if m is not None and (level == 0 or t.pos_ != "PRON"):
+                        return m.actor
+                    nxt.extend(ch for ch in t.children if ch.dep_ not in CLAUSE_DEPS
+                               and ch.dep_ not in ("conj", "cc", "punct") and (allow_poss or ch.dep_ != "poss"))
+                frontier = nxt
         return None
 
-    def _roles(self, tok: Token, verb: Token, mentions: dict[int, Mention]) -> tuple[list[Actor], list[Actor], str]:
+    def _pobj_actors(self, prep: Token, mentions: dict[int, Mention]) -> list[Actor]:
+        return [a for p in prep.children if p.dep_ == "pobj" for a in self._actor_of(p, mentions)]
+
+    def _roles(self, tok: Token, verb: Token, mentions: dict[int, Mention], etype: str,
+               complement: Token | None = None) -> tuple[list[Actor], list[Actor], str]:
+        if tok.pos_ in ("VERB", "AUX"):
+            sources, targets, rule = self._verb_roles(tok, mentions, etype, complement)
+        else:
+            sources, targets, rule = self._noun_roles(tok, verb, mentions)
+        if etype in ("meeting", "talks", "visit") and rule != "none":
+            for c in verb.children if verb != tok else tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    targets += [a for a in self._pobj_actors(c, mentions) if a.kind == "country"
+                                and any(m.text.lower().lstrip("the ").startswith(a.name.lower()[:4])
+                                        for m in mentions.values() if m.actor is a)]
+        src_names = {a.name for a in sources}
+        return _unique(sources), _unique([a for a in targets if a.name not in src_names]), rule
+
+    def _verb_roles(self, tok, mentions, etype, complement):
         sources: list[Actor] = []
         targets: list[Actor] = []
-        rule = "verb" if tok.pos_ in ("VERB", "AUX") else "noun"
-        if tok.pos_ not in ("VERB", "AUX"):
-            # the noun's own arguments: "Russia's invasion of Ukraine", "talks with US envoys"
-            for c in tok.children:
-                if c.dep_ == "poss":
-                    sources += self._actor_of(c, mentions)
-                elif c.dep_ == "compound" and c.i in mentions:
-                    sources += self._actor_of(c, mentions, 0)
-                elif c.dep_ == "prep" and c.lower_ in SOURCE_PREPS:
-                    sources += [a for p in c.children if p.dep_ == "pobj" for a in self._actor_of(p, mentions)]
-                elif c.dep_ == "prep" and (c.lower_ in PARTNER_PREPS or c.lower_ == "of"):
-                    targets += [a for p in c.children if p.dep_ == "pobj" for a in self._actor_of(p, mentions)]
-                elif c.dep_ == "amod" and c.i in mentions:
-                    sources += self._actor_of(c, mentions, 0)
-            if verb is not tok:
-                subj = [a for s in _subjects(verb) for a in self._actor_of(s, mentions)]
-                if tok.dep_ in ("nsubj", "nsubjpass"):
-                    targets += [a for c in verb.children if c.dep_ == "dobj" for a in self._actor_of(c, mentions)]
-                elif subj:
-                    if sources and tok.dep_ == "pobj":
-                        targets = subj + targets
-                    else:
-                        sources = subj + sources
-                rule += "+verb"
-        else:
-            passive = _is_passive(tok)
-            for c in tok.children:
-                if c.dep_ == "agent":
-                    sources += [a for p in c.children if p.dep_ == "pobj" for a in self._actor_of(p, mentions)]
-                elif c.dep_ == "nsubjpass":
-                    targets += self._actor_of(c, mentions)
-                elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-                    targets += self._actor_of(c, mentions)
-                elif c.dep_ == "prep" and c.lower_ in PARTNER_PREPS:
-                    targets += [a for p in c.children if p.dep_ == "pobj" for a in self._actor_of(p, mentions)]
-            if not passive:
-                sources = [a for s in _subjects(tok) for a in self._actor_of(s, mentions)] + sources
-            elif tok.dep_ == "acl":
-                targets += self._actor_of(tok.head, mentions)
-            if not targets:
-                for c in tok.children:
-                    if c.dep_ in ("xcomp", "ccomp"):
-                        targets += [m.actor for t in c.subtree if (m := mentions.get(t.i)) is not None][:2]
-        src_names = {a.name for a in sources}
-        targets = [a for a in targets if a.name not in src_names]
-        return _unique(sources), _unique(targets), rule
+        passive = _is_passive(tok)
+        dobj_without_actor = False
+        for c in tok.children:
+            if c.dep_ == "agent":
+                sources += self._pobj_actors(c, mentions)
+            elif c.dep_ == "nsubjpass":
+                targets += self._actor_of(c, mentions)
+            elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
+                found = self._actor_of(c, mentions)
+                targets += found
+                dobj_without_actor |= c.dep_ == "dobj" and not found
+            elif c.dep_ == "prep" and c.lower_ in PARTNER_PREPS:
+                targets += self._pobj_actors(c, mentions)
+        if dobj_without_actor and etype in ("meeting", "call") and not targets:
+            return [], [], "none"  # "meets one of Russia's war aims": not a meeting
+        if not passive:
+            sources = [a for s in _subjects(tok) for a in self._actor_of(s, mentions)] + sources
+        elif tok.dep_ == "acl":
+            targets += self._actor_of(tok.head, mentions)
+        comps = [complement] if complement is not None else [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        for comp in comps:
+            # the content of an offer, demand or agreement: who it concerns
+            if etype not in NO_ACTOR_TYPES:
+                src = {a.name for a in sources}
+                found = [m.actor for t in comp.subtree if (m := mentions.get(t.i)) is not None and t.pos_ != "PRON"]
+                targets += [a for a in _unique(found) if a.name not in src][:4]
+        return sources, targets, "verb"
+
+    def _noun_roles(self, tok, verb, mentions):
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        rule = "noun"
+        from_prep = False
+        for c in tok.children:
+            if c.dep_ == "poss":
+                sources += self._actor_of(c, mentions)
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i in mentions and c.pos_ != "PRON":
+                sources += self._actor_of(c, mentions, 0)
+                rule = "noun+modifier"
+            elif c.dep_ == "prep" and c.lower_ in SOURCE_PREPS:
+                found = self._pobj_actors(c, mentions)
+                sources += found
+                from_prep |= bool(found)
+            elif c.dep_ == "prep" and (c.lower_ in PARTNER_PREPS or c.lower_ == "of"):
+                targets += self._pobj_actors(c, mentions)
+            elif c.dep_ == "relcl":
+                # "a meeting in which Lee praised Trump": the clause's people took part
+                targets += [a for t in c.children if t.dep_ in ("nsubj", "dobj") for a in self._actor_of(t, mentions)]
+        if verb != tok:
+            rule = rule.replace("+modifier", "") + "+verb"
+            subj = [a for s in _subjects(verb) for a in self._actor_of(s, mentions)]
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                targets += [a for c in verb.children if c.dep_ == "dobj" for a in self._actor_of(c, mentions)]
+                targets += [a for c in verb.children if c.dep_ == "agent" for a in self._pobj_actors(c, mentions)]
+            elif from_prep:
+                targets = subj + targets  # "securing support from Russia": the subject receives
+            elif subj and (not sources or verb.lemma_.lower() in self.triggers.support_verbs):
+                sources = subj + [a for a in sources if a.name not in {s.name for s in subj}]
+            if not targets and verb.lemma_.lower() in self.triggers.support_verbs | {"be"}:
+                # "held five hours of talks with US envoys": the partner hangs on the verb
+                for c in list(verb.children) + list(tok.head.children if tok.dep_ == "pobj" else []):
+                    if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                        targets += self._pobj_actors(c, mentions)
+        return sources, targets, rule
 
     def _modality(self, tok: Token, verb: Token) -> str:
         """The strongest modality cue on the path from the trigger to its reporting verb."""
         found: set[str] = set()
-        cues = self.triggers.cues
         path = [tok]
         t = tok
         for _ in range(8):
-            if t.head is t or t.lemma_.lower() in REPORTING_LEMMAS and t is not tok:
-                break
-            if t.dep_ in ("relcl", "advcl", "parataxis") and t is not tok:
+            if t.head == t or (t != tok and t.dep_ in ("relcl", "advcl", "parataxis")):
                 break
             t = t.head
             if t.lemma_.lower() in REPORTING_LEMMAS:
@@ -395,19 +561,23 @@ class EventExtractor:
             path.append(t)
         reported = t.lemma_.lower() in REPORTING_LEMMAS
         for node in path:
-            words = [node] + [c for c in node.children if c.dep_ in ("aux", "neg", "mark", "acl", "advmod", "acomp", "xcomp") and c is not tok]
+            words = [node] + [c for c in node.children if c.dep_ in ("aux", "neg", "mark", "acl", "advmod", "acomp", "xcomp", "det")]
             for w in words:
+                if w == tok and w != node:
+                    continue
                 if w.dep_ == "neg" and node in (tok, verb):
                     found.add("negated")
                     continue
-                if w is not node and w.dep_ in ("acl", "xcomp") and w.i > node.i and node is not tok:
+                if w.dep_ == "det" and w.lower_ != "no":
                     continue
-                cue = cues.get(w.lemma_.lower()) or cues.get(w.lower_)
-                if cue is None:
+                if w != node and w.dep_ in ("acl", "xcomp") and node == tok and tok.pos_ in ("VERB", "AUX"):
+                    continue
+                cue = self.triggers.is_cue(w)
+                if cue is None or (w == node and w == tok):
                     continue
                 if w.lower_ == "would" and reported:
                     cue = "planned"
-                if w.lower_ in ("if", "unless") and w.dep_ != "mark":
+                if w.lower_ in ("if", "unless", "whether") and w.dep_ != "mark":
                     continue
                 found.add(cue)
         for m in MODALITY_PRIORITY:
@@ -424,11 +594,15 @@ class EventExtractor:
             if tx is not None and tx.date:
                 basis = "text" if t.i in own or not crossed else "context"
                 return EventDate(tx.date, tx.date_end, tx.precision, tx.text, basis)
-            if t.head is t:
+            if t.head == t:
                 break
-            if t.dep_ in CLAUSE_DEPS or t.dep_ == "conj" and t.pos_ == "VERB":
+            if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ == "VERB"):
                 crossed = True
             t = t.head
+        for d in _phrase(verb if verb != tok else tok):
+            tx = timex_at.get(d.i)
+            if tx is not None and tx.date:  # "in a draft disclosed last month called for..."
+                return EventDate(tx.date, tx.date_end, tx.precision, tx.text, "text")
         if self._before_lead(verb):
             return EventDate()
         tense = self._tense(verb)
@@ -450,7 +624,7 @@ class EventExtractor:
                 return True
             if any(c.dep_ == "prep" and any(p.lower_ == "past" for p in c.children) for c in kids):
                 return True
-            if t.dep_ in ("conj", "xcomp") and t.head is not t:
+            if t.dep_ in ("conj", "xcomp", "advcl") and t.head != t:
                 t = t.head
                 continue
             break
@@ -459,22 +633,33 @@ class EventExtractor:
     def _tense(self, verb: Token) -> str:
         t = verb
         for _ in range(6):
-            if t.tag_ in ("VBD",) or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children):
+            if t.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children):
                 return "past"
             if t.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in t.children):
                 return "present"
-            if t.head is t:
+            if t.head == t:
                 break
             t = t.head
         return "unknown"
 
     def _location(self, pred: Token, sent: Span) -> str | None:
-        for c in pred.subtree:
+        for c in _phrase(pred):
             if c.dep_ == "pobj" and c.head.lower_ in ("in", "at") and c.ent_type_ in ("GPE", "FAC", "LOC"):
                 ent = next((e for e in sent.ents if e.start <= c.i < e.end), None)
                 if ent is not None:
                     return ent.text
         return None
+
+
+def _phrase(tok: Token) -> Iterator[Token]:
+    """The tokens of a predicate's own clause: its subtree without embedded clauses."""
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj"):
+            continue
+        yield t
+        stack.extend(t.children)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -500,7 +685,7 @@ def _countries(actors: list[Actor]) -> tuple[str, ...]:
 
 
 def _dedupe(events: list[Event]) -> Iterator[Event]:
-    """One event per (type, actors) in a sentence: the first found, which the parse supports best."""
+    """One event per (type, sides, modality) in a sentence: the first found."""
     seen: set[tuple] = set()
     for e in events:
         key = (e.type, e.source, e.target, e.modality)
