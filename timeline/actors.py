@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
 from .model import Actor, Mention
 from .nlp import Doc, Span, Token
 
-# Nouns that make a demonym or a country name stand for the state ("Russian troops").
-STATE_AGENT_NOUNS = frozenset(
-    "forces troops army military navy officials official authorities government diplomats "
-    "sources leadership regime administration ministry police soldiers jets warplanes drones "
-    "negotiators delegation envoys lawmakers parliament cabinet side".split()
-)
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
@@ -44,11 +38,26 @@ class _Salience:
             self.titles.setdefault(actor.title, []).append(actor)
 
     def by_name_part(self, part: str) -> Actor | None:
-        """The latest person whose full name contains `part` as a word ("Lee" -> "Lee Jae Myung")."""
-        for _, actor, _ in reversed(self.persons):
-            if part in actor.name.split() and actor.name != part:
-                return actor
-        return None
+        """The person so far most often named whose full name holds `part` ("Lee" -> "Lee Jae Myung")."""
+        counts: dict[str, int] = {}
+        latest: dict[str, tuple[int, Actor]] = {}
+        for n, (_, actor, _) in enumerate(self.persons):
+            if part in actor.name.replace("-", " ").split() and actor.name != part:
+                counts[actor.name] = counts.get(actor.name, 0) + 1
+                latest[actor.name] = (n, actor)
+        if not counts:
+            return None
+        best = max(counts, key=lambda name: (counts[name], latest[name][0]))
+        return latest[best][1]
+
+    def most_named(self, before: int, exclude: Iterable[str] = ()) -> Actor | None:
+        """The person named most often before `before` ("his host": the visit's main figure)."""
+        counts: dict[str, tuple[int, int, Actor]] = {}
+        for n, (offset, actor, _) in enumerate(self.persons):
+            if offset < before and actor.name not in set(exclude):
+                c = counts.get(actor.name, (0, 0, actor))
+                counts[actor.name] = (c[0] + 1, n, actor)
+        return max(counts.values(), key=lambda c: c[:2])[2] if counts else None
 
     def latest(self, before: int, *, subject_only: bool = False, exclude: Iterable[str] = ()) -> Actor | None:
         excluded = set(exclude)
@@ -99,31 +108,33 @@ class MentionFinder:
             if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
                 i += 1
                 continue
+            if i == 0 and self._is_dateline(doc):
+                i += 1
+                continue
             hit = None
             for j in range(min(n, i + self.max_tokens), i, -1):
                 span = doc[i:j]
-                actor = self.lexicon.lookup(_span_key(span), on=self.on)
-                kind = "name"
-                if actor is None:
-                    actor = self.lexicon.lookup_demonym(span.text)
-                    kind = "demonym"
+                actor = self.lexicon.lookup(_span_key(span), on=self.on) or self.lexicon.lookup_demonym(span.text)
                 if actor is not None:
-                    hit = (j, actor, kind)
+                    hit = (j, actor)
                     break
             if hit is None:
                 i += 1
                 continue
-            j, actor, kind = hit
+            j, actor = hit
             span = doc[i:j]
             if self._is_part_of_other_name(span):
                 i = j
                 continue
-            if kind == "demonym" and not self._demonym_is_actor(span):
-                # "Russian President Vladimir Putin": the demonym only qualifies; keep it as a
-                # modifier mention so titles can read the country, but not as an event actor.
-                actor = replace(actor, title="demonym")
             self._add(found, span, offset, actor)
             i = j
+
+    @staticmethod
+    def _is_dateline(doc: Doc) -> bool:
+        """'WASHINGTON: ...', 'SINGAPORE (AFP) - ...': a place heading the story, no actor."""
+        first = doc[0]
+        nxt = doc[1] if len(doc) > 1 else None
+        return first.is_upper and len(first) > 2 and nxt is not None and nxt.text in (":", "(", "-", "—", "–", ",")
 
     def _is_part_of_other_name(self, span: Span) -> bool:
         """True when a known name is only part of another proper name ("Trump Tower")."""
@@ -133,10 +144,6 @@ class MentionFinder:
             if head.ent_type_ in ("FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
                 return True
         return False
-
-    def _demonym_is_actor(self, span: Span) -> bool:
-        head = span[-1].head if span[-1].dep_ in ("amod", "compound", "nmod") else span[-1]
-        return head.lemma_.lower() in STATE_AGENT_NOUNS or head.lower_ in STATE_AGENT_NOUNS
 
     # -- people and organisations found by NER ---------------------------------------------
     def _entities(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
@@ -252,7 +259,7 @@ class MentionFinder:
             m = self.resolved.get(offset + sentence_subject.idx)
             if m is not None:
                 exclude.append(m.actor.name)
-        return self.memory.latest(offset + tok.idx, exclude=exclude)
+        return self.memory.most_named(offset + tok.idx, exclude=exclude)
 
     # -- pronouns ------------------------------------------------------------------------------
     def _pronouns(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:

@@ -61,6 +61,7 @@ class TriggerLexicon:
     plover: dict
     intentions: dict
     support_verbs: frozenset
+    partners: dict  # lemma -> (Trigger, "object" | "with" | "any"): triggers that need a partner
 
     def is_cue(self, tok: Token) -> str | None:
         """The modality a token signals, if it is a modality cue."""
@@ -84,6 +85,23 @@ class TriggerLexicon:
             return None
         end = i + len(best.lemmas) if _in_sequence(tokens, i, best.lemmas) else i + 1
         return best, end
+
+    def match_partner(self, tok: Token, mentions: dict) -> Trigger | None:
+        """A trigger that counts only with a partner: "received Netanyahu", "spoke with Biden"."""
+        for lemmas, (trig, partner) in self.partners.items():
+            if not (_same(tok, lemmas[0]) and (len(lemmas) == 1 or _with_object(tok, lemmas))):
+                continue
+            if trig.pos != "ANY" and tok.pos_ != trig.pos:
+                continue
+            kids = list(tok.children)
+            if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids):
+                continue  # "called the deal a betrayal", "called on X to ..."
+            objs = [c for c in kids if c.dep_ == "dobj"]
+            withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
+            heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
+            if partner == "any" or any(h.i in mentions for h in heads):
+                return trig
+        return None
 
     def plover_of(self, cameo: str) -> str | None:
         """PLOVER category of a CAMEO code, per CAMEO2PLOVER (longest known prefix)."""
@@ -144,7 +162,12 @@ def load_triggers() -> TriggerLexicon:
         cues[(row.get("cue") or "").lower().strip()] = (row.get("modality") or "").strip()
     intentions = {row["type"]: row["cameo"] for _, row in _read_csv("intentions.csv")}
     support = frozenset(row["verb"].strip() for _, row in _read_csv("support_verbs.csv"))
-    return TriggerLexicon({k: tuple(v) for k, v in by_lemma.items()}, cues, plover, intentions, support)
+    partners = {}
+    for _, row in _read_csv("partner_triggers.csv"):
+        lemmas = tuple(row["trigger"].lower().split())
+        partners[lemmas] = (Trigger(row["type"], lemmas, row["pos"].upper(), row["cameo"], row["plover"] or None),
+                            row["partner"])
+    return TriggerLexicon({k: tuple(v) for k, v in by_lemma.items()}, cues, plover, intentions, support, partners)
 
 
 # -- the parse -------------------------------------------------------------------------------
@@ -295,6 +318,9 @@ class EventExtractor:
                 i += 1
                 continue
             hit = self.triggers.match(doc, i)
+            partner = self.triggers.match_partner(doc[i], mentions)
+            if partner is not None and (hit is None or hit[0].type in NO_ACTOR_TYPES):
+                hit = (partner, i + 1)
             if hit is None:
                 i += 1
                 continue
@@ -377,8 +403,9 @@ class EventExtractor:
         modality = self._modality(tok, verb)
         if tok.pos_ == "NOUN" and not targets:
             same = next((e for e in reversed(earlier) if e.type == trig.type), None)
-            if same is None and _definite(tok) and trig.type in self.seen_types and modality == "occurred":
-                return None  # "the talks": a reference back to an event already told
+            if (same is None and _definite(tok) and trig.type in self.seen_types and modality == "occurred"
+                    and verb.lemma_.lower() not in self.triggers.support_verbs):
+                return None  # "comment on the talks": a reference back to an event already told
             if same is not None and modality == same.modality:
                 return None
             if same is not None:  # "talks ... with negotiations set to continue": the same sides
@@ -491,6 +518,10 @@ class EventExtractor:
                 targets += self._actor_of(c, mentions)
             elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                 found = self._actor_of(c, mentions)
+                if not found and c.dep_ == "dobj" and etype not in ("meeting", "call"):
+                    # "signed agreements to normalise relations with the UAE": who the object concerns
+                    found = _unique([m.actor for t in c.subtree if (m := mentions.get(t.i)) is not None
+                                     and t.pos_ != "PRON" and t.i != tok.i])[:3]
                 targets += found
                 dobj_without_actor |= c.dep_ == "dobj" and not found
             elif c.dep_ == "prep" and c.lower_ in PARTNER_PREPS:
@@ -530,6 +561,12 @@ class EventExtractor:
             elif c.dep_ == "relcl":
                 # "a meeting in which Lee praised Trump": the clause's people took part
                 targets += [a for t in c.children if t.dep_ in ("nsubj", "dobj") for a in self._actor_of(t, mentions)]
+        if not targets:
+            # "sanctions targeting Russia's banks", "negotiations mediated by Qatar"
+            own = {a.name for a in sources}
+            targets += _unique([m.actor for c in tok.children if c.dep_ in ("acl", "prep")
+                                for t in c.subtree if (m := mentions.get(t.i)) is not None
+                                and t.pos_ != "PRON" and m.actor.name not in own])[:3]
         if verb != tok:
             rule = rule.replace("+modifier", "") + "+verb"
             subj = [a for s in _subjects(verb) for a in self._actor_of(s, mentions)]
