@@ -419,7 +419,7 @@ class EventExtractor:
             return None
         when = self._date(tok, verb, timex_at, modality)
         cameo = trig.cameo or "00"
-        if modality in ("intended", "planned") and trig.type in self.triggers.intentions:
+        if modality == "intended" and trig.type in self.triggers.intentions:
             cameo = self.triggers.intentions[trig.type]
         plover = self.triggers.plover_of(cameo) if cameo[:2] != "00" else None
         plover = plover or (trig.plover if cameo[:2] != "00" else None)
