@@ -375,7 +375,7 @@ def _find_headline(lines: list[str], d: int, floor: int) -> int | None:
     stack: list[int] = []
     seen = 0
     i = d - 1
-    while i >= floor and seen < HEADER_WINDOW:
+    while i >= max(floor, d - 10 * HEADER_WINDOW) and seen < HEADER_WINDOW:
         line = lines[i]
         if line:
             seen += 1
@@ -762,10 +762,26 @@ def _html_body(p: _PageParser) -> list[str]:
     return [ln for ln in _para_lines(p.loose) if not _is_clutter(ln)]
 
 
+def _defuse_html(text: str) -> str:
+    """Escape markup that can never close, on which html.parser rescans the rest of the page.
+
+    An unclosed comment or tag makes the standard parser quadratic (seconds per 100 kB); the
+    "<" after the last ">" and the "<!--" after the last "-->" cannot close, so they are text.
+    """
+    last_gt = text.rfind(">")
+    if last_gt < len(text) - 1 and "<" in text[last_gt + 1:]:
+        text = text[:last_gt + 1] + text[last_gt + 1:].replace("<", "&lt;")
+    last_close = text.rfind("-->")
+    tail = text[last_close + 3:] if last_close >= 0 else text
+    if "<!--" in tail:
+        text = text[:len(text) - len(tail)] + tail.replace("<!--", "&lt;!--")
+    return text
+
+
 def _read_html(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
     parser = _PageParser()
     try:
-        parser.feed(text)
+        parser.feed(_defuse_html(text))
         parser.close()
     except (AssertionError, ValueError, RecursionError) as e:
         # html.parser gives up on a few malformed declarations; keep what was read so far
