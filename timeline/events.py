@@ -36,6 +36,9 @@ PARTNER_PREPS = frozenset({"with", "between", "to", "against", "toward", "toward
 SOURCE_PREPS = frozenset({"by", "from"})
 PAST_MARKERS = frozenset({"once", "previously", "formerly", "earlier", "repeatedly", "frequently", "often", "long"})
 NO_ACTOR_TYPES = frozenset({"statement"})
+# Types that need someone on the receiving end: praise of nothing is an opinion, not an event.
+DIRECTED_TYPES = frozenset({"praise", "criticism"})
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "number", "contingent", "batch", "unit"})
 # Types whose two sides act together (the graph draws them both ways).
 MUTUAL_TYPES = frozenset({"meeting", "talks", "call", "agreement", "cooperation"})
 
@@ -127,7 +130,9 @@ def _with_object(tok: Token, lemmas: tuple[str, ...]) -> bool:
         return False
     for c in tok.children:
         if c.dep_ == "dobj":
-            heads = [c] + [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children]
+            heads = [c]
+            if c.pos_ == "NUM" or c.lemma_.lower() in QUANTITY_NOUNS:  # "thousands of troops"
+                heads += [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children]
             if any(_same(h, lemmas[1]) for h in heads):
                 return True
     return False
@@ -221,6 +226,17 @@ def _antecedent(relcl: Token) -> Token:
     return head.head if head.dep_ == "appos" else head
 
 
+REPORTED_DEMAND = Trigger("demand", ("say",), "VERB", "10", "REQUEST")
+
+
+def _reports_obligation(tok: Token) -> bool:
+    """A reporting verb whose clause says what someone must or should do."""
+    return tok.lemma_.lower() in REPORTING_LEMMAS and any(
+        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
+        for c in tok.children
+    )
+
+
 def _definite(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "their", "its", "his", "her")
                for c in tok.children)
@@ -239,7 +255,7 @@ class _Candidate:
 class EventExtractor:
     """Extracts the events of one article, sentence by sentence, in reading order."""
 
-    def __init__(self, article: Article, lexicon: Lexicon, triggers: TriggerLexicon, min_confidence: float = 0.35):
+    def __init__(self, article: Article, lexicon: Lexicon, triggers: TriggerLexicon, min_confidence: float = 0.55):
         self.article = article
         self.triggers = triggers
         self.min_confidence = min_confidence
@@ -325,6 +341,8 @@ class EventExtractor:
                 i += 1
                 continue
             trig, end = hit
+            if trig.type in NO_ACTOR_TYPES and _reports_obligation(doc[i]):
+                trig = REPORTED_DEMAND  # "Moscow has said Ukraine must be neutral": a demand
             span = doc[i:end]
             head = span.root
             if head.ent_type_ not in ("ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"):
@@ -369,28 +387,7 @@ class EventExtractor:
             ev = self._event(c, sent, index, start, text, mentions, timex_at, offset, events)
             if ev is not None and ev.confidence >= self.min_confidence:
                 events.append(ev)
-        events += self._reported_demands(sent, index, start, text, mentions, timex_at, offset, at)
         yield from _dedupe(events)
-
-    def _reported_demands(self, sent, index, start, text, mentions, timex_at, offset, at) -> list[Event]:
-        """'X said Y must ...': a demand by X on Y (CAMEO 10), unless another event covers it."""
-        out = []
-        for tok in sent:
-            if tok.lemma_.lower() not in REPORTING_LEMMAS or tok.pos_ != "VERB":
-                continue
-            for comp in tok.children:
-                if comp.dep_ != "ccomp" or not any(
-                    a.lower_ in ("must", "should") and a.dep_ == "aux" for a in comp.children
-                ):
-                    continue
-                if any(t.i in at for t in comp.subtree):
-                    continue
-                trig = Trigger("demand", (tok.lemma_.lower(),), "VERB", "10", "REQUEST")
-                c = _Candidate(tok, tok.i, tok.i + 1, trig)
-                ev = self._event(c, sent, index, start, text, mentions, timex_at, offset, out, complement=comp)
-                if ev is not None:
-                    out.append(ev)
-        return out
 
     # -- one event ------------------------------------------------------------------------------
     def _event(self, c: _Candidate, sent, index, start, text, mentions, timex_at, offset, earlier: list[Event],
@@ -401,13 +398,13 @@ class EventExtractor:
         if rule == "none":
             return None
         modality = self._modality(tok, verb)
+        same = next((e for e in reversed(earlier) if e.type == trig.type), None) if tok.pos_ == "NOUN" else None
+        if same is not None and modality == same.modality:
+            return None  # "Lee visited Tokyo ..., a stop praised by Trump": the same visit again
         if tok.pos_ == "NOUN" and not targets:
-            same = next((e for e in reversed(earlier) if e.type == trig.type), None)
-            if (same is None and _definite(tok) and trig.type in self.seen_types and modality == "occurred"
+            if (same is None and _definite(tok) and trig.type in self.seen_types
                     and verb.lemma_.lower() not in self.triggers.support_verbs):
                 return None  # "comment on the talks": a reference back to an event already told
-            if same is not None and modality == same.modality:
-                return None
             if same is not None:  # "talks ... with negotiations set to continue": the same sides
                 sources = sources or [self._actor_by_name(n, mentions) for n in same.source]
                 targets = [self._actor_by_name(n, mentions) for n in same.target]
@@ -415,7 +412,7 @@ class EventExtractor:
                 rule += "+coref"
         if not sources and not targets:
             return None
-        if trig.type in NO_ACTOR_TYPES and not sources:
+        if trig.type in NO_ACTOR_TYPES and not sources or trig.type in DIRECTED_TYPES and not targets:
             return None
         when = self._date(tok, verb, timex_at, modality)
         cameo = trig.cameo or "00"
@@ -517,7 +514,8 @@ class EventExtractor:
             elif c.dep_ == "nsubjpass":
                 targets += self._actor_of(c, mentions)
             elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-                found = self._actor_of(c, mentions)
+                # "met Zelensky", not "meets one of Russia's war aims"
+                found = self._actor_of(c, mentions, 1) if etype in ("meeting", "call") else self._actor_of(c, mentions)
                 if not found and c.dep_ == "dobj" and etype not in ("meeting", "call"):
                     # "signed agreements to normalise relations with the UAE": who the object concerns
                     found = _unique([m.actor for t in c.subtree if (m := mentions.get(t.i)) is not None
@@ -568,7 +566,7 @@ class EventExtractor:
                                 for t in c.subtree if (m := mentions.get(t.i)) is not None
                                 and t.pos_ != "PRON" and m.actor.name not in own])[:3]
         if verb != tok:
-            rule = rule.replace("+modifier", "") + "+verb"
+            rule += "+verb"
             subj = [a for s in _subjects(verb) for a in self._actor_of(s, mentions)]
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 targets += [a for c in verb.children if c.dep_ == "dobj" for a in self._actor_of(c, mentions)]
