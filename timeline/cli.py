@@ -120,7 +120,7 @@ def extract(inputs, date, actors, strict, output, fmt, workers):
         events = pipeline.sort_events(pipeline.extract_events(pipeline.read_inputs(inputs, options, run.on_error), options))
         if output:
             return pipeline.write_events(events, output, fmt)
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
         return write_events_csv(events, out) if fmt == "csv" else write_events_jsonl(events, out)
 
     _guard(go)
@@ -143,7 +143,7 @@ def dates(inputs, date, actors, strict, output):
             with atomic_open(output) as f:
                 f.writelines(lines)
         else:
-            click.get_text_stream("stdout").writelines(lines)
+            sys.stdout.writelines(lines)
 
     _guard(go)
     run.finish()
