@@ -1,0 +1,209 @@
+"""Tests for timeline/export.py: the event record's dict, JSONL and CSV forms, and atomic writes.
+
+(actors.csv and TimelineJS are tested in test_export_analysis.py.)
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+
+import pytest
+
+from timeline.errors import InputError, OutputError
+from timeline.export import (
+    atomic_open,
+    event_to_json,
+    event_to_row,
+    events_to_csv_text,
+    read_events,
+    read_events_csv,
+    write_events_csv,
+    write_events_jsonl,
+    write_text,
+)
+from timeline.model import EVENT_FIELDS, LIST_FIELDS, Event
+
+FULL = {
+    "id": "e1", "type": "meeting", "cameo": "040", "plover": "CONSULT", "date": "2025-08-25", "date_end": None,
+    "date_precision": "day", "date_text": "Monday", "date_basis": "text", "modality": "occurred",
+    "source": ["Donald Trump"], "target": ["Lee Jae Myung", "United States"],
+    "actors": ["Donald Trump", "Lee Jae Myung", "United States"], "source_countries": ["USA"],
+    "target_countries": ["KOR", "USA"], "location": "White House", "trigger": "met",
+    "sentence": 'Trump met Lee, saying "a great, great day";\nthen left.', "sentence_index": 3,
+    "char_start": 120, "char_end": 175, "article_id": "a1", "article_title": "Trump, Lee meet",
+    "article_date": "2025-08-26", "article_source": "examples/seed_articles.txt", "confidence": 0.9,
+    "trigger_start": 126, "trigger_end": 129, "rule": "verb", "article_url": "https://example.org/a?b=1",
+    "actor_kinds": ["person", "person", "country"], "actor_countries": ["USA", "KOR", "USA"],
+    "actor_texts": ["Trump", "Lee", "White House"],
+}
+
+
+def make_events() -> list[Event]:
+    return [
+        Event.from_dict(FULL),
+        Event.from_dict({**FULL, "id": "e2", "type": "statement", "plover": None, "date": None,
+                         "date_precision": "unknown", "date_text": None, "date_basis": "none", "target": [],
+                         "target_countries": [], "location": None, "article_date": None, "confidence": 0.5,
+                         "article_url": None, "actors": ["Donald Trump"], "actor_kinds": ["person"],
+                         "actor_countries": ["USA"], "actor_texts": ["Trump"]}),
+        Event.from_dict({**FULL, "id": "e3", "type": "sanction", "date": "2017", "date_end": "2021",
+                         "date_precision": "year", "sentence": "Ünïcode — “quotes” 北朝鮮.", "confidence": 1.0}),
+    ]
+
+
+# --- the dict form ------------------------------------------------------------------------------------
+
+def test_to_dict_has_the_contract_fields_in_order():
+    d = Event.from_dict(FULL).to_dict()
+    assert list(d) == list(EVENT_FIELDS)
+    assert d == FULL
+
+
+@pytest.mark.parametrize("event", make_events(), ids=lambda e: e.id)
+def test_dict_round_trip(event):
+    d = event.to_dict()
+    assert Event.from_dict(d) == event
+    assert Event.from_dict(json.loads(json.dumps(d))) == event
+    assert all(isinstance(d[k], list) for k in LIST_FIELDS)
+    assert all(isinstance(getattr(event, k), tuple) for k in LIST_FIELDS)
+
+
+def test_from_dict_defaults():
+    e = Event.from_dict({"id": "x", "type": "call"})
+    assert (e.modality, e.date, e.date_precision, e.date_basis, e.source, e.confidence) == (
+        "occurred", None, "unknown", "none", (), 0.0)
+
+
+def test_from_dict_splits_a_joined_list_field():
+    e = Event.from_dict({"id": "x", "type": "call", "actors": "A;B", "source": ""})
+    assert e.actors == ("A", "B") and e.source == ()
+
+
+# --- JSONL ------------------------------------------------------------------------------------------------
+
+def test_jsonl_round_trip(tmp_path):
+    events = make_events()
+    path = tmp_path / "events.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        assert write_events_jsonl(events, f) == len(events)
+    assert list(read_events(path)) == events
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(events)
+    assert [json.loads(line)["id"] for line in lines] == ["e1", "e2", "e3"]
+    assert "北朝鮮" in lines[2]  # not \u-escaped
+    assert lines[0] == event_to_json(events[0])
+
+
+def test_read_events_skips_blank_lines(tmp_path):
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n" + event_to_json(make_events()[0]) + "\n\n", encoding="utf-8")
+    assert [e.id for e in read_events(path)] == ["e1"]
+
+
+@pytest.mark.parametrize("content, position", [
+    ('{"id": "e1", "type": "call"}\nnot json\n', 2),
+    ('{"id": "e1", "type": "call"}\n\n[1, 2]\n', 3),
+])
+def test_read_events_names_the_bad_line(tmp_path, content, position):
+    path = tmp_path / "events.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        list(read_events(path))
+    assert e.value.position == position and str(path) in str(e.value)
+
+
+def test_read_events_missing_file(tmp_path):
+    with pytest.raises(InputError):
+        list(read_events(tmp_path / "none.jsonl"))
+
+
+# --- CSV ----------------------------------------------------------------------------------------------------
+
+def test_csv_round_trip(tmp_path):
+    events = make_events()
+    path = tmp_path / "events.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        assert write_events_csv(events, f) == len(events)
+    assert list(read_events_csv(path)) == events
+
+
+def test_csv_columns_and_joined_lists():
+    events = make_events()
+    rows = list(csv.DictReader(io.StringIO(events_to_csv_text(events))))
+    assert list(rows[0]) == list(EVENT_FIELDS)
+    assert rows[0]["actors"] == "Donald Trump;Lee Jae Myung;United States"
+    assert rows[0]["target_countries"] == "KOR;USA"
+    assert rows[1]["target"] == "" and rows[1]["date"] == "" and rows[1]["plover"] == ""
+    assert rows[0]["sentence"] == FULL["sentence"]  # commas, quotes and a newline survive
+    for e, r in zip(events, rows):
+        assert r == {k: str(v) for k, v in event_to_row(e).items()}
+        for k in LIST_FIELDS:
+            assert r[k] == ";".join(getattr(e, k))
+
+
+def test_csv_and_jsonl_hold_the_same_events(tmp_path):
+    events = make_events()
+    jp, cp = tmp_path / "e.jsonl", tmp_path / "e.csv"
+    with atomic_open(jp) as f:
+        write_events_jsonl(events, f)
+    with atomic_open(cp) as f:
+        write_events_csv(events, f)
+    assert list(read_events(jp)) == list(read_events_csv(cp))
+
+
+# --- atomic writes ------------------------------------------------------------------------------------------
+
+def test_atomic_open_writes_and_creates_folders(tmp_path):
+    path = tmp_path / "a" / "b" / "out.txt"
+    write_text(path, "hello\n")
+    assert path.read_text(encoding="utf-8") == "hello\n"
+    assert os.listdir(path.parent) == ["out.txt"]
+
+
+def test_atomic_open_binary(tmp_path):
+    path = tmp_path / "out.bin"
+    with atomic_open(path, "wb", encoding=None) as f:
+        f.write(b"\x00\x01")
+    assert path.read_bytes() == b"\x00\x01"
+
+
+@pytest.mark.parametrize("error", [ValueError, KeyboardInterrupt])
+def test_atomic_open_keeps_the_old_file_on_error(tmp_path, error):
+    path = tmp_path / "events.jsonl"
+    write_text(path, "old\n")
+    with pytest.raises(error), atomic_open(path) as f:
+        f.write("new, partial\n" * 1000)
+        f.flush()
+        assert path.read_text(encoding="utf-8") == "old\n"  # nothing visible during the write
+        raise error("stop")
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert os.listdir(tmp_path) == ["events.jsonl"]
+
+
+def test_atomic_open_no_file_on_first_write_error(tmp_path):
+    with pytest.raises(RuntimeError), atomic_open(tmp_path / "new.csv") as f:
+        f.write("x")
+        raise RuntimeError
+    assert os.listdir(tmp_path) == []
+
+
+def test_atomic_open_unwritable_folder_is_an_output_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError) as e, atomic_open(blocker / "out.txt") as f:
+        f.write("x")
+    assert "out.txt" in str(e.value)
+
+
+def test_atomic_open_file_mode_follows_the_umask(tmp_path):
+    """An output file gets the permissions a plain open() would give, not mkstemp's 0600."""
+    old = os.umask(0o022)
+    try:
+        write_text(tmp_path / "atomic.txt", "x")
+        with open(tmp_path / "plain.txt", "w") as f:
+            f.write("x")
+    finally:
+        os.umask(old)
+    assert oct((tmp_path / "atomic.txt").stat().st_mode & 0o777) == oct((tmp_path / "plain.txt").stat().st_mode & 0o777)

@@ -1,0 +1,101 @@
+"""Tests for timeline/nlp.py: paragraph offsets, cutting of very long lines, and model loading."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.errors import ModelError
+from timeline.nlp import MAX_PARAGRAPH, doc_sentences, load_nlp, paragraphs, parse_paragraphs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", []),
+    ("\n\n   \n", []),
+    ("One.", [(0, "One.")]),
+    ("One.\n\n  Two.", [(0, "One."), (8, "Two.")]),
+    ("  Indented.  \nNext line.\n", [(2, "Indented."), (14, "Next line.")]),
+    ("A.\r\nB.", [(0, "A."), (4, "B.")]),
+    ("\tTab start\n", [(1, "Tab start")]),
+])
+def test_paragraphs(text, expected):
+    assert list(paragraphs(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\n\nUpdated 26 August 2025\n\nFirst paragraph. Second sentence.\n   \n  Last one.  ",
+    "x" * 12_000,
+    ("Short sentence. " * 1000).strip(),
+    "\n".join(["a" * 7000, "", "b. " * 3000, "  c  "]),
+])
+def test_paragraph_offsets_index_the_text(text):
+    items = list(paragraphs(text))
+    assert items
+    for offset, p in items:
+        assert p and text[offset:offset + len(p)] == p
+        assert p == p.strip()
+        assert len(p) <= MAX_PARAGRAPH
+    offsets = [o for o, _ in items]
+    assert offsets == sorted(offsets)
+
+
+def _covers_in_order(text: str, items: list[tuple[int, str]]) -> None:
+    """The pieces lie in order, do not overlap, and leave out only whitespace."""
+    pos = 0
+    for offset, p in items:
+        assert offset >= pos
+        assert text[pos:offset].strip() == ""
+        assert text[offset:offset + len(p)] == p
+        pos = offset + len(p)
+    assert text[pos:].strip() == ""
+
+
+@pytest.fixture(scope="module")
+def huge_line():
+    """About 3 MB with no line break: sentences, then a long run with no sentence break at all."""
+    sentences = " ".join(f"Sentence number {i} says that talks went on for {i % 7} hours." for i in range(40_000))
+    return sentences + " " + "z" * 1_000_003 + " The end."
+
+
+def test_a_3mb_line_is_cut_into_bounded_pieces(huge_line):
+    assert len(huge_line) >= 3_000_000 and "\n" not in huge_line
+    items = list(paragraphs(huge_line))
+    assert len(items) >= len(huge_line) // MAX_PARAGRAPH
+    assert all(0 < len(p) <= MAX_PARAGRAPH for _, p in items)
+    _covers_in_order(huge_line, items)
+
+
+def test_long_lines_are_cut_after_a_sentence_end():
+    text = ("This is a sentence of moderate length. " * 400).strip()
+    items = list(paragraphs(text))
+    assert len(items) > 1
+    assert all(p.endswith(".") for _, p in items)
+    _covers_in_order(text, items)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def test_load_nlp_has_parser_and_ner(nlp):
+    assert {"parser", "ner"} <= set(nlp.pipe_names)
+    assert nlp.lang == "en"
+    assert load_nlp() is nlp  # loaded once
+
+
+def test_load_nlp_unknown_model():
+    with pytest.raises(ModelError) as e:
+        load_nlp("no_such_model_xyz")
+    assert "no_such_model_xyz" in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_parse_paragraphs_keeps_offsets(nlp):
+    text = "Headline\n\nDonald Trump met Lee Jae Myung in Washington. They held talks.\n  Kim stayed home."
+    parsed = list(parse_paragraphs(nlp, paragraphs(text)))
+    assert [o for o, _ in parsed] == [o for o, _ in paragraphs(text)]
+    sentences = [(start, end) for offset, doc in parsed for _, start, end in doc_sentences(doc, offset)]
+    assert [text[s:e] for s, e in sentences] == [
+        "Headline", "Donald Trump met Lee Jae Myung in Washington.", "They held talks.", "Kim stayed home.",
+    ]
+    ents = {ent.text: ent.label_ for _, doc in parsed for ent in doc.ents}
+    assert ents.get("Donald Trump") == "PERSON"
