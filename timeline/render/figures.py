@@ -28,6 +28,8 @@ from ..model import EVENT_TYPES, MODALITIES, Event
 
 #: Above this many dated events the timeline uses WebGL (`scattergl`) traces.
 WEBGL_THRESHOLD = 10_000
+#: Above this many edges the graph draws its links with WebGL.
+GRAPH_WEBGL_EDGES = 2_000
 
 NO_ACTOR = "(no actor)"
 LANE_MODES = ("actor", "type")
@@ -277,7 +279,11 @@ def trigger_span(event: Event) -> tuple[int, int]:
 # -- figures -------------------------------------------------------------------------------
 
 def timeline_layout(lanes: str, categories: Sequence[str]) -> dict:
-    """The timeline's plotly layout for the given lane mode and lanes (top to bottom)."""
+    """The timeline's plotly layout for the given lane mode and (escaped) lane names, top to bottom.
+
+    Lanes are numbers on a linear y axis labelled by `ticktext`: numbers are much faster than
+    category strings for plotly with 100,000 points.
+    """
     if lanes not in LANE_MODES:
         raise ValueError(f"lanes must be one of {LANE_MODES}, not {lanes!r}")
     return {
@@ -285,7 +291,7 @@ def timeline_layout(lanes: str, categories: Sequence[str]) -> dict:
         "height": max(360, min(1400, 26 * len(categories) + 140)),
         "hoverlabel": {"align": "left", "namelength": -1},
         "hovermode": "closest",
-        "legend": {"title": {"text": "Event type"}, "itemclick": "toggle"},
+        "legend": {"itemclick": "toggle", "title": {"text": "Event type"}},
         "margin": {"b": 50, "l": 10, "r": 10, "t": 30},
         "showlegend": True,
         "uirevision": "timeline",
@@ -293,10 +299,12 @@ def timeline_layout(lanes: str, categories: Sequence[str]) -> dict:
         "yaxis": {
             "autorange": "reversed",
             "automargin": True,
-            "categoryarray": list(categories),
-            "categoryorder": "array",
+            "tickmode": "array",
+            "ticktext": list(categories),
+            "tickvals": list(range(len(categories))),
             "title": {"text": "Actor" if lanes == "actor" else "Event type"},
-            "type": "category",
+            "type": "linear",
+            "zeroline": False,
         },
     }
 
@@ -309,23 +317,25 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
         lanes: "actor" (an event sits in the lane of its first source actor, else its
             first actor) or "type".
     Returns:
-        {"data": [...], "layout": {...}}: per event type a span trace (lines, if the type has
-        coarse or ranged dates) and an events trace (one marker per event, `customdata` is
-        the event's index in `sort_events(events)`).
+        {"data": [...], "layout": {...}}. For each event type: a span trace (lines, if the
+        type has coarse or ranged dates), then one events trace per modality (markers; the
+        symbol and opacity show the modality; `customdata` is the event's index in
+        `sort_events(events)`). `y` is the lane's index in `layout.yaxis.ticktext`.
     """
     ordered = sort_events(events)
     dated = [(i, e, event_extent(e)) for i, e in enumerate(ordered)]
     dated = [(i, e, ext) for i, e, ext in dated if ext is not None]
     trace_type = "scattergl" if len(dated) > WEBGL_THRESHOLD else "scatter"
-    # Lane names become axis tick labels, which plotly reads as mini-HTML: escape them.
-    lane_of = (lambda e: escape_text(e.type)) if lanes == "type" else (lambda e: escape_text(event_lane(e)))
-    categories = [escape_text(c) for c in lane_order([e for _, e, _ in dated], lanes)]
+    names = lane_order([e for _, e, _ in dated], lanes)
+    position = {name: k for k, name in enumerate(names)}
+    lane_of = (lambda e: position[e.type]) if lanes == "type" else (lambda e: position[event_lane(e)])
+    modalities = list(MODALITIES) + sorted({e.modality for _, e, _ in dated} - set(MODALITIES))
     data: list[dict] = []
     for etype in type_order(e.type for _, e, _ in dated):
         color, symbol = type_style(etype)
         rows = [(i, e, ext) for i, e, ext in dated if e.type == etype]
         span_x: list[str | None] = []
-        span_y: list[str | None] = []
+        span_y: list[int | None] = []
         for _, e, (start, end, _) in rows:
             if end is not None:
                 span_x += [day_to_iso(start), day_to_iso(end), None]
@@ -336,24 +346,29 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
                 "meta": {"role": "span"}, "mode": "lines", "name": escape_text(etype), "opacity": 0.45,
                 "showlegend": False, "type": trace_type, "x": span_x, "y": span_y,
             })
-        styles = [modality_style(e.modality) for _, e, _ in rows]
-        data.append({
-            "customdata": [i for i, _, _ in rows],
-            "hoverinfo": "text",
-            "hovertext": [hover_text(e) for _, e, _ in rows],
-            "legendgroup": etype,
-            "marker": {
-                "color": color, "line": {"color": color, "width": 1.5}, "size": 10,
-                "opacity": [op for _, op in styles], "symbol": [symbol + suf for suf, _ in styles],
-            },
-            "meta": {"role": "events"},
-            "mode": "markers",
-            "name": escape_text(etype),
-            "type": trace_type,
-            "x": [day_to_iso(mark) for _, _, (_, _, mark) in rows],
-            "y": [lane_of(e) for _, e, _ in rows],
-        })
-    return {"data": data, "layout": timeline_layout(lanes, categories)}
+        first = True
+        for modality in modalities:
+            group = [(i, e, ext) for i, e, ext in rows if e.modality == modality]
+            if not group:
+                continue
+            suffix, opacity = modality_style(modality)
+            data.append({
+                "customdata": [i for i, _, _ in group],
+                "hoverinfo": "text",
+                "hovertext": [hover_text(e) for _, e, _ in group],
+                "legendgroup": etype,
+                "marker": {"color": color, "line": {"color": color, "width": 1.5}, "opacity": opacity,
+                           "size": 10, "symbol": symbol + suffix},
+                "meta": {"modality": modality, "role": "events"},
+                "mode": "markers",
+                "name": escape_text(etype),
+                "showlegend": first,
+                "type": trace_type,
+                "x": [day_to_iso(mark) for _, _, (_, _, mark) in group],
+                "y": [lane_of(e) for _, e, _ in group],
+            })
+            first = False
+    return {"data": data, "layout": timeline_layout(lanes, [escape_text(n) for n in names])}
 
 
 def _parse_types(types: str | None) -> list[tuple[str, int]]:
@@ -433,6 +448,7 @@ def graph_figure(graph_data: dict) -> dict:
                 node_types[str(e["target"])][t] += n
 
     data: list[dict] = []
+    edge_trace = "scattergl" if len(edges) > GRAPH_WEBGL_EDGES else "scatter"
     groups: dict[tuple[str, float], list[dict]] = {}
     for e in edges:
         groups.setdefault((str(e.get("kind", "event")), edge_width(e.get("weight", 1))), []).append(e)
@@ -448,7 +464,7 @@ def graph_figure(graph_data: dict) -> dict:
             "line": {"color": "#9aa5b1" if kind == "affiliation" else "#5b6b7b", "width": width,
                      "dash": "dot" if kind == "affiliation" else "solid"},
             "meta": {"role": "edges"}, "mode": "lines", "name": f"{kind} links", "opacity": 0.7,
-            "showlegend": False, "type": "scatter", "x": xs, "y": ys,
+            "showlegend": False, "type": edge_trace, "x": xs, "y": ys,
         })
     if edges:
         texts = []
@@ -464,7 +480,7 @@ def graph_figure(graph_data: dict) -> dict:
         data.append({
             "hoverinfo": "text", "hovertext": texts,
             "marker": {"color": "rgba(0,0,0,0)", "size": 10}, "meta": {"role": "edge-hover"},
-            "mode": "markers", "name": "links", "showlegend": False, "type": "scatter",
+            "mode": "markers", "name": "links", "showlegend": False, "type": edge_trace,
             "x": [round((pos[str(e["source"])][0] + pos[str(e["target"])][0]) / 2, 6) for e in edges],
             "y": [round((pos[str(e["source"])][1] + pos[str(e["target"])][1]) / 2, 6) for e in edges],
         })
@@ -509,13 +525,17 @@ def graph_figure(graph_data: dict) -> dict:
 
 # -- the page's data -----------------------------------------------------------------------
 
+#: Columns with few distinct values, stored as indices into a list of values (`dicts`).
+DICT_COLUMNS = ("basis", "cameo", "date_text", "loc", "plover", "rule", "trigger")
+
+
 def page_data(events: Sequence[Event], graph_data: dict) -> dict:
     """Everything the page's JavaScript needs, compact: one array per column, not a dict per event.
 
     Strings are raw (the page inserts them as text nodes and escapes hover text itself);
-    actors, articles, types and modalities are indices into lists. Days are counted from
-    1970-01-01; `x1` is null for a point; `ts`/`te` are the trigger's UTF-16 offsets in
-    the sentence (-1 if unknown).
+    actors, articles, types and modalities are indices into lists, and so are the columns
+    of DICT_COLUMNS (into `dicts[column]`). Days are counted from 1970-01-01; `x1` is null
+    for a point; `ts`/`te` are the trigger's UTF-16 offsets in the sentence (-1 if unknown).
     """
     ordered = sort_events(events)
     types = type_order(e.type for e in ordered)
@@ -523,10 +543,20 @@ def page_data(events: Sequence[Event], graph_data: dict) -> dict:
     actor_names = sorted({a for e in ordered for a in e.actors} | {event_lane(e) for e in ordered})
     actor_index = {a: i for i, a in enumerate(actor_names)}
     articles: dict[str, int] = {}
-    art = {"id": [], "title": [], "date": [], "url": [], "source": []}
+    art: dict[str, list] = {"id": [], "title": [], "date": [], "url": [], "source": []}
+    dicts: dict[str, list] = {k: [] for k in DICT_COLUMNS}
+    dict_index: dict[str, dict] = {k: {} for k in DICT_COLUMNS}
     cols: dict[str, list] = {k: [] for k in (
-        "id", "type", "mod", "date", "date_end", "date_text", "basis", "x0", "x1", "xm", "lane",
-        "act", "ns", "trigger", "ts", "te", "sentence", "art", "rule", "conf", "loc", "cameo", "plover")}
+        "id", "type", "mod", "date", "date_end", "x0", "x1", "xm", "lane", "act", "ns", "ts", "te",
+        "sentence", "art", "conf", *DICT_COLUMNS)}
+
+    def put(column: str, value: object) -> None:
+        index = dict_index[column]
+        if value not in index:
+            index[value] = len(dicts[column])
+            dicts[column].append(value)
+        cols[column].append(index[value])
+
     for e in ordered:
         key = e.article_id or f"{e.article_title}\x00{e.article_source}"
         if key not in articles:
@@ -544,28 +574,26 @@ def page_data(events: Sequence[Event], graph_data: dict) -> dict:
         cols["mod"].append(modalities.index(e.modality))
         cols["date"].append(e.date)
         cols["date_end"].append(e.date_end)
-        cols["date_text"].append(e.date_text)
-        cols["basis"].append(e.date_basis)
         cols["x0"].append(ext[0] if ext else None)
         cols["x1"].append(ext[1] if ext else None)
         cols["xm"].append(ext[2] if ext else None)
         cols["lane"].append(actor_index[event_lane(e)])
         cols["act"].append([actor_index[a] for a in sources + others])
         cols["ns"].append(len(sources))
-        cols["trigger"].append(e.trigger)
         cols["ts"].append(ts)
         cols["te"].append(te)
         cols["sentence"].append(e.sentence)
         cols["art"].append(articles[key])
-        cols["rule"].append(e.rule)
         cols["conf"].append(round(float(e.confidence or 0.0), 3))
-        cols["loc"].append(e.location)
-        cols["cameo"].append(e.cameo)
-        cols["plover"].append(e.plover)
+        for column, value in (("basis", e.date_basis), ("cameo", e.cameo), ("date_text", e.date_text),
+                              ("loc", e.location), ("plover", e.plover), ("rule", e.rule),
+                              ("trigger", e.trigger)):
+            put(column, value)
     dated = [e for e in ordered if event_extent(e) is not None]
     return {
         "actors": actor_names,
         "articles": art,
+        "dicts": dicts,
         "events": cols,
         "graph": graph_figure(graph_data),
         "modalities": modalities,
@@ -575,7 +603,6 @@ def page_data(events: Sequence[Event], graph_data: dict) -> dict:
             "hover_max": HOVER_MAX,
             "hover_width": HOVER_WIDTH,
             "modality": [list(modality_style(m)) for m in modalities],
-            "modality_legend": [[m, MODALITY_STYLES[m][2]] for m in MODALITIES],
             "symbols": [type_style(t)[1] for t in types],
         },
         "timeline": {

@@ -15,6 +15,7 @@
   var selected = -1, hoverCache = new Array(N), haystack = null, drawn = false;
 
   function $(id) { return document.getElementById(id); }
+  function dv(column, i) { return D.dicts[column][E[column][i]]; }
   function el(tag, text, cls) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = String(text);
@@ -29,14 +30,18 @@
   function esc(s) {
     return s ? String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : "";
   }
-  function cpLen(s) { return s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g) || []).length; }
+  /* Lengths count code points, as Python does; most text has no surrogate pair (fast path). */
+  var PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+  function cpLen(s) { return s.length - (s.match(PAIR) || []).length; }
   function wrap(text) {
-    var cps = Array.from(text);
-    if (cps.length > S.hover_max) text = cps.slice(0, S.hover_max).join("") + "\u2026";
+    var pairs = /[\uD800-\uDBFF]/.test(text), len = pairs ? cpLen : function (w) { return w.length; };
+    if (len(text) > S.hover_max) {
+      text = (pairs ? Array.from(text).slice(0, S.hover_max).join("") : text.slice(0, S.hover_max)) + "\u2026";
+    }
     var lines = [], line = "", words = text.split(" ");
     for (var k = 0; k < words.length; k++) {
       var w = words[k];
-      if (line && cpLen(line) + 1 + cpLen(w) > S.hover_width) { lines.push(line); line = w; }
+      if (line && len(line) + 1 + len(w) > S.hover_width) { lines.push(line); line = w; }
       else line = line ? line + " " + w : w;
     }
     lines.push(line);
@@ -57,7 +62,7 @@
     var mod = D.modalities[E.mod[i]];
     var head = "<b>" + esc(D.types[E.type[i]]) + "</b>" + (mod !== "occurred" ? " (" + esc(mod) + ")" : "");
     var when = esc(dateLabel(i));
-    if (E.date_text[i]) when = "\u201c" + esc(E.date_text[i]) + "\u201d \u2192 " + when;
+    if (dv("date_text", i)) when = "\u201c" + esc(dv("date_text", i)) + "\u201d \u2192 " + when;
     var lines = [head, when, esc(actorsLabel(i))];
     var w = wrap(E.sentence[i] || "");
     for (var k = 0; k < w.length; k++) lines.push(esc(w[k]));
@@ -83,8 +88,8 @@
       for (var k = 0; k < N; k++) {
         var a = E.act[k], names = [];
         for (var j = 0; j < a.length; j++) names.push(D.actors[a[j]]);
-        haystack[k] = [E.sentence[k], D.articles.title[E.art[k]], names.join(" "), E.trigger[k],
-                       D.types[E.type[k]], E.date_text[k] || "", E.loc[k] || "", E.id[k]].join("\n").toLowerCase();
+        haystack[k] = [E.sentence[k], D.articles.title[E.art[k]], names.join(" "), dv("trigger", k),
+                       D.types[E.type[k]], dv("date_text", k) || "", dv("loc", k) || "", E.id[k]].join("\n").toLowerCase();
       }
     }
     return haystack[i].indexOf(state.q) >= 0;
@@ -109,12 +114,16 @@
   }
 
   /* -- the timeline -- */
-  /* Lane names are axis tick labels, which plotly reads as mini-HTML: escaped. */
-  function laneName(i) {
-    return esc(state.lanes === "type" ? D.types[E.type[i]] : D.actors[E.lane[i]]);
+  /* Lanes: the lane of an event (actor index or type index), and the lanes present, in order. */
+  function laneKey(i) { return state.lanes === "type" ? E.type[i] : E.lane[i]; }
+  function lanesOf(idx) {
+    var present = {}, order = state.lanes === "type" ? D.types.map(function (t, k) { return k; }) : D.timeline.lanes.actor;
+    for (var k = 0; k < idx.length; k++) if (E.xm[idx[k]] !== null) present[laneKey(idx[k])] = true;
+    return order.filter(function (key) { return present[key]; });
   }
-  function timelineTraces(idx) {
-    var byType = [], t, k, i, traces = [], kind = D.timeline.trace_type;
+  function timelineTraces(idx, lanes) {
+    var byType = [], t, k, m, i, traces = [], kind = D.timeline.trace_type, pos = {};
+    for (k = 0; k < lanes.length; k++) pos[lanes[k]] = k;
     for (k = 0; k < idx.length; k++) {
       i = idx[k];
       if (E.xm[i] === null) continue;
@@ -124,11 +133,12 @@
     for (t = 0; t < D.types.length; t++) {
       var rows = byType[t];
       if (!rows) continue;
-      var name = esc(D.types[t]), color = S.colors[t], sx = [], sy = [];
+      var name = esc(D.types[t]), color = S.colors[t], sx = [], sy = [], byMod = [];
       for (k = 0; k < rows.length; k++) {
         i = rows[k];
+        (byMod[E.mod[i]] = byMod[E.mod[i]] || []).push(i);
         if (E.x1[i] !== null) {
-          var lane = laneName(i);
+          var lane = pos[laneKey(i)];
           sx.push(E.x0[i] * DAY, E.x1[i] * DAY, null);
           sy.push(lane, lane, null);
         }
@@ -138,29 +148,32 @@
                      meta: {role: "span"}, mode: "lines", name: name, opacity: 0.45,
                      showlegend: false, type: kind, x: sx, y: sy});
       }
-      var x = new Array(rows.length), y = new Array(rows.length), text = new Array(rows.length),
-          sym = new Array(rows.length), op = new Array(rows.length);
-      for (k = 0; k < rows.length; k++) {
-        i = rows[k];
-        var ms = S.modality[E.mod[i]];
-        x[k] = E.xm[i] * DAY; y[k] = laneName(i); text[k] = hoverText(i);
-        sym[k] = S.symbols[t] + ms[0]; op[k] = ms[1];
+      var first = true;
+      for (m = 0; m < D.modalities.length; m++) {
+        var group = byMod[m];
+        if (!group) continue;
+        var n = group.length, x = new Array(n), y = new Array(n), text = new Array(n), ms = S.modality[m];
+        for (k = 0; k < n; k++) {
+          i = group[k];
+          x[k] = E.xm[i] * DAY; y[k] = pos[laneKey(i)]; text[k] = hoverText(i);
+        }
+        traces.push({customdata: group, hoverinfo: "text", hovertext: text, legendgroup: D.types[t],
+                     marker: {color: color, line: {color: color, width: 1.5}, opacity: ms[1], size: 10,
+                              symbol: S.symbols[t] + ms[0]},
+                     meta: {modality: D.modalities[m], role: "events"}, mode: "markers", name: name,
+                     showlegend: first, type: kind, x: x, y: y});
+        first = false;
       }
-      traces.push({customdata: rows, hoverinfo: "text", hovertext: text, legendgroup: D.types[t],
-                   marker: {color: color, line: {color: color, width: 1.5}, size: 10, opacity: op, symbol: sym},
-                   meta: {role: "events"}, mode: "markers", name: name, type: kind, x: x, y: y});
     }
     return traces;
   }
-  function timelineLayout(idx) {
+  function timelineLayout(lanes) {
     var layout = JSON.parse(JSON.stringify(D.timeline.layout[state.lanes]));
-    var present = {}, cats = [], k;
-    for (k = 0; k < idx.length; k++) if (E.xm[idx[k]] !== null) present[laneName(idx[k])] = true;
-    var order = (state.lanes === "type" ? D.types : D.timeline.lanes.actor.map(function (a) { return D.actors[a]; })).map(esc);
-    for (k = 0; k < order.length; k++) if (present[order[k]]) cats.push(order[k]);
-    layout.yaxis.categoryarray = cats;
-    layout.height = Math.max(360, Math.min(1400, 26 * cats.length + 140));
-    if (!cats.length) {
+    var names = state.lanes === "type" ? D.types : D.actors;
+    layout.yaxis.ticktext = lanes.map(function (k) { return esc(names[k]); });
+    layout.yaxis.tickvals = lanes.map(function (k, j) { return j; });
+    layout.height = Math.max(360, Math.min(1400, 26 * lanes.length + 140));
+    if (!lanes.length) {
       layout.annotations = [{text: "No dated event matches the filters", showarrow: false,
                              xref: "paper", yref: "paper", x: 0.5, y: 0.5}];
     }
@@ -168,7 +181,8 @@
   }
   function drawTimeline(idx) {
     var gd = $("timeline");
-    var p = Plotly.react(gd, timelineTraces(idx), timelineLayout(idx), config);
+    var lanes = lanesOf(idx);
+    var p = Plotly.react(gd, timelineTraces(idx, lanes), timelineLayout(lanes), config);
     if (!drawn) {
       drawn = true;
       gd.on("plotly_click", function (ev) {
@@ -216,14 +230,14 @@
     var dl2 = el("dl");
     var mod = D.modalities[E.mod[i]];
     row(dl2, "Event", D.types[E.type[i]] + (mod !== "occurred" ? " (" + mod + ")" : ""));
-    row(dl2, "Date", dateLabel(i) + (E.date_text[i] ? " from \u201c" + E.date_text[i] + "\u201d" : "") +
-        (E.basis[i] && E.basis[i] !== "none" ? " (" + E.basis[i] + ")" : ""));
+    row(dl2, "Date", dateLabel(i) + (dv("date_text", i) ? " from \u201c" + dv("date_text", i) + "\u201d" : "") +
+        (dv("basis", i) && dv("basis", i) !== "none" ? " (" + dv("basis", i) + ")" : ""));
     row(dl2, "Actors", actorsLabel(i));
-    row(dl2, "Where", E.loc[i]);
-    row(dl2, "Trigger", E.trigger[i]);
-    row(dl2, "Rule", E.rule[i]);
+    row(dl2, "Where", dv("loc", i));
+    row(dl2, "Trigger", dv("trigger", i));
+    row(dl2, "Rule", dv("rule", i));
     row(dl2, "Confidence", E.conf[i]);
-    row(dl2, "CAMEO", E.cameo[i] + (E.plover[i] ? " / PLOVER " + E.plover[i] : ""));
+    row(dl2, "CAMEO", dv("cameo", i) + (dv("plover", i) ? " / PLOVER " + dv("plover", i) : ""));
     row(dl2, "Event id", E.id[i]);
     body.appendChild(dl2);
     state.ev = E.id[i];
@@ -411,6 +425,9 @@
     restoreEvidence();
     Promise.resolve(first).then(function () {
       window.__timelineFirstDraw = performance.now();
+      // Let the browser paint the timeline before the graph is drawn.
+      return new Promise(function (resolve) { setTimeout(resolve, 0); });
+    }).then(function () {
       return Plotly.newPlot($("graph"), D.graph.data, D.graph.layout, config);
     }).then(function () {
       $("graph").on("plotly_click", function (ev) {
