@@ -108,9 +108,6 @@ class MentionFinder:
             if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
                 i += 1
                 continue
-            if i == 0 and self._is_dateline(doc):
-                i += 1
-                continue
             hit = None
             for j in range(min(n, i + self.max_tokens), i, -1):
                 span = doc[i:j]
@@ -128,13 +125,6 @@ class MentionFinder:
                 continue
             self._add(found, span, offset, actor)
             i = j
-
-    @staticmethod
-    def _is_dateline(doc: Doc) -> bool:
-        """'WASHINGTON: ...', 'SINGAPORE (AFP) - ...': a place heading the story, no actor."""
-        first = doc[0]
-        nxt = doc[1] if len(doc) > 1 else None
-        return first.is_upper and len(first) > 2 and nxt is not None and nxt.text in (":", "(", "-", "—", "–", ",")
 
     def _is_part_of_other_name(self, span: Span) -> bool:
         """True when a known name is only part of another proper name ("Trump Tower")."""

@@ -45,7 +45,13 @@ class _StderrHandler(logging.Handler):
 def _check_paths(paths: tuple[str, ...]) -> None:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        raise click.UsageError(f"no such file or folder: {missing[0]}")
+        _fail(f"no such file or folder: {missing[0]}")
+
+
+def _fail(message: str) -> None:
+    """A usage error: one line on stderr, exit status 2."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
 
 
 def _options(date, actors, workers=1) -> pipeline.Options:
@@ -55,7 +61,7 @@ def _options(date, actors, workers=1) -> pipeline.Options:
 
             datetime.date.fromisoformat(date)
         except ValueError:
-            raise click.UsageError(f"--date must be YYYY-MM-DD, not {date!r}") from None
+            _fail(f"--date must be YYYY-MM-DD, not {date!r}")
     return pipeline.Options(actors_file=actors, date=date, workers=workers or 1)
 
 
@@ -183,5 +189,4 @@ def _guard(call):
     try:
         return call()
     except TimelineError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(EXIT_USAGE)
+        _fail(str(e))

