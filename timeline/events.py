@@ -394,6 +394,8 @@ class EventExtractor:
                complement: Token | None = None) -> Event | None:
         tok, trig = c.head, c.trigger
         verb = _predicate(tok)
+        if trig.type in ("talks", "meeting") and self._by_phone(verb if verb != tok else tok):
+            trig = Trigger("call", trig.lemmas, trig.pos, "041", "CONSULT")  # "spoke with Biden by telephone"
         sources, targets, rule = self._roles(tok, verb, mentions, trig.type, complement)
         if rule == "none":
             return None
@@ -447,6 +449,14 @@ class EventExtractor:
             actor_kinds=tuple(a.kind for a in actors), actor_countries=tuple(a.country or "" for a in actors),
             actor_texts=tuple(texts.get(a.name, a.name) for a in actors),
         )
+
+    def _by_phone(self, pred: Token) -> bool:
+        """True when the clause says the exchange was remote ("by telephone", "in a video call")."""
+        for t in _phrase(pred):
+            hit = self.triggers.match(t.doc, t.i)
+            if hit is not None and hit[0].type == "call":
+                return True
+        return False
 
     def _actor_by_name(self, name: str, mentions: dict[int, Mention]) -> Actor | None:
         for m in mentions.values():
