@@ -36,6 +36,7 @@ PARTNER_PREPS = frozenset({"with", "between", "to", "against", "toward", "toward
 SOURCE_PREPS = frozenset({"by", "from"})
 PAST_MARKERS = frozenset({"once", "previously", "formerly", "earlier", "repeatedly", "frequently", "often", "long"})
 NO_ACTOR_TYPES = frozenset({"statement"})
+BOUNDARY_PREPS = frozenset({"since", "until", "till"})
 # Types that need someone on the receiving end: praise of nothing is an opinion, not an event.
 DIRECTED_TYPES = frozenset({"praise", "criticism"})
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "number", "contingent", "batch", "unit"})
@@ -265,6 +266,7 @@ class EventExtractor:
         self.seen_sentences: set[str] = set()
         self.seen_types: set[str] = set()
         self.sentence_index = 0
+        self.trigger_heads: set[int] = set()  # trigger tokens of the sentence being read
 
     def _lead_timex(self) -> Timex | None:
         """The article's lead date: its first day-precise date in the week up to publication."""
@@ -317,6 +319,8 @@ class EventExtractor:
             ids = {t.i for t in toks}
             root = next((t for t in toks if t.head.i not in ids or t.head == t), toks[0])
             anchor = root.head
+            if anchor.lower_ in BOUNDARY_PREPS or toks[0].lower_ in BOUNDARY_PREPS:
+                continue  # "its first visit since 2015": a bound, not the event's date
             while (anchor.dep_ == "prep" or anchor.pos_ == "ADP") and anchor.head is not anchor:
                 anchor = anchor.head
             heads.setdefault(anchor.i, tx)
@@ -380,6 +384,7 @@ class EventExtractor:
         timex_at = self._timex_heads(sent, offset)
         cands = self._candidates(sent, mentions, timex_at)
         at = {c.head.i: c for c in cands}
+        self.trigger_heads = set(at)
         events: list[Event] = []
         for c in cands:
             if self._cue_only(c) or self._governor(c, at) is not None:
@@ -644,7 +649,7 @@ class EventExtractor:
             if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ == "VERB"):
                 crossed = True
             t = t.head
-        for d in _phrase(verb if verb != tok else tok):
+        for d in _phrase(verb if verb != tok else tok, stop=self.trigger_heads - {tok.i}):
             tx = timex_at.get(d.i)
             if tx is not None and tx.date:  # "in a draft disclosed last month called for..."
                 return EventDate(tx.date, tx.date_end, tx.precision, tx.text, "text")
@@ -696,12 +701,13 @@ class EventExtractor:
         return None
 
 
-def _phrase(tok: Token) -> Iterator[Token]:
-    """The tokens of a predicate's own clause: its subtree without embedded clauses."""
+def _phrase(tok: Token, stop: set[int] = frozenset()) -> Iterator[Token]:
+    """The tokens of a predicate's own clause: its subtree without embedded clauses,
+    and without the phrases of the triggers in `stop` (their dates are their own)."""
     stack = list(tok.children)
     while stack:
         t = stack.pop(0)
-        if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj"):
+        if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj") or t.i in stop:
             continue
         yield t
         stack.extend(t.children)
