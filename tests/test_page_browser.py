@@ -1,0 +1,269 @@
+"""timeline.render: the HTML page opened in headless Chromium (Debian's /usr/bin/chromium) with Playwright.
+
+How points are counted: the number of drawn marks is the total length of `x` over the
+timeline's traces whose `meta.role` is "events" (read from the plotly graph div); span traces
+(`meta.role == "span"`) only draw the bars of month/year/range dates and are not counted.
+"""
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+
+import pytest
+
+from test_render import HOSTILE_SENTENCE, HOSTILE_TITLE, hostile_event, sample_events, sample_graph
+from timeline.render import render_html
+from timeline.render.figures import timeline_figure
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = pytest.mark.browser
+
+LOCAL = ("file:", "data:", "about:", "blob:")
+
+COUNT_MARKS = """() => document.getElementById('timeline').data
+    .filter(t => t.meta && t.meta.role === 'events').reduce((n, t) => n + t.x.length, 0)"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("page") / "timeline.html"
+    path.write_text(render_html(sample_events() + [hostile_event()], sample_graph(), title="Korea test"),
+                    encoding="utf-8")
+    return path
+
+
+class Opened:
+    """A page opened from disk, with the requests and console errors it produced."""
+
+    def __init__(self, browser, path: Path, fragment: str = ""):
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.as_uri() + fragment)
+        self.page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+
+    def marks(self) -> int:
+        return self.page.evaluate(COUNT_MARKS)
+
+    def external_requests(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith(LOCAL)]
+
+
+@pytest.fixture
+def opened(browser, page_file):
+    o = Opened(browser, page_file)
+    yield o
+    o.page.close()
+
+
+def dated(events) -> list:
+    return [e for e in events if e.date]
+
+
+ALL = sample_events() + [hostile_event()]
+
+
+def click_event(o: Opened, event_id: str) -> None:
+    """Move the mouse onto the timeline mark of an event and click it, as a user would."""
+    box = o.page.evaluate("""(id) => {
+        const gd = document.getElementById('timeline'), D = JSON.parse(
+            document.getElementById('timeline-data').textContent);
+        const k = D.events.id.indexOf(id);
+        for (const t of gd._fullData) {
+            if (!t.meta || t.meta.role !== 'events') continue;
+            const j = t.customdata.indexOf(k);
+            if (j < 0) continue;
+            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
+            return [r.left + xa._offset + xa.d2p(t.x[j]), r.top + ya._offset + ya.d2p(t.y[j])];
+        }
+        return null;
+    }""", event_id)
+    assert box, f"no mark for {event_id}"
+    o.page.mouse.move(box[0], box[1])
+    o.page.mouse.click(box[0], box[1])
+
+
+def test_opens_offline_without_errors(opened):
+    assert opened.external_requests() == []
+    assert opened.errors == []
+    assert opened.page.title() == "Korea test"
+    assert opened.page.locator("h1").inner_text() == "Korea test"
+
+
+def test_one_mark_per_dated_event(opened):
+    assert opened.marks() == len(dated(ALL)) == 10
+    undated = len(ALL) - len(dated(ALL))
+    assert f"{undated} of {len(ALL)} events have no date" in opened.page.locator("#undated").inner_text()
+    assert opened.page.locator("#events-body tr").count() == len(ALL)  # the table lists every event
+
+
+def test_page_traces_match_python_figure(opened):
+    """page.js draws the same traces as figures.timeline_figure (the golden-tested reference)."""
+    got = opened.page.evaluate("""() => document.getElementById('timeline').data.map(t => ({
+        role: t.meta.role, name: t.name, y: t.y, customdata: t.customdata || null,
+        hovertext: t.hovertext || null, symbol: t.marker ? t.marker.symbol : null,
+        x: t.x.map(v => v === null ? null : new Date(v).toISOString().slice(0, 10))}))""")
+    ticks = opened.page.evaluate("() => document.getElementById('timeline').layout.yaxis.ticktext")
+    fig = timeline_figure(ALL)
+    want = [{"role": t["meta"]["role"], "name": t["name"], "y": t["y"], "customdata": t.get("customdata"),
+             "hovertext": t.get("hovertext"), "symbol": t["marker"]["symbol"] if "marker" in t else None,
+             "x": t["x"]} for t in fig["data"]]
+    assert got == want
+    assert ticks == fig["layout"]["yaxis"]["ticktext"]
+
+
+def test_click_fills_evidence_panel(opened):
+    click_event(opened, "e05")
+    panel = opened.page.locator("#evidence-body")
+    panel.locator(".ev-title").wait_for()
+    assert panel.locator(".ev-title").inner_text() == "Trump meets Lee"
+    assert "Trump took to social media to denounce a purge" in panel.locator("blockquote").inner_text()
+    assert panel.locator("blockquote mark").inner_text() == "denounce"
+    link = panel.locator("a")
+    assert link.get_attribute("href") == "https://example.org/news/trump-lee"
+    assert "#" in opened.page.url and "ev=e05" in opened.page.url
+
+
+def test_evidence_highlight_with_non_bmp_text(opened):
+    opened.page.locator("#events-body tr", has_text="first visit").click()
+    assert opened.page.locator("#evidence-body blockquote mark").inner_text() == "visit"
+
+
+def test_type_filter_hides_and_fragment_restores(browser, page_file, opened):
+    page = opened.page
+    page.locator("#f-types input[value='meeting']").uncheck()
+    page.wait_for_function(f"({COUNT_MARKS})() === {len([e for e in dated(ALL) if e.type != 'meeting'])}")
+    shown = page.evaluate("""() => document.getElementById('timeline').data
+        .filter(t => t.meta.role === 'events').map(t => t.name)""")
+    assert "meeting" not in shown
+    assert page.locator("#events-body tr", has_text="met Kim Jong Un").count() == 0
+    url = page.url
+    assert "type=" in url and "meeting" not in url.split("#", 1)[1].split("type=", 1)[1].split("&")[0]
+    # A link with that fragment restores the view.
+    again = Opened(browser, page_file, "#" + url.split("#", 1)[1])
+    try:
+        assert not again.page.locator("#f-types input[value='meeting']").is_checked()
+        assert again.marks() == len([e for e in dated(ALL) if e.type != "meeting"])
+    finally:
+        again.page.close()
+
+
+def test_modality_date_and_search_filters(opened):
+    page = opened.page
+    page.locator("#f-mods input[value='occurred']").uncheck()
+    want = len([e for e in dated(ALL) if e.modality != "occurred"])
+    page.wait_for_function(f"({COUNT_MARKS})() === {want}")
+    page.locator("#f-reset").click()
+    page.locator("#f-from").fill("2025-08-25")
+    page.locator("#f-to").fill("2025-08-26")
+    page.locator("#f-to").dispatch_event("change")
+    # Spans overlapping the range count (2025, 2025-08); 2025-08-20..22 and undated events do not.
+    page.wait_for_function(f"({COUNT_MARKS})() === 6")
+    assert page.locator("#events-body tr").count() == 6
+    assert "from=2025-08-25" in page.url and "to=2025-08-26" in page.url
+    page.locator("#f-reset").click()
+    page.locator("#f-search").fill("purge")
+    page.wait_for_function("document.querySelectorAll('#events-body tr').length === 1")
+    assert page.evaluate(COUNT_MARKS) == 1
+
+
+def test_table_sorts(opened):
+    page = opened.page
+    page.locator("#events-table th[data-key='type'] button").click()
+    types = page.locator("#events-body tr td:nth-child(2)").all_inner_texts()
+    assert types == sorted(types)
+    page.locator("#events-table th[data-key='type'] button").click()
+    assert page.locator("#events-body tr td:nth-child(2)").all_inner_texts() == sorted(types, reverse=True)
+
+
+def test_graph_node_click_filters_timeline(opened):
+    page = opened.page
+    pos = page.evaluate("""() => {
+        const gd = document.getElementById('graph');
+        gd.scrollIntoView({block: 'center'});
+        const r = gd.getBoundingClientRect();
+        const t = gd._fullData.find(t => t.meta && t.meta.role === 'nodes' && t.customdata.includes('Kim Jong Un'));
+        const j = t.customdata.indexOf('Kim Jong Un'), xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+        return [r.left + xa._offset + xa.d2p(t.x[j]), r.top + ya._offset + ya.d2p(t.y[j])];
+    }""")
+    page.mouse.move(pos[0], pos[1])
+    page.mouse.click(pos[0], pos[1])
+    want = len([e for e in dated(ALL) if "Kim Jong Un" in e.actors])
+    page.wait_for_function(f"({COUNT_MARKS})() === {want}")
+    assert "actor=Kim%20Jong%20Un" in page.url
+
+
+def test_hostile_article_runs_nothing_and_shows_as_text(opened):
+    page = opened.page
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img").count() == 0  # the <img onerror> never became an element
+    click_event(opened, "x01")
+    panel = page.locator("#evidence-body")
+    panel.locator(".ev-title").wait_for()
+    assert panel.locator(".ev-title").inner_text() == HOSTILE_TITLE
+    assert panel.locator("blockquote").inner_text() == HOSTILE_SENTENCE
+    assert panel.locator("a").count() == 0  # javascript: never becomes a link
+    assert page.locator("a[href^='javascript']").count() == 0
+    row = page.locator("#events-body tr", has_text="onerror")
+    assert HOSTILE_SENTENCE in row.inner_text()
+    # Hover over the mark: plotly shows the article text escaped, as text.
+    hover = page.locator("#timeline .hoverlayer").text_content()
+    assert '<img src=x onerror="window.__pwned=1">' in hover
+    assert page.locator("#timeline .hoverlayer a").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert opened.errors == []
+
+
+def test_screenshot_is_not_blank(browser, opened, tmp_path):
+    path = tmp_path / "timeline.png"
+    opened.page.screenshot(path=str(path), full_page=True)
+    png = base64.b64encode(path.read_bytes()).decode()
+    scratch = browser.new_page()
+    try:
+        colours = scratch.evaluate("""async (b64) => {
+            const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+            const bmp = await createImageBitmap(new Blob([bytes], {type: 'image/png'}));
+            const c = new OffscreenCanvas(bmp.width, bmp.height), ctx = c.getContext('2d');
+            ctx.drawImage(bmp, 0, 0);
+            const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data, seen = new Set();
+            for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+            return seen.size;
+        }""", png)
+    finally:
+        scratch.close()
+    assert colours > 50, f"only {colours} colours in {path}"
+
+
+def test_large_page_uses_webgl_and_draws_every_event(browser, tmp_path):
+    from test_render import make_event
+
+    events = [make_event(f"m{i:05d}", date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                         modality=("occurred", "planned")[i % 2]) for i in range(12_000)]
+    path = tmp_path / "big.html"
+    path.write_text(render_html(events, {"nodes": [], "edges": []}), encoding="utf-8")
+    o = Opened(browser, path)
+    try:
+        assert o.marks() == len(events)
+        kinds = o.page.evaluate("() => [...new Set(document.getElementById('timeline').data.map(t => t.type))]")
+        assert kinds == ["scattergl"]
+        assert o.external_requests() == []
+        assert [e for e in o.errors if "GL Driver" not in e] == []
+    finally:
+        o.page.close()
