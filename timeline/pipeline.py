@@ -1,19 +1,25 @@
 """The order of stages: articles -> parsed paragraphs -> events -> graph and page."""
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
+import multiprocessing
+import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import find_dates
 from .errors import InputError
-from .events import EventExtractor, load_triggers
+from .events import REPORTING_LEMMAS, EventExtractor, load_triggers
 from .export import atomic_open, write_events_csv, write_events_jsonl, write_text
 from .ingest import read_articles
 from .lexicon import load_lexicon
 from .model import Article, Event
-from .nlp import load_nlp, paragraphs, parse_paragraphs
+from .nlp import inflections, load_nlp, paragraphs, parse_texts
 
 log = logging.getLogger(__name__)
 
@@ -28,20 +34,95 @@ class Options:
     model: str | None = None  # spaCy model package; default: the first installed
 
 
+# Articles parsed together in one `nlp.pipe` run, and sent to a worker as one task: large
+# enough for spaCy to batch well, small enough that memory stays flat over a long input.
+CHUNK = 32
+
+
 def extract_article(article: Article, options: Options = Options()) -> list[Event]:
     """Extract the events of one article, in reading order."""
-    nlp = load_nlp(options.model)
-    extractor = EventExtractor(article, load_lexicon(options.actors_file), load_triggers())
-    events: list[Event] = []
-    for offset, doc in parse_paragraphs(nlp, paragraphs(article.text)):
-        events.extend(extractor.paragraph(doc, offset))
-    return events
+    return _extract_chunk([article], options)[0]
 
 
 def extract_events(articles: Iterable[Article], options: Options = Options()) -> Iterator[Event]:
-    """Extract events from articles; yields them article by article, in input order."""
-    for article in articles:
-        yield from extract_article(article, options)
+    """Extract events from articles; yields them article by article, in input order.
+
+    Articles are read and parsed CHUNK at a time; with `options.workers` > 1 the chunks go
+    to that many processes, and the events come back in the same order as with one.
+    """
+    chunks = _chunks(articles, CHUNK)
+    first = list(itertools.islice(chunks, 2))
+    chunks = itertools.chain(first, chunks)
+    if options.workers > 1 and len(first) > 1:  # starting processes pays only beyond one chunk
+        results = _parallel(chunks, options)
+    else:
+        results = (_extract_chunk(c, options) for c in chunks)
+    for chunk in results:
+        for events in chunk:
+            yield from events
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _extract_chunk(articles: list[Article], options: Options) -> list[list[Event]]:
+    """The events of each article of a chunk, its paragraphs parsed in one batch."""
+    nlp = load_nlp(options.model)
+    lexicon, triggers = load_lexicon(options.actors_file), load_triggers()
+    items = [(k, offset, text) for k, a in enumerate(articles) for offset, text in paragraphs(a.text)]
+    forms = trigger_forms(options.model)
+    docs = parse_texts(nlp, [t for _, _, t in items], [may_hold_event(t, forms) for _, _, t in items])
+    extractors = [EventExtractor(a, lexicon, triggers) for a in articles]
+    out: list[list[Event]] = [[] for _ in articles]
+    for (k, offset, _), doc in zip(items, docs):
+        # a paragraph without a trigger yields no event, but its names feed coreference
+        out[k].extend(extractors[k].paragraph(doc, offset))
+    return out
+
+
+def _parallel(chunks: Iterable[list[Article]], options: Options) -> Iterator[list[list[Event]]]:
+    """Chunks' results from `options.workers` processes, in input order, a few chunks ahead."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(options.workers, mp_context=context, initializer=_start_worker,
+                             initargs=(options,)) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_extract_chunk, chunk, options))
+            if len(pending) >= 2 * options.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _start_worker(options: Options) -> None:
+    """Load the model and lexicons once per worker process."""
+    load_nlp(options.model)
+    load_lexicon(options.actors_file)
+    trigger_forms(options.model)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=2)
+def trigger_forms(model: str | None = None) -> frozenset[str]:
+    """Lower-case word forms of every trigger, partner trigger and reporting verb, inflected."""
+    lex = load_triggers()
+    lemmas = set(lex.by_lemma) | {lemmas[0] for lemmas in lex.partners} | REPORTING_LEMMAS
+    return inflections(load_nlp(model), lemmas)
+
+
+def may_hold_event(text: str, forms: frozenset[str]) -> bool:
+    """Whether a paragraph has a word that may be a trigger (the cheap pass before the parser).
+
+    >>> forms = frozenset({"met", "meet"})
+    >>> may_hold_event("Trump met Lee.", forms), may_hold_event("Photo: AFP", forms)
+    (True, False)
+    """
+    return any(w in forms for w in _WORD.findall(text.lower()))
 
 
 def read_inputs(paths: Iterable[str | Path], options: Options = Options(),
