@@ -1,0 +1,124 @@
+"""Benchmark: `extract_events` against a plain spaCy parse of the same texts, and `build` at 1x and 4x.
+
+    python tests/benchmarks/bench_extract.py [--scale N] [--big]
+
+The corpus repeats the articles of examples/ and tests/data/dev_articles.txt, each copy under
+its own id and title, to about 200 articles per unit of --scale. Every measurement runs in a
+fresh process (its model loaded before the clock starts), so peak memory figures are separate.
+--big also writes 10,000 articles to a JSONL file and runs `timeline build` on it.
+Prints a table; times are wall-clock seconds, and on a busy machine they vary from run to run.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = [ROOT / "examples", ROOT / "tests" / "data" / "dev_articles.txt"]
+
+
+def corpus(n: int) -> list:
+    """n articles: the source articles repeated, each copy with its own id and title."""
+    from timeline.pipeline import read_inputs
+
+    base = list(read_inputs(SOURCES))
+    return [dataclasses.replace(a, id=f"{a.id}-{k}", title=f"{a.title} ({k})")
+            for k in range(n // len(base) + 1) for a in base][:n]
+
+
+def write_jsonl(articles, path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for a in articles:
+            f.write(json.dumps({"id": a.id, "title": a.title, "date": a.date, "text": a.text}) + "\n")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(mode: str, n: int, workers: int) -> dict:
+    """Run one measurement in this process; return its figures."""
+    from timeline.nlp import load_nlp
+    from timeline.pipeline import Options, build, extract_events
+
+    articles = corpus(n)
+    words = sum(len(a.text.split()) for a in articles)
+    nlp = load_nlp()
+    list(nlp.pipe(["Warm up the model before the clock starts."]))
+    t0, c0 = time.perf_counter(), time.process_time()
+    events = 0
+    if mode == "plain":
+        for _ in nlp.pipe((a.text for a in articles), batch_size=64):
+            pass
+    elif mode == "extract":
+        events = sum(1 for _ in extract_events(articles, Options(workers=workers)))
+    elif mode == "build":
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "corpus.jsonl"
+            write_jsonl(articles, src)
+            del articles
+            t0, c0 = time.perf_counter(), time.process_time()
+            events = len(build([src], Path(tmp) / "out", Options(workers=workers)))
+    return {"mode": mode, "articles": n, "words": words, "workers": workers, "events": events,
+            "seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "peak_mb": peak_mb()}
+
+
+def run(mode: str, n: int, workers: int = 1) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--measure", mode, "-n", str(n), "--workers", str(workers)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def big(n: int = 10_000) -> dict:
+    """`timeline build` on n articles in a child process: time and the peak memory of its largest process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "big.jsonl"
+        write_jsonl(corpus(n), src)
+        t0 = time.perf_counter()
+        subprocess.run([str(Path(sys.executable).with_name("timeline")), "build", str(src), "-o", str(Path(tmp) / "out"),
+                        ], check=True, capture_output=True)
+        seconds = time.perf_counter() - t0
+    return {"articles": n, "seconds": seconds,
+            "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--scale", type=float, default=1.0, help="corpus size in units of 200 articles")
+    p.add_argument("--big", action="store_true", help="also run `timeline build` on 10,000 articles")
+    p.add_argument("--measure", help=argparse.SUPPRESS)
+    p.add_argument("-n", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.n, args.workers)))
+        return
+    n = max(8, round(200 * args.scale))
+    rows = [run("plain", n), run("extract", n, 1), run("extract", n, 2)]
+    base = rows[0]["seconds"]
+    print(f"corpus: {n} articles, {rows[0]['words']} words\n")
+    print(f"{'run':<24}{'seconds':>9}{'cpu s':>8}{'articles/s':>12}{'words/s':>10}{'x plain':>9}{'peak MB':>9}")
+    for r in rows:
+        name = "plain nlp.pipe" if r["mode"] == "plain" else f"extract_events, {r['workers']} proc"
+        print(f"{name:<24}{r['seconds']:>9.1f}{r['cpu']:>8.1f}{r['articles'] / r['seconds']:>12.1f}"
+              f"{r['words'] / r['seconds']:>10.0f}{r['seconds'] / base:>9.2f}{r['peak_mb']:>9.0f}")
+    print()
+    b1, b4 = run("build", n), run("build", 4 * n)
+    for r in (b1, b4):
+        print(f"{'build, ' + str(r['articles']) + ' articles':<24}{r['seconds']:>9.1f}{r['cpu']:>8.1f}"
+              f"{r['articles'] / r['seconds']:>12.1f}{r['words'] / r['seconds']:>10.0f}{'':>9}{r['peak_mb']:>9.0f}")
+    print(f"build 4x / 1x time: {b4['seconds'] / b1['seconds']:.2f} (linear: 4)")
+    if args.big:
+        r = big()
+        print(f"\ntimeline build, {r['articles']} articles, default workers: {r['seconds']:.0f} s, peak {r['peak_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
