@@ -120,7 +120,7 @@ class MentionFinder:
                 continue
             j, actor = hit
             span = doc[i:j]
-            if self._is_part_of_other_name(span):
+            if actor.kind == "person" and self._is_part_of_other_name(span):
                 i = j
                 continue
             self._add(found, span, offset, actor)
@@ -128,12 +128,9 @@ class MentionFinder:
 
     def _is_part_of_other_name(self, span: Span) -> bool:
         """True when a known name is only part of another proper name ("Trump Tower")."""
-        last = span[-1]
-        head = last.head
-        if last.dep_ == "compound" and head.pos_ == "PROPN" and head.i >= span.end:
-            if head.ent_type_ in ("FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
-                return True
-        return False
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        return (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span[-1].dep_ == "compound"
+                and not nxt.ent_type_ == "PERSON")
 
     # -- people and organisations found by NER ---------------------------------------------
     def _entities(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:

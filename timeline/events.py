@@ -368,6 +368,8 @@ class EventExtractor:
     def _governor(self, c: _Candidate, at: dict[int, _Candidate]) -> _Candidate | None:
         """The trigger whose argument holds this one ("demanded Ukraine renounce..."), if any."""
         t = c.head
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in at and t.pos_ == "NOUN":
+            return at[t.head.i]  # "the summit was hosted by Kishida": one event, told by the verb
         for _ in range(8):
             if t.head == t or t.dep_ in ("nsubj", "nsubjpass", "csubj", "advcl", "relcl", "parataxis", "appos"):
                 return None
@@ -591,9 +593,10 @@ class EventExtractor:
             elif subj and (not sources or verb.lemma_.lower() in self.triggers.support_verbs):
                 sources = subj + [a for a in sources if a.name not in {s.name for s in subj}]
             if not targets and verb.lemma_.lower() in self.triggers.support_verbs | {"be"}:
-                # "held five hours of talks with US envoys": the partner hangs on the verb
+                # "held five hours of talks with US envoys", "imposed sanctions on Israel":
+                # the partner hangs on the verb
                 for c in list(verb.children) + list(tok.head.children if tok.dep_ == "pobj" else []):
-                    if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                    if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS:
                         targets += self._pobj_actors(c, mentions)
         return sources, targets, rule
 
@@ -637,10 +640,13 @@ class EventExtractor:
 
     def _date(self, tok: Token, verb: Token, timex_at: dict[int, Timex], modality: str) -> EventDate:
         own = {tok.i, verb.i}
+        earlier = self._before_lead(verb)
         t = tok
         crossed = False
         for _ in range(10):
             tx = timex_at.get(t.i)
+            if tx is not None and tx.date and crossed and earlier:
+                break  # "said Monday he had met Modi": the meeting came before Monday
             if tx is not None and tx.date:
                 basis = "text" if t.i in own or not crossed else "context"
                 return EventDate(tx.date, tx.date_end, tx.precision, tx.text, basis)
@@ -653,7 +659,7 @@ class EventExtractor:
             tx = timex_at.get(d.i)
             if tx is not None and tx.date:  # "in a draft disclosed last month called for..."
                 return EventDate(tx.date, tx.date_end, tx.precision, tx.text, "text")
-        if self._before_lead(verb):
+        if earlier:
             return EventDate()
         tense = self._tense(verb)
         if tense == "past" and self.lead is not None:

@@ -1,0 +1,67 @@
+"""Actor mentions: lexicon names, titles, demonyms, surnames, roles and pronouns in context."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.actors import MentionFinder
+from timeline.lexicon import load_lexicon
+from timeline.nlp import load_nlp, paragraphs
+
+
+def mentions_of(text: str, on: str = "2025-08-26") -> dict[str, str]:
+    """Surface text -> canonical name, for every mention of a short article."""
+    finder = MentionFinder(load_lexicon(), on)
+    nlp = load_nlp()
+    out: dict[str, str] = {}
+    for offset, para in paragraphs(text):
+        for m in finder.find(nlp(para), offset).values():
+            out[m.text] = m.actor.name
+    return out
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("Pyongyang rebuffed the offer.", "Pyongyang", "North Korea"),
+    ("The Kremlin denied the report.", "The Kremlin", "Russia"),
+    ("North Korean troops crossed the border.", "North Korean", "North Korea"),
+    ("US President Donald Trump spoke.", "Donald Trump", "Donald Trump"),
+    ("Germany's Defense Minister Boris Pistorius spoke.", "Boris Pistorius", "Boris Pistorius"),
+])
+def test_names_from_the_lexicon(text, surface, name):
+    assert mentions_of(text).get(surface) == name
+
+
+def test_surname_resolves_to_the_full_name_seen_before():
+    found = mentions_of("President Lee Jae Myung arrived on Monday.\nLee praised his host.")
+    assert found["Lee"] == "Lee Jae Myung"
+
+
+def test_role_with_country_is_the_office_holder_on_the_article_date():
+    assert mentions_of("The US leader spoke.", on="2025-08-26")["leader"] == "Donald Trump"
+    assert mentions_of("The US leader spoke.", on="2023-06-01")["leader"] == "Joe Biden"
+
+
+def test_title_resolves_to_the_last_person_with_that_title():
+    found = mentions_of("President Volodymyr Zelensky held talks.\nHis adviser said the president would comment.")
+    assert found["president"] == "Volodymyr Zelensky"
+
+
+def test_pronoun_subject_is_the_salient_person():
+    found = mentions_of("Indian Prime Minister Narendra Modi arrived in Paris.\nHe met Macron.")
+    assert found["He"] == "Narendra Modi"
+
+
+def test_unknown_person_takes_affiliation_from_title_or_possessive():
+    finder = MentionFinder(load_lexicon(), "2025-12-15")
+    nlp = load_nlp()
+    text = "Zelensky’s adviser Dmytro Lytvyn said the talks went on."
+    people = {m.actor.name: m.actor for m in finder.find(nlp(text), 0).values()}
+    assert people["Dmytro Lytvyn"].country == "UKR"
+
+
+def test_known_name_inside_another_name_is_not_the_person():
+    found = mentions_of("Construction of Trump Tower in Seoul was discussed.")
+    assert found.get("Trump") != "Donald Trump"
+
+
+def test_pronoun_is_not_a_country():
+    assert "us" not in mentions_of("Tell us what happened.")

@@ -1,0 +1,135 @@
+"""Event extraction: types, roles, modality and dates, one sentence (or short text) at a time.
+
+The sentences are news phrasing written for these tests, not the gold sentences.
+"""
+from __future__ import annotations
+
+import pytest
+
+from timeline.events import load_triggers
+from timeline.model import Article
+from timeline.pipeline import extract_article
+
+PUB = "2025-03-12"  # a Wednesday
+
+
+def events_of(text: str, date: str | None = PUB):
+    return extract_article(Article(id="t", title="test", text=text, date=date, source="test"))
+
+
+def find(events, etype):
+    return [e for e in events if e.type == etype]
+
+
+# (text, type, source contains, target contains, modality)
+ROLE_CASES = [
+    ("French President Emmanuel Macron met Indian Prime Minister Narendra Modi in Paris on Tuesday.",
+     "meeting", "Emmanuel Macron", "Narendra Modi", "occurred"),
+    ("The summit was hosted by Japanese Prime Minister Fumio Kishida.", "meeting", "Fumio Kishida", None, "occurred"),
+    ("Beijing accused Washington of spreading disinformation.", "criticism", "China", "United States", "occurred"),
+    ("Moscow rejected the proposal from Kyiv.", "rejection", "Russia", None, "occurred"),
+    ("Netanyahu said he hoped to meet Saudi Crown Prince Mohammed bin Salman.", "meeting", "Benjamin Netanyahu",
+     "Mohammed bin Salman", "intended"),
+    ("Iran will hold talks with the European Union next week.", "talks", "Iran", "European Union", "planned"),
+    ("Turkey could impose sanctions on Israel.", "sanction", "Turkey", "Israel", "hypothetical"),
+    ("Poland did not criticize Hungary.", "criticism", "Poland", "Hungary", "negated"),
+    ("Germany's Defence Minister Boris Pistorius visited Lithuania on Monday.", "visit", "Boris Pistorius",
+     "Lithuania", "occurred"),
+    ("Canada sent thousands of troops to Latvia.", "aid", "Canada", None, "occurred"),
+    ("Modi spoke with Putin by telephone on Monday.", "call", "Narendra Modi", "Vladimir Putin", "occurred"),
+    ("The Kremlin said Ukraine must withdraw its forces.", "demand", "Russia", "Ukraine", "occurred"),
+]
+
+
+@pytest.mark.parametrize("text,etype,source,target,modality", ROLE_CASES)
+def test_roles_and_modality(text, etype, source, target, modality):
+    found = find(events_of(text), etype)
+    assert found, f"no {etype} event in {text!r}: {[(e.type, e.actors) for e in events_of(text)]}"
+    e = found[0]
+    assert source in e.source
+    if target:
+        assert target in e.target
+    assert e.modality == modality
+
+
+# (text, type, date, precision, basis)
+DATE_CASES = [
+    ("Macron met Modi in Paris on Tuesday.", "meeting", "2025-03-11", "day", "text"),
+    ("Iran will hold talks with the European Union on Friday.", "talks", "2025-03-14", "day", "text"),
+    ("Egypt signed an accord with Israel in 1979.", "agreement", "1979", "year", "text"),
+    ("Macron said Monday he had met Modi and would visit China.", "meeting", None, "unknown", "none"),
+]
+
+
+@pytest.mark.parametrize("text,etype,date,precision,basis", DATE_CASES)
+def test_event_dates(text, etype, date, precision, basis):
+    e = find(events_of(text), etype)[0]
+    assert (e.date, e.date_precision, e.date_basis) == (date, precision, basis)
+
+
+def test_reporting_clause_dates_the_event_it_introduces():
+    e = find(events_of("Macron said Tuesday he held talks with Modi."), "talks")[0]
+    assert e.date == "2025-03-11" and e.date_basis == "context"
+
+
+def test_simple_past_without_a_date_takes_the_lead_date():
+    text = "Macron met Modi in Paris on Tuesday.\nLater, Modi praised Macron for his hospitality."
+    e = find(events_of(text), "praise")[0]
+    assert e.date == "2025-03-11" and e.date_basis == "context"
+
+
+def test_nested_trigger_is_the_content_of_the_outer_event():
+    # "withdraw" is what is demanded, not a withdrawal that happened
+    events = events_of("Putin demanded that Ukraine withdraw its troops.")
+    assert find(events, "demand") and not find(events, "retreat")
+
+
+def test_cue_verb_with_a_complement_is_modality_not_an_event():
+    events = events_of("Erdogan wants to meet Assad.")
+    assert not find(events, "demand")
+    assert find(events, "meeting")[0].modality == "intended"
+
+
+def test_repeated_sentence_gives_its_events_once():
+    text = "Macron met Modi in Paris on Tuesday.\nMacron met Modi in Paris on Tuesday."
+    assert len(find(events_of(text), "meeting")) == 1
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name():
+    text = "Indian Prime Minister Narendra Modi arrived in Paris on Tuesday.\nHe met Macron at the Elysee."
+    e = find(events_of(text), "meeting")[0]
+    assert e.source == ("Narendra Modi",) and "Emmanuel Macron" in e.target
+
+
+def test_countries_follow_the_actors():
+    e = find(events_of("Beijing accused Washington of spreading disinformation."), "criticism")[0]
+    assert e.source_countries == ("CHN",) and e.target_countries == ("USA",)
+
+
+def test_offsets_point_at_sentence_and_trigger():
+    text = "Intro line without events.\nMacron met Modi in Paris on Tuesday."
+    e = find(events_of(text), "meeting")[0]
+    assert text[e.char_start:e.char_end] == e.sentence
+    assert text[e.trigger_start:e.trigger_end] == e.trigger == "met"
+
+
+def test_ids_are_stable():
+    a = [e.id for e in events_of("Macron met Modi in Paris on Tuesday.")]
+    b = [e.id for e in events_of("Macron met Modi in Paris on Tuesday.")]
+    assert a == b and len(set(a)) == len(a)
+
+
+def test_sentence_with_no_event_gives_nothing():
+    assert events_of("The weather in Paris was mild on Tuesday.") == []
+
+
+def test_intended_meeting_is_coded_as_intent_to_meet():
+    e = find(events_of("Netanyahu said he hoped to meet Mohammed bin Salman."), "meeting")[0]
+    assert (e.cameo, e.plover) == ("036", "AGREE")
+
+
+def test_plover_follows_the_conversion_table():
+    lex = load_triggers()
+    assert lex.plover_of("042") == "CONSULT"
+    assert lex.plover_of("0874") == lex.plover_of("0874")  # longest known prefix, no error
+    assert lex.plover_of("172") == "COERCE"
