@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from test_render import HOSTILE_SENTENCE, HOSTILE_TITLE, hostile_event, sample_events, sample_graph
+
 from timeline.render import render_html
 from timeline.render.figures import timeline_figure
 

@@ -14,7 +14,13 @@ import pytest
 from timeline.model import Event
 from timeline.render import render_html
 from timeline.render.figures import (
-    event_extent, graph_figure, page_data, safe_url, sort_events, timeline_figure, trigger_span,
+    event_extent,
+    graph_figure,
+    page_data,
+    safe_url,
+    sort_events,
+    timeline_figure,
+    trigger_span,
 )
 from timeline.render.page import script_json
 

@@ -16,8 +16,7 @@ from pathlib import Path
 from timeline.model import EVENT_TYPES, MODALITIES, Event
 from timeline.render import render_html
 
-WORDS = ("the minister said talks would continue next week after officials met in the capital to discuss "
-         "sanctions aid and a ceasefire proposal while critics warned of consequences").split()
+WORDS = ["the", "minister", "said", "talks", "would", "continue", "next", "week", "after", "officials", "met", "in", "the", "capital", "to", "discuss", "sanctions", "aid", "and", "a", "ceasefire", "proposal", "while", "critics", "warned", "of", "consequences"]
 
 
 def synthetic_events(n: int, seed: int = 7) -> list[Event]:
@@ -74,8 +73,9 @@ def synthetic_graph(events: list[Event]) -> dict:
     return {"nodes": nodes, "edges": edges}
 
 
-def first_draw_seconds(path: Path) -> tuple[float, float]:
-    """(time to first timeline draw, time until the whole page is ready), in seconds."""
+def first_draw_seconds(path: Path) -> tuple[float, float, int, float]:
+    """Seconds to the first timeline draw and to the whole page being ready, the marks drawn,
+    and the seconds a search takes to filter the table and redraw the timeline."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -90,9 +90,12 @@ def first_draw_seconds(path: Path) -> tuple[float, float]:
         t = time.perf_counter()
         page.evaluate("""() => { const s = document.getElementById('f-search');
             s.value = 'ceasefire proposal'; s.dispatchEvent(new Event('input')); }""")
-        page.wait_for_function("document.getElementById('p-info').textContent.indexOf('page 1') >= 0")
+        page.wait_for_function("document.getElementById('f-search').value && "
+                               "document.getElementById('p-info').textContent.indexOf('of 100000') < 0",
+                               timeout=120_000)
+        search = time.perf_counter() - t
         browser.close()
-    return first / 1000, ready / 1000, marks
+    return first / 1000, ready / 1000, marks, search
 
 
 def main(n: int = 100_000) -> None:
@@ -105,11 +108,12 @@ def main(n: int = 100_000) -> None:
         path = Path(tmp) / "timeline.html"
         path.write_text(html, encoding="utf-8")
         size_mb = path.stat().st_size / 1e6
-        first, ready, marks = first_draw_seconds(path)
+        first, ready, marks, search = first_draw_seconds(path)
     dated = sum(1 for e in events if e.date)
     print(f"events: {n} ({dated} dated), graph: {len(graph['nodes'])} nodes, {len(graph['edges'])} edges")
     print(f"page size: {size_mb:.1f} MB; render_html: {render_s:.1f} s")
     print(f"first draw: {first:.2f} s after navigation start; page ready: {ready:.2f} s; marks drawn: {marks}")
+    print(f"search 'ceasefire proposal' (filter + table + timeline redraw): {search:.2f} s")
     print("target first draw < 5 s:", "met" if first < 5 else "NOT met")
 
 

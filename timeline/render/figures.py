@@ -401,7 +401,7 @@ def _dates_label(first: str | None, last: str | None) -> str:
     return f"{first} – {last}"
 
 
-def edge_width(weight: int | float) -> float:
+def edge_width(weight: float) -> float:
     """Line width of an edge: 1 for one event, growing with the logarithm of the weight.
 
     >>> edge_width(1), edge_width(4), edge_width(10_000)
@@ -473,8 +473,8 @@ def graph_figure(graph_data: dict) -> dict:
             if e.get("kind", "event") == "affiliation":
                 texts.append(f"{head}<br>affiliation")
                 continue
-            lines = [head, f"{int(e.get('weight', 0) or 0)} events: "
-                     f"{escape_text(_types_label(_parse_types(e.get('types'))))}",
+            weight = int(e.get("weight", 0) or 0)
+            lines = [head, f"{weight} events: {escape_text(_types_label(_parse_types(e.get('types'))))}",
                      escape_text(_dates_label(e.get("first_date"), e.get("last_date")))]
             texts.append("<br>".join(lines))
         data.append({
@@ -496,8 +496,8 @@ def graph_figure(graph_data: dict) -> dict:
             head = f"<b>{escape_text(str(n.get('label') or name))}</b> ({escape_text(kind)}"
             head += f", {escape_text(str(n['country']))})" if n.get("country") else ")"
             types = sorted(node_types[name].items(), key=lambda kv: (-kv[1], kv[0]))
-            lines = [head, f"{int(n.get('events', 0) or 0)} events, "
-                     f"{escape_text(_dates_label(n.get('first_date'), n.get('last_date')))}"]
+            count = int(n.get("events", 0) or 0)
+            lines = [head, f"{count} events, {escape_text(_dates_label(n.get('first_date'), n.get('last_date')))}"]
             if types:
                 lines.append("on its links: " + escape_text(_types_label(types)))
             lines.append("click: show this actor on the timeline")
