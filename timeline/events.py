@@ -98,8 +98,8 @@ class TriggerLexicon:
             if trig.pos != "ANY" and tok.pos_ != trig.pos:
                 continue
             kids = list(tok.children)
-            if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids):
-                continue  # "called the deal a betrayal", "called on X to ..."
+            if any(c.dep_ in ("oprd", "ccomp") for c in kids):
+                continue  # "called the deal a betrayal"
             objs = [c for c in kids if c.dep_ == "dobj"]
             withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
             heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
@@ -212,6 +212,9 @@ def _subjects(verb: Token) -> list[Token]:
             return _conjuncts(s)
         if t.dep_ in ("xcomp", "conj", "advcl") and t.head != t:
             t = t.head
+            continue
+        if t.dep_ == "pcomp" and t.head.head != t.head:  # "after speaking with X, Trump said"
+            t = t.head.head
             continue
         if t.dep_ == "relcl":
             return _conjuncts(_antecedent(t))
@@ -421,7 +424,7 @@ class EventExtractor:
                 rule += "+coref"
         if not sources and not targets:
             return None
-        if trig.type in NO_ACTOR_TYPES and not sources or trig.type in DIRECTED_TYPES and not targets:
+        if trig.type in NO_ACTOR_TYPES and not sources or trig.type in DIRECTED_TYPES and not targets and len(sources) < 2:
             return None
         when = self._date(tok, verb, timex_at, modality)
         cameo = trig.cameo or "00"
@@ -476,6 +479,15 @@ class EventExtractor:
 
     def _actor_of(self, tok: Token, mentions: dict[int, Mention], depth: int = 3) -> list[Actor]:
         """Actors named by the phrase headed by `tok` (and its conjuncts)."""
+        phrase = [t for t in _phrase(tok)]
+        if any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in phrase):
+            # "US President Donald Trump and Russian President Vladimir Putin": the parser often
+            # nests such pairs oddly; every name in a coordinated phrase takes part
+            named = [m.actor for t in [tok, *phrase] if (m := mentions.get(t.i)) is not None
+                     and t.pos_ != "PRON" and t.dep_ != "poss"]
+            people = _unique([a for a in named if a.kind == "person"])
+            if len(people) > 1:
+                return people
         out: list[Actor] = []
         for head in _conjuncts(tok):
             found = self._phrase_actor(head, mentions, depth)
@@ -493,14 +505,29 @@ class EventExtractor:
             frontier = [tok]
             for level in range(depth + 1):
                 nxt = []
+                found = [m.actor for t in frontier if (m := mentions.get(t.i)) is not None
+                         and (level == 0 or t.pos_ != "PRON")]
+                if found:  # "his Iranian counterpart Ebrahim Raisi": the person, not the demonym
+                    return next((a for a in found if a.kind == "person"), found[0])
                 for t in frontier:
-                    m = mentions.get(t.i)
-                    if m is not None and (level == 0 or t.pos_ != "PRON"):
-                        return m.actor
                     nxt.extend(ch for ch in t.children if ch.dep_ not in CLAUSE_DEPS
                                and ch.dep_ not in ("conj", "cc", "punct") and (allow_poss or ch.dep_ != "poss"))
                 frontier = nxt
         return None
+
+    def _subject_actors(self, verb: Token, mentions: dict[int, Mention]) -> list[Actor]:
+        """The actors of a verb's subject; a subject naming no one defers to the clause above."""
+        t = verb
+        for _ in range(4):
+            subjects = _subjects(t)
+            found = [a for s in subjects for a in self._actor_of(s, mentions)]
+            if found or not subjects:
+                return found
+            top = subjects[0].head
+            if t.dep_ != "conj" or top.head == top:
+                return []
+            t = top.head  # "the two sides had reached ... and urged": Putin said ... and urged
+        return []
 
     def _pobj_actors(self, prep: Token, mentions: dict[int, Mention]) -> list[Actor]:
         return [a for p in prep.children if p.dep_ == "pobj" for a in self._actor_of(p, mentions)]
@@ -538,13 +565,14 @@ class EventExtractor:
                     found = _unique([m.actor for t in c.subtree if (m := mentions.get(t.i)) is not None
                                      and t.pos_ != "PRON" and t.i != tok.i])[:3]
                 targets += found
-                dobj_without_actor |= c.dep_ == "dobj" and not found
+                dobj_without_actor |= c.dep_ == "dobj" and not found and not any(
+                    t.i in self.trigger_heads for t in c.subtree)  # "hosted rounds of talks" is fine
             elif c.dep_ == "prep" and c.lower_ in PARTNER_PREPS:
                 targets += self._pobj_actors(c, mentions)
         if dobj_without_actor and etype in ("meeting", "call") and not targets:
             return [], [], "none"  # "meets one of Russia's war aims": not a meeting
         if not passive:
-            sources = [a for s in _subjects(tok) for a in self._actor_of(s, mentions)] + sources
+            sources = self._subject_actors(tok, mentions) + sources
         elif tok.dep_ == "acl":
             targets += self._actor_of(tok.head, mentions)
         comps = [complement] if complement is not None else [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
@@ -561,9 +589,13 @@ class EventExtractor:
         targets: list[Actor] = []
         rule = "noun"
         from_prep = False
+        listed = False  # "a call between Trump, King Hamad and Netanyahu": the parties are named
         for c in tok.children:
             if c.dep_ == "poss":
                 sources += self._actor_of(c, mentions)
+            elif c.dep_ in ("compound", "nmod", "nummod") and c.i not in mentions:
+                # "Hamas's October 7, 2023 attack": the possessor sits on the date
+                sources += [a for t in c.children if t.dep_ == "poss" for a in self._actor_of(t, mentions)]
             elif c.dep_ in ("compound", "amod", "nmod") and c.i in mentions and c.pos_ != "PRON":
                 sources += self._actor_of(c, mentions, 0)
                 rule = "noun+modifier"
@@ -572,7 +604,9 @@ class EventExtractor:
                 sources += found
                 from_prep |= bool(found)
             elif c.dep_ == "prep" and (c.lower_ in PARTNER_PREPS or c.lower_ == "of"):
-                targets += self._pobj_actors(c, mentions)
+                found = self._pobj_actors(c, mentions)
+                targets += found
+                listed |= c.lower_ in ("between", "among") and len(found) > 1
             elif c.dep_ == "relcl":
                 # "a meeting in which Lee praised Trump": the clause's people took part
                 targets += [a for t in c.children if t.dep_ in ("nsubj", "dobj") for a in self._actor_of(t, mentions)]
@@ -584,13 +618,13 @@ class EventExtractor:
                                 and t.pos_ != "PRON" and m.actor.name not in own])[:3]
         if verb != tok:
             rule += "+verb"
-            subj = [a for s in _subjects(verb) for a in self._actor_of(s, mentions)]
+            subj = self._subject_actors(verb, mentions)
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 targets += [a for c in verb.children if c.dep_ == "dobj" for a in self._actor_of(c, mentions)]
                 targets += [a for c in verb.children if c.dep_ == "agent" for a in self._pobj_actors(c, mentions)]
             elif from_prep:
                 targets = subj + targets  # "securing support from Russia": the subject receives
-            elif subj and (not sources or verb.lemma_.lower() in self.triggers.support_verbs):
+            elif subj and (not sources and not listed or verb.lemma_.lower() in self.triggers.support_verbs):
                 sources = subj + [a for a in sources if a.name not in {s.name for s in subj}]
             if not targets and verb.lemma_.lower() in self.triggers.support_verbs | {"be"}:
                 # "held five hours of talks with US envoys", "imposed sanctions on Israel":
