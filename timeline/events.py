@@ -37,6 +37,8 @@ SOURCE_PREPS = frozenset({"by", "from"})
 PAST_MARKERS = frozenset({"once", "previously", "formerly", "earlier", "repeatedly", "frequently", "often", "long"})
 NO_ACTOR_TYPES = frozenset({"statement"})
 BOUNDARY_PREPS = frozenset({"since", "until", "till"})
+# Prepositions that introduce what an event is about ("accused X of", "called for", "sanctions on").
+CONTENT_PREPS = frozenset({"of", "for", "on", "to", "against", "over", "about", "into", "toward", "towards", "from", "as"})
 # Types that need someone on the receiving end: praise of nothing is an opinion, not an event.
 DIRECTED_TYPES = frozenset({"praise", "criticism"})
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "number", "contingent", "batch", "unit"})
@@ -374,8 +376,12 @@ class EventExtractor:
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in at and t.pos_ == "NOUN":
             return at[t.head.i]  # "the summit was hosted by Kishida": one event, told by the verb
         for _ in range(8):
-            if t.head == t or t.dep_ in ("nsubj", "nsubjpass", "csubj", "advcl", "relcl", "parataxis", "appos"):
+            if t.head == t or t.dep_ in ("nsubj", "nsubjpass", "csubj", "relcl", "parataxis", "appos"):
                 return None
+            if t.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
+                return None  # an adverbial clause is its own event; "called for Kyiv to cede" is content
+            if t.dep_ == "prep" and t.lower_ not in CONTENT_PREPS:
+                return None  # "in a draft", "with negotiations set to continue": adjuncts, not content
             if t.dep_ == "conj":
                 t = t.head
                 continue
@@ -575,7 +581,9 @@ class EventExtractor:
             sources = self._subject_actors(tok, mentions) + sources
         elif tok.dep_ == "acl":
             targets += self._actor_of(tok.head, mentions)
-        comps = [complement] if complement is not None else [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        comps = [complement] if complement is not None else [
+            c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+            or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
         for comp in comps:
             # the content of an offer, demand or agreement: who it concerns
             if etype not in NO_ACTOR_TYPES:
@@ -689,7 +697,7 @@ class EventExtractor:
             if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ == "VERB"):
                 crossed = True
             t = t.head
-        for d in _phrase(verb if verb != tok else tok, stop=self.trigger_heads - {tok.i}):
+        for d in _phrase(verb if verb != tok else tok, absolute=False):
             tx = timex_at.get(d.i)
             if tx is not None and tx.date:  # "in a draft disclosed last month called for..."
                 return EventDate(tx.date, tx.date_end, tx.precision, tx.text, "text")
@@ -741,13 +749,19 @@ class EventExtractor:
         return None
 
 
-def _phrase(tok: Token, stop: set[int] = frozenset()) -> Iterator[Token]:
-    """The tokens of a predicate's own clause: its subtree without embedded clauses,
-    and without the phrases of the triggers in `stop` (their dates are their own)."""
+def _phrase(tok: Token, absolute: bool = True) -> Iterator[Token]:
+    """The tokens of a predicate's own clause: its subtree without embedded clauses.
+
+    With `absolute=False` an absolute construction ("with negotiations set to continue on
+    Monday") is left out too: it tells an event of its own.
+    """
     stack = list(tok.children)
     while stack:
         t = stack.pop(0)
-        if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj") or t.i in stop:
+        if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj"):
+            continue
+        if not absolute and t.dep_ == "prep" and t.lower_ == "with" and any(
+                v.dep_ == "acl" and v.pos_ == "VERB" for p in t.children for v in p.children):
             continue
         yield t
         stack.extend(t.children)
