@@ -417,7 +417,8 @@ class EventExtractor:
             return None
         modality = self._modality(tok, verb)
         same = next((e for e in reversed(earlier) if e.type == trig.type), None) if tok.pos_ == "NOUN" else None
-        if same is not None and modality == same.modality:
+        if same is not None and modality == same.modality and (
+                tok.dep_ in ("appos", "attr") or {a.name for a in sources + targets} <= set(same.actors)):
             return None  # "Lee visited Tokyo ..., a stop praised by Trump": the same visit again
         if tok.pos_ == "NOUN" and not targets:
             if (same is None and _definite(tok) and trig.type in self.seen_types
@@ -588,7 +589,10 @@ class EventExtractor:
             # the content of an offer, demand or agreement: who it concerns
             if etype not in NO_ACTOR_TYPES:
                 src = {a.name for a in sources}
-                found = [m.actor for t in comp.subtree if (m := mentions.get(t.i)) is not None and t.pos_ != "PRON"]
+                found = [m.actor for t in [comp, *_phrase(comp)] if (m := mentions.get(t.i)) is not None
+                         and t.pos_ != "PRON"]
+                found = found or [m.actor for t in comp.subtree if (m := mentions.get(t.i)) is not None
+                                  and t.pos_ != "PRON"]  # "denounce what he said was a purge in South Korea"
                 targets += [a for a in _unique(found) if a.name not in src][:4]
         return sources, targets, "verb"
 
@@ -650,6 +654,8 @@ class EventExtractor:
         for _ in range(8):
             if t.head == t or (t != tok and t.dep_ in ("relcl", "advcl", "parataxis")):
                 break
+            if t.dep_ == "prep" and t.lower_ not in CONTENT_PREPS:
+                break  # "offered ..., with negotiations set to continue": the adjunct has its own
             t = t.head
             if t.lemma_.lower() in REPORTING_LEMMAS:
                 break
@@ -683,6 +689,11 @@ class EventExtractor:
     def _date(self, tok: Token, verb: Token, timex_at: dict[int, Timex], modality: str) -> EventDate:
         own = {tok.i, verb.i}
         earlier = self._before_lead(verb)
+        if tok != verb:  # a noun's own phrase first: "negotiations set to continue on Monday"
+            for d in _phrase(tok):
+                tx = timex_at.get(d.i)
+                if tx is not None and tx.date:
+                    return EventDate(tx.date, tx.date_end, tx.precision, tx.text, "text")
         t = tok
         crossed = False
         for _ in range(10):
