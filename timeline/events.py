@@ -243,6 +243,13 @@ def _reports_obligation(tok: Token) -> bool:
     )
 
 
+def _refuses(verb: Token) -> bool:
+    """A negated will/would/won't: someone declining to act, not an event said not to happen."""
+    kids = list(verb.children)
+    return any(c.dep_ == "neg" for c in kids) and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "'ll") for c in kids)
+
+
 def _definite(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "their", "its", "his", "her")
                for c in tok.children)
@@ -433,6 +440,9 @@ class EventExtractor:
             return None
         if trig.type in NO_ACTOR_TYPES and not sources or trig.type in DIRECTED_TYPES and not targets and len(sources) < 2:
             return None
+        if modality == "negated" and trig.type not in NO_ACTOR_TYPES | {"rejection"} and _refuses(verb):
+            # "said he would not provide support": the refusal is the news (CAMEO 12)
+            trig, modality = Trigger("rejection", trig.lemmas, trig.pos, "12", "REJECT"), "occurred"
         when = self._date(tok, verb, timex_at, modality)
         cameo = trig.cameo or "00"
         if modality == "intended" and trig.type in self.triggers.intentions:
