@@ -140,17 +140,26 @@ class MentionFinder:
             if ent.label_ in PERSON_LABELS:
                 actor = self._person(ent)
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
+                if self._in_title(ent):
+                    continue  # "Secretary of State": part of a title, not an organisation
                 actor = Actor(name=_span_key(ent).removeprefix("the ").strip(), kind="organization")
             else:
                 continue
             if actor is not None and actor.name:
                 self._add(found, ent, offset, actor)
 
+    def _in_title(self, ent: Span) -> bool:
+        doc = ent.doc
+        return any(self.lexicon.match_title(doc[k : ent.end].text) for k in range(max(0, ent.start - 3), ent.start))
+
     def _person(self, ent: Span) -> Actor | None:
         name = _span_key(ent)
         if not name or not name[0].isupper():
             return None
         parts = name.split()
+        while len(parts) > 1 and self.lexicon.match_title(parts[0]):
+            parts = parts[1:]  # "King Hamad bin Isa Al Khalifa", "Sheikh Abdullah": the name only
+        name = " ".join(parts)
         if len(parts) == 1:
             earlier = self.memory.by_name_part(name)
             if earlier is not None:

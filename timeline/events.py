@@ -243,6 +243,18 @@ def _reports_obligation(tok: Token) -> bool:
     )
 
 
+def _in_adjunct(tok: Token) -> bool:
+    """A noun in a time or circumstance phrase ("after three hours of talks") of another clause."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            return t.head.lower_ not in CONTENT_PREPS
+        if t.dep_ not in ("pobj", "prep", "compound"):
+            return False
+        t = t.head
+    return False
+
+
 def _refuses(verb: Token) -> bool:
     """A negated will/would/won't: someone declining to act, not an event said not to happen."""
     kids = list(verb.children)
@@ -424,8 +436,9 @@ class EventExtractor:
             return None
         modality = self._modality(tok, verb)
         same = next((e for e in reversed(earlier) if e.type == trig.type), None) if tok.pos_ == "NOUN" else None
+        own = {a.name for a in sources + targets}
         if same is not None and modality == same.modality and (
-                tok.dep_ in ("appos", "attr") or {a.name for a in sources + targets} <= set(same.actors)):
+                tok.dep_ in ("appos", "attr") or own <= set(same.actors) or own & set(same.actors)):
             return None  # "Lee visited Tokyo ..., a stop praised by Trump": the same visit again
         if tok.pos_ == "NOUN" and not targets:
             if (same is None and _definite(tok) and trig.type in self.seen_types
@@ -496,7 +509,7 @@ class EventExtractor:
 
     def _actor_of(self, tok: Token, mentions: dict[int, Mention], depth: int = 3) -> list[Actor]:
         """Actors named by the phrase headed by `tok` (and its conjuncts)."""
-        phrase = [t for t in _phrase(tok)]
+        phrase = _noun_phrase(tok)
         if any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in phrase):
             # "US President Donald Trump and Russian President Vladimir Putin": the parser often
             # nests such pairs oddly; every name in a coordinated phrase takes part
@@ -646,7 +659,8 @@ class EventExtractor:
                 targets += [a for c in verb.children if c.dep_ == "agent" for a in self._pobj_actors(c, mentions)]
             elif from_prep:
                 targets = subj + targets  # "securing support from Russia": the subject receives
-            elif subj and (not sources and not listed or verb.lemma_.lower() in self.triggers.support_verbs):
+            elif subj and (verb.lemma_.lower() in self.triggers.support_verbs
+                           or not sources and not listed and not _in_adjunct(tok)):
                 sources = subj + [a for a in sources if a.name not in {s.name for s in subj}]
             if not targets and verb.lemma_.lower() in self.triggers.support_verbs | {"be"}:
                 # "held five hours of talks with US envoys", "imposed sanctions on Israel":
@@ -786,6 +800,19 @@ def _phrase(tok: Token, absolute: bool = True) -> Iterator[Token]:
             continue
         yield t
         stack.extend(t.children)
+
+
+def _noun_phrase(tok: Token) -> list[Token]:
+    """The tokens of a noun phrase with its coordinated parts, without its clauses."""
+    out = []
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ in ("relcl", "advcl", "ccomp", "acl", "parataxis"):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
