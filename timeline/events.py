@@ -438,7 +438,7 @@ class EventExtractor:
         same = next((e for e in reversed(earlier) if e.type == trig.type), None) if tok.pos_ == "NOUN" else None
         own = {a.name for a in sources + targets}
         if same is not None and modality == same.modality and (
-                tok.dep_ in ("appos", "attr") or own <= set(same.actors) or own & set(same.actors)):
+                tok.dep_ in ("appos", "attr") or own <= set(same.actors) or _in_adjunct(tok) and own & set(same.actors)):
             return None  # "Lee visited Tokyo ..., a stop praised by Trump": the same visit again
         if tok.pos_ == "NOUN" and not targets:
             if (same is None and _definite(tok) and trig.type in self.seen_types
@@ -545,6 +545,17 @@ class EventExtractor:
                 frontier = nxt
         return None
 
+    def _left_possessor(self, tok: Token, mentions: dict[int, Mention]) -> list[Actor]:
+        """ "Hamas's October 7, 2023 attack": a possessor before the noun's modifiers, whatever the parse."""
+        doc = tok.doc
+        k = tok.i - 1
+        while k >= max(0, tok.i - 8) and (doc[k].ent_type_ == "DATE" or doc[k].pos_ in ("ADJ", "NUM", "PUNCT")
+                                           or doc[k].dep_ in ("compound", "amod", "nummod")):
+            k -= 1
+        if k >= 1 and doc[k].tag_ == "POS" and (m := mentions.get(k - 1)) is not None:
+            return [m.actor]
+        return []
+
     def _subject_actors(self, verb: Token, mentions: dict[int, Mention]) -> list[Actor]:
         """The actors of a verb's subject; a subject naming no one defers to the clause above."""
         t = verb
@@ -645,6 +656,8 @@ class EventExtractor:
             elif c.dep_ == "relcl":
                 # "a meeting in which Lee praised Trump": the clause's people took part
                 targets += [a for t in c.children if t.dep_ in ("nsubj", "dobj") for a in self._actor_of(t, mentions)]
+        if not sources:
+            sources += self._left_possessor(tok, mentions)
         if not targets:
             # "sanctions targeting Russia's banks", "negotiations mediated by Qatar"
             own = {a.name for a in sources}
@@ -659,7 +672,7 @@ class EventExtractor:
                 targets += [a for c in verb.children if c.dep_ == "agent" for a in self._pobj_actors(c, mentions)]
             elif from_prep:
                 targets = subj + targets  # "securing support from Russia": the subject receives
-            elif subj and (verb.lemma_.lower() in self.triggers.support_verbs
+            elif subj and (verb.lemma_.lower() in self.triggers.support_verbs and tok.dep_ in ("dobj", "attr")
                            or not sources and not listed and not _in_adjunct(tok)):
                 sources = subj + [a for a in sources if a.name not in {s.name for s in subj}]
             if not targets and verb.lemma_.lower() in self.triggers.support_verbs | {"be"}:
