@@ -18,6 +18,7 @@ from .nlp import Doc, Span, Token
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "NORP"})
@@ -89,6 +90,8 @@ class MentionFinder:
         self.memory = _Salience()
         self.max_tokens = max(1, lexicon.max_alias_tokens)
         self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
+        self.last_group: tuple[Actor, ...] = ()  # the latest actors named together as a subject
+        self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural pronoun names
 
     def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
         """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
@@ -97,7 +100,25 @@ class MentionFinder:
         self._entities(doc, offset, found)
         self._roles(doc, offset, found)
         self._pronouns(doc, offset, found)
+        self._plurals(doc, found)
         return found
+
+    def _plurals(self, doc: Doc, found: dict[int, Mention]) -> None:
+        """'They', 'their': the last group named together as a subject ("Saudi Arabia and Iran agreed")."""
+        self.groups = {}
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.lower_ in PLURAL_PRONOUNS and self.last_group:
+                    self.groups[tok.i] = self.last_group
+            for tok in sent:
+                if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in tok.children):
+                    members = []
+                    for t in [tok, *tok.conjuncts]:
+                        m = found.get(t.i) or next((found[c.i] for c in t.subtree if c.i in found), None)
+                        if m is not None and m.actor not in members:
+                            members.append(m.actor)
+                    if len(members) > 1:
+                        self.last_group = tuple(members)
 
     # -- names from the lexicon ------------------------------------------------------------
     def _names(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:

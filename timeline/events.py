@@ -246,8 +246,11 @@ def _reports_obligation(tok: Token) -> bool:
 def _in_adjunct(tok: Token) -> bool:
     """A noun in a time or circumstance phrase ("after three hours of talks") of another clause."""
     t = tok
-    for _ in range(3):
+    for _ in range(4):
         if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            if t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":  # "after three hours of talks"
+                t = t.head.head
+                continue
             return t.head.lower_ not in CONTENT_PREPS
         if t.dep_ not in ("pobj", "prep", "compound"):
             return False
@@ -509,6 +512,8 @@ class EventExtractor:
 
     def _actor_of(self, tok: Token, mentions: dict[int, Mention], depth: int = 3) -> list[Actor]:
         """Actors named by the phrase headed by `tok` (and its conjuncts)."""
+        if tok.i in self.finder.groups:
+            return list(self.finder.groups[tok.i])
         phrase = _noun_phrase(tok)
         if any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in phrase):
             # "US President Donald Trump and Russian President Vladimir Putin": the parser often
