@@ -417,7 +417,7 @@ class EventExtractor:
         timex_at = self._timex_heads(sent, offset)
         cands = self._candidates(sent, mentions, timex_at)
         at = {c.head.i: c for c in cands}
-        self.trigger_heads = set(at)
+        self.trigger_heads = {i for i, c in at.items() if c.trigger.type not in NO_ACTOR_TYPES}
         events: list[Event] = []
         for c in cands:
             if self._cue_only(c) or self._governor(c, at) is not None:
@@ -750,7 +750,8 @@ class EventExtractor:
             if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ == "VERB"):
                 crossed = True
             t = t.head
-        for d in _phrase(verb if verb != tok else tok, absolute=False):
+        verbs = {i for i in self.trigger_heads if tok.doc[i].pos_ == "VERB"} - {tok.i, verb.i}
+        for d in _phrase(verb if verb != tok else tok, absolute=False, stop=verbs):
             tx = timex_at.get(d.i)
             if tx is not None and tx.date:  # "in a draft disclosed last month called for..."
                 return EventDate(tx.date, tx.date_end, tx.precision, tx.text, "text")
@@ -802,16 +803,17 @@ class EventExtractor:
         return None
 
 
-def _phrase(tok: Token, absolute: bool = True) -> Iterator[Token]:
+def _phrase(tok: Token, absolute: bool = True, stop: set[int] = frozenset()) -> Iterator[Token]:
     """The tokens of a predicate's own clause: its subtree without embedded clauses.
 
     With `absolute=False` an absolute construction ("with negotiations set to continue on
-    Monday") is left out too: it tells an event of its own.
+    Monday") is left out too, and so is the phrase of any token in `stop` ("an agreement
+    signed in 2001"): each tells an event of its own.
     """
     stack = list(tok.children)
     while stack:
         t = stack.pop(0)
-        if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj"):
+        if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj") or t.i in stop:
             continue
         if not absolute and t.dep_ == "prep" and t.lower_ == "with" and any(
                 v.dep_ == "acl" and v.pos_ == "VERB" for p in t.children for v in p.children):
