@@ -36,6 +36,8 @@ PARTNER_PREPS = frozenset({"with", "between", "to", "against", "toward", "toward
 SOURCE_PREPS = frozenset({"by", "from"})
 PAST_MARKERS = frozenset({"once", "previously", "formerly", "earlier", "repeatedly", "frequently", "often", "long"})
 NO_ACTOR_TYPES = frozenset({"statement"})
+# Types whose unnamed perpetrators still happen somewhere: the country stands in as the target.
+PLACE_TYPES = frozenset({"protest", "coercion", "military"})
 BOUNDARY_PREPS = frozenset({"since", "until", "till"})
 # Prepositions that introduce what an event is about ("accused X of", "called for", "sanctions on").
 CONTENT_PREPS = frozenset({"of", "for", "on", "to", "against", "over", "about", "into", "toward", "towards", "from", "as"})
@@ -102,7 +104,7 @@ class TriggerLexicon:
             kids = list(tok.children)
             if any(c.dep_ in ("oprd", "ccomp") for c in kids):
                 continue  # "called the deal a betrayal"
-            objs = [c for c in kids if c.dep_ == "dobj"]
+            objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]  # "Ruto was received by Macron"
             withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
             heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
             if partner == "any" or any(h.i in mentions for h in heads):
@@ -452,6 +454,11 @@ class EventExtractor:
                 targets = [self._actor_by_name(n, mentions) for n in same.target]
                 sources, targets = [a for a in sources if a], [a for a in targets if a]
                 rule += "+coref"
+        if not sources and not targets and trig.type in PLACE_TYPES:
+            # "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened
+            targets = _unique([m.actor for t in [verb, *_phrase(verb)] if (m := mentions.get(t.i)) is not None
+                               and m.actor.kind == "country"])[:1]
+            rule += "+place"
         if not sources and not targets:
             return None
         if trig.type in NO_ACTOR_TYPES and not sources or trig.type in DIRECTED_TYPES and not targets and len(sources) < 2:
@@ -715,6 +722,8 @@ class EventExtractor:
                     continue
                 if w != node and w.dep_ in ("acl", "xcomp") and node == tok and tok.pos_ in ("VERB", "AUX"):
                     continue
+                if w.dep_ == "acl" and not any(x.dep_ == "xcomp" for x in w.children):
+                    continue  # "talks aimed at finalising a deal": a purpose, not a plan
                 cue = self.triggers.is_cue(w)
                 if cue is None or (w == node and w == tok):
                     continue
