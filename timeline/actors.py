@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, normalize
 from .model import Actor, Mention
 from .nlp import Doc, Span, Token
 
@@ -124,13 +124,18 @@ class MentionFinder:
     def _names(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         i = 0
         n = len(doc)
+        starts = self.lexicon.first_words
         while i < n:
             tok = doc[i]
-            if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+            word = normalize(tok.text).casefold()
+            if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or not (
+                    word in starts or word == "the" and i + 1 < n and normalize(doc[i + 1].text).casefold() in starts):
                 i += 1
                 continue
             hit = None
-            for j in range(min(n, i + self.max_tokens), i, -1):
+            longest = starts.get(word) or starts.get(normalize(doc[i + 1].text).casefold(), 0) + 1
+            # spaCy splits "Jong-un" and "Russia's" further than words: a little slack
+            for j in range(min(n, i + longest + 2), i, -1):
                 span = doc[i:j]
                 actor = self.lexicon.lookup(_span_key(span), on=self.on) or self.lexicon.lookup_demonym(span.text)
                 if actor is not None:

@@ -76,6 +76,7 @@ class TitleEntry:
     rank: int
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Normalise a surface form for matching, keeping its case.
 
@@ -142,7 +143,7 @@ class Lexicon:
     True
     """
 
-    __slots__ = ("_by_name", "_demonyms_exact", "_demonyms_folded", "_exact", "_folded", "_people_by_country",
+    __slots__ = ("_by_name", "first_words", "_demonyms_exact", "_demonyms_folded", "_exact", "_folded", "_people_by_country",
                  "_title_index", "_title_order", "entries", "max_alias_tokens", "titles")
     entries: tuple[ActorEntry, ...]
     titles: tuple[TitleEntry, ...]
@@ -203,6 +204,8 @@ class Lexicon:
             "_title_index": title_index,
             "_title_order": {t.title: (t.rank, i) for i, t in enumerate(titles)},
             "_people_by_country": people_by_country,
+            # casefolded first words of every name and demonym: where a name can start
+            "first_words": _first_words((*exact, *dem_exact)),
         }
         for name, value in fields.items():
             object.__setattr__(self, name, value)
@@ -380,6 +383,17 @@ class Lexicon:
 
 
 # -- loading ------------------------------------------------------------------------------
+
+
+def _first_words(keys) -> dict[str, int]:
+    """First word (casefolded) -> the most words a name starting with it has."""
+    out: dict[str, int] = {}
+    for k in keys:
+        words = k.split()
+        if words:
+            first = words[0].casefold()
+            out[first] = max(out.get(first, 0), len(words))
+    return out
 
 
 def _split(value: str) -> tuple[str, ...]:

@@ -85,36 +85,19 @@ def parse_paragraphs(nlp: Language, items: Iterable[tuple[int, str]], batch_size
         yield offset, doc
 
 
-def parse_texts(nlp: Language, texts: list[str], parse: list[bool] | None = None,
+def parse_texts(nlp: Language, texts: list[str], full: list[bool] | None = None,
                 batch_size: int = 256) -> list[Doc]:
-    """Run the pipeline over texts in batches; where `parse[i]` is false, skip the parser.
+    """Run the pipeline over texts in batches; where `full[i]` is false, skip the entity recogniser.
 
-    A text that skips the parser gets its sentence boundaries from punctuation (spaCy's
-    rule-based sentencizer) and no dependency labels; tags, lemmas and entities are the
-    same as in a full parse, since in the English models they do not depend on the parser.
+    The recogniser is the costliest component of the English models and only finds the
+    names the actor lexicon does not know; a text that cannot hold an event (only
+    statements, or nothing) does without it. Tags, lemmas and the parse do not depend on it.
     """
-    if parse is None or all(parse):
+    if full is None or all(full):
         return list(nlp.pipe(texts, batch_size=batch_size))
-    full = iter(nlp.pipe([t for t, p in zip(texts, parse) if p], batch_size=batch_size))
-    light = iter(_pipe_without_parser(nlp, [t for t, p in zip(texts, parse) if not p], batch_size))
-    return [next(full) if p else next(light) for p in parse]
-
-
-def _pipe_without_parser(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
-    docs: Iterable[Doc] = (nlp.make_doc(t) for t in texts)
-    for name, proc in nlp.pipeline:
-        if name != "parser":
-            docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
-    sentencizer = _sentencizer()
-    for doc in docs:
-        yield sentencizer(doc)
-
-
-@functools.lru_cache(maxsize=1)
-def _sentencizer():
-    from spacy.pipeline import Sentencizer
-
-    return Sentencizer()
+    rich = iter(nlp.pipe([t for t, f in zip(texts, full) if f], batch_size=batch_size))
+    light = iter(nlp.pipe([t for t, f in zip(texts, full) if not f], batch_size=batch_size, disable=["ner"]))
+    return [next(rich) if f else next(light) for f in full]
 
 
 def inflections(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .dates import find_dates
 from .errors import InputError
-from .events import REPORTING_LEMMAS, EventExtractor, load_triggers
+from .events import NO_ACTOR_TYPES, EventExtractor, load_triggers
 from .export import atomic_open, write_events_csv, write_events_jsonl, write_text
 from .ingest import read_articles
 from .lexicon import load_lexicon
@@ -78,7 +78,7 @@ def _extract_chunk(articles: list[Article], options: Options) -> list[list[Event
     extractors = [EventExtractor(a, lexicon, triggers) for a in articles]
     out: list[list[Event]] = [[] for _ in articles]
     for (k, offset, _), doc in zip(items, docs):
-        # a paragraph without a trigger yields no event, but its names feed coreference
+        # a paragraph without a trigger yields statements at most, but its names feed coreference
         out[k].extend(extractors[k].paragraph(doc, offset))
     return out
 
@@ -109,14 +109,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @functools.lru_cache(maxsize=2)
 def trigger_forms(model: str | None = None) -> frozenset[str]:
-    """Lower-case word forms of every trigger, partner trigger and reporting verb, inflected."""
+    """Lower-case word forms of every trigger of an event other than a statement, inflected,
+    and the modals that make a reported statement a demand ("said Kyiv must...")."""
     lex = load_triggers()
-    lemmas = set(lex.by_lemma) | {lemmas[0] for lemmas in lex.partners} | REPORTING_LEMMAS
+    lemmas = {lemma for lemma, rows in lex.by_lemma.items() if any(t.type not in NO_ACTOR_TYPES for t in rows)}
+    lemmas |= {lemmas[0] for lemmas in lex.partners} | {"must", "should"}
     return inflections(load_nlp(model), lemmas)
 
 
 def may_hold_event(text: str, forms: frozenset[str]) -> bool:
-    """Whether a paragraph has a word that may be a trigger (the cheap pass before the parser).
+    """Whether a paragraph has a word that may be a trigger (the cheap pass before the recogniser).
 
     >>> forms = frozenset({"met", "meet"})
     >>> may_hold_event("Trump met Lee.", forms), may_hold_event("Photo: AFP", forms)
