@@ -516,3 +516,55 @@ def test_killed_build_leaves_no_partial_output(tmp_path, examples_dir):
         else:
             # only hidden temporaries may be left behind by a SIGKILL
             assert p.name.startswith(".") and p.name.endswith(".tmp"), p.name
+
+
+# -- a folder of bad inputs beside good ones (issue: bad input never costs the batch) -------------
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "blank.txt": b"  \n\t \n",
+    "binary.txt": bytes(range(256)) * 40,
+    "broken.jsonl": b'{"title": "A", "date": "2025-01-02", "text": "Macron met Modi."}\nnot json\n[1, 2]\n'
+                    b'{"title": "B", "date": "2025-01-02"}\n',
+    "baddate.jsonl": b'{"title": "C", "date": "someday", "text": "Macron met Modi in Paris."}\n',
+    "broken.csv": b'title,date,text\nD,2025-01-02,"Macron met Modi.\n',
+    "broken.html": b"<html><head><title>E</title></head><body><p>Unclosed <b>bold <![CDATA[ x",
+}
+NAMED_IN_STDERR = ["empty.txt", "blank.txt", "binary.txt", "broken.jsonl", "baddate.jsonl", "broken.csv",
+                   "missing-target.txt", "loop"]
+
+
+@pytest.fixture(scope="module")
+def bad_folder(tmp_path_factory, examples_dir):
+    folder = tmp_path_factory.mktemp("bad")
+    shutil.copy(examples_dir / "seed_articles.txt", folder / "seed_articles.txt")
+    for name, data in BAD_INPUTS.items():
+        (folder / name).write_bytes(data)
+    (folder / "legacy.txt").write_bytes("Caf\xe9 talks\n\n2025-01-02\n\nMacron met Modi in Paris.\n".encode("cp1252"))
+    (folder / "nodate.txt").write_text("A headline\n\nMacron met Modi in Paris.\n", encoding="utf-8")
+    (folder / "long.txt").write_text("Macron met Modi in Paris " * 8000, encoding="utf-8")  # one 200 KB line
+    (folder / "missing-target.txt").symlink_to(folder / "does-not-exist.txt")  # unreadable
+    (folder / "loop").mkdir()
+    (folder / "loop" / "again").symlink_to(folder / "loop", target_is_directory=True)
+    return folder
+
+
+def test_bad_inputs_are_skipped_and_named_without_costing_the_batch(bad_folder, built, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("build", bad_folder, "-o", out)
+    assert result.exit_code == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    for name in NAMED_IN_STDERR:
+        assert any(name in line for line in result.stderr.splitlines()), f"{name} not named:\n{result.stderr}"
+    # every event of the good articles is still there
+    good = {json.loads(line)["id"] for line in (built[1] / "events.jsonl").read_text(encoding="utf-8").splitlines()}
+    got = {json.loads(line)["id"] for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert good <= got
+    # the readable odd files still gave articles: legacy encoding, no date, one long line
+    titles = {json.loads(line)["article_title"] for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert {"Café talks", "A headline"} <= titles
+
+
+def test_bad_inputs_with_strict_exit_2(bad_folder, tmp_path):
+    result = invoke("build", bad_folder, "-o", tmp_path / "out", "--strict")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
