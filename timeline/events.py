@@ -40,7 +40,10 @@ NO_ACTOR_TYPES = frozenset({"statement"})
 PLACE_TYPES = frozenset({"protest", "coercion", "military"})
 BOUNDARY_PREPS = frozenset({"since", "until", "till"})
 # Prepositions that introduce what an event is about ("accused X of", "called for", "sanctions on").
-CONTENT_PREPS = frozenset({"of", "for", "on", "to", "against", "over", "about", "into", "toward", "towards", "from", "as"})
+CONTENT_PREPS = frozenset({"of", "for", "on", "to", "against", "over", "about", "into", "toward", "towards", "from", "as",
+                           "through", "via", "by"})
+# Types that are someone's deliberate act: with no one named doing it, the text describes a thing.
+AGENT_TYPES = frozenset({"praise", "rejection", "offer", "agreement"})
 # Types that need someone on the receiving end: praise of nothing is an opinion, not an event.
 DIRECTED_TYPES = frozenset({"praise", "criticism"})
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "number", "contingent", "batch", "unit"})
@@ -463,6 +466,8 @@ class EventExtractor:
             return None
         if trig.type in NO_ACTOR_TYPES and not sources or trig.type in DIRECTED_TYPES and not targets and len(sources) < 2:
             return None
+        if not sources and (trig.type in AGENT_TYPES or tok.dep_ == "relcl" and trig.type not in PLACE_TYPES):
+            return None  # "a deal that initially backed Moscow's demands": a description of a thing
         if modality == "negated" and trig.type not in NO_ACTOR_TYPES | {"rejection"} and _refuses(verb):
             # "said he would not provide support": the refusal is the news (CAMEO 12)
             trig, modality = Trigger("rejection", trig.lemmas, trig.pos, "12", "REJECT"), "occurred"
