@@ -8,8 +8,12 @@ pronoun ("he said") to the most salient person so far.
 from __future__ import annotations
 
 import bisect
+import csv
+import functools
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 
 from .lexicon import Lexicon, normalize
 from .model import Actor, Mention
@@ -68,8 +72,18 @@ class _Salience:
         return None
 
 
+@functools.lru_cache(maxsize=1)
+def group_nouns() -> frozenset[str]:
+    """Nouns that refer back to the armed or political group last named (data/group_nouns.csv)."""
+    text = resources.files("timeline.data").joinpath("group_nouns.csv").read_text(encoding="utf-8")
+    return frozenset(row["noun"].strip() for row in csv.DictReader(io.StringIO(text)))
+
+
 def _is_subject(token: Token) -> bool:
-    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ in ("compound", "appos") and token.head.dep_ in ("nsubj", "nsubjpass"))
+    """The subject of a main clause: the most salient mention for a later 'he' or 'she'."""
+    if token.dep_ in ("compound", "appos"):
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ not in ("relcl", "acl", "advcl")
 
 
 def _span_key(span: Span) -> str:
@@ -90,6 +104,7 @@ class MentionFinder:
         self.memory = _Salience()
         self.max_tokens = max(1, lexicon.max_alias_tokens)
         self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
+        self.last_named_group: Actor | None = None  # the latest armed or political group named
         self.last_group: tuple[Actor, ...] = ()  # the latest actors named together as a subject
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural pronoun names
 
@@ -238,6 +253,10 @@ class MentionFinder:
             lower = tok.lower_
             if lower in RELATIONAL_ROLES:
                 actor = self._relational(tok, offset)
+            elif tok.lemma_.lower() in group_nouns() and self._definite(tok, found):
+                actor = self.last_named_group  # "the militants freed three hostages": Hamas
+                if actor is None:
+                    continue
             else:
                 title = self.lexicon.match_title(tok.text)
                 if not title or not self._definite(tok, found):
@@ -327,3 +346,5 @@ class MentionFinder:
             self.resolved[offset + t.idx] = mention
         if remember:
             self.memory.add(start, actor, any(_is_subject(t) for t in span))
+            if actor.kind == "group":
+                self.last_named_group = actor

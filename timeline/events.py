@@ -110,7 +110,7 @@ class TriggerLexicon:
             objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]  # "Ruto was received by Macron"
             withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
             heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
-            if partner == "any" or any(h.i in mentions for h in heads):
+            if partner == "any" or any(t.i in mentions for h in heads for t in [h, *_noun_phrase(h)]):
                 return trig
         return None
 
