@@ -263,6 +263,13 @@ def _in_adjunct(tok: Token) -> bool:
     return False
 
 
+def _told_by(c: _Candidate, governor: _Candidate) -> bool:
+    """A deed named as what was approved, pledged or agreed ("approved new sanctions") is news
+    of its own, beside the approval; other nested triggers are only the governor's content."""
+    return (governor.trigger.type in ("offer", "agreement") and c.head.pos_ == "NOUN"
+            and c.trigger.type in ("sanction", "aid", "military", "cooperation", "retreat"))
+
+
 def _refuses(verb: Token) -> bool:
     """A negated will/would/won't: someone declining to act, not an event said not to happen."""
     kids = list(verb.children)
@@ -425,23 +432,27 @@ class EventExtractor:
         self.trigger_heads = {i for i, c in at.items() if c.trigger.type not in NO_ACTOR_TYPES}
         events: list[Event] = []
         for c in cands:
-            if self._cue_only(c) or self._governor(c, at) is not None:
+            governor = self._governor(c, at)
+            if self._cue_only(c) or governor is not None and not _told_by(c, governor):
                 continue
-            ev = self._event(c, sent, index, start, text, mentions, timex_at, offset, events)
+            ev = self._event(c, sent, index, start, text, mentions, timex_at, offset, events, governor)
             if ev is not None and ev.confidence >= self.min_confidence:
                 events.append(ev)
         yield from _dedupe(events)
 
     # -- one event ------------------------------------------------------------------------------
     def _event(self, c: _Candidate, sent, index, start, text, mentions, timex_at, offset, earlier: list[Event],
-               complement: Token | None = None) -> Event | None:
+               governor: _Candidate | None = None) -> Event | None:
         tok, trig = c.head, c.trigger
         verb = _predicate(tok)
         if trig.type in ("talks", "meeting") and self._by_phone(verb if verb != tok else tok):
             trig = Trigger("call", trig.lemmas, trig.pos, "041", "CONSULT")  # "spoke with Biden by telephone"
-        sources, targets, rule = self._roles(tok, verb, mentions, trig.type, complement)
+        sources, targets, rule = self._roles(tok, verb, mentions, trig.type)
         if rule == "none":
             return None
+        if governor is not None and not sources:  # "the EU approved new sanctions": the EU's sanctions
+            sources = self._subject_actors(governor.head, mentions)
+            rule += "+governor"
         modality = self._modality(tok, verb)
         same = next((e for e in reversed(earlier) if e.type == trig.type), None) if tok.pos_ == "NOUN" else None
         own = {a.name for a in sources + targets}
@@ -590,10 +601,10 @@ class EventExtractor:
     def _pobj_actors(self, prep: Token, mentions: dict[int, Mention]) -> list[Actor]:
         return [a for p in prep.children if p.dep_ == "pobj" for a in self._actor_of(p, mentions)]
 
-    def _roles(self, tok: Token, verb: Token, mentions: dict[int, Mention], etype: str,
-               complement: Token | None = None) -> tuple[list[Actor], list[Actor], str]:
+    def _roles(self, tok: Token, verb: Token, mentions: dict[int, Mention],
+               etype: str) -> tuple[list[Actor], list[Actor], str]:
         if tok.pos_ in ("VERB", "AUX"):
-            sources, targets, rule = self._verb_roles(tok, mentions, etype, complement)
+            sources, targets, rule = self._verb_roles(tok, mentions, etype)
         else:
             sources, targets, rule = self._noun_roles(tok, verb, mentions)
         if etype in ("meeting", "talks", "visit") and rule != "none":
@@ -605,7 +616,7 @@ class EventExtractor:
         src_names = {a.name for a in sources}
         return _unique(sources), _unique([a for a in targets if a.name not in src_names]), rule
 
-    def _verb_roles(self, tok, mentions, etype, complement):
+    def _verb_roles(self, tok, mentions, etype):
         sources: list[Actor] = []
         targets: list[Actor] = []
         passive = _is_passive(tok)
@@ -633,9 +644,8 @@ class EventExtractor:
             sources = self._subject_actors(tok, mentions) + sources
         elif tok.dep_ == "acl":
             targets += self._actor_of(tok.head, mentions)
-        comps = [complement] if complement is not None else [
-            c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
-            or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                 or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
         for comp in comps:
             # the content of an offer, demand or agreement: who it concerns
             if etype not in NO_ACTOR_TYPES:
