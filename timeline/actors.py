@@ -171,7 +171,7 @@ class MentionFinder:
         """True when a known name is only part of another proper name ("Trump Tower")."""
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         return (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span[-1].dep_ == "compound"
-                and not nxt.ent_type_ == "PERSON")
+                and nxt.ent_type_ != "PERSON")
 
     # -- people and organisations found by NER ---------------------------------------------
     def _entities(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:

@@ -28,8 +28,8 @@ from .nlp import Doc, Span, Token
 
 MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
 REPORTING_LEMMAS = frozenset(
-    "say tell add state announce declare note write post insist claim contend suggest argue "
-    "explain stress acknowledge report confirm reiterate".split()
+    ["say", "tell", "add", "state", "announce", "declare", "note", "write", "post", "insist", "claim",
+     "contend", "suggest", "argue", "explain", "stress", "acknowledge", "report", "confirm", "reiterate"]
 )
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
 PARTNER_PREPS = frozenset({"with", "between", "to", "against", "toward", "towards", "on", "into", "for", "at", "over", "among"})

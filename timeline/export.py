@@ -86,7 +86,7 @@ def write_events_csv(events: Iterable[Event], f) -> int:
 def read_events(path: str | os.PathLike) -> Iterator[Event]:
     """Read events back from a JSONL file written by `write_events_jsonl`."""
     try:
-        f = open(path, encoding="utf-8")
+        f = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the `with` below; open errors are ours
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path=str(path)) from e
     with f:

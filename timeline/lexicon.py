@@ -143,8 +143,20 @@ class Lexicon:
     True
     """
 
-    __slots__ = ("_by_name", "first_words", "_demonyms_exact", "_demonyms_folded", "_exact", "_folded", "_people_by_country",
-                 "_title_index", "_title_order", "entries", "max_alias_tokens", "titles")
+    __slots__ = (
+        "_by_name",
+        "_demonyms_exact",
+        "_demonyms_folded",
+        "_exact",
+        "_folded",
+        "_people_by_country",
+        "_title_index",
+        "_title_order",
+        "entries",
+        "first_words",
+        "max_alias_tokens",
+        "titles",
+    )
     entries: tuple[ActorEntry, ...]
     titles: tuple[TitleEntry, ...]
     max_alias_tokens: int

@@ -156,7 +156,7 @@ class Event:
         return {k: (list(d[k]) if k in LIST_FIELDS else d[k]) for k in EVENT_FIELDS}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Event":
+    def from_dict(cls, d: dict) -> Event:
         """Build an event from its dict form; missing fields take neutral defaults."""
         defaults = {
             "cameo": "", "plover": None, "date": None, "date_end": None, "date_precision": "unknown",

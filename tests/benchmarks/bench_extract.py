@@ -35,8 +35,7 @@ def corpus(n: int) -> list:
 
 def write_jsonl(articles, path: Path) -> None:
     with open(path, "w", encoding="utf-8") as f:
-        for a in articles:
-            f.write(json.dumps({"id": a.id, "title": a.title, "date": a.date, "text": a.text}) + "\n")
+        f.writelines(json.dumps({"id": a.id, "title": a.title, "date": a.date, "text": a.text}) + "\n" for a in articles)
 
 
 def peak_mb() -> float:
