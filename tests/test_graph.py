@@ -99,7 +99,7 @@ def test_edge_directions(G, u, v, present):
 
 def test_edge_attributes(events, G):
     ids = {e.id for e in events}
-    for u, v, d in G.edges(data=True):
+    for _u, _v, d in G.edges(data=True):
         assert d["kind"] in ("event", "affiliation")
         assert isinstance(d["weight"], int) and d["weight"] >= 1
         named = d["event_ids"].split(";")

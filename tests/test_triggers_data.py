@@ -28,8 +28,8 @@ CUE_POS = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "SCONJ", "CCONJ", "PART", "DET",
 def read_cameo2plover(path: Path) -> dict[str, set[str]]:
     """CAMEO code -> PLOVER categories; '#' starts a comment. The root 08 maps to two categories."""
     table: dict[str, set[str]] = collections.defaultdict(set)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
         m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(,|$)", line)
         if m:
             table[m.group(1)].add(m.group(2))

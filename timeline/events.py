@@ -171,7 +171,7 @@ def load_triggers() -> TriggerLexicon:
                        (row.get("plover") or "").strip() or None)
         by_lemma.setdefault(lemmas[0], []).append(trig)
     cues: dict[str, str] = {}
-    for n, row in _read_csv("modality.csv"):
+    for _, row in _read_csv("modality.csv"):
         cues[(row.get("cue") or "").lower().strip()] = (row.get("modality") or "").strip()
     intentions = {row["type"]: row["cameo"] for _, row in _read_csv("intentions.csv")}
     support = frozenset(row["verb"].strip() for _, row in _read_csv("support_verbs.csv"))

@@ -166,10 +166,7 @@ def graph_metrics(G: nx.DiGraph) -> dict[str, dict]:
         betweenness = nx.betweenness_centrality(U, k=EXACT_BETWEENNESS_MAX_NODES, seed=42)
     else:
         betweenness = nx.betweenness_centrality(U)
-    if U.number_of_edges():
-        groups = greedy_modularity_communities(U, weight="weight")
-    else:
-        groups = [{n} for n in U]
+    groups = greedy_modularity_communities(U, weight="weight") if U.number_of_edges() else [{n} for n in U]
     community = {}
     for i, members in enumerate(sorted(sorted(map(str, g)) for g in groups)):
         for m in members:
@@ -199,10 +196,7 @@ def graph_layout(G: nx.DiGraph) -> dict[str, tuple[float, float]]:
     A seeded spring layout, or a circular one above `SPRING_LAYOUT_MAX_NODES` nodes.
     """
     H = _sorted_copy(G)
-    if len(H) > SPRING_LAYOUT_MAX_NODES:
-        pos = nx.circular_layout(H)
-    else:
-        pos = nx.spring_layout(H, seed=42)
+    pos = nx.circular_layout(H) if len(H) > SPRING_LAYOUT_MAX_NODES else nx.spring_layout(H, seed=42)
     return {n: (round(float(x), 4) + 0.0, round(float(y), 4) + 0.0) for n, (x, y) in pos.items()}
 
 

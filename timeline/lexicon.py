@@ -543,8 +543,9 @@ def _merge(shipped: list[ActorEntry], user: list[ActorEntry]) -> tuple[ActorEntr
         aliases, demonyms = free(e.aliases), free(e.demonyms)
         if (aliases, demonyms) != (e.aliases, e.demonyms):
             logger.debug("user lexicon takes over aliases of %s", e.name)
-            e = ActorEntry(e.name, e.kind, e.country, aliases, demonyms, e.title, e.valid_from, e.valid_to)
-        merged.append(e)
+            merged.append(ActorEntry(e.name, e.kind, e.country, aliases, demonyms, e.title, e.valid_from, e.valid_to))
+        else:
+            merged.append(e)
     return tuple(merged + list(user))
 
 
