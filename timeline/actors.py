@@ -129,6 +129,8 @@ class MentionFinder:
                 if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in tok.children):
                     members = []
                     for t in [tok, *tok.conjuncts]:
+                        if t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS":
+                            continue  # "he and Trump's son-in-law": Trump is not one of them
                         m = found.get(t.i) or next((found[c.i] for c in t.subtree if c.i in found), None)
                         if m is not None and m.actor not in members:
                             members.append(m.actor)
@@ -160,6 +162,8 @@ class MentionFinder:
                 i += 1
                 continue
             j, actor = hit
+            if j - i > 1 and doc[j - 1].tag_ == "POS":
+                j -= 1  # the name without its "'s"
             span = doc[i:j]
             if actor.kind == "person" and self._is_part_of_other_name(span):
                 i = j

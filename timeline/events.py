@@ -542,7 +542,7 @@ class EventExtractor:
             # "US President Donald Trump and Russian President Vladimir Putin": the parser often
             # nests such pairs oddly; every name in a coordinated phrase takes part
             named = [m.actor for t in [tok, *phrase] if (m := mentions.get(t.i)) is not None
-                     and t.pos_ != "PRON" and t.dep_ != "poss"]
+                     and not _possessor(t) and (t.pos_ != "PRON" or t.dep_ in ("nsubj", "conj", "dobj", "pobj"))]
             people = _unique([a for a in named if a.kind == "person"])
             if len(people) > 1:
                 return people
@@ -844,6 +844,12 @@ def _phrase(tok: Token, absolute: bool = True, stop: set[int] = frozenset()) -> 
             continue
         yield t
         stack.extend(t.children)
+
+
+def _possessor(tok: Token) -> bool:
+    """ "Trump" in "Trump's son-in-law Jared Kushner": a name that only says whose."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "poss" or tok.tag_ == "PRP$" or (nxt is not None and nxt.tag_ == "POS")
 
 
 def _noun_phrase(tok: Token) -> list[Token]:
