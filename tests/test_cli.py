@@ -568,3 +568,27 @@ def test_bad_inputs_with_strict_exit_2(bad_folder, tmp_path):
     result = invoke("build", bad_folder, "-o", tmp_path / "out", "--strict")
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr
+
+
+def test_progress_passes_items_through_and_draws_only_on_a_terminal(monkeypatch, capsys):
+    from timeline import cli
+
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: False)
+    assert list(cli._progress(iter([1, 2, 3]), "articles")) == [1, 2, 3]
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True)
+    assert list(cli._progress(iter([1, 2, 3]), "articles")) == [1, 2, 3]
+    assert "articles" in capsys.readouterr().err
+
+
+def test_user_actor_file_is_merged_over_the_lexicon(tmp_path):
+    actors = tmp_path / "actors.csv"
+    actors.write_text("name,kind,country,aliases,demonyms,title,valid_from,valid_to\n"
+                      "Zorro Vega,person,FRA,Vega,,Envoy,2020-01-01,\n", encoding="utf-8")
+    articles = write_jsonl(tmp_path / "a.jsonl", [{"id": "a1", "title": "T", "date": "2025-03-12",
+                                                  "text": "Vega met Narendra Modi in Delhi on Monday."}])
+    result = invoke("extract", articles, "--actors", actors)
+    assert result.exit_code == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    meeting = next(e for e in events if e["type"] == "meeting")
+    assert "Zorro Vega" in meeting["source"] and "FRA" in meeting["source_countries"]

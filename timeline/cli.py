@@ -72,10 +72,12 @@ def _options(date, actors, workers=1) -> pipeline.Options:
 
 
 def _progress(items, label: str):
-    """Wrap an iterable with a progress bar when stderr is a terminal."""
+    """The items, counted on a progress line on stderr when stderr is a terminal."""
     if not sys.stderr.isatty():
-        return items
-    return click.progressbar(items, label=label, file=sys.stderr, item_show_func=lambda a: None)
+        yield from items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr, show_pos=True) as bar:
+        yield from bar
 
 
 common_inputs = [
@@ -112,7 +114,8 @@ def build(inputs, date, actors, strict, out_dir, workers):
     _check_paths(inputs)
     run = _Run(strict)
     options = _options(date, actors, workers)
-    events = _guard(lambda: pipeline.build(inputs, out_dir, options, run.on_error))
+    articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles")
+    events = _guard(lambda: pipeline.write_outputs(pipeline.extract_events(articles, options), out_dir))
     click.echo(f"{len(events)} events written to {out_dir}/", err=True)
     run.finish()
 
@@ -130,7 +133,8 @@ def extract(inputs, date, actors, strict, output, fmt, workers):
 
     def go():
         # streamed in input order (articles as read, events in reading order): memory stays flat
-        events = pipeline.extract_events(pipeline.read_inputs(inputs, options, run.on_error), options)
+        articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles")
+        events = pipeline.extract_events(articles, options)
         if output:
             return pipeline.write_events(events, output, fmt)
         out = sys.stdout

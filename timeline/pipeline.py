@@ -156,11 +156,16 @@ def write_events(events: Iterable[Event], path: str | Path, fmt: str = "jsonl") 
 def build(paths: Iterable[str | Path], out_dir: str | Path, options: Options = Options(),
           on_error: Callable[[InputError], None] | None = None) -> list[Event]:
     """Run the whole job: events, graph exports and the HTML page under `out_dir`."""
+    return write_outputs(extract_events(read_inputs(paths, options, on_error), options), out_dir)
+
+
+def write_outputs(events: Iterable[Event], out_dir: str | Path) -> list[Event]:
+    """Write events (sorted), the graph exports and the HTML page under `out_dir`."""
     from .graph import build_graph, graph_data, write_graph_exports
     from .render import render_html
 
     out = Path(out_dir)
-    events = sort_events(extract_events(read_inputs(paths, options, on_error), options))
+    events = sort_events(events)
     write_events(events, out / "events.jsonl")
     write_events(events, out / "events.csv", "csv")
     write_graph_exports(events, out)
