@@ -5,6 +5,8 @@ import json
 import random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.evaluate import load_gold, score_events
 from timeline.model import Article
@@ -190,3 +192,21 @@ def test_plover_category_recall_on_held_out_sentences(data_dir):
         found.setdefault(e.article_id, set()).add(e.plover)
     recall = sum(g["plover"] in found.get(g["id"], set()) for g in gold) / len(gold)
     assert recall >= FLOOR_PLOVER_RECALL
+
+
+# -- properties: whatever the text, events point at their own sentence and trigger ------------
+FRAGMENTS = [
+    "Macron met Modi in Paris on Tuesday.", "Putin said Ukraine must withdraw.", "“We will retaliate,” he said.",
+    "Beijing accused Washington of lying", "  ", "\n", "\n\n", "Kyiv", "Hamas's October 7, 2023 attack on Israel",
+    "talks", "😀", "<script>alert(1)</script>", "the US leader", "they agreed", "é", ",", "—", "Mr.", "1994",
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=12), st.sampled_from([" ", "", "\n", ". "]))
+def test_events_point_at_their_sentence_and_trigger(parts, glue):
+    text = glue.join(parts)
+    for e in extract_article(Article(id="p", title="p", text=text, date="2025-03-12")):
+        assert text[e.char_start:e.char_end] == e.sentence
+        assert text[e.trigger_start:e.trigger_end] == e.trigger
+        assert e.char_start <= e.trigger_start < e.trigger_end <= e.char_end
