@@ -133,3 +133,11 @@ def test_plover_follows_the_conversion_table():
     assert lex.plover_of("042") == "CONSULT"
     assert lex.plover_of("0874") == lex.plover_of("0874")  # longest known prefix, no error
     assert lex.plover_of("172") == "COERCE"
+
+
+def test_present_simple_with_a_weekday_is_a_timetable():
+    # published on a Wednesday: "hands over on Monday" is the coming Monday
+    e = find(events_of("Biden, who hands over to Donald Trump on Monday, praised Macron."), "retreat")
+    assert not e or e[0].date == "2025-03-17"
+    e = find(events_of("Macron meets Modi on Friday."), "meeting")[0]
+    assert e.date == "2025-03-14"

@@ -20,7 +20,7 @@ from datetime import date as _date
 from importlib import resources
 
 from .actors import MentionFinder
-from .dates import find_dates
+from .dates import find_dates, resolve_date
 from .errors import LexiconError
 from .lexicon import Lexicon
 from .model import Actor, Article, Event, EventDate, Mention, Timex
@@ -268,6 +268,12 @@ def _told_by(c: _Candidate, governor: _Candidate) -> bool:
     of its own, beside the approval; other nested triggers are only the governor's content."""
     return (governor.trigger.type in ("offer", "agreement") and c.head.pos_ == "NOUN"
             and c.trigger.type in ("sanction", "aid", "military", "cooperation", "retreat"))
+
+
+def _scheduled(verb: Token) -> bool:
+    """Present simple of an act ("Biden hands over to Trump on Monday"): a timetable, the future."""
+    return (verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in REPORTING_LEMMAS
+            and verb.lemma_ != "be" and not any(c.dep_ == "aux" for c in verb.children))
 
 
 def _refuses(verb: Token) -> bool:
@@ -768,6 +774,8 @@ class EventExtractor:
                 break  # "said Monday he had met Modi": the meeting came before Monday
             if tx is not None and tx.date:
                 basis = "text" if t.i in own or not crossed else "context"
+                if basis == "text" and _scheduled(verb):
+                    tx = resolve_date(tx.text, self.article.date, "future") or tx
                 return EventDate(tx.date, tx.date_end, tx.precision, tx.text, basis)
             if t.head == t:
                 break
