@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import unicodedata
 from functools import lru_cache
@@ -26,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
+from .export import iter_jsonl
 
 
 def norm_text(s: str) -> str:
@@ -103,22 +103,15 @@ def date_scores(gold: dict, pred: dict) -> tuple[bool, bool]:
 def load_gold(path: str | Path) -> list[dict]:
     """Read a gold file (JSONL); raise InputError naming the line at fault."""
     rows = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(f"not JSON: {e.msg}", path=str(path), position=n) from e
-            missing = [k for k in ("article", "evidence", "type", "actors") if k not in row]
-            if missing:
-                raise InputError(f"gold record lacks {', '.join(missing)}", path=str(path), position=n)
-            if isinstance(row["type"], str):
-                row["type"] = [row["type"]]
-            if isinstance(row.get("modality"), str):
-                row["modality"] = [row["modality"]]
-            rows.append(row)
+    for n, row in iter_jsonl(path):
+        missing = [k for k in ("article", "evidence", "type", "actors") if k not in row]
+        if missing:
+            raise InputError(f"gold record lacks {', '.join(missing)}", path=str(path), position=n)
+        if isinstance(row["type"], str):
+            row["type"] = [row["type"]]
+        if isinstance(row.get("modality"), str):
+            row["modality"] = [row["modality"]]
+        rows.append(row)
     return rows
 
 

@@ -81,8 +81,8 @@ def write_events_csv(events: Iterable[Event], f) -> int:
     return n
 
 
-def read_events(path: str | os.PathLike) -> Iterator[Event]:
-    """Read events back from a JSONL file written by `write_events_jsonl`."""
+def iter_jsonl(path: str | os.PathLike) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each non-blank line of a JSONL file; InputError names the line."""
     try:
         f = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the `with` below; open errors are ours
     except OSError as e:
@@ -97,7 +97,13 @@ def read_events(path: str | os.PathLike) -> Iterator[Event]:
                 raise InputError(f"not JSON: {e.msg}", path=str(path), position=n) from e
             if not isinstance(d, dict):
                 raise InputError("not a JSON object", path=str(path), position=n)
-            yield Event.from_dict(d)
+            yield n, d
+
+
+def read_events(path: str | os.PathLike) -> Iterator[Event]:
+    """Read events back from a JSONL file written by `write_events_jsonl`."""
+    for _, d in iter_jsonl(path):
+        yield Event.from_dict(d)
 
 
 def read_events_csv(path: str | os.PathLike) -> Iterator[Event]:
