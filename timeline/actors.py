@@ -83,7 +83,7 @@ def _is_subject(token: Token) -> bool:
     """The subject of a main clause: the most salient mention for a later 'he' or 'she'."""
     if token.dep_ in ("compound", "appos"):
         token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ not in ("relcl", "acl", "advcl")
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ not in ("relcl", "acl")
 
 
 def _span_key(span: Span) -> str:
