@@ -72,7 +72,7 @@ class TriggerLexicon:
     plover: dict
     intentions: dict
     support_verbs: frozenset
-    partners: dict  # lemma -> (Trigger, "object" | "with" | "any"): triggers that need a partner
+    partners: dict  # first lemma -> ((Trigger, "object" | "with" | "any"), ...): triggers that need a partner
 
     def is_cue(self, tok: Token) -> str | None:
         """The modality a token signals, if it is a modality cue."""
@@ -99,8 +99,10 @@ class TriggerLexicon:
 
     def match_partner(self, tok: Token, mentions: dict) -> Trigger | None:
         """A trigger that counts only with a partner: "received Netanyahu", "spoke with Biden"."""
-        for lemmas, (trig, partner) in self.partners.items():
-            if not (_same(tok, lemmas[0]) and (len(lemmas) == 1 or _with_object(tok, lemmas))):
+        candidates = self.partners.get(tok.lemma_.lower(), ()) + self.partners.get(tok.lower_, ())
+        for trig, partner in candidates:
+            lemmas = trig.lemmas
+            if len(lemmas) > 1 and not _with_object(tok, lemmas):
                 continue
             if trig.pos != "ANY" and tok.pos_ != trig.pos:
                 continue
@@ -175,11 +177,11 @@ def load_triggers() -> TriggerLexicon:
         cues[(row.get("cue") or "").lower().strip()] = (row.get("modality") or "").strip()
     intentions = {row["type"]: row["cameo"] for _, row in _read_csv("intentions.csv")}
     support = frozenset(row["verb"].strip() for _, row in _read_csv("support_verbs.csv"))
-    partners = {}
+    partners: dict[str, tuple] = {}
     for _, row in _read_csv("partner_triggers.csv"):
         lemmas = tuple(row["trigger"].lower().split())
-        partners[lemmas] = (Trigger(row["type"], lemmas, row["pos"].upper(), row["cameo"], row["plover"] or None),
-                            row["partner"])
+        trig = Trigger(row["type"], lemmas, row["pos"].upper(), row["cameo"], row["plover"] or None)
+        partners[lemmas[0]] = (*partners.get(lemmas[0], ()), (trig, row["partner"]))
     return TriggerLexicon({k: tuple(v) for k, v in by_lemma.items()}, cues, plover, intentions, support, partners)
 
 

@@ -113,7 +113,7 @@ def trigger_forms(model: str | None = None) -> frozenset[str]:
     and the modals that make a reported statement a demand ("said Kyiv must...")."""
     lex = load_triggers()
     lemmas = {lemma for lemma, rows in lex.by_lemma.items() if any(t.type not in NO_ACTOR_TYPES for t in rows)}
-    lemmas |= {lemmas[0] for lemmas in lex.partners} | {"must", "should"}
+    lemmas |= set(lex.partners) | {"must", "should"}
     return inflections(load_nlp(model), lemmas)
 
 
