@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import doctest
 import itertools
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -184,3 +186,23 @@ def test_find_dates_never_raises_and_offsets_are_exact(text, anchor):
 def test_find_dates_on_arbitrary_unicode(text, anchor):
     for t in find_dates(text, anchor):
         assert text[t.start:t.end] == t.text
+
+
+# -- held-out quality: the date gold of tests/data/dev_dates_* (see tests/data/dev_README.md) ------
+FLOOR_DEV_DATE_VALUE = 0.95
+FLOOR_DEV_DATE_PRECISION = 0.95
+
+
+def test_dates_on_held_out_news():
+    data = Path(__file__).parent / "data"
+    articles = {a["id"]: a for a in map(json.loads, (data / "dev_dates_articles.jsonl").read_text("utf-8").splitlines())}
+    gold = [json.loads(line) for line in (data / "dev_dates_gold.jsonl").read_text("utf-8").splitlines()]
+    spans = {r["article_id"]: r["spans"]
+             for r in map(json.loads, (data / "dev_dates_spans.jsonl").read_text("utf-8").splitlines())}
+    found = {aid: find_dates(a["text"], a["date"]) for aid, a in articles.items()}
+    right = sum(any(t.start < g["char_end"] and t.end > g["char_start"] and t.date == g["value"]
+                    for t in found[g["article_id"]]) for g in gold)
+    dated = [(aid, t) for aid, ts in found.items() for t in ts if t.date]
+    real = sum(any(t.start < e and t.end > s for s, e in spans[aid]) for aid, t in dated)
+    assert right / len(gold) >= FLOOR_DEV_DATE_VALUE
+    assert real / len(dated) >= FLOOR_DEV_DATE_PRECISION
