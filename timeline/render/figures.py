@@ -28,6 +28,10 @@ from ..model import EVENT_TYPES, MODALITIES, Event
 
 #: Above this many dated events the timeline uses WebGL (`scattergl`) traces.
 WEBGL_THRESHOLD = 10_000
+#: Marks and bars: (marker size, marker outline width, span line width) for SVG and for WebGL.
+#: Smaller in WebGL mode: with that many events marks overlap anyway, and a software-rendered
+#: WebGL canvas costs time in proportion to the pixels of every mark.
+MARK_STYLE = {"scatter": (10, 1.5, 3), "scattergl": (5, 1, 2)}
 #: Above this many edges the graph draws its links with WebGL.
 GRAPH_WEBGL_EDGES = 2_000
 
@@ -299,6 +303,8 @@ def timeline_layout(lanes: str, categories: Sequence[str]) -> dict:
         "yaxis": {
             "autorange": "reversed",
             "automargin": True,
+            # "allow": plotly does not measure every label to hide those past the plot.
+            "ticklabeloverflow": "allow",
             "tickmode": "array",
             "ticktext": list(categories),
             "tickvals": list(range(len(categories))),
@@ -326,6 +332,7 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
     dated = [(i, e, event_extent(e)) for i, e in enumerate(ordered)]
     dated = [(i, e, ext) for i, e, ext in dated if ext is not None]
     trace_type = "scattergl" if len(dated) > WEBGL_THRESHOLD else "scatter"
+    size, outline, bar = MARK_STYLE[trace_type]
     names = lane_order([e for _, e, _ in dated], lanes)
     position = {name: k for k, name in enumerate(names)}
     lane_of = (lambda e: position[e.type]) if lanes == "type" else (lambda e: position[event_lane(e)])
@@ -342,7 +349,7 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
                 span_y += [lane_of(e), lane_of(e), None]
         if span_x:
             data.append({
-                "hoverinfo": "skip", "legendgroup": etype, "line": {"color": color, "width": 3},
+                "hoverinfo": "skip", "legendgroup": etype, "line": {"color": color, "width": bar},
                 "meta": {"role": "span"}, "mode": "lines", "name": escape_text(etype), "opacity": 0.45,
                 "showlegend": False, "type": trace_type, "x": span_x, "y": span_y,
             })
@@ -352,13 +359,12 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
             if not group:
                 continue
             suffix, opacity = modality_style(modality)
-            data.append({
+            trace = {
                 "customdata": [i for i, _, _ in group],
                 "hoverinfo": "text",
-                "hovertext": [hover_text(e) for _, e, _ in group],
                 "legendgroup": etype,
-                "marker": {"color": color, "line": {"color": color, "width": 1.5}, "opacity": opacity,
-                           "size": 10, "symbol": symbol + suffix},
+                "marker": {"color": color, "line": {"color": color, "width": outline}, "opacity": opacity,
+                           "size": size, "symbol": symbol + suffix},
                 "meta": {"modality": modality, "role": "events"},
                 "mode": "markers",
                 "name": escape_text(etype),
@@ -366,7 +372,12 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
                 "type": trace_type,
                 "x": [day_to_iso(mark) for _, _, (_, _, mark) in group],
                 "y": [lane_of(e) for _, e, _ in group],
-            })
+            }
+            if trace_type == "scatter":
+                trace["hovertext"] = [hover_text(e) for _, e, _ in group]
+            else:  # the page shows its own tooltip (hover_text's lines, as text) from customdata
+                trace["hoverinfo"] = "none"
+            data.append(trace)
             first = False
     return {"data": data, "layout": timeline_layout(lanes, [escape_text(n) for n in names])}
 
@@ -590,6 +601,7 @@ def page_data(events: Sequence[Event], graph_data: dict) -> dict:
                               ("trigger", e.trigger)):
             put(column, value)
     dated = [e for e in ordered if event_extent(e) is not None]
+    trace_type = "scattergl" if len(dated) > WEBGL_THRESHOLD else "scatter"
     return {
         "actors": actor_names,
         "articles": art,
@@ -608,7 +620,8 @@ def page_data(events: Sequence[Event], graph_data: dict) -> dict:
         "timeline": {
             "lanes": {"actor": [actor_index[a] for a in lane_order(dated, "actor")]},
             "layout": {mode: timeline_layout(mode, []) for mode in LANE_MODES},
-            "trace_type": "scattergl" if len(dated) > WEBGL_THRESHOLD else "scatter",
+            "marker": dict(zip(("size", "line_width", "span_width"), MARK_STYLE[trace_type])),
+            "trace_type": trace_type,
         },
         "types": types,
         "undated": len(ordered) - len(dated),

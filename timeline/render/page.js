@@ -5,14 +5,17 @@
    The timeline traces follow the same rules as timeline/render/figures.py:timeline_figure. */
 (function () {
   "use strict";
-  window.__appStart = performance.now();
+  performance.mark("script-start");
   var D = JSON.parse(document.getElementById("timeline-data").textContent);
+  performance.mark("data-parsed");
   var E = D.events, N = D.n, S = D.styles, DAY = 86400000, PAGE = 50;
   var config = {displaylogo: false, responsive: true, scrollZoom: false,
                 modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"]};
   var state = defaults();
   var table = {key: "date", dir: 1, page: 0, rows: []};
   var selected = -1, hoverCache = new Array(N), haystack = null, drawn = false;
+  /* WebGL mode (many events): no prebuilt hover strings; a small DOM tooltip shows the event. */
+  var GL = D.timeline.trace_type === "scattergl", MK = D.timeline.marker;
 
   function $(id) { return document.getElementById(id); }
   function dv(column, i) { return D.dicts[column][E[column][i]]; }
@@ -82,16 +85,21 @@
   }
 
   /* -- filtering -- */
-  function search(i) {
-    if (!haystack) {
-      haystack = new Array(N);
-      for (var k = 0; k < N; k++) {
-        var a = E.act[k], names = [];
-        for (var j = 0; j < a.length; j++) names.push(D.actors[a[j]]);
-        haystack[k] = [E.sentence[k], D.articles.title[E.art[k]], names.join(" "), dv("trigger", k),
-                       D.types[E.type[k]], dv("date_text", k) || "", dv("loc", k) || "", E.id[k]].join("\n").toLowerCase();
-      }
+  /* The searchable text of each event, built in slices after the first draw (or at once when needed). */
+  var hayBuilt = 0;
+  function buildHaystack(limit) {
+    if (!haystack) haystack = new Array(N);
+    var stop = Math.min(N, limit);
+    for (var k = hayBuilt; k < stop; k++) {
+      var a = E.act[k], names = [];
+      for (var j = 0; j < a.length; j++) names.push(D.actors[a[j]]);
+      haystack[k] = [E.sentence[k], D.articles.title[E.art[k]], names.join(" "), dv("trigger", k),
+                     D.types[E.type[k]], dv("date_text", k) || "", dv("loc", k) || "", E.id[k]].join("\n").toLowerCase();
     }
+    hayBuilt = Math.max(hayBuilt, stop);
+  }
+  function search(i) {
+    if (hayBuilt < N) buildHaystack(N);
     return haystack[i].indexOf(state.q) >= 0;
   }
   function passes(i) {
@@ -144,7 +152,7 @@
         }
       }
       if (sx.length) {
-        traces.push({hoverinfo: "skip", legendgroup: D.types[t], line: {color: color, width: 3},
+        traces.push({hoverinfo: "skip", legendgroup: D.types[t], line: {color: color, width: MK.span_width},
                      meta: {role: "span"}, mode: "lines", name: name, opacity: 0.45,
                      showlegend: false, type: kind, x: sx, y: sy});
       }
@@ -152,27 +160,40 @@
       for (m = 0; m < D.modalities.length; m++) {
         var group = byMod[m];
         if (!group) continue;
-        var n = group.length, x = new Array(n), y = new Array(n), text = new Array(n), ms = S.modality[m];
+        var n = group.length, x = new Array(n), y = new Array(n), text = GL ? null : new Array(n), ms = S.modality[m];
         for (k = 0; k < n; k++) {
           i = group[k];
-          x[k] = E.xm[i] * DAY; y[k] = pos[laneKey(i)]; text[k] = hoverText(i);
+          x[k] = E.xm[i] * DAY; y[k] = pos[laneKey(i)];
+          if (text) text[k] = hoverText(i);
         }
-        traces.push({customdata: group, hoverinfo: "text", hovertext: text, legendgroup: D.types[t],
-                     marker: {color: color, line: {color: color, width: 1.5}, opacity: ms[1], size: 10,
+        var trace = {customdata: group, hoverinfo: GL ? "none" : "text", legendgroup: D.types[t],
+                     marker: {color: color, line: {color: color, width: MK.line_width}, opacity: ms[1], size: MK.size,
                               symbol: S.symbols[t] + ms[0]},
                      meta: {modality: D.modalities[m], role: "events"}, mode: "markers", name: name,
-                     showlegend: first, type: kind, x: x, y: y});
+                     showlegend: first, type: kind, x: x, y: y};
+        if (text) trace.hovertext = text;
+        traces.push(trace);
         first = false;
       }
     }
     return traces;
   }
+  var measureCanvas = null;
   function timelineLayout(lanes) {
     var layout = JSON.parse(JSON.stringify(D.timeline.layout[state.lanes]));
     var names = state.lanes === "type" ? D.types : D.actors;
     layout.yaxis.ticktext = lanes.map(function (k) { return esc(names[k]); });
     layout.yaxis.tickvals = lanes.map(function (k, j) { return j; });
     layout.height = Math.max(360, Math.min(1400, 26 * lanes.length + 140));
+    if (GL && lanes.length) {
+      /* Plotly's automargin measures every lane label in the DOM, seconds for hundreds of
+         lanes: measure them once on a canvas and set the left margin instead. */
+      var ctx = (measureCanvas = measureCanvas || document.createElement("canvas")).getContext("2d"), widest = 0;
+      ctx.font = "12px 'Open Sans', verdana, arial, sans-serif";
+      for (var k = 0; k < lanes.length; k++) widest = Math.max(widest, ctx.measureText(names[lanes[k]]).width);
+      layout.yaxis.automargin = false;
+      layout.margin.l = Math.ceil(Math.min(widest, 400)) + 40;
+    }
     if (!lanes.length) {
       layout.annotations = [{text: "No dated event matches the filters", showarrow: false,
                              xref: "paper", yref: "paper", x: 0.5, y: 0.5}];
@@ -189,9 +210,41 @@
         var pt = ev && ev.points && ev.points[0];
         if (pt && pt.data && pt.data.meta && pt.data.meta.role === "events") showEvidence(pt.customdata);
       });
+      if (GL) {
+        gd.on("plotly_hover", function (ev) {
+          var pt = ev && ev.points && ev.points[0];
+          if (pt && pt.data && pt.data.meta && pt.data.meta.role === "events") showTooltip(pt.customdata, ev.event);
+        });
+        gd.on("plotly_unhover", hideTooltip);
+        gd.addEventListener("mouseleave", hideTooltip);
+      }
     }
     return p;
   }
+
+  /* -- the tooltip of WebGL mode: the same lines as hoverText, as text nodes -- */
+  function showTooltip(i, mouse) {
+    if (typeof i !== "number" || i < 0 || i >= N) return;
+    var tip = $("tooltip"), mod = D.modalities[E.mod[i]];
+    tip.textContent = "";
+    var head = el("div");
+    head.appendChild(el("b", D.types[E.type[i]]));
+    if (mod !== "occurred") head.appendChild(document.createTextNode(" (" + mod + ")"));
+    tip.appendChild(head);
+    var when = dateLabel(i);
+    if (dv("date_text", i)) when = "\u201c" + dv("date_text", i) + "\u201d \u2192 " + when;
+    tip.appendChild(el("div", when));
+    tip.appendChild(el("div", actorsLabel(i)));
+    var w = wrap(E.sentence[i] || "");
+    for (var k = 0; k < w.length; k++) tip.appendChild(el("div", w[k]));
+    tip.hidden = false;
+    var x = mouse && typeof mouse.clientX === "number" ? mouse.clientX : 0;
+    var y = mouse && typeof mouse.clientY === "number" ? mouse.clientY : 0;
+    var r = tip.getBoundingClientRect();
+    tip.style.left = Math.max(0, Math.min(x + 14, window.innerWidth - r.width - 8)) + "px";
+    tip.style.top = Math.max(0, y + 14 + r.height > window.innerHeight ? y - r.height - 10 : y + 14) + "px";
+  }
+  function hideTooltip() { $("tooltip").hidden = true; }
 
   /* -- the evidence panel -- */
   function row(dl, label, value) {
@@ -387,6 +440,22 @@
     return drawTimeline(idx);
   }
 
+  /* Resolves after the browser has painted a frame (two animation frames), or after 1 s
+     when the page is hidden and animation frames do not run. */
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      var done = false, finish = function () { if (!done) { done = true; resolve(); } };
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(finish, 0); }); });
+      setTimeout(finish, 1000);
+    });
+  }
+  /* Builds the search text in slices of 5,000 events between other work, so a first search is quick. */
+  function idleHaystack() {
+    if (hayBuilt >= N) return;
+    buildHaystack(hayBuilt + 5000);
+    setTimeout(idleHaystack, 0);
+  }
+
   function init() {
     var actorSel = $("f-actor");
     D.actors.forEach(function (name, k) {
@@ -421,12 +490,25 @@
     });
     readFragment();
     syncControls();
-    var first = update(false);
-    restoreEvidence();
-    Promise.resolve(first).then(function () {
+    /* The timeline first; the table, the evidence, the graph and the search text after it is painted. */
+    var idx = filtered(), LOADING = "loading the table\u2026";
+    writeFragment();
+    summary(idx);
+    $("p-info").textContent = LOADING;
+    Promise.resolve(drawTimeline(idx)).then(function () {
+      performance.mark("first-draw");
       window.__timelineFirstDraw = performance.now();
-      // Let the browser paint the timeline before the graph is drawn.
-      return new Promise(function (resolve) { setTimeout(resolve, 0); });
+      return afterPaint();
+    }).then(function () {
+      performance.mark("first-paint");
+      if ($("p-info").textContent === LOADING) {  // no filter change has drawn it meanwhile
+        table.rows = sortRows(idx);
+        table.page = 0;
+        drawTable();
+      }
+      restoreEvidence();
+      performance.mark("table");
+      return afterPaint();
     }).then(function () {
       return Plotly.newPlot($("graph"), D.graph.data, D.graph.layout, config);
     }).then(function () {
@@ -438,7 +520,11 @@
         state.actor = k; syncControls(); update(false);
         $("timeline-section").scrollIntoView({behavior: "smooth"});
       });
+      return afterPaint();
+    }).then(function () {
+      performance.mark("ready");
       document.body.dataset.ready = "1";
+      idleHaystack();
     });
   }
   function restoreEvidence() {
