@@ -174,7 +174,7 @@ def test_quality_floor(seed_events, data_dir):
 
 # Held-out sets written for this project (tests/data/dev_README.md): news the rules were not
 # written from, and one-sentence events of all 16 PLOVER categories. Floors at the measured figures.
-FLOOR_DEV_F1 = 0.54
+FLOOR_DEV_F1 = 0.59
 FLOOR_PLOVER_RECALL = 0.85
 
 

@@ -257,7 +257,7 @@ class MentionFinder:
             lower = tok.lower_
             if lower in RELATIONAL_ROLES:
                 actor = self._relational(tok, offset)
-            elif tok.lemma_.lower() in group_nouns() and self._definite(tok, found):
+            elif tok.lemma_.lower() in group_nouns() and (self._definite(tok, found) or tok.tag_ == "NNS"):
                 actor = self.last_named_group  # "the militants freed three hostages": Hamas
                 if actor is None:
                     continue
