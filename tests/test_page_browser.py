@@ -256,6 +256,7 @@ def test_large_page_uses_webgl_and_draws_every_event(browser, tmp_path):
 
     events = [make_event(f"m{i:05d}", date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
                          modality=("occurred", "planned")[i % 2]) for i in range(12_000)]
+    events.append(hostile_event())
     path = tmp_path / "big.html"
     path.write_text(render_html(events, {"nodes": [], "edges": []}), encoding="utf-8")
     o = Opened(browser, path)
@@ -263,6 +264,16 @@ def test_large_page_uses_webgl_and_draws_every_event(browser, tmp_path):
         assert o.marks() == len(events)
         kinds = o.page.evaluate("() => [...new Set(document.getElementById('timeline').data.map(t => t.type))]")
         assert kinds == ["scattergl"]
+        # WebGL mode has no plotly hover text: the page's own tooltip shows the event as text.
+        click_event(o, "x01")
+        tip = o.page.locator("#tooltip")
+        tip.wait_for(state="visible")
+        assert '<img src=x onerror="window.__pwned=1">' in tip.text_content()
+        assert tip.locator("b").inner_text() == "meeting"
+        assert tip.locator("img, a, script").count() == 0
+        o.page.locator("#evidence-body .ev-title").wait_for()
+        assert o.page.locator("#evidence-body .ev-title").inner_text() == HOSTILE_TITLE
+        assert o.page.evaluate("typeof window.__pwned") == "undefined"
         assert o.external_requests() == []
         assert [e for e in o.errors if "GL Driver" not in e] == []
     finally:

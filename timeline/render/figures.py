@@ -15,6 +15,10 @@ How an event is drawn on the timeline (one mark per dated event):
 
 So the number of drawn points is the total length of the traces whose `meta.role` is
 `"events"`; span traces (`meta.role == "span"`) draw lines only and are not counted.
+
+Above WEBGL_THRESHOLD dated events the traces are `scattergl`, with smaller marks
+(MARK_STYLE) and no prebuilt hover strings (`hoverinfo: "none"`): the page builds a small
+text-only tooltip for the hovered event from `customdata` instead.
 """
 from __future__ import annotations
 
@@ -326,7 +330,8 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
         {"data": [...], "layout": {...}}. For each event type: a span trace (lines, if the
         type has coarse or ranged dates), then one events trace per modality (markers; the
         symbol and opacity show the modality; `customdata` is the event's index in
-        `sort_events(events)`). `y` is the lane's index in `layout.yaxis.ticktext`.
+        `sort_events(events)`). `y` is the lane's index in `layout.yaxis.ticktext`. In WebGL
+        mode the events traces carry no `hovertext` (`hoverinfo` is "none").
     """
     ordered = sort_events(events)
     dated = [(i, e, event_extent(e)) for i, e in enumerate(ordered)]

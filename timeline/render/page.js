@@ -216,7 +216,6 @@
           if (pt && pt.data && pt.data.meta && pt.data.meta.role === "events") showTooltip(pt.customdata, ev.event);
         });
         gd.on("plotly_unhover", hideTooltip);
-        gd.addEventListener("mouseleave", hideTooltip);
       }
     }
     return p;
