@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.errors import ModelError
-from timeline.nlp import MAX_PARAGRAPH, doc_sentences, load_nlp, paragraphs, parse_paragraphs
+from timeline.nlp import MAX_PARAGRAPH, load_nlp, paragraphs, parse_texts
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -89,13 +89,12 @@ def test_load_nlp_unknown_model():
     assert "\n" not in str(e.value)
 
 
-def test_parse_paragraphs_keeps_offsets(nlp):
+def test_parse_texts_keeps_order_and_skips_the_recogniser_where_asked(nlp):
     text = "Headline\n\nDonald Trump met Lee Jae Myung in Washington. They held talks.\n  Kim stayed home."
-    parsed = list(parse_paragraphs(nlp, paragraphs(text)))
-    assert [o for o, _ in parsed] == [o for o, _ in paragraphs(text)]
-    sentences = [(start, end) for offset, doc in parsed for _, start, end in doc_sentences(doc, offset)]
-    assert [text[s:e] for s, e in sentences] == [
-        "Headline", "Donald Trump met Lee Jae Myung in Washington.", "They held talks.", "Kim stayed home.",
-    ]
-    ents = {ent.text: ent.label_ for _, doc in parsed for ent in doc.ents}
-    assert ents.get("Donald Trump") == "PERSON"
+    items = list(paragraphs(text))
+    docs = parse_texts(nlp, [t for _, t in items], [True, True, False])
+    assert [d.text for d in docs] == [t for _, t in items]
+    sentences = [offset + s.start_char for (offset, _), d in zip(items, docs) for s in d.sents]
+    assert [text[s:].split("\n")[0][:8] for s in sentences] == ["Headline", "Donald T", "They hel", "Kim stay"]
+    assert {e.text: e.label_ for e in docs[1].ents}.get("Donald Trump") == "PERSON"
+    assert list(docs[2].ents) == [] and docs[2][0].dep_  # parsed, but no entities looked for

@@ -25,7 +25,6 @@ SUBJECT_PRONOUNS = frozenset({"he", "she"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 PERSON_LABELS = frozenset({"PERSON"})
-ORG_LABELS = frozenset({"ORG", "NORP"})
 
 
 @dataclass

