@@ -116,7 +116,7 @@ def build(inputs, date, actors, strict, out_dir, workers):
     options = _options(date, actors, workers)
     articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles")
     events = _guard(lambda: pipeline.write_outputs(pipeline.extract_events(articles, options), out_dir))
-    click.echo(f"{len(events)} events written to {out_dir}/", err=True)
+    click.echo(f"{len(events)} events written to {Path(out_dir)}/", err=True)
     run.finish()
 
 
