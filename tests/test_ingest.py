@@ -99,13 +99,19 @@ def test_ids_are_stable_and_path_independent(seed, tmp_path):
 
 # --------------------------------------------------------------------------- date lines
 
-@pytest.mark.parametrize("line, expected", [
+# The date-line forms of the issue, read alone and as the date line of an article.
+ISSUE_DATE_LINES = [
     ("Updated 26 August 2025", "2025-08-26"),
     ("Published March 3, 2024", "2024-03-03"),
     ("2024-03-03", "2024-03-03"),
     ("March 3, 2024 10:15 GMT", "2024-03-03"),
     ("Mon 15 Dec 2025 14.02 GMT", "2025-12-15"),
     ("26/08/2025", "2025-08-26"),
+]
+
+
+@pytest.mark.parametrize("line, expected", [
+    *ISSUE_DATE_LINES,
     ("26.08.2025", "2025-08-26"),
     ("Published: 2024-03-03T10:15:00Z", "2024-03-03"),
     ("Monday, March 3, 2024 at 10:15 a.m. EST", "2024-03-03"),
@@ -147,15 +153,7 @@ def test_parse_date_value(value, expected):
     assert parse_date_value(value) == expected
 
 
-@pytest.mark.parametrize("date_line, expected", [
-    ("Updated 26 August 2025", "2025-08-26"),
-    ("Published March 3, 2024", "2024-03-03"),
-    ("2024-03-03", "2024-03-03"),
-    ("March 3, 2024 10:15 GMT", "2024-03-03"),
-    ("Mon 15 Dec 2025 14.02 GMT", "2025-12-15"),
-    ("26/08/2025", "2025-08-26"),
-    ("03/04/2025", None),
-])
+@pytest.mark.parametrize("date_line, expected", [*ISSUE_DATE_LINES, ("03/04/2025", None)])
 def test_date_line_in_article(date_line, expected):
     text = f"Envoys meet in Geneva\n{date_line}\nShare\n\nThe envoys met on Sunday.\nThey will meet again."
     [art] = split_text_articles(text, "x.txt")

@@ -835,7 +835,13 @@ class EventExtractor:
         return None
 
 
-def _phrase(tok: Token, absolute: bool = True, stop: set[int] = frozenset()) -> Iterator[Token]:
+# What ends a predicate's own clause, and what ends a noun phrase (which keeps its conjuncts).
+CLAUSE_BOUNDARY = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj"})
+NOUN_PHRASE_BOUNDARY = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
+
+
+def _phrase(tok: Token, absolute: bool = True, stop: set[int] = frozenset(),
+            boundary: frozenset = CLAUSE_BOUNDARY) -> Iterator[Token]:
     """The tokens of a predicate's own clause: its subtree without embedded clauses.
 
     With `absolute=False` an absolute construction ("with negotiations set to continue on
@@ -845,7 +851,7 @@ def _phrase(tok: Token, absolute: bool = True, stop: set[int] = frozenset()) -> 
     stack = list(tok.children)
     while stack:
         t = stack.pop(0)
-        if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj") or t.i in stop:
+        if t.dep_ in boundary or t.i in stop:
             continue
         if not absolute and t.dep_ == "prep" and t.lower_ == "with" and any(
                 v.dep_ == "acl" and v.pos_ == "VERB" for p in t.children for v in p.children):
@@ -862,15 +868,7 @@ def _possessor(tok: Token) -> bool:
 
 def _noun_phrase(tok: Token) -> list[Token]:
     """The tokens of a noun phrase with its coordinated parts, without its clauses."""
-    out = []
-    stack = list(tok.children)
-    while stack:
-        t = stack.pop(0)
-        if t.dep_ in ("relcl", "advcl", "ccomp", "acl", "parataxis"):
-            continue
-        out.append(t)
-        stack.extend(t.children)
-    return out
+    return list(_phrase(tok, boundary=NOUN_PHRASE_BOUNDARY))
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -245,10 +245,7 @@ def write_graphml(G: nx.DiGraph, path: str | os.PathLike) -> None:
 
 def read_graphml(path: str | os.PathLike) -> nx.DiGraph:
     """Read a graph written by `write_graphml`."""
-    try:
-        return nx.read_graphml(path)
-    except (OSError, ET.ParseError, nx.NetworkXError) as e:
-        raise InputError(f"not a GraphML graph: {e}", path=str(path)) from e
+    return _read_xml_graph(nx.read_graphml, path, "GraphML")
 
 
 def gexf_text(G: nx.DiGraph) -> str:
@@ -274,10 +271,15 @@ def write_gexf(G: nx.DiGraph, path: str | os.PathLike) -> None:
 
 def read_gexf(path: str | os.PathLike) -> nx.DiGraph:
     """Read a graph written by `write_gexf` (its `start`/`end` dates come back as attributes)."""
+    return _read_xml_graph(nx.read_gexf, path, "GEXF")
+
+
+def _read_xml_graph(reader, path: str | os.PathLike, what: str) -> nx.DiGraph:
+    """Read with a networkx XML reader; its failures become InputError naming the file."""
     try:
-        return nx.read_gexf(path)
+        return reader(path)
     except (OSError, ET.ParseError, nx.NetworkXError) as e:
-        raise InputError(f"not a GEXF graph: {e}", path=str(path)) from e
+        raise InputError(f"not a {what} graph: {e}", path=str(path)) from e
 
 
 def graph_json_text(G: nx.DiGraph) -> str:
