@@ -141,3 +141,24 @@ def test_present_simple_with_a_weekday_is_a_timetable():
     assert not e or e[0].date == "2025-03-17"
     e = find(events_of("Macron meets Modi on Friday."), "meeting")[0]
     assert e.date == "2025-03-14"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump met South Korean President Lee on Monday.", False),  # every name and title known
+    ("Prime Minister Keir Starmer called for a ceasefire.", False),
+    ("Trump met President Lee Jae Myung on Monday.", True),  # the lexicon spells him Lee Jae-myung
+    ("Trump met Jens Lindqvist of Acme Corp on Monday.", True),  # names only the recogniser finds
+    ("Russia's foreign ministry condemned the strikes by Azov units.", True),
+    ("Ambassador Jens Lindqvist said nothing more.", False),  # a statement at most
+    ("Photo: Reuters / Kim Hong-Ji", False),  # no trigger
+    ("Putin will visit Beijing in September.", False),  # names and a date the tool reads itself
+])
+def test_recogniser_reads_only_sentences_where_it_may_change_an_event(text, expected):
+    from timeline.lexicon import load_lexicon
+    from timeline.events import EventExtractor
+    from timeline.nlp import load_nlp, parse_texts
+
+    article = Article(id="x", title="t", date=PUB, text=text)
+    doc = parse_texts(load_nlp(), [text])[0]
+    extractor = EventExtractor(article, load_lexicon(), load_triggers())
+    assert any(extractor.needs_entities(s, 0) for s in doc.sents) is expected

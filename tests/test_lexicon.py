@@ -361,3 +361,9 @@ def test_user_titles_file(tmp_path):
     assert lex.match_title("vizier") == "Grand Vizier"
     assert lex.holder("TUR", "vizier", "2024-01-01").name == "Ann Foo"
     assert lex.match_title("top diplomat") == "Foreign Minister"  # shipped titles remain
+
+
+def test_title_words_are_the_words_of_every_title_form():
+    lex = load_lexicon()
+    assert {"prime", "minister", "secretary", "general", "president"} <= lex.title_words
+    assert "trump" not in lex.title_words and "germany" not in lex.title_words

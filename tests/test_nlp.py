@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.errors import ModelError
-from timeline.nlp import MAX_PARAGRAPH, load_nlp, paragraphs, parse_texts
+from timeline.nlp import MAX_PARAGRAPH, load_nlp, paragraphs, parse_texts, recognise_entities
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -89,12 +89,18 @@ def test_load_nlp_unknown_model():
     assert "\n" not in str(e.value)
 
 
-def test_parse_texts_keeps_order_and_skips_the_recogniser_where_asked(nlp):
-    text = "Headline\n\nDonald Trump met Lee Jae Myung in Washington. They held talks.\n  Kim stayed home."
+def test_parse_texts_keeps_order_and_leaves_entities_to_recognise_entities(nlp):
+    text = "Headline\n\nDonald Trump met Lee Jae Myung in Washington. They held talks.\n  Kim Yo Jong stayed home."
     items = list(paragraphs(text))
-    docs = parse_texts(nlp, [t for _, t in items], [True, True, False])
+    docs = parse_texts(nlp, [t for _, t in items])
     assert [d.text for d in docs] == [t for _, t in items]
     sentences = [offset + s.start_char for (offset, _), d in zip(items, docs) for s in d.sents]
-    assert [text[s:].split("\n")[0][:8] for s in sentences] == ["Headline", "Donald T", "They hel", "Kim stay"]
-    assert {e.text: e.label_ for e in docs[1].ents}.get("Donald Trump") == "PERSON"
-    assert list(docs[2].ents) == [] and docs[2][0].dep_  # parsed, but no entities looked for
+    assert [text[s:].split("\n")[0][:8] for s in sentences] == ["Headline", "Donald T", "They hel", "Kim Yo J"]
+    assert all(list(d.ents) == [] for d in docs) and docs[1][0].dep_  # parsed, no entities yet
+    first = next(iter(docs[1].sents))
+    recognise_entities(nlp, [first])
+    assert {e.text: e.label_ for e in docs[1].ents} == {"Donald Trump": "PERSON", "Lee Jae Myung": "PERSON",
+                                                       "Washington": "GPE"}
+    assert list(docs[2].ents) == []  # not asked for: not read
+    recognise_entities(nlp, list(docs[2].sents))
+    assert [e.label_ for e in docs[2].ents] == ["PERSON"]

@@ -1,19 +1,20 @@
-"""Tests for the speed side of timeline/pipeline.py: worker processes, batching, the cheap pass."""
+"""Tests for the speed side of timeline/pipeline.py: worker processes, batching, the recogniser's selection."""
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
 
+from timeline.events import EventExtractor, load_triggers
+from timeline.lexicon import load_lexicon
 from timeline.model import Article
+from timeline.nlp import load_nlp, parse_texts
 from timeline.pipeline import (
     CHUNK,
     Options,
     extract_article,
     extract_events,
-    may_hold_event,
     read_inputs,
-    trigger_forms,
 )
 
 
@@ -37,23 +38,13 @@ def test_batched_extraction_equals_article_by_article(seed_articles):
     assert batched == single
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Trump met South Korean President Lee Jae Myung on Monday.", True),
-    ("Russia's foreign ministry condemned the strikes.", True),
-    ("The talks are due to resume in Geneva.", True),
-    ("He said nothing more.", True),
-    ("Photo: Reuters / Kim Hong-Ji", False),
-    ("The weather in Seoul was mild.", False),
-])
-def test_prefilter_finds_paragraphs_with_a_trigger(text, expected):
-    assert may_hold_event(text, trigger_forms()) is expected
-
-
-def test_paragraph_without_trigger_still_feeds_coreference():
+def test_paragraph_the_recogniser_skips_still_feeds_coreference():
     article = Article(id="x", title="t", date="2025-08-26", text=(
         "Kim Jong Un, the North Korean leader, in Pyongyang. A crowd in the square.\n\n"
         "Trump met Kim on Monday."))
-    assert not may_hold_event(article.text.split("\n")[0], trigger_forms())
+    extractor = EventExtractor(article, load_lexicon(), load_triggers())
+    first = parse_texts(load_nlp(), [article.text.split("\n")[0]])[0]
+    assert not any(extractor.needs_entities(s, 0) for s in first.sents)
     meeting = [e for e in extract_article(article) if e.type == "meeting"]
     assert meeting and set(meeting[0].actors) == {"Donald Trump", "Kim Jong Un"}
     assert meeting[0].sentence_index == 2

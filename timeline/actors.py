@@ -11,7 +11,7 @@ import bisect
 import csv
 import functools
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -94,6 +94,41 @@ def _span_key(span: Span) -> str:
     return text
 
 
+def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -> Iterator[tuple[Span, Actor]]:
+    """The names the actor lexicon knows in a document or sentence, longest first, left to right.
+
+    Names are looked up only at a capitalised word that can start one (or "the" before it).
+    A name keeps no trailing "'s".
+    """
+    doc = tokens.doc if isinstance(tokens, Span) else tokens
+    i, n = (tokens.start, tokens.end) if isinstance(tokens, Span) else (0, len(doc))
+    starts = lexicon.first_words
+    while i < n:
+        tok = doc[i]
+        word = normalize(tok.text).casefold()
+        if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or not (
+                word in starts or word == "the" and i + 1 < n and normalize(doc[i + 1].text).casefold() in starts):
+            i += 1
+            continue
+        hit = None
+        longest = starts.get(word) or starts.get(normalize(doc[i + 1].text).casefold(), 0) + 1
+        # spaCy splits "Jong-un" and "Russia's" further than words: a little slack
+        for j in range(min(n, i + longest + 2), i, -1):
+            span = doc[i:j]
+            actor = lexicon.lookup(_span_key(span), on=on) or lexicon.lookup_demonym(span.text)
+            if actor is not None:
+                hit = (j, actor)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, actor = hit
+        if j - i > 1 and doc[j - 1].tag_ == "POS":
+            j -= 1  # the name without its "'s"
+        yield doc[i:j], actor
+        i = j
+
+
 class MentionFinder:
     """Finds and resolves actor mentions across the paragraphs of one article."""
 
@@ -138,37 +173,10 @@ class MentionFinder:
 
     # -- names from the lexicon ------------------------------------------------------------
     def _names(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
-        i = 0
-        n = len(doc)
-        starts = self.lexicon.first_words
-        while i < n:
-            tok = doc[i]
-            word = normalize(tok.text).casefold()
-            if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or not (
-                    word in starts or word == "the" and i + 1 < n and normalize(doc[i + 1].text).casefold() in starts):
-                i += 1
-                continue
-            hit = None
-            longest = starts.get(word) or starts.get(normalize(doc[i + 1].text).casefold(), 0) + 1
-            # spaCy splits "Jong-un" and "Russia's" further than words: a little slack
-            for j in range(min(n, i + longest + 2), i, -1):
-                span = doc[i:j]
-                actor = self.lexicon.lookup(_span_key(span), on=self.on) or self.lexicon.lookup_demonym(span.text)
-                if actor is not None:
-                    hit = (j, actor)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            j, actor = hit
-            if j - i > 1 and doc[j - 1].tag_ == "POS":
-                j -= 1  # the name without its "'s"
-            span = doc[i:j]
+        for span, actor in lexicon_names(doc, self.lexicon, self.on):
             if actor.kind == "person" and self._is_part_of_other_name(span):
-                i = j
                 continue
             self._add(found, span, offset, actor)
-            i = j
 
     def _is_part_of_other_name(self, span: Span) -> bool:
         """True when a known name is only part of another proper name ("Trump Tower")."""

