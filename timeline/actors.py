@@ -172,8 +172,15 @@ class MentionFinder:
                         self.last_group = tuple(members)
 
     # -- names from the lexicon ------------------------------------------------------------
+    def names(self, doc: Doc) -> list[tuple[Span, Actor]]:
+        """The names the lexicon knows in a paragraph (`lexicon_names`), read once per document."""
+        key = "timeline.names"
+        if key not in doc.user_data:
+            doc.user_data[key] = list(lexicon_names(doc, self.lexicon, self.on))
+        return doc.user_data[key]
+
     def _names(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
-        for span, actor in lexicon_names(doc, self.lexicon, self.on):
+        for span, actor in self.names(doc):
             if actor.kind == "person" and self._is_part_of_other_name(span):
                 continue
             self._add(found, span, offset, actor)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date as _date
 from importlib import resources
 
-from .actors import MentionFinder, lexicon_names
+from .actors import MentionFinder
 from .dates import find_dates, resolve_date
 from .errors import LexiconError
 from .lexicon import Lexicon
@@ -343,7 +343,8 @@ class EventExtractor:
         a date explains.
         """
         lexicon = self.finder.lexicon
-        known = {t.i for span, _ in lexicon_names(sent, lexicon, self.article.date) for t in span}
+        known = {i for span, _ in self.finder.names(sent.doc) if sent.start <= span.start < sent.end
+                 for i in range(span.start, span.end)}
         s0, s1 = offset + sent.start_char, offset + sent.end_char
         dates = [(t.start, t.end) for t in self.timexes if t.start < s1 and t.end > s0]
         unknown = any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in known
