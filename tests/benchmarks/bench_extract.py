@@ -5,12 +5,14 @@
 The corpus repeats the articles of examples/ and tests/data/dev_articles.txt, each copy under
 its own id and title, to about 200 articles per unit of --scale. Every measurement runs in a
 fresh process (its model loaded before the clock starts), so peak memory figures are separate.
---big also writes 10,000 articles to a JSONL file and runs `timeline build` on it.
+--big also writes 10,000 articles to a JSONL file and runs `timeline build` on it, with one and
+two worker processes, reporting the peak memory of the largest process and of all together.
 Prints a table; times are wall-clock seconds, and on a busy machine they vary from run to run.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import resource
@@ -48,7 +50,7 @@ def measure(mode: str, n: int, workers: int) -> dict:
     from timeline.pipeline import Options, build, extract_events
 
     if mode == "big":
-        return big(n)
+        return big(n, workers)
     articles = corpus(n)
     words = sum(len(a.text.split()) for a in articles)
     nlp = load_nlp()
@@ -77,20 +79,49 @@ def run(mode: str, n: int, workers: int = 1) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def big(n: int = 10_000) -> dict:
-    """`timeline build` on n articles in a child process: time and the peak memory of its largest process.
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children.get(p, ()))
+        with contextlib.suppress(OSError):  # the process has just ended
+            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * resource.getpagesize()
+    return total / 2**20
+
+
+def big(n: int = 10_000, workers: int | None = None) -> dict:
+    """`timeline build` on n articles in a child process: time, the peak of its largest process
+    and the peak of all its processes together (sampled every 0.2 s).
 
     Run by `run("big", n)`, so that no other child of this process counts in the peak.
     """
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "big.jsonl"
         write_jsonl(corpus(n), src)
+        cmd = [str(Path(sys.executable).with_name("timeline")), "build", str(src), "-o", str(Path(tmp) / "out")]
+        if workers:
+            cmd += ["--workers", str(workers)]
         t0 = time.perf_counter()
-        subprocess.run([str(Path(sys.executable).with_name("timeline")), "build", str(src), "-o", str(Path(tmp) / "out"),
-                        ], check=True, capture_output=True)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        total = 0.0
+        while proc.poll() is None:
+            total = max(total, tree_rss_mb(proc.pid))
+            time.sleep(0.2)
         seconds = time.perf_counter() - t0
-    return {"articles": n, "seconds": seconds,
-            "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+        if proc.returncode:
+            raise SystemExit(f"timeline build failed with status {proc.returncode}")
+        with open(Path(tmp) / "out" / "events.jsonl", encoding="utf-8") as f:
+            events = sum(1 for _ in f)
+    return {"articles": n, "seconds": seconds, "events": events, "workers": workers,
+            "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "total_peak_mb": total}
 
 
 def main() -> None:
@@ -120,8 +151,11 @@ def main() -> None:
               f"{r['articles'] / r['seconds']:>12.1f}{r['words'] / r['seconds']:>10.0f}{'':>9}{r['peak_mb']:>9.0f}")
     print(f"build 4x / 1x time: {b4['seconds'] / b1['seconds']:.2f} (linear: 4)")
     if args.big:
-        r = run("big", 10_000)
-        print(f"\ntimeline build, {r['articles']} articles, default workers: {r['seconds']:.0f} s, peak {r['peak_mb']:.0f} MB")
+        for workers in (1, 2):
+            r = run("big", 10_000, workers)
+            print(f"\ntimeline build, {r['articles']} articles, {r['events']} events, --workers {workers}: "
+                  f"{r['seconds']:.0f} s, largest process {r['peak_mb']:.0f} MB, "
+                  f"all processes together {r['total_peak_mb']:.0f} MB")
 
 
 if __name__ == "__main__":
