@@ -294,9 +294,22 @@ def test_page_structure(page):
 
 
 def test_plotly_js_inlined_once(page):
-    assert page.count("plotly.js v") == 1
+    assert len(re.findall(r"\* plotly\.js \(gl2d - minified\) v\d+\.\d+\.\d+", page)) == 1
     assert len(re.findall(r"<script\b", page)) == 3
     assert "Plotly.newPlot" in page
+
+
+def test_plotly_js_is_vendored_with_its_licence_and_source():
+    from importlib import resources
+
+    from timeline.render.page import PLOTLY_JS
+
+    render = resources.files("timeline.render")
+    version = re.search(r"-(\d+\.\d+\.\d+)\.min\.js$", PLOTLY_JS).group(1)
+    bundle = render.joinpath(PLOTLY_JS).read_text(encoding="utf-8")
+    assert bundle.startswith(f"/**\n* plotly.js (gl2d - minified) v{version}\n")
+    assert "MIT License" in render.joinpath("vendor", "LICENSE-plotly.js.txt").read_text(encoding="utf-8")
+    assert f"npm pack plotly.js@{version}" in render.joinpath("vendor", "README.md").read_text(encoding="utf-8")
 
 
 def test_no_external_resources(page):
