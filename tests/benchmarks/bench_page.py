@@ -112,7 +112,14 @@ def browser_seconds(path: Path, n: int) -> dict:
     return out
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: timings on a shared 2-core machine mean little without them."""
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
 def main(n: int = 100_000, repeat: int = 3) -> None:
+    load_before = load_average()
     events = synthetic_events(n)
     graph = synthetic_graph(events)
     t0 = time.perf_counter()
@@ -129,8 +136,7 @@ def main(n: int = 100_000, repeat: int = 3) -> None:
                   flush=True)
     med = {k: statistics.median(r[k] for r in runs) for k in (*MARKS, "search")}
     dated = sum(1 for e in events if e.date)
-    with open("/proc/loadavg") as f:
-        load = " ".join(f.read().split()[:3])
+    load = f"{load_before} at the start, {load_average()} at the end"
     print(f"events: {n} ({dated} dated), graph: {len(graph['nodes'])} nodes, {len(graph['edges'])} edges")
     print(f"page size: {size_mb:.1f} MB; render_html: {render_s:.1f} s")
     print(f"median of {repeat} runs, seconds after navigation start (load average {load}):")
