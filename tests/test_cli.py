@@ -455,7 +455,7 @@ def test_build_interrupted_after_events_leaves_no_partial_page(monkeypatch, exam
     def boom(*a, **kw):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(timeline.render, "render_html", boom)
+    monkeypatch.setattr(timeline.render, "write_html", boom)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(examples_dir), "-o", str(out)])
     assert result.exit_code != 0  # click turns the interrupt into "Aborted!"

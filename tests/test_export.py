@@ -19,6 +19,8 @@ from timeline.export import (
     events_to_csv_text,
     read_events,
     read_events_csv,
+    sorted_events,
+    spool_events,
     write_events_csv,
     write_events_jsonl,
     write_text,
@@ -207,3 +209,67 @@ def test_atomic_open_file_mode_follows_the_umask(tmp_path):
     finally:
         os.umask(old)
     assert oct((tmp_path / "atomic.txt").stat().st_mode & 0o777) == oct((tmp_path / "plain.txt").stat().st_mode & 0o777)
+
+
+# --- event spools: events parked in a temporary file, read back in any order -------------------------
+
+def spool_input() -> list[Event]:
+    """make_events() twice, the copies from another file: equal sort keys, different events."""
+    return make_events() + [Event.from_dict({**e.to_dict(), "article_source": "copy.txt"}) for e in make_events()]
+
+
+@pytest.mark.parametrize("event", make_events(), ids=lambda e: e.id)
+def test_event_to_json_and_row_are_those_of_to_dict(event):
+    d = event.to_dict()
+    assert event_to_json(event) == json.dumps(d, ensure_ascii=False)
+    assert event_to_row(event) == {k: (";".join(d[k]) if k in LIST_FIELDS else "" if d[k] is None else d[k])
+                                   for k in EVENT_FIELDS}
+
+
+def test_spool_reads_back_sorted_and_keeps_ties_in_input_order(tmp_path):
+    events = spool_input()
+    key = lambda e: e.date or ""  # noqa: E731 - ties on purpose
+    with spool_events(iter(events), tmp_path, key=key) as spool:
+        assert len(spool) == len(events)
+        assert list(spool) == sorted(events, key=key)
+        assert list(spool) == sorted(events, key=key)  # a spool is read again, not used up
+        assert list(spool.lines()) == [event_to_json(e) + "\n" for e in sorted(events, key=key)]
+        by_type = spool.sorted_by(lambda e: e.type)
+        assert list(by_type) == sorted(sorted(events, key=key), key=lambda e: e.type)
+        assert list(sorted_events(spool, lambda e: e.id)) == sorted(sorted(events, key=key), key=lambda e: e.id)
+    assert sorted_events(events, lambda e: e.id) == sorted(events, key=lambda e: e.id)
+
+
+def test_spool_writes_jsonl_as_the_events_give_it(tmp_path):
+    events = spool_input()
+    with spool_events(events, tmp_path) as spool:
+        a, b = io.StringIO(), io.StringIO()
+        assert write_events_jsonl(spool, a) == write_events_jsonl(events, b) == len(events)
+        assert a.getvalue() == b.getvalue()
+        assert [e.article_source for e in spool] == [e.article_source for e in events]
+
+
+def test_spool_file_is_removed_after_use_and_after_errors(tmp_path):
+    with spool_events(make_events(), tmp_path) as spool:
+        assert len(list(spool)) == 3
+    assert list(tmp_path.iterdir()) == []
+
+    with pytest.raises(RuntimeError), spool_events(make_events(), tmp_path) as spool:
+        next(iter(spool))
+        raise RuntimeError("a writer failed")
+    assert list(tmp_path.iterdir()) == []
+
+    def failing():
+        yield from make_events()
+        raise RuntimeError("extraction failed")
+
+    with pytest.raises(RuntimeError, match="extraction"), spool_events(failing(), tmp_path):
+        pass
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_spool_in_an_unwritable_place_is_an_output_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError), spool_events(make_events(), blocker / "sub"):
+        pass

@@ -124,3 +124,19 @@ def test_write_timelinejs(events, tmp_path):
     data = json.loads((tmp_path / "timelinejs.json").read_text(encoding="utf-8"))
     _check_timelinejs(data)
     assert n == len(data["events"]) == 3
+
+
+@pytest.mark.parametrize("which", ["events", "reversed", "empty", "spool"])
+def test_write_timelinejs_is_the_json_of_timelinejs_data(events, tmp_path, which):
+    from timeline.export import spool_events
+
+    expected = json.dumps(timelinejs_data(events if which != "empty" else [], "A & B"),
+                          ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    path = tmp_path / "tl.json"
+    if which == "spool":
+        with spool_events(events, tmp_path / "spool") as spool:
+            n = write_timelinejs(spool, path, "A & B")
+    else:
+        n = write_timelinejs({"events": events, "reversed": events[::-1], "empty": []}[which], path, "A & B")
+    assert path.read_text(encoding="utf-8") == expected
+    assert n == len(json.loads(expected)["events"])

@@ -298,3 +298,78 @@ def test_readers_raise_input_error(tmp_path, reader, name, text):
         reader(tmp_path / name)
     with pytest.raises(InputError):
         reader(tmp_path / "missing")
+
+
+# -- GraphML and GEXF written one element at a time: networkx's bytes, without its whole tree -------
+
+def networkx_graphml(G: nx.DiGraph) -> str:
+    """GraphML as networkx writes it in one piece (the text `graphml_text` must equal)."""
+    return graph._XML_DECLARATION + "\n".join(nx.generate_graphml(graph._sorted_copy(G))) + "\n"
+
+
+def networkx_gexf(G: nx.DiGraph) -> str:
+    """GEXF as networkx writes it in one piece, with day dates and without its lastmodifieddate."""
+    import re
+
+    H = graph._sorted_copy(G)
+    for d in [*(d for _, d in H.nodes(data=True)), *(d for _, _, d in H.edges(data=True))]:
+        if d.get("first_date"):
+            d["start"] = graph._day_bound(d["first_date"], end=False)
+            d["end"] = graph._day_bound(d.get("last_date") or d["first_date"], end=True)
+    text = "\n".join(nx.generate_gexf(H))
+    return graph._XML_DECLARATION + re.sub(r'\s+lastmodifieddate="[^"]*"', "", text, count=1) + "\n"
+
+
+def odd_graph() -> nx.DiGraph:
+    """Markup, non-ASCII and line breaks in names and values, graph attributes, a bare node."""
+    G = nx.DiGraph(name="odd", note="a <note>")
+    G.add_node("A & <B>", label="A & <B>", kind="person", events=2, first_date="2024-02", last_date="2024-03")
+    G.add_node("Zoë\r\nx\u2028y", weight=1.5, flag=True)
+    G.add_node("bare")
+    G.add_edge("A & <B>", "Zoë\r\nx\u2028y", kind="event", weight=2, types="talks:2", first_date="2024",
+               event_ids="e1;e2", balance=0.5)
+    G.add_edge("bare", "A & <B>")
+    return G
+
+
+@pytest.mark.parametrize("which", ["metrics", "odd", "empty"])
+def test_graphml_and_gexf_are_networkx_bytes(events, tmp_path, which):
+    G = {"metrics": lambda: with_metrics(build_graph(events)), "odd": odd_graph, "empty": nx.DiGraph}[which]()
+    write_graphml(G, tmp_path / "g.graphml")
+    write_gexf(G, tmp_path / "g.gexf")
+    assert (tmp_path / "g.graphml").read_text(encoding="utf-8") == networkx_graphml(G)
+    assert (tmp_path / "g.gexf").read_text(encoding="utf-8") == networkx_gexf(G)
+    H = read_graphml(tmp_path / "g.graphml")
+    assert sorted(H.nodes) == sorted(G.nodes) and sorted(H.edges) == sorted(G.edges)
+    assert sorted(read_gexf(tmp_path / "g.gexf").nodes) == sorted(G.nodes)
+
+
+def test_graph_json_file_is_the_text(events, tmp_path):
+    G = with_metrics(build_graph(events))
+    write_graph_json(G, tmp_path / "g.json")
+    assert (tmp_path / "g.json").read_text(encoding="utf-8") == graph.graph_json_text(G)
+
+
+def test_build_graph_reads_events_once_and_the_last_event_of_an_id_wins():
+    first = ev("x", "meeting", ["A"], ["B"], date="2025-01", plover="CONSULT")
+    last = ev("x", "criticism", ["A"], ["B"], date="2025-02", plover="ACCUSE")
+    G = build_graph(iter([first, last]))
+    assert G.edges["A", "B"]["weight"] == 1
+    assert (G.edges["A", "B"]["types"], G.edges["A", "B"]["first_date"]) == ("criticism:1", "2025-02")
+    assert G.edges["A", "B"]["balance"] == -1.0
+    assert G.nodes["A"]["events"] == 1 and G.nodes["A"]["first_date"] == "2025-01"  # actors.csv: the first counts
+
+
+def test_graph_exports_from_a_generator_leave_no_spool(events, tmp_path):
+    a = write_graph_exports(events, tmp_path / "a")
+    b = write_graph_exports((e for e in events), tmp_path / "b")
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == sorted(p.name for p in b)
+
+
+def test_build_graph_with_actors_gives_the_graph_and_the_actor_rows(events):
+    from timeline.export import actor_rows
+
+    G, rows = graph.build_graph_with_actors(iter(events))
+    assert rows == actor_rows(events)
+    assert graph_data(G) == graph_data(build_graph(events))

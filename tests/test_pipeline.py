@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.evaluate import load_gold, score_events
-from timeline.model import Article
+from timeline.model import Article, Event
 from timeline.pipeline import (
     Options,
     article_dates,
@@ -210,3 +210,60 @@ def test_events_point_at_their_sentence_and_trigger(parts, glue):
         assert text[e.char_start:e.char_end] == e.sentence
         assert text[e.trigger_start:e.trigger_end] == e.trigger
         assert e.char_start <= e.trigger_start < e.trigger_end <= e.char_end
+
+
+# -- write_outputs: every output from a spool, as the in-memory functions make them --------------------
+
+OUTPUTS = ["actors.csv", "events.csv", "events.jsonl", "graph.gexf", "graph.graphml", "graph.json",
+           "timeline.html", "timelinejs.json"]
+
+
+def outputs_in_memory(events: list, out) -> dict[str, bytes]:
+    """The bytes of each output, from the events held in a list (the reference)."""
+    from timeline.export import events_to_csv_text, timelinejs_data, write_actors_csv
+    from timeline.graph import build_graph, gexf_text, graph_data, graph_json_text, graphml_text, with_metrics
+    from timeline.render import render_html
+
+    ordered = sort_events(events)
+    G = build_graph(ordered)
+    write_actors_csv(ordered, out / "actors.csv")
+    texts = {
+        "events.jsonl": "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in ordered),
+        "events.csv": events_to_csv_text(ordered),
+        "graph.graphml": graphml_text(with_metrics(G)),
+        "graph.gexf": gexf_text(with_metrics(G)),
+        "graph.json": graph_json_text(with_metrics(G)),
+        "timelinejs.json": json.dumps(timelinejs_data(ordered), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        "timeline.html": render_html(ordered, graph_data(G)),
+    }
+    return {"actors.csv": (out / "actors.csv").read_bytes(), **{k: v.encode() for k, v in texts.items()}}
+
+
+def test_write_outputs_matches_the_in_memory_outputs(seed_events, tmp_path):
+    from timeline.pipeline import write_outputs
+
+    events = list(seed_events)
+    random.Random(1).shuffle(events)
+    # the same events again from another file: same ids and sort keys, so ties must keep input order
+    events += [Event.from_dict({**e.to_dict(), "article_source": "copy.txt"}) for e in events[:10]]
+    assert write_outputs((e for e in events), tmp_path / "out") == len(events)
+    expected = outputs_in_memory(events, tmp_path / "ref")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == OUTPUTS  # no spool left
+    for name in OUTPUTS:
+        assert (tmp_path / "out" / name).read_bytes() == expected[name], name
+    lines = (tmp_path / "out" / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [e.id for e in sort_events(events)]
+
+
+def test_write_outputs_failing_leaves_no_spool(seed_events, tmp_path, monkeypatch):
+    import timeline.render
+    from timeline.pipeline import write_outputs
+
+    def boom(*a, **kw):
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr(timeline.render, "write_html", boom)
+    with pytest.raises(RuntimeError, match="render failed"):
+        write_outputs(iter(seed_events), tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [n for n in OUTPUTS if n != "timeline.html"]

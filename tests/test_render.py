@@ -22,7 +22,7 @@ from timeline.render.figures import (
     timeline_figure,
     trigger_span,
 )
-from timeline.render.page import script_json
+from timeline.render.page import script_json, script_json_parts, write_html
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -350,3 +350,28 @@ def test_empty_input_renders():
     page = render_html([], {"nodes": [], "edges": []})
     assert "<title>Diplomatic event timeline</title>" in page
     assert timeline_figure([])["data"] == []
+
+
+# -- the page written in pieces ---------------------------------------------------------------------
+
+def test_script_json_parts_join_to_script_json():
+    data = page_data(sample_events() + [hostile_event()], sample_graph())
+    for size in (1, 2, 10_000):
+        assert "".join(script_json_parts(data, size)) == script_json(data)
+    assert len(list(script_json_parts(data, 1))) > len(list(script_json_parts(data)))
+
+
+def test_write_html_writes_the_page_of_render_html(page):
+    import io
+
+    buf = io.StringIO()
+    write_html(sample_events() + [hostile_event()], sample_graph(), buf, title="Korea <test> & co")
+    assert buf.getvalue() == page
+
+
+def test_page_data_reads_a_spool_in_page_order(tmp_path):
+    from timeline.export import spool_events
+
+    events = sample_events() + [hostile_event()]
+    with spool_events(reversed(events), tmp_path) as spool:
+        assert page_data(spool, sample_graph()) == page_data(events, sample_graph())

@@ -115,8 +115,8 @@ def build(inputs, date, actors, strict, out_dir, workers):
     run = _Run(strict)
     options = _options(date, actors, workers)
     articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles")
-    events = _guard(lambda: pipeline.write_outputs(pipeline.extract_events(articles, options), out_dir))
-    click.echo(f"{len(events)} events written to {Path(out_dir)}/", err=True)
+    count = _guard(lambda: pipeline.write_outputs(pipeline.extract_events(articles, options), out_dir))
+    click.echo(f"{count} events written to {Path(out_dir)}/", err=True)
     run.finish()
 
 
@@ -173,7 +173,7 @@ def graph(events_file, out_dir):
     """Rebuild the graph exports from an events JSONL file (filter events first if you like)."""
     from .graph import write_graph_exports
 
-    paths = _guard(lambda: write_graph_exports(list(read_events(events_file)), out_dir))
+    paths = _guard(lambda: write_graph_exports(read_events(events_file), out_dir))
     for p in paths:
         click.echo(str(p), err=True)
 

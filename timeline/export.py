@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
+import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import fields
 from pathlib import Path
 
 from .errors import InputError, OutputError
@@ -51,19 +56,28 @@ def write_text(path: str | os.PathLike, text: str) -> None:
 
 
 def event_to_json(event: Event) -> str:
-    """One event as one JSON line (keys in contract order)."""
-    return json.dumps(event.to_dict(), ensure_ascii=False)
+    """One event as one JSON line (keys in contract order): the JSON of `event.to_dict()`."""
+    # read the fields directly: `to_dict` deep-copies through `asdict`, three times slower
+    return json.dumps({k: getattr(event, k) for k in EVENT_FIELDS}, ensure_ascii=False)
 
 
 def event_to_row(event: Event) -> dict:
     """One event as a flat CSV row, list fields joined by `;`."""
-    d = event.to_dict()
-    return {k: (";".join(d[k]) if k in LIST_FIELDS else ("" if d[k] is None else d[k])) for k in EVENT_FIELDS}
+    row = {}
+    for k in EVENT_FIELDS:
+        v = getattr(event, k)
+        row[k] = ";".join(v) if k in LIST_FIELDS else ("" if v is None else v)
+    return row
 
 
 def write_events_jsonl(events: Iterable[Event], f) -> int:
     """Write events as JSONL to an open text file; return how many were written."""
     n = 0
+    if isinstance(events, EventSpool):  # its lines are this JSON already
+        for line in events.lines():
+            f.write(line)
+            n += 1
+        return n
     for e in events:
         f.write(event_to_json(e) + "\n")
         n += 1
@@ -72,11 +86,12 @@ def write_events_jsonl(events: Iterable[Event], f) -> int:
 
 def write_events_csv(events: Iterable[Event], f) -> int:
     """Write events as CSV (header row, list fields `;`-joined) to an open text file."""
-    w = csv.DictWriter(f, fieldnames=list(EVENT_FIELDS), lineterminator="\n")
-    w.writeheader()
+    w = csv.writer(f, lineterminator="\n")  # the rows of a DictWriter, without its per-row key checks
+    w.writerow(EVENT_FIELDS)
     n = 0
     for e in events:
-        w.writerow(event_to_row(e))
+        row = event_to_row(e)
+        w.writerow([row[k] for k in EVENT_FIELDS])
         n += 1
     return n
 
@@ -117,6 +132,98 @@ def read_events_csv(path: str | os.PathLike) -> Iterator[Event]:
             yield Event.from_dict(d)
 
 
+#: The fields of `Event` in the order of its constructor's arguments, each with whether it is a list.
+_EVENT_INIT_ORDER = tuple((f.name, f.name in LIST_FIELDS) for f in fields(Event))
+
+
+class EventSpool:
+    """Events parked as JSON lines in a temporary file, read back one at a time in a set order.
+
+    Memory holds two integers per event (where its line starts, its place in the order), so
+    a pass over a spool never holds all its events. Made by `spool_events`; iterate it as
+    often as needed, and re-order it with `sorted_by`.
+    """
+
+    def __init__(self, file, starts: array, order: array):
+        self._file = file  # unbuffered binary: every read is one line
+        self._starts = starts  # line k is bytes starts[k]:starts[k + 1]
+        self._order = order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def lines(self) -> Iterator[str]:
+        """The events as JSONL lines (`event_to_json` and a newline), in order."""
+        f, starts = self._file, self._starts
+        for k in self._order:
+            f.seek(starts[k])
+            yield f.read(starts[k + 1] - starts[k]).decode("utf-8")
+
+    def __iter__(self) -> Iterator[Event]:
+        for line in self.lines():
+            d = json.loads(line)
+            # every field is there (`event_to_json` wrote it): positional, twice as fast as `from_dict`
+            yield Event(*[tuple(d[k]) if is_list else d[k] for k, is_list in _EVENT_INIT_ORDER])
+
+    def sorted_by(self, key: Callable[[Event], object]) -> EventSpool:
+        """The same events ordered by `key`; ties keep this spool's order, as with `sorted`."""
+        keys = [key(e) for e in self]
+        order = array("q", (self._order[k] for k in sorted(range(len(keys)), key=keys.__getitem__)))
+        return EventSpool(self._file, self._starts, order)
+
+
+@contextmanager
+def spool_events(events: Iterable[Event], directory: str | os.PathLike | None = None,
+                 key: Callable[[Event], object] | None = None) -> Iterator[EventSpool]:
+    """Write `events` to a temporary file and yield them as an `EventSpool`, sorted by `key` if given.
+
+    The file (`.events.*.spool.tmp` in `directory`, default the system's temporary folder) is
+    removed on exit, error or not; on POSIX it is unlinked as soon as it is open, so not even
+    a killed run leaves it behind. Only the sort keys are held while spooling.
+    """
+    try:
+        if directory is not None:
+            Path(directory).mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".events.", suffix=".spool.tmp", dir=directory)
+    except OSError as e:
+        raise OutputError(f"cannot write: {e.strerror or e}", path=str(directory or tempfile.gettempdir())) from e
+    f = open(fd, "w+b", buffering=0)  # noqa: SIM115 - closed in the `finally` below
+    try:
+        with suppress(OSError):  # Windows cannot remove an open file: done in the `finally`
+            os.unlink(tmp)
+        starts, keys, chunk, size = array("q", [0]), [], [], 0
+        for e in events:
+            line = (event_to_json(e) + "\n").encode("utf-8")
+            starts.append(starts[-1] + len(line))
+            chunk.append(line)
+            size += len(line)
+            if size > 1 << 20:
+                _write_all(f, b"".join(chunk))
+                chunk, size = [], 0
+            if key is not None:
+                keys.append(key(e))
+        _write_all(f, b"".join(chunk))
+        n = len(starts) - 1
+        order = array("q", sorted(range(n), key=keys.__getitem__) if key is not None else range(n))
+        del keys
+        yield EventSpool(f, starts, order)
+    finally:
+        f.close()
+        with suppress(OSError):
+            os.unlink(tmp)
+
+
+def _write_all(f, data: bytes) -> None:
+    view = memoryview(data)
+    while view:  # an unbuffered write may take only part
+        view = view[f.write(view):]
+
+
+def sorted_events(events: Iterable[Event], key: Callable[[Event], object]) -> Iterable[Event]:
+    """`sorted(events, key=key)`, except that a spool is re-ordered in place of being read into memory."""
+    return events.sorted_by(key) if isinstance(events, EventSpool) else sorted(events, key=key)
+
+
 def events_to_csv_text(events: Iterable[Event]) -> str:
     """The CSV form of `events` as a string."""
     buf = io.StringIO()
@@ -138,62 +245,80 @@ def actor_rows(events: Iterable[Event]) -> list[dict]:
     >>> r["name"], r["kind"], r["country"], r["aliases"], r["as_source"], r["types"]
     ('A', 'person', 'USA', 'Mr A', 1, 'call:1')
     """
-    from collections import Counter, defaultdict
-
-    from .model import ACTOR_KINDS
-
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    countries: dict[str, Counter] = defaultdict(Counter)
-    aliases: dict[str, set] = defaultdict(set)
-    types: dict[str, Counter] = defaultdict(Counter)
-    ids: dict[str, set] = defaultdict(set)
-    as_source: Counter = Counter()
-    as_target: Counter = Counter()
-    starts: dict[str, list] = defaultdict(list)
-    ends: dict[str, list] = defaultdict(list)
+    tally = ActorTally()
     for e in events:
+        tally.add(e)
+    return tally.rows()
+
+
+class ActorTally:
+    """The counts behind `actor_rows`, added one event at a time (so the events need not be held)."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, Counter] = defaultdict(Counter)
+        self.countries: dict[str, Counter] = defaultdict(Counter)
+        self.aliases: dict[str, set] = defaultdict(set)
+        self.types: dict[str, Counter] = defaultdict(Counter)
+        self.ids: dict[str, set] = defaultdict(set)
+        self.as_source: Counter = Counter()
+        self.as_target: Counter = Counter()
+        self.first: dict[str, str] = {}
+        self.last: dict[str, str] = {}
+
+    def add(self, e: Event) -> None:
+        """Count one event."""
         for i, name in enumerate(e.actors):
             if i < len(e.actor_kinds) and e.actor_kinds[i]:
-                kinds[name][e.actor_kinds[i]] += 1
+                self.kinds[name][e.actor_kinds[i]] += 1
             if i < len(e.actor_countries) and e.actor_countries[i]:
-                countries[name][e.actor_countries[i]] += 1
+                self.countries[name][e.actor_countries[i]] += 1
             if i < len(e.actor_texts) and e.actor_texts[i]:
-                aliases[name].add(e.actor_texts[i])
+                self.aliases[name].add(e.actor_texts[i])
         for name in dict.fromkeys([*e.actors, *e.source, *e.target]):
-            if name in ids and e.id in ids[name]:
+            if name in self.ids and e.id in self.ids[name]:
                 continue
-            ids[name].add(e.id)
-            types[name][e.type] += 1
-            as_source[name] += name in e.source
-            as_target[name] += name in e.target
+            self.ids[name].add(e.id)
+            self.types[name][e.type] += 1
+            self.as_source[name] += name in e.source
+            self.as_target[name] += name in e.target
             if e.date:
-                starts[name].append(e.date)
-                ends[name].append(e.date_end or e.date)
-    order = {k: i for i, k in enumerate(ACTOR_KINDS)}
+                end = e.date_end or e.date
+                self.first[name] = min(self.first.get(name, e.date), e.date)
+                self.last[name] = max(self.last.get(name, end), end)
 
-    def most_common(c: Counter, rank) -> str:
-        return min(c.items(), key=lambda kv: (-kv[1], rank(kv[0])))[0] if c else ""
+    def rows(self) -> list[dict]:
+        """The rows of `actor_rows` for the events counted so far."""
+        from .model import ACTOR_KINDS
 
-    return [
-        {
-            "name": name,
-            "kind": most_common(kinds[name], lambda k: (order.get(k, len(order)), k)) or "unknown",
-            "country": most_common(countries[name], lambda c: c),
-            "aliases": "|".join(sorted(aliases[name])),
-            "events": len(ids[name]),
-            "as_source": as_source[name],
-            "as_target": as_target[name],
-            "first_date": min(starts[name], default=""),
-            "last_date": max(ends[name], default=""),
-            "types": ";".join(f"{t}:{n}" for t, n in sorted(types[name].items(), key=lambda tn: (-tn[1], tn[0]))),
-        }
-        for name in sorted(ids)
-    ]
+        order = {k: i for i, k in enumerate(ACTOR_KINDS)}
+
+        def most_common(c: Counter, rank) -> str:
+            return min(c.items(), key=lambda kv: (-kv[1], rank(kv[0])))[0] if c else ""
+
+        return [
+            {
+                "name": name,
+                "kind": most_common(self.kinds[name], lambda k: (order.get(k, len(order)), k)) or "unknown",
+                "country": most_common(self.countries[name], lambda c: c),
+                "aliases": "|".join(sorted(self.aliases[name])),
+                "events": len(self.ids[name]),
+                "as_source": self.as_source[name],
+                "as_target": self.as_target[name],
+                "first_date": self.first.get(name, ""),
+                "last_date": self.last.get(name, ""),
+                "types": ";".join(f"{t}:{n}" for t, n in sorted(self.types[name].items(), key=lambda tn: (-tn[1], tn[0]))),
+            }
+            for name in sorted(self.ids)
+        ]
 
 
 def write_actors_csv(events: Iterable[Event], path: str | os.PathLike) -> int:
     """Write actors.csv (one row per actor, see `actor_rows`) to `path` atomically; return the row count."""
-    rows = actor_rows(events)
+    return write_actor_rows(actor_rows(events), path)
+
+
+def write_actor_rows(rows: list[dict], path: str | os.PathLike) -> int:
+    """Write rows of `actor_rows` as actors.csv to `path` atomically; return the row count."""
     columns = ["name", "kind", "country", "aliases", "events", "as_source", "as_target",
                "first_date", "last_date", "types"]
     with atomic_open(path) as f:
@@ -216,20 +341,39 @@ def timelinejs_data(events: Iterable[Event], title: str = "Diplomatic events") -
     >>> d["events"][0]["start_date"], d["events"][0]["text"]["headline"]
     ({'year': '2025', 'month': '8', 'day': '25'}, 'talks: A, B')
     """
-    import html
-    import re
+    articles: set[str] = set()
+    slides = list(_slides(events, articles))
+    return {"title": _timelinejs_title(title, len(slides), len(articles)), "events": slides}
 
-    def tl_date(iso: str | None) -> dict | None:
-        m = re.fullmatch(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", iso or "")
-        if not m:
-            return None
-        keys = ("year", "month", "day")
-        return {k: str(int(v)) for k, v in zip(keys, m.groups()) if v is not None}
 
-    slides = []
-    articles = set()
-    for e in events:
-        start = tl_date(e.date)
+def write_timelinejs(events: Iterable[Event], path: str | os.PathLike, title: str = "Diplomatic events") -> int:
+    """Write `timelinejs_data(events)` as JSON to `path` atomically; return the number of slides.
+
+    The slides are written one at a time (keys sorted, indent 1): the same bytes as the whole
+    dict through `json.dumps`, without holding it.
+    """
+    articles: set[str] = set()
+    n = 0
+    with atomic_open(path) as f:
+        f.write('{\n "events": [')
+        for slide in _slides(events, articles):
+            f.write(",\n  " if n else "\n  ")
+            f.write(json.dumps(slide, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n  "))
+            n += 1
+        f.write("\n ],\n" if n else "],\n")
+        head = json.dumps(_timelinejs_title(title, n, len(articles)), ensure_ascii=False, indent=1, sort_keys=True)
+        f.write(' "title": ' + head.replace("\n", "\n ") + "\n}\n")
+    return n
+
+
+def _timelinejs_title(title: str, slides: int, articles: int) -> dict:
+    return {"text": {"headline": html.escape(title), "text": f"<p>{slides} events from {articles} articles</p>"}}
+
+
+def _slides(events: Iterable[Event], articles: set[str]) -> Iterator[dict]:
+    """The TimelineJS slides of the dated events, by (date, id); adds their articles to `articles`."""
+    for e in sorted_events(events, lambda e: (e.date or "", e.id)):
+        start = _tl_date(e.date)
         if start is None:
             continue
         articles.add(e.article_id)
@@ -246,7 +390,7 @@ def timelinejs_data(events: Iterable[Event], title: str = "Diplomatic events") -
                 link = html.escape(source)
             body += f"<p>{link}" + (f" ({html.escape(e.article_date)})" if e.article_date else "") + "</p>"
         slide = {"start_date": start}
-        end = tl_date(e.date_end)
+        end = _tl_date(e.date_end)
         if end is not None and e.date_end != e.date:
             slide["end_date"] = end
         slide.update({
@@ -254,19 +398,12 @@ def timelinejs_data(events: Iterable[Event], title: str = "Diplomatic events") -
             "group": e.type,
             "unique_id": e.id,
         })
-        slides.append((e.date, e.id, slide))
-    slides.sort(key=lambda t: (t[0], t[1]))
-    return {
-        "title": {"text": {
-            "headline": html.escape(title),
-            "text": f"<p>{len(slides)} events from {len(articles)} articles</p>",
-        }},
-        "events": [s for _, _, s in slides],
-    }
+        yield slide
 
 
-def write_timelinejs(events: Iterable[Event], path: str | os.PathLike, title: str = "Diplomatic events") -> int:
-    """Write `timelinejs_data(events)` as JSON to `path` atomically; return the number of slides."""
-    data = timelinejs_data(events, title)
-    write_text(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-    return len(data["events"])
+def _tl_date(iso: str | None) -> dict | None:
+    m = re.fullmatch(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", iso or "")
+    if not m:
+        return None
+    keys = ("year", "month", "day")
+    return {k: str(int(v)) for k, v in zip(keys, m.groups()) if v is not None}

@@ -11,20 +11,23 @@ missing dates are `""` everywhere, so the same attributes survive GraphML, GEXF 
 from __future__ import annotations
 
 import calendar
+import itertools
 import json
 import logging
 import os
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
 from networkx.algorithms.community import greedy_modularity_communities
+from networkx.readwrite.gexf import GEXFWriter
+from networkx.readwrite.graphml import GraphMLWriter
 
 from .errors import InputError
-from .export import actor_rows, write_actors_csv, write_text, write_timelinejs
+from .export import ActorTally, EventSpool, atomic_open, spool_events, write_actor_rows, write_timelinejs
 from .model import Event
 
 logger = logging.getLogger(__name__)
@@ -44,7 +47,6 @@ SPRING_LAYOUT_MAX_NODES = 2000
 EXACT_BETWEENNESS_MAX_NODES = 1000
 
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
-_GEXF_META_DATE = re.compile(r'\s+lastmodifieddate="[^"]*"')
 
 
 def plover_sign(plover: str | None) -> int:
@@ -108,24 +110,44 @@ def build_graph(events: Iterable[Event]) -> nx.DiGraph:
     >>> sorted(G.edges), G.edges["Donald Trump", "Lee Jae Myung"]["types"]
     ([('Donald Trump', 'Lee Jae Myung'), ('Lee Jae Myung', 'Donald Trump')], 'meeting:1')
     """
-    events = list(events)
-    rows = {row["name"]: row for row in actor_rows(events)}
-    edge_events: dict[tuple[str, str], dict[str, tuple[Event, bool]]] = defaultdict(dict)
+    return build_graph_with_actors(events)[0]
+
+
+def build_graph_with_actors(events: Iterable[Event]) -> tuple[nx.DiGraph, list[dict]]:
+    """The graph of `build_graph` and the `actor_rows` (of actors.csv) of `events`, read once for both."""
+    tally = ActorTally()
+    # per edge, event id -> (its `info`, whether an interaction); the last event of an id wins
+    edge_events: dict[tuple[str, str], dict[str, tuple[tuple, bool]]] = defaultdict(dict)
+    affiliations: dict[tuple[str, str], dict[str, tuple]] = defaultdict(dict)
+    code_names: dict[str, Counter] = defaultdict(Counter)
+    shared: dict[str, str] = {}  # one copy of each date, type and PLOVER string
+    n = 0
     for e in events:
+        n += 1
+        tally.add(e)
+        # (date, date_end, type, plover, id): what an edge needs of an event, not the event itself
+        info = tuple(None if x is None else shared.setdefault(x, x)
+                     for x in (e.date, e.date_end, e.type, e.plover)) + (e.id,)
         for u, v, interaction in event_pairs(e):
-            edge_events[(u, v)][e.id] = (e, interaction)
+            edge_events[(u, v)][e.id] = (info, interaction)
+        for name, kind, code in zip(e.actors, e.actor_kinds, e.actor_countries):
+            if kind == "person" and code:
+                affiliations[(name, code)][e.id] = info
+            if code and kind in ("country", "organization"):
+                # a country actor is a better home for a code than an organisation
+                code_names[code][(kind != "country", name)] += 1
+    actor_rows = tally.rows()
+    rows = {row["name"]: row for row in actor_rows}
 
     G = nx.DiGraph()
     for name in sorted(rows):
         G.add_node(name, **_node_attrs(name, rows[name]))
 
-    by_code = _code_names(events)
-    affiliations: dict[tuple[str, str], dict[str, Event]] = defaultdict(dict)
-    for e in events:
-        for name, kind, code in zip(e.actors, e.actor_kinds, e.actor_countries):
-            if kind == "person" and code:
-                affiliations[(name, code)][e.id] = e
-    for (person, code), evs in sorted(affiliations.items()):
+    by_code = {
+        code: min(c.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))[0][1]
+        for code, c in code_names.items()
+    }
+    for (person, code), infos in sorted(affiliations.items()):
         place = by_code.get(code, code)
         if place == person:
             continue
@@ -135,14 +157,14 @@ def build_graph(events: Iterable[Event]) -> nx.DiGraph:
                 "country": code, "events": 0, "first_date": "", "last_date": "",
             }))
         if (person, place) not in edge_events:
-            G.add_edge(person, place, **_edge_attrs("affiliation", list(evs.values()), []))
+            G.add_edge(person, place, **_edge_attrs("affiliation", list(infos.values()), []))
 
-    for (u, v), evs in edge_events.items():
-        signed = [e for e, interaction in evs.values() if interaction]
-        G.add_edge(u, v, **_edge_attrs("event", [e for e, _ in evs.values()], signed))
+    for (u, v), pairs in edge_events.items():
+        signed = [info for info, interaction in pairs.values() if interaction]
+        G.add_edge(u, v, **_edge_attrs("event", [info for info, _ in pairs.values()], signed))
     G = _sorted_copy(G)
-    logger.debug("graph: %d events, %d nodes, %d edges", len(events), len(G), G.size())
-    return G
+    logger.debug("graph: %d events, %d nodes, %d edges", n, len(G), G.size())
+    return G, actor_rows
 
 
 def graph_metrics(G: nx.DiGraph) -> dict[str, dict]:
@@ -234,13 +256,14 @@ def graph_data(G: nx.DiGraph) -> dict:
 
 
 def graphml_text(G: nx.DiGraph) -> str:
-    """`G` as GraphML text (nodes and edges in sorted order)."""
-    return _XML_DECLARATION + "\n".join(nx.generate_graphml(_sorted_copy(G))) + "\n"
+    """`G` as GraphML text (nodes and edges in sorted order): the text of `write_graphml`."""
+    return "".join(_graphml_parts(G))
 
 
 def write_graphml(G: nx.DiGraph, path: str | os.PathLike) -> None:
-    """Write `G` as GraphML to `path`, atomically."""
-    write_text(path, graphml_text(G))
+    """Write `G` as GraphML to `path`, atomically, one element at a time."""
+    with atomic_open(path) as f:
+        f.writelines(_graphml_parts(G))
 
 
 def read_graphml(path: str | os.PathLike) -> nx.DiGraph:
@@ -255,18 +278,13 @@ def gexf_text(G: nx.DiGraph) -> str:
     GEXF's date time format requires; `first_date`/`last_date` keep their own precision. The
     `lastmodifieddate` networkx stamps into the header is left out, so output is reproducible.
     """
-    H = _sorted_copy(G)
-    for d in [*(d for _, d in H.nodes(data=True)), *(d for _, _, d in H.edges(data=True))]:
-        if d.get("first_date"):
-            d["start"] = _day_bound(d["first_date"], end=False)
-            d["end"] = _day_bound(d.get("last_date") or d["first_date"], end=True)
-    text = "\n".join(nx.generate_gexf(H))
-    return _XML_DECLARATION + _GEXF_META_DATE.sub("", text, count=1) + "\n"
+    return "".join(_gexf_parts(G))
 
 
 def write_gexf(G: nx.DiGraph, path: str | os.PathLike) -> None:
-    """Write `G` as GEXF (see `gexf_text`) to `path`, atomically."""
-    write_text(path, gexf_text(G))
+    """Write `G` as GEXF (see `gexf_text`) to `path`, atomically, one element at a time."""
+    with atomic_open(path) as f:
+        f.writelines(_gexf_parts(G))
 
 
 def read_gexf(path: str | os.PathLike) -> nx.DiGraph:
@@ -289,8 +307,10 @@ def graph_json_text(G: nx.DiGraph) -> str:
 
 
 def write_graph_json(G: nx.DiGraph, path: str | os.PathLike) -> None:
-    """Write `G` as node-link JSON to `path`, atomically."""
-    write_text(path, graph_json_text(G))
+    """Write `G` as node-link JSON (see `graph_json_text`) to `path`, atomically, in pieces."""
+    with atomic_open(path) as f:
+        json.dump(_node_link_data(_sorted_copy(G)), f, sort_keys=True, indent=1, ensure_ascii=False)
+        f.write("\n")
 
 
 def read_graph_json(path: str | os.PathLike) -> nx.DiGraph:
@@ -314,25 +334,182 @@ def write_graph_exports(events: Iterable[Event], out_dir: str | os.PathLike) -> 
     """Write the analysis exports of `events` into `out_dir`.
 
     Args:
-        events: extracted events (read once).
+        events: extracted events (read once; parked in a temporary file in `out_dir` unless
+            they come as an `EventSpool`, so they are never all in memory).
         out_dir: the directory to write to (created if missing).
 
     Returns:
         The paths written: graph.graphml, graph.gexf, graph.json (each graph with its metrics
         as node attributes), actors.csv and timelinejs.json.
     """
-    events = list(events)
     out = Path(out_dir)
-    G = with_metrics(build_graph(events))
+    if not isinstance(events, EventSpool):
+        with spool_events(events, out) as spool:
+            return write_graph_exports(spool, out)
     paths = [out / name for name in (
         "graph.graphml", "graph.gexf", "graph.json", "actors.csv", "timelinejs.json",
     )]
+    G, actor_rows = build_graph_with_actors(events)
+    write_graph_files(with_metrics(G), out)
+    write_actor_rows(actor_rows, paths[3])
+    write_timelinejs(events, paths[4])
+    return paths
+
+
+def write_graph_files(G: nx.DiGraph, out_dir: str | os.PathLike) -> list[Path]:
+    """Write `G` as graph.graphml, graph.gexf and graph.json into `out_dir`; return their paths."""
+    out = Path(out_dir)
+    paths = [out / "graph.graphml", out / "graph.gexf", out / "graph.json"]
     write_graphml(G, paths[0])
     write_gexf(G, paths[1])
     write_graph_json(G, paths[2])
-    write_actors_csv(events, paths[3])
-    write_timelinejs(events, paths[4])
     return paths
+
+
+# -- GraphML and GEXF, one element at a time ---------------------------------------------------
+# networkx's writers build the whole XML tree, then the whole text. These give the same bytes
+# (its declaration-less text joined by "\n", our declaration before it) from its own element
+# builders, serialising each node and edge as soon as it is made: the keys (GraphML) and
+# attribute declarations (GEXF) that come first are found by a first pass that builds and drops
+# the elements.
+
+#: The line breaks of `str.splitlines`, which networkx's `generate_*` split the text at.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _graphml_parts(G: nx.DiGraph) -> Iterator[str]:
+    """The GraphML text of `G` (nodes and edges sorted) in pieces; see the note above."""
+    w = GraphMLWriter()
+    graph = dict(G.graph)
+    node_default, edge_default = graph.pop("node_default", {}), graph.pop("edge_default", {})
+    graph_id = graph.pop("id", None)
+    attrs = {"edgedefault": "directed" if G.is_directed() else "undirected"}
+    if graph_id is not None:
+        attrs["id"] = graph_id
+
+    def data(element: ET.Element, scope: str, d: dict, default: dict) -> ET.Element:
+        for k, v in d.items():
+            element.append(w.add_data(str(k), type(v), str(v), scope, default.get(k)))
+        return element
+
+    def children() -> Iterator[ET.Element]:
+        for n in sorted(G):
+            yield data(ET.Element("node", id=str(n)), "node", G.nodes[n], node_default)
+        for u, v in sorted(G.edges):
+            yield data(ET.Element("edge", source=str(u), target=str(v)), "edge", G.edges[u, v], edge_default)
+        yield from data(ET.Element("graph"), "graph", graph, {})
+
+    # first pass: the keys, made in networkx's order (the graph's data, the nodes', the edges')
+    # and inserted first-made last
+    data(ET.Element("graph"), "graph", graph, {})
+    for _ in children():
+        pass
+    yield _XML_DECLARATION + _open_tag(w.xml) + "\n  "
+    for key in w.xml:
+        w.indent(key, 1)
+        key.tail = "\n  "
+        yield _xml(key)
+    yield from _stream_element(w, ET.Element("graph", attrs), children(), 1, "\n")
+    yield "</graphml>\n"
+
+
+def _gexf_parts(G: nx.DiGraph) -> Iterator[str]:
+    """The GEXF text of `G` (sorted, with day `start`/`end`) in pieces; see the note above."""
+    first = _gexf_writer(G)
+    for _ in itertools.chain(_gexf_nodes(first, G), _gexf_edges(first, G)):
+        pass  # first pass: attribute ids, graph mode and time format
+    w = _gexf_writer(G)
+    meta = w.xml[0]
+    del meta.attrib["lastmodifieddate"]  # a date would make every run differ
+    w.indent(meta, 1)
+    meta.tail = "\n  "
+    yield _XML_DECLARATION + _open_tag(w.xml) + "\n  " + _xml(meta)
+    graph = ET.Element("graph", first.graph_element.attrib)
+    yield _open_tag(graph) + "\n    "
+    for attributes in first.graph_element:
+        first.indent(attributes, 2)
+        attributes.tail = "\n    "
+        yield _xml(attributes)
+    yield from _stream_element(w, ET.Element("nodes"), _gexf_nodes(w, G), 2, "\n    ")
+    yield from _stream_element(w, ET.Element("edges"), _gexf_edges(w, G), 2, "\n  ")
+    yield "</graph>\n</gexf>\n"
+
+
+def _gexf_writer(G: nx.DiGraph) -> GEXFWriter:
+    """A networkx GEXF writer ready for the nodes and edges of `G` (as its `add_graph` makes it)."""
+    w = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    for _, _, d in G.edges(data=True):
+        if d.get("id") is not None:
+            w.all_edge_ids.add(str(d["id"]))
+    w.graph_element = ET.Element(
+        "graph", defaultedgetype="directed" if G.is_directed() else "undirected",
+        mode="dynamic" if G.graph.get("mode") == "dynamic" else "static", name=G.graph.get("name", ""),
+    )
+    return w
+
+
+def _gexf_nodes(w: GEXFWriter, G: nx.DiGraph) -> Iterator[ET.Element]:
+    """The GEXF elements of the nodes of `G`, sorted, made by `w` one at a time (through a
+    one-node graph), with day `start`/`end` added."""
+    scratch = ET.Element("graph")
+    for n in sorted(G):
+        one = G.__class__()
+        one.graph = G.graph
+        one.add_node(n, **_gexf_dates(G.nodes[n]))
+        w.add_nodes(one, scratch)
+        yield scratch[0][0]
+        scratch.clear()
+
+
+def _gexf_edges(w: GEXFWriter, G: nx.DiGraph) -> Iterator[ET.Element]:
+    """The GEXF elements of the edges of `G`, as `_gexf_nodes` makes those of its nodes."""
+    scratch = ET.Element("graph")
+    for u, v in sorted(G.edges):
+        one = G.__class__()
+        one.graph = G.graph
+        one.add_nodes_from([(u, G.nodes[u]), (v, G.nodes[v])])
+        one.add_edge(u, v, **_gexf_dates(G.edges[u, v]))
+        w.add_edges(one, scratch)
+        yield scratch[0][0]
+        scratch.clear()
+
+
+def _gexf_dates(d: dict) -> dict:
+    """Node or edge data with `start` and `end` days from `first_date` and `last_date`."""
+    d = dict(d)
+    if d.get("first_date"):
+        d["start"] = _day_bound(d["first_date"], end=False)
+        d["end"] = _day_bound(d.get("last_date") or d["first_date"], end=True)
+    return d
+
+
+def _stream_element(w, element: ET.Element, children: Iterator[ET.Element], level: int, tail: str) -> Iterator[str]:
+    """`element` with `children` serialised one by one, indented as `w.indent` indents a whole tree."""
+    pad = "\n" + "  " * level
+    child = next(children, None)
+    if child is None:
+        element.tail = tail
+        yield _xml(element)
+        return
+    yield _open_tag(element) + pad + "  "
+    while child is not None:
+        following = next(children, None)
+        w.indent(child, level + 1)
+        child.tail = pad + "  " if following is not None else pad
+        yield _xml(child)
+        child = following
+    yield f"</{element.tag}>{tail}"
+
+
+def _open_tag(element: ET.Element) -> str:
+    """The start tag of `element` as ElementTree writes it."""
+    return _xml(ET.Element(element.tag, element.attrib))[:-len(" />")] + ">"
+
+
+def _xml(element: ET.Element) -> str:
+    """`element` (with its tail) as networkx writes it: ASCII with character references, and
+    line breaks as `generate_*` leaves them."""
+    return _LINE_BREAK.sub("\n", ET.tostring(element).decode("ascii"))
 
 
 def _event_actors(event: Event) -> list[str]:
@@ -347,35 +524,22 @@ def _node_attrs(name: str, row: dict) -> dict:
     }
 
 
-def _edge_attrs(kind: str, events: list[Event], signed: list[Event]) -> dict:
-    """Aggregate attributes of an edge from its events (`signed`: those counted in `balance`)."""
-    events = sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
-    starts = [e.date for e in events if e.date]
-    ends = [e.date_end or e.date for e in events if e.date]
-    types = Counter(e.type for e in events) if kind == "event" else Counter()
-    balance = sum(plover_sign(e.plover) for e in signed) / len(signed) if signed else 0.0
+def _edge_attrs(kind: str, events: list[tuple], signed: list[tuple]) -> dict:
+    """Aggregate attributes of an edge from its events as (date, date_end, type, plover, id) tuples
+    (`signed`: those counted in `balance`)."""
+    events = sorted(events, key=lambda e: (e[0] is None, e[0] or "", e[4]))
+    starts = [e[0] for e in events if e[0]]
+    ends = [e[1] or e[0] for e in events if e[0]]
+    types = Counter(e[2] for e in events) if kind == "event" else Counter()
+    balance = sum(plover_sign(e[3]) for e in signed) / len(signed) if signed else 0.0
     return {
         "kind": kind,
         "weight": len(events),
         "types": ";".join(f"{t}:{n}" for t, n in sorted(types.items(), key=lambda tn: (-tn[1], tn[0]))),
         "first_date": min(starts, default=""),
         "last_date": max(ends, default=""),
-        "event_ids": ";".join(e.id for e in events),
+        "event_ids": ";".join(e[4] for e in events),
         "balance": round(float(balance), 3) + 0.0,
-    }
-
-
-def _code_names(events: list[Event]) -> dict[str, str]:
-    """Country code -> the name events most often give the country (or organisation) with it."""
-    names: dict[str, Counter] = defaultdict(Counter)
-    for e in events:
-        for name, kind, code in zip(e.actors, e.actor_kinds, e.actor_countries):
-            if code and kind in ("country", "organization"):
-                # a country actor is a better home for a code than an organisation
-                names[code][(kind != "country", name)] += 1
-    return {
-        code: min(c.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))[0][1]
-        for code, c in names.items()
     }
 
 

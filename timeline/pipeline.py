@@ -13,7 +13,7 @@ from pathlib import Path
 from .dates import find_dates
 from .errors import InputError
 from .events import EventExtractor, load_triggers
-from .export import atomic_open, write_events_csv, write_events_jsonl, write_text
+from .export import atomic_open, spool_events, write_actor_rows, write_events_csv, write_events_jsonl, write_timelinejs
 from .ingest import read_articles
 from .lexicon import load_lexicon
 from .model import Article, Event
@@ -122,9 +122,15 @@ def article_dates(article: Article) -> list[dict]:
     ]
 
 
+def event_order(event: Event) -> tuple:
+    """The sort key of `sort_events`: undated last, then date, article, position, type and id."""
+    e = event
+    return (e.date is None, e.date or "", e.article_id, e.char_start, e.trigger_start, e.type, e.id)
+
+
 def sort_events(events: Iterable[Event]) -> list[Event]:
     """Events in a stable chronological order (undated last), ties by article and position."""
-    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.article_id, e.char_start, e.trigger_start, e.type, e.id))
+    return sorted(events, key=event_order)
 
 
 def write_events(events: Iterable[Event], path: str | Path, fmt: str = "jsonl") -> int:
@@ -134,20 +140,29 @@ def write_events(events: Iterable[Event], path: str | Path, fmt: str = "jsonl") 
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, options: Options = Options(),
-          on_error: Callable[[InputError], None] | None = None) -> list[Event]:
-    """Run the whole job: events, graph exports and the HTML page under `out_dir`."""
+          on_error: Callable[[InputError], None] | None = None) -> int:
+    """Run the whole job: events, graph exports and the HTML page under `out_dir`; return the event count."""
     return write_outputs(extract_events(read_inputs(paths, options, on_error), options), out_dir)
 
 
-def write_outputs(events: Iterable[Event], out_dir: str | Path) -> list[Event]:
-    """Write events (sorted), the graph exports and the HTML page under `out_dir`."""
-    from .graph import build_graph, graph_data, write_graph_exports
-    from .render import render_html
+def write_outputs(events: Iterable[Event], out_dir: str | Path) -> int:
+    """Write events (sorted), the graph exports and the HTML page under `out_dir`; return the event count.
+
+    The events are read once, parked in a temporary file in `out_dir` (`spool_events`, removed
+    afterwards) and read back, in the order each output needs, by one output at a time: memory
+    holds the sort keys, the graph and the page's columns, never all the events.
+    """
+    from .graph import build_graph_with_actors, graph_data, with_metrics, write_graph_files
+    from .render import write_html
 
     out = Path(out_dir)
-    events = sort_events(events)
-    write_events(events, out / "events.jsonl")
-    write_events(events, out / "events.csv", "csv")
-    write_graph_exports(events, out)
-    write_text(out / "timeline.html", render_html(events, graph_data(build_graph(events))))
-    return events
+    with spool_events(events, out, key=event_order) as spool:
+        write_events(spool, out / "events.jsonl")
+        write_events(spool, out / "events.csv", "csv")
+        G, actor_rows = build_graph_with_actors(spool)
+        write_graph_files(with_metrics(G), out)
+        write_actor_rows(actor_rows, out / "actors.csv")
+        write_timelinejs(spool, out / "timelinejs.json")
+        with atomic_open(out / "timeline.html") as f:
+            write_html(spool, graph_data(G), f)
+        return len(spool)

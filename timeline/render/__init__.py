@@ -1,4 +1,4 @@
 """Rendering: events to plotly figure data (`figures`), figure data to one HTML page (`page`)."""
-from .page import render_html
+from .page import render_html, write_html
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "write_html"]

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
+from ..export import sorted_events
 from ..model import EVENT_TYPES, MODALITIES, Event
 
 #: Above this many dated events the timeline uses WebGL (`scattergl`) traces.
@@ -155,12 +156,15 @@ def day_to_iso(day: int) -> str:
     return _dt.date.fromordinal(day + _EPOCH).isoformat()
 
 
+def page_order(event: Event) -> tuple:
+    """The sort key of page order: dated first by date, then article, sentence and id."""
+    ext = event_extent(event)
+    return (ext is None, ext[0] if ext else 0, event.date or "", event.article_id, event.sentence_index, event.id)
+
+
 def sort_events(events: Iterable[Event]) -> list[Event]:
     """Events in page order: dated first by date, then article, sentence and id."""
-    def key(e: Event):
-        ext = event_extent(e)
-        return (ext is None, ext[0] if ext else 0, e.date or "", e.article_id, e.sentence_index, e.id)
-    return sorted(events, key=key)
+    return sorted(events, key=page_order)
 
 
 def type_order(types: Iterable[str]) -> list[str]:
@@ -545,19 +549,22 @@ def graph_figure(graph_data: dict) -> dict:
 DICT_COLUMNS = ("basis", "cameo", "date_text", "loc", "plover", "rule", "trigger")
 
 
-def page_data(events: Sequence[Event], graph_data: dict) -> dict:
+def page_data(events: Iterable[Event], graph_data: dict) -> dict:
     """Everything the page's JavaScript needs, compact: one array per column, not a dict per event.
 
     Strings are raw (the page inserts them as text nodes and escapes hover text itself);
     actors, articles, types and modalities are indices into lists, and so are the columns
     of DICT_COLUMNS (into `dicts[column]`). Days are counted from 1970-01-01; `x1` is null
     for a point; `ts`/`te` are the trigger's UTF-16 offsets in the sentence (-1 if unknown).
+
+    The events are read once, in page order (an `EventSpool` is re-ordered, not held); types,
+    modalities and actors are numbered as first seen, then renumbered in their final order.
     """
-    ordered = sort_events(events)
-    types = type_order(e.type for e in ordered)
-    modalities = list(MODALITIES) + sorted({e.modality for e in ordered} - set(MODALITIES))
-    actor_names = sorted({a for e in ordered for a in e.actors} | {event_lane(e) for e in ordered})
-    actor_index = {a: i for i, a in enumerate(actor_names)}
+    types_seen: dict[str, int] = {}
+    modalities_seen: dict[str, int] = {}
+    actors_seen: dict[str, int] = {}
+    lanes: Counter = Counter()  # lanes of dated events
+    shared: dict[str, str] = {}  # one copy of each date string
     articles: dict[str, int] = {}
     art: dict[str, list] = {"id": [], "title": [], "date": [], "url": [], "source": []}
     dicts: dict[str, list] = {k: [] for k in DICT_COLUMNS}
@@ -573,7 +580,12 @@ def page_data(events: Sequence[Event], graph_data: dict) -> dict:
             dicts[column].append(value)
         cols[column].append(index[value])
 
-    for e in ordered:
+    def number(seen: dict[str, int], value: str) -> int:
+        return seen.setdefault(value, len(seen))
+
+    n = dated = 0
+    for e in sorted_events(events, page_order):
+        n += 1
         key = e.article_id or f"{e.article_title}\x00{e.article_source}"
         if key not in articles:
             articles[key] = len(art["id"])
@@ -585,16 +597,20 @@ def page_data(events: Sequence[Event], graph_data: dict) -> dict:
         ext = event_extent(e)
         sources, others = _split_sources(e)
         ts, te = trigger_span(e)
+        lane = event_lane(e)
+        if ext is not None:
+            dated += 1
+            lanes[lane] += 1
         cols["id"].append(e.id)
-        cols["type"].append(types.index(e.type))
-        cols["mod"].append(modalities.index(e.modality))
-        cols["date"].append(e.date)
-        cols["date_end"].append(e.date_end)
+        cols["type"].append(number(types_seen, e.type))
+        cols["mod"].append(number(modalities_seen, e.modality))
+        cols["date"].append(e.date if e.date is None else shared.setdefault(e.date, e.date))
+        cols["date_end"].append(e.date_end if e.date_end is None else shared.setdefault(e.date_end, e.date_end))
         cols["x0"].append(ext[0] if ext else None)
         cols["x1"].append(ext[1] if ext else None)
         cols["xm"].append(ext[2] if ext else None)
-        cols["lane"].append(actor_index[event_lane(e)])
-        cols["act"].append([actor_index[a] for a in sources + others])
+        cols["lane"].append(number(actors_seen, lane))
+        cols["act"].append([number(actors_seen, a) for a in sources + others])
         cols["ns"].append(len(sources))
         cols["ts"].append(ts)
         cols["te"].append(te)
@@ -605,8 +621,19 @@ def page_data(events: Sequence[Event], graph_data: dict) -> dict:
                               ("loc", e.location), ("plover", e.plover), ("rule", e.rule),
                               ("trigger", e.trigger)):
             put(column, value)
-    dated = [e for e in ordered if event_extent(e) is not None]
-    trace_type = "scattergl" if len(dated) > WEBGL_THRESHOLD else "scatter"
+
+    types = type_order(types_seen)
+    modalities = list(MODALITIES) + sorted(set(modalities_seen) - set(MODALITIES))
+    actor_names = sorted(actors_seen)
+    actor_index = {a: i for i, a in enumerate(actor_names)}
+    for column, seen, final in (("type", types_seen, types), ("mod", modalities_seen, modalities),
+                                ("lane", actors_seen, actor_names)):
+        renumber = _renumbering(seen, final)
+        cols[column] = [renumber[i] for i in cols[column]]
+    renumber = _renumbering(actors_seen, actor_names)
+    for act in cols["act"]:
+        act[:] = [renumber[i] for i in act]
+    trace_type = "scattergl" if dated > WEBGL_THRESHOLD else "scatter"
     return {
         "actors": actor_names,
         "articles": art,
@@ -614,7 +641,7 @@ def page_data(events: Sequence[Event], graph_data: dict) -> dict:
         "events": cols,
         "graph": graph_figure(graph_data),
         "modalities": modalities,
-        "n": len(ordered),
+        "n": n,
         "styles": {
             "colors": [type_style(t)[0] for t in types],
             "hover_max": HOVER_MAX,
@@ -623,11 +650,20 @@ def page_data(events: Sequence[Event], graph_data: dict) -> dict:
             "symbols": [type_style(t)[1] for t in types],
         },
         "timeline": {
-            "lanes": {"actor": [actor_index[a] for a in lane_order(dated, "actor")]},
+            "lanes": {"actor": [actor_index[a] for a in sorted(lanes, key=lambda a: (-lanes[a], a))]},
             "layout": {mode: timeline_layout(mode, []) for mode in LANE_MODES},
             "marker": dict(zip(("size", "line_width", "span_width"), MARK_STYLE[trace_type])),
             "trace_type": trace_type,
         },
         "types": types,
-        "undated": len(ordered) - len(dated),
+        "undated": n - dated,
     }
+
+
+def _renumbering(seen: dict[str, int], final: list[str]) -> list[int]:
+    """For each number given in `seen` (first-seen order), the value's index in `final`."""
+    index = {v: i for i, v in enumerate(final)}
+    renumber = [0] * len(seen)
+    for value, i in seen.items():
+        renumber[i] = index[value]
+    return renumber

@@ -8,9 +8,10 @@ line separators escaped, so no headline or sentence can close the block or be re
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -49,7 +50,7 @@ def script_json(value: object) -> str:
     return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-def render_html(events: Sequence[Event], graph_data: dict, *, title: str = "Diplomatic event timeline") -> str:
+def render_html(events: Iterable[Event], graph_data: dict, *, title: str = "Diplomatic event timeline") -> str:
     """Render events and their actor graph as one self-contained interactive HTML page.
 
     Args:
@@ -59,12 +60,50 @@ def render_html(events: Sequence[Event], graph_data: dict, *, title: str = "Dipl
     Returns:
         The page as a string, the same bytes for the same input.
     """
+    buf = io.StringIO()
+    write_html(events, graph_data, buf, title=title)
+    return buf.getvalue()
+
+
+def write_html(events: Iterable[Event], graph_data: dict, f, *, title: str = "Diplomatic event timeline") -> None:
+    """Write the page of `render_html` into the open text file `f`, in pieces.
+
+    The template's parts, then the data's JSON a column (or a slice of a long column) at a
+    time, so the page never exists as one string; an `EventSpool` of events is read in page
+    order without being held.
+    """
     parts = {
         "title": html.escape(title, quote=True),
         "css": _asset("page.css"),
-        "data": script_json(page_data(events, graph_data)),
         "plotlyjs": _plotly_js(),
         "js": _asset("page.js"),
     }
-    # One pass, so a placeholder-like string inside the data is never substituted.
-    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("page.html"))
+    # One pass over the template, so a placeholder-like string inside the data is never substituted.
+    for k, piece in enumerate(_PLACEHOLDER.split(_asset("page.html"))):
+        if k % 2 == 0:
+            f.write(piece)
+        elif piece == "data":
+            f.writelines(script_json_parts(page_data(events, graph_data)))
+        else:
+            f.write(parts[piece])
+
+
+def script_json_parts(value: object, size: int = 10_000) -> Iterator[str]:
+    """`script_json(value)` in pieces: a dict key by key, a list longer than `size` that many items at a time.
+
+    >>> "".join(script_json_parts({"b": ["<", 2, 3], "a": {}}, size=2)) == script_json({"b": ["<", 2, 3], "a": {}})
+    True
+    """
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        yield "{"
+        for i, k in enumerate(sorted(value)):
+            yield ("," if i else "") + script_json(k) + ":"
+            yield from script_json_parts(value[k], size)
+        yield "}"
+    elif isinstance(value, list) and len(value) > size:
+        yield "["
+        for i in range(0, len(value), size):
+            yield ("," if i else "") + script_json(value[i:i + size])[1:-1]
+        yield "]"
+    else:
+        yield script_json(value)
