@@ -68,7 +68,7 @@ def measure(mode: str, n: int, workers: int) -> dict:
             write_jsonl(articles, src)
             del articles
             t0, c0 = time.perf_counter(), time.process_time()
-            events = len(build([src], Path(tmp) / "out", Options(workers=workers)))
+            events = build([src], Path(tmp) / "out", Options(workers=workers))
     return {"mode": mode, "articles": n, "words": words, "workers": workers, "events": events,
             "seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "peak_mb": peak_mb()}
 
