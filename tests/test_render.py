@@ -312,6 +312,21 @@ def test_plotly_js_is_vendored_with_its_licence_and_source():
     assert f"npm pack plotly.js@{version}" in render.joinpath("vendor", "README.md").read_text(encoding="utf-8")
 
 
+def test_figures_follow_the_schema_of_the_vendored_plotly_js():
+    """The Python plotly package validates figures against its plotly.js schema: the same version."""
+    import plotly.graph_objects as go
+    from plotly.offline import get_plotlyjs_version
+
+    from timeline.render.page import PLOTLY_JS
+
+    assert PLOTLY_JS.endswith(f"-{get_plotlyjs_version()}.min.js")
+    for lanes in ("actor", "type"):
+        go.Figure(timeline_figure(sample_events() + [hostile_event()], lanes=lanes))  # raises on a bad attribute
+    go.Figure(graph_figure(sample_graph()))
+    with pytest.raises(ValueError):
+        go.Figure({"data": [{"type": "scatter", "no_such_attribute": 1}]})
+
+
 def test_no_external_resources(page):
     # Attributes that load something: src, href on link, and CSS url(...) with a scheme.
     assert not re.search(r"""<(script|img|iframe|link|source|video|audio)\b[^>]*\b(src|href)\s*=\s*["']?(https?:)?//""",
