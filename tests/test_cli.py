@@ -489,15 +489,59 @@ def _check_complete(path: Path) -> None:
         assert text.rstrip().endswith("</html>")
 
 
-def test_killed_build_leaves_no_partial_output(tmp_path, examples_dir):
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _start_build(tmp_path, examples_dir) -> tuple[subprocess.Popen, Path]:
+    """`timeline build` of 40 articles (two chunks, so two workers) in a child process."""
     src = tmp_path / "in"
     src.mkdir()
     for i in range(20):
         shutil.copy(examples_dir / "seed_articles.txt", src / f"copy{i:02}.txt")
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "timeline", "build", str(src), "-o", str(out)],
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "build", str(src), "-o", str(out), "--workers", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return proc, out
+
+
+def test_killed_build_leaves_no_worker_behind(tmp_path, examples_dir):
+    proc, _ = _start_build(tmp_path, examples_dir)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None and len(workers) < 2:
+            workers = [p for p in _children(proc.pid) if b"spawn_main" in _cmdline(p)]
+            time.sleep(0.01)
+        assert len(workers) == 2
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in workers):
+        time.sleep(0.1)
+    assert not [p for p in workers if Path(f"/proc/{p}").exists()]
+
+
+def test_killed_build_leaves_no_partial_output(tmp_path, examples_dir):
+    proc, out = _start_build(tmp_path, examples_dir)
     try:
         # Kill as soon as the first file (often a temporary one) appears, or after a while.
         deadline = time.monotonic() + 120

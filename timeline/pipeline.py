@@ -4,6 +4,9 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -90,7 +93,7 @@ def _parallel(chunks: Iterable[list[Article]], options: Options) -> Iterator[lis
     """Chunks' results from `options.workers` processes, in input order, a few chunks ahead."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(options.workers, mp_context=context, initializer=_start_worker,
-                             initargs=(options,)) as pool:
+                             initargs=(options, os.getpid())) as pool:
         pending: deque = deque()
         for chunk in chunks:
             pending.append(pool.submit(_extract_chunk, chunk, options))
@@ -100,11 +103,20 @@ def _parallel(chunks: Iterable[list[Article]], options: Options) -> Iterator[lis
             yield pending.popleft().result()
 
 
-def _start_worker(options: Options) -> None:
-    """Load the model and lexicons once per worker process."""
+def _start_worker(options: Options, parent: int) -> None:
+    """Load the model and lexicons once per worker process, which ends when its parent does."""
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     load_nlp(options.model)
     load_lexicon(options.actors_file)
     load_triggers()
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A worker waits on a queue whose writing end it holds itself: when the parent is killed
+    # (SIGKILL leaves it no time to stop its pool) nothing else would ever end the worker.
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def read_inputs(paths: Iterable[str | Path], options: Options = Options(),
