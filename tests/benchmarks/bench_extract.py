@@ -79,8 +79,10 @@ def run(mode: str, n: int, workers: int = 1) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB (from /proc)."""
+def tree_memory_mb(pid: int) -> tuple[float, float]:
+    """Memory of a process and all its descendants in MB (from /proc): the sum of their resident
+    sets, and the sum of their proportional sets (PSS: a page shared by k processes, such as a
+    library's code, counts 1/k in each, so the sum counts it once)."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -88,18 +90,21 @@ def tree_rss_mb(pid: int) -> float:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    total, todo = 0, [pid]
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         todo.extend(children.get(p, ()))
-        with contextlib.suppress(OSError):  # the process has just ended
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * resource.getpagesize()
-    return total / 2**20
+        with contextlib.suppress(OSError, StopIteration):  # the process has just ended
+            rollup = Path(f"/proc/{p}/smaps_rollup").read_text().splitlines()
+            rss += next(int(line.split()[1]) for line in rollup if line.startswith("Rss:"))
+            pss += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+    return rss / 1024, pss / 1024
 
 
 def big(n: int = 10_000, workers: int | None = None) -> dict:
     """`timeline build` on n articles in a child process: time, the peak of its largest process
-    and the peak of all its processes together (sampled every 0.2 s).
+    and the peak of all its processes together (`tree_memory_mb`, sampled every 0.2 s).
 
     Run by `run("big", n)`, so that no other child of this process counts in the peak.
     """
@@ -111,9 +116,10 @@ def big(n: int = 10_000, workers: int | None = None) -> dict:
             cmd += ["--workers", str(workers)]
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        total = 0.0
+        rss = pss = 0.0
         while proc.poll() is None:
-            total = max(total, tree_rss_mb(proc.pid))
+            r, p = tree_memory_mb(proc.pid)
+            rss, pss = max(rss, r), max(pss, p)
             time.sleep(0.2)
         seconds = time.perf_counter() - t0
         if proc.returncode:
@@ -121,7 +127,8 @@ def big(n: int = 10_000, workers: int | None = None) -> dict:
         with open(Path(tmp) / "out" / "events.jsonl", encoding="utf-8") as f:
             events = sum(1 for _ in f)
     return {"articles": n, "seconds": seconds, "events": events, "workers": workers,
-            "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "total_peak_mb": total}
+            "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            "total_rss_mb": rss, "total_pss_mb": pss}
 
 
 def main() -> None:
@@ -155,7 +162,7 @@ def main() -> None:
             r = run("big", 10_000, workers)
             print(f"\ntimeline build, {r['articles']} articles, {r['events']} events, --workers {workers}: "
                   f"{r['seconds']:.0f} s, largest process {r['peak_mb']:.0f} MB, "
-                  f"all processes together {r['total_peak_mb']:.0f} MB")
+                  f"all processes together {r['total_pss_mb']:.0f} MB PSS ({r['total_rss_mb']:.0f} MB RSS summed)")
 
 
 if __name__ == "__main__":
