@@ -201,7 +201,11 @@ def lane_order(events: Sequence[Event], lanes: str) -> list[str]:
     """All lanes: actors by number of events (most first, then by name), or event types."""
     if lanes == "type":
         return type_order(e.type for e in events)
-    counts = Counter(event_lane(e) for e in events)
+    return by_count(Counter(event_lane(e) for e in events))
+
+
+def by_count(counts: Counter) -> list[str]:
+    """The keys of `counts`, most first, ties by name."""
     return sorted(counts, key=lambda a: (-counts[a], a))
 
 
@@ -650,7 +654,7 @@ def page_data(events: Iterable[Event], graph_data: dict) -> dict:
             "symbols": [type_style(t)[1] for t in types],
         },
         "timeline": {
-            "lanes": {"actor": [actor_index[a] for a in sorted(lanes, key=lambda a: (-lanes[a], a))]},
+            "lanes": {"actor": [actor_index[a] for a in by_count(lanes)]},
             "layout": {mode: timeline_layout(mode, []) for mode in LANE_MODES},
             "marker": dict(zip(("size", "line_width", "span_width"), MARK_STYLE[trace_type])),
             "trace_type": trace_type,
