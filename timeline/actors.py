@@ -8,13 +8,11 @@ pronoun ("he said") to the most salient person so far.
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 
+from .datafiles import read_table
 from .lexicon import Lexicon, normalize
 from .model import Actor, Mention
 from .nlp import Doc, Span, Token
@@ -74,8 +72,7 @@ class _Salience:
 @functools.lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:
     """Nouns that refer back to the armed or political group last named (data/group_nouns.csv)."""
-    text = resources.files("timeline.data").joinpath("group_nouns.csv").read_text(encoding="utf-8")
-    return frozenset(row["noun"].strip() for row in csv.DictReader(io.StringIO(text)))
+    return frozenset(row["noun"] for row in read_table("group_nouns.csv", ("noun", "note"), required=("noun",)))
 
 
 def _is_subject(token: Token) -> bool:

@@ -16,14 +16,12 @@ reference scorer, so `timeline evaluate` and `score.py` give the same figures:
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from .datafiles import read_table
 from .errors import InputError
 from .export import iter_jsonl
 
@@ -45,9 +43,8 @@ def _plain(s: str) -> str:
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
     """Alias -> canonical name for states and bodies (data/evaluation_aliases.csv)."""
-    text = resources.files("timeline.data").joinpath("evaluation_aliases.csv").read_text(encoding="utf-8")
     table = {}
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in read_table("evaluation_aliases.csv", ("canonical", "aliases"), required=("canonical",)):
         for alias in [row["canonical"], *row["aliases"].split("|")]:
             table[alias] = row["canonical"]
     return table

@@ -13,9 +13,7 @@ titles.csv columns: ``title,aliases,rank`` (rank 1 head of state or government, 
 """
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import logging
 import re
 import unicodedata
@@ -25,6 +23,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from .datafiles import read_text
 from .errors import LexiconError
 from .model import ACTOR_KINDS, Actor
 
@@ -418,23 +417,8 @@ def _split(value: str) -> tuple[str, ...]:
 
 def _read_rows(text: str, path: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, row) from a CSV text whose header must be `columns`."""
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if header is None:
-        raise LexiconError("empty file", path=path, position=1)
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    if tuple(header) != columns:
-        raise LexiconError(f"header must be {','.join(columns)}, not {','.join(header)}", path=path,
-                           position=1)
-    line = reader.line_num
-    for record in reader:
-        start, line = line + 1, reader.line_num
-        if not any(f.strip() for f in record):
-            continue
-        if len(record) != len(columns):
-            raise LexiconError(f"expected {len(columns)} fields, found {len(record)}", path=path,
-                               position=start)
-        yield start, {c: v.strip() for c, v in zip(columns, record)}
+    for row in read_text(text, path, columns):
+        yield row.line, row
 
 
 def _parse_titles(text: str, path: str) -> list[tuple[int, TitleEntry]]:
