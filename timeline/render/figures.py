@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..export import sorted_events
@@ -327,6 +327,25 @@ def timeline_layout(lanes: str, categories: Sequence[str]) -> dict:
     }
 
 
+#: A dated event on the timeline: (its index in page order, the event, its `event_extent`).
+_Dated = tuple[int, Event, tuple[int, int | None, int]]
+
+
+def dated_events(events: Iterable[Event]) -> list[_Dated]:
+    """The dated events in page order, each with its index in page order and its extent."""
+    with_extent = ((i, e, event_extent(e)) for i, e in enumerate(sort_events(events)))
+    return [(i, e, ext) for i, e, ext in with_extent if ext is not None]
+
+
+def trace_kind(dated: int) -> str:
+    """The timeline's trace type for that many dated events.
+
+    >>> trace_kind(10), trace_kind(WEBGL_THRESHOLD + 1)
+    ('scatter', 'scattergl')
+    """
+    return "scattergl" if dated > WEBGL_THRESHOLD else "scatter"
+
+
 def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
     """The timeline as a plotly figure dict: x is the date, one lane per actor or event type.
 
@@ -341,58 +360,83 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
         `sort_events(events)`). `y` is the lane's index in `layout.yaxis.ticktext`. In WebGL
         mode the events traces carry no `hovertext` (`hoverinfo` is "none").
     """
-    ordered = sort_events(events)
-    dated = [(i, e, event_extent(e)) for i, e in enumerate(ordered)]
-    dated = [(i, e, ext) for i, e, ext in dated if ext is not None]
-    trace_type = "scattergl" if len(dated) > WEBGL_THRESHOLD else "scatter"
-    size, outline, bar = MARK_STYLE[trace_type]
+    dated = dated_events(events)
+    trace_type = trace_kind(len(dated))
     names = lane_order([e for _, e, _ in dated], lanes)
     position = {name: k for k, name in enumerate(names)}
-    lane_of = (lambda e: position[e.type]) if lanes == "type" else (lambda e: position[event_lane(e)])
+    if lanes == "type":
+        def lane_of(e: Event) -> int:
+            return position[e.type]
+    else:
+        def lane_of(e: Event) -> int:
+            return position[event_lane(e)]
     modalities = list(MODALITIES) + sorted({e.modality for _, e, _ in dated} - set(MODALITIES))
     data: list[dict] = []
     for etype in type_order(e.type for _, e, _ in dated):
-        color, symbol = type_style(etype)
-        rows = [(i, e, ext) for i, e, ext in dated if e.type == etype]
-        span_x: list[str | None] = []
-        span_y: list[int | None] = []
-        for _, e, (start, end, _) in rows:
-            if end is not None:
-                span_x += [day_to_iso(start), day_to_iso(end), None]
-                span_y += [lane_of(e), lane_of(e), None]
-        if span_x:
-            data.append({
-                "hoverinfo": "skip", "legendgroup": etype, "line": {"color": color, "width": bar},
-                "meta": {"role": "span"}, "mode": "lines", "name": escape_text(etype), "opacity": 0.45,
-                "showlegend": False, "type": trace_type, "x": span_x, "y": span_y,
-            })
-        first = True
-        for modality in modalities:
-            group = [(i, e, ext) for i, e, ext in rows if e.modality == modality]
-            if not group:
-                continue
-            suffix, opacity = modality_style(modality)
-            trace = {
-                "customdata": [i for i, _, _ in group],
-                "hoverinfo": "text",
-                "legendgroup": etype,
-                "marker": {"color": color, "line": {"color": color, "width": outline}, "opacity": opacity,
-                           "size": size, "symbol": symbol + suffix},
-                "meta": {"modality": modality, "role": "events"},
-                "mode": "markers",
-                "name": escape_text(etype),
-                "showlegend": first,
-                "type": trace_type,
-                "x": [day_to_iso(mark) for _, _, (_, _, mark) in group],
-                "y": [lane_of(e) for _, e, _ in group],
-            }
-            if trace_type == "scatter":
-                trace["hovertext"] = [hover_text(e) for _, e, _ in group]
-            else:  # the page shows its own tooltip (hover_text's lines, as text) from customdata
-                trace["hoverinfo"] = "none"
-            data.append(trace)
-            first = False
+        rows = [row for row in dated if row[1].type == etype]
+        data += _type_traces(etype, rows, modalities, lane_of, trace_type)
     return {"data": data, "layout": timeline_layout(lanes, [escape_text(n) for n in names])}
+
+
+def _type_traces(etype: str, rows: list[_Dated], modalities: list[str],
+                 lane_of: Callable[[Event], int], trace_type: str) -> list[dict]:
+    """One event type's traces: its span trace (if it has spans), then an events trace per modality."""
+    traces = []
+    span = _span_trace(etype, rows, lane_of, trace_type)
+    if span is not None:
+        traces.append(span)
+    first = True
+    for modality in modalities:
+        group = [row for row in rows if row[1].modality == modality]
+        if group:
+            traces.append(_events_trace(etype, modality, group, lane_of, trace_type, first))
+            first = False
+    return traces
+
+
+def _span_trace(etype: str, rows: list[_Dated], lane_of: Callable[[Event], int], trace_type: str) -> dict | None:
+    """The bars of an event type's coarse or ranged dates, one segment each; None if it has none."""
+    span_x: list[str | None] = []
+    span_y: list[int | None] = []
+    for _, e, (start, end, _) in rows:
+        if end is not None:
+            span_x += [day_to_iso(start), day_to_iso(end), None]
+            span_y += [lane_of(e), lane_of(e), None]
+    if not span_x:
+        return None
+    return {
+        "hoverinfo": "skip", "legendgroup": etype,
+        "line": {"color": type_style(etype)[0], "width": MARK_STYLE[trace_type][2]},
+        "meta": {"role": "span"}, "mode": "lines", "name": escape_text(etype), "opacity": 0.45,
+        "showlegend": False, "type": trace_type, "x": span_x, "y": span_y,
+    }
+
+
+def _events_trace(etype: str, modality: str, group: list[_Dated], lane_of: Callable[[Event], int],
+                  trace_type: str, showlegend: bool) -> dict:
+    """The marks of the events of one type and one modality."""
+    color, symbol = type_style(etype)
+    size, outline, _ = MARK_STYLE[trace_type]
+    suffix, opacity = modality_style(modality)
+    trace = {
+        "customdata": [i for i, _, _ in group],
+        "hoverinfo": "text",
+        "legendgroup": etype,
+        "marker": {"color": color, "line": {"color": color, "width": outline}, "opacity": opacity,
+                   "size": size, "symbol": symbol + suffix},
+        "meta": {"modality": modality, "role": "events"},
+        "mode": "markers",
+        "name": escape_text(etype),
+        "showlegend": showlegend,
+        "type": trace_type,
+        "x": [day_to_iso(mark) for _, _, (_, _, mark) in group],
+        "y": [lane_of(e) for _, e, _ in group],
+    }
+    if trace_type == "scatter":
+        trace["hovertext"] = [hover_text(e) for _, e, _ in group]
+    else:  # the page shows its own tooltip (hover_text's lines, as text) from customdata
+        trace["hoverinfo"] = "none"
+    return trace
 
 
 def _parse_types(types: str | None) -> list[tuple[str, int]]:
@@ -453,6 +497,32 @@ def graph_figure(graph_data: dict) -> dict:
         (`customdata` is the actor name, used to filter the timeline on click).
     """
     nodes = sorted(graph_data.get("nodes", []), key=lambda n: str(n["id"]))
+    pos = node_positions(nodes)
+    edges = sorted(
+        (e for e in graph_data.get("edges", []) if str(e["source"]) in pos and str(e["target"]) in pos),
+        key=lambda e: (str(e["source"]), str(e["target"]), str(e.get("kind", "")), str(e.get("types", ""))),
+    )
+    edge_trace = "scattergl" if len(edges) > GRAPH_WEBGL_EDGES else "scatter"
+    data = _edge_traces(edges, pos, edge_trace)
+    if edges:
+        data.append(_edge_hover_trace(edges, pos, edge_trace))
+    data += _node_traces(nodes, pos, _node_type_counts(pos, edges))
+    layout = {
+        "dragmode": "pan", "height": 560, "hovermode": "closest",
+        "legend": {"title": {"text": "Actor kind"}},
+        "margin": {"b": 10, "l": 10, "r": 10, "t": 30}, "showlegend": True,
+        "xaxis": {"showgrid": False, "showticklabels": False, "zeroline": False},
+        "yaxis": {"scaleanchor": "x", "showgrid": False, "showticklabels": False, "zeroline": False},
+    }
+    return {"data": data, "layout": layout}
+
+
+def node_positions(nodes: Sequence[dict]) -> dict[str, tuple[float, float]]:
+    """Each node's (x, y), rounded; a node without a position goes on the unit circle by its rank.
+
+    >>> node_positions([{"id": "a", "x": 0.12345678, "y": 1}, {"id": "b"}])
+    {'a': (0.123457, 1.0), 'b': (-1.0, 0.0)}
+    """
     pos = {}
     for k, n in enumerate(nodes):
         x, y = n.get("x"), n.get("y")
@@ -460,22 +530,26 @@ def graph_figure(graph_data: dict) -> dict:
             angle = 2 * math.pi * k / max(1, len(nodes))
             x, y = math.cos(angle), math.sin(angle)
         pos[str(n["id"])] = (round(float(x), 6), round(float(y), 6))
-    edges = sorted(
-        (e for e in graph_data.get("edges", []) if str(e["source"]) in pos and str(e["target"]) in pos),
-        key=lambda e: (str(e["source"]), str(e["target"]), str(e.get("kind", "")), str(e.get("types", ""))),
-    )
+    return pos
+
+
+def _node_type_counts(pos: dict, edges: Sequence[dict]) -> dict[str, Counter]:
+    """For each node, the event types of its event links, counted."""
     node_types: dict[str, Counter] = {k: Counter() for k in pos}
     for e in edges:
         if e.get("kind", "event") == "event":
             for t, n in _parse_types(e.get("types")):
                 node_types[str(e["source"])][t] += n
                 node_types[str(e["target"])][t] += n
+    return node_types
 
-    data: list[dict] = []
-    edge_trace = "scattergl" if len(edges) > GRAPH_WEBGL_EDGES else "scatter"
+
+def _edge_traces(edges: Sequence[dict], pos: dict, trace_type: str) -> list[dict]:
+    """The links as lines: one trace per kind and line width; affiliations dotted and lighter."""
     groups: dict[tuple[str, float], list[dict]] = {}
     for e in edges:
         groups.setdefault((str(e.get("kind", "event")), edge_width(e.get("weight", 1))), []).append(e)
+    data = []
     for (kind, width), group in sorted(groups.items()):
         xs: list[float | None] = []
         ys: list[float | None] = []
@@ -488,63 +562,77 @@ def graph_figure(graph_data: dict) -> dict:
             "line": {"color": "#9aa5b1" if kind == "affiliation" else "#5b6b7b", "width": width,
                      "dash": "dot" if kind == "affiliation" else "solid"},
             "meta": {"role": "edges"}, "mode": "lines", "name": f"{kind} links", "opacity": 0.7,
-            "showlegend": False, "type": edge_trace, "x": xs, "y": ys,
+            "showlegend": False, "type": trace_type, "x": xs, "y": ys,
         })
-    if edges:
-        texts = []
-        for e in edges:
-            head = f"<b>{escape_text(str(e['source']))} — {escape_text(str(e['target']))}</b>"
-            if e.get("kind", "event") == "affiliation":
-                texts.append(f"{head}<br>affiliation")
-                continue
-            weight = int(e.get("weight", 0) or 0)
-            lines = [head, f"{weight} events: {escape_text(_types_label(_parse_types(e.get('types'))))}",
-                     escape_text(_dates_label(e.get("first_date"), e.get("last_date")))]
-            texts.append("<br>".join(lines))
-        data.append({
-            "hoverinfo": "text", "hovertext": texts,
-            "marker": {"color": "rgba(0,0,0,0)", "size": 10}, "meta": {"role": "edge-hover"},
-            "mode": "markers", "name": "links", "showlegend": False, "type": edge_trace,
-            "x": [round((pos[str(e["source"])][0] + pos[str(e["target"])][0]) / 2, 6) for e in edges],
-            "y": [round((pos[str(e["source"])][1] + pos[str(e["target"])][1]) / 2, 6) for e in edges],
-        })
-    most = max((int(n.get("events", 0) or 0) for n in nodes), default=0)
-    labelled = {str(n["id"]) for n in sorted(nodes, key=lambda n: (-int(n.get("events", 0) or 0), str(n["id"])))[:30]}
-    kinds = sorted({str(n.get("kind") or "other") for n in nodes},
+    return data
+
+
+def _edge_hover_text(e: dict) -> str:
+    """The hover box of a link: its two actors, then its events by type and their dates."""
+    head = f"<b>{escape_text(str(e['source']))} — {escape_text(str(e['target']))}</b>"
+    if e.get("kind", "event") == "affiliation":
+        return f"{head}<br>affiliation"
+    weight = int(e.get("weight", 0) or 0)
+    lines = [head, f"{weight} events: {escape_text(_types_label(_parse_types(e.get('types'))))}",
+             escape_text(_dates_label(e.get("first_date"), e.get("last_date")))]
+    return "<br>".join(lines)
+
+
+def _edge_hover_trace(edges: Sequence[dict], pos: dict, trace_type: str) -> dict:
+    """Invisible marks at the middle of each link, carrying the link's hover box."""
+    def middle(e: dict, axis: int) -> float:
+        return round((pos[str(e["source"])][axis] + pos[str(e["target"])][axis]) / 2, 6)
+
+    return {
+        "hoverinfo": "text", "hovertext": [_edge_hover_text(e) for e in edges],
+        "marker": {"color": "rgba(0,0,0,0)", "size": 10}, "meta": {"role": "edge-hover"},
+        "mode": "markers", "name": "links", "showlegend": False, "type": trace_type,
+        "x": [middle(e, 0) for e in edges], "y": [middle(e, 1) for e in edges],
+    }
+
+
+def _node_events(n: dict) -> int:
+    return int(n.get("events", 0) or 0)
+
+
+def _node_kind(n: dict) -> str:
+    return str(n.get("kind") or "other")
+
+
+def _node_hover_text(n: dict, types: Counter) -> str:
+    """The hover box of a node: name, kind and country, events and dates, the types on its links."""
+    kind = _node_kind(n)
+    head = f"<b>{escape_text(str(n.get('label') or n['id']))}</b> ({escape_text(kind)}"
+    head += f", {escape_text(str(n['country']))})" if n.get("country") else ")"
+    dates = escape_text(_dates_label(n.get("first_date"), n.get("last_date")))
+    lines = [head, f"{_node_events(n)} events, {dates}"]
+    if types:
+        lines.append("on its links: " + escape_text(_types_label(sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))))
+    lines.append("click: show this actor on the timeline")
+    return "<br>".join(lines)
+
+
+def _node_traces(nodes: Sequence[dict], pos: dict, node_types: dict[str, Counter]) -> list[dict]:
+    """One trace of nodes per actor kind; the 30 nodes with the most events carry a label."""
+    most = max((_node_events(n) for n in nodes), default=0)
+    labelled = {str(n["id"]) for n in sorted(nodes, key=lambda n: (-_node_events(n), str(n["id"])))[:30]}
+    kinds = sorted({_node_kind(n) for n in nodes},
                    key=lambda k: (list(KIND_COLORS).index(k) if k in KIND_COLORS else len(KIND_COLORS), k))
+    data = []
     for kind in kinds:
-        group = [n for n in nodes if str(n.get("kind") or "other") == kind]
-        texts = []
-        for n in group:
-            name = str(n["id"])
-            head = f"<b>{escape_text(str(n.get('label') or name))}</b> ({escape_text(kind)}"
-            head += f", {escape_text(str(n['country']))})" if n.get("country") else ")"
-            types = sorted(node_types[name].items(), key=lambda kv: (-kv[1], kv[0]))
-            count = int(n.get("events", 0) or 0)
-            lines = [head, f"{count} events, {escape_text(_dates_label(n.get('first_date'), n.get('last_date')))}"]
-            if types:
-                lines.append("on its links: " + escape_text(_types_label(types)))
-            lines.append("click: show this actor on the timeline")
-            texts.append("<br>".join(lines))
+        group = [n for n in nodes if _node_kind(n) == kind]
         data.append({
             "customdata": [str(n["id"]) for n in group],
-            "hoverinfo": "text", "hovertext": texts,
+            "hoverinfo": "text", "hovertext": [_node_hover_text(n, node_types[str(n["id"])]) for n in group],
             "marker": {"color": KIND_COLORS.get(kind, OTHER_COLOR), "line": {"color": "#ffffff", "width": 1},
-                       "size": [node_size(int(n.get("events", 0) or 0), most) for n in group]},
+                       "size": [node_size(_node_events(n), most) for n in group]},
             "meta": {"role": "nodes"}, "mode": "markers+text", "name": kind,
             "text": [escape_text(str(n.get("label") or n["id"])) if str(n["id"]) in labelled else ""
                      for n in group],
             "textfont": {"size": 11}, "textposition": "top center", "type": "scatter",
             "x": [pos[str(n["id"])][0] for n in group], "y": [pos[str(n["id"])][1] for n in group],
         })
-    layout = {
-        "dragmode": "pan", "height": 560, "hovermode": "closest",
-        "legend": {"title": {"text": "Actor kind"}},
-        "margin": {"b": 10, "l": 10, "r": 10, "t": 30}, "showlegend": True,
-        "xaxis": {"showgrid": False, "showticklabels": False, "zeroline": False},
-        "yaxis": {"scaleanchor": "x", "showgrid": False, "showticklabels": False, "zeroline": False},
-    }
-    return {"data": data, "layout": layout}
+    return data
 
 
 # -- the page's data -----------------------------------------------------------------------
@@ -564,104 +652,130 @@ def page_data(events: Iterable[Event], graph_data: dict) -> dict:
     The events are read once, in page order (an `EventSpool` is re-ordered, not held); types,
     modalities and actors are numbered as first seen, then renumbered in their final order.
     """
-    types_seen: dict[str, int] = {}
-    modalities_seen: dict[str, int] = {}
-    actors_seen: dict[str, int] = {}
-    lanes: Counter = Counter()  # lanes of dated events
-    shared: dict[str, str] = {}  # one copy of each date string
-    articles: dict[str, int] = {}
-    art: dict[str, list] = {"id": [], "title": [], "date": [], "url": [], "source": []}
-    dicts: dict[str, list] = {k: [] for k in DICT_COLUMNS}
-    dict_index: dict[str, dict] = {k: {} for k in DICT_COLUMNS}
-    cols: dict[str, list] = {k: [] for k in (
-        "id", "type", "mod", "date", "date_end", "x0", "x1", "xm", "lane", "act", "ns", "ts", "te",
-        "sentence", "art", "conf", *DICT_COLUMNS)}
-
-    def put(column: str, value: object) -> None:
-        index = dict_index[column]
-        if value not in index:
-            index[value] = len(dicts[column])
-            dicts[column].append(value)
-        cols[column].append(index[value])
-
-    def number(seen: dict[str, int], value: str) -> int:
-        return seen.setdefault(value, len(seen))
-
-    n = dated = 0
+    columns = PageColumns()
     for e in sorted_events(events, page_order):
-        n += 1
-        key = e.article_id or f"{e.article_title}\x00{e.article_source}"
-        if key not in articles:
-            articles[key] = len(art["id"])
-            art["id"].append(e.article_id)
-            art["title"].append(e.article_title)
-            art["date"].append(e.article_date)
-            art["url"].append(safe_url(e.article_url) or safe_url(e.article_source))
-            art["source"].append(e.article_source)
-        ext = event_extent(e)
-        sources, others = _split_sources(e)
-        ts, te = trigger_span(e)
-        lane = event_lane(e)
-        if ext is not None:
-            dated += 1
-            lanes[lane] += 1
-        cols["id"].append(e.id)
-        cols["type"].append(number(types_seen, e.type))
-        cols["mod"].append(number(modalities_seen, e.modality))
-        cols["date"].append(e.date if e.date is None else shared.setdefault(e.date, e.date))
-        cols["date_end"].append(e.date_end if e.date_end is None else shared.setdefault(e.date_end, e.date_end))
-        cols["x0"].append(ext[0] if ext else None)
-        cols["x1"].append(ext[1] if ext else None)
-        cols["xm"].append(ext[2] if ext else None)
-        cols["lane"].append(number(actors_seen, lane))
-        cols["act"].append([number(actors_seen, a) for a in sources + others])
-        cols["ns"].append(len(sources))
-        cols["ts"].append(ts)
-        cols["te"].append(te)
-        cols["sentence"].append(e.sentence)
-        cols["art"].append(articles[key])
-        cols["conf"].append(round(float(e.confidence or 0.0), 3))
-        for column, value in (("basis", e.date_basis), ("cameo", e.cameo), ("date_text", e.date_text),
-                              ("loc", e.location), ("plover", e.plover), ("rule", e.rule),
-                              ("trigger", e.trigger)):
-            put(column, value)
-
-    types = type_order(types_seen)
-    modalities = list(MODALITIES) + sorted(set(modalities_seen) - set(MODALITIES))
-    actor_names = sorted(actors_seen)
+        columns.add(e)
+    types = type_order(columns.types)
+    modalities = list(MODALITIES) + sorted(set(columns.modalities) - set(MODALITIES))
+    actor_names = sorted(columns.actors)
+    columns.renumber(types, modalities, actor_names)
     actor_index = {a: i for i, a in enumerate(actor_names)}
-    for column, seen, final in (("type", types_seen, types), ("mod", modalities_seen, modalities),
-                                ("lane", actors_seen, actor_names)):
-        renumber = _renumbering(seen, final)
-        cols[column] = [renumber[i] for i in cols[column]]
-    renumber = _renumbering(actors_seen, actor_names)
-    for act in cols["act"]:
-        act[:] = [renumber[i] for i in act]
-    trace_type = "scattergl" if dated > WEBGL_THRESHOLD else "scatter"
+    trace_type = trace_kind(columns.dated)
     return {
         "actors": actor_names,
-        "articles": art,
-        "dicts": dicts,
-        "events": cols,
+        "articles": columns.articles,
+        "dicts": columns.dicts,
+        "events": columns.cols,
         "graph": graph_figure(graph_data),
         "modalities": modalities,
-        "n": n,
-        "styles": {
-            "colors": [type_style(t)[0] for t in types],
-            "hover_max": HOVER_MAX,
-            "hover_width": HOVER_WIDTH,
-            "modality": [list(modality_style(m)) for m in modalities],
-            "symbols": [type_style(t)[1] for t in types],
-        },
+        "n": columns.n,
+        "styles": page_styles(types, modalities),
         "timeline": {
-            "lanes": {"actor": [actor_index[a] for a in by_count(lanes)]},
+            "lanes": {"actor": [actor_index[a] for a in by_count(columns.lanes)]},
             "layout": {mode: timeline_layout(mode, []) for mode in LANE_MODES},
             "marker": dict(zip(("size", "line_width", "span_width"), MARK_STYLE[trace_type])),
             "trace_type": trace_type,
         },
         "types": types,
-        "undated": n - dated,
+        "undated": columns.n - columns.dated,
     }
+
+
+def page_styles(types: Sequence[str], modalities: Sequence[str]) -> dict:
+    """The page's drawing rules: colours and symbols by type index, mark style by modality index."""
+    return {
+        "colors": [type_style(t)[0] for t in types],
+        "hover_max": HOVER_MAX,
+        "hover_width": HOVER_WIDTH,
+        "modality": [list(modality_style(m)) for m in modalities],
+        "symbols": [type_style(t)[1] for t in types],
+    }
+
+
+#: The event columns of `page_data` besides DICT_COLUMNS.
+EVENT_COLUMNS = ("id", "type", "mod", "date", "date_end", "x0", "x1", "xm", "lane", "act", "ns", "ts", "te",
+                 "sentence", "art", "conf")
+
+
+class PageColumns:
+    """The columns of `page_data`, filled one event at a time in page order.
+
+    Types, modalities and actors are numbered as first seen (`add`), then renumbered in
+    their final order once every event is in (`renumber`).
+    """
+
+    def __init__(self) -> None:
+        self.n = self.dated = 0
+        self.types: dict[str, int] = {}
+        self.modalities: dict[str, int] = {}
+        self.actors: dict[str, int] = {}
+        self.lanes: Counter = Counter()  # lanes of dated events
+        self.articles: dict[str, list] = {"id": [], "title": [], "date": [], "url": [], "source": []}
+        self.dicts: dict[str, list] = {k: [] for k in DICT_COLUMNS}
+        self.cols: dict[str, list] = {k: [] for k in (*EVENT_COLUMNS, *DICT_COLUMNS)}
+        self._article_keys: dict[str, int] = {}
+        self._dict_index: dict[str, dict] = {k: {} for k in DICT_COLUMNS}
+        self._strings: dict[str, str] = {}  # one copy of each date string
+
+    def add(self, e: Event) -> None:
+        """Append one event to every column."""
+        self.n += 1
+        ext = event_extent(e)
+        sources, others = _split_sources(e)
+        lane = event_lane(e)
+        if ext is not None:
+            self.dated += 1
+            self.lanes[lane] += 1
+        ts, te = trigger_span(e)
+        row = {
+            "id": e.id, "type": _number(self.types, e.type), "mod": _number(self.modalities, e.modality),
+            "date": self._shared(e.date), "date_end": self._shared(e.date_end),
+            "x0": ext[0] if ext else None, "x1": ext[1] if ext else None, "xm": ext[2] if ext else None,
+            "lane": _number(self.actors, lane), "act": [_number(self.actors, a) for a in sources + others],
+            "ns": len(sources), "ts": ts, "te": te, "sentence": e.sentence, "art": self._article(e),
+            "conf": round(float(e.confidence or 0.0), 3),
+        }
+        for column in EVENT_COLUMNS:
+            self.cols[column].append(row[column])
+        for column, value in (("basis", e.date_basis), ("cameo", e.cameo), ("date_text", e.date_text),
+                              ("loc", e.location), ("plover", e.plover), ("rule", e.rule),
+                              ("trigger", e.trigger)):
+            self._put(column, value)
+
+    def renumber(self, types: list[str], modalities: list[str], actors: list[str]) -> None:
+        """Turn first-seen numbers into indices of the final lists of types, modalities and actors."""
+        for column, seen, final in (("type", self.types, types), ("mod", self.modalities, modalities),
+                                    ("lane", self.actors, actors)):
+            renumber = _renumbering(seen, final)
+            self.cols[column] = [renumber[i] for i in self.cols[column]]
+        renumber = _renumbering(self.actors, actors)
+        for act in self.cols["act"]:
+            act[:] = [renumber[i] for i in act]
+
+    def _article(self, e: Event) -> int:
+        key = e.article_id or f"{e.article_title}\x00{e.article_source}"
+        if key not in self._article_keys:
+            self._article_keys[key] = len(self.articles["id"])
+            for column, value in (("id", e.article_id), ("title", e.article_title), ("date", e.article_date),
+                                  ("url", safe_url(e.article_url) or safe_url(e.article_source)),
+                                  ("source", e.article_source)):
+                self.articles[column].append(value)
+        return self._article_keys[key]
+
+    def _put(self, column: str, value: object) -> None:
+        index = self._dict_index[column]
+        if value not in index:
+            index[value] = len(self.dicts[column])
+            self.dicts[column].append(value)
+        self.cols[column].append(index[value])
+
+    def _shared(self, value: str | None) -> str | None:
+        return value if value is None else self._strings.setdefault(value, value)
+
+
+def _number(seen: dict[str, int], value: str) -> int:
+    """The number of `value` in `seen`, the next one if it is new."""
+    return seen.setdefault(value, len(seen))
 
 
 def _renumbering(seen: dict[str, int], final: list[str]) -> list[int]:
