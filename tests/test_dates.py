@@ -105,6 +105,47 @@ def test_find_dates_cases(text, anchor, span, value, value_end, precision):
     assert (t.date, t.date_end, t.precision) == (value, value_end, precision)
 
 
+# One row per kind of expression (timeline.dates.KINDS): the kind, an expression alone, the
+# publication date, the tense of its clause, and the expected date, date_end and precision.
+KIND_CASES = [
+    ("iso", "2025-08-26", None, "past", "2025-08-26", None, "day"),
+    ("numeric", "26.08.2025", None, "past", "2025-08-26", None, "day"),
+    ("mdy", "Sept. 11", TUE, "past", "2024-09-11", None, "day"),
+    ("dmy", "3 March", TUE, "past", "2025-03-03", None, "day"),
+    ("month", "early June", TUE, "future", "2026-06", None, "month"),
+    ("year_range", "2019-20", None, "past", "2019", "2020", "year"),
+    ("year", "mid-2026", None, "past", "2026", None, "year"),
+    ("short_year", "'82", MON, "past", "1982", None, "year"),
+    ("decade", "the early '80s", MON, "past", "1980", "1983", "year"),
+    ("quarter", "the fourth quarter of last year", MON, "past", "2024-10", "2024-12", "month"),
+    ("qyear", "H1 2025", None, "past", "2025-01", "2025-06", "month"),
+    ("relative", "next month", MON, "past", "2026-01", None, "month"),
+    ("the_unit", "the rest of the week", MON, "past", "2025-12-15", "2025-12-21", "day"),
+    ("weekend", "the weekend", MON, "future", "2025-12-20", "2025-12-21", "day"),
+    ("weekday", "last Monday", MON, "past", "2025-12-08", None, "day"),
+    ("deictic", "the day before yesterday", MON, "past", "2025-12-13", None, "day"),
+    ("holiday", "New Year's Eve", MON, "future", "2025-12-31", None, "day"),
+    ("season", "next spring", MON, "future", "2026", None, "year"),
+    ("anaphor", "the same day", MON, "past", "2025-12-15", None, "day"),
+    ("ago", "a fortnight ago", MON, "past", "2025-12-01", None, "day"),
+    ("duration", "the past five years", MON, "past", None, None, "unknown"),
+    ("time", "5:45 pm", MON, "past", None, None, "unknown"),
+]
+
+
+def test_kind_cases_cover_every_kind():
+    assert [row[0] for row in KIND_CASES] == [kind.name for kind in timeline.dates.KINDS]
+
+
+@pytest.mark.parametrize("kind, expression, anchor, tense, value, value_end, precision", KIND_CASES,
+                         ids=[row[0] for row in KIND_CASES])
+def test_each_kind_is_read_and_resolved(kind, expression, anchor, tense, value, value_end, precision):
+    matched, _ = timeline.dates._match_expression(expression)
+    assert matched.name == kind
+    t = resolve_date(expression, anchor, tense)
+    assert (t.date, t.date_end, t.precision) == (value, value_end, precision)
+
+
 # Ordinary words and numbers that are not dates: no Timex with a date may come out of them.
 TRAPS = [
     "They may agree to talks.", "May God bless the negotiators.", "Protesters March on the capital.",

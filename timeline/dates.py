@@ -8,6 +8,9 @@ weekday by the tense of the words around it, at the precision the expression its
 ("June" is a month, never a day).  dateparser is only asked about what the patterns cannot
 normalise structurally (numeric dates such as "7/8/07", and free-form expressions handed to
 `resolve_date`); this is the only module that imports it.
+
+Each kind of expression is one row of `KINDS`: its pattern (in `PATTERNS`), the context test
+that drops its traps (`_keep_<kind>`) and the resolver that dates it (`_resolve_<kind>`).
 """
 from __future__ import annotations
 
@@ -15,7 +18,8 @@ import calendar
 import functools
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 
@@ -140,57 +144,57 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-# (kind, pattern) pairs. Every pattern is tried; overlapping candidates are settled by length.
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", _rx(r"(?<![\w./-])(?P<year>1\d{3}|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")),
-    ("numeric", _rx(r"(?<![\w./-])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<y>\d{4}|\d\d)(?![\w/-]|[.,]\d)")),
-    ("mdy", _rx(rf"(?<![\w-]){_WD_PREFIX}{_MONTH}\.?{_SP}{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
-                rf"(?![\d:%.,]\d|\d)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?")),
-    ("dmy", _rx(rf"(?<![\w,.$-]){_WD_PREFIX}(?:the{_SP})?{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
-                rf"(?:{_SP}of)?{_SP}{_MONTH}(?!\w)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?")),
-    ("month", _rx(rf"(?<![\w-])(?:(?P<mod>early|mid|late|earlier this|later this|last|next|this|"
-                  rf"the end of|the beginning of|the start of|the middle of|end|mid-)[ \t\xa0-]+)?"
-                  rf"(?P<month>(?-i:{_MONTH_FULL}|{_MONTH_ABBR}))(?!\w)(?:(?:{_SP}of)?,?{_SP}{_YEAR}(?![\w%]|[.,:]\d)"
-                  rf"|{_SP}of{_SP}(?P<relyear>this|last|next|the following|the previous){_SP}year)?",
-                  re.IGNORECASE)),
-    ("year_range", _rx(r"(?<![\w$€£¥#./-])(?P<y1>1\d{3}|20\d\d)[ \t\xa0]?[-–—/][ \t\xa0]?"
-                       r"(?P<y2>(?:1\d|20)?\d\d)(?![\w%-]|[.,]\d)")),
-    ("year", _rx(rf"(?<![\w$€£¥#./:+-])(?:(?P<mod>early|mid|late|mid-|the end of|the beginning of|"
-                 rf"the start of|the middle of|the spring of|the summer of|the autumn of|the fall of|"
-                 rf"the winter of|spring|summer|autumn|fall|winter)[ \t\xa0-]+)?{_YEAR}"
-                 r"(?![\w%]|[.,:]\d|[-–/]\d)", re.IGNORECASE)),
-    ("short_year", _rx(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)")),
-    ("decade", _rx(r"(?<![\w$-])(?:the[ \t\xa0]+)?(?:(?P<mod>early|mid|late)[ \t\xa0-]+)?"
-                   r"(?P<dec>1\d\d0|20\d0|['’]\d0)['’]?s(?!\w)", re.IGNORECASE)),
-    ("quarter", _rx(r"(?<!\w)(?:the[ \t\xa0]+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
-                    r"[ \t\xa0]+(?P<what>quarter|half)(?:[ \t\xa0]+of[ \t\xa0]+(?:(?P<year>1\d{3}|20\d\d)|"
-                    r"(?:the[ \t\xa0]+)?(?P<relyear>this|last|next|the|the previous|the following)"
-                    r"[ \t\xa0]+year))?(?!\w)", re.IGNORECASE)),
-    ("qyear", _rx(r"(?<!\w)(?P<half>[QH])(?P<n>[1-4])[ \t\xa0]*(?P<year>1\d{3}|20\d\d)(?!\w)")),
-    ("relative", _rx(rf"(?<!\w)(?:(?P<pre>earlier|later)[ \t\xa0]+|{_PART_OF})?(?:the[ \t\xa0]+)?{_REL}"
-                     rf"[ \t\xa0]+(?P<unit>week|month|year|weekend|decade)(?:'s)?(?!\w)", re.IGNORECASE)),
-    ("the_unit", _rx(rf"(?<!\w){_PART_OF}the[ \t\xa0]+(?P<unit>year|month|week)(?!\w)", re.IGNORECASE)),
-    ("weekend", _rx(r"(?<!\w)the[ \t\xa0]+weekend(?!\w)", re.IGNORECASE)),
-    ("weekday", _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past)[ \t\xa0]+)?"
-                    rf"(?P<wd>{_WEEKDAY})(?:'s)?{_DAYPART}(?!\w)")),
-    ("deictic", _rx(r"(?<![\w-])(?P<w>the day before yesterday|the day after tomorrow|(?:earlier|later)[ \t\xa0]+today"
-                    r"|today|tonight|yesterday|tomorrow|this[ \t\xa0]+(?:morning|afternoon|evening)|last[ \t\xa0]+night)"
-                    rf"(?:'s)?(?:{_SP}(?:morning|afternoon|evening|night))?(?![\w-])", re.IGNORECASE)),
-    ("holiday", _rx(r"(?<!\w)(?P<h>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Boxing Day|Valentine's Day|"
-                    rf"Halloween)(?:{_SP}{_YEAR})?(?!\w)")),
-    ("season", _rx(r"(?<!\w)(?:(?P<rel>this|last|next|early|late)[ \t\xa0]+)(?P<season>spring|summer|autumn|fall|winter)"
-                   r"(?!\w)", re.IGNORECASE)),
-    ("anaphor", _rx(r"(?<![\w-])(?:(?:late|early|later|earlier)[ \t\xa0]+in[ \t\xa0]+the[ \t\xa0]+day"
-                    r"|(?:(?:the[ \t\xa0]+)?(?:start|end|beginning|close|rest|middle)[ \t\xa0]+of[ \t\xa0]+)?"
-                    r"(?:(?:the[ \t\xa0]+same|that(?:[ \t\xa0]+same)?)[ \t\xa0]+day|the[ \t\xa0]+day(?![ \t\xa0]+"
-                    r"(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to|for|and|is|was|will|has|had)"
-                    r"(?!\w)|['’])))(?![\w-])", re.IGNORECASE)),
-    ("ago", _rx(rf"(?<![\w-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}[ \t\xa0]+ago(?!\w)", re.IGNORECASE)),
-    ("duration", _rx(rf"(?<![\w$£€.,-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}(?!\w)", re.IGNORECASE)),
-    ("time", _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
-                 r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight)(?![\w:])")),
-)
-_PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+# The pattern of each kind of expression (KINDS, below, orders the kinds and says how each is
+# kept and resolved). Every pattern is tried; overlapping candidates are settled by length.
+PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
+    "iso": _rx(r"(?<![\w./-])(?P<year>1\d{3}|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)"),
+    "numeric": _rx(r"(?<![\w./-])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<y>\d{4}|\d\d)(?![\w/-]|[.,]\d)"),
+    "mdy": _rx(rf"(?<![\w-]){_WD_PREFIX}{_MONTH}\.?{_SP}{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
+               rf"(?![\d:%.,]\d|\d)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?"),
+    "dmy": _rx(rf"(?<![\w,.$-]){_WD_PREFIX}(?:the{_SP})?{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
+               rf"(?:{_SP}of)?{_SP}{_MONTH}(?!\w)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?"),
+    "month": _rx(rf"(?<![\w-])(?:(?P<mod>early|mid|late|earlier this|later this|last|next|this|"
+                 rf"the end of|the beginning of|the start of|the middle of|end|mid-)[ \t\xa0-]+)?"
+                 rf"(?P<month>(?-i:{_MONTH_FULL}|{_MONTH_ABBR}))(?!\w)(?:(?:{_SP}of)?,?{_SP}{_YEAR}(?![\w%]|[.,:]\d)"
+                 rf"|{_SP}of{_SP}(?P<relyear>this|last|next|the following|the previous){_SP}year)?",
+                 re.IGNORECASE),
+    "year_range": _rx(r"(?<![\w$€£¥#./-])(?P<y1>1\d{3}|20\d\d)[ \t\xa0]?[-–—/][ \t\xa0]?"
+                      r"(?P<y2>(?:1\d|20)?\d\d)(?![\w%-]|[.,]\d)"),
+    "year": _rx(rf"(?<![\w$€£¥#./:+-])(?:(?P<mod>early|mid|late|mid-|the end of|the beginning of|"
+                rf"the start of|the middle of|the spring of|the summer of|the autumn of|the fall of|"
+                rf"the winter of|spring|summer|autumn|fall|winter)[ \t\xa0-]+)?{_YEAR}"
+                r"(?![\w%]|[.,:]\d|[-–/]\d)", re.IGNORECASE),
+    "short_year": _rx(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)"),
+    "decade": _rx(r"(?<![\w$-])(?:the[ \t\xa0]+)?(?:(?P<mod>early|mid|late)[ \t\xa0-]+)?"
+                  r"(?P<dec>1\d\d0|20\d0|['’]\d0)['’]?s(?!\w)", re.IGNORECASE),
+    "quarter": _rx(r"(?<!\w)(?:the[ \t\xa0]+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+                   r"[ \t\xa0]+(?P<what>quarter|half)(?:[ \t\xa0]+of[ \t\xa0]+(?:(?P<year>1\d{3}|20\d\d)|"
+                   r"(?:the[ \t\xa0]+)?(?P<relyear>this|last|next|the|the previous|the following)"
+                   r"[ \t\xa0]+year))?(?!\w)", re.IGNORECASE),
+    "qyear": _rx(r"(?<!\w)(?P<half>[QH])(?P<n>[1-4])[ \t\xa0]*(?P<year>1\d{3}|20\d\d)(?!\w)"),
+    "relative": _rx(rf"(?<!\w)(?:(?P<pre>earlier|later)[ \t\xa0]+|{_PART_OF})?(?:the[ \t\xa0]+)?{_REL}"
+                    rf"[ \t\xa0]+(?P<unit>week|month|year|weekend|decade)(?:'s)?(?!\w)", re.IGNORECASE),
+    "the_unit": _rx(rf"(?<!\w){_PART_OF}the[ \t\xa0]+(?P<unit>year|month|week)(?!\w)", re.IGNORECASE),
+    "weekend": _rx(r"(?<!\w)the[ \t\xa0]+weekend(?!\w)", re.IGNORECASE),
+    "weekday": _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past)[ \t\xa0]+)?"
+                   rf"(?P<wd>{_WEEKDAY})(?:'s)?{_DAYPART}(?!\w)"),
+    "deictic": _rx(r"(?<![\w-])(?P<w>the day before yesterday|the day after tomorrow|(?:earlier|later)[ \t\xa0]+today"
+                   r"|today|tonight|yesterday|tomorrow|this[ \t\xa0]+(?:morning|afternoon|evening)|last[ \t\xa0]+night)"
+                   rf"(?:'s)?(?:{_SP}(?:morning|afternoon|evening|night))?(?![\w-])", re.IGNORECASE),
+    "holiday": _rx(r"(?<!\w)(?P<h>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Boxing Day|Valentine's Day|"
+                   rf"Halloween)(?:{_SP}{_YEAR})?(?!\w)"),
+    "season": _rx(r"(?<!\w)(?:(?P<rel>this|last|next|early|late)[ \t\xa0]+)(?P<season>spring|summer|autumn|fall|winter)"
+                  r"(?!\w)", re.IGNORECASE),
+    "anaphor": _rx(r"(?<![\w-])(?:(?:late|early|later|earlier)[ \t\xa0]+in[ \t\xa0]+the[ \t\xa0]+day"
+                   r"|(?:(?:the[ \t\xa0]+)?(?:start|end|beginning|close|rest|middle)[ \t\xa0]+of[ \t\xa0]+)?"
+                   r"(?:(?:the[ \t\xa0]+same|that(?:[ \t\xa0]+same)?)[ \t\xa0]+day|the[ \t\xa0]+day(?![ \t\xa0]+"
+                   r"(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to|for|and|is|was|will|has|had)"
+                   r"(?!\w)|['’])))(?![\w-])", re.IGNORECASE),
+    "ago": _rx(rf"(?<![\w-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}[ \t\xa0]+ago(?!\w)", re.IGNORECASE),
+    "duration": _rx(rf"(?<![\w$£€.,-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}(?!\w)", re.IGNORECASE),
+    "time": _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
+                r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight)(?![\w:])"),
+})
 # Cheap keyword searches over the lower-cased text; a pattern is only run in windows around
 # their hits (a pattern opening with a look-behind or an optional modifier scans slowly).
 _YEARISH = re.compile(r"[12]\d\d\d")
@@ -209,8 +213,6 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight"),
 })
 _WINDOW = 48
-# Kinds whose value depends on the tense of the surrounding words.
-_TENSED = frozenset({"mdy", "dmy", "month", "weekday", "quarter", "weekend", "relative", "season", "holiday"})
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?\n\"“”]")
 _YEAR_CUES = frozenset({"in", "since", "until", "till", "by", "from", "of", "the", "during", "before",
                         "after", "early", "late", "mid", "year", "between", "and", "to", "through", "circa",
@@ -373,175 +375,198 @@ def _week_start(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 # --------------------------------------------------------------------------- resolution
+# One resolver per kind of expression: (match, anchor, tense) -> (date, date_end, precision).
+# KINDS, below, says which resolver serves which kind.
+
+Value = tuple[str | None, str | None, str]
+Resolver = Callable[[re.Match[str], date | None, str], Value]
+_UNKNOWN: Value = (None, None, "unknown")
 
 
-def _value(kind: str, m: re.Match[str], anchor: date | None, tense: str
-           ) -> tuple[str | None, str | None, str]:
-    """(date, date_end, precision) of one matched expression."""
-    g = m.groupdict()
-    if kind == "iso":
-        d = _safe_day(int(g["year"]), int(g["mon"]), int(g["day"]))
-        return (d.isoformat(), None, "day") if d else (None, None, "unknown")
-    if kind == "numeric":
-        d = _dateparser_day(m.group(0).replace(".", "/"))
-        if d is None:  # day first ("26/08/2025"), which dateparser's MDY order refuses
-            year = int(g["y"]) + (0 if len(g["y"]) == 4 else 2000 if int(g["y"]) < 50 else 1900)
-            d = _safe_day(year, int(g["b"]), int(g["a"]))
-        return (d.isoformat(), None, "day") if d else (None, None, "unknown")
-    if kind in ("mdy", "dmy"):
-        month = MONTHS[g["month"].rstrip(".").lower()]
-        day = int(g["day"])
-        if g["year"]:
-            year = int(g["year"])
-        elif anchor is None:
-            return None, None, "day"
+def _needs_anchor(resolver: Resolver) -> Resolver:
+    """A resolver of expressions that mean nothing without a publication date ("yesterday")."""
+    @functools.wraps(resolver)
+    def resolve(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+        return _UNKNOWN if anchor is None else resolver(m, anchor, tense)
+    return resolve
+
+
+def _day_value(d: date | None) -> Value:
+    return (d.isoformat(), None, "day") if d else _UNKNOWN
+
+
+def _relyear(anchor: date, rel: str) -> int:
+    """The year meant by "this", "last", "next", "the following", "the previous" (year)."""
+    rel = rel.lower()
+    return anchor.year + (1 if rel in ("next", "the following") else -1 if rel in ("last", "the previous") else 0)
+
+
+def _resolve_iso(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """2025-08-26"""
+    return _day_value(_safe_day(int(m["year"]), int(m["mon"]), int(m["day"])))
+
+
+def _resolve_numeric(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """7/8/07, 26/08/2025, 26.08.2025"""
+    d = _dateparser_day(m.group(0).replace(".", "/"))
+    if d is None:  # day first ("26/08/2025"), which dateparser's MDY order refuses
+        year = int(m["y"]) + (0 if len(m["y"]) == 4 else 2000 if int(m["y"]) < 50 else 1900)
+        d = _safe_day(year, int(m["b"]), int(m["a"]))
+    return _day_value(d)
+
+
+def _resolve_month_day(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """March 3, 2024; 3 March; June 18-20, 2025; the 5th of June"""
+    month, day = MONTHS[m["month"].rstrip(".").lower()], int(m["day"])
+    if m["year"]:
+        year = int(m["year"])
+    elif anchor is None:
+        return None, None, "day"
+    else:
+        year = _month_day_year(anchor, month, day, tense)
+    d = _safe_day(year, month, day)
+    if d is None:
+        return _UNKNOWN
+    end = _safe_day(year, month, int(m["day2"])) if m["day2"] else None
+    if end is not None and end <= d:
+        end = None
+    return d.isoformat(), end.isoformat() if end else None, "day"
+
+
+def _resolve_month(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """June, early June, last March, November 2006, October of next year"""
+    month = MONTHS[m["month"].rstrip(".").lower()]
+    mod = (m["mod"] or "").lower().replace("-", "").strip() or None
+    if m["year"]:
+        year = int(m["year"])
+    elif anchor is None:
+        return None, None, "month"
+    elif m["relyear"]:
+        year = _relyear(anchor, m["relyear"])
+    else:
+        year = _month_year(anchor, month, tense, mod)
+    return f"{year:04d}-{month:02d}", None, "month"
+
+
+def _resolve_year(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """1994, late 2006, mid-2026"""
+    return m["year"], None, "year"
+
+
+def _resolve_year_range(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """2017-2021, 2019-20"""
+    y1, y2 = m["y1"], m["y2"]
+    if len(y2) == 2:
+        y2 = y1[:2] + y2
+    if int(y2) <= int(y1) or int(y2) - int(y1) > 200:
+        return _UNKNOWN
+    return y1, y2, "year"
+
+
+def _resolve_short_year(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """'82"""
+    yy = int(m["yy"])
+    pivot = (anchor.year % 100 + 10) if anchor else 30
+    return f"{(2000 if yy <= pivot else 1900) + yy:04d}", None, "year"
+
+
+def _resolve_decade(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """the 1990s, the early '80s"""
+    dec = m["dec"]
+    if not dec[0].isdigit():
+        dd = int(dec[1:])
+        pivot = anchor.year % 100 if anchor else 30
+        dec = str((2000 if dd <= pivot else 1900) + dd)
+    start, mod = int(dec), (m["mod"] or "").lower()
+    lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(mod, (0, 9))
+    if start % 100 == 0 and dec.endswith("00") and mod == "":
+        hi = 9
+    return str(start + lo), str(start + hi), "year"
+
+
+def _quarter_span(what: str, n: int, year: int) -> Value:
+    """The months of quarter or half `n` of `year`."""
+    if what == "half" and n > 2:
+        return _UNKNOWN
+    size = 3 if what == "quarter" else 6
+    first, last = (n - 1) * size + 1, n * size
+    return f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}", "month"
+
+
+def _resolve_quarter(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """the third quarter, the first half of 2024, the fourth quarter of last year"""
+    what, n = m["what"].lower(), ORDINALS[m["ord"].lower()]
+    if what == "half" and n > 2:
+        return _UNKNOWN
+    if m["year"]:
+        year = int(m["year"])
+    elif anchor is None:
+        return None, None, "month"
+    elif m["relyear"]:
+        year = _relyear(anchor, m["relyear"])
+    else:
+        current = (anchor.month - 1) // (3 if what == "quarter" else 6) + 1
+        if tense == "future":
+            year = anchor.year if n >= current else anchor.year + 1
         else:
-            year = _month_day_year(anchor, month, day, tense)
-        d = _safe_day(year, month, day)
-        if d is None:
-            return None, None, "unknown"
-        end = _safe_day(year, month, int(g["day2"])) if g.get("day2") else None
-        if end is not None and end <= d:
-            end = None
-        return d.isoformat(), end.isoformat() if end else None, "day"
-    if kind == "month":
-        month = MONTHS[g["month"].rstrip(".").lower()]
-        mod = (g["mod"] or "").lower().replace("-", "").strip() or None
-        if g["year"]:
-            year = int(g["year"])
-        elif g["relyear"]:
-            if anchor is None:
-                return None, None, "month"
-            rel = g["relyear"].lower()
-            year = anchor.year + (1 if rel in ("next", "the following") else -1 if rel in ("last", "the previous") else 0)
-        elif anchor is None:
-            return None, None, "month"
-        else:
-            year = _month_year(anchor, month, tense, mod)
-        return f"{year:04d}-{month:02d}", None, "month"
-    if kind == "year":
-        return g["year"], None, "year"
-    if kind == "year_range":
-        y1, y2 = g["y1"], g["y2"]
-        if len(y2) == 2:
-            y2 = y1[:2] + y2
-        if int(y2) <= int(y1) or int(y2) - int(y1) > 200:
-            return None, None, "unknown"
-        return y1, y2, "year"
-    if kind == "short_year":
-        yy = int(g["yy"])
-        pivot = (anchor.year % 100 + 10) if anchor else 30
-        return f"{(2000 if yy <= pivot else 1900) + yy:04d}", None, "year"
-    if kind == "decade":
-        dec = g["dec"]
-        if not dec[0].isdigit():
-            dd = int(dec[1:])
-            pivot = anchor.year % 100 if anchor else 30
-            dec = str((2000 if dd <= pivot else 1900) + dd)
-        start, mod = int(dec), (g["mod"] or "").lower()
-        lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(mod, (0, 9))
-        if start % 100 == 0 and dec.endswith("00") and mod == "":
-            hi = 9
-        return str(start + lo), str(start + hi), "year"
-    if kind in ("quarter", "qyear"):
-        if kind == "qyear":
-            what, n, year = ("quarter" if g["half"] == "Q" else "half"), int(g["n"]), int(g["year"])
-            if what == "half" and n > 2:
-                return None, None, "unknown"
-        else:
-            what, n = g["what"].lower(), ORDINALS[g["ord"].lower()]
-            if what == "half" and n > 2:
-                return None, None, "unknown"
-            if g["year"]:
-                year = int(g["year"])
-            elif anchor is None:
-                return None, None, "month"
-            elif g["relyear"]:
-                rel = g["relyear"].lower()
-                year = anchor.year + (1 if rel in ("next", "the following") else -1 if rel in ("last", "the previous") else 0)
-            else:
-                current = (anchor.month - 1) // (3 if what == "quarter" else 6) + 1
-                if tense == "future":
-                    year = anchor.year if n >= current else anchor.year + 1
-                else:
-                    year = anchor.year if n <= current else anchor.year - 1
-        size = 3 if what == "quarter" else 6
-        first, last = (n - 1) * size + 1, n * size
-        return f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}", "month"
-    if kind == "holiday":
-        month, day = HOLIDAYS[g["h"].lower()]
-        if g["year"]:
-            year = int(g["year"])
-        elif anchor is None:
-            return None, None, "day"
-        else:
-            year = _month_day_year(anchor, month, day, tense)
-        return date(year, month, day).isoformat(), None, "day"
-    if anchor is None:
-        return None, None, "unknown"
-    if kind == "relative":
-        rel, unit = g["rel"].lower(), g["unit"].lower()
-        if rel == "past" or (m.group(0).lower().startswith("the") and rel == "last" and not g["part"]):
-            return None, None, "unknown"  # "the past week", "the last year": durations
-        step = 1 if rel in ("next", "coming") else -1 if rel in ("last", "previous") else 0
-        if unit == "year":
-            return f"{anchor.year + step:04d}", None, "year"
-        if unit == "decade":
-            start = anchor.year // 10 * 10 + 10 * step
-            return str(start), str(start + 9), "year"
-        if unit == "month":
-            y, mo = _add_months(anchor.year, anchor.month, step)
-            return f"{y:04d}-{mo:02d}", None, "month"
-        if unit == "week":
-            monday = _week_start(anchor) + timedelta(weeks=step)
-            return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "day"
-        return _weekend(anchor, tense if step == 0 else ("future" if step > 0 else "past"), step)
-    if kind == "the_unit":
-        unit = g["unit"].lower()
-        if unit == "year":
-            return f"{anchor.year:04d}", None, "year"
-        if unit == "month":
-            return _iso(anchor, "month"), None, "month"
-        monday = _week_start(anchor)
+            year = anchor.year if n <= current else anchor.year - 1
+    return _quarter_span(what, n, year)
+
+
+def _resolve_qyear(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """Q3 2024, H1 2025"""
+    return _quarter_span("quarter" if m["half"] == "Q" else "half", int(m["n"]), int(m["year"]))
+
+
+def _resolve_holiday(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """Christmas, New Year's Eve 2024"""
+    month, day = HOLIDAYS[m["h"].lower()]
+    if m["year"]:
+        year = int(m["year"])
+    elif anchor is None:
+        return None, None, "day"
+    else:
+        year = _month_day_year(anchor, month, day, tense)
+    return date(year, month, day).isoformat(), None, "day"
+
+
+@_needs_anchor
+def _resolve_relative(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """last month, this year, next week, the end of this year, the past week (a duration)"""
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    if rel == "past" or (m.group(0).lower().startswith("the") and rel == "last" and not m["part"]):
+        return _UNKNOWN  # "the past week", "the last year": durations
+    step = 1 if rel in ("next", "coming") else -1 if rel in ("last", "previous") else 0
+    if unit == "year":
+        return f"{anchor.year + step:04d}", None, "year"
+    if unit == "decade":
+        start = anchor.year // 10 * 10 + 10 * step
+        return str(start), str(start + 9), "year"
+    if unit == "month":
+        y, mo = _add_months(anchor.year, anchor.month, step)
+        return f"{y:04d}-{mo:02d}", None, "month"
+    if unit == "week":
+        monday = _week_start(anchor) + timedelta(weeks=step)
         return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "day"
-    if kind == "weekend":
-        return _weekend(anchor, tense, 0)
-    if kind == "weekday":
-        rel = (g["rel"] or "").lower() or None
-        d = _weekday_date(anchor, WEEKDAYS[g["wd"].lower()], tense, rel)
-        return d.isoformat(), None, "day"
-    if kind == "anaphor":  # "the same day": find_dates puts the day mentioned last in its place
-        return anchor.isoformat(), None, "day"
-    if kind == "deictic":
-        w = " ".join(g["w"].lower().split())
-        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-                  "the day after tomorrow": 2}.get(w, 0)
-        return (anchor + timedelta(days=offset)).isoformat(), None, "day"
-    if kind == "season":
-        rel, season = g["rel"].lower(), g["season"].lower()
-        ends = {"spring": 6, "summer": 9, "autumn": 11, "fall": 11, "winter": 3}
-        if rel == "next":
-            year = anchor.year + (1 if anchor.month > ends[season] - 3 else 0)
-        elif rel == "last":
-            year = anchor.year if anchor.month > ends[season] else anchor.year - 1
-        else:
-            year = anchor.year
-        return f"{year:04d}", None, "year"
-    if kind == "ago":
-        n = _number(g["num"]) if not re.fullmatch(r"\d+\.\d+", g["num"]) else None
-        unit = g["unit"].lower()
-        if n is None or unit.startswith(("second", "minute", "hour")):
-            return None, None, "unknown"
-        if unit.startswith("day"):
-            return (anchor - timedelta(days=n)).isoformat(), None, "day"
-        if unit.startswith(("week", "fortnight")):
-            return (anchor - timedelta(weeks=n * (2 if unit.startswith("fortnight") else 1))).isoformat(), None, "day"
-        if unit.startswith("month"):
-            y, mo = _add_months(anchor.year, anchor.month, -n)
-            return f"{y:04d}-{mo:02d}", None, "month"
-        years = n * (10 if unit.startswith("decade") else 100 if unit.startswith("centur") else 1)
-        return f"{anchor.year - years:04d}", None, "year"
-    return None, None, "unknown"  # durations, times of day
+    return _weekend(anchor, tense if step == 0 else ("future" if step > 0 else "past"), step)
+
+
+@_needs_anchor
+def _resolve_the_unit(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """the end of the year, the rest of the month"""
+    unit = m["unit"].lower()
+    if unit == "year":
+        return f"{anchor.year:04d}", None, "year"
+    if unit == "month":
+        return _iso(anchor, "month"), None, "month"
+    monday = _week_start(anchor)
+    return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "day"
+
+
+@_needs_anchor
+def _resolve_weekend(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """the weekend"""
+    return _weekend(anchor, tense, 0)
 
 
 def _weekend(anchor: date, tense: str, step: int) -> tuple[str, str, str]:
@@ -559,9 +584,250 @@ def _weekend(anchor: date, tense: str, step: int) -> tuple[str, str, str]:
     return saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day"
 
 
-def _match_expression(expression: str) -> tuple[str, re.Match[str]] | None:
-    for kind, pattern in PATTERNS:
-        m = pattern.fullmatch(expression)
+@_needs_anchor
+def _resolve_weekday(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """Monday, last Friday, next Tuesday"""
+    rel = (m["rel"] or "").lower() or None
+    return _weekday_date(anchor, WEEKDAYS[m["wd"].lower()], tense, rel).isoformat(), None, "day"
+
+
+@_needs_anchor
+def _resolve_anaphor(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """the same day, that day: find_dates puts the day mentioned last in its place"""
+    return anchor.isoformat(), None, "day"
+
+
+@_needs_anchor
+def _resolve_deictic(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """today, yesterday, tomorrow morning, last night"""
+    w = " ".join(m["w"].lower().split())
+    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}.get(w, 0)
+    return (anchor + timedelta(days=offset)).isoformat(), None, "day"
+
+
+@_needs_anchor
+def _resolve_season(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """last summer, next spring (at year precision)"""
+    rel, season = m["rel"].lower(), m["season"].lower()
+    ends = {"spring": 6, "summer": 9, "autumn": 11, "fall": 11, "winter": 3}
+    if rel == "next":
+        year = anchor.year + (1 if anchor.month > ends[season] - 3 else 0)
+    elif rel == "last":
+        year = anchor.year if anchor.month > ends[season] else anchor.year - 1
+    else:
+        year = anchor.year
+    return f"{year:04d}", None, "year"
+
+
+@_needs_anchor
+def _resolve_ago(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """two weeks ago, a year ago, three months ago"""
+    n = _number(m["num"]) if not re.fullmatch(r"\d+\.\d+", m["num"]) else None
+    unit = m["unit"].lower()
+    if n is None or unit.startswith(("second", "minute", "hour")):
+        return _UNKNOWN
+    if unit.startswith("day"):
+        return (anchor - timedelta(days=n)).isoformat(), None, "day"
+    if unit.startswith(("week", "fortnight")):
+        return (anchor - timedelta(weeks=n * (2 if unit.startswith("fortnight") else 1))).isoformat(), None, "day"
+    if unit.startswith("month"):
+        y, mo = _add_months(anchor.year, anchor.month, -n)
+        return f"{y:04d}-{mo:02d}", None, "month"
+    years = n * (10 if unit.startswith("decade") else 100 if unit.startswith("centur") else 1)
+    return f"{anchor.year - years:04d}", None, "year"
+
+
+def _resolve_undated(m: re.Match[str], anchor: date | None, tense: str) -> Value:
+    """five hours, 16:15 UTC: found (so that they are not read as something else) but not dated"""
+    return _UNKNOWN
+
+# --------------------------------------------------------------------------- context tests
+# One test per kind with traps: (match, text) -> whether the candidate is a temporal expression
+# in its context. KINDS, below, says which test guards which kind.
+
+Keeper = Callable[[re.Match[str], str], bool]
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z$€£#]+)[ \t\xa0.-]*$", text[max(0, start - 30):start])
+    return m.group(1) if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[ \t\xa0]*([A-Za-z%]+)", text[end:end + 30])
+    return m.group(1) if m else ""
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t\xa0\"'“‘(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _keep_always(m: re.Match[str], text: str) -> bool:
+    return True
+
+
+def _keep_month(m: re.Match[str], text: str) -> bool:
+    """A bare month name is a month only after a lead word ("in June"), not a name or a verb."""
+    if m["mod"] or m["year"] or m["relyear"]:
+        return True
+    start, end, word = m.start(), m.end(), m["month"]
+    if not word[0].isupper() or word.endswith(".") or word.lower() in ("jan", "feb", "mar", "apr", "jun", "jul",
+                                                                       "aug", "sep", "sept", "oct", "nov", "dec"):
+        return False
+    if word[1:].isupper() and len(word) > 3 and not text[max(0, start - 20):start].isupper():
+        return False
+    lprev, nxt = _previous_word(text, start).lower(), _next_word(text, end)
+    if lprev in MONTH_DETERMINERS and nxt[:1].islower():
+        return True
+    if lprev not in MONTH_LEADS:
+        return False
+    if word in ("May", "March") and nxt and nxt[0].islower() and nxt.lower() in (
+            "on", "be", "have", "not", "also", "well", "still", "now", "to", "past", "through", "forward"):
+        return False
+    return not (nxt[:1].isupper() and lprev in ("and", "or", "to", "for", "as", "than") and nxt not in MONTHS)
+
+
+def _keep_year_range(m: re.Match[str], text: str) -> bool:
+    """A four-digit number is not a year in a price, a name, a numbering or a count."""
+    start, end = m.start(), m.end()
+    prev = _previous_word(text, start)
+    lprev = prev.lower()
+    if text[max(0, start - 3):start].lower().endswith(("us", "a$", "c$", "hk")) and start > 0 \
+            and text[start - 1] in "$":
+        return False
+    if lprev in YEAR_BLOCKERS:
+        return False
+    if prev[:1].isupper() and lprev not in _YEAR_CUES and lprev not in MONTHS and lprev not in WEEKDAYS \
+            and _next_word(text, end)[:1].isupper() and text[end:end + 1] == " ":
+        return False  # inside a name: "Russell 2000 Index", "Windows 2000 Server"
+    if re.search(r"(?:#|No\.?|no\.|n°|nº)[ \t\xa0]*$", text[max(0, start - 5):start]):
+        return False
+    return _next_word(text, end).lower() not in COUNT_NOUNS
+
+
+def _keep_year(m: re.Match[str], text: str) -> bool:
+    """A bare year also passes the tests of a number: not in a formula, a count, or out of range."""
+    if not _keep_year_range(m, text):
+        return False
+    if m["mod"]:
+        return True
+    start, end, year = m.start(), m.end(), int(m["year"])
+    lprev, nxt = _previous_word(text, start).lower(), _next_word(text, end).lower()
+    if re.match(r"[ \t\xa0]*(?:[×x*+=<>]|-[ \t]?\d)", text[end:end + 3]):
+        return False
+    # a lowercase plural after a bare number is a count ("1500 civilians"), not a year
+    if nxt.endswith("s") and not nxt.endswith(("ss", "us")) and len(nxt) > 3 and lprev not in _YEAR_CUES \
+            and text[end:end + 1] in " \t\xa0" and lprev not in ("s",):
+        return False
+    if year < 1800 and lprev not in ("in", "since", "of", "from", "until", "year", "the", "by", "before",
+                                     "after", "c", "circa"):
+        return False
+    return year <= 2099
+
+
+def _keep_short_year(m: re.Match[str], text: str) -> bool:
+    """'82 is a year only after a word that announces one ("since '82")."""
+    return _previous_word(text, m.start()).lower() in (
+        "since", "in", "of", "from", "until", "till", "the", "to", "and", "class", "by")
+
+
+def _keep_weekday(m: re.Match[str], text: str) -> bool:
+    """Not a weekday inside a name: "Black Monday", "Sunday Times"."""
+    if m["rel"]:
+        return True
+    prev = _previous_word(text, m.start())
+    lprev = prev.lower()
+    if lprev in WEEKDAY_NAMERS and prev[:1].isupper():
+        return False
+    nxt = _next_word(text, m.end())
+    if nxt[:1].isupper() and nxt.lower() not in MONTHS and lprev not in (
+            "on", "by", "until", "since", "from", "before", "after", "last", "next", "this", "late", "early"):
+        return not _is_title_word(nxt)
+    return True
+
+
+def _keep_anaphor(m: re.Match[str], text: str) -> bool:
+    """Not "the day" of an idiom: "carried the day", "saved the day"."""
+    return _previous_word(text, m.start()).lower() not in (
+        "carry", "carried", "carries", "save", "saved", "saves", "win", "won", "seize", "seized", "call",
+        "called", "rule", "ruled", "all", "of")
+
+
+def _keep_deictic(m: re.Match[str], text: str) -> bool:
+    """Not "Today" inside a name: "USA Today", "Russia Today", "Today Show"."""
+    start, end, word = m.start(), m.end(), m.group(0)
+    if word[:1].isupper() and not _sentence_initial(text, start) and _previous_word(text, start)[:1].isupper():
+        return False
+    return not (word[:1].isupper() and _next_word(text, end)[:1].isupper() and not _sentence_initial(text, start))
+
+
+def _keep_duration(m: re.Match[str], text: str) -> bool:
+    """Not "a second week": an ordinal, not a second of time."""
+    return not (m["unit"].lower() == "second" and re.match(r"[ \t\xa0]+[a-z]", text[m.end():m.end() + 2]))
+
+
+_TITLE_WORDS = frozenset({"times", "telegraph", "mirror", "express", "herald", "post", "independent", "night",
+                          "morning", "star", "observer", "sport", "football", "club"})
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower() in _TITLE_WORDS
+
+# --------------------------------------------------------------------------- the table of kinds
+
+
+@dataclass(frozen=True, slots=True)
+class ExpressionKind:
+    """One kind of temporal expression and the functions that keep and resolve its matches."""
+
+    name: str
+    resolve: Resolver
+    keep: Keeper = _keep_always
+    tensed: bool = False  # the value depends on the tense of the words around it
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return PATTERNS[self.name]
+
+    @property
+    def trigger(self) -> re.Pattern[str]:
+        return TRIGGERS[self.name]
+
+
+# Every kind, its resolver and its context test. The order settles ties between overlapping
+# candidates of the same length, and which kind reads an expression given alone to resolve_date.
+KINDS: tuple[ExpressionKind, ...] = (
+    ExpressionKind("iso", _resolve_iso),
+    ExpressionKind("numeric", _resolve_numeric),
+    ExpressionKind("mdy", _resolve_month_day, tensed=True),
+    ExpressionKind("dmy", _resolve_month_day, tensed=True),
+    ExpressionKind("month", _resolve_month, _keep_month, tensed=True),
+    ExpressionKind("year_range", _resolve_year_range, _keep_year_range),
+    ExpressionKind("year", _resolve_year, _keep_year),
+    ExpressionKind("short_year", _resolve_short_year, _keep_short_year),
+    ExpressionKind("decade", _resolve_decade),
+    ExpressionKind("quarter", _resolve_quarter, tensed=True),
+    ExpressionKind("qyear", _resolve_qyear),
+    ExpressionKind("relative", _resolve_relative, tensed=True),
+    ExpressionKind("the_unit", _resolve_the_unit),
+    ExpressionKind("weekend", _resolve_weekend, tensed=True),
+    ExpressionKind("weekday", _resolve_weekday, _keep_weekday, tensed=True),
+    ExpressionKind("deictic", _resolve_deictic, _keep_deictic),
+    ExpressionKind("holiday", _resolve_holiday, tensed=True),
+    ExpressionKind("season", _resolve_season, tensed=True),
+    ExpressionKind("anaphor", _resolve_anaphor, _keep_anaphor),
+    ExpressionKind("ago", _resolve_ago),
+    ExpressionKind("duration", _resolve_undated, _keep_duration),
+    ExpressionKind("time", _resolve_undated),
+)
+_KIND = MappingProxyType({k.name: k for k in KINDS})
+
+
+def _match_expression(expression: str) -> tuple[ExpressionKind, re.Match[str]] | None:
+    for kind in KINDS:
+        m = kind.pattern.fullmatch(expression)
         if m:
             return kind, m
     return None
@@ -599,116 +865,12 @@ def resolve_date(expression: str, anchor: str | None, tense: str = "past") -> Ti
         d = _dateparser_day(expression) if re.search(r"\d", expression) else None
         return Timex(expression, 0, len(expression), d.isoformat(), None, "day") if d else None
     kind, m = found
-    value, end, precision = _value(kind, m, when, tense if tense in ("future", "unmarked") else "past")
+    value, end, precision = kind.resolve(m, when, tense if tense in ("future", "unmarked") else "past")
     if value is None:
         precision = "unknown"
     return Timex(expression, 0, len(expression), value, end, precision)
 
 # --------------------------------------------------------------------------- detection
-
-
-def _previous_word(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z$€£#]+)[ \t\xa0.-]*$", text[max(0, start - 30):start])
-    return m.group(1) if m else ""
-
-
-def _next_word(text: str, end: int) -> str:
-    m = re.match(r"[ \t\xa0]*([A-Za-z%]+)", text[end:end + 30])
-    return m.group(1) if m else ""
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].rstrip(" \t\xa0\"'“‘(")
-    return not before or before[-1] in ".!?\n:;"
-
-
-def _keep(kind: str, m: re.Match[str], text: str) -> bool:
-    """Whether a candidate is a temporal expression in its context (the traps live here)."""
-    start, end = m.start(), m.end()
-    g = m.groupdict()
-    prev = _previous_word(text, start)
-    lprev = prev.lower()
-    if kind == "month":
-        if g["mod"] or g["year"] or g["relyear"]:
-            return True
-        word = g["month"]
-        if not word[0].isupper() or word.endswith(".") or word.lower() in ("jan", "feb", "mar", "apr", "jun", "jul",
-                                                                           "aug", "sep", "sept", "oct", "nov", "dec"):
-            return False
-        if word[1:].isupper() and len(word) > 3 and not text[max(0, start - 20):start].isupper():
-            return False
-        nxt = _next_word(text, end)
-        if lprev in MONTH_DETERMINERS and nxt[:1].islower():
-            return True
-        if lprev not in MONTH_LEADS:
-            return False
-        if word in ("May", "March") and nxt and nxt[0].islower() and nxt.lower() in (
-                "on", "be", "have", "not", "also", "well", "still", "now", "to", "past", "through", "forward"):
-            return False
-        return not (nxt[:1].isupper() and lprev in ("and", "or", "to", "for", "as", "than") and nxt not in MONTHS)
-    if kind in ("year", "year_range"):
-        if text[max(0, start - 3):start].lower().endswith(("us", "a$", "c$", "hk")) and start > 0 \
-                and text[start - 1] in "$":
-            return False
-        if lprev in YEAR_BLOCKERS:
-            return False
-        if prev[:1].isupper() and lprev not in _YEAR_CUES and lprev not in MONTHS and lprev not in WEEKDAYS \
-                and _next_word(text, end)[:1].isupper() and text[end:end + 1] == " ":
-            return False  # inside a name: "Russell 2000 Index", "Windows 2000 Server"
-        if re.search(r"(?:#|No\.?|no\.|n°|nº)[ \t\xa0]*$", text[max(0, start - 5):start]):
-            return False
-        nxt = _next_word(text, end).lower()
-        if nxt in COUNT_NOUNS:
-            return False
-        if kind == "year" and not g["mod"]:
-            year = int(g["year"])
-            after = text[end:end + 3]
-            if re.match(r"[ \t\xa0]*(?:[×x*+=<>]|-[ \t]?\d)", after):
-                return False
-            # a lowercase plural after a bare number is a count ("1500 civilians"), not a year
-            if nxt.endswith("s") and not nxt.endswith(("ss", "us")) and len(nxt) > 3 and lprev not in _YEAR_CUES \
-                    and text[end:end + 1] in " \t\xa0" and lprev not in ("s",):
-                return False
-            if year < 1800 and lprev not in ("in", "since", "of", "from", "until", "year", "the", "by", "before",
-                                             "after", "c", "circa"):
-                return False
-            if year > 2099:
-                return False
-        return True
-    if kind == "short_year":
-        return lprev in ("since", "in", "of", "from", "until", "till", "the", "to", "and", "class", "by")
-    if kind == "weekday":
-        if g["rel"]:
-            return True
-        if prev.lower() in WEEKDAY_NAMERS and prev[:1].isupper():
-            return False
-        nxt = _next_word(text, end)
-        if nxt[:1].isupper() and nxt.lower() not in MONTHS and lprev not in (
-                "on", "by", "until", "since", "from", "before", "after", "last", "next", "this", "late", "early"):
-            return not _is_title_word(nxt)
-        return True
-    if kind == "anaphor":
-        return lprev not in ("carry", "carried", "carries", "save", "saved", "saves", "win", "won", "seize",
-                             "seized", "call", "called", "rule", "ruled", "all", "of")
-    if kind == "deictic":
-        word = m.group(0)
-        if word[:1].isupper() and not _sentence_initial(text, start) and prev[:1].isupper():
-            return False  # "USA Today", "Russia Today"
-        return not (word[:1].isupper() and _next_word(text, end)[:1].isupper() and not _sentence_initial(text, start))
-    if kind == "decade":
-        return True
-    if kind == "duration":
-        # "a second week" is an ordinal, not a second of time
-        return not (g["unit"].lower() == "second" and re.match(r"[ \t\xa0]+[a-z]", text[end:end + 2]))
-    return True
-
-
-_TITLE_WORDS = frozenset({"times", "telegraph", "mirror", "express", "herald", "post", "independent", "night",
-                          "morning", "star", "observer", "sport", "football", "club"})
-
-
-def _is_title_word(word: str) -> bool:
-    return word.lower() in _TITLE_WORDS
 
 
 def _tense(text: str, start: int, end: int) -> str:
@@ -789,14 +951,13 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
     if len(low) != len(text):  # a few characters change length when lower-cased
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
-    for kind, pattern in PATTERNS:
-        trigger = TRIGGERS[kind]
-        if trigger not in windows:
-            windows[trigger] = _windows(trigger, low)
-        for lo, hi in windows[trigger]:
-            for m in pattern.finditer(text, lo, hi):
-                if m.end() > m.start() and _keep(kind, m, text):
-                    candidates.append((m.start(), m.end(), _PRIORITY[kind], kind, m))
+    for priority, kind in enumerate(KINDS):
+        if kind.trigger not in windows:
+            windows[kind.trigger] = _windows(kind.trigger, low)
+        for lo, hi in windows[kind.trigger]:
+            for m in kind.pattern.finditer(text, lo, hi):
+                if m.end() > m.start() and kind.keep(m, text):
+                    candidates.append((m.start(), m.end(), priority, kind.name, m))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     for start, end, _, kind, m in candidates:
@@ -806,7 +967,7 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
     when = _parse_anchor(anchor)
     found = []
     for start, end, kind, m in taken:
-        tense = _tense(text, start, end) if kind in _TENSED else "past"
+        tense = _tense(text, start, end) if _KIND[kind].tensed else "past"
         value, date_end, precision = _resolve_match(kind, m.group(0), when, tense)
         if kind == "month" and m.group("relyear"):
             # "October of next year": the month takes the whole value, "next year" its own
@@ -841,11 +1002,10 @@ def _windows(trigger: re.Pattern[str], low: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=16384)
 def _resolve_match(kind: str, expression: str, anchor: date | None, tense: str
                    ) -> tuple[str | None, str | None, str]:
-    pattern = PATTERNS[_PRIORITY[kind]][1]
-    m = pattern.fullmatch(expression)
+    m = _KIND[kind].pattern.fullmatch(expression)
     if m is None:  # a lookbehind that saw context in the text; resolve the bare expression
         found = _match_expression(expression)
         if found is None:
-            return None, None, "unknown"
-        kind, m = found
-    return _value(kind, m, anchor, tense)
+            return _UNKNOWN
+        return found[0].resolve(found[1], anchor, tense)
+    return _KIND[kind].resolve(m, anchor, tense)
