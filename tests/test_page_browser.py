@@ -278,3 +278,40 @@ def test_large_page_uses_webgl_and_draws_every_event(browser, tmp_path):
         assert [e for e in o.errors if "GL Driver" not in e] == []
     finally:
         o.page.close()
+
+
+# -- the page as a report ---------------------------------------------------------------------------
+
+def write_page(tmp_path, events, graph=None, name="page.html") -> Path:
+    path = tmp_path / name
+    path.write_text(render_html(events, graph or {"nodes": [], "edges": []}, title="Report"), encoding="utf-8")
+    return path
+
+
+def test_evidence_says_how_the_event_was_found(browser, tmp_path):
+    from test_render import make_event
+
+    rule = "trigger:triggers.csv:42|role:verb.subject|rewrite:by_phone"
+    hostile_rule = "verb+coref|<img src=x onerror=\"window.__pwned=1\">:x"
+    events = [make_event("p1", rule=rule, confidence=0.85),
+              make_event("p2", rule=hostile_rule, confidence=0.4, date="2025-08-26")]
+    o = Opened(browser, write_page(tmp_path, events))
+    try:
+        click_event(o, "p1")
+        panel = o.page.locator("#evidence-body")
+        how = panel.locator("dt", has_text="How it was found")
+        how.wait_for()
+        steps = panel.locator("ol.how li").all_inner_texts()
+        assert steps == ["trigger triggers.csv:42", "role verb.subject", "rewrite by_phone"]
+        assert panel.locator("ol.how .how-pass").all_inner_texts() == ["trigger", "role", "rewrite"]
+        assert panel.locator("dt:text-is('Confidence') + dd").inner_text() == "0.85"
+        click_event(o, "p2")
+        panel.locator("ol.how li", has_text="verb+coref").wait_for()
+        assert panel.locator("ol.how li").all_inner_texts() == [
+            "verb+coref", '<img src=x onerror="window.__pwned=1"> x']
+        assert panel.locator("dt:text-is('Confidence') + dd").inner_text() == "0.4"
+        assert o.page.locator("img").count() == 0
+        assert o.page.evaluate("typeof window.__pwned") == "undefined"
+        assert o.errors == []
+    finally:
+        o.page.close()

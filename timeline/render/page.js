@@ -256,6 +256,24 @@
     if (value instanceof Node) dd.appendChild(value); else dd.textContent = String(value);
     dl.appendChild(dd);
   }
+  /* The rule ids that made an event ("trigger:triggers.csv:42|role:verb.subject|..."), one step
+     of a list each, the pass in bold; as text nodes, so a rule id is never read as markup. */
+  function provenance(rule) {
+    if (!rule) return null;
+    var list = el("ol", null, "how");
+    String(rule).split("|").forEach(function (step) {
+      if (!step) return;
+      var li = el("li"), colon = step.indexOf(":");
+      if (colon > 0) {
+        li.appendChild(el("span", step.slice(0, colon), "how-pass"));
+        li.appendChild(document.createTextNode(" " + step.slice(colon + 1)));
+      } else {
+        li.textContent = step;
+      }
+      list.appendChild(li);
+    });
+    return list;
+  }
   function showEvidence(i) {
     if (typeof i !== "number" || i < 0 || i >= N) return;
     selected = i;
@@ -290,7 +308,7 @@
     row(dl2, "Actors", actorsLabel(i));
     row(dl2, "Where", dv("loc", i));
     row(dl2, "Trigger", dv("trigger", i));
-    row(dl2, "Rule", dv("rule", i));
+    row(dl2, "How it was found", provenance(dv("rule", i)));
     row(dl2, "Confidence", E.conf[i]);
     row(dl2, "CAMEO", dv("cameo", i) + (dv("plover", i) ? " / PLOVER " + dv("plover", i) : ""));
     row(dl2, "Event id", E.id[i]);
