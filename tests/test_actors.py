@@ -65,3 +65,52 @@ def test_known_name_inside_another_name_is_not_the_person():
 
 def test_pronoun_is_not_a_country():
     assert "us" not in mentions_of("Tell us what happened.")
+
+
+def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
+    """Surface word -> the actors it stands for, for every plural or collective word of an article."""
+    finder = MentionFinder(load_lexicon(), on)
+    nlp = load_nlp()
+    out: dict[str, list[str]] = {}
+    for offset, para in paragraphs(text):
+        doc = nlp(para)
+        finder.find(doc, offset)
+        for i, members in finder.groups.items():
+            out[doc[i].text] = [a.name for a in members]
+    return out
+
+
+@pytest.mark.parametrize("text,word,names", [
+    ("Saudi Arabia, Bahrain and Egypt imposed measures on Qatar.\nThe countries have accused Qatar of supporting terror.",
+     "countries", ["Saudi Arabia", "Bahrain", "Egypt"]),
+    ("Omar al-Bashir and Salva Kiir began talks on Sunday.\nMbeki said the two sides are discussing a force.",
+     "sides", ["Omar al-Bashir", "Salva Kiir"]),
+    ("Vladimir Putin and Volodymyr Zelensky met on Sunday.\nBoth countries want peace.",
+     "countries", ["Russia", "Ukraine"]),
+    ("Putin met with Angela Merkel and Francois Hollande in Moscow.\nThe European leaders met Poroshenko in Kyiv.",
+     "leaders", ["Angela Merkel", "François Hollande"]),
+    ("The foreign ministers of India and Pakistan held talks in New Delhi.", "ministers", ["India", "Pakistan"]),
+    ("Armenia and Azerbaijan fought for days.\nThe foreign ministers of both countries accepted the offer.",
+     "ministers", ["Armenia", "Azerbaijan"]),
+    ("India and Pakistan met in Delhi.\nThe nuclear-armed neighbors have fought three wars.", "neighbors", ["India", "Pakistan"]),
+    ("Saudi Arabia and Iran agreed to restore ties.\nThey will reopen embassies.", "They", ["Saudi Arabia", "Iran"]),
+])
+def test_collective_words_stand_for_the_actors_last_named_together(text, word, names):
+    assert groups_of(text).get(word) == names
+
+
+@pytest.mark.parametrize("text,word", [
+    ("India and Pakistan met in Delhi.\nThe Russian leaders said nothing.", "leaders"),  # of one country
+    ("India and Pakistan met in Delhi.\nBan urged all parties to stop fighting.", "parties"),  # no group picked
+    ("A panel that included Meles Zenawi and Thabo Mbeki met.\nThe two sides talked.", "sides"),  # a relative clause
+])
+def test_collective_words_without_a_group(text, word):
+    assert word not in groups_of(text)
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("Kasuri arrived in Kabul.\nHe met with his Afghan counterpart on Friday.", "counterpart", "Afghanistan"),
+    ("A U.S. envoy was expected to meet with Netanyahu on Thursday.", "envoy", "United States"),
+])
+def test_role_of_a_country_without_a_known_holder_is_the_country(text, surface, name):
+    assert mentions_of(text, on="2006-12-08").get(surface) == name

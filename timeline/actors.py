@@ -12,7 +12,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .datafiles import read_table
+from .datafiles import one_of, read_table
 from .lexicon import Lexicon, normalize
 from .model import Actor, Mention
 from .nlp import Doc, Span, Token
@@ -23,6 +23,8 @@ SUBJECT_PRONOUNS = frozenset({"he", "she"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 PERSON_LABELS = frozenset({"PERSON"})
+# Determiners and numbers that make a plural noun pick out a group already named ("the two sides").
+DEFINITE_GROUP = frozenset({"the", "both", "these", "those", "two", "three", "four", "our", "their"})
 
 
 @dataclass
@@ -73,6 +75,14 @@ class _Salience:
 def group_nouns() -> frozenset[str]:
     """Nouns that refer back to the armed or political group last named (data/group_nouns.csv)."""
     return frozenset(row["noun"] for row in read_table("group_nouns.csv", ("noun", "note"), required=("noun",)))
+
+
+@functools.lru_cache(maxsize=1)
+def collective_nouns() -> dict[str, str]:
+    """Plural nouns for actors named together before -> the kind they refer to (collective_nouns.csv)."""
+    rows = read_table("collective_nouns.csv", ("noun", "refers", "note"), required=("noun", "refers"),
+                      checks={"refers": one_of(("any", "country", "person"))})
+    return {row["noun"]: row["refers"] for row in rows}
 
 
 def _is_subject(token: Token) -> bool:
@@ -137,6 +147,7 @@ class MentionFinder:
         self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
         self.last_named_group: Actor | None = None  # the latest armed or political group named
         self.last_group: tuple[Actor, ...] = ()  # the latest actors named together as a subject
+        self.last_named_together: tuple[Actor, ...] = ()  # the latest actors named together anywhere
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural pronoun names
 
     def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
@@ -150,23 +161,87 @@ class MentionFinder:
         return found
 
     def _plurals(self, doc: Doc, found: dict[int, Mention]) -> None:
-        """'They', 'their': the last group named together as a subject ("Saudi Arabia and Iran agreed")."""
+        """Words for several actors at once, in reading order: each sentence first reads the groups
+        named before it, then names its own.
+
+        "They", "their": the last actors named together as a subject ("Saudi Arabia and Iran
+        agreed"); "the two sides", "the countries", "the European leaders": the last actors named
+        together anywhere (collective_nouns.csv); "the foreign ministers of India and Pakistan":
+        the actors of its "of" phrase.
+        """
         self.groups = {}
         for sent in doc.sents:
             for tok in sent:
-                if tok.lower_ in PLURAL_PRONOUNS and self.last_group:
-                    self.groups[tok.i] = self.last_group
+                if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
+                    self.groups[tok.i] = self.last_group or self.last_named_together
+                elif self.last_named_together and tok.i not in found and self._is_collective(tok, found):
+                    self.groups[tok.i] = self._as_kind(self.last_named_together,
+                                                       collective_nouns()[tok.lemma_.lower()])
             for tok in sent:
-                if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in tok.children):
-                    members = []
-                    for t in [tok, *tok.conjuncts]:
-                        if t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS":
-                            continue  # "he and Trump's son-in-law": Trump is not one of them
-                        m = found.get(t.i) or next((found[c.i] for c in t.subtree if c.i in found), None)
-                        if m is not None and m.actor not in members:
-                            members.append(m.actor)
-                    if len(members) > 1:
-                        self.last_group = tuple(members)
+                members = self._of_group(tok, found)
+                if members:
+                    self.groups[tok.i] = members
+            for tok in sent:
+                members = self._coordinated(doc, tok, found)
+                if len(members) > 1:
+                    self.last_named_together = members
+                    if tok.dep_ in ("nsubj", "nsubjpass"):
+                        self.last_group = members
+            for k, members in self.groups.items():
+                if sent.start <= k < sent.end and len(members) > 1 and doc[k].lower_ not in PLURAL_PRONOUNS:
+                    self.last_named_together = members  # "the ministers of India and Pakistan ... both"
+
+    def _coordinated(self, doc: Doc, tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
+        """The actors of a coordination headed by `tok` ("Saudi Arabia, Bahrain and Egypt")."""
+        if not any(c.dep_ == "conj" for c in tok.children) or any(a.dep_ in ("relcl", "acl") for a in tok.ancestors):
+            return ()  # "a panel that included Zenawi and Mbeki": not the parties of the story
+        members: list[Actor] = []
+        for t in sorted([tok, *tok.conjuncts], key=lambda t: t.i):
+            if t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS":
+                continue  # "he and Trump's son-in-law": Trump is not one of them
+            if t.i in self.groups and t.lower_ not in PLURAL_PRONOUNS:
+                found_here = list(self.groups[t.i])
+            else:
+                m = found.get(t.i) or next((found[c.i] for c in t.subtree if c.i in found), None)
+                found_here = [m.actor] if m is not None and m.actor.kind != "unknown" else []
+            members += [a for a in found_here if a not in members]
+        return tuple(members)
+
+    def _of_group(self, tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
+        """ "The foreign ministers of India and Pakistan": a plural noun with coordinated actors after "of"."""
+        if tok.tag_ not in ("NNS", "NNPS") or tok.i in found:
+            return ()
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        group = self.groups.get(obj.i, ()) if obj.lower_ not in PLURAL_PRONOUNS else ()
+                        members = group or self._coordinated(tok.doc, obj, found)
+                        if len(members) > 1:
+                            return members
+        return ()
+
+    def _is_collective(self, tok: Token, found: dict[int, Mention]) -> bool:
+        """A plural collective noun that picks out a known group: "the two sides", "both countries"."""
+        lemma = tok.lemma_.lower()
+        if lemma not in collective_nouns() or tok.tag_ not in ("NNS", "NNPS"):
+            return False
+        country_named = any(c.i in found and found[c.i].actor.kind == "country"
+                            for c in tok.children if c.dep_ in ("amod", "compound", "poss"))
+        if country_named:
+            return False  # "the Russian leaders", "Iran's neighbours": of that country, not the group
+        return any(c.lower_ in DEFINITE_GROUP for c in tok.children if c.dep_ in ("det", "predet", "nummod", "poss"))
+
+    def _as_kind(self, members: tuple[Actor, ...], refers: str) -> tuple[Actor, ...]:
+        """The members as countries for "the countries" (Bashir and Kiir: Sudan and South Sudan)."""
+        if refers != "country":
+            return members
+        out: list[Actor] = []
+        for a in members:
+            country = self.lexicon.country_actor(a.country) if a.kind == "person" and a.country else a
+            if country is not None and country not in out:
+                out.append(country)
+        return tuple(out) if len(out) > 1 else members
 
     # -- names from the lexicon ------------------------------------------------------------
     def names(self, doc: Doc) -> list[tuple[Span, Actor]]:
@@ -267,7 +342,7 @@ class MentionFinder:
                 continue
             lower = tok.lower_
             if lower in RELATIONAL_ROLES:
-                actor = self._relational(tok, offset)
+                actor = self._counterpart(tok, found) or self._relational(tok, offset)
             elif tok.lemma_.lower() in group_nouns() and (self._definite(tok, found) or tok.tag_ == "NNS"):
                 actor = self.last_named_group  # "the militants freed three hostages": Hamas
                 if actor is None:
@@ -297,12 +372,27 @@ class MentionFinder:
             if holder is not None:
                 return holder
             for _, actor, _ in reversed(self.memory.persons):
-                if actor.country == country:
+                if actor.country == country and actor.title == title:
                     return actor
-            return None
+            return self.lexicon.country_actor(country)  # "a U.S. envoy": the United States, not its president
         for actor in reversed(self.memory.titles.get(title, [])):
             return actor
         return None
+
+    def _counterpart(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
+        """ "His Afghan counterpart": who holds the subject's office in that country, else the country."""
+        country = next((found[c.i].actor.country for c in tok.children
+                        if c.i in found and found[c.i].actor.kind == "country"), None)
+        if country is None:
+            return None
+        title = None
+        for t in tok.sent:
+            m = found.get(t.i)
+            if m is not None and m.actor.kind == "person" and m.actor.title and _is_subject(t):
+                title = m.actor.title
+                break
+        holder = self.lexicon.holder(country, title, self.on) if title else None
+        return holder or self.lexicon.country_actor(country)
 
     def _relational(self, tok: Token, offset: int) -> Actor | None:
         sentence_subject = None

@@ -144,6 +144,7 @@ class Lexicon:
 
     __slots__ = (
         "_by_name",
+        "_countries",
         "_demonyms_exact",
         "_demonyms_folded",
         "_exact",
@@ -169,6 +170,7 @@ class Lexicon:
     _title_index: dict[str, str]
     _title_order: dict[str, tuple[int, int]]
     _people_by_country: dict[str, list[ActorEntry]]
+    _countries: dict[str, str]
 
     def __init__(self, entries: tuple[ActorEntry, ...], titles: tuple[TitleEntry, ...]):
         """Index `entries` (rows of actors.csv) and `titles` (rows of titles.csv).
@@ -217,6 +219,8 @@ class Lexicon:
             "_title_index": title_index,
             "_title_order": {t.title: (t.rank, i) for i, t in enumerate(titles)},
             "_people_by_country": people_by_country,
+            # country or organisation code -> the name of its own row ("AFG" -> "Afghanistan")
+            "_countries": _bodies_by_code(entries),
             # casefolded first words of every name and demonym: where a name can start
             "first_words": _first_words((*exact, *dem_exact)),
             # casefolded words of every title form ("prime", "minister", "secretary-general")
@@ -273,6 +277,15 @@ class Lexicon:
         """
         name = self._resolve(normalize(text), self._exact, self._folded)
         return None if name is None else self.actor(name, on)
+
+    def country_actor(self, code: str) -> Actor | None:
+        """The country (or organisation) whose code is `code`, or None.
+
+        >>> load_lexicon().country_actor("AFG").name
+        'Afghanistan'
+        """
+        name = self._countries.get(code)
+        return None if name is None else self.actor(name)
 
     def lookup_demonym(self, text: str) -> Actor | None:
         """The actor an adjectival or demonym form names ("North Korean", "Americans"), or None.
@@ -398,6 +411,16 @@ class Lexicon:
 
 
 # -- loading ------------------------------------------------------------------------------
+
+
+def _bodies_by_code(entries: tuple[ActorEntry, ...]) -> dict[str, str]:
+    """Code -> the name of the first country row with it, else the first organisation row."""
+    out: dict[str, str] = {}
+    for kind in ("country", "organization"):
+        for e in entries:
+            if e.kind == kind and e.country:
+                out.setdefault(e.country, e.name)
+    return out
 
 
 def _first_words(keys) -> dict[str, int]:
