@@ -124,6 +124,63 @@ def test_date_line_forms(line, expected):
     assert parse_date_line(line) == ingest.DateLine(expected)
 
 
+# Date lines as news sites print them: a section name and a pipe, abbreviated months with a dot,
+# ordinal suffixes, times with AM/PM, a time zone in parentheses, labels after a pipe.
+SITE_DATE_LINES = [
+    ("News | Jan. 21, 2010", "2010-01-21"),
+    ("Posted June 12th, 2011 at 5:45 pm (UTC-5)", "2011-06-12"),
+    ("October 09, 2020 07:23 AM", "2020-10-09"),
+    ("NEWS | SEPT. 12, 2022", "2022-09-12"),
+    ("News & Events | Oct. 9, 2020", "2020-10-09"),
+    ("Home | World News | Jan. 21, 2010", "2010-01-21"),
+    ("Politics · Jan. 21, 2010", "2010-01-21"),
+    ("Press Releases | September 21, 2020 09:10 AM", "2020-09-21"),
+    ("Jan. 21, 2010 | 3 min read", "2010-01-21"),
+    ("Oct 9, 2020 | 07:23 AM (UTC+03:00)", "2020-10-09"),
+    ("Posted Sept. 12th, 2022, at 9:10 A.M. (ET)", "2022-09-12"),
+    ("Last updated on Sept. 12, 2022 at 11:07 a.m. (CDT)", "2022-09-12"),
+    ("Dec. 1st, 2020 7:23AM (UTC)", "2020-12-01"),
+    ("Thursday, January 21, 2010 - 5:45pm", "2010-01-21"),
+    ("21 Jan. 2010, 14:05 (GMT+1)", "2010-01-21"),
+    ("Updated 2:03 PM EST, Tue March 5, 2024", "2024-03-05"),
+    ("Updated: June 12th 2011, 05:45 PM IST", "2011-06-12"),
+    ("3rd of June, 2011", "2011-06-03"),
+]
+
+
+@pytest.mark.parametrize("line, expected", SITE_DATE_LINES)
+def test_site_date_line_forms(line, expected):
+    assert parse_date_line(line) == ingest.DateLine(expected)
+
+
+# Lines of body text holding a date, and pipes without a date: none is a date line.
+@pytest.mark.parametrize("line", [
+    "ISLAMABAD (Jan. 21, 2010) – The defense secretary arrived in the capital today",
+    "MIAMI (Sept. 9, 2022) -- The commander visited Colombia and Brazil this week.",
+    "On Jan. 21, 2010 the talks resumed.",
+    "He said Jan. 21, 2010 was a turning point.",
+    "Jan. 21, 2010: the envoys meet the president in Islamabad",
+    "The Sept. 5 - 9 trip aimed to strengthen ties",
+    "Iran and the United States agreed on a deal | Jan. 21, 2010",
+    "Reporting by Jane Doe | Editing by John Roe",
+    "Kenya | talks collapse",
+])
+def test_body_lines_with_dates_are_not_date_lines(line):
+    assert parse_date_line(line) is None
+
+
+def test_site_date_lines_give_each_article_its_date():
+    arts, errors = read([DATA / "section_pipe_style.txt"])
+    assert errors == []
+    assert [(a.title, a.date) for a in arts] == [
+        ("Defense secretary visits Islamabad", "2010-01-21"),
+        ("Envoys close on a border deal", "2011-06-12"),
+        ("Ministers meet on the Caucasus ceasefire", "2020-10-09"),
+    ]
+    assert arts[0].text.startswith("ISLAMABAD (Jan. 20, 2010)")  # the body's date is not the date line
+    assert "News | Jan. 21, 2010" not in arts[0].text
+
+
 @pytest.mark.parametrize("line", ["03/04/2025", "12/11/2024"])
 def test_ambiguous_numeric_date_line_has_no_date(line):
     assert parse_date_line(line) == ingest.DateLine(None)

@@ -65,8 +65,8 @@ _MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE_FORMS = (
-    # 26 August 2025, 26th Aug. 2025, 26 August, 2025
-    rf"(?P<d1>\d{{1,2}}){_ORD}\s+{_MONTH.replace('mon>', 'm1>')},?\s+(?P<y1>\d{{4}})",
+    # 26 August 2025, 26th Aug. 2025, 26 August, 2025, 3rd of June, 2011
+    rf"(?P<d1>\d{{1,2}}){_ORD}(?:\s+of)?\s+{_MONTH.replace('mon>', 'm1>')},?\s+(?P<y1>\d{{4}})",
     # March 3, 2024 / Mar. 3rd 2024
     rf"{_MONTH.replace('mon>', 'm2>')}\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>\d{{4}})",
     # 2024-03-03, 2024/03/03, 2024-03-03T10:15:00Z
@@ -77,19 +77,28 @@ _DATE_FORMS = (
     r"(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4})",
 )
 _DATE_RE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS), re.IGNORECASE)
+# A site's section name, or a "3 min read", set off from the date by a pipe or a bullet: at most
+# four words, so that a sentence is never one.
+_LABEL = r"[^\W_][\w&'’.-]*(?:[ \t]+[\w&'’.-]+){0,3}"
+_LABEL_SEP = r"[ \t]*[|•·][ \t]*"
+_TIME = r"\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?"
 _DATE_PREFIX_RE = re.compile(
     r"^(?:by\s+[^|•·,]{1,60}?\s*[|•·,]\s*)?"  # a byline glued to the date: "By Jane Doe | ..."
+    rf"(?:{_LABEL}{_LABEL_SEP}){{0,3}}"  # section names: "News | ", "World · Europe · "
     r"(?:(?:last\s+|first\s+)?(?:updated|published|posted|modified|released|date|dated)"
     r"(?:\s+(?:on|at))?\s*:?\s*)?"
+    rf"(?:{_TIME}(?:\s+[a-z]{{1,5}})?,?\s+)?"  # a time before the date: "Updated 2:03 PM EST, Tue March 5, 2024"
     rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
+_LABEL_SPLIT_RE = re.compile(_LABEL_SEP)
+_LABEL_RE = re.compile(_LABEL)
 # What may follow the date on a date line: a time, a zone, another "Updated <date>" part.
 _DATE_TAIL_WORDS = re.compile(
     r"\b(?:at|on|am|pm|updated|published|posted|modified|last|first|local|time|ago|about"
     r"|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?"
     r"|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|jst|kst|aest"
-    r"|hkt|sgt|wib|ast|z)\b|\b[ap]\.m\.|\bT(?=\d)|\d+Z\b"
+    r"|hkt|sgt|wib|ast|z)\b|\b[ap]\.m\.|(?<=\d)[ap]\.?m\b\.?|\bT(?=\d)|\d+Z\b"
     + rf"|\b{_WEEKDAY}|\b{_MONTH.replace('(?P<mon>', '(?:')}" + r"|\d+|[^\w\s]+|\s+",
     re.IGNORECASE,
 )
@@ -131,11 +140,15 @@ class DateLine:
 def parse_date_line(line: str) -> DateLine | None:
     """Recognise a publication-date line ("Updated 26 August 2025") and parse its date.
 
-    A date line holds a date, optionally preceded by a word like "Updated"/"Published", a
-    weekday or a short byline, and followed only by a time, a time zone or another such part.
+    A date line holds a date, optionally preceded by a short byline or section name set off by
+    a pipe ("News | "), a word like "Updated"/"Published", a time or a weekday, and followed
+    only by a time, a time zone or another such part, or by short labels after a pipe
+    ("| 3 min read").
 
     >>> parse_date_line("Updated 26 August 2025")
     DateLine(date='2025-08-26')
+    >>> parse_date_line("News | Jan. 21, 2010"), parse_date_line("Posted June 12th, 2011 at 5:45 pm (UTC-5)")
+    (DateLine(date='2010-01-21'), DateLine(date='2011-06-12'))
     >>> parse_date_line("Mon 15 Dec 2025 14.02 GMT")
     DateLine(date='2025-12-15')
     >>> parse_date_line("26/08/2025"), parse_date_line("03/04/2025")
@@ -151,8 +164,10 @@ def parse_date_line(line: str) -> DateLine | None:
     m = _DATE_RE.match(line, start)
     if m is None:
         return None
-    rest = line[m.end():]
-    if _DATE_TAIL_WORDS.sub("", rest).strip():
+    tail, *labels = _LABEL_SPLIT_RE.split(line[m.end():])
+    if _DATE_TAIL_WORDS.sub("", tail).strip():
+        return None
+    if not all(_LABEL_RE.fullmatch(label) or not _DATE_TAIL_WORDS.sub("", label).strip() for label in labels):
         return None
     return DateLine(_match_to_iso(m))
 
