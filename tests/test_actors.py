@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.actors import MentionFinder
+from timeline.actors import MentionFinder, name_key
 from timeline.lexicon import load_lexicon
 from timeline.nlp import load_nlp, paragraphs
 
@@ -114,3 +114,25 @@ def test_collective_words_without_a_group(text, word):
 ])
 def test_role_of_a_country_without_a_known_holder_is_the_country(text, surface, name):
     assert mentions_of(text, on="2006-12-08").get(surface) == name
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("Chinese Foreign Minister Wang Yi arrived.\nWang said the talks went well.", "Wang", "Wang Yi"),
+    ("Pakistan's foreign minister, Khursheed Kasuri, arrived.\nKasuri is in Kabul for a visit.", "Kasuri",
+     "Khursheed Kasuri"),
+    ("Deputy Secretary William J. Burns arrived.\nWilliam Burns met the minister.", "William Burns", "William J. Burns"),
+    ("Hugo Chávez spoke on Monday.\nHugo Chavez then left.", "Hugo Chavez", "Hugo Chávez"),
+    ("The Kremlin spokesman, Dmitry Peskov, said the talks were useful.", "spokesman", "Dmitry Peskov"),
+])
+def test_one_person_is_one_actor_across_an_article(text, surface, name):
+    assert mentions_of(text, on="2010-01-01").get(surface) == name
+
+
+@pytest.mark.parametrize("name,key", [
+    ("William J. Burns", "william burns"),
+    ("Martin Luther King Jr.", "martin luther king"),
+    ("Álvaro Uribe", "alvaro uribe"),
+    ("J. Christopher Stevens", "j christopher stevens"),
+])
+def test_name_key(name, key):
+    assert name_key(name) == key

@@ -41,12 +41,21 @@ class _Salience:
         if actor.title:
             self.titles.setdefault(actor.title, []).append(actor)
 
+    def same_person(self, name: str) -> Actor | None:
+        """A person named before under another form of `name` ("Robert Gates": "Robert M. Gates")."""
+        key = name_key(name)
+        for _, actor, _ in reversed(self.persons):
+            if actor.name != name and name_key(actor.name) == key:
+                return actor
+        return None
+
     def by_name_part(self, part: str) -> Actor | None:
         """The person so far most often named whose full name holds `part` ("Lee" -> "Lee Jae Myung")."""
         counts: dict[str, int] = {}
         latest: dict[str, tuple[int, Actor]] = {}
+        part = normalize(part).casefold()
         for n, (_, actor, _) in enumerate(self.persons):
-            if part in actor.name.replace("-", " ").split() and actor.name != part:
+            if part in _name_words(actor.name) and normalize(actor.name).casefold() != part:
                 counts[actor.name] = counts.get(actor.name, 0) + 1
                 latest[actor.name] = (n, actor)
         if not counts:
@@ -69,6 +78,27 @@ class _Salience:
             if offset < before and actor.name not in excluded and (subject or not subject_only):
                 return actor
         return None
+
+
+# Words that do not tell one person from another: initials and generational suffixes.
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The casefolded words of a name without accents or hyphens ("Kim Jong-un": kim, jong, un)."""
+    return tuple(normalize(name).casefold().replace(".", " ").replace(",", " ").split())
+
+
+def name_key(name: str) -> str:
+    """A person's name as compared across an article: no accents, middle initials or suffixes.
+
+    >>> name_key("William J. Burns"), name_key("Martin Luther King Jr."), name_key("Álvaro Uribe")
+    ('william burns', 'martin luther king', 'alvaro uribe')
+    """
+    words = [w for w in _name_words(name) if w not in _NAME_SUFFIXES]
+    kept = [w for i, w in enumerate(words) if len(w) > 1 or i == 0 or i == len(words) - 1]
+    return " ".join(kept)
 
 
 @functools.lru_cache(maxsize=1)
@@ -155,6 +185,7 @@ class MentionFinder:
         found: dict[int, Mention] = {}
         self._names(doc, offset, found)
         self._entities(doc, offset, found)
+        self._surnames(doc, offset, found)
         self._roles(doc, offset, found)
         self._pronouns(doc, offset, found)
         self._plurals(doc, found)
@@ -273,11 +304,29 @@ class MentionFinder:
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
                 if self._in_title(ent):
                     continue  # "Secretary of State": part of a title, not an organisation
-                actor = Actor(name=_span_key(ent).removeprefix("the ").strip(), kind="organization")
+                name = _span_key(ent).removeprefix("the ").strip()
+                # "Wang" after "Wang Yi": the person again, not a new organisation
+                actor = (self.memory.by_name_part(name) if len(ent) == 1 else None) or Actor(
+                    name=name, kind="organization")
             else:
                 continue
             if actor is not None and actor.name:
                 self._add(found, ent, offset, actor)
+
+    def _surnames(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        """A lone capitalised name part of a person named before ("Kasuri is in Kabul"), where
+        the entity recogniser did not read or did not see it."""
+        if not self.memory.persons:
+            return
+        for tok in doc:
+            if (tok.i in found or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3
+                    or tok.lower_ in self.lexicon.title_words or tok.ent_type_ in ("LOC", "NORP", "DATE")):
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i not in found:
+                continue  # part of a longer unknown name
+            actor = self.memory.by_name_part(tok.text)
+            if actor is not None:
+                self._add(found, doc[tok.i : tok.i + 1], offset, actor)
 
     def _in_title(self, ent: Span) -> bool:
         doc = ent.doc
@@ -295,9 +344,12 @@ class MentionFinder:
             earlier = self.memory.by_name_part(name)
             if earlier is not None:
                 return earlier
-        known = self.lexicon.lookup(name, on=self.on)
+        known = self.lexicon.lookup(name, on=self.on) or self.lexicon.lookup(name_key(name), on=self.on)
         if known is not None and known.kind == "person":
             return known
+        earlier = self.memory.same_person(name)
+        if earlier is not None:
+            return earlier
         country, title = self._affiliation(ent)
         return Actor(name=name, kind="person", country=country, title=title)
 
@@ -309,7 +361,7 @@ class MentionFinder:
         title = None
         country = None
         for k in range(lo, start):
-            t = self.lexicon.match_title(doc[k:start].text)
+            t = self.lexicon.match_title(doc[k:start].text.rstrip(" ,"))  # "its foreign minister, X"
             if t:
                 title = t
                 break
@@ -338,7 +390,12 @@ class MentionFinder:
                 continue
             if tok.dep_ == "compound" and tok.head.i in found:
                 continue
-            if any(c.i in found and c.ent_type_ == "PERSON" for c in tok.children if c.dep_ in ("compound", "appos")):
+            named = next((found[c.i] for c in tok.children if c.dep_ in ("compound", "appos") and c.i in found
+                          and found[c.i].actor.kind == "person"), None)
+            if named is not None:
+                if tok.dep_ != "compound" and self.lexicon.match_title(tok.text):
+                    # "The Kremlin spokesman, Dmitry Peskov, said": the role is the person named
+                    self._add(found, doc[tok.i : tok.i + 1], offset, named.actor, remember=False)
                 continue
             lower = tok.lower_
             if lower in RELATIONAL_ROLES:
