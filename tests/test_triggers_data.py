@@ -254,3 +254,54 @@ def test_plover_gold_set_is_balanced_and_aligned():
         assert g.get("text", a["text"]) == a["text"]
         for code in g["source"] + g["target"]:
             assert re.fullmatch(r"[A-Z]{2,4}", code), (g["id"], code)
+
+
+# -- rows that decide an event's type, checked end to end ---------------------------------------
+# (sentence, expected type, trigger as printed): a class of news wording per row, not one article.
+TYPE_CASES = [
+    ("Hugo Chavez said he has cut all diplomatic relations with Colombia.", "sanction", "cut"),
+    ("Morocco broke diplomatic relations with Iran in May.", "sanction", "broke"),
+    ("Saudi Arabia imposed measures to isolate Qatar.", "sanction", "imposed measures"),
+    ("Armenia and Azerbaijan ignored calls by France for a cease-fire.", "rejection", "ignored"),
+    ("Washington questioned the motives of Saudi Arabia.", "criticism", "questioned"),
+    ("Chavez and Uribe have exchanged harsh words over the hostages.", "criticism", "exchanged"),
+    ("Pakistan and India traded accusations on Monday.", "criticism", "traded accusations"),
+    ("Evo Morales nationalized Bolivia's energy industry on Monday.", "coercion", "nationalized"),
+    ("Israeli forces continued their military campaign against Hezbollah.", "military", "military campaign"),
+    ("Bolivia began posting troops at the gas fields of Petrobras.", "military", "posting troops"),
+    ("Israel and Hamas struck a landmark deal on Sunday.", "agreement", "struck"),
+    ("Modi struck a conciliatory note toward Pakistan.", "statement", "struck"),
+    ("Saudi Arabia restored diplomatic relations with Iran.", "cooperation", "restored"),
+    ("Ethiopia will reopen its embassy in Eritrea on Thursday.", "cooperation", "reopen"),
+    ("Iran pledged military support to Russia.", "aid", "military support"),
+    ("President Biden awarded Zelensky with the Medal of Freedom.", "praise", "awarded"),
+    ("The Colombian military presented a medal to General Richardson.", "praise", "medal"),
+]
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pytest.importorskip("spacy")
+    from timeline.model import Article
+    from timeline.pipeline import extract_article
+
+    return lambda text: extract_article(Article(id="t", title="t", text=text, date="2024-05-06", source="t"))
+
+
+@pytest.mark.parametrize("sentence,etype,trigger", TYPE_CASES)
+def test_trigger_row_gives_the_type(extract, sentence, etype, trigger):
+    found = {(e.type, e.trigger) for e in extract(sentence)}
+    assert (etype, trigger) in found, found
+
+
+# (sentence, trigger as printed, modality): cue rows of modality.csv, end to end.
+MODALITY_CASES = [
+    ("Prime Minister Nouri al-Maliki said the talks with Washington had stalled.", "talks", "negated"),
+    ("The negotiations between Israel and Hamas collapsed on Friday.", "negotiations", "negated"),
+]
+
+
+@pytest.mark.parametrize("sentence,trigger,modality", MODALITY_CASES)
+def test_modality_cue_row(extract, sentence, trigger, modality):
+    found = {(e.trigger, e.modality) for e in extract(sentence)}
+    assert (trigger, modality) in found, found
