@@ -276,6 +276,10 @@ TYPE_CASES = [
     ("Iran pledged military support to Russia.", "aid", "military support"),
     ("President Biden awarded Zelensky with the Medal of Freedom.", "praise", "awarded"),
     ("The Colombian military presented a medal to General Richardson.", "praise", "medal"),
+    ("Israel's military issued new evacuation orders in southern Lebanon.", "coercion", "evacuation orders"),
+    ("Raila Odinga is expected to become prime minister.", "election", "become prime minister"),
+    ("Robert Gates came to deliver assurances of commitment to Pakistan.", "offer", "deliver assurances"),
+    ("Russia kicked out the Polish diplomats.", "coercion", "kicked out"),
 ]
 
 
