@@ -26,11 +26,12 @@ from networkx.algorithms.community import greedy_modularity_communities
 from .errors import InputError
 from .export import ActorTally, EventSpool, atomic_open, spool_events, write_actor_rows, write_text, write_timelinejs
 from .model import Event
+from .rules import event_types
 
 logger = logging.getLogger(__name__)
 
 #: Event types whose participants act together: an edge goes both ways.
-MUTUAL_TYPES = frozenset({"meeting", "talks", "call", "agreement", "cooperation"})
+MUTUAL_TYPES = frozenset(name for name, policy in event_types().items() if policy.mutual)
 
 #: PLOVER categories on the cooperation (+1) and conflict (-1) sides; REQUEST and none are 0.
 COOPERATIVE_PLOVER = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})

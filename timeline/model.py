@@ -1,11 +1,13 @@
 """The data model: immutable records that every stage reads and writes.
 
-Standard library only. `Event` mirrors the event record of EVENTS.md field for field
+Standard library only (the type table is read from data/event_types.csv). `Event` mirrors the event record of EVENTS.md field for field
 (plus a few provenance fields); `Event.to_dict` / `Event.from_dict` are the JSON form.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+
+from .rules import event_types
 
 #: Event fields in the order of EVENTS.md, then this project's extensions.
 EVENT_FIELDS = (
@@ -23,11 +25,8 @@ LIST_FIELDS = (
     "actor_kinds", "actor_countries", "actor_texts",
 )
 
-EVENT_TYPES = (
-    "meeting", "talks", "visit", "call", "offer", "statement", "praise", "agreement", "demand",
-    "criticism", "rejection", "threat", "sanction", "aid", "military", "cooperation", "retreat",
-    "protest", "coercion", "election",
-)
+#: The event types of data/event_types.csv (their policy, colour and symbol live there), in its order.
+EVENT_TYPES = tuple(event_types())
 MODALITIES = ("occurred", "planned", "intended", "hypothetical", "negated")
 PRECISIONS = ("day", "month", "year", "unknown")
 DATE_BASES = ("text", "context", "publication", "none")

@@ -1,0 +1,134 @@
+"""The rule tables (timeline/rules.py, timeline/datafiles.py): checked at load, indexed, phrase cues."""
+from __future__ import annotations
+
+import pytest
+
+from timeline import actors, datafiles, evaluate, rules
+from timeline.errors import LexiconError
+from timeline.model import EVENT_TYPES, Article
+from timeline.pipeline import extract_article
+
+PUB = "2025-03-12"
+
+
+def _clear_caches():
+    for f in (datafiles._cached, rules.load_rules, rules.event_types, rules.words, actors.group_nouns,
+              evaluate._aliases):
+        f.cache_clear()
+
+
+@pytest.fixture
+def broken(monkeypatch):
+    """Replace one shipped data file by a text of the test's making, for one load."""
+    real = datafiles.data_text
+
+    def use(name: str, edit):
+        monkeypatch.setattr(datafiles, "data_text", lambda n: edit(real(n)) if n == name else real(n))
+        _clear_caches()
+    yield use
+    monkeypatch.undo()
+    _clear_caches()
+
+
+def _append(row: str):
+    return lambda text: text.rstrip("\n") + "\n" + row + "\n"
+
+
+def _lines(name: str) -> int:
+    return len(datafiles.data_text(name).rstrip("\n").splitlines())
+
+
+# (file, loader, a bad row, what the error says)
+BAD_ROWS = [
+    ("triggers.csv", rules.load_rules, "meeting,meet,VERB,040", "expected 6 fields"),
+    ("triggers.csv", rules.load_rules, "meting,meet,VERB,040,CONSULT,", "type: 'meting' is not one of"),
+    ("triggers.csv", rules.load_rules, "meeting,meet,VERB,40a,CONSULT,", "cameo: '40a' is not a CAMEO code"),
+    ("triggers.csv", rules.load_rules, "meeting,,VERB,040,CONSULT,", "empty trigger"),
+    ("partner_triggers.csv", rules.load_rules, "meeting,receive,VERB,043,CONSULT,somebody,", "partner:"),
+    ("modality.csv", rules.load_rules, "hope,wishful,ANY,", "modality: 'wishful' is not one of"),
+    ("support_verbs.csv", rules.load_rules, ",no verb", "empty verb"),
+    ("event_types.csv", rules.event_types, "summit,maybe,,,,,,,,,,,,#123456,circle,", "reporting: 'maybe'"),
+    ("event_types.csv", rules.event_types, "summit,,,,,,,,,,,,,red,circle,", "color: 'red' is not a colour"),
+    ("rewrites.csv", rules.load_rules, "x,roles,by_magic,meeting,call,041,CONSULT,,", "condition: 'by_magic'"),
+    ("rewrites.csv", rules.load_rules, "x,later,remote_exchange,meeting,call,041,CONSULT,,", "stage: 'later'"),
+    ("words.csv", rules.words, "reporting", "expected 3 fields"),
+    ("group_nouns.csv", actors.group_nouns, ",a note", "empty noun"),
+    ("evaluation_aliases.csv", evaluate._aliases, "a,b,c", "expected 2 fields"),
+]
+
+
+@pytest.mark.parametrize("name, loader, row, reason", BAD_ROWS)
+def test_a_bad_row_fails_at_load_with_file_line_and_reason(broken, name, loader, row, reason):
+    line = _lines(name) + 1
+    broken(name, _append(row))
+    with pytest.raises(LexiconError) as err:
+        loader()
+    assert str(err.value).startswith(f"{name}:{line}: ")
+    assert reason in str(err.value)
+
+
+@pytest.mark.parametrize("name, loader", [
+    ("triggers.csv", rules.load_rules), ("modality.csv", rules.load_rules), ("event_types.csv", rules.event_types),
+    ("rewrites.csv", rules.load_rules), ("words.csv", rules.words), ("group_nouns.csv", actors.group_nouns),
+])
+def test_a_bad_header_fails_at_load(broken, name, loader):
+    broken(name, lambda text: "wrong,header\n" + text.split("\n", 1)[1])
+    with pytest.raises(LexiconError, match=rf"^{name}:1: header must be"):
+        loader()
+
+
+def test_event_types_come_from_the_table():
+    table = rules.event_types()
+    assert tuple(table) == EVENT_TYPES
+    assert table["meeting"].mutual and not table["criticism"].mutual
+    assert table["meeting"].intent_cameo == "036"
+    assert len({t.color for t in table.values()}) == len(table)  # one colour per type
+
+
+def test_every_rewrite_names_a_known_condition_and_stage():
+    from timeline.passes import CONDITIONS, STAGES
+
+    for row in rules.load_rules().rewrites:
+        assert row.condition in CONDITIONS and row.stage in STAGES
+
+
+def _modality_of(text: str, etype: str) -> str:
+    events = [e for e in extract_article(Article(id="t", title="t", text=text, date=PUB)) if e.type == etype]
+    assert events, f"no {etype} in {text!r}"
+    return events[0].modality
+
+
+# Every multi-word cue of modality.csv, in a sentence; one-word cues are covered by
+# tests/test_modality_cues.py. (cue, sentence, event type, modality)
+PHRASE_CUES = [
+    ("would like", "Merkel said she would like to meet Putin.", "meeting", "intended"),
+    ("open to", "China is open to talks with Japan.", "talks", "intended"),
+    ("look forward", "Kim looked forward to meeting Trump.", "meeting", "intended"),
+    ("be go to", "Putin is going to visit China.", "visit", "planned"),
+    ("about to", "Putin is about to visit China.", "visit", "planned"),
+    ("in case", "NATO will respond in case of a Russian attack on Poland.", "military", "hypothetical"),
+    ("call off", "Macron called off his visit to Algeria.", "visit", "negated"),
+    ("stop short of", "Biden stopped short of sanctioning Russia.", "sanction", "negated"),
+    ("fall through", "The talks with Iran fell through.", "talks", "negated"),
+]
+
+
+@pytest.mark.parametrize("cue, text, etype, modality", PHRASE_CUES)
+def test_phrase_cues(cue, text, etype, modality):
+    assert _modality_of(text, etype) == modality
+
+
+def test_every_phrase_cue_has_a_test_row():
+    phrases = {" ".join(c.lemmas) for cues in rules.load_rules().cues.values() for c in cues if len(c.lemmas) > 1}
+    assert phrases == {row[0] for row in PHRASE_CUES} | {"rule out"}  # "rule out": the test below
+
+
+def test_ruled_out_talks_is_a_rejection():
+    events = extract_article(Article(id="t", title="t", text="Iran ruled out talks with the United States.", date=PUB))
+    assert [(e.type, e.modality) for e in events] == [("rejection", "occurred")]
+
+
+def test_a_phrase_cue_covers_its_words():
+    # "would" alone is hypothetical; inside "would like" it is part of the stronger phrase
+    assert _modality_of("Merkel would like to meet Putin.", "meeting") == "intended"
+    assert _modality_of("Merkel would meet Putin.", "meeting") == "hypothetical"

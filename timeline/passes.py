@@ -1,0 +1,501 @@
+"""The passes of extraction: small functions over one parsed sentence, run in the order below.
+
+`SENTENCE_PASSES` find the candidate events of a sentence; `EVENT_PASSES` then fill in (or
+drop) one candidate at a time, in reading order, and `finish_sentence` removes repeats. A pass
+that names a rule appends its id to the candidate's `trace`, which becomes the event's `rule`
+(`trigger:triggers.csv:42|role:verb|rewrite:by_phone|modality:modality.csv:30`).
+
+Sentence passes           what they do
+------------------------  ------------------------------------------------------------------
+find_triggers             trigger words (triggers.csv), partner triggers (partner_triggers.csv),
+                          rewrites of stage "trigger" (a reported obligation -> demand)
+attach_to_governors       a trigger inside another's argument is its content ("demanded X renounce")
+drop_cue_verbs            a verb that governs another act is its modality ("hoped to meet")
+drop_governed             content triggers go, unless a grant names a deed ("approved sanctions")
+
+Event passes              what they do
+------------------------  ------------------------------------------------------------------
+find_predicate            the verb a trigger belongs to
+rewrite_roles_stage       rewrites of stage "roles" (by phone -> call)
+assign_roles              source and target from the parse (`roles.py`)
+borrow_governor_subject   "the EU approved new sanctions": the EU's sanctions
+find_modality             the strongest cue between trigger and reporting verb (modality.csv)
+refer_back                a noun that re-mentions an event of the sentence or the article
+place_fallback            unnamed perpetrators: the country where it happened (event_types.csv)
+type_policy               who each type needs (event_types.csv)
+rewrite_policy_stage      rewrites of stage "policy" (a refusal -> rejection)
+find_date                 the temporal expression of its clause, else context, else publication
+assign_codes              CAMEO, intent CAMEO (event_types.csv), PLOVER (CAMEO2PLOVER)
+find_location             "met in Berlin"
+score_confidence          how sure: both sides named, a modifier only, a reference
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .dates import resolve_date
+from .model import Actor, EventDate, Mention, Timex
+from .nlp import Span, Token
+from .rules import Rewrite, Rules, Trigger
+from .syntax import (
+    CLAUSE_DEPS, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate, refuses, reports_obligation, scheduled,
+    tense, unique,
+)
+
+MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence and the event it is becoming, pass by pass."""
+
+    head: Token
+    start: int
+    end: int
+    trigger: Trigger
+    trace: list[str] = field(default_factory=list)
+    type: str = ""
+    cameo: str = ""
+    plover: str | None = None
+    verb: Token | None = None
+    governor: Candidate | None = None
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    modality: str = "occurred"
+    when: EventDate = field(default_factory=EventDate)
+    location: str | None = None
+    confidence: float = 0.0
+
+    def __post_init__(self):
+        self.type = self.type or self.trigger.type
+        self.cameo = self.cameo or self.trigger.cameo
+        self.plover = self.plover or self.trigger.plover
+        if not self.trace:
+            self.trace.append(f"trigger:{self.trigger.ref}")
+
+    def rewrite(self, row: Rewrite) -> None:
+        self.type, self.cameo, self.plover = row.to_type, row.cameo, row.plover
+        self.modality = row.modality or self.modality
+        self.trace.append(f"rewrite:{row.id}")
+
+
+@dataclass
+class ArticleContext:
+    """What the passes know of the article: rules, roles, publication and lead dates, types told."""
+
+    rules: Rules
+    roles: object  # roles.Roles
+    article_date: str | None
+    lead: Timex | None
+    seen_types: set[str] = field(default_factory=set)
+
+
+@dataclass
+class SentenceState:
+    """One parsed sentence and what the passes have made of it so far."""
+
+    ctx: ArticleContext
+    sent: Span
+    mentions: dict[int, Mention]
+    timex_at: dict[int, Timex]
+    candidates: list[Candidate] = field(default_factory=list)
+    at: dict[int, Candidate] = field(default_factory=dict)  # head token -> candidate, before any drop
+    trigger_heads: set[int] = field(default_factory=set)
+    accepted: list[Candidate] = field(default_factory=list)
+
+    @property
+    def rules(self) -> Rules:
+        return self.ctx.rules
+
+
+# -- named conditions of rewrites.csv ---------------------------------------------------------
+def _remote_exchange(state: SentenceState, c: Candidate) -> bool:
+    """The clause says the exchange was remote ("by telephone", "in a video call")."""
+    pred = c.verb if c.verb is not None and c.verb != c.head else c.head
+    for t in phrase(pred):
+        hit = state.rules.match(t.doc, t.i)
+        if hit is not None and hit[0].type == "call":
+            return True
+    return False
+
+
+CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
+    "reports_obligation": lambda state, c: reports_obligation(c.head),
+    "remote_exchange": _remote_exchange,
+    "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb),
+}
+STAGES = ("trigger", "roles", "policy")
+
+
+def apply_rewrites(state: SentenceState, c: Candidate, stage: str) -> None:
+    for row in state.rules.rewrites:
+        if row.stage == stage and row.applies_to(c.type) and CONDITIONS[row.condition](state, c):
+            c.rewrite(row)
+
+
+# -- sentence passes ----------------------------------------------------------------------------
+def find_triggers(state: SentenceState) -> None:
+    """Candidates at trigger words, longest match first, outside names and dates."""
+    doc, rules = state.sent.doc, state.rules
+    i = state.sent.start
+    while i < state.sent.end:
+        m = state.mentions.get(i)
+        if -i - 1 in state.timex_at or (m is not None and doc[i].pos_ == "PROPN"):
+            i += 1
+            continue
+        hit = rules.match(doc, i)
+        partner = match_partner(state, doc[i])
+        if partner is not None and (hit is None or rules.policy(hit[0].type).reporting):
+            hit = (partner, i + 1)
+        if hit is None or _inside_cue_phrase(rules, doc[i], hit[0]):
+            i += 1
+            continue
+        trig, end = hit
+        head = doc[i:end].root
+        if head.ent_type_ not in ("ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"):
+            c = Candidate(head, i, end, trig)
+            apply_rewrites(state, c, "trigger")
+            state.candidates.append(c)
+        i = end
+    state.at = {c.head.i: c for c in state.candidates}
+    state.trigger_heads = {i for i, c in state.at.items() if not rules.policy(c.type).reporting}
+
+
+def _inside_cue_phrase(rules: Rules, tok: Token, trig: Trigger) -> bool:
+    """ "called off his visit": the verb of a longer modality phrase is no trigger of its own."""
+    hit = rules.cue_at(tok)
+    return hit is not None and len(hit[0].lemmas) > len(trig.lemmas)
+
+
+def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
+    """A trigger that counts only with a partner: "received Netanyahu", "spoke with Biden"."""
+    for trig, partner in state.rules.partner_candidates(tok):
+        if len(trig.lemmas) > 1 and not state.rules.with_object(tok, trig.lemmas):
+            continue
+        if trig.pos != "ANY" and tok.pos_ != trig.pos:
+            continue
+        kids = list(tok.children)
+        if any(c.dep_ in ("oprd", "ccomp") for c in kids):
+            continue  # "called the deal a betrayal"
+        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]  # "Ruto was received by Macron"
+        withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
+        heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
+        if partner == "any" or any(t.i in state.mentions for h in heads for t in [h, *noun_phrase(h)]):
+            return trig
+    return None
+
+
+def attach_to_governors(state: SentenceState) -> None:
+    for c in state.candidates:
+        c.governor = _governor(state, c)
+
+
+def _governor(state: SentenceState, c: Candidate) -> Candidate | None:
+    """The trigger whose argument holds this one ("demanded Ukraine renounce..."), if any."""
+    t, at = c.head, state.at
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in at and t.pos_ == "NOUN":
+        return at[t.head.i]  # "the summit was hosted by Kishida": one event, told by the verb
+    for _ in range(8):
+        if t.head == t or t.dep_ in ("nsubj", "nsubjpass", "csubj", "relcl", "parataxis", "appos"):
+            return None
+        if t.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
+            return None  # an adverbial clause is its own event; "called for Kyiv to cede" is content
+        if t.dep_ == "prep" and t.lower_ not in state.rules.word("content_prep"):
+            return None  # "in a draft", "with negotiations set to continue": adjuncts, not content
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        t = t.head
+        g = at.get(t.i)
+        if g is not None and not state.rules.policy(g.type).reporting and not _cue_only(state.rules, g):
+            return g
+    return None
+
+
+def _cue_only(rules: Rules, c: Candidate) -> bool:
+    """A verb that governs another action is its modality, not an event ("hoped to meet")."""
+    tok = c.head
+    if not any(ch.dep_ == "xcomp" for ch in tok.children):
+        return False
+    policy = rules.policy(c.type)
+    if rules.is_cue(tok) in ("intended", "planned") and not policy.commitment:
+        return True
+    return policy.striving  # "fought to join", "battled to keep": striving, not fighting
+
+
+def drop_cue_verbs(state: SentenceState) -> None:
+    state.candidates = [c for c in state.candidates if not _cue_only(state.rules, c)]
+
+
+def drop_governed(state: SentenceState) -> None:
+    """Content of another trigger goes; a deed named as granted ("approved new sanctions") stays."""
+    def told_by(c: Candidate, g: Candidate) -> bool:
+        return state.rules.policy(g.type).grants and c.head.pos_ == "NOUN" and state.rules.policy(c.type).deed
+    state.candidates = [c for c in state.candidates if c.governor is None or told_by(c, c.governor)]
+
+
+SENTENCE_PASSES = (find_triggers, attach_to_governors, drop_cue_verbs, drop_governed)
+
+
+# -- event passes: each takes the state and one candidate; False drops the candidate ----------
+def find_predicate(state: SentenceState, c: Candidate) -> bool:
+    c.verb = predicate(c.head)
+    return True
+
+
+def rewrite_roles_stage(state: SentenceState, c: Candidate) -> bool:
+    apply_rewrites(state, c, "roles")
+    return True
+
+
+def assign_roles(state: SentenceState, c: Candidate) -> bool:
+    found = state.ctx.roles.of_trigger(c.head, c.verb, state.mentions, c.type, state.trigger_heads)
+    if found is None:
+        return False
+    c.sources, c.targets, steps = found
+    c.trace.extend(steps)
+    return True
+
+
+def borrow_governor_subject(state: SentenceState, c: Candidate) -> bool:
+    if c.governor is not None and not c.sources:  # "the EU approved new sanctions": the EU's sanctions
+        c.sources = state.ctx.roles.subject_actors(c.governor.head, state.mentions)
+        c.trace.append("role:governor.subject")
+    return True
+
+
+def find_modality(state: SentenceState, c: Candidate) -> bool:
+    """The strongest modality cue on the path from the trigger to its reporting verb."""
+    found: dict[str, str] = {}
+    path, reported = _modality_path(state.rules, c.head)
+    for node in path:
+        for w, cue, ref in _cues_at(state.rules, c, node):
+            would_reported = cue == "hypothetical" and w.lower_ == "would" and reported  # "said he would"
+            found.setdefault("planned" if would_reported else cue, ref)
+    for m in MODALITY_PRIORITY:
+        if m in found:
+            c.modality = m
+            c.trace.append(f"modality:{found[m]}")
+            break
+    return True
+
+
+def _modality_path(rules: Rules, tok: Token) -> tuple[list[Token], bool]:
+    """The trigger and the words above it in its clause, up to (without) a reporting verb."""
+    path = [tok]
+    t = tok
+    for _ in range(8):
+        if t.head == t or (t != tok and t.dep_ in ("relcl", "advcl", "parataxis")):
+            break
+        if t.dep_ == "prep" and t.lower_ not in rules.word("content_prep"):
+            break  # "offered ..., with negotiations set to continue": the adjunct has its own
+        t = t.head
+        if t.lemma_.lower() in rules.word("reporting"):
+            break
+        path.append(t)
+    return path, t.lemma_.lower() in rules.word("reporting")
+
+
+CUE_DEPS = ("aux", "neg", "mark", "acl", "advmod", "acomp", "xcomp", "det", "prt")
+
+
+def _cues_at(rules: Rules, c: Candidate, node: Token) -> Iterator[tuple[Token, str, str]]:
+    """(word, modality, provenance) of the cues on one node of the path and its function words."""
+    tok = c.head
+    for w in [node] + [ch for ch in node.children if ch.dep_ in CUE_DEPS]:
+        if w == tok and w != node:
+            continue
+        if w.dep_ == "neg" and node in (tok, c.verb):
+            yield w, "negated", "neg"
+            continue
+        if w.dep_ == "det" and w.lower_ != "no":
+            continue
+        if w != node and w.dep_ in ("acl", "xcomp") and node == tok and tok.pos_ in ("VERB", "AUX"):
+            continue
+        if w.dep_ == "acl" and not any(x.dep_ == "xcomp" for x in w.children):
+            continue  # "talks aimed at finalising a deal": a purpose, not a plan
+        hit = rules.cue_at(w)
+        if hit is None or (w == node and w == tok) or tok.i in hit[1]:
+            continue
+        if w.lower_ in rules.word("condition_mark") and w.dep_ != "mark":
+            continue
+        yield w, hit[0].modality, hit[0].ref
+
+
+def refer_back(state: SentenceState, c: Candidate) -> bool:
+    """A noun that tells again an event already told: dropped, or given that event's sides."""
+    tok = c.head
+    same = next((e for e in reversed(state.accepted) if e.type == c.type), None) if tok.pos_ == "NOUN" else None
+    own = {a.name for a in c.sources + c.targets}
+    if same is not None and c.modality == same.modality:
+        earlier = {a.name for a in same.sources + same.targets}
+        if tok.dep_ in ("appos", "attr") or own <= earlier or in_adjunct(tok) and own & earlier:
+            return False  # "Lee visited Tokyo ..., a stop praised by Trump": the same visit again
+    if tok.pos_ != "NOUN" or c.targets:
+        return True
+    if (same is None and definite(tok) and c.type in state.ctx.seen_types
+            and c.verb.lemma_.lower() not in state.rules.support_verbs):
+        return False  # "comment on the talks": a reference back to an event already told
+    if same is not None:  # "talks ... with negotiations set to continue": the same sides
+        c.sources = c.sources or list(same.sources)
+        c.targets = list(same.targets)
+        c.trace.append("role:coref")
+    return True
+
+
+def place_fallback(state: SentenceState, c: Candidate) -> bool:
+    """ "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened."""
+    if not c.sources and not c.targets and state.rules.policy(c.type).place_fallback:
+        verb = c.verb
+        c.targets = unique([m.actor for t in [verb, *phrase(verb)] if (m := state.mentions.get(t.i)) is not None
+                            and m.actor.kind == "country"])[:1]
+        c.trace.append("role:place")
+    return True
+
+
+def type_policy(state: SentenceState, c: Candidate) -> bool:
+    """Who each type needs (event_types.csv): someone named, a source, a target."""
+    policy = state.rules.policy(c.type)
+    if not c.sources and not c.targets:
+        return False
+    if policy.reporting and not c.sources:
+        return False
+    if policy.needs_target and not c.targets and len(c.sources) < 2:
+        return False  # praise of nothing is an opinion, not an event
+    relcl = c.head.dep_ == "relcl" and not policy.place_fallback
+    return bool(c.sources) or not (policy.needs_source or relcl)  # "a deal that backed Moscow's demands"
+
+
+def rewrite_policy_stage(state: SentenceState, c: Candidate) -> bool:
+    apply_rewrites(state, c, "policy")
+    return True
+
+
+def find_date(state: SentenceState, c: Candidate) -> bool:
+    """The date of the trigger's own phrase or clause, else of the clause above, else context."""
+    c.when = _phrase_date(state, c) or _clause_date(state, c) or _context_date(state, c)
+    return True
+
+
+def _event_date(tx: Timex, basis: str) -> EventDate:
+    return EventDate(tx.date, tx.date_end, tx.precision, tx.text, basis)
+
+
+def _phrase_date(state: SentenceState, c: Candidate) -> EventDate | None:
+    if c.head != c.verb:  # a noun's own phrase first: "negotiations set to continue on Monday"
+        for d in phrase(c.head):
+            tx = state.timex_at.get(d.i)
+            if tx is not None and tx.date:
+                return _event_date(tx, "text")
+    return None
+
+
+def _clause_date(state: SentenceState, c: Candidate) -> EventDate | None:
+    """Up the parse from the trigger: the first temporal expression attached on the way."""
+    own, earlier = {c.head.i, c.verb.i}, before_lead(c.verb)
+    t, crossed = c.head, False
+    for _ in range(10):
+        tx = state.timex_at.get(t.i)
+        if tx is not None and tx.date:
+            if crossed and earlier:
+                return None  # "said Monday he had met Modi": the meeting came before Monday
+            basis = "text" if t.i in own or not crossed else "context"
+            if basis == "text" and scheduled(c.verb):
+                tx = resolve_date(tx.text, state.ctx.article_date, "future") or tx
+            return _event_date(tx, basis)
+        if t.head == t:
+            break
+        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ == "VERB"):
+            crossed = True
+        t = t.head
+    return None
+
+
+def _context_date(state: SentenceState, c: Candidate) -> EventDate:
+    """A date in the verb's phrase outside other events' phrases, else the lead or publication date."""
+    doc = c.head.doc
+    verbs = {i for i in state.trigger_heads if doc[i].pos_ == "VERB"} - {c.head.i, c.verb.i}
+    for d in phrase(c.verb, absolute=False, stop=verbs):
+        tx = state.timex_at.get(d.i)
+        if tx is not None and tx.date:  # "in a draft disclosed last month called for..."
+            return _event_date(tx, "text")
+    if before_lead(c.verb):
+        return EventDate()
+    verb_tense = tense(c.verb)
+    if verb_tense == "past" and state.ctx.lead is not None:
+        return _event_date(state.ctx.lead, "context")
+    if verb_tense in ("past", "present") and state.ctx.article_date and c.modality == "occurred":
+        return EventDate(state.ctx.article_date, None, "day", None, "publication")
+    return EventDate()
+
+
+def assign_codes(state: SentenceState, c: Candidate) -> bool:
+    """CAMEO (the intent code of an intended act), then PLOVER by CAMEO2PLOVER."""
+    cameo = c.cameo or "00"
+    intent = state.rules.policy(c.type).intent_cameo
+    if c.modality == "intended" and intent:
+        cameo = intent
+    c.cameo = cameo
+    coded = cameo[:2] != "00"
+    c.plover = (state.rules.plover_of(cameo) or c.plover) if coded else None
+    return True
+
+
+def find_location(state: SentenceState, c: Candidate) -> bool:
+    """The place of an event: a place name after "in" or "at" in its clause ("met in Berlin")."""
+    sent = state.sent
+    for t in phrase(c.verb):
+        if t.dep_ != "pobj" or t.head.lower_ not in ("in", "at"):
+            continue
+        if t.ent_type_ in ("GPE", "FAC", "LOC"):
+            ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+            if ent is not None:
+                c.location = ent.text
+                return True
+        m = state.mentions.get(t.i)
+        if m is not None and m.actor.kind in ("country", "organization") and t.pos_ == "PROPN":
+            c.location = m.text  # a place the lexicon knows, where the recogniser did not read
+            return True
+    return True
+
+
+def score_confidence(state: SentenceState, c: Candidate) -> bool:
+    """How sure the event is: both sides named, or only a modifier, or a reference."""
+    sources = {a.name for a in c.sources}
+    c.targets = [a for a in c.targets if a.name not in sources]
+    confidence = 0.4 + (0.3 if c.sources else 0) + (0.2 if c.targets else 0)
+    if c.head.dep_ == "acl" and c.head.tag_ == "VBN" and not c.targets:
+        confidence -= 0.2  # "the raids denounced by Trump": a reference, not the news
+    if "role:noun.modifier" in c.trace and not c.targets:
+        confidence -= 0.2  # "Russian attacks": the actor only qualifies the noun
+    c.confidence = round(max(0.0, min(confidence, 0.95)), 2)
+    return True
+
+
+EVENT_PASSES = (
+    find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, refer_back,
+    place_fallback, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
+)
+
+
+def run_passes(state: SentenceState, min_confidence: float) -> list[Candidate]:
+    """Every pass over one sentence: the candidates that became events, repeats removed."""
+    for sentence_pass in SENTENCE_PASSES:
+        sentence_pass(state)
+    for c in state.candidates:
+        if all(event_pass(state, c) for event_pass in EVENT_PASSES) and c.confidence >= min_confidence:
+            state.accepted.append(c)
+    return finish_sentence(state.accepted)
+
+
+def finish_sentence(accepted: list[Candidate]) -> list[Candidate]:
+    """One event per (type, sides, modality) in a sentence: the first found."""
+    seen: set[tuple] = set()
+    out = []
+    for c in accepted:
+        key = (c.type, tuple(a.name for a in c.sources), tuple(a.name for a in c.targets), c.modality)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

@@ -1,0 +1,246 @@
+"""Roles: who acts (source) and who is acted on (target) for a trigger, from the parse.
+
+A verb's subject or passive agent is the source; its object, or its "with"/"between"/"to"
+partner, the target. A noun's possessor, modifier or "by"/"from" phrase is the source, its
+"with"/"of"/"on" phrase the target, and the verb it hangs from lends its subject. Each answer
+comes with the role steps that gave it (`role:verb`, `role:noun.modifier`, ...), which become
+part of the event's `rule`.
+"""
+from __future__ import annotations
+
+from .actors import MentionFinder
+from .model import Actor, Mention
+from .nlp import Token
+from .rules import Rules
+from .syntax import CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, noun_phrase, phrase, possessor, subjects, unique
+
+Mentions = dict[int, Mention]
+
+
+class Roles:
+    """Actors of the phrases around a trigger, for one article (its mentions and its memory)."""
+
+    def __init__(self, finder: MentionFinder, rules: Rules):
+        self.finder = finder
+        self.rules = rules
+
+    # -- actors of phrases --------------------------------------------------------------------
+    def actor_of(self, tok: Token, mentions: Mentions, depth: int = 3) -> list[Actor]:
+        """Actors named by the phrase headed by `tok` (and its conjuncts)."""
+        if tok.i in self.finder.groups:
+            return list(self.finder.groups[tok.i])
+        words = noun_phrase(tok)
+        if any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in words):
+            # "US President Donald Trump and Russian President Vladimir Putin": the parser often
+            # nests such pairs oddly; every name in a coordinated phrase takes part
+            named = [m.actor for t in [tok, *words] if (m := mentions.get(t.i)) is not None
+                     and not possessor(t) and (t.pos_ != "PRON" or t.dep_ in ("nsubj", "conj", "dobj", "pobj"))]
+            people = unique([a for a in named if a.kind == "person"])
+            if len(people) > 1:
+                return people
+        out: list[Actor] = []
+        for head in conjuncts(tok):
+            found = self.phrase_actor(head, mentions, depth)
+            if found is not None and found.name not in {a.name for a in out}:
+                out.append(found)
+        return out
+
+    def phrase_actor(self, tok: Token, mentions: Mentions, depth: int) -> Actor | None:
+        """The actor a noun phrase names: its head, else the nearest name below it.
+
+        A possessor is the last resort ("Trump's predecessor Joe Biden" is Biden), and a
+        pronoun counts only as the head itself ("his own rebuke" names no one).
+        """
+        for allow_poss in (False, True):
+            frontier = [tok]
+            for level in range(depth + 1):
+                nxt = []
+                found = [m.actor for t in frontier if (m := mentions.get(t.i)) is not None
+                         and (level == 0 or t.pos_ != "PRON")]
+                if found:  # "his Iranian counterpart Ebrahim Raisi": the person, not the demonym
+                    return next((a for a in found if a.kind == "person"), found[0])
+                for t in frontier:
+                    nxt.extend(ch for ch in t.children if ch.dep_ not in CLAUSE_DEPS
+                               and ch.dep_ not in ("conj", "cc", "punct") and (allow_poss or ch.dep_ != "poss"))
+                frontier = nxt
+        return None
+
+    def left_possessor(self, tok: Token, mentions: Mentions) -> list[Actor]:
+        """ "Hamas's October 7, 2023 attack": a possessor before the noun's modifiers, whatever the parse."""
+        doc = tok.doc
+        k = tok.i - 1
+        while k >= max(0, tok.i - 8) and (doc[k].ent_type_ == "DATE" or doc[k].pos_ in ("ADJ", "NUM", "PUNCT")
+                                           or doc[k].dep_ in ("compound", "amod", "nummod")):
+            k -= 1
+        if k >= 1 and doc[k].tag_ == "POS" and (m := mentions.get(k - 1)) is not None:
+            return [m.actor]
+        return []
+
+    def subject_actors(self, verb: Token, mentions: Mentions) -> list[Actor]:
+        """The actors of a verb's subject; a subject naming no one defers to the clause above."""
+        t = verb
+        for _ in range(4):
+            subj = subjects(t)
+            found = [a for s in subj for a in self.actor_of(s, mentions)]
+            if found or not subj:
+                return found
+            top = subj[0].head
+            if t.dep_ != "conj" or top.head == top:
+                return []
+            t = top.head  # "the two sides had reached ... and urged": Putin said ... and urged
+        return []
+
+    def pobj_actors(self, prep: Token, mentions: Mentions) -> list[Actor]:
+        return [a for p in prep.children if p.dep_ == "pobj" for a in self.actor_of(p, mentions)]
+
+    def by_name(self, name: str, mentions: Mentions) -> Actor:
+        for m in mentions.values():
+            if m.actor.name == name:
+                return m.actor
+        for _, actor, _ in reversed(self.finder.memory.persons):
+            if actor.name == name:
+                return actor
+        return Actor(name=name, kind="unknown")
+
+    # -- roles of a trigger -----------------------------------------------------------------
+    def of_trigger(self, tok: Token, verb: Token, mentions: Mentions, etype: str,
+                   trigger_heads: set[int]) -> tuple[list[Actor], list[Actor], list[str]] | None:
+        """(sources, targets, role steps) of a trigger; None when its object rules it out."""
+        if tok.pos_ in ("VERB", "AUX"):
+            found = self.verb_roles(tok, mentions, etype, trigger_heads)
+            if found is None:
+                return None
+            sources, targets, steps = found
+        else:
+            sources, targets, steps = self.noun_roles(tok, verb, mentions)
+        if self.rules.policy(etype).venue_target:
+            targets += self.venue_countries(verb if verb != tok else tok, mentions)
+        src_names = {a.name for a in sources}
+        return unique(sources), unique([a for a in targets if a.name not in src_names]), steps
+
+    def venue_countries(self, pred: Token, mentions: Mentions) -> list[Actor]:
+        """ "met in Germany": a country named as the place of a meeting, talks or a visit."""
+        out = []
+        for c in pred.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                out += [a for a in self.pobj_actors(c, mentions) if a.kind == "country"
+                        and any(m.text.lower().lstrip("the ").startswith(a.name.lower()[:4])
+                                for m in mentions.values() if m.actor is a)]
+        return out
+
+    def verb_roles(self, tok: Token, mentions: Mentions, etype: str, trigger_heads: set[int]):
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        encounter = self.rules.policy(etype).encounter
+        dobj_without_actor = False
+        for c in tok.children:
+            if c.dep_ == "agent":
+                sources += self.pobj_actors(c, mentions)
+            elif c.dep_ == "nsubjpass":
+                targets += self.actor_of(c, mentions)
+            elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
+                found = self.object_actors(c, tok, mentions, encounter)
+                targets += found
+                dobj_without_actor |= c.dep_ == "dobj" and not found and not any(
+                    t.i in trigger_heads for t in c.subtree)  # "hosted rounds of talks" is fine
+            elif c.dep_ == "prep" and c.lower_ in self.rules.word("partner_prep"):
+                targets += self.pobj_actors(c, mentions)
+        if dobj_without_actor and encounter and not targets:
+            return None  # "meets one of Russia's war aims": not a meeting
+        if not is_passive(tok):
+            sources = self.subject_actors(tok, mentions) + sources
+        elif tok.dep_ == "acl":
+            targets += self.actor_of(tok.head, mentions)
+        if not self.rules.policy(etype).reporting:
+            targets += self.content_actors(tok, sources, mentions)
+        return sources, targets, ["role:verb"]
+
+    def object_actors(self, obj: Token, verb: Token, mentions: Mentions, encounter: bool) -> list[Actor]:
+        """Whom a verb's object names: "met Zelensky", not "meets one of Russia's war aims"."""
+        if encounter:
+            return self.actor_of(obj, mentions, 1)
+        found = self.actor_of(obj, mentions)
+        if not found and obj.dep_ == "dobj":
+            # "signed agreements to normalise relations with the UAE": who the object concerns
+            found = unique([m.actor for t in obj.subtree if (m := mentions.get(t.i)) is not None
+                            and t.pos_ != "PRON" and t.i != verb.i])[:3]
+        return found
+
+    def content_actors(self, tok: Token, sources: list[Actor], mentions: Mentions) -> list[Actor]:
+        """Whom the content of an offer, demand or agreement concerns (its complement clause)."""
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                 or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+        out: list[Actor] = []
+        for comp in comps:
+            src = {a.name for a in sources}
+            found = [m.actor for t in [comp, *phrase(comp)] if (m := mentions.get(t.i)) is not None
+                     and t.pos_ != "PRON"]
+            found = found or [m.actor for t in comp.subtree if (m := mentions.get(t.i)) is not None
+                              and t.pos_ != "PRON"]  # "denounce what he said was a purge in South Korea"
+            out += [a for a in unique(found) if a.name not in src][:4]
+        return out
+
+    def noun_roles(self, tok: Token, verb: Token, mentions: Mentions):
+        sources, targets, steps, from_prep, listed = self.noun_phrase_roles(tok, mentions)
+        if not sources:
+            sources += self.left_possessor(tok, mentions)
+        if not targets:
+            # "sanctions targeting Russia's banks", "negotiations mediated by Qatar"
+            own = {a.name for a in sources}
+            targets += unique([m.actor for c in tok.children if c.dep_ in ("acl", "prep")
+                               for t in c.subtree if (m := mentions.get(t.i)) is not None
+                               and t.pos_ != "PRON" and m.actor.name not in own])[:3]
+        if verb != tok:
+            steps.append("role:noun.verb")
+            sources, targets = self.verb_of_noun(tok, verb, mentions, sources, targets, from_prep, listed)
+        return sources, targets, steps
+
+    def noun_phrase_roles(self, tok: Token, mentions: Mentions):
+        """Roles inside a noun trigger's own phrase: possessor, modifiers, "by"/"with" phrases."""
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        steps = ["role:noun"]
+        from_prep = listed = False  # listed: "a call between Trump, King Hamad and Netanyahu"
+        for c in tok.children:
+            if c.dep_ == "poss":
+                sources += self.actor_of(c, mentions)
+            elif c.dep_ in ("compound", "nmod", "nummod") and c.i not in mentions:
+                # "Hamas's October 7, 2023 attack": the possessor sits on the date
+                sources += [a for t in c.children if t.dep_ == "poss" for a in self.actor_of(t, mentions)]
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i in mentions and c.pos_ != "PRON":
+                sources += self.actor_of(c, mentions, 0)
+                if "role:noun.modifier" not in steps:
+                    steps.append("role:noun.modifier")
+            elif c.dep_ == "prep" and c.lower_ in self.rules.word("source_prep"):
+                found = self.pobj_actors(c, mentions)
+                sources += found
+                from_prep |= bool(found)
+            elif c.dep_ == "prep" and (c.lower_ in self.rules.word("partner_prep") or c.lower_ == "of"):
+                found = self.pobj_actors(c, mentions)
+                targets += found
+                listed |= c.lower_ in ("between", "among") and len(found) > 1
+            elif c.dep_ == "relcl":
+                # "a meeting in which Lee praised Trump": the clause's people took part
+                targets += [a for t in c.children if t.dep_ in ("nsubj", "dobj") for a in self.actor_of(t, mentions)]
+        return sources, targets, steps, from_prep, listed
+
+    def verb_of_noun(self, tok: Token, verb: Token, mentions: Mentions, sources: list[Actor],
+                     targets: list[Actor], from_prep: bool, listed: bool):
+        """What the verb a noun trigger hangs from adds: its subject, object or partner."""
+        subj = self.subject_actors(verb, mentions)
+        support = self.rules.support_verbs
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            targets += [a for c in verb.children if c.dep_ == "dobj" for a in self.actor_of(c, mentions)]
+            targets += [a for c in verb.children if c.dep_ == "agent" for a in self.pobj_actors(c, mentions)]
+        elif from_prep:
+            targets = subj + targets  # "securing support from Russia": the subject receives
+        elif subj and (verb.lemma_.lower() in support and tok.dep_ in ("dobj", "attr")
+                       or not sources and not listed and not in_adjunct(tok)):
+            sources = subj + [a for a in sources if a.name not in {s.name for s in subj}]
+        if not targets and verb.lemma_.lower() in support | {"be"}:
+            # "held five hours of talks with US envoys", "imposed sanctions on Israel":
+            # the partner hangs on the verb
+            for c in list(verb.children) + list(tok.head.children if tok.dep_ == "pobj" else []):
+                if c.dep_ == "prep" and c.lower_ in self.rules.word("partner_prep"):
+                    targets += self.pobj_actors(c, mentions)
+        return sources, targets

@@ -1,0 +1,288 @@
+"""Extraction rules as data: triggers, event-type policy, rewrites, modality cues and word lists.
+
+Every table lives in `timeline/data/` and is read with `datafiles.read_table`, which checks it
+and fails at load time with `file:line: what is wrong`. Every rule keeps the `file:line` of
+its row, so that an event's `rule` can say which rows made it.
+
+| file | what |
+|---|---|
+| `triggers.csv` | words that start an event: type, lemmas, part of speech, CAMEO, PLOVER |
+| `partner_triggers.csv` | words that start an event only with a named partner ("received Netanyahu") |
+| `support_verbs.csv` | light verbs whose object noun is the event ("held talks") |
+| `modality.csv` | cue words and phrases of modality ("hoped to", "would like to", "called off") |
+| `event_types.csv` | the policy of each event type (who it needs, mutual, intent code, colour, symbol) |
+| `rewrites.csv` | type rewrites (by phone -> call, refusal -> rejection), with their named conditions |
+| `words.csv` | word lists the passes use (reporting verbs, prepositions, markers) |
+| `CAMEO2PLOVER-2021.txt` | CAMEO code -> PLOVER category |
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .datafiles import Row, data_text, matches, one_of, read_table
+
+if TYPE_CHECKING:  # spaCy is imported by nlp.py only; the tables load without it
+    from .nlp import Doc, Span, Token
+
+POS_VALUES = ("ANY", "VERB", "NOUN", "ADJ", "ADV", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PART", "PROPN")
+MODALITY_VALUES = ("intended", "planned", "hypothetical", "negated")
+CAMEO = matches(r"\d{2,4}", "a CAMEO code of 2 to 4 digits")
+PLOVER = matches(r"[A-Z]+", "a PLOVER category in capitals")
+YES = one_of(("yes",), allow_empty=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of triggers.csv (or partner_triggers.csv); `ref` is its `file:line`."""
+
+    type: str
+    lemmas: tuple[str, ...]
+    pos: str
+    cameo: str
+    plover: str | None
+    ref: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One row of event_types.csv: what an event type needs and how it is drawn."""
+
+    name: str
+    flags: frozenset[str]
+    intent_cameo: str
+    color: str
+    symbol: str
+
+    def __getattr__(self, flag: str) -> bool:
+        """`policy.mutual`, `policy.needs_source`, ...: whether the row says yes."""
+        if flag in EVENT_TYPE_FLAGS:
+            return flag in self.flags
+        raise AttributeError(flag)
+
+
+EVENT_TYPE_FLAGS = ("reporting", "needs_source", "needs_target", "place_fallback", "mutual", "encounter",
+                    "venue_target", "grants", "deed", "commitment", "striving")
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """One row of rewrites.csv: at `stage`, when `condition` holds, a type becomes another."""
+
+    id: str
+    stage: str
+    condition: str
+    from_types: frozenset[str]
+    excluded: frozenset[str]
+    to_type: str
+    cameo: str
+    plover: str | None
+    modality: str
+
+    def applies_to(self, etype: str) -> bool:
+        return etype not in self.excluded and ("*" in self.from_types or etype in self.from_types)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One row of modality.csv: a cue word or phrase and the modality it signals."""
+
+    lemmas: tuple[str, ...]
+    modality: str
+    ref: str
+
+
+@functools.lru_cache(maxsize=1)
+def event_types() -> dict[str, EventType]:
+    """The event types of event_types.csv, in the file's order (which is the legend's order)."""
+    checks = {f: YES for f in EVENT_TYPE_FLAGS} | {"intent_cameo": CAMEO,
+                                                    "color": matches(r"#[0-9A-Fa-f]{6}", "a colour #RRGGBB")}
+    rows = read_table("event_types.csv", ("type", *EVENT_TYPE_FLAGS, "intent_cameo", "color", "symbol", "note"),
+                      required=("type", "color", "symbol"), checks=checks)
+    return {r["type"]: EventType(r["type"], frozenset(f for f in EVENT_TYPE_FLAGS if r[f]), r["intent_cameo"],
+                                 r["color"], r["symbol"]) for r in rows}
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """The word lists of words.csv by name."""
+    out: dict[str, set[str]] = {}
+    for r in read_table("words.csv", ("list", "word", "note"), required=("list", "word")):
+        out.setdefault(r["list"], set()).add(r["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _trigger(r: Row) -> Trigger:
+    return Trigger(r["type"], tuple(r["trigger"].lower().split()), (r["pos"] or "ANY").upper(), r["cameo"],
+                   r["plover"] or None, r.ref)
+
+
+def _trigger_rows(name: str, extra: tuple[str, ...] = ()) -> tuple[Row, ...]:
+    types = one_of(event_types())
+    checks = {"type": types, "pos": one_of(POS_VALUES, allow_empty=True), "cameo": CAMEO, "plover": PLOVER}
+    if extra:
+        checks["partner"] = one_of(("object", "with", "any"))
+    return read_table(name, ("type", "trigger", "pos", "cameo", "plover", *extra, "note"),
+                      required=("type", "trigger", "cameo", *extra), checks=checks)
+
+
+def _plover_table() -> dict[str, str]:
+    plover: dict[str, str] = {}
+    for line in data_text("CAMEO2PLOVER-2021.txt").splitlines():
+        m = re.match(r"\s*(\d{2,4}):\s*([A-Z]+)", line)
+        if m:
+            plover[m.group(1)] = m.group(2)
+    return plover
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """All extraction rules, indexed for the passes (`load_rules`)."""
+
+    by_lemma: dict  # first lemma -> (Trigger, ...)
+    partners: dict  # first lemma -> ((Trigger, "object" | "with" | "any"), ...)
+    cues: dict  # any lemma of a cue -> (Cue, ...), longest first
+    plover: dict
+    support_verbs: frozenset
+    types: dict
+    rewrites: tuple
+    words: dict
+
+    def policy(self, etype: str) -> EventType:
+        return self.types[etype]
+
+    def word(self, listname: str) -> frozenset[str]:
+        return self.words[listname]
+
+    # -- triggers ---------------------------------------------------------------------------
+    def match(self, tokens: Span | Doc, i: int) -> tuple[Trigger, int] | None:
+        """The trigger starting at token i (longest multi-word match first) and its end index."""
+        tok = tokens[i]
+        best = None
+        for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+            for trig in self.by_lemma.get(key, ()):
+                n = len(trig.lemmas)
+                if trig.pos != "ANY" and tok.pos_ != trig.pos and not (trig.pos == "VERB" and tok.pos_ == "AUX"):
+                    continue
+                if n > 1 and not (in_sequence(tokens, i, trig.lemmas) or self.with_object(tok, trig.lemmas)):
+                    continue
+                if best is None or n > len(best.lemmas):
+                    best = trig
+        if best is None:
+            return None
+        return best, i + len(best.lemmas) if in_sequence(tokens, i, best.lemmas) else i + 1
+
+    def partner_candidates(self, tok: Token) -> tuple:
+        return self.partners.get(tok.lemma_.lower(), ()) + self.partners.get(tok.lower_, ())
+
+    def with_object(self, tok: Token, lemmas: tuple[str, ...]) -> bool:
+        """True for a verb and the head of its object ("sent thousands of troops": "send troop")."""
+        if len(lemmas) != 2 or tok.pos_ != "VERB":
+            return False
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                heads = [c]
+                if c.pos_ == "NUM" or c.lemma_.lower() in self.word("quantity_noun"):  # "thousands of troops"
+                    heads += [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children]
+                if any(same(h, lemmas[1]) for h in heads):
+                    return True
+        return False
+
+    def plover_of(self, cameo: str) -> str | None:
+        """PLOVER category of a CAMEO code, per CAMEO2PLOVER (longest known prefix)."""
+        for k in range(len(cameo), 1, -1):
+            if cameo[:k] in self.plover:
+                return self.plover[cameo[:k]]
+        return None
+
+    # -- modality cues ----------------------------------------------------------------------
+    def cue_at(self, tok: Token) -> tuple[Cue, tuple[int, ...]] | None:
+        """The longest modality cue that `tok` is part of, and the token indices it covers.
+
+        A phrase matches as consecutive tokens ("would like", "about to") or as a head and its
+        particle or adverb ("called [the visit] off", "ruled out").
+        """
+        for cue in self.cues.get(tok.lemma_.lower(), ()) + self.cues.get(tok.lower_, ()):
+            covered = _cue_span(tok, cue.lemmas)
+            if covered is not None:
+                return cue, covered
+        return None
+
+    def is_cue(self, tok: Token) -> str | None:
+        """The modality a single token signals, if it is a one-word cue."""
+        hit = self.cue_at(tok)
+        return hit[0].modality if hit is not None and len(hit[0].lemmas) == 1 else None
+
+
+def same(tok: Token, lemma: str) -> bool:
+    return tok.lemma_.lower() == lemma or tok.lower_ == lemma
+
+
+def in_sequence(tokens, i: int, lemmas: tuple[str, ...]) -> bool:
+    """True when the tokens from i on spell the lemmas ("call for", "joint exercise")."""
+    seq = tokens[i : i + len(lemmas)]
+    return len(seq) == len(lemmas) and all(same(t, lem) for t, lem in zip(seq, lemmas))
+
+
+def _cue_span(tok: Token, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
+    doc = tok.doc
+    for k, lem in enumerate(lemmas):
+        if same(tok, lem) and tok.i - k >= 0 and in_sequence(doc, tok.i - k, lemmas):
+            return tuple(range(tok.i - k, tok.i - k + len(lemmas)))
+    if len(lemmas) > 1 and same(tok, lemmas[0]):  # "called the visit off", "rule out"
+        kids = [c for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "aux")]
+        picked = [next((c for c in kids if same(c, lem)), None) for lem in lemmas[1:]]
+        if all(picked):
+            return (tok.i, *sorted(c.i for c in picked))
+    return None
+
+
+def _rewrites() -> tuple[Rewrite, ...]:
+    from .passes import CONDITIONS, STAGES  # the named conditions live beside the passes
+
+    rows = read_table("rewrites.csv", ("id", "stage", "condition", "from_types", "to_type", "cameo", "plover",
+                                       "modality", "note"),
+                      required=("id", "stage", "condition", "from_types", "to_type", "cameo"),
+                      checks={"stage": one_of(STAGES), "condition": one_of(CONDITIONS), "cameo": CAMEO,
+                              "plover": PLOVER, "to_type": one_of(event_types()),
+                              "modality": one_of(("occurred", *MODALITY_VALUES), allow_empty=True)})
+    out = []
+    for r in rows:
+        parts = r["from_types"].replace("|", " ").split()
+        out.append(Rewrite(r["id"], r["stage"], r["condition"], frozenset(p for p in parts if p[0] != "!"),
+                           frozenset(p[1:] for p in parts if p[0] == "!"), r["to_type"], r["cameo"],
+                           r["plover"] or None, r["modality"]))
+    return tuple(out)
+
+
+def _cues() -> dict[str, tuple[Cue, ...]]:
+    rows = read_table("modality.csv", ("cue", "modality", "pos", "note"), required=("cue", "modality"),
+                      checks={"modality": one_of(MODALITY_VALUES), "pos": one_of(POS_VALUES, allow_empty=True)})
+    cues: dict[str, list[Cue]] = {}
+    for r in rows:
+        cue = Cue(tuple(r["cue"].lower().split()), r["modality"], r.ref)
+        for lem in dict.fromkeys(cue.lemmas):
+            cues.setdefault(lem, []).append(cue)
+    return {k: tuple(sorted(v, key=lambda c: (-len(c.lemmas), c.ref))) for k, v in cues.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Load and index every rule table (cached)."""
+    by_lemma: dict[str, list[Trigger]] = {}
+    for r in _trigger_rows("triggers.csv"):
+        trig = _trigger(r)
+        by_lemma.setdefault(trig.lemmas[0], []).append(trig)
+    partners: dict[str, tuple] = {}
+    for r in _trigger_rows("partner_triggers.csv", ("partner",)):
+        trig = _trigger(r)
+        partners[trig.lemmas[0]] = (*partners.get(trig.lemmas[0], ()), (trig, r["partner"]))
+    support = frozenset(r["verb"] for r in read_table("support_verbs.csv", ("verb", "note"), required=("verb",)))
+    return Rules({k: tuple(v) for k, v in by_lemma.items()}, partners, _cues(), _plover_table(), support,
+                 event_types(), _rewrites(), words())
+
+
+#: The older name of `load_rules`, kept for callers of the library API.
+load_triggers = load_rules

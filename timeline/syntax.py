@@ -1,0 +1,196 @@
+"""Questions asked of the dependency parse: a trigger's predicate, subjects, clause, phrase.
+
+Pure functions of spaCy tokens (and the word lists of `data/words.csv`); the passes of
+`passes.py` are written with them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .model import Actor
+from .nlp import Token
+from .rules import words
+
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
+# What ends a predicate's own clause, and what ends a noun phrase (which keeps its conjuncts).
+CLAUSE_BOUNDARY = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj"})
+NOUN_PHRASE_BOUNDARY = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
+
+
+def predicate(tok: Token) -> Token:
+    """The verb a trigger belongs to: itself for a verb, the governing verb for a noun."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") and t != tok or t.pos_ == "VERB":
+            return t
+        if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "compound", "appos", "conj", "npadvmod"):
+            t = t.head
+        else:
+            break
+    return t if t.pos_ in ("VERB", "AUX") else tok
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Grammatical subjects of a verb, looking up through control and coordination."""
+    t = verb
+    for _ in range(5):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if not subj and t != verb:
+            subj = [c for c in t.children if c.dep_ == "nsubjpass"]  # "Kim has been emboldened, securing..."
+        if subj:
+            s = subj[0]
+            if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
+                return conjuncts(antecedent(t))
+            return conjuncts(s)
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head != t:
+            t = t.head
+            continue
+        if t.dep_ == "pcomp" and t.head.head != t.head:  # "after speaking with X, Trump said"
+            t = t.head.head
+            continue
+        if t.dep_ == "relcl":
+            return conjuncts(antecedent(t))
+        if t.dep_ == "acl" and t.tag_ == "VBG":
+            return subjects(t.head) if t.head.pos_ in ("VERB", "AUX") else []
+        break
+    return []
+
+
+def antecedent(relcl: Token) -> Token:
+    """The noun a relative clause describes ("Lee, a lawyer who...": Lee)."""
+    head = relcl.head
+    return head.head if head.dep_ == "appos" else head
+
+
+def reports_obligation(tok: Token) -> bool:
+    """A reporting verb whose clause says what someone must or should do."""
+    return tok.lemma_.lower() in words()["reporting"] and any(
+        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in words()["obligation_aux"] for a in c.children)
+        for c in tok.children
+    )
+
+
+def in_adjunct(tok: Token) -> bool:
+    """A noun in a time or circumstance phrase ("after three hours of talks") of another clause."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            if t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":  # "after three hours of talks"
+                t = t.head.head
+                continue
+            return t.head.lower_ not in words()["content_prep"]
+        if t.dep_ not in ("pobj", "prep", "compound"):
+            return False
+        t = t.head
+    return False
+
+
+def scheduled(verb: Token) -> bool:
+    """Present simple of an act ("Biden hands over to Trump on Monday"): a timetable, the future."""
+    return (verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in words()["reporting"]
+            and verb.lemma_ != "be" and not any(c.dep_ == "aux" for c in verb.children))
+
+
+def refuses(verb: Token) -> bool:
+    """A negated will/would/won't: someone declining to act, not an event said not to happen."""
+    kids = list(verb.children)
+    return any(c.dep_ == "neg" for c in kids) and any(
+        c.dep_ == "aux" and c.lower_ in words()["future_aux"] for c in kids)
+
+
+def definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in words()["definite_det"] for c in tok.children)
+
+
+def phrase(tok: Token, absolute: bool = True, stop: set[int] = frozenset(),
+           boundary: frozenset = CLAUSE_BOUNDARY) -> Iterator[Token]:
+    """The tokens of a predicate's own clause: its subtree without embedded clauses.
+
+    With `absolute=False` an absolute construction ("with negotiations set to continue on
+    Monday") is left out too, and so is the phrase of any token in `stop` ("an agreement
+    signed in 2001"): each tells an event of its own.
+    """
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ in boundary or t.i in stop:
+            continue
+        if not absolute and t.dep_ == "prep" and t.lower_ == "with" and any(
+                v.dep_ == "acl" and v.pos_ == "VERB" for p in t.children for v in p.children):
+            continue
+        yield t
+        stack.extend(t.children)
+
+
+def noun_phrase(tok: Token) -> list[Token]:
+    """The tokens of a noun phrase with its coordinated parts, without its clauses."""
+    return list(phrase(tok, boundary=NOUN_PHRASE_BOUNDARY))
+
+
+def possessor(tok: Token) -> bool:
+    """ "Trump" in "Trump's son-in-law Jared Kushner": a name that only says whose."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "poss" or tok.tag_ == "PRP$" or (nxt is not None and nxt.tag_ == "POS")
+
+
+def tense(verb: Token) -> str:
+    """past, present or unknown: the tense of a verb or of the first verb above it that has one."""
+    t = verb
+    for _ in range(6):
+        if t.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children):
+            return "past"
+        if t.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                           for c in t.children):
+            return "present"
+        if t.head == t:
+            break
+        t = t.head
+    return "unknown"
+
+
+def before_lead(verb: Token) -> bool:
+    """Perfect aspect or a 'once'/'in the past' marker: an event before the article's news."""
+    t = verb
+    for _ in range(3):
+        kids = list(t.children)
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids):
+            return True
+        if any(c.lower_ in words()["past_marker"] and c.dep_ == "advmod" for c in kids):
+            return True
+        if any(c.dep_ == "prep" and any(p.lower_ == "past" for p in c.children) for c in kids):
+            return True
+        if t.dep_ in ("conj", "xcomp", "advcl") and t.head != t:
+            t = t.head
+            continue
+        break
+    return False
+
+
+def unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out = []
+    for a in actors:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out
+
+
+def names(actors: list[Actor]) -> list[str]:
+    return [a.name for a in actors]
+
+
+def countries(actors: list[Actor]) -> tuple[str, ...]:
+    out: list[str] = []
+    for a in actors:
+        if a.country and a.country not in out:
+            out.append(a.country)
+    return tuple(out)
