@@ -80,24 +80,39 @@ def dated(events) -> list:
 ALL = sample_events() + [hostile_event()]
 
 
+MARK_AT = """(id) => {
+    const gd = document.getElementById('timeline'), D = JSON.parse(
+        document.getElementById('timeline-data').textContent);
+    const k = D.events.id.indexOf(id);
+    for (const t of gd._fullData) {
+        if (!t.meta || t.meta.role !== 'events') continue;
+        const j = t.customdata.indexOf(k);
+        if (j < 0) continue;
+        const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
+        const px = xa.d2p(t.x[j]), py = ya.d2p(t.y[j]);
+        return {k: k, x: r.left + xa._offset + px, y: r.top + ya._offset + py,
+                inView: px >= 0 && px <= xa._length && py >= 0 && py <= ya._length};
+    }
+    return null;
+}"""
+
+
 def click_event(o: Opened, event_id: str) -> None:
-    """Move the mouse onto the timeline mark of an event and click it, as a user would."""
-    box = o.page.evaluate("""(id) => {
-        const gd = document.getElementById('timeline'), D = JSON.parse(
-            document.getElementById('timeline-data').textContent);
-        const k = D.events.id.indexOf(id);
-        for (const t of gd._fullData) {
-            if (!t.meta || t.meta.role !== 'events') continue;
-            const j = t.customdata.indexOf(k);
-            if (j < 0) continue;
-            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
-            return [r.left + xa._offset + xa.d2p(t.x[j]), r.top + ya._offset + ya.d2p(t.y[j])];
-        }
-        return null;
-    }""", event_id)
-    assert box, f"no mark for {event_id}"
-    o.page.mouse.move(box[0], box[1])
-    o.page.mouse.click(box[0], box[1])
+    """Move the mouse onto the timeline mark of an event and click it, as a user would.
+
+    A mark outside the first view (an outlier date) is brought into view with "All dates" first.
+    """
+    mark = o.page.evaluate(MARK_AT, event_id)
+    assert mark, f"no mark for {event_id}"
+    if not mark["inView"]:
+        o.page.locator("#t-all").click()
+        o.page.wait_for_function(f"({MARK_AT})({event_id!r}).inView")
+        mark = o.page.evaluate(MARK_AT, event_id)
+    o.page.mouse.move(mark["x"], mark["y"])
+    # plotly reads the hovered point on mouse moves (throttled): click once it is this mark.
+    o.page.wait_for_function("""(k) => { const h = document.getElementById('timeline')._hoverdata;
+        return h && h.length && h[0].customdata === k; }""", arg=mark["k"])
+    o.page.mouse.click(mark["x"], mark["y"])
 
 
 def test_opens_offline_without_errors(opened):
@@ -313,5 +328,62 @@ def test_evidence_says_how_the_event_was_found(browser, tmp_path):
         assert o.page.locator("img").count() == 0
         assert o.page.evaluate("typeof window.__pwned") == "undefined"
         assert o.errors == []
+    finally:
+        o.page.close()
+
+
+X_TICKS = "() => [...document.querySelectorAll('#timeline .xtick text')].map(t => t.textContent)"
+
+
+def test_first_view_is_where_events_are_dense_and_all_dates_one_click_away(browser, tmp_path):
+    from test_render import make_event
+
+    events = [make_event(f"d{i:02d}", date=f"2025-08-{1 + i % 28:02d}") for i in range(40)]
+    events += [make_event("old", date="1994-03-05"), make_event("far", date="2031")]
+    o = Opened(browser, write_page(tmp_path, events))
+    try:
+        want = timeline_figure(events)["layout"]["xaxis"]["range"]
+        assert want == ["2025-07-31", "2025-08-28"]  # 5th to 95th percentile (Aug 1 to 27), a day each side
+        assert o.page.evaluate("() => document.getElementById('timeline').layout.xaxis.range") == want
+        assert not o.page.evaluate(f"({MARK_AT})('old').inView")
+        assert o.page.evaluate(f"({MARK_AT})('d05').inView")
+        button = o.page.locator("#t-all")
+        assert button.is_visible() and button.inner_text() == "All dates (2 more events)"
+        button.click()
+        o.page.wait_for_function(f"({MARK_AT})('old').inView && ({MARK_AT})('far').inView")
+        assert button.inner_text() == "Dense dates only"
+        button.click()
+        o.page.wait_for_function(f"!({MARK_AT})('old').inView")
+        assert o.page.evaluate("() => document.getElementById('timeline').layout.xaxis.range") == want
+    finally:
+        o.page.close()
+
+
+def test_no_all_dates_button_without_outliers(opened):
+    assert not opened.page.locator("#t-all").is_visible() or "more" in opened.page.locator("#t-all").inner_text()
+    assert opened.page.evaluate("() => document.getElementById('timeline').layout.xaxis.range") == \
+        timeline_figure(ALL)["layout"]["xaxis"]["range"]
+
+
+def test_ticks_never_finer_than_a_day(browser, tmp_path):
+    from test_render import make_event
+
+    events = [make_event("s1", date="2025-08-25"), make_event("s2", date="2025-08-25", source=["Japan"]),
+              make_event("s3", date="2025-08-25", source=["China"], type="meeting", trigger="held")]
+    o = Opened(browser, write_page(tmp_path, events))
+    try:
+        ticks = o.page.evaluate(X_TICKS)
+        assert ticks and not any(":" in t for t in ticks), ticks
+        assert any("Aug 25" in t for t in ticks)
+        # Zoomed into a few hours, and out to a fortnight: still no time of day on any tick.
+        for lo, hi in (("2025-08-24 22:00", "2025-08-25 03:00"), ("2025-08-20", "2025-09-03")):
+            o.page.evaluate(f"""() => Plotly.relayout('timeline', {{'xaxis.range': ['{lo}', '{hi}']}})""")
+            o.page.wait_for_timeout(200)
+            ticks = o.page.evaluate(X_TICKS)
+            assert not any(":" in t for t in ticks), (lo, hi, ticks)
+        # Zoomed out to years, plotly's own steps come back.
+        o.page.evaluate("() => Plotly.relayout('timeline', {'xaxis.range': ['2015-01-01', '2026-01-01']})")
+        o.page.wait_for_function("document.getElementById('timeline').layout.xaxis.dtick === undefined")
+        assert any(t.startswith("20") for t in o.page.evaluate(X_TICKS))
     finally:
         o.page.close()

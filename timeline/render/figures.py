@@ -346,6 +346,28 @@ def trace_kind(dated: int) -> str:
     return "scattergl" if dated > WEBGL_THRESHOLD else "scatter"
 
 
+def focus_range(marks: Sequence[int]) -> tuple[int, int] | None:
+    """The timeline's first x range, in days: where the marks are dense, padded; None without marks.
+
+    From the 5th to the 95th percentile of the marks (by rank), padded on each side by a
+    twentieth of that width and at least a day, so a few far outliers (a treaty of 1994 in
+    a month of news) do not squeeze every other mark into one spot; the page's "all dates"
+    button shows them. page.js computes the same range for the filtered events.
+
+    >>> focus_range([100] + [5000 + d for d in range(40)] + [9000])
+    (5000, 5039)
+    >>> focus_range([7, 7, 7])
+    (6, 8)
+    """
+    if not marks:
+        return None
+    ordered = sorted(marks)
+    k = (len(ordered) - 1) // 20
+    low, high = ordered[k], ordered[len(ordered) - 1 - k]
+    pad = max(1, (high - low) // 20)
+    return low - pad, high + pad
+
+
 def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
     """The timeline as a plotly figure dict: x is the date, one lane per actor or event type.
 
@@ -358,7 +380,8 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
         type has coarse or ranged dates), then one events trace per modality (markers; the
         symbol and opacity show the modality; `customdata` is the event's index in
         `sort_events(events)`). `y` is the lane's index in `layout.yaxis.ticktext`. In WebGL
-        mode the events traces carry no `hovertext` (`hoverinfo` is "none").
+        mode the events traces carry no `hovertext` (`hoverinfo` is "none"). The x axis
+        starts on `focus_range` of the marks.
     """
     dated = dated_events(events)
     trace_type = trace_kind(len(dated))
@@ -375,7 +398,11 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
     for etype in type_order(e.type for _, e, _ in dated):
         rows = [row for row in dated if row[1].type == etype]
         data += _type_traces(etype, rows, modalities, lane_of, trace_type)
-    return {"data": data, "layout": timeline_layout(lanes, [escape_text(n) for n in names])}
+    layout = timeline_layout(lanes, [escape_text(n) for n in names])
+    focus = focus_range([mark for _, _, (_, _, mark) in dated])
+    if focus is not None:
+        layout["xaxis"]["range"] = [day_to_iso(focus[0]), day_to_iso(focus[1])]
+    return {"data": data, "layout": layout}
 
 
 def _type_traces(etype: str, rows: list[_Dated], modalities: list[str],

@@ -16,6 +16,7 @@
                 plotGlPixelRatio: Math.max(1, Math.min(2, window.devicePixelRatio || 1))};
   var state = defaults();
   var table = {key: "date", dir: 1, page: 0, rows: []};
+  var timeline = {all: false, idx: []};  // all dates in view, or where they are dense; the events drawn
   var selected = -1, hoverCache = new Array(N), haystack = null, drawn = false;
   /* WebGL mode (many events): no prebuilt hover strings; a small DOM tooltip shows the event. */
   var GL = D.timeline.trace_type === "scattergl", MK = D.timeline.marker;
@@ -181,8 +182,46 @@
     }
     return traces;
   }
+  /* -- the x range: first where the events are dense, all dates one click away -- */
+  /* The same range as figures.py:focus_range: 5th to 95th percentile of the marks, padded. */
+  function focusRange(idx) {
+    var n = 0, marks = new Int32Array(idx.length);
+    for (var k = 0; k < idx.length; k++) if (E.xm[idx[k]] !== null) marks[n++] = E.xm[idx[k]];
+    if (!n) return null;
+    marks = marks.subarray(0, n).sort();
+    var j = Math.floor((n - 1) / 20), lo = marks[j], hi = marks[n - 1 - j];
+    var pad = Math.max(1, Math.floor((hi - lo) / 20)), outside = 0;
+    for (k = 0; k < n; k++) if (marks[k] < lo - pad || marks[k] > hi + pad) outside++;
+    return {lo: lo - pad, hi: hi + pad, outside: outside};
+  }
+  /* Plotly aims at a tick every 80 px or so (5 to 10 of them); where that would be finer than
+     a day (a few days in view), one tick a day: never "23:59:59.999" between two marks. */
+  function tickStep(spanMs, plotWidth) {
+    var ticks = Math.min(9, Math.max(4, plotWidth / 80)) + 1;
+    return spanMs / ticks < DAY ? DAY : null;
+  }
+  function setTicks(xaxis, step) {
+    if (step) { xaxis.dtick = step; xaxis.tick0 = "1970-01-01"; }
+    else { delete xaxis.dtick; delete xaxis.tick0; }
+  }
+  /* After a zoom, a pan or a redraw: the tick step of the range in view. */
+  function fixTicks() {
+    var gd = $("timeline"), ax = gd._fullLayout && gd._fullLayout.xaxis;
+    if (!ax || !ax.range || !ax._length) return;
+    var step = tickStep(Math.abs(ax.r2l(ax.range[1]) - ax.r2l(ax.range[0])), ax._length);
+    if ((gd.layout.xaxis.dtick || null) === step) return;
+    Plotly.relayout(gd, {"xaxis.dtick": step, "xaxis.tick0": step ? "1970-01-01" : null});
+  }
+  function viewButton(focus) {
+    var button = $("t-all");
+    button.hidden = !focus || (!focus.outside && !timeline.all);
+    button.textContent = timeline.all ? "Dense dates only" :
+      "All dates (" + (focus ? focus.outside : 0) + " more " + (focus && focus.outside === 1 ? "event" : "events") + ")";
+    button.setAttribute("aria-pressed", timeline.all ? "true" : "false");
+  }
+
   var measureCanvas = null;
-  function timelineLayout(lanes) {
+  function timelineLayout(lanes, idx) {
     var layout = JSON.parse(JSON.stringify(D.timeline.layout[state.lanes]));
     var names = state.lanes === "type" ? D.types : D.actors;
     layout.yaxis.ticktext = lanes.map(function (k) { return esc(names[k]); });
@@ -197,6 +236,15 @@
       layout.yaxis.automargin = false;
       layout.margin.l = Math.ceil(Math.min(widest, 400)) + 40;
     }
+    var focus = focusRange(idx), width = Math.max(200, $("timeline").clientWidth - 320);
+    if (focus && !timeline.all) {
+      layout.xaxis.autorange = false;
+      layout.xaxis.range = [isoDay(focus.lo), isoDay(focus.hi)];
+      setTicks(layout.xaxis, tickStep((focus.hi - focus.lo) * DAY, width));
+    } else {
+      layout.xaxis.autorange = true;
+    }
+    viewButton(focus);
     if (!lanes.length) {
       layout.annotations = [{text: "No dated event matches the filters", showarrow: false,
                              xref: "paper", yref: "paper", x: 0.5, y: 0.5}];
@@ -206,9 +254,16 @@
   function drawTimeline(idx) {
     var gd = $("timeline");
     var lanes = lanesOf(idx);
-    var p = Plotly.react(gd, timelineTraces(idx, lanes), timelineLayout(lanes), config);
+    timeline.idx = idx;
+    var p = Plotly.react(gd, timelineTraces(idx, lanes), timelineLayout(lanes, idx), config).then(function () {
+      fixTicks();
+      return gd;
+    });
     if (!drawn) {
       drawn = true;
+      gd.on("plotly_relayout", function (ev) {
+        for (var key in ev) if (/^xaxis\.(range|autorange)/.test(key)) { fixTicks(); return; }
+      });
       gd.on("plotly_click", function (ev) {
         var pt = ev && ev.points && ev.points[0];
         if (pt && pt.data && pt.data.meta && pt.data.meta.role === "events") showEvidence(pt.customdata);
@@ -491,6 +546,7 @@
       $(id).addEventListener("change", function () { update(true); });
     });
     $("f-reset").addEventListener("click", function () { state = defaults(); syncControls(); update(false); });
+    $("t-all").addEventListener("click", function () { timeline.all = !timeline.all; drawTimeline(timeline.idx); });
     $("p-prev").addEventListener("click", function () { table.page--; drawTable(); });
     $("p-next").addEventListener("click", function () { table.page++; drawTable(); });
     document.querySelector("#events-table thead").addEventListener("click", function (ev) {
