@@ -387,3 +387,25 @@ def test_ticks_never_finer_than_a_day(browser, tmp_path):
         assert any(t.startswith("20") for t in o.page.evaluate(X_TICKS))
     finally:
         o.page.close()
+
+
+MODEBAR = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
+    id: gd.id, context: {send: gd._context.showSendToCloud, server: gd._context.plotlyServerURL},
+    buttons: [...gd.querySelectorAll('.modebar-btn')].map(b => [b.getAttribute('data-title'),
+        b.getAttribute('data-val'), b.getAttribute('href'), b.textContent])}))"""
+MODEBAR_ALLOWED = {"Download plot as a PNG", "Zoom", "Pan", "Zoom in", "Zoom out", "Autoscale", "Reset axes"}
+
+
+def test_no_control_sends_data_off_the_machine(opened):
+    plots = opened.page.evaluate(MODEBAR)
+    assert sorted(p["id"] for p in plots) == ["graph", "timeline"]
+    for plot in plots:
+        titles = [b[0] for b in plot["buttons"]]
+        assert "Download plot as a PNG" in titles, plot["id"]
+        assert set(titles) <= MODEBAR_ALLOWED, (plot["id"], titles)
+        for title, _, href, text in plot["buttons"]:
+            words = f"{title} {text}".lower()
+            assert not any(w in words for w in ("share", "cloud", "chart studio", "edit", "json")), title
+            assert not href
+        assert plot["context"] == {"send": False, "server": ""}
+    assert opened.page.locator("a[href^='http']:not(#evidence-body a)").count() == 0

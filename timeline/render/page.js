@@ -11,8 +11,12 @@
   var E = D.events, N = D.n, S = D.styles, DAY = 86400000, PAGE = 50;
   /* WebGL canvases at the screen's pixel ratio, not plotly's default of 2: on a screen of ratio 1
      a quarter of the pixels to allocate, draw and composite, and the same picture. */
+  /* No control that can send the data off the machine: the modebar's buttons are listed, not
+     subtracted from plotly's defaults (plotly.js 4 adds "Share chart..." to Plotly Cloud unless
+     told not to), and there is no server to send to. "Download plot as a PNG" stays. */
   var config = {displaylogo: false, responsive: true, scrollZoom: false,
-                modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"],
+                showSendToCloud: false, plotlyServerURL: "",
+                modeBarButtons: [["toImage"], ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]],
                 plotGlPixelRatio: Math.max(1, Math.min(2, window.devicePixelRatio || 1))};
   var state = defaults();
   var table = {key: "date", dir: 1, page: 0, rows: []};
