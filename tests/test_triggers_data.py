@@ -280,6 +280,7 @@ TYPE_CASES = [
     ("Raila Odinga is expected to become prime minister.", "election", "become prime minister"),
     ("Robert Gates came to deliver assurances of commitment to Pakistan.", "offer", "deliver assurances"),
     ("Russia kicked out the Polish diplomats.", "coercion", "kicked out"),
+    ("Hamas released a statement condemning Israel.", "statement", "released"),
 ]
 
 
