@@ -281,6 +281,8 @@ TYPE_CASES = [
     ("Robert Gates came to deliver assurances of commitment to Pakistan.", "offer", "deliver assurances"),
     ("Russia kicked out the Polish diplomats.", "coercion", "kicked out"),
     ("Hamas released a statement condemning Israel.", "statement", "released"),
+    ("Karzai released his comments after meeting Kasuri.", "statement", "released"),
+    ("Hillary Clinton will deliver a foreign policy address to the African Union.", "statement", "deliver"),
 ]
 
 
