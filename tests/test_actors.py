@@ -120,7 +120,9 @@ def test_role_of_a_country_without_a_known_holder_is_the_country(text, surface, 
     ("Chinese Foreign Minister Wang Yi arrived.\nWang said the talks went well.", "Wang", "Wang Yi"),
     ("Pakistan's foreign minister, Khursheed Kasuri, arrived.\nKasuri is in Kabul for a visit.", "Kasuri",
      "Khursheed Kasuri"),
-    ("Deputy Secretary William J. Burns arrived.\nWilliam Burns met the minister.", "William Burns", "William J. Burns"),
+    ("Deputy Secretary Jonah Q. Whitlock arrived.\nJonah Whitlock met the minister.", "Jonah Whitlock",
+     "Jonah Q. Whitlock"),
+    ("Deputy Secretary William J. Burns arrived.\nWilliam Burns met the minister.", "William J. Burns", "William Burns"),
     ("Hugo Chávez spoke on Monday.\nHugo Chavez then left.", "Hugo Chavez", "Hugo Chávez"),
     ("The Kremlin spokesman, Dmitry Peskov, said the talks were useful.", "spokesman", "Dmitry Peskov"),
 ])
@@ -136,3 +138,21 @@ def test_one_person_is_one_actor_across_an_article(text, surface, name):
 ])
 def test_name_key(name, key):
     assert name_key(name) == key
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("Clinton met with Sudanese officials on Monday.", "officials", "Sudan"),
+    ("Afghan troops crossed the line.", "troops", "Afghanistan"),
+    ("Russian negotiators arrived in Geneva.", "negotiators", "Russia"),
+    ("Pakistan's army denied the report.", "army", "Pakistan"),
+])
+def test_agent_noun_with_its_country_is_the_country(text, surface, name):
+    assert mentions_of(text).get(surface) == name
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Afghan farmers protested.", "farmers"),  # not an agent of the state
+    ("The officials met on Monday.", "officials"),  # no country named
+])
+def test_agent_noun_without_a_state(text, surface):
+    assert surface not in mentions_of(text)

@@ -367,3 +367,36 @@ def test_title_words_are_the_words_of_every_title_form():
     lex = load_lexicon()
     assert {"prime", "minister", "secretary", "general", "president"} <= lex.title_words
     assert "trump" not in lex.title_words and "germany" not in lex.title_words
+
+
+# -- people derived from PETRARCH2 (petrarch_people.csv, tools/convert_petrarch.py) ------------
+
+@pytest.mark.parametrize("text, name, country, on", [
+    ("Rangin Dadfar Spanta", "Rangin Dadfar Spanta", "AFG", "2008-01-01"),
+    ("Ali Osman Taha", "Ali Osman Taha", "SDN", "2011-06-12"),
+    ("Hoshyar Zebari", "Hoshyar Zebari", "IRQ", "2008-07-01"),
+    ("Hoshyar Mahmud Zebari", "Hoshyar Zebari", "IRQ", "2008-07-01"),
+])
+def test_people_from_petrarch(lex, text, name, country, on):
+    actor = lex.lookup(text, on=on)
+    assert (actor.name, actor.kind, actor.country) == (name, "person", country)
+
+
+def test_hand_written_rows_win_over_petrarch(lex):
+    assert lex.lookup("Hamid Karzai", on="2006-12-08").title == "President"
+    assert all(r.sector is None for r in lex.rows("Hamid Karzai"))
+
+
+def test_petrarch_rows_carry_a_sector(lex):
+    assert {r.sector for r in lex.rows("Rangin Dadfar Spanta")} <= {"government", "military", "elites"}
+
+
+@pytest.mark.parametrize("word", ["Official", "Forces", "Bashir", "Ali", "Minister", "Spokesman", "Government"])
+def test_no_single_common_word_names_a_petrarch_person(lex, word):
+    actor = lex.lookup(word)
+    assert actor is None or not any(r.sector for r in lex.rows(actor.name))
+
+
+def test_petrarch_names_have_two_words_or_more(lex):
+    short = [(e.name, a) for e in lex.entries if e.sector for a in (e.name, *e.aliases) if len(normalize(a).split()) < 2]
+    assert short == []

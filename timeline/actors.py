@@ -107,6 +107,21 @@ def group_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in read_table("group_nouns.csv", ("noun", "note"), required=("noun",)))
 
 
+# Sectors whose agent nouns stand for their country's state ("Sudanese officials", "Afghan troops").
+STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
+
+
+@functools.lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, str]:
+    """Agent nouns (singular and plural) -> their sector (agents.csv, from PETRARCH2's agents dictionary)."""
+    out: dict[str, str] = {}
+    for row in read_table("agents.csv", ("noun", "plural", "code", "sector", "source"), required=("noun", "code")):
+        for form in (row["noun"], row["plural"]):
+            if form and " " not in form:
+                out.setdefault(form, row["sector"])
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def collective_nouns() -> dict[str, str]:
     """Plural nouns for actors named together before -> the kind they refer to (collective_nouns.csv)."""
@@ -187,6 +202,7 @@ class MentionFinder:
         self._entities(doc, offset, found)
         self._surnames(doc, offset, found)
         self._roles(doc, offset, found)
+        self._agents(doc, offset, found)
         self._pronouns(doc, offset, found)
         self._plurals(doc, found)
         return found
@@ -411,6 +427,19 @@ class MentionFinder:
                 actor = self._role_holder(tok, title, found, offset)
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor)
+
+    def _agents(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        """An agent noun of a state with its country: "Sudanese officials", "Pakistan's army",
+        "Russian negotiators" are that country (the noun's own token names it)."""
+        agents = agent_nouns()
+        for tok in doc:
+            if tok.i in found or tok.pos_ != "NOUN" or agents.get(tok.lower_) not in STATE_SECTORS:
+                continue
+            country = next((found[c.i].actor for c in tok.children if c.i in found
+                            and c.dep_ in ("amod", "compound", "poss", "nmod") and found[c.i].actor.kind == "country"),
+                           None)
+            if country is not None:
+                self._add(found, doc[tok.i : tok.i + 1], offset, country, remember=False)
 
     def _definite(self, tok: Token, found: dict[int, Mention]) -> bool:
         return any(

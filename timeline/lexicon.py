@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 ACTOR_COLUMNS = ("name", "kind", "country", "aliases", "demonyms", "title", "valid_from", "valid_to")
 TITLE_COLUMNS = ("title", "aliases", "rank")
+OPTIONAL_ACTOR_COLUMNS = ("sector", "source")
 LEADER = "Leader"
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
@@ -58,6 +59,7 @@ class ActorEntry:
     title: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
+    sector: str | None = None  # government, military, rebels, opposition, ... (petrarch_people.csv)
 
     def covers(self, start: str, end: str) -> bool:
         """Whether the term [valid_from, valid_to) overlaps the days start..end (ISO dates)."""
@@ -87,8 +89,11 @@ def normalize(text: str) -> str:
     >>> normalize("Erdoğan"), normalize("Kim Jong-un")
     ('Erdogan', 'Kim Jong un')
     """
-    s = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_LETTERS)
-    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    if text.isascii():  # most names: no accents, curly quotes or special letters to undo
+        s = text.replace("`", "'")
+    else:
+        s = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_LETTERS)
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = _DASHES.sub(" ", s)
     s = " ".join(s.split())
     if s[:4].lower() == "the " and len(s) > 4:
@@ -107,7 +112,7 @@ def _is_capitalised(s: str) -> bool:
 
 
 def _case_sensitive(alias: str) -> bool:
-    return bool(_CASE_SENSITIVE.fullmatch(alias))
+    return len(alias) <= 6 and bool(_CASE_SENSITIVE.fullmatch(alias))
 
 
 def _plural(demonym: str) -> str | None:
@@ -143,6 +148,7 @@ class Lexicon:
     """
 
     __slots__ = (
+        "_bodies_with_titles",
         "_by_name",
         "_countries",
         "_demonyms_exact",
@@ -171,6 +177,7 @@ class Lexicon:
     _title_order: dict[str, tuple[int, int]]
     _people_by_country: dict[str, list[ActorEntry]]
     _countries: dict[str, str]
+    _bodies_with_titles: dict[str, tuple[ActorEntry, ...]]
 
     def __init__(self, entries: tuple[ActorEntry, ...], titles: tuple[TitleEntry, ...]):
         """Index `entries` (rows of actors.csv) and `titles` (rows of titles.csv).
@@ -221,6 +228,8 @@ class Lexicon:
             "_people_by_country": people_by_country,
             # country or organisation code -> the name of its own row ("AFG" -> "Afghanistan")
             "_countries": _bodies_by_code(entries),
+            # a country's or organisation's own rows that name its chief executive's title
+            "_bodies_with_titles": _group_by_country(e for e in entries if e.kind != "person" and e.title),
             # casefolded first words of every name and demonym: where a name can start
             "first_words": _first_words((*exact, *dem_exact)),
             # casefolded words of every title form ("prime", "minister", "secretary-general")
@@ -404,13 +413,21 @@ class Lexicon:
 
     def _executive_title(self, country: str, start: str, end: str) -> str | None:
         """The chief executive's title named by the country's (or organisation's) own row."""
-        for e in self.entries:
-            if e.kind != "person" and e.country == country and e.title and e.covers(start, end):
-                return self.match_title(e.title)
+        for e in self._bodies_with_titles.get(country, ()):
+            if e.covers(start, end):
+                return self.match_title(e.title or "")
         return None
 
 
 # -- loading ------------------------------------------------------------------------------
+
+
+def _group_by_country(entries) -> dict[str, tuple[ActorEntry, ...]]:
+    out: dict[str, list[ActorEntry]] = {}
+    for e in entries:
+        if e.country:
+            out.setdefault(e.country, []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _bodies_by_code(entries: tuple[ActorEntry, ...]) -> dict[str, str]:
@@ -438,9 +455,9 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in value.split("|") if p.strip())
 
 
-def _read_rows(text: str, path: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line number, row) from a CSV text whose header must be `columns`."""
-    for row in read_text(text, path, columns):
+def _read_rows(text: str, path: str, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) from a CSV text whose header must be `columns` (`sector` and `source` optional)."""
+    for row in read_text(text, path, columns + optional, optional=optional):
         yield row.line, row
 
 
@@ -485,7 +502,7 @@ def _parse_actors(text: str, path: str, title_forms: set[str]) -> list[tuple[int
     alias_owner: dict[str, tuple[str, int]] = {}
     demonym_owner: dict[str, tuple[str, int]] = {}
     country_codes: dict[str, tuple[str, int]] = {}
-    for line, row in _read_rows(text, path, ACTOR_COLUMNS):
+    for line, row in _read_rows(text, path, ACTOR_COLUMNS, OPTIONAL_ACTOR_COLUMNS):
         name, kind, country = row["name"], row["kind"], row["country"]
         if not name:
             raise LexiconError("missing name", path=path, position=line)
@@ -514,7 +531,7 @@ def _parse_actors(text: str, path: str, title_forms: set[str]) -> list[tuple[int
             raise LexiconError(f"valid_from {valid_from} is after valid_to {valid_to}", path=path,
                                position=line)
         entry = ActorEntry(name, kind, country or None, _split(row["aliases"]), _split(row["demonyms"]),
-                           title or None, valid_from, valid_to)
+                           title or None, valid_from, valid_to, row["sector"] or None)
         for forms, owner, what in ((( name, *entry.aliases), alias_owner, "alias"),
                                    (entry.demonyms, demonym_owner, "demonym")):
             for form in forms:
@@ -554,7 +571,8 @@ def _merge(shipped: list[ActorEntry], user: list[ActorEntry]) -> tuple[ActorEntr
         aliases, demonyms = free(e.aliases), free(e.demonyms)
         if (aliases, demonyms) != (e.aliases, e.demonyms):
             logger.debug("user lexicon takes over aliases of %s", e.name)
-            merged.append(ActorEntry(e.name, e.kind, e.country, aliases, demonyms, e.title, e.valid_from, e.valid_to))
+            merged.append(ActorEntry(e.name, e.kind, e.country, aliases, demonyms, e.title, e.valid_from, e.valid_to,
+                                     e.sector))
         else:
             merged.append(e)
     return tuple(merged + list(user))
@@ -581,6 +599,10 @@ def _load(actors_file: str | None, titles_file: str | None) -> Lexicon:
     forms = {normalize(f).casefold() for t in title_rows for f in (t.title, *t.aliases)}
     entries = [e for _, e in _parse_actors((data / "actors.csv").read_text(encoding="utf-8"),
                                            "actors.csv", forms)]
+    # people of PETRARCH2's dictionaries (tools/convert_petrarch.py): the hand-written rows win
+    derived = [e for _, e in _parse_actors((data / "petrarch_people.csv").read_text(encoding="utf-8"),
+                                           "petrarch_people.csv", forms)]
+    entries = list(_merge(derived, entries))
     if actors_file:
         user = [e for _, e in _parse_actors(_read_text(Path(actors_file)), actors_file, forms)]
         merged = _merge(entries, user)
