@@ -92,6 +92,35 @@ CASES = [
     ("Prices peaked in Q3 2024.", MON, "Q3 2024", "2024-07", "2024-09", "month"),
     ("Troops will return for Christmas.", MON, "Christmas", "2025-12-25", None, "day"),
     ("Since the Sept. 11 attacks, troops stayed.", TUE, "Sept. 11", "2024-09-11", None, "day"),
+    # present tense of a scheduled event: the next such weekday
+    ("\"The guns are silent,\" said Biden, who hands over to Trump on Monday.", "2025-01-19", "Monday", "2025-01-20",
+     None, "day"),
+    ("The tender offer expires Friday.", MON, "Friday", "2025-12-19", None, "day"),
+    ("Markets reopen Tuesday after the holiday.", MON, "Tuesday", "2025-12-16", None, "day"),
+    ("The talks did not begin on Monday.", TUE, "Monday", "2025-08-25", None, "day"),
+    # "the same period a year ago": the time mentioned before it, a year back
+    ("Sales fell in January, compared to the same month a year ago.", "2009-02-03", "the same month a year ago",
+     "2008-01", None, "month"),
+    ("Sales rose in February against the same period last year.", "2010-03-03", "the same period last year",
+     "2009-02", None, "month"),
+    ("Profit rose against the same period last year.", "2010-03-03", "the same period last year", "2009", None, "year"),
+    # "the previous year", "the following day", "the whole year": from the time mentioned before
+    ("In 2001 it launched the iPod and the following year a new system.", MON, "the following year",
+     "2002", None, "year"),
+    ("Costs fell last year, by more than the year before.", "2010-01-28", "the year before", "2008", None, "year"),
+    ("It lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.", "2006-01-27",
+     "the entire year", "2005", None, "year"),
+    ("Stocks fell yesterday, the worst since 1987. By the following day the theory was dropped.", "2010-05-07",
+     "the following day", "2010-05-07", None, "day"),
+    ("Sales fell from the previous month.", MON, "the previous month", "2025-11", None, "month"),
+    # "for a third straight day": the day reported (named in the sentence, else the publication day)
+    ("Trading was suspended for a second consecutive day.", MON, "a second consecutive day", "2025-12-15", None, "day"),
+    ("Stocks fell on Friday for a third straight day.", MON, "a third straight day", "2025-12-12", None, "day"),
+    ("Markets stayed closed for a third day.", MON, "a third day", "2025-12-15", None, "day"),
+    # "by that time": the time mentioned before it
+    ("The deal closes by June 10. If no price is agreed by that time, banks decide.", "2011-05-29", "that time",
+     "2011-06-10", None, "day"),
+    ("In 1990 he was a student; at that time the wall fell.", MON, "that time", "1990", None, "year"),
 ]
 
 
@@ -119,6 +148,8 @@ KIND_CASES = [
     ("decade", "the early '80s", MON, "past", "1980", "1983", "year"),
     ("quarter", "the fourth quarter of last year", MON, "past", "2024-10", "2024-12", "month"),
     ("qyear", "H1 2025", None, "past", "2025-01", "2025-06", "month"),
+    ("same_period", "the same period last year", MON, "past", "2024", None, "year"),
+    ("referred_unit", "the previous year", MON, "past", "2024", None, "year"),
     ("relative", "next month", MON, "past", "2026-01", None, "month"),
     ("the_unit", "the rest of the week", MON, "past", "2025-12-15", "2025-12-21", "day"),
     ("weekend", "the weekend", MON, "future", "2025-12-20", "2025-12-21", "day"),
@@ -127,6 +158,8 @@ KIND_CASES = [
     ("holiday", "New Year's Eve", MON, "future", "2025-12-31", None, "day"),
     ("season", "next spring", MON, "future", "2026", None, "year"),
     ("anaphor", "the same day", MON, "past", "2025-12-15", None, "day"),
+    ("streak_day", "a third straight day", MON, "past", "2025-12-15", None, "day"),
+    ("that_time", "that time", MON, "past", None, None, "unknown"),
     ("ago", "a fortnight ago", MON, "past", "2025-12-01", None, "day"),
     ("duration", "the past five years", MON, "past", None, None, "unknown"),
     ("time", "5:45 pm", MON, "past", None, None, "unknown"),
@@ -159,6 +192,8 @@ TRAPS = [
     "It costs $2,025 a month.", "The Russell 2000 Index fell.", "USA Today reported the story.",
     "Markets crashed on Black Monday.", "He is in her 40s.", "The score was 2019-20 points.",
     "Theresa May met the June Carter fan club.",
+    "On the second day of his visit he met the king.", "He recalled that time of year fondly.",
+    "At that time nobody knew.", "The heads of state met.",
 ]
 
 

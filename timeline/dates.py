@@ -102,6 +102,12 @@ FUTURE_CUES = frozenset({
     "plans", "planning", "expected", "expects", "intends", "intend", "next", "tomorrow", "might",
     "may", "aims", "hopes", "forthcoming", "slated", "due", "later",
 })
+# Present-tense verbs of scheduled events: "the offer expires Friday", "talks begin on Monday".
+SCHEDULED_PRESENT = frozenset({
+    "begin", "begins", "starts", "opens", "expire", "expires", "resume", "resumes", "convene", "convenes",
+    "leaves", "arrive", "arrives", "depart", "departs", "hands", "travels", "heads", "kicks", "reopen",
+    "reopens",
+})
 FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan", "expected", "hopes", "aims"})
 PAST_CUES = frozenset({
     "said", "says", "was", "were", "had", "did", "has", "have", "ago", "last", "earlier", "previously", "since",
@@ -174,6 +180,18 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "qyear": _rx(r"(?<!\w)(?P<half>[QH])(?P<n>[1-4])[ \t\xa0]*(?P<year>1\d{3}|20\d\d)(?!\w)"),
     "relative": _rx(rf"(?<!\w)(?:(?P<pre>earlier|later)[ \t\xa0]+|{_PART_OF})?(?:the[ \t\xa0]+)?{_REL}"
                     rf"[ \t\xa0]+(?P<unit>week|month|year|weekend|decade)(?:'s)?(?!\w)", re.IGNORECASE),
+    "same_period": _rx(r"(?<!\w)(?:the|that)[ \t\xa0]+same[ \t\xa0]+(?P<unit>period|month|quarter|week|day|time|season)"
+                       r"(?:[ \t\xa0]+(?:of|in))?[ \t\xa0]+(?:(?:a|one)[ \t\xa0]+year[ \t\xa0]+(?:ago|earlier|before)"
+                       r"|(?:the[ \t\xa0]+)?(?:last|previous|prior|preceding)[ \t\xa0]+year|the[ \t\xa0]+year[ \t\xa0]+before)"
+                       r"(?!\w)", re.IGNORECASE),
+    "referred_unit": _rx(r"(?<!\w)the[ \t\xa0]+(?:(?P<rel>previous|prior|preceding|following|same|entire|whole|full)"
+                         r"[ \t\xa0]+(?P<unit>year|month|week)|(?P<relday>previous|prior|preceding|following|next)"
+                         r"[ \t\xa0]+day|(?P<unit2>year|month|week|day)[ \t\xa0]+(?P<rel2>before|earlier|previous|prior)"
+                         r"(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)))(?!\w)", re.IGNORECASE),
+    "streak_day": _rx(r"(?<![\w-])(?:a|the)[ \t\xa0]+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"[1-9]\d?(?:st|nd|rd|th))[ \t\xa0]+(?P<mod>(?:straight|consecutive|successive)[ \t\xa0]+)?"
+                      r"(?:trading[ \t\xa0]+)?(?:day|session)(?:[ \t\xa0]+in[ \t\xa0]+a[ \t\xa0]+row)?(?!\w)", re.IGNORECASE),
+    "that_time": _rx(r"(?<![\w-])that[ \t\xa0]+(?:time|date)(?![ \t\xa0]+of(?!\w))(?![\w-])", re.IGNORECASE),
     "the_unit": _rx(rf"(?<!\w){_PART_OF}the[ \t\xa0]+(?P<unit>year|month|week)(?!\w)", re.IGNORECASE),
     "weekend": _rx(r"(?<!\w)the[ \t\xa0]+weekend(?!\w)", re.IGNORECASE),
     "weekday": _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past)[ \t\xa0]+)?"
@@ -204,6 +222,8 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "iso": re.compile(r"\d-[01]\d-"), "numeric": re.compile(r"\d/\d"), "year_range": _YEARISH, "year": _YEARISH,
     "short_year": re.compile(r"['’]\d\d"), "decade": re.compile(r"\d0['’]?s"), "qyear": re.compile(r"[qh][1-4]"), "mdy": _MONTHISH, "dmy": _MONTHISH, "month": _MONTHISH,
     "quarter": re.compile(r"quarter|half"), "relative": _UNITISH, "the_unit": _UNITISH,
+    "same_period": re.compile(r"same"), "streak_day": re.compile(r"day|session"),
+    "that_time": re.compile(r"that time|that date"), "referred_unit": re.compile(r"year|month|week|day"),
     "weekend": re.compile(r"weekend"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
     "deictic": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night"),
     "anaphor": re.compile(r"\bday\b"),
@@ -537,18 +557,29 @@ def _resolve_relative(m: re.Match[str], anchor: date, tense: str) -> Value:
     if rel == "past" or (m.group(0).lower().startswith("the") and rel == "last" and not m["part"]):
         return _UNKNOWN  # "the past week", "the last year": durations
     step = 1 if rel in ("next", "coming") else -1 if rel in ("last", "previous") else 0
-    if unit == "year":
-        return f"{anchor.year + step:04d}", None, "year"
     if unit == "decade":
         start = anchor.year // 10 * 10 + 10 * step
         return str(start), str(start + 9), "year"
+    if unit == "weekend":
+        return _weekend(anchor, tense if step == 0 else ("future" if step > 0 else "past"), step)
+    return _unit_value(anchor, unit, step)
+
+
+def _unit_value(day: date, unit: str, step: int) -> Value:
+    """The year, month, week or day `step` units away from the one holding `day`.
+
+    >>> _unit_value(date(2025, 12, 17), "month", 1), _unit_value(date(2025, 12, 17), "week", -1)
+    (('2026-01', None, 'month'), ('2025-12-08', '2025-12-14', 'day'))
+    """
+    if unit == "year":
+        return f"{day.year + step:04d}", None, "year"
     if unit == "month":
-        y, mo = _add_months(anchor.year, anchor.month, step)
+        y, mo = _add_months(day.year, day.month, step)
         return f"{y:04d}-{mo:02d}", None, "month"
     if unit == "week":
-        monday = _week_start(anchor) + timedelta(weeks=step)
+        monday = _week_start(day) + timedelta(weeks=step)
         return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "day"
-    return _weekend(anchor, tense if step == 0 else ("future" if step > 0 else "past"), step)
+    return (day + timedelta(days=step)).isoformat(), None, "day"
 
 
 @_needs_anchor
@@ -636,6 +667,42 @@ def _resolve_ago(m: re.Match[str], anchor: date, tense: str) -> Value:
         return f"{y:04d}-{mo:02d}", None, "month"
     years = n * (10 if unit.startswith("decade") else 100 if unit.startswith("centur") else 1)
     return f"{anchor.year - years:04d}", None, "year"
+
+
+# How "the previous year", "the year before", "the following day", "the whole year" move from
+# the time they refer to.
+_REFERRED_STEP = MappingProxyType({
+    "previous": -1, "prior": -1, "preceding": -1, "before": -1, "earlier": -1, "following": 1, "next": 1,
+    "same": 0, "entire": 0, "whole": 0, "full": 0,
+})
+
+
+def _referred(m: re.Match[str]) -> tuple[str, int]:
+    """(unit, step) of a referred_unit match."""
+    unit = (m["unit"] or m["unit2"] or "day").lower()
+    return unit, _REFERRED_STEP[(m["rel"] or m["rel2"] or m["relday"]).lower()]
+
+
+@_needs_anchor
+def _resolve_referred_unit(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """the previous year, the year before, the following day, the whole year: alone, from the anchor;
+    in a text, find_dates moves them from the time mentioned last (`_refer_unit`)"""
+    unit, step = _referred(m)
+    return _unit_value(anchor, unit, step)
+
+
+@_needs_anchor
+def _resolve_same_period(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """the same month a year ago, the same period last year: alone, last year; in a text, find_dates
+    puts the time mentioned last, a year back, in its place (`_refer_year_back`)"""
+    return f"{anchor.year - 1:04d}", None, "year"
+
+
+@_needs_anchor
+def _resolve_streak_day(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """(fell) for a third straight day: the anchor, or in a text the day named in the same sentence
+    (`_refer_day_in_sentence`)"""
+    return anchor.isoformat(), None, "day"
 
 
 def _resolve_undated(m: re.Match[str], anchor: date | None, tense: str) -> Value:
@@ -763,6 +830,12 @@ def _keep_deictic(m: re.Match[str], text: str) -> bool:
     return not (word[:1].isupper() and _next_word(text, end)[:1].isupper() and not _sentence_initial(text, start))
 
 
+def _keep_streak_day(m: re.Match[str], text: str) -> bool:
+    """"a third day" is a streak only after "for" ("closed for a third day"), or with "straight"."""
+    return bool(m["mod"]) or m.group(0).lower().endswith("in a row") \
+        or _previous_word(text, m.start()).lower() == "for"
+
+
 def _keep_duration(m: re.Match[str], text: str) -> bool:
     """Not "a second week": an ordinal, not a second of time."""
     return not (m["unit"].lower() == "second" and re.match(r"[ \t\xa0]+[a-z]", text[m.end():m.end() + 2]))
@@ -775,6 +848,67 @@ _TITLE_WORDS = frozenset({"times", "telegraph", "mirror", "express", "herald", "
 def _is_title_word(word: str) -> bool:
     return word.lower() in _TITLE_WORDS
 
+# --------------------------------------------------------------------------- referring back
+# Expressions that refer to the time mentioned before them ("the same day", "the previous year"):
+# (match, expressions found so far, value alone) -> value. KINDS says which kinds refer back.
+
+Referrer = Callable[[re.Match[str], list[Timex], Value], Value]
+_FINE_ENOUGH = MappingProxyType({"year": ("year", "month", "day"), "month": ("month", "day"),
+                                 "week": ("day",), "day": ("day",)})
+
+
+def _refer_same_day(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
+    """"the same day", "that day": the day mentioned last."""
+    day = next((t for t in reversed(found) if t.precision == "day" and t.date_end is None), None)
+    return alone if day is None or day.date is None else (day.date, None, "day")
+
+
+def _refer_day_in_sentence(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
+    """"fell on Tuesday for a third straight day": the day named in the same sentence, else the anchor."""
+    day = next((t for t in reversed(found) if t.precision == "day" and t.date_end is None), None)
+    if day is None or day.date is None or re.search(r"[.!?][\s\"”’]|\n", m.string[day.end:m.start()]):
+        return alone
+    return day.date, None, "day"
+
+
+def _refer_any(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
+    """"by that time", "that date": the time mentioned last, at its own precision."""
+    ref = next((t for t in reversed(found) if t.date), None)
+    return alone if ref is None or ref.date is None else (ref.date, ref.date_end, ref.precision)
+
+
+def _refer_unit(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
+    """"the previous year" after "in 2008": 2007; moved from the last time mentioned at least as
+    precisely as its unit (the day before "the following day", not a year in between); alone,
+    from the anchor."""
+    unit, step = _referred(m)
+    ref = next((t for t in reversed(found) if t.date and t.precision in _FINE_ENOUGH[unit]), None)
+    if ref is None or ref.date is None:
+        return alone
+    y, mo, d = (ref.date.split("-") + ["01", "01"])[:3]
+    return _unit_value(date(int(y), int(mo), int(d)), unit, step)
+
+
+def _refer_year_back(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
+    """"the same month a year ago" after "in January": January of the year before."""
+    ref = next((t for t in reversed(found) if t.date), None)
+    if ref is None or ref.date is None:
+        return alone
+    return _year_back(ref.date), _year_back(ref.date_end) if ref.date_end else None, ref.precision
+
+
+def _year_back(value: str) -> str:
+    """The same day, month or year one year earlier (29 February becomes the 28th).
+
+    >>> _year_back("2009-02"), _year_back("2024-02-29"), _year_back("2010")
+    ('2008-02', '2023-02-28', '2009')
+    """
+    year = int(value[:4]) - 1
+    if len(value) == 10:
+        month, day = int(value[5:7]), int(value[8:10])
+        return (_safe_day(year, month, day) or date(year, month, 28)).isoformat()
+    return f"{year:04d}{value[4:]}"
+
 # --------------------------------------------------------------------------- the table of kinds
 
 
@@ -786,6 +920,7 @@ class ExpressionKind:
     resolve: Resolver
     keep: Keeper = _keep_always
     tensed: bool = False  # the value depends on the tense of the words around it
+    refer: Referrer | None = None  # in a text, the value depends on the time mentioned before
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -810,6 +945,8 @@ KINDS: tuple[ExpressionKind, ...] = (
     ExpressionKind("decade", _resolve_decade),
     ExpressionKind("quarter", _resolve_quarter, tensed=True),
     ExpressionKind("qyear", _resolve_qyear),
+    ExpressionKind("same_period", _resolve_same_period, refer=_refer_year_back),
+    ExpressionKind("referred_unit", _resolve_referred_unit, refer=_refer_unit),
     ExpressionKind("relative", _resolve_relative, tensed=True),
     ExpressionKind("the_unit", _resolve_the_unit),
     ExpressionKind("weekend", _resolve_weekend, tensed=True),
@@ -817,7 +954,9 @@ KINDS: tuple[ExpressionKind, ...] = (
     ExpressionKind("deictic", _resolve_deictic, _keep_deictic),
     ExpressionKind("holiday", _resolve_holiday, tensed=True),
     ExpressionKind("season", _resolve_season, tensed=True),
-    ExpressionKind("anaphor", _resolve_anaphor, _keep_anaphor),
+    ExpressionKind("anaphor", _resolve_anaphor, _keep_anaphor, refer=_refer_same_day),
+    ExpressionKind("streak_day", _resolve_streak_day, _keep_streak_day, refer=_refer_day_in_sentence),
+    ExpressionKind("that_time", _resolve_undated, refer=_refer_any),
     ExpressionKind("ago", _resolve_ago),
     ExpressionKind("duration", _resolve_undated, _keep_duration),
     ExpressionKind("time", _resolve_undated),
@@ -925,6 +1064,8 @@ def _cue(word: str, before: str, after: str) -> str | None:
         if word in ("planned", "expected") and before in ("was", "were", "had", "has", "have"):
             return None
         return "future"
+    if word in SCHEDULED_PRESENT and before not in ("not", "did", "didn't", "never", "the", "a", "an") and after != "of":
+        return "future"
     if word in ("has", "have", "had"):
         return "past" if word == "had" or (after != "been" and after.endswith(("ed", "en"))) else None
     if word in PAST_CUES:
@@ -942,8 +1083,10 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
     expressions ("March 3, 2024", "in 1994") get a date. The result is in text order and
     `text[t.start:t.end] == t.text` for every Timex `t`.
 
-    >>> [(t.text, t.date) for t in find_dates("He said Monday that talks begin in June.", "2025-08-26")]
+    >>> [(t.text, t.date) for t in find_dates("He said Monday that talks began in June.", "2025-08-26")]
     [('Monday', '2025-08-25'), ('June', '2025-06')]
+    >>> [(t.text, t.date) for t in find_dates("Sales rose in June from the same month a year ago.", "2025-08-26")]
+    [('June', '2025-06'), ('the same month a year ago', '2024-06')]
     """
     _parse_anchor(anchor)  # fail early on a malformed anchor
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
@@ -978,10 +1121,9 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
             if rel is not None:
                 found.append(Timex(rel.text, rel_start, end, rel.date, rel.date_end, rel.precision))
             continue
-        if kind == "anaphor":
-            last_day = next((t for t in reversed(found) if t.precision == "day" and t.date_end is None), None)
-            if last_day is not None:
-                value = last_day.date
+        refer = _KIND[kind].refer
+        if refer is not None:
+            value, date_end, precision = refer(m, found, (value, date_end, precision))
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
     return found
 
