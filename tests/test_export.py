@@ -38,7 +38,7 @@ FULL = {
     "article_date": "2025-08-26", "article_source": "examples/seed_articles.txt", "confidence": 0.9,
     "trigger_start": 126, "trigger_end": 129, "rule": "verb", "article_url": "https://example.org/a?b=1",
     "actor_kinds": ["person", "person", "country"], "actor_countries": ["USA", "KOR", "USA"],
-    "actor_texts": ["Trump", "Lee", "White House"],
+    "actor_texts": ["Trump", "Lee", "White House"], "source_basis": "text", "target_basis": "context",
 }
 
 

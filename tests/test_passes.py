@@ -145,3 +145,58 @@ def test_type_policy_and_references(text, etype):
         assert len([e for e in events if e.type == "meeting"]) == 1
     else:
         assert not [e for e in events if e.type == etype]
+
+
+# -- find_date: the date of an event without its own temporal expression -----------------------
+# (text, trigger type, date, basis); published Wednesday 2025-03-12
+DATE_CASES = [
+    # a past event in the paragraph of a dated one keeps its day
+    ("On Monday, Macron met Modi in Paris. He also visited Germany.", "visit", "2025-03-10", "context"),
+    # "a day after": the main clause's day, shifted
+    ("Modi issued a statement Tuesday, a day after he met Macron.", "meeting", "2025-03-10", "context"),
+    ("Macron made the remarks two days after he met Modi.", "meeting", "2025-03-10", "context"),
+    # a leading participle clause dates the main event
+    ("After arriving in Paris on Monday, Modi met Macron.", "meeting", "2025-03-10", "context"),
+    # the present perfect of a news lead is the news; one that counts or spans is background
+    ("India and Pakistan have held talks in New Delhi.", "talks", "2025-03-12", "publication"),
+    ("Modi has met Macron three times.", "meeting", None, "none"),
+    ("Iran and the United States have negotiated for a year.", "talks", None, "none"),
+    # past perfect: before the news
+    ("Macron said he had met Modi.", "meeting", None, "none"),
+    # a relative clause that counts is background
+    ("Trump, who met Kim three times, praised Moon Jae-in.", "meeting", None, "none"),
+]
+
+
+@pytest.mark.parametrize("text, etype, date, basis", DATE_CASES)
+def test_find_date(text, etype, date, basis):
+    e = [e for e in events_of(text) if e.type == etype]
+    assert e, f"no {etype} in {text!r}: {[(x.type, x.date) for x in events_of(text)]}"
+    assert (e[0].date, e[0].date_basis) == (date, basis)
+
+
+# -- article passes: the other party from the article's context ---------------------------------
+def test_a_missing_party_comes_from_the_article():
+    text = ("Afghan President Hamid Karzai met Pakistan's foreign minister in Kabul. "
+            "Karzai said Pakistan must stop the attacks. Karzai rejected the proposal.")
+    e = [e for e in events_of(text) if e.type == "rejection"][0]
+    assert e.source == ("Hamid Karzai",) and e.target == ("Pakistan",)
+    assert (e.source_basis, e.target_basis) == ("text", "context")
+    assert e.rule.endswith("role:context.target")
+
+
+def test_the_context_party_is_never_on_the_same_side():
+    text = "Karzai met Afghan elders. Afghanistan's leader Karzai rejected the plan. Karzai spoke of Afghanistan."
+    e = [e for e in events_of(text) if e.type == "rejection"]
+    assert not e or "Afghanistan" not in e[0].target
+
+
+def test_a_party_named_once_is_not_context():
+    text = "Karzai visited Iran. Karzai rejected the plan."
+    e = [e for e in events_of(text) if e.type == "rejection"]
+    assert not e or e[0].target_basis != "context"
+
+
+def test_parties_named_in_the_sentence_have_basis_text():
+    e = events_of("Macron met Modi in Paris.")[0]
+    assert (e.source_basis, e.target_basis) == ("text", "text")

@@ -19,7 +19,7 @@ from .dates import find_dates
 from .lexicon import Lexicon
 from .model import Article, Event, Mention, Timex
 from .nlp import Doc, Span
-from .passes import ArticleContext, Candidate, SentenceState, run_passes
+from .passes import ARTICLE_PASSES, ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
 from .rules import Rules, Trigger, load_rules, load_triggers  # noqa: F401  (the library API)
 from .syntax import countries, names, reports_obligation, unique
@@ -79,10 +79,17 @@ class EventExtractor:
         return (hit is not None and not self.rules.policy(hit[0].type).reporting
                 or bool(self.rules.partner_candidates(tok)) or reports_obligation(tok))
 
+    def finish(self, events: list[Event]) -> list[Event]:
+        """The article's events after the article passes (a missing party from its context)."""
+        for article_pass in ARTICLE_PASSES:
+            events = article_pass(events, self.context)
+        return events
+
     # -- per paragraph ------------------------------------------------------------------------
     def paragraph(self, doc: Doc, offset: int) -> Iterator[Event]:
         """Events of one parsed paragraph (sentences in order)."""
         mentions = self.finder.find(doc, offset)
+        self.context.named.extend((m.start, m.actor) for m in mentions.values())
         for sent in doc.sents:
             text = sent.text.strip()
             if not text:
@@ -93,7 +100,7 @@ class EventExtractor:
             if key in self.seen_sentences or not key:
                 continue  # a summary bullet repeating the body: its events once
             self.seen_sentences.add(key)
-            state = SentenceState(self.context, sent, mentions, self._timex_heads(sent, offset))
+            state = SentenceState(self.context, sent, mentions, self._timex_heads(sent, offset), offset)
             events = [self._record(c, state, index, offset) for c in run_passes(state, self.min_confidence)]
             self.context.seen_types.update(e.type for e in events)
             yield from events
@@ -148,6 +155,7 @@ class EventExtractor:
             rule="|".join(c.trace), article_url=a.url,
             actor_kinds=tuple(x.kind for x in actors), actor_countries=tuple(x.country or "" for x in actors),
             actor_texts=tuple(texts.get(x.name, x.name) for x in actors),
+            source_basis="text" if c.sources else "", target_basis="text" if c.targets else "",
         )
 
 

@@ -19,6 +19,9 @@ EVENT_FIELDS = (
     "trigger_start", "trigger_end", "rule", "article_url",
     # parallel to `actors`: each actor's kind, country code ("" for none) and text as found
     "actor_kinds", "actor_countries", "actor_texts",
+    # where each side came from: "text" (the sentence names it), "context" (inferred from the
+    # article: the party it is about), "" (no such side)
+    "source_basis", "target_basis",
 )
 LIST_FIELDS = (
     "source", "target", "actors", "source_countries", "target_countries",
@@ -143,6 +146,8 @@ class Event:
     actor_kinds: tuple[str, ...] = ()
     actor_countries: tuple[str, ...] = ()
     actor_texts: tuple[str, ...] = ()
+    source_basis: str = ""
+    target_basis: str = ""
 
     def to_dict(self) -> dict:
         """The event as a JSON-ready dict with the fields in contract order.
@@ -163,6 +168,7 @@ class Event:
             "trigger": "", "sentence": "", "sentence_index": 0, "char_start": 0, "char_end": 0,
             "article_id": "", "article_title": "", "article_date": None, "article_source": "",
             "confidence": 0.0, "trigger_start": 0, "trigger_end": 0, "rule": "", "article_url": None,
+            "source_basis": "", "target_basis": "",
         }
         names = {f.name for f in fields(cls)}
         values = {}

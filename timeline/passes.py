@@ -32,14 +32,14 @@ score_confidence          how sure: both sides named, a modifier only, a referen
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import resolve_date
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token
 from .rules import Rewrite, Rules, Trigger
 from .syntax import (
-    CLAUSE_DEPS, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate, refuses, reports_obligation, scheduled,
+    CLAUSE_DEPS, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate, refuses, reports_obligation, scheduled,
     tense, unique,
 )
 
@@ -89,6 +89,8 @@ class ArticleContext:
     article_date: str | None
     lead: Timex | None
     seen_types: set[str] = field(default_factory=set)
+    named: list[tuple[int, Actor]] = field(default_factory=list)  # (offset, actor) of every mention so far
+    carried_date: tuple[int, EventDate] | None = None  # (paragraph offset, date) of the last event dated by text
 
 
 @dataclass
@@ -99,6 +101,7 @@ class SentenceState:
     sent: Span
     mentions: dict[int, Mention]
     timex_at: dict[int, Timex]
+    paragraph: int = 0  # offset of the sentence's paragraph in the article body
     candidates: list[Candidate] = field(default_factory=list)
     at: dict[int, Candidate] = field(default_factory=dict)  # head token -> candidate, before any drop
     trigger_heads: set[int] = field(default_factory=set)
@@ -374,8 +377,50 @@ def rewrite_policy_stage(state: SentenceState, c: Candidate) -> bool:
 
 def find_date(state: SentenceState, c: Candidate) -> bool:
     """The date of the trigger's own phrase or clause, else of the clause above, else context."""
-    c.when = _phrase_date(state, c) or _clause_date(state, c) or _context_date(state, c)
+    c.when = (_phrase_date(state, c) or _shifted_date(state, c) or _clause_date(state, c)
+              or _adverbial_date(state, c) or _context_date(state, c))
     return True
+
+
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _shifted_date(state: SentenceState, c: Candidate) -> EventDate | None:
+    """ "a day after he met Kasuri", "two days before the leaders met": the main clause's day, shifted."""
+    from datetime import date, timedelta
+
+    mark = next((m for m in c.verb.children if m.dep_ == "mark" and m.lower_ in ("after", "before")), None)
+    doc = c.verb.doc
+    if mark is None or mark.i < 2:
+        return None
+    unit, number = doc[mark.i - 1].lower_, doc[mark.i - 2].lower_
+    n = NUMBER_WORDS.get(number) or (int(number) if number.isdigit() and int(number) < 100 else 0)
+    if unit not in UNIT_DAYS or not n:
+        return None
+    root = c.verb.sent.root
+    anchor = state.timex_at.get(root.i) or state.ctx.lead
+    anchor_day = anchor.date if anchor is not None and anchor.precision == "day" else state.ctx.article_date
+    if not anchor_day or len(anchor_day) != 10:
+        return None
+    shift = timedelta(days=n * UNIT_DAYS[unit]) * (-1 if mark.lower_ == "after" else 1)
+    return EventDate((date.fromisoformat(anchor_day) + shift).isoformat(), None, "day",
+                     f"{number} {unit} {mark.lower_}", "context")
+
+
+def _adverbial_date(state: SentenceState, c: Candidate) -> EventDate | None:
+    """ "After arriving in Bogota Sept. 5, Richardson met ...": the date of a leading participle clause."""
+    clauses = [k for k in c.verb.children if k.dep_ == "advcl" and k.tag_ in ("VBG", "VBN")]
+    clauses += [p for k in c.verb.children if k.dep_ == "prep" and k.lower_ in ("after", "upon", "on")
+                for p in k.children if p.dep_ == "pcomp" and p.tag_ == "VBG"]  # "After arriving ..."
+    for clause in clauses:
+        if clause.i > c.verb.i:
+            continue
+        for t in [clause, *phrase(clause)]:
+            tx = state.timex_at.get(t.i)
+            if tx is not None and tx.date and tx.precision == "day":
+                return _event_date(tx, "context")
+    return None
 
 
 def _event_date(tx: Timex, basis: str) -> EventDate:
@@ -420,9 +465,12 @@ def _context_date(state: SentenceState, c: Candidate) -> EventDate:
         tx = state.timex_at.get(d.i)
         if tx is not None and tx.date:  # "in a draft disclosed last month called for..."
             return _event_date(tx, "text")
-    if before_lead(c.verb):
+    if before_lead(c.verb) or background(c.verb):
         return EventDate()
     verb_tense = tense(c.verb)
+    carried = state.ctx.carried_date
+    if verb_tense == "past" and c.verb.tag_ == "VBD" and carried is not None and carried[0] == state.paragraph:
+        return replace(carried[1], basis="context")  # "On Sunday, Chavez said ... He accused Uribe ..."
     if verb_tense == "past" and state.ctx.lead is not None:
         return _event_date(state.ctx.lead, "context")
     if verb_tense in ("past", "present") and state.ctx.article_date and c.modality == "occurred":
@@ -486,7 +534,11 @@ def run_passes(state: SentenceState, min_confidence: float) -> list[Candidate]:
     for c in state.candidates:
         if all(event_pass(state, c) for event_pass in EVENT_PASSES) and c.confidence >= min_confidence:
             state.accepted.append(c)
-    return finish_sentence(state.accepted)
+    events = finish_sentence(state.accepted)
+    dated = [c.when for c in events if c.when.basis == "text" and c.when.precision == "day" and not c.when.date_end]
+    if dated:
+        state.ctx.carried_date = (state.paragraph, dated[-1])
+    return events
 
 
 def finish_sentence(accepted: list[Candidate]) -> list[Candidate]:
@@ -499,3 +551,53 @@ def finish_sentence(accepted: list[Candidate]) -> list[Candidate]:
             seen.add(key)
             out.append(c)
     return out
+
+
+# -- article passes: over the events of a whole article ---------------------------------------------
+CONTEXT_KINDS = frozenset({"country", "person", "organization", "group"})
+NEAR = 600  # characters before a sentence whose mentions count twice
+
+
+def infer_missing_party(events: list, ctx: ArticleContext) -> list:
+    """An event with one party only gets the other from the article: the party it is about.
+
+    The other party is the actor the article names most (mentions within `NEAR` characters
+    before the sentence count twice) that is not on the named party's side (not the same
+    actor, not of the same country) and is named at least twice. Its basis is `context`
+    and the event's confidence does not rise for it.
+    """
+    from dataclasses import replace
+
+    out = []
+    for e in events:
+        policy = ctx.rules.policy(e.type)
+        if policy.reporting or not policy.dyadic or len(e.actors) != 1 or not e.source:
+            out.append(e)
+            continue
+        other = _salient_other(e, ctx)
+        if other is None:
+            out.append(e)
+            continue
+        out.append(replace(
+            e, target=(other.name,), actors=(*e.actors, other.name), target_countries=(other.country,)
+            if other.country else (), actor_kinds=(*e.actor_kinds, other.kind),
+            actor_countries=(*e.actor_countries, other.country or ""), actor_texts=(*e.actor_texts, other.name),
+            target_basis="context", rule=e.rule + "|role:context.target"))
+    return out
+
+
+def _salient_other(e, ctx: ArticleContext) -> Actor | None:
+    own = set(e.actors)
+    own_countries = {c for c in e.actor_countries if c}
+    scores: dict[str, list] = {}
+    for offset, actor in ctx.named:
+        if actor.name in own or actor.kind not in CONTEXT_KINDS or (actor.country and actor.country in own_countries):
+            continue
+        s = scores.setdefault(actor.name, [0, 0, -offset, actor])
+        s[0] += 2 if e.char_start - NEAR <= offset < e.char_end else 1
+        s[1] += 1
+    ranked = sorted((s for s in scores.values() if s[1] >= 2), key=lambda s: (-s[0], -s[2]))
+    return ranked[0][3] if ranked else None
+
+
+ARTICLE_PASSES = (infer_missing_party,)

@@ -86,7 +86,7 @@ def _extract_chunk(articles: list[Article], options: Options) -> list[list[Event
     out: list[list[Event]] = [[] for _ in articles]
     for (k, offset, _), doc in zip(items, docs):
         out[k].extend(extractors[k].paragraph(doc, offset))
-    return out
+    return [extractor.finish(events) for extractor, events in zip(extractors, out)]
 
 
 def _parallel(chunks: Iterable[list[Article]], options: Options) -> Iterator[list[list[Event]]]:

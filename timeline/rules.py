@@ -64,7 +64,7 @@ class EventType:
 
 
 EVENT_TYPE_FLAGS = ("reporting", "needs_source", "needs_target", "place_fallback", "mutual", "encounter",
-                    "venue_target", "grants", "deed", "commitment", "striving")
+                    "venue_target", "grants", "deed", "commitment", "striving", "dyadic")
 
 
 @dataclass(frozen=True, slots=True)

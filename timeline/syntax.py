@@ -157,11 +157,16 @@ def tense(verb: Token) -> str:
 
 
 def before_lead(verb: Token) -> bool:
-    """Perfect aspect or a 'once'/'in the past' marker: an event before the article's news."""
+    """Past perfect, a 'once'/'in the past' marker, or a count of times: an event before the news.
+
+    The present perfect of a news lead ("have held talks") is the news itself, unless it
+    counts or spans ("has met him three times", "have been negotiating for a year").
+    """
     t = verb
     for _ in range(3):
         kids = list(t.children)
-        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids):
+        perfect = [c for c in kids if c.dep_ == "aux" and c.lemma_ == "have"]
+        if any(c.tag_ == "VBD" for c in perfect) or perfect and _spans_time(t):
             return True
         if any(c.lower_ in words()["past_marker"] and c.dep_ == "advmod" for c in kids):
             return True
@@ -172,6 +177,23 @@ def before_lead(verb: Token) -> bool:
             continue
         break
     return False
+
+
+def _spans_time(verb: Token) -> bool:
+    """ "three times", "for a year", "since 2001", "for weeks": the verb counts or spans time."""
+    for c in verb.children:
+        if c.lower_ in ("times", "twice") or any(g.lower_ in ("times", "twice") for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("for", "since", "over"):
+            return True
+        if c.lower_ in words()["past_marker"] or c.lower_ in ("ever", "already", "never"):
+            return True
+    return False
+
+
+def background(verb: Token) -> bool:
+    """A relative clause that counts ("Trump, who met Kim three times"): told as background."""
+    return verb.dep_ == "relcl" and _spans_time(verb)
 
 
 def unique(actors: list[Actor]) -> list[Actor]:
