@@ -156,3 +156,17 @@ def test_agent_noun_with_its_country_is_the_country(text, surface, name):
 ])
 def test_agent_noun_without_a_state(text, surface):
     assert surface not in mentions_of(text)
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    # a lexicon person keeps the title the text gives her, whatever the lexicon's
+    ("U.S. Army Gen. Laura Richardson arrived in Bogota.\nThe general met the minister.", "general", "Laura Richardson"),
+    ("Myanmar's junta overthrew the government of Aung San Suu Kyi.", "Aung San Suu Kyi", "Aung San Suu Kyi"),
+    ("Iran and the P5+1 resumed talks in Vienna.", "P5+1", "P5+1"),
+])
+def test_titles_and_names_as_written(text, surface, name):
+    assert mentions_of(text, on="2022-09-09").get(surface) == name
+
+
+def test_plural_noun_from_coordinated_actors_is_the_group():
+    assert groups_of("Negotiators from India and Pakistan met in Vienna.")["Negotiators"] == ["India", "Pakistan"]

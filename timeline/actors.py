@@ -34,12 +34,13 @@ class _Salience:
     persons: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (offset, actor, was subject)
     titles: dict[str, list[Actor]] = field(default_factory=dict)  # role title -> persons seen with it
 
-    def add(self, offset: int, actor: Actor, subject: bool) -> None:
+    def add(self, offset: int, actor: Actor, subject: bool, title: str | None = None) -> None:
+        """Remember a person named at `offset`, with the title the text gives (if the actor has another)."""
         if actor.kind != "person":
             return
         bisect.insort(self.persons, (offset, actor, subject), key=lambda p: p[0])
-        if actor.title:
-            self.titles.setdefault(actor.title, []).append(actor)
+        for t in {actor.title, title} - {None}:
+            self.titles.setdefault(t, []).append(actor)
 
     def same_person(self, name: str) -> Actor | None:
         """A person named before under another form of `name` ("Robert Gates": "Robert M. Gates")."""
@@ -255,11 +256,13 @@ class MentionFinder:
         return tuple(members)
 
     def _of_group(self, tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
-        """ "The foreign ministers of India and Pakistan": a plural noun with coordinated actors after "of"."""
+        """ "The foreign ministers of India and Pakistan": a plural noun with coordinated actors after "of" or "from"."""
         if tok.tag_ not in ("NNS", "NNPS") or tok.i in found:
             return ()
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            # "negotiators from Iran and the P5+1" (an agent of states), not "partners from the US and Europe"
+            if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "from"
+                                        and agent_nouns().get(tok.lower_) in STATE_SECTORS):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         group = self.groups.get(obj.i, ()) if obj.lower_ not in PLURAL_PRONOUNS else ()
@@ -302,7 +305,9 @@ class MentionFinder:
         for span, actor in self.names(doc):
             if actor.kind == "person" and self._is_part_of_other_name(span):
                 continue
-            self._add(found, span, offset, actor)
+            # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
+            title = self._title_before(span.doc, span.start) if actor.kind == "person" else None
+            self._add(found, span, offset, actor, title=title)
 
     def _is_part_of_other_name(self, span: Span) -> bool:
         """True when a known name is only part of another proper name ("Trump Tower")."""
@@ -369,18 +374,21 @@ class MentionFinder:
         country, title = self._affiliation(ent)
         return Actor(name=name, kind="person", country=country, title=title)
 
+    def _title_before(self, doc: Doc, start: int) -> str | None:
+        """The title in the few words before a name ("Defense Minister X", "its foreign minister, X")."""
+        for k in range(max(0, start - 6), start):
+            t = self.lexicon.match_title(doc[k:start].text.rstrip(" ,"))
+            if t:
+                return t
+        return None
+
     def _affiliation(self, ent: Span) -> tuple[str | None, str | None]:
         """Country and title from the words before a name ("Germany's Defense Minister X")."""
         doc = ent.doc
         start = ent.start
         lo = max(0, start - 6)
-        title = None
+        title = self._title_before(doc, start)
         country = None
-        for k in range(lo, start):
-            t = self.lexicon.match_title(doc[k:start].text.rstrip(" ,"))  # "its foreign minister, X"
-            if t:
-                title = t
-                break
         for k in range(start - 1, lo - 1, -1):
             tok = doc[k]
             if tok.lower_ in ("'s", "’s"):
@@ -529,13 +537,14 @@ class MentionFinder:
         return None
 
     # -- bookkeeping --------------------------------------------------------------------------
-    def _add(self, found: dict[int, Mention], span: Span, offset: int, actor: Actor, remember: bool = True) -> None:
+    def _add(self, found: dict[int, Mention], span: Span, offset: int, actor: Actor, remember: bool = True,
+             title: str | None = None) -> None:
         start = offset + span.start_char
         mention = Mention(text=span.text, start=start, end=offset + span.end_char, actor=actor)
         for t in span:
             found[t.i] = mention
             self.resolved[offset + t.idx] = mention
         if remember:
-            self.memory.add(start, actor, any(_is_subject(t) for t in span))
+            self.memory.add(start, actor, any(_is_subject(t) for t in span), title)
             if actor.kind == "group":
                 self.last_named_group = actor

@@ -448,6 +448,9 @@ def _first_words(keys) -> dict[str, int]:
         if words:
             first = words[0].casefold()
             out[first] = max(out.get(first, 0), len(words))
+            lead = re.match(r"\w+", first)
+            if lead and lead.group() != first:  # "P5+1": the tokenizer splits it at "+"
+                out[lead.group()] = max(out.get(lead.group(), 0), len(words) + 2)
     return out
 
 
