@@ -11,7 +11,7 @@ find_triggers             trigger words (triggers.csv), partner triggers (partne
                           rewrites of stage "trigger" (a reported obligation -> demand)
 attach_to_governors       a trigger inside another's argument is its content ("demanded X renounce")
 drop_cue_verbs            a verb that governs another act is its modality ("hoped to meet")
-drop_governed             content triggers go, unless a grant names a deed ("approved sanctions")
+drop_governed             content triggers go, unless governed.csv keeps them ("approved sanctions")
 
 Event passes              what they do
 ------------------------  ------------------------------------------------------------------
@@ -39,7 +39,7 @@ from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token
 from .rules import Rewrite, Rules, Trigger
 from .syntax import (
-    CLAUSE_DEPS, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate, refuses, reports_obligation, scheduled,
+    CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate, refuses, reports_obligation, scheduled,
     tense, unique,
 )
 
@@ -66,6 +66,7 @@ class Candidate:
     when: EventDate = field(default_factory=EventDate)
     location: str | None = None
     confidence: float = 0.0
+    governed_modality: str = ""  # the modality governed.csv gives it under its governor
 
     def __post_init__(self):
         self.type = self.type or self.trigger.type
@@ -90,6 +91,7 @@ class ArticleContext:
     lead: Timex | None
     seen_types: set[str] = field(default_factory=set)
     named: list[tuple[int, Actor]] = field(default_factory=list)  # (offset, actor) of every mention so far
+    last_of_type: dict[str, Candidate] = field(default_factory=dict)  # the article's last event of each type
     carried_date: tuple[int, EventDate] | None = None  # (paragraph offset, date) of the last event dated by text
 
 
@@ -232,10 +234,18 @@ def drop_cue_verbs(state: SentenceState) -> None:
 
 
 def drop_governed(state: SentenceState) -> None:
-    """Content of another trigger goes; a deed named as granted ("approved new sanctions") stays."""
-    def told_by(c: Candidate, g: Candidate) -> bool:
-        return state.rules.policy(g.type).grants and c.head.pos_ == "NOUN" and state.rules.policy(c.type).deed
-    state.candidates = [c for c in state.candidates if c.governor is None or told_by(c, c.governor)]
+    """Content of another trigger goes, unless governed.csv keeps it ("approved new sanctions")."""
+    kept = []
+    for c in state.candidates:
+        if c.governor is None:
+            kept.append(c)
+            continue
+        row = state.rules.governed_row(c.governor.type, c.type, c.head.pos_)
+        if row is not None:
+            c.governed_modality = row.modality
+            c.trace.append(f"governed:{row.ref}")
+            kept.append(c)
+    state.candidates = kept
 
 
 SENTENCE_PASSES = (find_triggers, attach_to_governors, drop_cue_verbs, drop_governed)
@@ -281,6 +291,8 @@ def find_modality(state: SentenceState, c: Candidate) -> bool:
             c.modality = m
             c.trace.append(f"modality:{found[m]}")
             break
+    if c.modality == "occurred" and c.governed_modality:
+        c.modality = c.governed_modality  # "agreed to participate in talks": the talks are planned
     return True
 
 
@@ -327,8 +339,18 @@ def _cues_at(rules: Rules, c: Candidate, node: Token) -> Iterator[tuple[Token, s
 
 
 def refer_back(state: SentenceState, c: Candidate) -> bool:
-    """A noun that tells again an event already told: dropped, or given that event's sides."""
+    """A noun that tells again an event already told: dropped, or given that event's sides.
+
+    The subject of an aspectual verb (aspect_verbs.csv: "the talks will continue", "fighting
+    erupted") is an event of its own, with the sides of the article's last event of its type.
+    """
     tok = c.head
+    if tok.pos_ == "NOUN" and aspect_verb(tok, state.rules.aspect_verbs) is not None:
+        last = state.ctx.last_of_type.get(c.type)
+        if not c.sources and not c.targets and last is not None:
+            c.sources, c.targets = list(last.sources), list(last.targets)
+            c.trace.append("role:aspect.coref")
+        return True
     same = next((e for e in reversed(state.accepted) if e.type == c.type), None) if tok.pos_ == "NOUN" else None
     own = {a.name for a in c.sources + c.targets}
     if same is not None and c.modality == same.modality:
@@ -535,6 +557,7 @@ def run_passes(state: SentenceState, min_confidence: float) -> list[Candidate]:
         if all(event_pass(state, c) for event_pass in EVENT_PASSES) and c.confidence >= min_confidence:
             state.accepted.append(c)
     events = finish_sentence(state.accepted)
+    state.ctx.last_of_type.update((c.type, c) for c in events)
     dated = [c.when for c in events if c.when.basis == "text" and c.when.precision == "day" and not c.when.date_end]
     if dated:
         state.ctx.carried_date = (state.paragraph, dated[-1])

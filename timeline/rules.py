@@ -64,7 +64,7 @@ class EventType:
 
 
 EVENT_TYPE_FLAGS = ("reporting", "needs_source", "needs_target", "place_fallback", "mutual", "encounter",
-                    "venue_target", "grants", "deed", "commitment", "striving", "dyadic")
+                    "venue_target", "commitment", "striving", "dyadic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,20 @@ class Rewrite:
 
     def applies_to(self, etype: str) -> bool:
         return etype not in self.excluded and ("*" in self.from_types or etype in self.from_types)
+
+
+@dataclass(frozen=True, slots=True)
+class Governed:
+    """One row of governed.csv: a trigger inside another's argument that stays an event of its own."""
+
+    governors: frozenset[str]
+    governed: frozenset[str]
+    pos: str
+    modality: str
+    ref: str
+
+    def keeps(self, governor: str, governed: str, pos: str) -> bool:
+        return governor in self.governors and governed in self.governed and self.pos in ("ANY", pos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +163,12 @@ class Rules:
     types: dict
     rewrites: tuple
     words: dict
+    governed: tuple = ()  # Governed rows
+    aspect_verbs: frozenset = frozenset()
+
+    def governed_row(self, governor: str, governed: str, pos: str) -> Governed | None:
+        """The governed.csv row that keeps a `governed` trigger under a `governor`, if any."""
+        return next((r for r in self.governed if r.keeps(governor, governed, pos)), None)
 
     def policy(self, etype: str) -> EventType:
         return self.types[etype]
@@ -280,8 +300,23 @@ def load_rules() -> Rules:
         trig = _trigger(r)
         partners[trig.lemmas[0]] = (*partners.get(trig.lemmas[0], ()), (trig, r["partner"]))
     support = frozenset(r["verb"] for r in read_table("support_verbs.csv", ("verb", "note"), required=("verb",)))
+    aspect = frozenset(r["verb"] for r in read_table("aspect_verbs.csv", ("verb", "note"), required=("verb",)))
     return Rules({k: tuple(v) for k, v in by_lemma.items()}, partners, _cues(), _plover_table(), support,
-                 event_types(), _rewrites(), words())
+                 event_types(), _rewrites(), words(), _governed(), aspect)
+
+
+def _type_list(value: str) -> str | None:
+    unknown = [t for t in value.split("|") if t not in event_types()]
+    return f"unknown event types {', '.join(unknown)}" if unknown else None
+
+
+def _governed() -> tuple[Governed, ...]:
+    rows = read_table("governed.csv", ("governor", "governed", "pos", "modality", "note"),
+                      required=("governor", "governed", "pos"),
+                      checks={"governor": _type_list, "governed": _type_list, "pos": one_of(("ANY", "NOUN", "VERB")),
+                              "modality": one_of(MODALITY_VALUES, allow_empty=True)})
+    return tuple(Governed(frozenset(r["governor"].split("|")), frozenset(r["governed"].split("|")), r["pos"],
+                          r["modality"], r.ref) for r in rows)
 
 
 #: The older name of `load_rules`, kept for callers of the library API.

@@ -196,6 +196,24 @@ def background(verb: Token) -> bool:
     return verb.dep_ == "relcl" and _spans_time(verb)
 
 
+def aspect_verb(tok: Token, verbs: frozenset[str]) -> Token | None:
+    """The aspectual verb a noun is the subject of: "the talks will continue", "fighting erupted",
+    "the talks are expected to resume", "the fighting, which began last Friday"."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        t = tok.head
+        for _ in range(3):
+            if t.lemma_.lower() in verbs:
+                return t
+            t = next((c for c in t.children if c.dep_ == "xcomp"), None)
+            if t is None:
+                break
+    for c in tok.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in verbs and any(
+                s.dep_ == "nsubj" and s.lower_ in ("which", "that") for s in c.children):
+            return c
+    return None
+
+
 def unique(actors: list[Actor]) -> list[Actor]:
     seen: set[str] = set()
     out = []
