@@ -39,6 +39,7 @@ FULL = {
     "trigger_start": 126, "trigger_end": 129, "rule": "verb", "article_url": "https://example.org/a?b=1",
     "actor_kinds": ["person", "person", "country"], "actor_countries": ["USA", "KOR", "USA"],
     "actor_texts": ["Trump", "Lee", "White House"], "source_basis": "text", "target_basis": "context",
+    "goldstein": 1.0, "quad_class": 1,
 }
 
 
@@ -52,6 +53,10 @@ def make_events() -> list[Event]:
                          "actor_countries": ["USA"], "actor_texts": ["Trump"]}),
         Event.from_dict({**FULL, "id": "e3", "type": "sanction", "date": "2017", "date_end": "2021",
                          "date_precision": "year", "sentence": "Ünïcode — “quotes” 北朝鮮.", "confidence": 1.0}),
+        Event.from_dict({**FULL, "id": "e4", "type": "statement", "cameo": "010", "plover": None,
+                         "goldstein": 0.0, "quad_class": 1, "source_basis": "", "target_basis": ""}),
+        Event.from_dict({**FULL, "id": "e5", "type": "election", "cameo": None, "plover": None,
+                         "goldstein": None, "quad_class": None, "date_text": None, "location": None}),
     ]
 
 
@@ -93,7 +98,7 @@ def test_jsonl_round_trip(tmp_path):
     assert list(read_events(path)) == events
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(events)
-    assert [json.loads(line)["id"] for line in lines] == ["e1", "e2", "e3"]
+    assert [json.loads(line)["id"] for line in lines] == ["e1", "e2", "e3", "e4", "e5"]
     assert "北朝鮮" in lines[2]  # not \u-escaped
     assert lines[0] == event_to_json(events[0])
 
@@ -143,6 +148,15 @@ def test_csv_columns_and_joined_lists():
         assert r == {k: str(v) for k, v in event_to_row(e).items()}
         for k in LIST_FIELDS:
             assert r[k] == ";".join(getattr(e, k))
+
+
+def test_csv_keeps_codes_as_strings_and_empty_text_as_empty(tmp_path):
+    path = tmp_path / "events.csv"
+    with atomic_open(path) as f:
+        write_events_csv(make_events(), f)
+    e4, e5 = list(read_events_csv(path))[3:]
+    assert (e4.cameo, e4.goldstein, e4.quad_class, e4.source_basis) == ("010", 0.0, 1, "")
+    assert (e5.cameo, e5.goldstein, e5.quad_class, e5.date_text) == (None, None, None, None)
 
 
 def test_csv_and_jsonl_hold_the_same_events(tmp_path):
@@ -251,7 +265,7 @@ def test_spool_writes_jsonl_as_the_events_give_it(tmp_path):
 
 def test_spool_file_is_removed_after_use_and_after_errors(tmp_path):
     with spool_events(make_events(), tmp_path) as spool:
-        assert len(list(spool)) == 3
+        assert len(list(spool)) == len(make_events())
     assert list(tmp_path.iterdir()) == []
 
     with pytest.raises(RuntimeError), spool_events(make_events(), tmp_path) as spool:

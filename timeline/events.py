@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import date as _date
 
 from .actors import MentionFinder
+from .cameo import cameo_code, goldstein, quad_class
 from .dates import find_dates
 from .lexicon import Lexicon
 from .model import Article, Event, Mention, Timex
@@ -144,7 +145,7 @@ class EventExtractor:
         when = c.when
         digest = hashlib.sha1(f"{a.id}|{t_start}|{c.type}".encode()).hexdigest()[:16]
         return Event(
-            id=digest, type=c.type, cameo=c.cameo, plover=c.plover,
+            id=digest, type=c.type, cameo=cameo_code(c.cameo), plover=c.plover,
             date=when.date, date_end=when.date_end, date_precision=when.precision, date_text=when.text,
             date_basis=when.basis, modality=c.modality,
             source=tuple(names(c.sources)), target=tuple(names(c.targets)), actors=tuple(names(actors)),
@@ -156,6 +157,7 @@ class EventExtractor:
             actor_kinds=tuple(x.kind for x in actors), actor_countries=tuple(x.country or "" for x in actors),
             actor_texts=tuple(texts.get(x.name, x.name) for x in actors),
             source_basis="text" if c.sources else "", target_basis="text" if c.targets else "",
+            goldstein=goldstein(c.cameo), quad_class=quad_class(c.cameo),
         )
 
 

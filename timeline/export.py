@@ -121,15 +121,29 @@ def read_events(path: str | os.PathLike) -> Iterator[Event]:
         yield Event.from_dict(d)
 
 
+#: Fields that are null (an empty CSV cell) when unknown; every other text field is "" when empty.
+NULLABLE_FIELDS = ("cameo", "plover", "date", "date_end", "date_text", "location", "article_date",
+                   "article_url", "goldstein", "quad_class")
+INT_FIELDS = ("sentence_index", "char_start", "char_end", "trigger_start", "trigger_end", "quad_class")
+FLOAT_FIELDS = ("confidence", "goldstein")
+
+
 def read_events_csv(path: str | os.PathLike) -> Iterator[Event]:
-    """Read events back from a CSV file written by `write_events_csv`."""
+    """Read events back from a CSV file written by `write_events_csv` (every cell typed back)."""
     with open(path, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            d = {k: (None if v == "" and k not in LIST_FIELDS else v) for k, v in row.items()}
-            for k in ("sentence_index", "char_start", "char_end", "trigger_start", "trigger_end"):
-                d[k] = int(d[k] or 0)
-            d["confidence"] = float(d["confidence"] or 0)
-            yield Event.from_dict(d)
+            yield Event.from_dict({k: _typed_cell(k, v) for k, v in row.items()})
+
+
+def _typed_cell(name: str, value: str) -> object:
+    """A CSV cell as the record's type: codes stay strings, empty cells null or "" as the field wants."""
+    if name in LIST_FIELDS:
+        return value
+    if value == "":
+        return None if name in NULLABLE_FIELDS else 0 if name in INT_FIELDS or name in FLOAT_FIELDS else ""
+    if name in INT_FIELDS:
+        return int(value)
+    return float(value) if name in FLOAT_FIELDS else value
 
 
 #: The fields of `Event` in the order of its constructor's arguments, each with whether it is a list.

@@ -22,6 +22,8 @@ EVENT_FIELDS = (
     # where each side came from: "text" (the sentence names it), "context" (inferred from the
     # article: the party it is about), "" (no such side)
     "source_basis", "target_basis",
+    # from the CAMEO code (cameo.py): its Goldstein score and GDELT's quad class (1-4); null for no code
+    "goldstein", "quad_class",
 )
 LIST_FIELDS = (
     "source", "target", "actors", "source_countries", "target_countries",
@@ -115,7 +117,7 @@ class Event:
 
     id: str
     type: str
-    cameo: str
+    cameo: str | None  # None: no CAMEO code (elections)
     plover: str | None
     date: str | None
     date_end: str | None
@@ -148,6 +150,8 @@ class Event:
     actor_texts: tuple[str, ...] = ()
     source_basis: str = ""
     target_basis: str = ""
+    goldstein: float | None = None
+    quad_class: int | None = None
 
     def to_dict(self) -> dict:
         """The event as a JSON-ready dict with the fields in contract order.
