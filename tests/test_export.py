@@ -287,3 +287,65 @@ def test_spool_in_an_unwritable_place_is_an_output_error(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError), spool_events(make_events(), blocker / "sub"):
         pass
+
+
+# --- the data package ------------------------------------------------------------------------------------
+
+def write_tables(directory):
+    """events.csv, actors.csv and datapackage.json of `make_events()` in `directory`."""
+    from timeline.export import write_actors_csv, write_datapackage
+
+    with atomic_open(directory / "events.csv") as f:
+        write_events_csv(make_events(), f)
+    write_actors_csv(make_events(), directory / "actors.csv")
+    return write_datapackage(directory)
+
+
+def test_datapackage_declares_every_column_of_both_tables(tmp_path):
+    from timeline.export import ACTOR_COLUMNS
+
+    d = json.loads(write_tables(tmp_path).read_text(encoding="utf-8"))
+    events, actors = d["resources"]
+    assert [f["name"] for f in events["schema"]["fields"]] == list(EVENT_FIELDS)
+    assert [f["name"] for f in actors["schema"]["fields"]] == list(ACTOR_COLUMNS)
+    with open(tmp_path / "actors.csv", encoding="utf-8") as f:
+        assert next(csv.reader(f)) == list(ACTOR_COLUMNS)
+    types = {f["name"]: f for f in events["schema"]["fields"]}
+    assert types["cameo"]["type"] == "string" and types["quad_class"]["type"] == "integer"
+    assert types["date"] == {"name": "date", "type": "string", "constraints": {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}}
+    assert all(types[k]["type"] == "list" and types[k]["delimiter"] == ";" for k in LIST_FIELDS)
+    assert {f["type"] for f in events["schema"]["fields"]} <= {"string", "integer", "number", "date", "list"}
+
+
+def test_datapackage_is_written_atomically_and_deterministically(tmp_path):
+    path = write_tables(tmp_path)
+    first = path.read_bytes()
+    write_tables(tmp_path)
+    assert path.read_bytes() == first
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_frictionless_validates_the_data_package(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    path = write_tables(tmp_path)
+    report = frictionless.validate(str(path))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = frictionless.Package(str(path))
+    rows = package.get_resource("events").read_rows()
+    assert [r["cameo"] for r in rows] == ["040", "040", "040", "010", None]
+    assert rows[0]["actors"] == ["Donald Trump", "Lee Jae Myung", "United States"]
+    assert rows[2]["date"] == "2017" and rows[3]["quad_class"] == 1
+    # a code that is no CAMEO code breaks the schema
+    bad = tmp_path / "events.csv"
+    bad.write_text(bad.read_text(encoding="utf-8").replace(",010,", ",10a,"), encoding="utf-8")
+    assert not frictionless.validate(str(path)).valid
+
+
+def test_pandas_reads_the_csv_with_the_package_types(tmp_path):
+    pd = pytest.importorskip("pandas")
+    d = json.loads(write_tables(tmp_path).read_text(encoding="utf-8"))
+    fields = d["resources"][0]["schema"]["fields"]
+    dtypes = {f["name"]: str for f in fields if f["type"] in ("string", "list", "date")}
+    df = pd.read_csv(tmp_path / "events.csv", dtype=dtypes, keep_default_na=False)
+    assert list(df["cameo"]) == ["040", "040", "040", "010", ""]
+    assert list(df["date"]) == ["2025-08-25", "", "2017", "2025-08-25", "2025-08-25"]

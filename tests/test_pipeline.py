@@ -214,13 +214,13 @@ def test_events_point_at_their_sentence_and_trigger(parts, glue):
 
 # -- write_outputs: every output from a spool, as the in-memory functions make them --------------------
 
-OUTPUTS = ["actors.csv", "events.csv", "events.jsonl", "graph.gexf", "graph.graphml", "graph.json",
-           "timeline.html", "timelinejs.json"]
+OUTPUTS = ["actors.csv", "datapackage.json", "events.csv", "events.jsonl", "graph.gexf", "graph.graphml",
+           "graph.json", "timeline.html", "timelinejs.json"]
 
 
 def outputs_in_memory(events: list, out) -> dict[str, bytes]:
     """The bytes of each output, from the events held in a list (the reference)."""
-    from timeline.export import events_to_csv_text, timelinejs_data, write_actors_csv
+    from timeline.export import datapackage, events_to_csv_text, timelinejs_data, write_actors_csv
     from timeline.graph import build_graph, gexf_text, graph_data, graph_json_text, graphml_text, with_metrics
     from timeline.render import render_html
 
@@ -230,6 +230,7 @@ def outputs_in_memory(events: list, out) -> dict[str, bytes]:
     texts = {
         "events.jsonl": "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in ordered),
         "events.csv": events_to_csv_text(ordered),
+        "datapackage.json": json.dumps(datapackage(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         "graph.graphml": graphml_text(with_metrics(G)),
         "graph.gexf": gexf_text(with_metrics(G)),
         "graph.json": graph_json_text(with_metrics(G)),

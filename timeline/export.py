@@ -333,13 +333,109 @@ def write_actors_csv(events: Iterable[Event], path: str | os.PathLike) -> int:
 
 def write_actor_rows(rows: list[dict], path: str | os.PathLike) -> int:
     """Write rows of `actor_rows` as actors.csv to `path` atomically; return the row count."""
-    columns = ["name", "kind", "country", "aliases", "events", "as_source", "as_target",
-               "first_date", "last_date", "types"]
     with atomic_open(path) as f:
-        w = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        w = csv.DictWriter(f, fieldnames=ACTOR_COLUMNS, lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
     return len(rows)
+
+
+#: The columns of actors.csv, in order.
+ACTOR_COLUMNS = ("name", "kind", "country", "aliases", "events", "as_source", "as_target",
+                 "first_date", "last_date", "types")
+
+# -- the data package: Frictionless Table Schemas of events.csv and actors.csv -------------------
+
+#: An ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD.
+ISO_PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+_CAMEO = {"pattern": r"\d{2,4}"}
+_PARTIAL_DATE = {"pattern": ISO_PARTIAL_DATE}
+_OFFSET = {"minimum": 0}
+
+
+def _list(delimiter: str = ";") -> dict:
+    return {"type": "list", "delimiter": delimiter, "itemType": "string"}
+
+
+def _enum(values) -> dict:
+    return {"enum": list(values)}
+
+
+def _event_schema_fields() -> dict[str, tuple[str | dict, dict]]:
+    """Event field -> (Table Schema type, or a dict of type properties; constraints)."""
+    from .model import DATE_BASES, EVENT_TYPES, MODALITIES, PRECISIONS
+
+    text = ("string", {})
+    return {
+        "id": ("string", {"required": True, "unique": True}), "type": ("string", _enum(EVENT_TYPES)),
+        "cameo": ("string", _CAMEO), "plover": text, "date": ("string", _PARTIAL_DATE),
+        "date_end": ("string", _PARTIAL_DATE), "date_precision": ("string", _enum(PRECISIONS)),
+        "date_text": text, "date_basis": ("string", _enum(DATE_BASES)), "modality": ("string", _enum(MODALITIES)),
+        **{k: (_list(), {}) for k in LIST_FIELDS}, "location": text, "trigger": text, "sentence": text,
+        **{k: ("integer", _OFFSET) for k in ("sentence_index", "char_start", "char_end", "trigger_start", "trigger_end")},
+        "article_id": text, "article_title": text, "article_date": ("date", {}), "article_source": text,
+        "confidence": ("number", {"minimum": 0, "maximum": 1}), "rule": text, "article_url": text,
+        "source_basis": ("string", _enum(("text", "context"))), "target_basis": ("string", _enum(("text", "context"))),
+        "goldstein": ("number", {"minimum": -10, "maximum": 10}), "quad_class": ("integer", _enum((1, 2, 3, 4))),
+    }
+
+
+def _actor_schema_fields() -> dict[str, tuple[str | dict, dict]]:
+    from .model import ACTOR_KINDS
+
+    count = ("integer", {"minimum": 0})
+    return {
+        "name": ("string", {"required": True, "unique": True}), "kind": ("string", _enum((*ACTOR_KINDS, "unknown"))),
+        "country": ("string", {}), "aliases": (_list("|"), {}), "events": count, "as_source": count,
+        "as_target": count, "first_date": ("string", _PARTIAL_DATE), "last_date": ("string", _PARTIAL_DATE),
+        "types": (_list(";"), {}),
+    }
+
+
+def _table_schema(columns: tuple[str, ...], specs: dict, key: str) -> dict:
+    fields_ = []
+    for name in columns:
+        kind, constraints = specs[name]
+        field = {"name": name, **({"type": kind} if isinstance(kind, str) else kind)}
+        if constraints:
+            field["constraints"] = constraints
+        fields_.append(field)
+    return {"fields": fields_, "missingValues": [""], "primaryKey": [key]}
+
+
+def datapackage() -> dict:
+    """The Frictionless Data Package descriptor of a build's CSV tables (datapackage.json).
+
+    Every column of events.csv and actors.csv with its Table Schema type: codes are strings
+    (CAMEO "010" is not 10), dates of varying precision are strings with their pattern (the
+    article's date is a `date`), list columns are `list`s with their delimiter (`;`, `|` for
+    aliases), offsets integers, scores numbers. An empty cell is a missing value.
+
+    >>> d = datapackage()
+    >>> [r["path"] for r in d["resources"]], d["resources"][0]["schema"]["fields"][2]
+    (['events.csv', 'actors.csv'], {'name': 'cameo', 'type': 'string', 'constraints': {'pattern': '\\\\d{2,4}'}})
+    """
+    dialect = {"delimiter": ",", "doubleQuote": True, "header": True, "lineTerminator": "\n", "quoteChar": '"'}
+    tables = (("events", EVENT_FIELDS, _event_schema_fields(), "id",
+               "one row per extracted event; docs/EVENTS.md describes every column"),
+              ("actors", ACTOR_COLUMNS, _actor_schema_fields(), "name", "one row per actor of the events"))
+    return {
+        "name": "timeline",
+        "profile": "tabular-data-package",
+        "resources": [
+            {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
+             "mediatype": "text/csv", "encoding": "utf-8", "description": about, "dialect": dialect,
+             "schema": _table_schema(columns, specs, key)}
+            for name, columns, specs, key, about in tables
+        ],
+    }
+
+
+def write_datapackage(out_dir: str | os.PathLike) -> Path:
+    """Write `datapackage()` as `out_dir`/datapackage.json atomically (keys sorted); return its path."""
+    path = Path(out_dir) / "datapackage.json"
+    write_text(path, json.dumps(datapackage(), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    return path
 
 
 def timelinejs_data(events: Iterable[Event], title: str = "Diplomatic events") -> dict:

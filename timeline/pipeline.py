@@ -16,7 +16,15 @@ from pathlib import Path
 from .dates import find_dates
 from .errors import InputError
 from .events import EventExtractor, load_triggers
-from .export import atomic_open, spool_events, write_actor_rows, write_events_csv, write_events_jsonl, write_timelinejs
+from .export import (
+    atomic_open,
+    spool_events,
+    write_actor_rows,
+    write_datapackage,
+    write_events_csv,
+    write_events_jsonl,
+    write_timelinejs,
+)
 from .ingest import read_articles
 from .lexicon import load_lexicon
 from .model import Article, Event
@@ -158,7 +166,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, options: Options = O
 
 
 def write_outputs(events: Iterable[Event], out_dir: str | Path) -> int:
-    """Write events (sorted), the graph exports and the HTML page under `out_dir`; return the event count.
+    """Write events (sorted), the graph exports, datapackage.json and the HTML page under `out_dir`; return the event count.
 
     The events are read once, parked in a temporary file in `out_dir` (`spool_events`, removed
     afterwards) and read back, in the order each output needs, by one output at a time: memory
@@ -174,6 +182,7 @@ def write_outputs(events: Iterable[Event], out_dir: str | Path) -> int:
         G, actor_rows = build_graph_with_actors(spool)
         write_graph_files(with_metrics(G), out)
         write_actor_rows(actor_rows, out / "actors.csv")
+        write_datapackage(out)
         write_timelinejs(spool, out / "timelinejs.json")
         with atomic_open(out / "timeline.html") as f:
             write_html(spool, graph_data(G), f)
