@@ -217,7 +217,7 @@ class Lexicon:
             "entries": entries,
             "titles": titles,
             "max_alias_tokens": max_tokens,
-            "_by_name": {name: tuple(sorted(rows, key=lambda r: r.valid_from or ""))
+            "_by_name": {name: tuple(sorted(rows, key=lambda r: r.valid_from or "")) if len(rows) > 1 else (rows[0],)
                          for name, rows in by_name.items()},
             "_exact": exact,
             "_folded": folded,
@@ -448,7 +448,7 @@ def _first_words(keys) -> dict[str, int]:
         if words:
             first = words[0].casefold()
             out[first] = max(out.get(first, 0), len(words))
-            lead = re.match(r"\w+", first)
+            lead = None if first.isalpha() else re.match(r"\w+", first)
             if lead and lead.group() != first:  # "P5+1": the tokenizer splits it at "+"
                 out[lead.group()] = max(out.get(lead.group(), 0), len(words) + 2)
     return out

@@ -9,7 +9,8 @@ Writes, under timeline/data/:
   petrarch_people.csv people of states with dated roles (columns of actors.csv plus `sector` and
                       `source`), from Phoenix.Countries.actors.txt
 
-Only what helps news of today is kept: roles still held in 2000 or later, names of two words or
+Only what helps news of today is kept: roles of leaders, diplomats, soldiers, elites, opposition and
+rebels (KEPT_ROLES) still held in 2000 or later, names of two words or
 more (a lone "Bashir" or "Ali" would turn common words and other people into actors), no alias
 that starts with a title or that two people share, and no name or alias that the hand-written
 actors.csv already gives to someone: actors.csv holds newer offices and wins. Each row names
@@ -49,6 +50,10 @@ NOT_NAME_WORDS = {
 }
 # Particles that do not make a name of two words ("al Bashir" is one name word).
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "van", "von", "le", "la", "ul", "ud"}
+# Roles kept: the state's leaders, diplomats and soldiers, elites, opposition and rebels; not the ministers
+# of agriculture, health or education (GOVAGR, GOVHLH, GOVEDU...), who seldom make diplomatic news and
+# would cost start-up time in every worker.
+KEPT_ROLES = {"GOV", "GOVMIL", "MIL", "ELI", "OPP", "REB", "SPY", "GOVSPY", ""}
 _ROLE = re.compile(r"\[\s*([A-Z-]+)\s*(?:([<>])\s*(\d{6,10})|(\d{6,10})\s*-\s*(\d{6,10}))?\s*\]")
 MIT_SOURCE = "PETRARCH2 {file}:{line} (MIT, Open Event Data Alliance)"
 
@@ -142,7 +147,7 @@ def role_rows(rec: dict) -> list[tuple[str, str, str, str]]:
     """(country, sector, valid_from, valid_to) per role still held in 2000 or later."""
     rows = []
     for code, op, one, start, end in rec["roles"]:
-        if len(code) < 3 or not code[:3].isalpha() or code.startswith(("IGO", "---")):
+        if len(code) < 3 or not code[:3].isalpha() or code.startswith(("IGO", "---")) or code[3:] not in KEPT_ROLES:
             continue
         valid_from = valid_to = ""
         if op == "<":
