@@ -349,3 +349,56 @@ def test_pandas_reads_the_csv_with_the_package_types(tmp_path):
     df = pd.read_csv(tmp_path / "events.csv", dtype=dtypes, keep_default_na=False)
     assert list(df["cameo"]) == ["040", "040", "040", "010", ""]
     assert list(df["date"]) == ["2025-08-25", "", "2017", "2025-08-25", "2025-08-25"]
+
+
+# --- the pandas frame ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("date, end, span", [
+    ("2025-08-25", None, ("2025-08-25", "2025-08-25")),
+    ("2025-06", None, ("2025-06-01", "2025-06-30")),
+    ("2024-02", None, ("2024-02-01", "2024-02-29")),
+    ("1994", None, ("1994-01-01", "1994-12-31")),
+    ("2017", "2021", ("2017-01-01", "2021-12-31")),
+    ("2025-06", "2025-08-03", ("2025-06-01", "2025-08-03")),
+    ("2021", "2017", ("2021-01-01", "2021-12-31")),  # a backwards range: the date alone
+    (None, None, (None, None)),
+    ("2025-13", None, (None, None)),
+])
+def test_date_span(date, end, span):
+    from timeline.export import date_span
+
+    assert date_span(date, end) == span
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_events_frame_types(tmp_path, suffix):
+    pd = pytest.importorskip("pandas")
+    from timeline import events_frame
+
+    path = tmp_path / f"events{suffix}"
+    with atomic_open(path) as f:
+        (write_events_csv if suffix == ".csv" else write_events_jsonl)(make_events(), f)
+    df = events_frame(path)
+    assert list(df.columns) == [*EVENT_FIELDS, "date_start", "date_stop"]
+    assert list(df["cameo"]) == ["040", "040", "040", "010", ""]
+    assert list(df["date"]) == ["2025-08-25", "", "2017", "2025-08-25", "2025-08-25"]
+    assert list(df["date_end"]) == ["", "", "2021", "", ""]
+    assert df["date_start"].dtype.kind == "M" and df["date_stop"].dtype.kind == "M"
+    assert df["date_start"][2] == pd.Timestamp("2017-01-01") and df["date_stop"][2] == pd.Timestamp("2021-12-31")
+    assert pd.isna(df["date_start"][1])
+    assert df["actors"][0] == ["Donald Trump", "Lee Jae Myung", "United States"] and df["target"][1] == []
+    assert df["confidence"].dtype == "float64" and df["char_start"].dtype == "int64"
+    assert str(df["quad_class"].dtype) == "Int64" and pd.isna(df["quad_class"][4])
+    for column in ("plover", "date_text", "location", "article_url", "article_date", "source_basis"):
+        assert all(isinstance(v, str) for v in df[column]), column  # "" for empty, never NaN
+    assert (df[df["cameo"] == "010"]["type"] == "statement").all()
+
+
+def test_events_frame_without_pandas_says_what_to_install(tmp_path, monkeypatch):
+    import sys
+
+    from timeline import events_frame
+
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ModuleNotFoundError, match=r"timeline\[pandas\]"):
+        events_frame(tmp_path / "events.jsonl")

@@ -5,7 +5,7 @@ The public API: read articles, extract events, build the graph and the page.
 from .dates import find_dates, resolve_date
 from .errors import InputError, LexiconError, ModelError, OutputError, TimelineError
 from .evaluate import load_gold, score_events
-from .export import read_events, write_events_csv, write_events_jsonl
+from .export import datapackage, events_frame, read_events, write_datapackage, write_events_csv, write_events_jsonl
 from .ingest import read_articles, split_text_articles
 from .lexicon import load_lexicon
 from .model import Actor, Article, Event, EventDate, Mention, Sentence, Timex
@@ -27,6 +27,8 @@ __all__ = [
     "Timex",
     "article_dates",
     "build",
+    "datapackage",
+    "events_frame",
     "extract_article",
     "extract_events",
     "find_dates",
@@ -39,6 +41,7 @@ __all__ = [
     "score_events",
     "sort_events",
     "split_text_articles",
+    "write_datapackage",
     "write_events_csv",
     "write_events_jsonl",
 ]

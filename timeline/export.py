@@ -1,7 +1,9 @@
 """Event files: JSONL and CSV writers and readers, and atomic writes for every output."""
 from __future__ import annotations
 
+import calendar
 import csv
+import datetime
 import html
 import io
 import json
@@ -144,6 +146,75 @@ def _typed_cell(name: str, value: str) -> object:
     if name in INT_FIELDS:
         return int(value)
     return float(value) if name in FLOAT_FIELDS else value
+
+
+def date_span(date: str | None, date_end: str | None = None) -> tuple[str | None, str | None]:
+    """The first and last day (ISO) that a date at its precision covers, through `date_end` if given.
+
+    >>> date_span("2025-06"), date_span("2017", "2021"), date_span("2024-02-29"), date_span(None)
+    (('2025-06-01', '2025-06-30'), ('2017-01-01', '2021-12-31'), ('2024-02-29', '2024-02-29'), (None, None))
+    """
+    first, own_last = _day_bounds(date)
+    last = _day_bounds(date_end)[1] if date_end else own_last
+    return (first, last) if first and last and first <= last else (first, own_last)
+
+
+def _day_bounds(iso: str | None) -> tuple[str | None, str | None]:
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso or "")
+    if not m:
+        return None, None
+    y, mo, d = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+    try:
+        if d:
+            day = datetime.date(y, mo, d).isoformat()
+            return day, day
+        if mo:
+            return datetime.date(y, mo, 1).isoformat(), datetime.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
+        return datetime.date(y, 1, 1).isoformat(), datetime.date(y, 12, 31).isoformat()
+    except ValueError:
+        return None, None
+
+
+def events_frame(path: str | os.PathLike):
+    """The events of a JSONL or CSV file (by its extension) as a pandas DataFrame with typed columns.
+
+    Needs pandas (`pip install 'timeline[pandas]'`). Columns: every field of the record in
+    order, then `date_start` and `date_stop`, the first and last day its date covers at its
+    precision (datetimes, NaT when undated). Codes and dates stay strings ("010", "2025-06"),
+    empty text is "" (never a NaN float), list fields hold Python lists, offsets are int64,
+    `confidence` and `goldstein` floats and `quad_class` a nullable integer ("Int64").
+
+    Raises:
+        ModuleNotFoundError: pandas is not installed.
+        InputError: the file cannot be read.
+    """
+    try:
+        import pandas as pd
+    except ModuleNotFoundError as e:
+        raise ModuleNotFoundError("timeline.events_frame needs pandas: pip install 'timeline[pandas]'",
+                                  name="pandas") from e
+    reader = read_events_csv if Path(path).suffix.lower() == ".csv" else read_events
+    values: dict[str, list] = {k: [] for k in EVENT_FIELDS}
+    for e in reader(path):
+        for k, column in values.items():
+            column.append(getattr(e, k))
+    columns = {k: _frame_column(pd, k, v) for k, v in values.items()}
+    spans = [date_span(d or None, end or None) for d, end in zip(values["date"], values["date_end"])]
+    for name, i in (("date_start", 0), ("date_stop", 1)):
+        columns[name] = pd.to_datetime(pd.Series([s[i] for s in spans], dtype=object), format="%Y-%m-%d")
+    return pd.DataFrame(columns)
+
+
+def _frame_column(pd, name: str, values: list):
+    if name in LIST_FIELDS:
+        return pd.Series([list(v) for v in values], dtype=object)
+    if name == "quad_class":
+        return pd.Series(values, dtype="Int64")
+    if name in INT_FIELDS:
+        return pd.Series(values, dtype="int64")
+    if name in FLOAT_FIELDS:
+        return pd.Series([float("nan") if v is None else v for v in values], dtype="float64")
+    return pd.Series(["" if v is None else v for v in values], dtype=str)
 
 
 #: The fields of `Event` in the order of its constructor's arguments, each with whether it is a list.
