@@ -39,8 +39,8 @@ from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token
 from .rules import Rewrite, Rules, Trigger
 from .syntax import (
-    CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate, refuses, reports_obligation, scheduled,
-    tense, unique,
+    CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate, refuses,
+    reports_obligation, scheduled, subjects, tense, unique,
 )
 
 MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
@@ -125,10 +125,45 @@ def _remote_exchange(state: SentenceState, c: Candidate) -> bool:
     return False
 
 
+def _calls_for(state: SentenceState, c: Candidate) -> bool:
+    """ "calls by the United States ... for an immediate cease-fire": a noun call with a "for" phrase."""
+    return c.head.pos_ == "NOUN" and any(t.dep_ == "prep" and t.lower_ == "for" for t in phrase(c.head))
+
+
+def _withholds_acceptance(state: SentenceState, c: Candidate) -> bool:
+    """ "does not recognize Lukashenko", "has failed to honor the accord": refusing, whatever the tense."""
+    return (c.modality == "negated" and bool(c.targets)
+            and c.head.lemma_.lower() in state.rules.word("acceptance_verb"))
+
+
+def _is_force(state: SentenceState, tok: Token, actors: list[Actor]) -> bool:
+    forces = state.rules.word("force_noun")
+    return tok.lemma_.lower() in forces or tok.lower_ in forces or any(a.kind == "group" for a in actors)
+
+
+def _supports_force(state: SentenceState, c: Candidate) -> bool:
+    """ "supported the Taleban", "support for Russia's war effort": support of a fighting side."""
+    objs = [t for t in c.head.children if t.dep_ in ("dobj", "pobj")]
+    objs += [p for t in c.head.children if t.dep_ == "prep" and t.lower_ == "for" for p in t.children]
+    return any(_is_force(state, o, c.targets if o.i in state.mentions else [])
+               or any(t.lemma_.lower() in ("war", "offensive", "insurgency") for t in [o, *noun_phrase(o)])
+               for o in objs)
+
+
+def _forces_act(state: SentenceState, c: Candidate) -> bool:
+    """ "U.S.-led forces ousted the Taleban government": armed forces as the subject."""
+    subj = [s for s in subjects(c.verb)] if c.verb is not None else []
+    return any(_is_force(state, s, []) for s in subj)
+
+
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": lambda state, c: reports_obligation(c.head),
     "remote_exchange": _remote_exchange,
     "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb),
+    "calls_for": _calls_for,
+    "withholds_acceptance": _withholds_acceptance,
+    "supports_force": _supports_force,
+    "forces_act": _forces_act,
 }
 STAGES = ("trigger", "roles", "policy")
 
@@ -153,7 +188,7 @@ def find_triggers(state: SentenceState) -> None:
         partner = match_partner(state, doc[i])
         if partner is not None and (hit is None or rules.policy(hit[0].type).reporting):
             hit = (partner, i + 1)
-        if hit is None or _inside_cue_phrase(rules, doc[i], hit[0]):
+        if hit is None or _inside_cue_phrase(rules, doc[i], hit[0]) or rules.idiom_at(doc, i) is not None:
             i += 1
             continue
         trig, end = hit
@@ -206,7 +241,8 @@ def _governor(state: SentenceState, c: Candidate) -> Candidate | None:
             return None
         if t.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
             return None  # an adverbial clause is its own event; "called for Kyiv to cede" is content
-        if t.dep_ == "prep" and t.lower_ not in state.rules.word("content_prep"):
+        if t.dep_ == "prep" and t.lower_ not in state.rules.word("content_prep") and not (
+                t.lower_ == "in" and t.head.lemma_.lower() in state.rules.word("participation_verb")):
             return None  # "in a draft", "with negotiations set to continue": adjuncts, not content
         if t.dep_ == "conj":
             t = t.head
@@ -312,7 +348,7 @@ def _modality_path(rules: Rules, tok: Token) -> tuple[list[Token], bool]:
     return path, t.lemma_.lower() in rules.word("reporting")
 
 
-CUE_DEPS = ("aux", "neg", "mark", "acl", "advmod", "acomp", "xcomp", "det", "prt")
+CUE_DEPS = ("aux", "neg", "mark", "acl", "advmod", "acomp", "xcomp", "det", "prt", "amod", "preconj", "cc")
 
 
 def _cues_at(rules: Rules, c: Candidate, node: Token) -> Iterator[tuple[Token, str, str]]:
@@ -345,13 +381,13 @@ def refer_back(state: SentenceState, c: Candidate) -> bool:
     erupted") is an event of its own, with the sides of the article's last event of its type.
     """
     tok = c.head
+    same = next((e for e in reversed(state.accepted) if e.type == c.type), None) if tok.pos_ == "NOUN" else None
     if tok.pos_ == "NOUN" and aspect_verb(tok, state.rules.aspect_verbs) is not None:
-        last = state.ctx.last_of_type.get(c.type)
+        last = same or state.ctx.last_of_type.get(c.type)
         if not c.sources and not c.targets and last is not None:
             c.sources, c.targets = list(last.sources), list(last.targets)
             c.trace.append("role:aspect.coref")
         return True
-    same = next((e for e in reversed(state.accepted) if e.type == c.type), None) if tok.pos_ == "NOUN" else None
     own = {a.name for a in c.sources + c.targets}
     if same is not None and c.modality == same.modality:
         earlier = {a.name for a in same.sources + same.targets}

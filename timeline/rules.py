@@ -165,6 +165,15 @@ class Rules:
     words: dict
     governed: tuple = ()  # Governed rows
     aspect_verbs: frozenset = frozenset()
+    idioms: tuple = ()  # (lemmas, ref) of phrases whose words are never triggers
+
+    def idiom_at(self, tokens, i: int) -> range | None:
+        """The token range of an idiom that covers token i ("a great deal"), if any."""
+        for lemmas, _ in self.idioms:
+            for k in range(len(lemmas)):
+                if i - k >= 0 and in_sequence(tokens, i - k, lemmas):
+                    return range(i - k, i - k + len(lemmas))
+        return None
 
     def governed_row(self, governor: str, governed: str, pos: str) -> Governed | None:
         """The governed.csv row that keeps a `governed` trigger under a `governor`, if any."""
@@ -302,7 +311,12 @@ def load_rules() -> Rules:
     support = frozenset(r["verb"] for r in read_table("support_verbs.csv", ("verb", "note"), required=("verb",)))
     aspect = frozenset(r["verb"] for r in read_table("aspect_verbs.csv", ("verb", "note"), required=("verb",)))
     return Rules({k: tuple(v) for k, v in by_lemma.items()}, partners, _cues(), _plover_table(), support,
-                 event_types(), _rewrites(), words(), _governed(), aspect)
+                 event_types(), _rewrites(), words(), _governed(), aspect, _idioms())
+
+
+def _idioms() -> tuple:
+    rows = read_table("idioms.csv", ("phrase", "note"), required=("phrase",))
+    return tuple((tuple(r["phrase"].lower().split()), r.ref) for r in rows)
 
 
 def _type_list(value: str) -> str | None:

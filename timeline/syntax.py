@@ -50,8 +50,8 @@ def subjects(verb: Token) -> list[Token]:
             if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return conjuncts(antecedent(t))
             return conjuncts(s)
-        if t.dep_ in ("xcomp", "conj", "advcl") and t.head != t:
-            t = t.head
+        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t:
+            t = t.head  # "Clinton is due to arrive": xcomp of the acomp of "is"
             continue
         if t.dep_ == "pcomp" and t.head.head != t.head:  # "after speaking with X, Trump said"
             t = t.head.head
@@ -86,6 +86,8 @@ def in_adjunct(tok: Token) -> bool:
             if t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":  # "after three hours of talks"
                 t = t.head.head
                 continue
+            if t.head.lower_ == "in" and t.head.head.lemma_.lower() in words()["participation_verb"]:
+                return False  # "will engage in four-way talks": what the subject takes part in
             return t.head.lower_ not in words()["content_prep"]
         if t.dep_ not in ("pobj", "prep", "compound"):
             return False
