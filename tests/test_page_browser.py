@@ -108,10 +108,15 @@ def click_event(o: Opened, event_id: str) -> None:
         o.page.locator("#t-all").click()
         o.page.wait_for_function(f"({MARK_AT})({event_id!r}).inView")
         mark = o.page.evaluate(MARK_AT, event_id)
+    if not 0 < mark["y"] < o.page.viewport_size["height"]:  # scroll it into view, as a user would
+        o.page.evaluate(f"window.scrollBy(0, {mark['y'] - o.page.viewport_size['height'] / 2})")
+        mark = o.page.evaluate(MARK_AT, event_id)
     o.page.mouse.move(mark["x"], mark["y"])
     # plotly reads the hovered point on mouse moves (throttled): click once it is this mark.
     o.page.wait_for_function("""(k) => { const h = document.getElementById('timeline')._hoverdata;
         return h && h.length && h[0].customdata === k; }""", arg=mark["k"])
+    # Two clicks within plotly's doubleClickDelay (300 ms, on the page's clock) are a double click.
+    o.page.wait_for_function("Date.now() - (document.getElementById('timeline')._mouseDownTime || 0) > 400")
     o.page.mouse.click(mark["x"], mark["y"])
 
 
@@ -129,19 +134,26 @@ def test_one_mark_per_dated_event(opened):
     assert opened.page.locator("#events-body tr").count() == len(ALL)  # the table lists every event
 
 
-def test_page_traces_match_python_figure(opened):
+def assert_traces_match_python_figure(o: Opened, events) -> None:
     """page.js draws the same traces as figures.timeline_figure (the golden-tested reference)."""
-    got = opened.page.evaluate("""() => document.getElementById('timeline').data.map(t => ({
+    got = o.page.evaluate("""() => document.getElementById('timeline').data.map(t => ({
         role: t.meta.role, name: t.name, y: t.y, customdata: t.customdata || null,
         hovertext: t.hovertext || null, symbol: t.marker ? t.marker.symbol : null,
         x: t.x.map(v => v === null ? null : new Date(v).toISOString().slice(0, 10))}))""")
-    ticks = opened.page.evaluate("() => document.getElementById('timeline').layout.yaxis.ticktext")
-    fig = timeline_figure(ALL)
+    yaxis = o.page.evaluate("() => document.getElementById('timeline').layout.yaxis")
+    height = o.page.evaluate("() => document.getElementById('timeline').layout.height")
+    fig = timeline_figure(events)
     want = [{"role": t["meta"]["role"], "name": t["name"], "y": t["y"], "customdata": t.get("customdata"),
              "hovertext": t.get("hovertext"), "symbol": t["marker"]["symbol"] if "marker" in t else None,
              "x": t["x"]} for t in fig["data"]]
     assert got == want
-    assert ticks == fig["layout"]["yaxis"]["ticktext"]
+    assert yaxis["ticktext"] == fig["layout"]["yaxis"]["ticktext"]
+    assert yaxis["tickvals"] == fig["layout"]["yaxis"]["tickvals"]
+    assert height == fig["layout"]["height"]
+
+
+def test_page_traces_match_python_figure(opened):
+    assert_traces_match_python_figure(opened, ALL)
 
 
 def test_click_fills_evidence_panel(opened):
@@ -409,3 +421,41 @@ def test_no_control_sends_data_off_the_machine(opened):
             assert not href
         assert plot["context"] == {"send": False, "server": ""}
     assert opened.page.locator("a[href^='http']:not(#evidence-body a)").count() == 0
+
+
+MARK_PIXELS = """() => {
+    const gd = document.getElementById('timeline'), xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, out = [];
+    for (const t of gd._fullData) {
+        if (!t.meta || t.meta.role !== 'events') continue;
+        t.x.forEach((x, j) => out.push([t.customdata[j], xa.d2p(x), ya.d2p(t.y[j])]));
+    }
+    return out;
+}"""
+
+
+def test_every_event_of_a_lane_and_day_is_reachable(browser, tmp_path):
+    from test_render import make_event
+
+    kinds = [("talks", "talks"), ("meeting", "met"), ("meeting", "met"), ("visit", "visit"),
+             ("criticism", "denounce"), ("statement", "said"), ("praise", "praised")]
+    events = [make_event(f"s{k}", type=t, trigger=w, sentence=f"Officials {w} in event s{k}.", date="2025-08-25")
+              for k, (t, w) in enumerate(kinds)]
+    events += [make_event("m1", date="2025-08"), make_event("m2", date="2025-08"),  # two month bars
+               make_event("o1", date="2025-08-25", source=["Japan"])]
+    o = Opened(browser, write_page(tmp_path, events))
+    try:
+        assert_traces_match_python_figure(o, events)
+        marks = o.page.evaluate(MARK_PIXELS)
+        assert len(marks) == len(events)
+        size = 10  # MARK_STYLE["scatter"]: no two mark centres closer than a mark
+        for a in range(len(marks)):
+            for b in range(a + 1, len(marks)):
+                dist = ((marks[a][1] - marks[b][1]) ** 2 + (marks[a][2] - marks[b][2]) ** 2) ** 0.5
+                assert dist >= size, (marks[a], marks[b])
+        for e in events:
+            click_event(o, e.id)
+            o.page.wait_for_function(f"location.hash.endsWith('ev={e.id}')")
+            assert o.page.locator("#evidence-body blockquote").inner_text() == e.sentence
+        assert o.errors == []
+    finally:
+        o.page.close()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..export import sorted_events
@@ -294,17 +294,21 @@ def trigger_span(event: Event) -> tuple[int, int]:
 
 # -- figures -------------------------------------------------------------------------------
 
-def timeline_layout(lanes: str, categories: Sequence[str]) -> dict:
+def timeline_layout(lanes: str, categories: Sequence[str], centres: Sequence[float] | None = None,
+                    size: float | None = None) -> dict:
     """The timeline's plotly layout for the given lane mode and (escaped) lane names, top to bottom.
 
     Lanes are numbers on a linear y axis labelled by `ticktext`: numbers are much faster than
-    category strings for plotly with 100,000 points.
+    category strings for plotly with 100,000 points. `centres` and `size` are those of
+    `stack_marks` (by default a lane is one unit, the k-th centred on k).
     """
     if lanes not in LANE_MODES:
         raise ValueError(f"lanes must be one of {LANE_MODES}, not {lanes!r}")
+    if centres is None:
+        centres = range(len(categories))
     return {
         "dragmode": "zoom",
-        "height": max(360, min(1400, 26 * len(categories) + 140)),
+        "height": max(360, min(1400, round(26 * (len(categories) if size is None else size)) + 140)),
         "hoverlabel": {"align": "left", "namelength": -1},
         "hovermode": "closest",
         "legend": {"itemclick": "toggle", "title": {"text": "Event type"}},
@@ -319,12 +323,52 @@ def timeline_layout(lanes: str, categories: Sequence[str]) -> dict:
             "ticklabeloverflow": "allow",
             "tickmode": "array",
             "ticktext": list(categories),
-            "tickvals": list(range(len(categories))),
+            "tickvals": list(centres),
             "title": {"text": "Actor" if lanes == "actor" else "Event type"},
             "type": "linear",
             "zeroline": False,
         },
     }
+
+
+#: Marks of one lane and one day stand this far apart, in lanes (a multiple of 1/4, so every
+#: position is exact in binary and page.js computes the very same numbers).
+STACK_STEP = 0.5
+
+
+def stack_marks(marks: Sequence[tuple[int, int]], lanes: int) -> tuple[list[float], list[float], float]:
+    """Spread the marks of one lane and one day so that none hides another.
+
+    Args:
+        marks: (lane index, day) of each mark, in page order.
+        lanes: the number of lanes.
+    Returns:
+        (y of each mark, centre of each lane, height of all lanes). A lane is as tall as its
+        tallest stack (STACK_STEP a mark, one at least); a stack is centred on its lane, its
+        first mark in page order on top. Without stacks the k-th lane is centred on k.
+
+    >>> stack_marks([(0, 5), (0, 5), (1, 5), (0, 6), (0, 5)], 2)
+    ([-0.25, 0.25, 1.5, 0.25, 0.75], [0.25, 1.5], 2.5)
+    """
+    count = Counter(marks)
+    height = [1.0] * lanes
+    for (lane, _), n in count.items():
+        height[lane] = max(height[lane], n * STACK_STEP)
+    centres, top = [], -0.5
+    for h in height:
+        centres.append(top + h / 2)
+        top += h
+    seen: Counter = Counter()
+    ys = []
+    for key in marks:
+        ys.append(centres[key[0]] + (seen[key] - (count[key] - 1) / 2) * STACK_STEP)
+        seen[key] += 1
+    return [_plain(y) for y in ys], [_plain(c) for c in centres], _plain(sum(height))
+
+
+def _plain(x: float) -> float:
+    """A whole number as an int, so JSON writes `2`, as JavaScript does, not `2.0`."""
+    return int(x) if float(x).is_integer() else x
 
 
 #: A dated event on the timeline: (its index in page order, the event, its `event_extent`).
@@ -387,18 +431,15 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
     trace_type = trace_kind(len(dated))
     names = lane_order([e for _, e, _ in dated], lanes)
     position = {name: k for k, name in enumerate(names)}
-    if lanes == "type":
-        def lane_of(e: Event) -> int:
-            return position[e.type]
-    else:
-        def lane_of(e: Event) -> int:
-            return position[event_lane(e)]
+    lane = (lambda e: e.type) if lanes == "type" else event_lane
+    ys, centres, size = stack_marks([(position[lane(e)], ext[2]) for _, e, ext in dated], len(names))
+    y_of = {i: y for (i, _, _), y in zip(dated, ys)}
     modalities = list(MODALITIES) + sorted({e.modality for _, e, _ in dated} - set(MODALITIES))
     data: list[dict] = []
     for etype in type_order(e.type for _, e, _ in dated):
         rows = [row for row in dated if row[1].type == etype]
-        data += _type_traces(etype, rows, modalities, lane_of, trace_type)
-    layout = timeline_layout(lanes, [escape_text(n) for n in names])
+        data += _type_traces(etype, rows, modalities, y_of, trace_type)
+    layout = timeline_layout(lanes, [escape_text(n) for n in names], centres, size)
     focus = focus_range([mark for _, _, (_, _, mark) in dated])
     if focus is not None:
         layout["xaxis"]["range"] = [day_to_iso(focus[0]), day_to_iso(focus[1])]
@@ -406,29 +447,30 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
 
 
 def _type_traces(etype: str, rows: list[_Dated], modalities: list[str],
-                 lane_of: Callable[[Event], int], trace_type: str) -> list[dict]:
+                 y_of: dict[int, float], trace_type: str) -> list[dict]:
     """One event type's traces: its span trace (if it has spans), then an events trace per modality."""
     traces = []
-    span = _span_trace(etype, rows, lane_of, trace_type)
+    span = _span_trace(etype, rows, y_of, trace_type)
     if span is not None:
         traces.append(span)
     first = True
     for modality in modalities:
         group = [row for row in rows if row[1].modality == modality]
         if group:
-            traces.append(_events_trace(etype, modality, group, lane_of, trace_type, first))
+            traces.append(_events_trace(etype, modality, group, y_of, trace_type, first))
             first = False
     return traces
 
 
-def _span_trace(etype: str, rows: list[_Dated], lane_of: Callable[[Event], int], trace_type: str) -> dict | None:
-    """The bars of an event type's coarse or ranged dates, one segment each; None if it has none."""
+def _span_trace(etype: str, rows: list[_Dated], y_of: dict[int, float], trace_type: str) -> dict | None:
+    """The bars of an event type's coarse or ranged dates, one segment each, at the height of
+    their marks; None if it has none."""
     span_x: list[str | None] = []
-    span_y: list[int | None] = []
-    for _, e, (start, end, _) in rows:
+    span_y: list[float | None] = []
+    for i, _, (start, end, _) in rows:
         if end is not None:
             span_x += [day_to_iso(start), day_to_iso(end), None]
-            span_y += [lane_of(e), lane_of(e), None]
+            span_y += [y_of[i], y_of[i], None]
     if not span_x:
         return None
     return {
@@ -439,7 +481,7 @@ def _span_trace(etype: str, rows: list[_Dated], lane_of: Callable[[Event], int],
     }
 
 
-def _events_trace(etype: str, modality: str, group: list[_Dated], lane_of: Callable[[Event], int],
+def _events_trace(etype: str, modality: str, group: list[_Dated], y_of: dict[int, float],
                   trace_type: str, showlegend: bool) -> dict:
     """The marks of the events of one type and one modality."""
     color, symbol = type_style(etype)
@@ -457,7 +499,7 @@ def _events_trace(etype: str, modality: str, group: list[_Dated], lane_of: Calla
         "showlegend": showlegend,
         "type": trace_type,
         "x": [day_to_iso(mark) for _, _, (_, _, mark) in group],
-        "y": [lane_of(e) for _, e, _ in group],
+        "y": [y_of[i] for i, _, _ in group],
     }
     if trace_type == "scatter":
         trace["hovertext"] = [hover_text(e) for _, e, _ in group]

@@ -137,9 +137,34 @@
     for (var k = 0; k < idx.length; k++) if (E.xm[idx[k]] !== null) present[laneKey(idx[k])] = true;
     return order.filter(function (key) { return present[key]; });
   }
-  function timelineTraces(idx, lanes) {
-    var byType = [], t, k, m, i, traces = [], kind = D.timeline.trace_type, pos = {};
-    for (k = 0; k < lanes.length; k++) pos[lanes[k]] = k;
+  /* Marks of one lane and one day spread out, none under another (figures.py:stack_marks, the
+     same numbers): STEP apart, a lane as tall as its tallest stack, first in page order on top. */
+  var STEP = 0.5;
+  function stackMarks(idx, lanes) {
+    var pos = {}, height = [], count = new Map(), seen = new Map(), keys = new Float64Array(idx.length);
+    var y = new Float64Array(N), centres = [], top = -0.5, size = 0, k, i, n, key;
+    for (k = 0; k < lanes.length; k++) { pos[lanes[k]] = k; height.push(1); }
+    for (k = 0; k < idx.length; k++) {
+      i = idx[k];
+      if (E.xm[i] === null) continue;
+      keys[k] = key = pos[laneKey(i)] * 1e7 + (E.xm[i] + 5e6);  // days of years 0-9999 fit in 5e6
+      n = (count.get(key) || 0) + 1;
+      count.set(key, n);
+      if (n * STEP > height[pos[laneKey(i)]]) height[pos[laneKey(i)]] = n * STEP;
+    }
+    for (k = 0; k < lanes.length; k++) { centres.push(top + height[k] / 2); top += height[k]; size += height[k]; }
+    for (k = 0; k < idx.length; k++) {
+      i = idx[k];
+      if (E.xm[i] === null) continue;
+      key = keys[k];
+      n = seen.get(key) || 0;
+      seen.set(key, n + 1);
+      y[i] = centres[pos[laneKey(i)]] + (n - (count.get(key) - 1) / 2) * STEP;
+    }
+    return {y: y, centres: centres, size: size};
+  }
+  function timelineTraces(idx, stack) {
+    var byType = [], t, k, m, i, traces = [], kind = D.timeline.trace_type, Y = stack.y;
     for (k = 0; k < idx.length; k++) {
       i = idx[k];
       if (E.xm[i] === null) continue;
@@ -154,9 +179,8 @@
         i = rows[k];
         (byMod[E.mod[i]] = byMod[E.mod[i]] || []).push(i);
         if (E.x1[i] !== null) {
-          var lane = pos[laneKey(i)];
           sx.push(E.x0[i] * DAY, E.x1[i] * DAY, null);
-          sy.push(lane, lane, null);
+          sy.push(Y[i], Y[i], null);
         }
       }
       if (sx.length) {
@@ -171,7 +195,7 @@
         var n = group.length, x = new Array(n), y = new Array(n), text = GL ? null : new Array(n), ms = S.modality[m];
         for (k = 0; k < n; k++) {
           i = group[k];
-          x[k] = E.xm[i] * DAY; y[k] = pos[laneKey(i)];
+          x[k] = E.xm[i] * DAY; y[k] = Y[i];
           if (text) text[k] = hoverText(i);
         }
         var trace = {customdata: group, hoverinfo: GL ? "none" : "text", legendgroup: D.types[t],
@@ -225,12 +249,12 @@
   }
 
   var measureCanvas = null;
-  function timelineLayout(lanes, idx) {
+  function timelineLayout(lanes, idx, stack) {
     var layout = JSON.parse(JSON.stringify(D.timeline.layout[state.lanes]));
     var names = state.lanes === "type" ? D.types : D.actors;
     layout.yaxis.ticktext = lanes.map(function (k) { return esc(names[k]); });
-    layout.yaxis.tickvals = lanes.map(function (k, j) { return j; });
-    layout.height = Math.max(360, Math.min(1400, 26 * lanes.length + 140));
+    layout.yaxis.tickvals = stack.centres;
+    layout.height = Math.max(360, Math.min(1400, Math.round(26 * stack.size) + 140));
     if (GL && lanes.length) {
       /* Plotly's automargin measures every lane label in the DOM, seconds for hundreds of
          lanes: measure them once on a canvas and set the left margin instead. */
@@ -259,7 +283,8 @@
     var gd = $("timeline");
     var lanes = lanesOf(idx);
     timeline.idx = idx;
-    var p = Plotly.react(gd, timelineTraces(idx, lanes), timelineLayout(lanes, idx), config).then(function () {
+    var stack = stackMarks(idx, lanes);
+    var p = Plotly.react(gd, timelineTraces(idx, stack), timelineLayout(lanes, idx, stack), config).then(function () {
       fixTicks();
       return gd;
     });
