@@ -234,3 +234,13 @@ def test_the_subject_of_a_participation_verb_takes_part():
 def test_the_subject_of_due_to_is_the_source():
     e = [e for e in events_of("Hillary Clinton is due to arrive in Ethiopia.") if e.type == "visit"]
     assert e and e[0].source == ("Hillary Clinton",) and e[0].modality == "planned"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Abiy Ahmed also visited Massawa.", "Eritrea"),  # a city: its country (places.py, GeoNames)
+    ("Kasuri is in Kabul for a two-day visit aimed at defeating the Taliban.", "Afghanistan"),
+    ("Hillary Clinton is due to arrive in Addis Ababa.", "Ethiopia"),
+])
+def test_a_visit_goes_to_the_country_of_its_destination(text, target):
+    e = [e for e in events_of(text) if e.type == "visit"]
+    assert e and e[0].target[0] == target

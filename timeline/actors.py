@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .datafiles import one_of, read_table
+from .places import city_country
 from .lexicon import Lexicon, normalize
 from .model import Actor, Mention
 from .nlp import Doc, Span, Token
@@ -322,6 +323,8 @@ class MentionFinder:
                 continue
             if ent.label_ in PERSON_LABELS:
                 actor = self._person(ent)
+            elif ent.label_ in ("GPE", "ORG") and (code := city_country(ent.text)) is not None:
+                actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
                 if self._in_title(ent):
                     continue  # "Secretary of State": part of a title, not an organisation

@@ -115,6 +115,10 @@ class Roles:
             sources, targets, steps = self.noun_roles(tok, verb, mentions)
         if self.rules.policy(etype).venue_target:
             targets += self.venue_countries(verb if verb != tok else tok, mentions)
+        if self.rules.policy(etype).destination:
+            places = self.destinations(tok, verb, mentions)
+            if places:  # where the visit goes comes first; other countries named were not visited
+                targets = places + [a for a in targets if a.kind != "country"]
         src_names = {a.name for a in sources}
         return unique(sources), unique([a for a in targets if a.name not in src_names]), steps
 
@@ -127,6 +131,18 @@ class Roles:
                         and any(m.text.lower().lstrip("the ").startswith(a.name.lower()[:4])
                                 for m in mentions.values() if m.actor is a)]
         return out
+
+    def destinations(self, tok: Token, verb: Token, mentions: Mentions) -> list[Actor]:
+        """Countries named as where a visit goes: "visited Massawa", "is in Kabul for a visit"."""
+        heads = [tok] if verb == tok else [tok, verb]
+        out = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "in"):
+                    out += [a for a in self.pobj_actors(c, mentions) if a.kind == "country"]
+                elif c.dep_ == "dobj" and h.pos_ == "VERB":
+                    out += [a for a in self.actor_of(c, mentions, 1) if a.kind == "country"]
+        return unique(out)
 
     def verb_roles(self, tok: Token, mentions: Mentions, etype: str, trigger_heads: set[int]):
         sources: list[Actor] = []

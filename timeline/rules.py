@@ -64,7 +64,7 @@ class EventType:
 
 
 EVENT_TYPE_FLAGS = ("reporting", "needs_source", "needs_target", "place_fallback", "mutual", "encounter",
-                    "venue_target", "commitment", "striving", "dyadic")
+                    "venue_target", "commitment", "striving", "dyadic", "destination")
 
 
 @dataclass(frozen=True, slots=True)
