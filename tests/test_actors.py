@@ -170,3 +170,21 @@ def test_titles_and_names_as_written(text, surface, name):
 
 def test_plural_noun_from_coordinated_actors_is_the_group():
     assert groups_of("Negotiators from India and Pakistan met in Vienna.")["Negotiators"] == ["India", "Pakistan"]
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("The rebels attacked the town.", "rebels", "rebels"),  # no group named: the generic actor
+    ("The opposition accused Kibaki of fraud.", "opposition", "opposition"),
+    ("Police dispersed the demonstrators.", "demonstrators", "protesters"),
+    ("Hamas fired rockets. The militants freed three hostages.", "militants", "Hamas"),  # the group named
+])
+def test_group_nouns_name_the_group_or_a_generic_actor(text, surface, name):
+    assert mentions_of(text).get(surface) == name
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("Abiy Ahmed visited Massawa.", "Massawa", "Eritrea"),  # a city is its country (places.py)
+    ("Clinton arrived in Addis Ababa.", "Addis Ababa", "Ethiopia"),
+])
+def test_a_city_is_its_country(text, surface, name):
+    assert mentions_of(text).get(surface) == name

@@ -59,7 +59,7 @@ BAD_ROWS = [
     ("rewrites.csv", rules.load_rules, "x,roles,by_magic,meeting,call,041,CONSULT,,", "condition: 'by_magic'"),
     ("rewrites.csv", rules.load_rules, "x,later,remote_exchange,meeting,call,041,CONSULT,,", "stage: 'later'"),
     ("words.csv", rules.words, "reporting", "expected 3 fields"),
-    ("group_nouns.csv", actors.group_nouns, ",a note", "empty noun"),
+    ("group_nouns.csv", actors.group_nouns, ",rebels,a note", "empty noun"),
     ("evaluation_aliases.csv", evaluate._aliases, "a,b,c", "expected 2 fields"),
 ]
 

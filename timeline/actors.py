@@ -104,9 +104,11 @@ def name_key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def group_nouns() -> frozenset[str]:
-    """Nouns that refer back to the armed or political group last named (data/group_nouns.csv)."""
-    return frozenset(row["noun"] for row in read_table("group_nouns.csv", ("noun", "note"), required=("noun",)))
+def group_nouns() -> dict[str, str]:
+    """Nouns that refer back to the armed or political group last named, and the generic actor
+    they name when none was (data/group_nouns.csv: "the rebels" -> "rebels")."""
+    return {row["noun"]: row["generic"]
+            for row in read_table("group_nouns.csv", ("noun", "generic", "note"), required=("noun",))}
 
 
 # Sectors whose agent nouns stand for their country's state ("Sudanese officials", "Afghan troops").
@@ -427,8 +429,10 @@ class MentionFinder:
             lower = tok.lower_
             if lower in RELATIONAL_ROLES:
                 actor = self._counterpart(tok, found) or self._relational(tok, offset)
-            elif tok.lemma_.lower() in group_nouns() and (self._definite(tok, found) or tok.tag_ == "NNS"):
-                actor = self.last_named_group  # "the militants freed three hostages": Hamas
+            elif tok.lemma_.lower() in group_nouns() and (self._definite(tok, found) or tok.tag_ == "NNS"
+                                                          or tok.lower_ == "opposition"):
+                generic = group_nouns()[tok.lemma_.lower()]  # "the militants freed three hostages": Hamas
+                actor = self.last_named_group or (Actor(name=generic, kind="group") if generic else None)
                 if actor is None:
                     continue
             else:
