@@ -132,9 +132,12 @@ def extract(inputs, date, actors, strict, output, fmt, workers):
     options = _options(date, actors, workers)
 
     def go():
-        # streamed in input order (articles as read, events in reading order): memory stays flat
+        from .merge import assign_clusters
+
+        # input order (articles as read, events in reading order); the events wait in a temporary
+        # file until all are read and merged (their cluster_id): memory stays flat
         articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles")
-        events = pipeline.extract_events(articles, options)
+        events = assign_clusters(pipeline.extract_events(articles, options))
         if output:
             return pipeline.write_events(events, output, fmt)
         out = sys.stdout
@@ -176,6 +179,17 @@ def graph(events_file, out_dir):
     paths = _guard(lambda: write_graph_exports(read_events(events_file), out_dir))
     for p in paths:
         click.echo(str(p), err=True)
+
+
+@main.command()
+@click.argument("events_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False))
+def merge(events_file, out_dir):
+    """Merge the events of EVENTS_FILE (filtered or corrected if you like) into real-world events."""
+    from .merge import merge_event_files
+
+    count, merged = _guard(lambda: merge_event_files(events_file, out_dir))
+    click.echo(f"{count} events, {merged} real-world events written to {Path(out_dir)}/", err=True)
 
 
 @main.command()

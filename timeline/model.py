@@ -24,6 +24,8 @@ EVENT_FIELDS = (
     "source_basis", "target_basis",
     # from the CAMEO code (cameo.py): its Goldstein score and GDELT's quad class (1-4); null for no code
     "goldstein", "quad_class",
+    # the id of the real-world event this mention reports, shared by all its mentions (merge.py)
+    "cluster_id",
 )
 LIST_FIELDS = (
     "source", "target", "actors", "source_countries", "target_countries",
@@ -152,6 +154,7 @@ class Event:
     target_basis: str = ""
     goldstein: float | None = None
     quad_class: int | None = None
+    cluster_id: str = ""
 
     def to_dict(self) -> dict:
         """The event as a JSON-ready dict with the fields in contract order.
@@ -172,7 +175,7 @@ class Event:
             "trigger": "", "sentence": "", "sentence_index": 0, "char_start": 0, "char_end": 0,
             "article_id": "", "article_title": "", "article_date": None, "article_source": "",
             "confidence": 0.0, "trigger_start": 0, "trigger_end": 0, "rule": "", "article_url": None,
-            "source_basis": "", "target_basis": "",
+            "source_basis": "", "target_basis": "", "cluster_id": "",
         }
         names = {f.name for f in fields(cls)}
         values = {}

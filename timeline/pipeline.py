@@ -166,19 +166,22 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, options: Options = O
 
 
 def write_outputs(events: Iterable[Event], out_dir: str | Path) -> int:
-    """Write events (sorted), the graph exports, datapackage.json and the HTML page under `out_dir`; return the event count.
+    """Write events (sorted), merged events, the graph exports, datapackage.json and the HTML page under `out_dir`; return the event count.
 
     The events are read once, parked in a temporary file in `out_dir` (`spool_events`, removed
     afterwards) and read back, in the order each output needs, by one output at a time: memory
     holds the sort keys, the graph and the page's columns, never all the events.
     """
     from .graph import build_graph_with_actors, graph_data, with_metrics, write_graph_files
+    from .merge import assign_clusters, write_merged_events
     from .render import write_html
 
     out = Path(out_dir)
-    with spool_events(events, out, key=event_order) as spool:
+    # clustering reads every event first: a first spool, then the events with their cluster ids
+    with spool_events(events, out) as mentions, spool_events(assign_clusters(mentions), out, key=event_order) as spool:
         write_events(spool, out / "events.jsonl")
         write_events(spool, out / "events.csv", "csv")
+        write_merged_events(spool, out / "merged_events.jsonl", out / "merged_events.csv")
         G, actor_rows = build_graph_with_actors(spool)
         write_graph_files(with_metrics(G), out)
         write_actor_rows(actor_rows, out / "actors.csv")
