@@ -5,10 +5,12 @@ one-line warning on stderr), 2 for a usage error such as a path that does not ex
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -55,7 +57,7 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-def _options(date, actors, workers=1) -> pipeline.Options:
+def _options(date, actors, workers=1, dask_address=None) -> pipeline.Options:
     """Options from the command line; `workers=None` means one process per core."""
     if date:
         try:
@@ -68,17 +70,60 @@ def _options(date, actors, workers=1) -> pipeline.Options:
         workers = os.cpu_count() or 1
     if workers < 1:
         _fail(f"--workers must be at least 1, not {workers}")
+    if actors and dask_address:  # the workers read it too, at the same path: not relative to our folder
+        actors = os.path.abspath(actors)
     return pipeline.Options(actors_file=actors, date=date, workers=workers)
 
 
-def _progress(items, label: str):
-    """The items, counted on a progress line on stderr when stderr is a terminal."""
-    if not sys.stderr.isatty():
+def _progress(items, label: str, dispatch=None):
+    """The items, counted on a progress line on stderr when stderr is a terminal.
+
+    A run on a Dask cluster shows its own line instead (`_ClusterProgress`).
+    """
+    if dispatch is not None or not sys.stderr.isatty():
         yield from items
         return
     with click.progressbar(items, label=label, file=sys.stderr, show_pos=True) as bar:
         yield from bar
 
+
+class _ClusterProgress:
+    """Partitions done / submitted so far and articles per second, on one line of stderr."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, submitted: int, articles: int) -> None:
+        rate = articles / max(time.monotonic() - self.start, 1e-6)
+        click.echo(f"\rpartitions {done}/{submitted}, {articles} articles, {rate:.1f} articles/s", err=True, nl=False)
+        self.shown = True
+
+
+@contextlib.contextmanager
+def _dispatcher(address: str | None, options: pipeline.Options):
+    """None for a local run; else an open connection to the Dask cluster at `address` (closed after)."""
+    if address is None:
+        yield None
+        return
+    progress = _ClusterProgress() if sys.stderr.isatty() else None
+
+    def connect():
+        from . import cluster
+
+        return cluster.connect(address, options.workers, options, progress)
+
+    try:
+        with _guard(connect) as dispatch:
+            yield dispatch
+    finally:
+        if progress is not None and progress.shown:
+            click.echo("", err=True)
+
+
+dask_option = click.option(
+    "--dask", "dask_address", metavar="ADDRESS",
+    help="Extract on a Dask cluster: a scheduler (tcp://host:8786), or 'local' for a LocalCluster of --workers processes.")
 
 common_inputs = [
     click.argument("inputs", nargs=-1, required=True, type=click.Path()),
@@ -109,13 +154,15 @@ def main() -> None:
 @with_inputs
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False))
 @click.option("--workers", type=int, default=None, help="Processes to use (default: the number of cores).")
-def build(inputs, date, actors, strict, out_dir, workers):
+@dask_option
+def build(inputs, date, actors, strict, out_dir, workers, dask_address):
     """Build events, graph exports and timeline.html from INPUTS into a folder."""
     _check_paths(inputs)
     run = _Run(strict)
-    options = _options(date, actors, workers)
-    articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles")
-    count = _guard(lambda: pipeline.write_outputs(pipeline.extract_events(articles, options), out_dir))
+    options = _options(date, actors, workers, dask_address)
+    with _dispatcher(dask_address, options) as dispatch:
+        articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles", dispatch)
+        count = _guard(lambda: pipeline.write_outputs(pipeline.extract_events(articles, options, dispatch), out_dir))
     click.echo(f"{count} events written to {Path(out_dir)}/", err=True)
     run.finish()
 
@@ -125,25 +172,27 @@ def build(inputs, date, actors, strict, out_dir, workers):
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--workers", type=int, default=None, help="Processes to use (default: the number of cores).")
-def extract(inputs, date, actors, strict, output, fmt, workers):
+@dask_option
+def extract(inputs, date, actors, strict, output, fmt, workers, dask_address):
     """Extract events from INPUTS (JSONL on stdout by default)."""
     _check_paths(inputs)
     run = _Run(strict)
-    options = _options(date, actors, workers)
+    options = _options(date, actors, workers, dask_address)
 
-    def go():
+    def go(dispatch):
         from .merge import assign_clusters
 
         # input order (articles as read, events in reading order); the events wait in a temporary
         # file until all are read and merged (their cluster_id): memory stays flat
-        articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles")
-        events = assign_clusters(pipeline.extract_events(articles, options))
+        articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles", dispatch)
+        events = assign_clusters(pipeline.extract_events(articles, options, dispatch))
         if output:
             return pipeline.write_events(events, output, fmt)
         out = sys.stdout
         return write_events_csv(events, out) if fmt == "csv" else write_events_jsonl(events, out)
 
-    _guard(go)
+    with _dispatcher(dask_address, options) as dispatch:
+        _guard(lambda: go(dispatch))
     run.finish()
 
 

@@ -1,6 +1,7 @@
 """The order of stages: articles -> parsed paragraphs -> events -> graph and page."""
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import multiprocessing
@@ -53,16 +54,26 @@ def extract_article(article: Article, options: Options = Options()) -> list[Even
     return _extract_chunk([article], options)[0]
 
 
-def extract_events(articles: Iterable[Article], options: Options = Options()) -> Iterator[Event]:
+# A dispatcher runs the chunk extractor over chunks elsewhere (a cluster: `timeline.cluster`)
+# and yields the results in the order of the chunks.
+Dispatch = Callable[[Iterable[list[Article]], Callable[[list[Article]], list[list[Event]]]],
+                    Iterator[list[list[Event]]]]
+
+
+def extract_events(articles: Iterable[Article], options: Options = Options(),
+                   dispatch: Dispatch | None = None) -> Iterator[Event]:
     """Extract events from articles; yields them article by article, in input order.
 
     Articles are read and parsed CHUNK at a time; with `options.workers` > 1 the chunks go
-    to that many processes, and the events come back in the same order as with one.
+    to that many processes, and the events come back in the same order as with one. A
+    `dispatch` (such as an open `timeline.cluster.Cluster`) sends them where it likes instead.
     """
     chunks = _chunks(articles, CHUNK)
     first = list(itertools.islice(chunks, 2))
     chunks = itertools.chain(first, chunks)
-    if options.workers > 1 and len(first) > 1:  # starting processes pays only beyond one chunk
+    if dispatch is not None:
+        results = dispatch(chunks, functools.partial(_extract_chunk, options=options))
+    elif options.workers > 1 and len(first) > 1:  # starting processes pays only beyond one chunk
         results = _parallel(chunks, options)
     else:
         results = (_extract_chunk(c, options) for c in chunks)
@@ -160,9 +171,9 @@ def write_events(events: Iterable[Event], path: str | Path, fmt: str = "jsonl") 
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, options: Options = Options(),
-          on_error: Callable[[InputError], None] | None = None) -> int:
+          on_error: Callable[[InputError], None] | None = None, dispatch: Dispatch | None = None) -> int:
     """Run the whole job: events, graph exports and the HTML page under `out_dir`; return the event count."""
-    return write_outputs(extract_events(read_inputs(paths, options, on_error), options), out_dir)
+    return write_outputs(extract_events(read_inputs(paths, options, on_error), options, dispatch), out_dir)
 
 
 def write_outputs(events: Iterable[Event], out_dir: str | Path) -> int:

@@ -1,0 +1,186 @@
+"""Dask: the chunks of `extract_events` extracted on a cluster (`timeline build --dask ADDRESS`).
+
+The only module that imports dask (the extra `timeline[dask]`). The driver reads the articles
+as for a local run and cuts them into chunks of `pipeline.CHUNK`; each chunk is one Dask task,
+a bounded window of them is in flight at a time, and the results come back in input order, so
+every output is byte-identical to a local run and the driver's memory stays flat.
+
+Why the driver reads: the ingest step is cheap next to parsing (see the README), and reading
+in one place keeps the input order, the chunk boundaries and the warnings for bad inputs the
+same as in a local run whatever the sizes of the files; the workers need the `timeline`
+package and its model, not the inputs.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+import socket
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .errors import TimelineError
+from .events import load_triggers
+from .lexicon import load_lexicon
+from .nlp import load_nlp
+
+
+class ClusterError(TimelineError):
+    """Raised when dask is missing, a scheduler cannot be reached, or a chunk kept killing workers."""
+
+
+try:
+    import distributed
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError as e:
+    raise ClusterError("--dask needs Dask: pip install 'timeline[dask]'") from e
+
+if TYPE_CHECKING:
+    from .model import Article, Event
+    from .pipeline import Options
+
+log = logging.getLogger(__name__)
+
+# Seconds to wait for a scheduler: a wrong or closed address fails quickly instead of hanging.
+CONNECT_TIMEOUT = 10.0
+# Seconds between two looks at the cluster's size: an adaptive cluster (dask-jobqueue) grows
+# while a build runs, and the window of chunks in flight grows with it.
+RESIZE_EVERY = 5.0
+
+Progress = Callable[[int, int, int], None]
+
+
+class _Preload(WorkerPlugin):
+    """A worker plugin: each worker process loads the model and the lexicons once, on start.
+
+    The loaders are cached per process, so tasks find them loaded; a worker that cannot load
+    them (a missing model, an --actors file not at the same path) fails at registration.
+    """
+
+    def __init__(self, model: str | None, actors_file: str | None):
+        self.model = model
+        self.actors_file = actors_file
+        self.name = "timeline-preload-" + hashlib.sha1(repr((model, actors_file)).encode()).hexdigest()[:12]
+
+    def setup(self, worker: distributed.Worker) -> None:
+        load_nlp(self.model)
+        load_lexicon(self.actors_file)
+        load_triggers()
+
+
+class Cluster:
+    """An open Dask client (and the LocalCluster it started, if any) that extracts chunks.
+
+    Called as `cluster(chunks, extract)`, it is the `dispatch` of `pipeline.extract_events`:
+    it yields `extract(chunk)` for each chunk, computed on the workers, in input order.
+    """
+
+    def __init__(self, client: distributed.Client, local=None, on_progress: Progress | None = None):
+        self.client = client
+        self.local = local
+        self.on_progress = on_progress
+
+    def __enter__(self) -> Cluster:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the client, and the LocalCluster if this object started it."""
+        self.client.close()
+        if self.local is not None:
+            self.local.close()
+
+    def threads(self) -> int:
+        """The number of worker threads the cluster has now (at least 1)."""
+        return max(1, sum(self.client.nthreads().values()))
+
+    def __call__(self, chunks: Iterable[list[Article]],
+                 extract: Callable[[list[Article]], list[list[Event]]]) -> Iterator[list[list[Event]]]:
+        run = f"timeline-{time.time_ns():x}"
+        pending: deque[tuple[distributed.Future, int]] = deque()
+        done = submitted = articles = 0
+        ahead, resized = 2 * self.threads(), time.monotonic()
+        try:
+            for chunk in itertools.chain(chunks, [None]):
+                if chunk is not None:
+                    # the chunk travels inside its task: a worker that dies leaves the scheduler
+                    # what it needs to run the task again elsewhere
+                    pending.append((self.client.submit(extract, chunk, key=f"{run}-{submitted}", pure=False),
+                                    len(chunk)))
+                    submitted += 1
+                    if time.monotonic() - resized > RESIZE_EVERY:
+                        ahead, resized = 2 * self.threads(), time.monotonic()
+                while pending and (chunk is None or len(pending) >= ahead):
+                    future, size = pending[0]
+                    yield _result(future, size)
+                    pending.popleft()
+                    done, articles = done + 1, articles + size
+                    if self.on_progress is not None:
+                        self.on_progress(done, submitted, articles)
+        finally:
+            # on Ctrl-C or an error downstream: nothing goes on running for a closed build
+            if pending:
+                self.client.cancel([f for f, _ in pending])
+
+
+def _result(future: distributed.Future, size: int) -> list[list[Event]]:
+    try:
+        return future.result()
+    except distributed.KilledWorker as e:
+        raise ClusterError(f"a chunk of {size} articles was running on every worker that died: {e}") from e
+
+
+def connect(address: str, workers: int = 1, options: Options | None = None,
+            on_progress: Progress | None = None, timeout: float = CONNECT_TIMEOUT) -> Cluster:
+    """Connect to the Dask scheduler at `address`, or start a LocalCluster of `workers` processes.
+
+    Args:
+        address: a scheduler address (`tcp://host:8786`), or "local".
+        workers: the LocalCluster's worker processes (one thread each); ignored for an address.
+        options: the run's options; each worker loads their model and lexicons once.
+        on_progress: called with (chunks done, chunks submitted, articles done) as results arrive.
+        timeout: seconds to wait for the scheduler before giving up.
+
+    Returns:
+        A `Cluster`, to be closed (it is a context manager).
+
+    Raises:
+        ClusterError: when Dask is not installed or the scheduler does not answer in time.
+    """
+    local = None
+    try:
+        if address == "local":
+            local = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                             dashboard_address=None, silence_logs=logging.ERROR)
+            client = distributed.Client(local, set_as_default=False)
+        else:
+            _probe(address, timeout)
+            client = distributed.Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as e:
+        if local is not None:
+            local.close()
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from e
+    cluster = Cluster(client, local, on_progress)
+    if options is not None:
+        try:
+            plugin = _Preload(options.model, options.actors_file)
+            client.register_plugin(plugin, name=plugin.name)
+        except BaseException:
+            cluster.close()
+            raise
+    return cluster
+
+
+def _probe(address: str, timeout: float) -> None:
+    """Fail at once for an unknown scheme or a closed port, where Dask would retry until `timeout`."""
+    scheme, location = distributed.comm.parse_address(address)
+    distributed.comm.registry.get_backend(scheme)  # ValueError: unknown address scheme
+    if scheme in ("tcp", "tls"):
+        host, port = distributed.comm.parse_host_port(location)
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
