@@ -71,6 +71,9 @@ CONTEXT_SLACK = 1
 #: A mention that is not specific enough (one side only, or no firm day) joins the best of several
 #: clusters only when it fits that one by this much more than the next (a shared date or place).
 CLEAR_MARGIN = 1.0
+#: An undated mention (a background event) joins another article's event only when the two
+#: articles came out within this many days: the same story's coverage, not any story's.
+NEWS_CYCLE = 7
 #: Beyond this many candidate clusters a mention without a date is ambiguous.
 MAX_CANDIDATES = 50
 #: A statement joins another article's report of the same words: shared content words (at least
@@ -131,6 +134,7 @@ class _Mention:
     remention: bool  # a definite noun trigger ("the talks") that may refer back
     words: bytes | None  # content-word hashes of a statement's sentence
     full: bool  # both sides named (two parties for a mutual type)
+    published: int  # the article's publication day (ordinal), 0 if unknown
 
 
 @dataclass(slots=True)
@@ -145,6 +149,7 @@ class _Cluster:
     places: set[str] = field(default_factory=set)
     articles: dict[str, int] = field(default_factory=dict)  # article -> last sentence index seen
     words: list[bytes] = field(default_factory=list)
+    published: tuple[int, int] = (0, 0)  # first and last publication day of its articles
 
 
 @functools.cache
@@ -276,6 +281,9 @@ class _Clusterer:
         if m.article not in cl.articles:
             self.by_article[m.article].append(c)
         cl.articles[m.article] = max(cl.articles.get(m.article, -1), m.sentence_index)
+        if m.published:
+            lo, hi = cl.published
+            cl.published = (min(lo, m.published) if lo else m.published, max(hi, m.published))
         if m.words is not None and len(cl.words) < 5:
             cl.words.append(m.words)
         if not widen:
@@ -302,6 +310,8 @@ def _fits(m: _Mention, cl: _Cluster) -> float | None:
     # a mention with one side only and no day of its own has no slack on its date
     if not _dates_meet(m.reach if m.full or m.rank == 0 else m.span, cl.span):
         return None
+    if m.span is None and m.article not in cl.articles and not _same_news_cycle(m, cl):
+        return None
     if _sides_conflict(m, cl) or _persons_conflict(m, cl):
         return None
     shared = len(_hard(m.sides[0] | m.sides[1]) & _hard(cl.sides[0] | cl.sides[1]))
@@ -320,6 +330,12 @@ def _fits(m: _Mention, cl: _Cluster) -> float | None:
     if m.article in cl.articles:
         score += 0.5
     return score
+
+
+def _same_news_cycle(m: _Mention, cl: _Cluster) -> bool:
+    """Whether an undated mention's article came out within NEWS_CYCLE days of one of the cluster's."""
+    lo, hi = cl.published
+    return bool(m.published and lo) and lo - NEWS_CYCLE <= m.published <= hi + NEWS_CYCLE
 
 
 def _dates_meet(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
@@ -394,7 +410,8 @@ def _mention(e: Event, interner: dict) -> _Mention:
         id=e.id, article=e.article_id, type=e.type, modality=MODALITY_GROUPS.get(e.modality, e.modality),
         span=span, reach=reach, rank=rank, sides=sides, names=interner.setdefault(names, names),
         persons=interner.setdefault(persons, persons), place=_place(e.location), sentence_index=e.sentence_index,
-        remention=_is_remention(e), words=statement_words, full=full)
+        remention=_is_remention(e), words=statement_words, full=full,
+        published=(_interval(e.article_date) or (0, 0))[0])
 
 
 def _is_full(etype: str, sides: tuple[frozenset[str], frozenset[str]]) -> bool:
