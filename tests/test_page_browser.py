@@ -459,3 +459,30 @@ def test_every_event_of_a_lane_and_day_is_reachable(browser, tmp_path):
         assert o.errors == []
     finally:
         o.page.close()
+
+
+def test_graph_is_legible(opened):
+    page = opened.page
+    page.locator("#graph").scroll_into_view_if_needed()
+    got = page.evaluate(r"""() => {
+        const gd = document.getElementById('graph'), size = gd._fullLayout._size;
+        const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+        const xs = gd._fullData.filter(t => t.meta.role === 'nodes').flatMap(t => t.x.map(x => xa.d2p(x)));
+        const layer = [...gd.querySelectorAll('.scatterlayer .trace')]
+            .filter(t => t.__data__[0].trace.meta.role === 'arrows');
+        const cosines = [];
+        for (const p of layer.length ? layer[0].querySelectorAll('.point') : []) {
+            const d = p.__data__, pts = (p.getAttribute('d') || '').match(/-?[\d.]+(e-?\d+)?/g).map(Number);
+            if (pts.length < 6) continue;  // the invisible point at the source
+            // The arrowhead's tip is its point; its base points back to the source (the previous point).
+            const bx = (pts[2] + pts[4]) / 2, by = (pts[3] + pts[5]) / 2, t = d.trace || layer[0].__data__[0].trace;
+            const i = d.i, sx = xa.d2p(t.x[i - 1]) - xa.d2p(t.x[i]), sy = ya.d2p(t.y[i - 1]) - ya.d2p(t.y[i]);
+            cosines.push((bx * sx + by * sy) / Math.hypot(bx, by) / Math.hypot(sx, sy));
+        }
+        return {width: size.w, spread: Math.max(...xs) - Math.min(...xs), arrows: layer.length, cosines: cosines,
+                labels: [...gd.querySelectorAll('.textpoint text')].map(t => t.textContent).filter(Boolean)};
+    }""")
+    assert got["spread"] > 0.8 * got["width"], got  # the nodes use the plot's width
+    assert got["arrows"] == 1 and len(got["cosines"]) == 5, got  # five one-way links
+    assert all(c > 0.99 for c in got["cosines"]), got  # each arrow points from its source to its target
+    assert "Donald Trump" in got["labels"]

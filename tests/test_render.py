@@ -390,3 +390,36 @@ def test_page_data_reads_a_spool_in_page_order(tmp_path):
     events = sample_events() + [hostile_event()]
     with spool_events(reversed(events), tmp_path) as spool:
         assert page_data(spool, sample_graph()) == page_data(events, sample_graph())
+
+
+# -- the graph: legible ---------------------------------------------------------------------------
+
+def test_graph_labels_only_the_largest_nodes():
+    from timeline.render.figures import GRAPH_LABELS
+
+    nodes = [{"id": f"actor {k:02d}", "kind": "person", "events": k, "x": k / 10, "y": (k % 5) / 10}
+             for k in range(1, 21)]
+    fig = graph_figure({"nodes": nodes, "edges": []})
+    labelled = [n for t in fig["data"] if t["meta"]["role"] == "nodes" for n, text in zip(t["customdata"], t["text"])
+                if text]
+    assert sorted(labelled) == [f"actor {k:02d}" for k in range(21 - GRAPH_LABELS, 21)]
+    assert all("actor" in h for t in fig["data"] if t["meta"]["role"] == "nodes" for h in t["hovertext"])
+
+
+def test_graph_arrows_on_one_way_links_only():
+    fig = graph_figure(sample_graph())
+    arrows = [t for t in fig["data"] if t["meta"]["role"] == "arrows"]
+    assert len(arrows) == 1 and arrows[0]["marker"]["angleref"] == "previous"
+    one_way = [e for e in sample_graph()["edges"] if e["kind"] == "event"]
+    assert sum(1 for s in arrows[0]["marker"]["size"] if s) == len(one_way) == 5
+    mutual = sample_graph()
+    mutual["edges"].append({**mutual["edges"][0], "source": "Kim Jong Un", "target": "Donald Trump"})
+    arrows = [t for t in graph_figure(mutual)["data"] if t["meta"]["role"] == "arrows"][0]
+    assert sum(1 for s in arrows["marker"]["size"] if s) == 4  # Trump <-> Kim goes both ways: no arrow
+
+
+def test_graph_uses_the_width():
+    layout = graph_figure(sample_graph())["layout"]
+    assert "scaleanchor" not in layout["yaxis"]
+    xs = [x for t in graph_figure(sample_graph())["data"] if t["meta"]["role"] == "nodes" for x in t["x"]]
+    assert min(xs) == -1.0 and max(xs) == 1.0

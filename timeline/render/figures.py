@@ -39,6 +39,10 @@ WEBGL_THRESHOLD = 10_000
 MARK_STYLE = {"scatter": (10, 1.5, 3), "scattergl": (5, 1, 2)}
 #: Above this many edges the graph draws its links with WebGL.
 GRAPH_WEBGL_EDGES = 2_000
+#: Only the actors with the most events carry a name on the graph; the others show it on hover.
+GRAPH_LABELS = 12
+#: Where on a one-way link its arrowhead sits, from the source (0) to the target (1).
+ARROW_AT = 0.6
 
 NO_ACTOR = "(no actor)"
 LANE_MODES = ("actor", "type")
@@ -566,13 +570,16 @@ def graph_figure(graph_data: dict) -> dict:
         (`customdata` is the actor name, used to filter the timeline on click).
     """
     nodes = sorted(graph_data.get("nodes", []), key=lambda n: str(n["id"]))
-    pos = node_positions(nodes)
+    pos = spread_positions(node_positions(nodes))
     edges = sorted(
         (e for e in graph_data.get("edges", []) if str(e["source"]) in pos and str(e["target"]) in pos),
         key=lambda e: (str(e["source"]), str(e["target"]), str(e.get("kind", "")), str(e.get("types", ""))),
     )
     edge_trace = "scattergl" if len(edges) > GRAPH_WEBGL_EDGES else "scatter"
     data = _edge_traces(edges, pos, edge_trace)
+    arrows = _arrow_trace(edges, pos) if edge_trace == "scatter" else None
+    if arrows is not None:
+        data.append(arrows)
     if edges:
         data.append(_edge_hover_trace(edges, pos, edge_trace))
     data += _node_traces(nodes, pos, _node_type_counts(pos, edges))
@@ -581,9 +588,58 @@ def graph_figure(graph_data: dict) -> dict:
         "legend": {"title": {"text": "Actor kind"}},
         "margin": {"b": 10, "l": 10, "r": 10, "t": 30}, "showlegend": True,
         "xaxis": {"showgrid": False, "showticklabels": False, "zeroline": False},
-        "yaxis": {"scaleanchor": "x", "showgrid": False, "showticklabels": False, "zeroline": False},
+        "yaxis": {"showgrid": False, "showticklabels": False, "zeroline": False},
     }
     return {"data": data, "layout": layout}
+
+
+def spread_positions(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Positions stretched over [-1, 1] on each axis, half by value and half by rank.
+
+    A spring layout leaves a tight cluster and a few far nodes: by rank, the cluster spreads
+    over the width and the height of the plot, while the order of the nodes on each axis stays.
+
+    >>> spread_positions({"a": (0.0, 0.0), "b": (0.1, 0.1), "c": (10.0, 0.2)})
+    {'a': (-1.0, -1.0), 'b': (-0.49, 0.0), 'c': (1.0, 1.0)}
+    """
+    names = list(pos)
+    axes = [_spread([pos[n][axis] for n in names]) for axis in (0, 1)]
+    return {n: (axes[0][k], axes[1][k]) for k, n in enumerate(names)}
+
+
+def _spread(values: list[float]) -> list[float]:
+    low, high = min(values, default=0.0), max(values, default=0.0)
+    ranks = {v: k for k, v in enumerate(sorted(set(values)))}
+    last = max(1, len(ranks) - 1)
+    return [round((((v - low) / (high - low) if high > low else 0.5) + ranks[v] / last) - 1, 6) for v in values]
+
+
+def _arrow_trace(edges: Sequence[dict], pos: dict) -> dict | None:
+    """Arrowheads on the links that go one way (event links without a link back), ARROW_AT along.
+
+    Each arrow is a pair of points, the source then the arrowhead: with `angleref: "previous"`
+    plotly turns the arrow symbol along the link. None when no link goes one way.
+    """
+    both = {(str(e["source"]), str(e["target"])) for e in edges if e.get("kind", "event") == "event"}
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    sizes: list[float] = []
+    for e in edges:
+        s, t = str(e["source"]), str(e["target"])
+        if e.get("kind", "event") != "event" or (t, s) in both or s == t:
+            continue
+        (x0, y0), (x1, y1) = pos[s], pos[t]
+        xs += [x0, round(x0 + ARROW_AT * (x1 - x0), 6), None]
+        ys += [y0, round(y0 + ARROW_AT * (y1 - y0), 6), None]
+        sizes += [0, 10 + edge_width(e.get("weight", 1)), 0]
+    if not xs:
+        return None
+    return {
+        "hoverinfo": "skip", "legendgroup": "links",
+        "marker": {"angleref": "previous", "color": "#5b6b7b", "size": sizes, "symbol": "arrow"},
+        "meta": {"role": "arrows"}, "mode": "markers", "name": "direction", "showlegend": False,
+        "type": "scatter", "x": xs, "y": ys,
+    }
 
 
 def node_positions(nodes: Sequence[dict]) -> dict[str, tuple[float, float]]:
@@ -682,9 +738,9 @@ def _node_hover_text(n: dict, types: Counter) -> str:
 
 
 def _node_traces(nodes: Sequence[dict], pos: dict, node_types: dict[str, Counter]) -> list[dict]:
-    """One trace of nodes per actor kind; the 30 nodes with the most events carry a label."""
+    """One trace of nodes per actor kind; the GRAPH_LABELS nodes with the most events carry a label."""
     most = max((_node_events(n) for n in nodes), default=0)
-    labelled = {str(n["id"]) for n in sorted(nodes, key=lambda n: (-_node_events(n), str(n["id"])))[:30]}
+    labelled = {str(n["id"]) for n in sorted(nodes, key=lambda n: (-_node_events(n), str(n["id"])))[:GRAPH_LABELS]}
     kinds = sorted({_node_kind(n) for n in nodes},
                    key=lambda k: (list(KIND_COLORS).index(k) if k in KIND_COLORS else len(KIND_COLORS), k))
     data = []
