@@ -260,7 +260,7 @@ def test_plover_gold_set_is_balanced_and_aligned():
 # (sentence, expected type, trigger as printed): a class of news wording per row, not one article.
 TYPE_CASES = [
     ("French officials have strongly denied the allegation.", "rejection", "denied"),
-    ("Sudan's army denied reports that two of its warplanes were shot down.", "rejection", "denied"),
+    ("The Sudanese army denied the reports.", "rejection", "denied"),
     ("Hugo Chavez said he has cut all diplomatic relations with Colombia.", "sanction", "cut"),
     ("Morocco broke diplomatic relations with Iran in May.", "sanction", "broke"),
     ("Saudi Arabia imposed measures to isolate Qatar.", "sanction", "imposed measures"),
