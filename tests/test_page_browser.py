@@ -486,3 +486,36 @@ def test_graph_is_legible(opened):
     assert got["arrows"] == 1 and len(got["cosines"]) == 5, got  # five one-way links
     assert all(c > 0.99 for c in got["cosines"]), got  # each arrow points from its source to its target
     assert "Donald Trump" in got["labels"]
+
+
+A4_CSS_PX = (round((210 - 24) / 25.4 * 96), round((297 - 24) / 25.4 * 96))  # page less the 12 mm margins
+
+
+def test_print_is_a_report(browser, tmp_path):
+    from test_render import make_event
+
+    events = [make_event(f"r{i:03d}", date=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(120)]
+    o = Opened(browser, write_page(tmp_path, events, sample_graph()))
+    page = o.page
+    try:
+        assert page.locator("#events-body tr").count() == 50  # on screen, a page of the table
+        page.pdf(path=str(tmp_path / "report.pdf"), format="A4")  # beforeprint and afterprint run
+        assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+        page.emulate_media(media="print")
+        page.wait_for_function("document.querySelectorAll('#events-body tr').length === 120")
+        shown = page.evaluate("""() => ['#filters', '#t-all', '.pager', '.modebar-container', '#evidence']
+            .map(s => [...document.querySelectorAll(s)].some(e => e.offsetParent !== null))""")
+        assert shown == [False] * 5  # no controls; no evidence panel while no event is chosen
+        sizes = page.evaluate("""() => ['timeline', 'graph'].map(id => [
+            document.querySelector('#' + id + ' .main-svg').getBoundingClientRect().width,
+            getComputedStyle(document.getElementById(id)).breakInside])""")
+        assert all(w <= A4_CSS_PX[0] and brk == "avoid" for w, brk in sizes), sizes
+        graph = page.evaluate("""() => { const s = document.getElementById('graph-section');
+            return [s.getBoundingClientRect().height, getComputedStyle(s).breakInside]; }""")
+        assert graph[0] <= A4_CSS_PX[1] and graph[1] == "avoid", graph  # fits a page, never split
+        page.emulate_media(media="screen")
+        page.wait_for_function("document.querySelectorAll('#events-body tr').length === 50")
+        assert page.locator("#filters").is_visible()
+        assert o.errors == []
+    finally:
+        page.close()

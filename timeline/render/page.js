@@ -19,7 +19,7 @@
                 modeBarButtons: [["toImage"], ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]],
                 plotGlPixelRatio: Math.max(1, Math.min(2, window.devicePixelRatio || 1))};
   var state = defaults();
-  var table = {key: "date", dir: 1, page: 0, rows: []};
+  var table = {key: "date", dir: 1, page: 0, rows: [], print: false};
   var timeline = {all: false, idx: []};  // all dates in view, or where they are dense; the events drawn
   var selected = -1, hoverCache = new Array(N), haystack = null, drawn = false;
   /* WebGL mode (many events): no prebuilt hover strings; a small DOM tooltip shows the event. */
@@ -425,7 +425,8 @@
     var body = $("events-body"), rows = table.rows, pages = Math.max(1, Math.ceil(rows.length / PAGE));
     table.page = Math.min(table.page, pages - 1);
     var frag = document.createDocumentFragment();
-    for (var k = table.page * PAGE; k < Math.min(rows.length, (table.page + 1) * PAGE); k++) {
+    var first = table.print ? 0 : table.page * PAGE, stop = table.print ? rows.length : Math.min(rows.length, (table.page + 1) * PAGE);
+    for (var k = first; k < stop; k++) {
       var i = rows[k], tr = el("tr");
       tr.dataset.index = String(i);
       if (i === selected) tr.className = "selected";
@@ -593,6 +594,7 @@
     window.addEventListener("hashchange", function () {
       readFragment(); syncControls(); update(false); restoreEvidence();
     });
+    watchPrint();
     readFragment();
     syncControls();
     /* The timeline first; the table, the evidence, the graph and the search text after it is painted. */
@@ -631,6 +633,23 @@
       document.body.dataset.ready = "1";
       idleHaystack();
     });
+  }
+  /* -- printing: every row of the table, the plots at the width of an A4 page (print CSS does the rest) -- */
+  var PRINT_WIDTH = 680;  // CSS px: A4's 210 mm less 2 x 12 mm margins is 703 px
+  function preparePrint(on) {
+    if (table.print === on) return;
+    table.print = on;
+    drawTable();
+    ["timeline", "graph"].forEach(function (id) {
+      var gd = $(id);
+      if (gd.data) Plotly.relayout(gd, {width: on ? PRINT_WIDTH : null, autosize: !on});
+    });
+  }
+  function watchPrint() {
+    window.addEventListener("beforeprint", function () { preparePrint(true); });
+    window.addEventListener("afterprint", function () { preparePrint(false); });
+    var print = window.matchMedia && window.matchMedia("print");
+    if (print && print.addEventListener) print.addEventListener("change", function (ev) { preparePrint(ev.matches); });
   }
   function restoreEvidence() {
     if (!state.ev) return;
