@@ -49,10 +49,10 @@ def page_file(tmp_path_factory) -> Path:
 class Opened:
     """A page opened from disk, with the requests and console errors it produced."""
 
-    def __init__(self, browser, path: Path, fragment: str = ""):
+    def __init__(self, browser, path: Path, fragment: str = "", **options):
         self.requests: list[str] = []
         self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page = browser.new_page(**{"viewport": {"width": 1280, "height": 900}, **options})
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
@@ -516,6 +516,36 @@ def test_print_is_a_report(browser, tmp_path):
         page.emulate_media(media="screen")
         page.wait_for_function("document.querySelectorAll('#events-body tr').length === 50")
         assert page.locator("#filters").is_visible()
+        assert o.errors == []
+    finally:
+        page.close()
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+
+
+def test_phone_no_sideways_scroll_and_evidence_by_the_tapped_mark(browser, page_file):
+    o = Opened(browser, page_file, **PHONE)
+    page = o.page
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.evaluate("""() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.plot')).map(e => e.tagName)""") == []
+        mark = page.evaluate(MARK_AT, "e05")
+        page.evaluate(f"window.scrollBy(0, {mark['y'] - 700})")  # the mark low on the screen
+        mark = page.evaluate(MARK_AT, "e05")
+        page.touchscreen.tap(mark["x"], mark["y"])
+        page.wait_for_function("location.hash.endsWith('ev=e05')")
+        sheet = page.evaluate("""() => { const r = document.getElementById('evidence').getBoundingClientRect();
+            return [r.top, r.bottom, document.getElementById('evidence').className]; }""")
+        mark = page.evaluate(MARK_AT, "e05")
+        assert sheet[2] == "sheet" and sheet[1] <= 844 + 1 and sheet[0] >= 844 * 0.5, sheet
+        assert 0 < mark["y"] < sheet[0], (mark, sheet)  # the mark stays in sight, just above its evidence
+        assert sheet[0] - mark["y"] < 844 * 0.5, (mark, sheet)
+        assert "denounce a purge" in page.locator("#evidence blockquote").inner_text()
+        page.locator("#ev-close").tap()
+        assert page.evaluate("document.getElementById('evidence').className") == ""
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
         assert o.errors == []
     finally:
         page.close()

@@ -273,6 +273,7 @@
       layout.xaxis.autorange = true;
     }
     viewButton(focus);
+    phoneLegend(layout);
     if (!lanes.length) {
       layout.annotations = [{text: "No dated event matches the filters", showarrow: false,
                              xref: "paper", yref: "paper", x: 0.5, y: 0.5}];
@@ -295,7 +296,10 @@
       });
       gd.on("plotly_click", function (ev) {
         var pt = ev && ev.points && ev.points[0];
-        if (pt && pt.data && pt.data.meta && pt.data.meta.role === "events") showEvidence(pt.customdata);
+        if (pt && pt.data && pt.data.meta && pt.data.meta.role === "events") {
+          showEvidence(pt.customdata);
+          nearTap(ev.event);
+        }
       });
       if (GL) {
         gd.on("plotly_hover", function (ev) {
@@ -400,6 +404,30 @@
     state.ev = E.id[i];
     writeFragment();
   }
+
+  /* On a phone the evidence opens as a sheet over the bottom of the screen, just below what was
+     tapped: the page scrolls, if need be, so that the tapped mark or row stays in sight above it. */
+  var PHONE = window.matchMedia ? window.matchMedia("(max-width: 640px)") : {matches: false};
+  function nearTap(ev) {
+    if (!PHONE.matches) return;
+    var panel = $("evidence");
+    panel.classList.add("sheet");
+    panel.scrollTop = 0;
+    /* The sheet says all the hover box would, which on a narrow screen would cover the marks. */
+    if (Plotly.Fx && Plotly.Fx.unhover) setTimeout(function () { Plotly.Fx.unhover($("timeline")); }, 0);
+    var y = ev && typeof ev.clientY === "number" ? ev.clientY : null;
+    var free = window.innerHeight - panel.getBoundingClientRect().height;  // the screen above the sheet
+    if (y !== null && (y > free - 24 || y < 0)) window.scrollBy(0, y - Math.max(24, free * 0.6));
+  }
+  /* On a phone the legend goes under the plot, in rows, and the plot keeps the screen's width. */
+  function phoneLegend(layout) {
+    if (!PHONE.matches) return layout;
+    layout.legend.orientation = "h";
+    layout.legend.x = 0; layout.legend.xanchor = "left";
+    layout.legend.y = -0.12; layout.legend.yanchor = "top";
+    return layout;
+  }
+  function closeSheet() { $("evidence").classList.remove("sheet"); }
 
   /* -- the table -- */
   var sortKeys = {
@@ -576,6 +604,7 @@
       $(id).addEventListener("change", function () { update(true); });
     });
     $("f-reset").addEventListener("click", function () { state = defaults(); syncControls(); update(false); });
+    $("ev-close").addEventListener("click", closeSheet);
     $("t-all").addEventListener("click", function () { timeline.all = !timeline.all; drawTimeline(timeline.idx); });
     $("p-prev").addEventListener("click", function () { table.page--; drawTable(); });
     $("p-next").addEventListener("click", function () { table.page++; drawTable(); });
@@ -589,7 +618,7 @@
     });
     $("events-body").addEventListener("click", function (ev) {
       var tr = ev.target.closest("tr");
-      if (tr) { showEvidence(parseInt(tr.dataset.index, 10)); drawTable(); }
+      if (tr) { showEvidence(parseInt(tr.dataset.index, 10)); drawTable(); nearTap(ev); }
     });
     window.addEventListener("hashchange", function () {
       readFragment(); syncControls(); update(false); restoreEvidence();
@@ -617,7 +646,7 @@
       performance.mark("table");
       return afterPaint();
     }).then(function () {
-      return Plotly.newPlot($("graph"), D.graph.data, D.graph.layout, config);
+      return Plotly.newPlot($("graph"), D.graph.data, phoneLegend(D.graph.layout), config);
     }).then(function () {
       $("graph").on("plotly_click", function (ev) {
         var pt = ev && ev.points && ev.points[0];
