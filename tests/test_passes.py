@@ -244,3 +244,17 @@ def test_the_subject_of_due_to_is_the_source():
 def test_a_visit_goes_to_the_country_of_its_destination(text, target):
     e = [e for e in events_of(text) if e.type == "visit"]
     assert e and e[0].target[0] == target
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("Grebe said Mbeki's efforts have been very encouraging.", "praise", None, "Thabo Mbeki"),
+    ("Karzai said his country is losing patience with Pakistan.", "criticism", "Hamid Karzai", "Pakistan"),
+    ("Macron said he was impressed by the courage of the Ukrainian people.", "praise", "Emmanuel Macron", "Ukraine"),
+    ("Lavrov said the attacks by Ukraine were unacceptable.", "criticism", "Sergei Lavrov", "Ukraine"),
+])
+def test_evaluations(text, etype, source, target):
+    e = [e for e in events_of(text) if e.type == etype and any(p.startswith("role:evaluation") for p in e.rule.split("|"))]
+    assert e, [(x.type, x.source, x.target, x.rule) for x in events_of(text)]
+    if source:
+        assert source in e[0].source
+    assert target in e[0].target

@@ -78,7 +78,8 @@ class EventExtractor:
         tok = doc[i]
         hit = self.rules.match(doc, i)
         return (hit is not None and not self.rules.policy(hit[0].type).reporting
-                or bool(self.rules.partner_candidates(tok)) or reports_obligation(tok))
+                or bool(self.rules.partner_candidates(tok)) or reports_obligation(tok)
+                or tok.lower_ in self.rules.evaluations)
 
     def finish(self, events: list[Event]) -> list[Event]:
         """The article's events after the article passes (a missing party from its context)."""
@@ -157,7 +158,7 @@ class EventExtractor:
             actor_kinds=tuple(x.kind for x in actors), actor_countries=tuple(x.country or "" for x in actors),
             actor_texts=tuple(texts.get(x.name, x.name) for x in actors),
             source_basis="text" if c.sources else "", target_basis="text" if c.targets else "",
-            goldstein=goldstein(c.cameo), quad_class=quad_class(c.cameo),
+            goldstein=goldstein(c.cameo), quad_class=quad_class(c.cameo), article_outlet=a.outlet,
         )
 
 

@@ -9,6 +9,7 @@ Sentence passes           what they do
 ------------------------  ------------------------------------------------------------------
 find_triggers             trigger words (triggers.csv), partner triggers (partner_triggers.csv),
                           rewrites of stage "trigger" (a reported obligation -> demand)
+find_evaluations          evaluative words (evaluations.csv): "the talks were constructive"
 attach_to_governors       a trigger inside another's argument is its content ("demanded X renounce")
 drop_cue_verbs            a verb that governs another act is its modality ("hoped to meet")
 drop_governed             content triggers go, unless governed.csv keeps them ("approved sanctions")
@@ -67,6 +68,7 @@ class Candidate:
     location: str | None = None
     confidence: float = 0.0
     governed_modality: str = ""  # the modality governed.csv gives it under its governor
+    frame: str = ""  # an evaluation's frame (evaluations.csv): "evaluated" or "experiencer"
 
     def __post_init__(self):
         self.type = self.type or self.trigger.type
@@ -202,6 +204,21 @@ def find_triggers(state: SentenceState) -> None:
     state.trigger_heads = {i for i, c in state.at.items() if not rules.policy(c.type).reporting}
 
 
+def find_evaluations(state: SentenceState) -> None:
+    """Evaluative words (evaluations.csv): "the talks were constructive", "impressed by the courage of"."""
+    taken = {i for c in state.candidates for i in range(c.start, c.end)}
+    for tok in state.sent:
+        row = state.rules.evaluations.get(tok.lower_)
+        if row is None or tok.i in taken or tok.pos_ not in ("ADJ", "VERB", "NOUN"):
+            continue
+        c = Candidate(tok, tok.i, tok.i + 1, row[0])
+        c.frame = row[1]
+        state.candidates.append(c)
+    state.candidates.sort(key=lambda c: c.start)
+    state.at = {c.head.i: c for c in state.candidates}
+    state.trigger_heads = {i for i, c in state.at.items() if not state.rules.policy(c.type).reporting}
+
+
 def _inside_cue_phrase(rules: Rules, tok: Token, trig: Trigger) -> bool:
     """ "called off his visit": the verb of a longer modality phrase is no trigger of its own."""
     hit = rules.cue_at(tok)
@@ -284,7 +301,7 @@ def drop_governed(state: SentenceState) -> None:
     state.candidates = kept
 
 
-SENTENCE_PASSES = (find_triggers, attach_to_governors, drop_cue_verbs, drop_governed)
+SENTENCE_PASSES = (find_triggers, find_evaluations, attach_to_governors, drop_cue_verbs, drop_governed)
 
 
 # -- event passes: each takes the state and one candidate; False drops the candidate ----------
@@ -299,6 +316,10 @@ def rewrite_roles_stage(state: SentenceState, c: Candidate) -> bool:
 
 
 def assign_roles(state: SentenceState, c: Candidate) -> bool:
+    if c.frame:
+        c.sources, c.targets = state.ctx.roles.of_evaluation(c.head, c.verb, c.frame, state.mentions)
+        c.trace.append(f"role:evaluation.{c.frame}")
+        return True
     found = state.ctx.roles.of_trigger(c.head, c.verb, state.mentions, c.type, state.trigger_heads)
     if found is None:
         return False

@@ -132,6 +132,38 @@ class Roles:
                                 for m in mentions.values() if m.actor is a)]
         return out
 
+    def of_evaluation(self, tok: Token, verb: Token, frame: str, mentions: Mentions):
+        """(sources, targets) of an evaluative word.
+
+        "evaluated": the speaker of the reported clause judges the subject's owner ("Mbeki's
+        efforts have been encouraging"); "experiencer": the subject judges the object of its
+        "by", "with", "of" or "to" phrase ("we are impressed by the courage of the Belarusian people").
+        """
+        subj = subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]  # "he was impressed"
+        subject = [a for s in subj for a in self.phrase_all(s, mentions)]
+        if frame == "evaluated":
+            return self.speaker(verb, mentions), subject
+        sources = subject or [a for c in tok.children if c.dep_ == "poss" for a in self.actor_of(c, mentions)]
+        objects = [p for h in (tok, verb) for c in h.children if c.dep_ in ("prep", "agent")
+                   and c.lower_ in ("by", "with", "of", "to") for p in c.children if p.dep_ == "pobj"]
+        return sources or self.speaker(verb, mentions), unique([a for o in objects for a in self.phrase_all(o, mentions)])
+
+    def phrase_all(self, tok: Token, mentions: Mentions) -> list[Actor]:
+        """The actor a phrase names, its possessor or "of" phrase included ("the courage of the Belarusian people")."""
+        return self.actor_of(tok, mentions) or unique(
+            [m.actor for t in noun_phrase(tok) if (m := mentions.get(t.i)) is not None and t.pos_ != "PRON"])[:2]
+
+    def speaker(self, verb: Token, mentions: Mentions) -> list[Actor]:
+        """Who says the clause of `verb`: the subject of the reporting verb above it."""
+        t = verb
+        for _ in range(4):
+            if t.head == t:
+                return []
+            t = t.head
+            if t.lemma_.lower() in self.rules.word("reporting"):
+                return self.subject_actors(t, mentions)
+        return []
+
     def destinations(self, tok: Token, verb: Token, mentions: Mentions) -> list[Actor]:
         """Countries named as where a visit goes: "visited Massawa", "is in Kabul for a visit"."""
         heads = [tok] if verb == tok else [tok, verb]

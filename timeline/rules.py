@@ -166,6 +166,7 @@ class Rules:
     governed: tuple = ()  # Governed rows
     aspect_verbs: frozenset = frozenset()
     idioms: tuple = ()  # (lemmas, ref) of phrases whose words are never triggers
+    evaluations: dict = None  # word -> (Trigger, frame) of evaluations.csv
 
     def idiom_at(self, tokens, i: int) -> range | None:
         """The token range of an idiom that covers token i ("a great deal"), if any."""
@@ -311,7 +312,16 @@ def load_rules() -> Rules:
     support = frozenset(r["verb"] for r in read_table("support_verbs.csv", ("verb", "note"), required=("verb",)))
     aspect = frozenset(r["verb"] for r in read_table("aspect_verbs.csv", ("verb", "note"), required=("verb",)))
     return Rules({k: tuple(v) for k, v in by_lemma.items()}, partners, _cues(), _plover_table(), support,
-                 event_types(), _rewrites(), words(), _governed(), aspect, _idioms())
+                 event_types(), _rewrites(), words(), _governed(), aspect, _idioms(), _evaluations())
+
+
+def _evaluations() -> dict[str, tuple[Trigger, str]]:
+    rows = read_table("evaluations.csv", ("word", "frame", "type", "cameo", "plover", "note"),
+                      required=("word", "frame", "type", "cameo"),
+                      checks={"frame": one_of(("evaluated", "experiencer")), "type": one_of(event_types()),
+                              "cameo": CAMEO, "plover": PLOVER})
+    return {r["word"]: (Trigger(r["type"], (r["word"],), "ANY", r["cameo"], r["plover"] or None, r.ref), r["frame"])
+            for r in rows}
 
 
 def _idioms() -> tuple:
