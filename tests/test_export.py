@@ -39,7 +39,7 @@ FULL = {
     "trigger_start": 126, "trigger_end": 129, "rule": "verb", "article_url": "https://example.org/a?b=1",
     "actor_kinds": ["person", "person", "country"], "actor_countries": ["USA", "KOR", "USA"],
     "actor_texts": ["Trump", "Lee", "White House"], "source_basis": "text", "target_basis": "context",
-    "goldstein": 1.0, "quad_class": 1, "cluster_id": "c1",
+    "goldstein": 1.0, "quad_class": 1, "cluster_id": "c1", "article_outlet": "Example News",
 }
 
 

@@ -448,7 +448,7 @@ def _event_schema_fields() -> dict[str, tuple[str | dict, dict]]:
         "confidence": ("number", {"minimum": 0, "maximum": 1}), "rule": text, "article_url": text,
         "source_basis": ("string", _enum(("text", "context"))), "target_basis": ("string", _enum(("text", "context"))),
         "goldstein": ("number", {"minimum": -10, "maximum": 10}), "quad_class": ("integer", _enum((1, 2, 3, 4))),
-        "cluster_id": text,
+        "cluster_id": text, "article_outlet": text,
     }
 
 

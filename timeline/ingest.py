@@ -4,7 +4,8 @@
 
 - `.txt`, `.text`, `.md` and files without extension: plain text copied from news sites,
   split into articles by `split_text_articles`;
-- `.html`, `.htm`: one article per page (title, publication date, URL, body paragraphs);
+- `.html`, `.htm`: one article per saved web page, read by trafilatura (`webpage.py`): main
+  text, title, publication date (htmldate), URL and site name (the article's outlet);
 - `.jsonl`, `.ndjson`: one JSON object per line with `title`, `date`, `text` and optional
   `id`, `url`;
 - `.csv`: a header row with `title,date,text[,id,url]` and one article per row.
@@ -24,13 +25,14 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date as _date
-from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import InputError
 from .model import Article
+from .webpage import WebPage, read_webpage
 
 __all__ = ["parse_date_line", "parse_date_value", "read_articles", "split_text_articles"]
 
@@ -243,13 +245,24 @@ def _cap_text(text: str, source: str) -> str:
 
 def _make_article(*, title: str, text: str, date: str | None, source: str,
                   url: str | None = None, id_: str | None = None,
-                  default_date: str | None = None) -> Article:
+                  default_date: str | None = None, outlet: str = "") -> Article:
     text = _cap_text(text, source)
     aid = id_ if id_ else article_id(title, date, text)
     if date is None and default_date is None:
         logger.warning("%s: no publication date for article %r", source, title[:80])
+    url = _clean_url(url)
     return Article(id=aid, title=title, text=text, date=date or default_date, source=source,
-                   url=_clean_url(url))
+                   url=url, outlet=" ".join(outlet.split()) or _domain(url))
+
+
+def _domain(url: str | None) -> str:
+    """The host of a URL without "www.", "" for none.
+
+    >>> _domain("https://www.example.org/a"), _domain(None)
+    ('example.org', '')
+    """
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.removeprefix("www.")
 
 
 # --------------------------------------------------------------------------- decoding
@@ -514,307 +527,55 @@ def _text_article(lines: list[str], header_end: int, source: str, n: int, total:
 
 # --------------------------------------------------------------------------- HTML
 
-_DROP_TAGS = frozenset({
-    "script", "style", "nav", "header", "footer", "aside", "form", "figure", "figcaption",
-    "noscript", "svg", "iframe", "template", "button", "select", "textarea", "object", "canvas",
-    "dialog", "menu",
-})
-_VOID_TAGS = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen",
-})
-_BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "body", "br", "hr",
-})
-_DATE_META = (
-    "article:published_time", "og:published_time", "og:article:published_time", "date",
-    "pubdate", "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
-    "dcterms.date", "dcterms.created", "parsely-pub-date", "sailthru.date", "article.published",
-    "datepublished",
-)
-_MAX_DEPTH = 400  # deeper nesting is flattened (keeps per-paragraph ancestor lists bounded)
-
-
-@dataclass
-class _Node:
-    tag: str
-    nid: int
-
-
-@dataclass
-class _Para:
-    ancestors: tuple[int, ...]
-    parts: list[str | None] = field(default_factory=list)  # None: a line break (<br>)
-
-
-class _PageParser(HTMLParser):
-    """Collects metadata and paragraphs of one HTML page in a single linear pass."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.meta: dict[str, str] = {}
-        self.canonical: str | None = None
-        self.title_parts: list[str] = []
-        self.h1: str | None = None
-        self.jsonld: list[str] = []
-        self.times: list[str] = []
-        self.paras: list[_Para] = []
-        self.loose: list[str | None] = []  # text outside <p> (None: block break), for pages without <p>
-        self.articles: list[int] = []
-        self._stack: list[_Node] = []
-        self._next_id = 0
-        self._drop = 0
-        self._para: _Para | None = None
-        self._in_title = False
-        self._h1_parts: list[str] | None = None
-        self._script_ld = False
-        self._ld_parts: list[str] = []
-
-    # element stack -----------------------------------------------------------
-    def _push(self, tag: str) -> None:
-        self._next_id += 1
-        if len(self._stack) < _MAX_DEPTH:
-            self._stack.append(_Node(tag, self._next_id))
-            if tag == "article":
-                self.articles.append(self._next_id)
-        if tag in _DROP_TAGS:
-            self._drop += 1
-
-    def _pop_to(self, tag: str) -> bool:
-        for k in range(len(self._stack) - 1, -1, -1):
-            if self._stack[k].tag == tag:
-                for node in self._stack[k:]:
-                    if node.tag in _DROP_TAGS:
-                        self._drop -= 1
-                del self._stack[k:]
-                return True
-        return False
-
-    def _close_para(self) -> None:
-        if self._para is not None:
-            self.paras.append(self._para)
-            self._para = None
-
-    # parser callbacks --------------------------------------------------------
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
-            if key and key not in self.meta and a.get("content"):
-                self.meta[key] = a["content"].strip()
-            return
-        if tag == "link":
-            if "canonical" in a.get("rel", "").lower().split() and self.canonical is None:
-                self.canonical = a.get("href", "").strip()
-            return
-        if tag == "time" and a.get("datetime"):
-            self.times.append(a["datetime"])
-        if tag == "br":
-            if self._para is not None and not self._drop:
-                self._para.parts.append(None)
-            elif not self._drop:
-                self.loose.append(None)
-            return
-        if tag in _VOID_TAGS:
-            return
-        self._in_title = False  # an unclosed <title> ends at the next element
-        if tag in _BLOCK_TAGS:
-            self._close_para()
-            if not self._drop:
-                self.loose.append(None)
-        if tag == "title":
-            self._in_title = True
-        elif tag == "h1" and self.h1 is None:
-            self._h1_parts = []
-        elif tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
-            self._script_ld = True
-            self._ld_parts = []
-        self._push(tag)
-        if tag == "p" and not self._drop:
-            self._para = _Para((0, *(n.nid for n in self._stack[:-1])))  # 0: the document
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID_TAGS:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag == "h1" and self._h1_parts is not None:
-            self.h1 = " ".join("".join(self._h1_parts).split())
-            self._h1_parts = None
-        elif tag == "script" and self._script_ld:
-            self.jsonld.append("".join(self._ld_parts))
-            self._script_ld = False
-        if tag in _BLOCK_TAGS:
-            self._close_para()
-            self.loose.append(None)
-        self._pop_to(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._script_ld:
-            self._ld_parts.append(data)
-            return
-        if self._in_title:
-            self.title_parts.append(data)
-        if self._h1_parts is not None:
-            self._h1_parts.append(data)
-        if self._drop:
-            return
-        if self._para is not None:
-            self._para.parts.append(data)
-        else:
-            self.loose.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._close_para()
-
-    def flush(self) -> None:
-        """Keep the paragraph being read when parsing stops early."""
-        self._close_para()
-
-
-def _para_lines(parts: list[str | None]) -> list[str]:
-    """Text pieces to lines: whitespace collapsed, a line per break marker (None)."""
-    lines: list[str] = []
-    current: list[str] = []
-    for part in [*parts, None]:
-        if part is None:
-            line = " ".join("".join(current).split())
-            if line:
-                lines.append(line)
-            current = []
-        else:
-            current.append(part)
-    return lines
-
-
-def _jsonld_values(blobs: list[str], key: str) -> Iterator[object]:
-    """Values of `key` in JSON-LD blocks, articles (and @graph members) first."""
-    def walk(node: object, depth: int) -> Iterator[object]:
-        if depth > 20:
-            return
-        if isinstance(node, list):
-            for item in node:
-                yield from walk(item, depth + 1)
-        elif isinstance(node, dict):
-            if key in node:
-                yield node[key]
-            for v in node.values():
-                if isinstance(v, (list, dict)):
-                    yield from walk(v, depth + 1)
-    for blob in blobs:
-        try:
-            data = json.loads(blob)
-        except (ValueError, RecursionError):
-            logger.debug("unreadable JSON-LD block skipped")
-            continue
-        yield from walk(data, 0)
-
-
-def _html_title(p: _PageParser) -> str | None:
-    og = p.meta.get("og:title") or p.meta.get("twitter:title")
-    if og:
-        return " ".join(og.split())
-    if p.h1:
-        return p.h1
-    raw = " ".join("".join(p.title_parts).split())
-    if raw:
-        parts = [s for s in re.split(r"\s+(?:\||–|—|-|::|»)\s+", raw) if s]
-        return max(parts, key=len) if parts else raw
-    for v in _jsonld_values(p.jsonld, "headline"):
-        if isinstance(v, str) and v.strip():
-            return " ".join(v.split())
+def _html_problem(data: bytes) -> str | None:
+    """Why the bytes of an .html file are no page (empty, binary), else None."""
+    if not data.strip():
+        return "empty file"
+    if data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return None
+    sample = data[:65536]
+    # control bytes only: the bytes of a page in another encoding (GBK, cp1252) are no sign of binary data
+    if b"\x00" in sample or len(_BINARY_RE.findall(sample)) > 0.05 * len(sample):
+        return "binary data, not text"
     return None
 
 
-def _html_date(p: _PageParser) -> tuple[str | None, str | None]:
-    """(date, raw value) of the page's publication date; date None if unparseable."""
-    raw: str | None = None
-    for key in _DATE_META:
-        if p.meta.get(key):
-            raw = p.meta[key]
-            break
-    if raw is None:
-        for v in _jsonld_values(p.jsonld, "datePublished"):
-            if isinstance(v, str) and v.strip():
-                raw = v
-                break
-    if raw is None and p.times:
-        raw = p.times[0]
-    if raw is None:
-        return None, None
-    return parse_date_value(raw), raw
+_BINARY_RE = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 
 
-def _html_body(p: _PageParser) -> list[str]:
-    paras = [(para, _para_lines(para.parts)) for para in p.paras]
-    paras = [(para, [ln for ln in ls if not _is_clutter(ln)]) for para, ls in paras]
-    paras = [(para, ls) for para, ls in paras if ls]
-    chosen: list[tuple[_Para, list[str]]] = []
-    if p.articles:
-        best_len = 0
-        for aid in p.articles:
-            inside = [(q, ls) for q, ls in paras if aid in q.ancestors]
-            size = sum(len(x) for _, ls in inside for x in ls)
-            if size > best_len:
-                chosen, best_len = inside, size
-    if not chosen and paras:
-        # readability-style: a paragraph scores for its parent, half as much for the grandparent
-        score: dict[int, float] = {}
-        for q, ls in paras:
-            size = sum(len(x) for x in ls)
-            for weight, nid in zip((1.0, 0.5), reversed(q.ancestors)):
-                score[nid] = score.get(nid, 0.0) + weight * size
-        if score:
-            best = max(score, key=lambda k: (score[k], -k))
-            chosen = [(q, ls) for q, ls in paras if best in q.ancestors]
-    if chosen:
-        return [ln for _, ls in chosen for ln in ls]
-    return [ln for ln in _para_lines(p.loose) if not _is_clutter(ln)]
+def _html_lines(page: WebPage) -> list[str]:
+    """The body lines of a page's main text: clutter, captions and a repeated headline left out.
 
-
-def _defuse_html(text: str) -> str:
-    """Escape markup that can never close, on which html.parser rescans the rest of the page.
-
-    An unclosed comment or tag makes the standard parser quadratic (seconds per 100 kB); the
-    "<" after the last ">" and the "<!--" after the last "-->" cannot close, so they are text.
+    trafilatura keeps short lines of small pages ("Advertisement", "By Staff Writer") and the
+    page's own headline; the checks of the plain-text reader drop them.
     """
-    last_gt = text.rfind(">")
-    if last_gt < len(text) - 1 and "<" in text[last_gt + 1:]:
-        text = text[:last_gt + 1] + text[last_gt + 1:].replace("<", "&lt;")
-    last_close = text.rfind("-->")
-    tail = text[last_close + 3:] if last_close >= 0 else text
-    if "<!--" in tail:
-        text = text[:len(text) - len(tail)] + tail.replace("<!--", "&lt;!--")
-    return text
+    title = (page.title or "").casefold()
+    lines: list[str] = []
+    for raw in page.text.split("\n"):
+        line = " ".join(raw.split()).removeprefix("| ").removesuffix(" |")  # a table row: "| cell | cell |"
+        if not line or _is_clutter(line) or _is_caption(line):
+            continue
+        if not lines and title and _is_headline_like(line) and title.startswith(line.casefold()):
+            continue  # the headline (or its short form) above the body
+        lines.append(line)
+    return lines
 
 
-def _read_html(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
-    parser = _PageParser()
-    try:
-        parser.feed(_defuse_html(text))
-        parser.close()
-    except (AssertionError, ValueError, RecursionError) as e:
-        # html.parser gives up on a few malformed declarations; keep what was read so far
-        on_error(InputError(f"malformed HTML ({str(e)[:80]}); the rest of the page is ignored",
-                            path=path))
-        parser.flush()
-    body = _html_body(parser)
-    if not body:
+def _read_html(data: bytes, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+    """One article from a saved web page: main text, title, date, URL and site by trafilatura."""
+    problem = _html_problem(data)
+    if problem is not None:
+        on_error(InputError(problem, path=path))
+        return
+    page = read_webpage(data)
+    body = _html_lines(page) if page is not None else []
+    if page is None or not body:
         on_error(InputError("no article text found in the HTML page", path=path))
         return
-    text_body = "\n".join(body)
-    title = _html_title(parser) or _title_from_text(text_body)
-    date, raw = _html_date(parser)
-    if raw is not None and date is None:
-        on_error(InputError(f"unparseable publication date {raw[:60]!r}", path=path))
-    url = _clean_url(parser.canonical) or _clean_url(parser.meta.get("og:url"))
-    yield _make_article(title=title, text=text_body, date=date, source=path, url=url,
-                        default_date=default_date)
+    text = "\n".join(body)
+    date = parse_date_value(page.date) if page.date else None
+    yield _make_article(title=page.title or _title_from_text(text), text=text, date=date, source=path,
+                        url=page.url, outlet=page.site or "", default_date=default_date)
 
 
 # --------------------------------------------------------------------------- JSONL / CSV
@@ -836,8 +597,9 @@ def _record_article(rec: dict[str, object], path: str, n: int, where: int | str,
             on_error(InputError(f"unparseable date {str(raw_date)[:60]!r}", path=path, position=where))
     id_v = rec.get("id")
     id_ = str(id_v).strip() if id_v not in (None, "") and not isinstance(id_v, (dict, list)) else None
-    return _make_article(title=title, text=text, date=date, source=f"{path}:{n}",
-                         url=rec.get("url"), id_=id_ or None, default_date=default_date)
+    outlet = rec.get("outlet")
+    return _make_article(title=title, text=text, date=date, source=f"{path}:{n}", url=rec.get("url"),
+                         id_=id_ or None, default_date=default_date, outlet=outlet if isinstance(outlet, str) else "")
 
 
 def _read_jsonl(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
@@ -932,12 +694,16 @@ def _read_file(path: str, default_date: str | None, on_error: ErrorHandler) -> I
     except OSError as e:
         on_error(InputError(f"cannot read: {e.strerror or e}", path=path))
         return
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:  # trafilatura reads the bytes: it finds the page's encoding itself
+        yield from _read_html(data, path, default_date, on_error)
+        return
     try:
         text = _decode(data, path)
     except InputError as e:
         on_error(e)
         return
-    reader = _READERS.get(Path(path).suffix.lower(), _read_text_file)
+    reader = _READERS.get(suffix, _read_text_file)
     yield from reader(text, path, default_date, on_error)
 
 

@@ -26,6 +26,8 @@ EVENT_FIELDS = (
     "goldstein", "quad_class",
     # the id of the real-world event this mention reports, shared by all its mentions (merge.py)
     "cluster_id",
+    # the article's site or publication: a page's site name, an `outlet` input column, the URL's domain
+    "article_outlet",
 )
 LIST_FIELDS = (
     "source", "target", "actors", "source_countries", "target_countries",
@@ -50,6 +52,7 @@ class Article:
     date: str | None = None  # publication date, YYYY-MM-DD
     source: str = ""  # file path (or path:record) the article was read from
     url: str | None = None
+    outlet: str = ""  # the site or publication: a page's site name, an `outlet` column, the URL's domain
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,7 @@ class Event:
     goldstein: float | None = None
     quad_class: int | None = None
     cluster_id: str = ""
+    article_outlet: str = ""
 
     def to_dict(self) -> dict:
         """The event as a JSON-ready dict with the fields in contract order.
@@ -175,7 +179,7 @@ class Event:
             "trigger": "", "sentence": "", "sentence_index": 0, "char_start": 0, "char_end": 0,
             "article_id": "", "article_title": "", "article_date": None, "article_source": "",
             "confidence": 0.0, "trigger_start": 0, "trigger_end": 0, "rule": "", "article_url": None,
-            "source_basis": "", "target_basis": "", "cluster_id": "",
+            "source_basis": "", "target_basis": "", "cluster_id": "", "article_outlet": "",
         }
         names = {f.name for f in fields(cls)}
         values = {}
