@@ -549,3 +549,37 @@ def test_phone_no_sideways_scroll_and_evidence_by_the_tapped_mark(browser, page_
         assert o.errors == []
     finally:
         page.close()
+
+
+LEGEND = """() => {
+    const gd = document.getElementById('timeline'), bg = gd.querySelector('.legend .bg').getBoundingClientRect();
+    const svg = gd.querySelector('.main-svg').getBoundingClientRect();
+    const items = [...gd.querySelectorAll('.legend .traces')].map(t => {
+        const r = t.getBoundingClientRect();
+        return {name: t.textContent, visible: r.height > 0 && r.top >= bg.top - 1 && r.bottom <= bg.bottom + 1 &&
+                r.top >= svg.top && r.bottom <= svg.bottom && r.left >= svg.left && r.right <= svg.right + 1};
+    });
+    const bar = gd.querySelector('.legend .scrollbar');
+    return {items: items, scrollbar: bar ? bar.getBoundingClientRect().height : 0};
+}"""
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_legend_of_many_types_hides_none(browser, tmp_path, device):
+    from test_render import make_event
+
+    from timeline.model import EVENT_TYPES
+
+    events = [make_event(f"t{k:02d}", type=t, date=f"2025-08-{1 + k:02d}") for k, t in enumerate(EVENT_TYPES)]
+    assert len(events) >= 14
+    o = Opened(browser, write_page(tmp_path, events), **(PHONE if device == "phone" else {}))
+    try:
+        if device == "desktop":
+            assert_traces_match_python_figure(o, events)
+        o.page.locator("#timeline").scroll_into_view_if_needed()
+        legend = o.page.evaluate(LEGEND)
+        assert sorted(i["name"] for i in legend["items"]) == sorted(EVENT_TYPES)
+        assert [i["name"] for i in legend["items"] if not i["visible"]] == []
+        assert legend["scrollbar"] == 0
+    finally:
+        o.page.close()

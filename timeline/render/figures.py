@@ -69,6 +69,10 @@ MODALITY_STYLES = {
 KIND_COLORS = {"person": "#1f77b4", "country": "#d62728", "organization": "#2ca02c", "group": "#ff7f0e"}
 OTHER_COLOR = "#7f7f7f"
 
+#: The timeline's legend: px for its title and the plot's margins, and px an entry (plotly's
+#: legend entry for a mark of MARK_STYLE's size, 10 px, is 29 px tall).
+LEGEND_BASE, LEGEND_ENTRY = 110, 29
+
 HOVER_WIDTH = 80  # characters per hover line
 HOVER_MAX = 400  # characters of the sentence shown in the hover box
 
@@ -298,13 +302,26 @@ def trigger_span(event: Event) -> tuple[int, int]:
 
 # -- figures -------------------------------------------------------------------------------
 
+def timeline_height(size: float, legend_entries: int = 0) -> int:
+    """The timeline's height in px: 26 px a lane unit, and room for every entry of the legend.
+
+    Plotly's legend scrolls, hiding entries, where the plot is shorter than it: 20 types of
+    event in a single lane would show only ten of them.
+
+    >>> timeline_height(3), timeline_height(3, legend_entries=20), timeline_height(100)
+    (360, 690, 1400)
+    """
+    return max(360, min(1400, round(26 * size) + 140), LEGEND_BASE + LEGEND_ENTRY * legend_entries)
+
+
 def timeline_layout(lanes: str, categories: Sequence[str], centres: Sequence[float] | None = None,
-                    size: float | None = None) -> dict:
+                    size: float | None = None, legend_entries: int = 0) -> dict:
     """The timeline's plotly layout for the given lane mode and (escaped) lane names, top to bottom.
 
     Lanes are numbers on a linear y axis labelled by `ticktext`: numbers are much faster than
     category strings for plotly with 100,000 points. `centres` and `size` are those of
-    `stack_marks` (by default a lane is one unit, the k-th centred on k).
+    `stack_marks` (by default a lane is one unit, the k-th centred on k); the plot is tall
+    enough for `legend_entries` (`timeline_height`).
     """
     if lanes not in LANE_MODES:
         raise ValueError(f"lanes must be one of {LANE_MODES}, not {lanes!r}")
@@ -312,7 +329,7 @@ def timeline_layout(lanes: str, categories: Sequence[str], centres: Sequence[flo
         centres = range(len(categories))
     return {
         "dragmode": "zoom",
-        "height": max(360, min(1400, round(26 * (len(categories) if size is None else size)) + 140)),
+        "height": timeline_height(len(categories) if size is None else size, legend_entries),
         "hoverlabel": {"align": "left", "namelength": -1},
         "hovermode": "closest",
         "legend": {"itemclick": "toggle", "title": {"text": "Event type"}},
@@ -440,10 +457,11 @@ def timeline_figure(events: Sequence[Event], lanes: str = "actor") -> dict:
     y_of = {i: y for (i, _, _), y in zip(dated, ys)}
     modalities = list(MODALITIES) + sorted({e.modality for _, e, _ in dated} - set(MODALITIES))
     data: list[dict] = []
-    for etype in type_order(e.type for _, e, _ in dated):
+    types = type_order(e.type for _, e, _ in dated)
+    for etype in types:
         rows = [row for row in dated if row[1].type == etype]
         data += _type_traces(etype, rows, modalities, y_of, trace_type)
-    layout = timeline_layout(lanes, [escape_text(n) for n in names], centres, size)
+    layout = timeline_layout(lanes, [escape_text(n) for n in names], centres, size, len(types))
     focus = focus_range([mark for _, _, (_, _, mark) in dated])
     if focus is not None:
         layout["xaxis"]["range"] = [day_to_iso(focus[0]), day_to_iso(focus[1])]
@@ -812,6 +830,7 @@ def page_styles(types: Sequence[str], modalities: Sequence[str]) -> dict:
         "colors": [type_style(t)[0] for t in types],
         "hover_max": HOVER_MAX,
         "hover_width": HOVER_WIDTH,
+        "legend": [LEGEND_BASE, LEGEND_ENTRY],
         "modality": [list(modality_style(m)) for m in modalities],
         "symbols": [type_style(t)[1] for t in types],
     }

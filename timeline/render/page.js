@@ -249,12 +249,16 @@
   }
 
   var measureCanvas = null;
-  function timelineLayout(lanes, idx, stack) {
+  function timelineLayout(lanes, idx, stack, entries) {
     var layout = JSON.parse(JSON.stringify(D.timeline.layout[state.lanes]));
     var names = state.lanes === "type" ? D.types : D.actors;
     layout.yaxis.ticktext = lanes.map(function (k) { return esc(names[k]); });
     layout.yaxis.tickvals = stack.centres;
-    layout.height = Math.max(360, Math.min(1400, Math.round(26 * stack.size) + 140));
+    /* As figures.py:timeline_height: room for every legend entry, so that none is scrolled out of sight;
+       on a phone the legend is under the plot, about two entries a row. */
+    var lanesHeight = Math.min(1400, Math.round(26 * stack.size) + 140);
+    layout.height = PHONE.matches ? Math.max(360, lanesHeight) + S.legend[1] * Math.ceil(entries / 2) + 40 :
+      Math.max(360, lanesHeight, S.legend[0] + S.legend[1] * entries);
     if (GL && lanes.length) {
       /* Plotly's automargin measures every lane label in the DOM, seconds for hundreds of
          lanes: measure them once on a canvas and set the left margin instead. */
@@ -285,7 +289,8 @@
     var lanes = lanesOf(idx);
     timeline.idx = idx;
     var stack = stackMarks(idx, lanes);
-    var p = Plotly.react(gd, timelineTraces(idx, stack), timelineLayout(lanes, idx, stack), config).then(function () {
+    var traces = timelineTraces(idx, stack), entries = traces.filter(function (t) { return t.showlegend; }).length;
+    var p = Plotly.react(gd, traces, timelineLayout(lanes, idx, stack, entries), config).then(function () {
       fixTicks();
       return gd;
     });
