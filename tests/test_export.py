@@ -402,3 +402,53 @@ def test_events_frame_without_pandas_says_what_to_install(tmp_path, monkeypatch)
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ModuleNotFoundError, match=r"timeline\[pandas\]"):
         events_frame(tmp_path / "events.jsonl")
+
+
+# --- the field dictionary ------------------------------------------------------------------------------
+
+DOCS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "EVENTS.md")
+
+
+def docs_section(heading: str) -> str:
+    with open(DOCS, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index(f"\n## {heading}")
+    end = text.find("\n## ", start + 1)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def test_docs_describe_every_event_field_in_order():
+    import re
+
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]+) \|", docs_section("events.jsonl / events.csv"), re.M)
+    assert [name for name, _ in rows] == list(EVENT_FIELDS)
+    assert all(kind.strip() for _, kind in rows)
+
+
+def test_docs_describe_every_column_of_the_other_files():
+    import re
+
+    from timeline.export import ACTOR_COLUMNS
+    from timeline.graph import build_graph, with_metrics
+    from timeline.merge import MERGED_FIELDS
+
+    actors = re.findall(r"^\| `(\w+)` \|", docs_section("actors.csv"), re.M)
+    assert actors == list(ACTOR_COLUMNS)
+    merged = docs_section("merged_events.jsonl / merged_events.csv")
+    assert [k for k in MERGED_FIELDS if f"`{k}`" not in merged] == []
+    G = with_metrics(build_graph(make_events()))
+    graph = docs_section("graph.graphml, graph.gexf, graph.json")
+    attributes = {k for _, d in G.nodes(data=True) for k in d} | {k for *_, d in G.edges(data=True) for k in d}
+    assert sorted(k for k in attributes if f"`{k}`" not in graph) == []
+
+
+def test_readme_points_to_the_field_dictionary_and_cites_only_files_of_the_repository():
+    import re
+
+    root = os.path.dirname(os.path.dirname(DOCS))
+    with open(os.path.join(root, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    assert "docs/EVENTS.md" in readme
+    assert "../shared" not in readme
+    for target in re.findall(r"\]\(([^)#:]+)\)", readme):  # relative markdown links
+        assert os.path.exists(os.path.join(root, target)), target
