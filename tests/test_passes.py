@@ -258,3 +258,18 @@ def test_evaluations(text, etype, source, target):
     if source:
         assert source in e[0].source
     assert target in e[0].target
+
+
+def test_a_purpose_clause_of_talks_is_the_same_meeting():
+    events = events_of("Macron met Modi in Paris to discuss security cooperation.")
+    assert [e.type for e in events if e.type in ("meeting", "talks", "cooperation")] == ["meeting"]
+
+
+def test_a_purpose_clause_of_another_act_is_its_own_event():
+    events = events_of("Robert Gates arrived in Pakistan to deliver assurances to the Pakistani government.")
+    assert {"visit", "offer"} <= {e.type for e in events}
+
+
+def test_credit_lines_tell_no_event():
+    assert events_of("Some information for this report was provided by AP and Reuters.") == []
+    assert events_of("Tewelde Tesfagabir and Berhane Berhe contributed to this report.") == []

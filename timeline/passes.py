@@ -178,8 +178,10 @@ def apply_rewrites(state: SentenceState, c: Candidate, stage: str) -> None:
 
 # -- sentence passes ----------------------------------------------------------------------------
 def find_triggers(state: SentenceState) -> None:
-    """Candidates at trigger words, longest match first, outside names and dates."""
+    """Candidates at trigger words, longest match first, outside names, dates and credit lines."""
     doc, rules = state.sent.doc, state.rules
+    if _credit_line(state):
+        return
     i = state.sent.start
     while i < state.sent.end:
         m = state.mentions.get(i)
@@ -219,6 +221,12 @@ def find_evaluations(state: SentenceState) -> None:
     state.trigger_heads = {i for i, c in state.at.items() if not state.rules.policy(c.type).reporting}
 
 
+def _credit_line(state: SentenceState) -> bool:
+    """ "Some information for this report was provided by AP": a credit, not news (words.csv)."""
+    text = " ".join(t.lower_ for t in state.sent)
+    return any(phrase in text for phrase in state.rules.word("credit_phrase"))
+
+
 def _inside_cue_phrase(rules: Rules, tok: Token, trig: Trigger) -> bool:
     """ "called off his visit": the verb of a longer modality phrase is no trigger of its own."""
     hit = rules.cue_at(tok)
@@ -256,6 +264,8 @@ def _governor(state: SentenceState, c: Candidate) -> Candidate | None:
     for _ in range(8):
         if t.head == t or t.dep_ in ("nsubj", "nsubjpass", "csubj", "relcl", "parataxis", "appos"):
             return None
+        if t.dep_ == "advcl" and _purpose_of_encounter(state, t):
+            return at[t.head.i]  # "met Velasquez to discuss security": the meeting's content
         if t.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
             return None  # an adverbial clause is its own event; "called for Kyiv to cede" is content
         if t.dep_ == "prep" and t.lower_ not in state.rules.word("content_prep") and not (
@@ -269,6 +279,14 @@ def _governor(state: SentenceState, c: Candidate) -> Candidate | None:
         if g is not None and not state.rules.policy(g.type).reporting and not _cue_only(state.rules, g):
             return g
     return None
+
+
+def _purpose_of_encounter(state: SentenceState, clause: Token) -> bool:
+    """An infinitival purpose clause that tells talks ("to discuss ...") of a meeting, visit or call:
+    the same encounter ("met Velasquez to discuss security"); "arrived to deliver assurances" stays two."""
+    head, own = state.at.get(clause.head.i), state.at.get(clause.i)
+    return (head is not None and own is not None and state.rules.policy(head.type).absorbs_purpose
+            and state.rules.policy(own.type).purpose and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
 
 def _cue_only(rules: Rules, c: Candidate) -> bool:
@@ -287,18 +305,25 @@ def drop_cue_verbs(state: SentenceState) -> None:
 
 
 def drop_governed(state: SentenceState) -> None:
-    """Content of another trigger goes, unless governed.csv keeps it ("approved new sanctions")."""
-    kept = []
-    for c in state.candidates:
-        if c.governor is None:
-            kept.append(c)
-            continue
-        row = state.rules.governed_row(c.governor.type, c.type, c.head.pos_)
-        if row is not None:
-            c.governed_modality = row.modality
-            c.trace.append(f"governed:{row.ref}")
-            kept.append(c)
-    state.candidates = kept
+    """Content of another trigger goes, unless governed.csv keeps it ("approved new sanctions");
+    the content of content that went goes too ("met X to discuss security cooperation")."""
+    kept: dict[int, Candidate] = {}
+    for c in sorted(state.candidates, key=_depth):
+        row = None if c.governor is None else state.rules.governed_row(c.governor.type, c.type, c.head.pos_)
+        if c.governor is None or row is not None and c.governor.head.i in kept:
+            if row is not None:
+                c.governed_modality = row.modality
+                c.trace.append(f"governed:{row.ref}")
+            kept[c.head.i] = c
+    state.candidates = [c for c in state.candidates if c.head.i in kept]
+
+
+def _depth(c: Candidate) -> int:
+    """How many governors a candidate has above it: governors are decided first."""
+    n, g = 0, c.governor
+    while g is not None and n < 10:
+        n, g = n + 1, g.governor
+    return n
 
 
 SENTENCE_PASSES = (find_triggers, find_evaluations, attach_to_governors, drop_cue_verbs, drop_governed)

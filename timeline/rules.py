@@ -64,7 +64,7 @@ class EventType:
 
 
 EVENT_TYPE_FLAGS = ("reporting", "needs_source", "needs_target", "place_fallback", "mutual", "encounter",
-                    "venue_target", "commitment", "striving", "dyadic", "destination")
+                    "venue_target", "commitment", "striving", "dyadic", "destination", "absorbs_purpose", "purpose")
 
 
 @dataclass(frozen=True, slots=True)
