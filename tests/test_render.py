@@ -423,3 +423,20 @@ def test_graph_uses_the_width():
     assert "scaleanchor" not in layout["yaxis"]
     xs = [x for t in graph_figure(sample_graph())["data"] if t["meta"]["role"] == "nodes" for x in t["x"]]
     assert min(xs) == -1.0 and max(xs) == 1.0
+
+
+# -- colours and symbols: from data/event_types.csv -----------------------------------------------
+
+def test_type_style_and_order_come_from_the_event_types_table(monkeypatch):
+    from timeline.render import figures
+    from timeline.rules import EventType, event_types
+
+    table = event_types()
+    assert [figures.type_style(t) for t in table] == [(r.color, r.symbol) for r in table.values()]
+    assert figures.type_order(reversed(list(table))) == list(table)
+    assert not hasattr(figures, "TYPE_COLORS") and not hasattr(figures, "TYPE_SYMBOLS")
+    # a row of the table is the whole story: a new type, first in the table, is first in the legend
+    row = EventType("summit", frozenset(), "", "#123456", "star")
+    monkeypatch.setattr(figures, "event_types", lambda: {"summit": row, **table})
+    assert figures.type_style("summit") == ("#123456", "star")
+    assert figures.type_order(["talks", "summit"]) == ["summit", "talks"]

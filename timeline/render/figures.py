@@ -29,7 +29,8 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..export import sorted_events
-from ..model import EVENT_TYPES, MODALITIES, Event
+from ..model import MODALITIES, Event
+from ..rules import event_types
 
 #: Above this many dated events the timeline uses WebGL (`scattergl`) traces.
 WEBGL_THRESHOLD = 10_000
@@ -47,17 +48,6 @@ ARROW_AT = 0.6
 NO_ACTOR = "(no actor)"
 LANE_MODES = ("actor", "type")
 
-#: One colour and one symbol per event type (EVENT_TYPES order); unknown types cycle.
-TYPE_COLORS = (
-    "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#222A2A", "#B68100", "#750D86",
-    "#EB663B", "#511CFB", "#00A08B", "#FB00D1", "#FC0080", "#B2828D", "#6C7C32", "#778AAE",
-    "#862A16", "#A777F1", "#620042", "#1616A7",
-)
-TYPE_SYMBOLS = (
-    "circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "star",
-    "cross", "x", "hourglass", "bowtie", "triangle-left", "triangle-right", "hexagram",
-    "star-diamond", "diamond-tall", "octagon", "star-triangle-up", "diamond-wide",
-)
 #: How modality changes a mark: (symbol suffix, opacity, description for the legend).
 MODALITY_STYLES = {
     "occurred": ("", 1.0, "filled"),
@@ -176,18 +166,24 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
 
 
 def type_order(types: Iterable[str]) -> list[str]:
-    """Known event types in EVENT_TYPES order, then unknown ones alphabetically."""
+    """Known event types in the order of event_types.csv (the legend's), then unknown ones alphabetically.
+
+    >>> type_order(["zeta", "talks", "meeting"])
+    ['meeting', 'talks', 'zeta']
+    """
     present = set(types)
-    known = [t for t in EVENT_TYPES if t in present]
-    return known + sorted(present - set(EVENT_TYPES))
+    table = event_types()
+    return [t for t in table if t in present] + sorted(present - set(table))
 
 
 def type_style(event_type: str) -> tuple[str, str]:
-    """(colour, symbol) of an event type; unknown types share a grey circle."""
-    if event_type in EVENT_TYPES:
-        i = EVENT_TYPES.index(event_type)
-        return TYPE_COLORS[i % len(TYPE_COLORS)], TYPE_SYMBOLS[i % len(TYPE_SYMBOLS)]
-    return OTHER_COLOR, "circle"
+    """(colour, symbol) of an event type, from its row of event_types.csv; unknown types share a grey circle.
+
+    >>> type_style("meeting"), type_style("no such type")
+    (('#2E91E5', 'circle'), ('#7f7f7f', 'circle'))
+    """
+    row = event_types().get(event_type)
+    return (row.color, row.symbol) if row is not None else (OTHER_COLOR, "circle")
 
 
 def modality_style(modality: str) -> tuple[str, float]:
