@@ -12,10 +12,13 @@ package and its model, not the inputs.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import logging
+import signal
 import socket
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -154,8 +157,12 @@ def connect(address: str, workers: int = 1, options: Options | None = None,
     local = None
     try:
         if address == "local":
-            local = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                             dashboard_address=None, silence_logs=logging.ERROR)
+            # no dashboard, and its HTTP server (health checks) on any free port of the loopback
+            with _sigint_ignored():
+                local = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                 host="127.0.0.1", dashboard_address=None,
+                                                 scheduler_kwargs={"dashboard_address": ":0"},
+                                                 silence_logs=logging.ERROR)
             client = distributed.Client(local, set_as_default=False)
         else:
             _probe(address, timeout)
@@ -174,6 +181,23 @@ def connect(address: str, workers: int = 1, options: Options | None = None,
             cluster.close()
             raise
     return cluster
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Start processes inside that ignore SIGINT, so that Ctrl-C interrupts the driver alone.
+
+    An ignored signal stays ignored across exec: on Ctrl-C the driver cancels the futures and
+    closes its LocalCluster, instead of each worker printing a traceback.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _probe(address: str, timeout: float) -> None:
