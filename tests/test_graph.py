@@ -373,3 +373,17 @@ def test_build_graph_with_actors_gives_the_graph_and_the_actor_rows(events):
     G, rows = graph.build_graph_with_actors(iter(events))
     assert rows == actor_rows(events)
     assert graph_data(G) == graph_data(build_graph(events))
+
+
+def test_edge_weight_counts_real_world_events_not_reports():
+    # five reports of one meeting (one cluster: one told it as talks) and a second meeting the next day
+    reports = [ev(f"m{k}", "talks" if k == 4 else "meeting", ["China"], ["Russia"], date="2025-05-08",
+                  cluster_id="c-beijing") for k in range(5)]
+    other = ev("m9", "meeting", ["China"], ["Russia"], date="2025-05-09", cluster_id="c-next-day")
+    alone = ev("m10", "meeting", ["China"], ["Russia"], date="2025-06-01")  # no cluster: its own event
+    G = build_graph([*reports, other, alone])
+    edge = G.edges["China", "Russia"]
+    assert edge["weight"] == 3
+    assert edge["types"] == "meeting:3"  # each real-world event as most of its reports tell it
+    assert sorted(edge["event_ids"].split(";")) == sorted(e.id for e in [*reports, other, alone])  # every report kept
+    assert graph_data(G)["edges"][0]["weight"] == 3

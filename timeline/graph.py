@@ -98,7 +98,8 @@ def build_graph(events: Iterable[Event]) -> nx.DiGraph:
     Returns:
         A `DiGraph` with a node per actor (`label`, `kind`, `country`, `events`, `first_date`,
         `last_date`) and an edge per ordered pair of actors sharing an event (`kind` "event",
-        `weight`, `types` like "meeting:2;talks:1", `first_date`, `last_date`, `event_ids`,
+        `weight` (real-world events: distinct `cluster_id`s, an event without one counting alone),
+        `types` like "meeting:2;talks:1" (real-world events by type), `first_date`, `last_date`, `event_ids`,
         `balance`). A person with a country code also gets an edge of `kind` "affiliation" to
         the node of that country (or organisation); when the person also has events with that
         node, the edge stays `kind` "event". Nodes and edges are in sorted order.
@@ -124,9 +125,9 @@ def build_graph_with_actors(events: Iterable[Event]) -> tuple[nx.DiGraph, list[d
     for e in events:
         n += 1
         tally.add(e)
-        # (date, date_end, type, plover, id): what an edge needs of an event, not the event itself
+        # (date, date_end, type, plover, id, real-world event): what an edge needs of an event, not the event itself
         info = tuple(None if x is None else shared.setdefault(x, x)
-                     for x in (e.date, e.date_end, e.type, e.plover)) + (e.id,)
+                     for x in (e.date, e.date_end, e.type, e.plover)) + (e.id, e.cluster_id or e.id)
         for u, v, interaction in event_pairs(e):
             edge_events[(u, v)][e.id] = (info, interaction)
         for name, kind, code in zip(e.actors, e.actor_kinds, e.actor_countries):
@@ -386,22 +387,35 @@ def _node_attrs(name: str, row: dict) -> dict:
 
 
 def _edge_attrs(kind: str, events: list[tuple], signed: list[tuple]) -> dict:
-    """Aggregate attributes of an edge from its events as (date, date_end, type, plover, id) tuples
-    (`signed`: those counted in `balance`)."""
+    """Aggregate attributes of an edge from its events as (date, date_end, type, plover, id, cluster) tuples
+    (`signed`: those counted in `balance`).
+
+    `weight` and `types` count real-world events (distinct clusters: five articles' reports of one
+    meeting weigh 1), each of the type most of its reports on this edge give it; `event_ids` keeps
+    every report.
+    """
     events = sorted(events, key=lambda e: (e[0] is None, e[0] or "", e[4]))
     starts = [e[0] for e in events if e[0]]
     ends = [e[1] or e[0] for e in events if e[0]]
-    types = Counter(e[2] for e in events) if kind == "event" else Counter()
+    types = Counter(_cluster_types(events).values()) if kind == "event" else Counter()
     balance = sum(plover_sign(e[3]) for e in signed) / len(signed) if signed else 0.0
     return {
         "kind": kind,
-        "weight": len(events),
+        "weight": len({e[5] for e in events}),
         "types": ";".join(f"{t}:{n}" for t, n in sorted(types.items(), key=lambda tn: (-tn[1], tn[0]))),
         "first_date": min(starts, default=""),
         "last_date": max(ends, default=""),
         "event_ids": ";".join(e[4] for e in events),
         "balance": round(float(balance), 3) + 0.0,
     }
+
+
+def _cluster_types(events: list[tuple]) -> dict[str, str]:
+    """The type of each real-world event of an edge: the one most of its reports give, ties by name."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for e in events:
+        counts[e[5]][e[2]] += 1
+    return {c: min(n, key=lambda t: (-n[t], t)) for c, n in counts.items()}
 
 
 def _event_view(G: nx.DiGraph) -> nx.Graph:
