@@ -273,3 +273,11 @@ def test_a_purpose_clause_of_another_act_is_its_own_event():
 def test_credit_lines_tell_no_event():
     assert events_of("Some information for this report was provided by AP and Reuters.") == []
     assert events_of("Tewelde Tesfagabir and Berhane Berhe contributed to this report.") == []
+
+
+def test_a_missing_source_comes_from_the_article():
+    text = ("Afghan President Hamid Karzai met Pakistan's foreign minister in Kabul. "
+            "Karzai said the border must be secured. The meeting with Pakistan was tense.")
+    e = [e for e in events_of(text) if e.type == "meeting" and e.source_basis == "context"]
+    assert e and e[0].source == ("Hamid Karzai",) and e[0].target == ("Pakistan",)
+    assert e[0].rule.endswith("role:context.source")

@@ -20,7 +20,8 @@ from .dates import find_dates
 from .lexicon import Lexicon
 from .model import Article, Event, Mention, Timex
 from .nlp import Doc, Span
-from .passes import ARTICLE_PASSES, ArticleContext, Candidate, SentenceState, run_passes
+from .context import ARTICLE_PASSES
+from .passes import ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
 from .rules import Rules, Trigger, load_rules, load_triggers  # noqa: F401  (the library API)
 from .syntax import countries, names, reports_obligation, unique

@@ -1,0 +1,73 @@
+"""Article passes: what the events of a whole article tell about each one.
+
+A political event record is a dyad. When the sentence names one party only ("Kasuri rejected
+any suggestion that Islamabad supports the insurgents"), the other is usually the party the
+article is about (Afghanistan, in an article on Pakistan's talks in Kabul). `infer_missing_party`
+fills it in, says so (`source_basis`/`target_basis` = "context", `role:context.source|target` in
+the rule) and leaves the event's confidence as it was with one party.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .model import Actor, Event
+from .passes import ArticleContext
+
+CONTEXT_KINDS = frozenset({"country", "person", "organization", "group"})
+NEAR = 600  # characters before a sentence whose mentions count twice
+
+
+def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]:
+    """An event with one party only gets the other from the article: the party it is about.
+
+    The other party is the actor named most that is not on the named party's side (not the
+    same actor, not of the same country) and is named at least twice: a mention counts one, two
+    within `NEAR` characters before the sentence. (Counting the parties of the article's other
+    events as well was tried: no better on the development sets.)
+    """
+    out = []
+    for e in events:
+        policy = ctx.rules.policy(e.type)
+        other = None
+        if not policy.reporting and policy.dyadic and len(e.actors) == 1:
+            other = _salient_other(e, ctx)
+        if other is None:
+            out.append(e)
+        elif e.source:
+            out.append(_with_target(e, other))
+        else:
+            out.append(_with_source(e, other))
+    return out
+
+
+def _with_target(e: Event, other: Actor) -> Event:
+    return replace(
+        e, target=(other.name,), actors=(*e.actors, other.name),
+        target_countries=(other.country,) if other.country else (), actor_kinds=(*e.actor_kinds, other.kind),
+        actor_countries=(*e.actor_countries, other.country or ""), actor_texts=(*e.actor_texts, other.name),
+        target_basis="context", rule=e.rule + "|role:context.target")
+
+
+def _with_source(e: Event, other: Actor) -> Event:
+    return replace(
+        e, source=(other.name,), actors=(other.name, *e.actors),
+        source_countries=(other.country,) if other.country else (), actor_kinds=(other.kind, *e.actor_kinds),
+        actor_countries=(other.country or "", *e.actor_countries), actor_texts=(other.name, *e.actor_texts),
+        source_basis="context", rule=e.rule + "|role:context.source")
+
+
+def _salient_other(e: Event, ctx: ArticleContext) -> Actor | None:
+    own = set(e.actors)
+    own_countries = {c for c in e.actor_countries if c}
+    scores: dict[str, list] = {}
+    for offset, actor in ctx.named:
+        if actor.name in own or actor.kind not in CONTEXT_KINDS or (actor.country and actor.country in own_countries):
+            continue
+        s = scores.setdefault(actor.name, [0, 0, -offset, actor])
+        s[0] += 2 if e.char_start - NEAR <= offset < e.char_end else 1
+        s[1] += 1
+    ranked = sorted((s for s in scores.values() if s[1] >= 2), key=lambda s: (-s[0], -s[2]))
+    return ranked[0][3] if ranked else None
+
+
+ARTICLE_PASSES = (infer_missing_party,)
