@@ -281,3 +281,12 @@ def test_a_missing_source_comes_from_the_article():
     e = [e for e in events_of(text) if e.type == "meeting" and e.source_basis == "context"]
     assert e and e[0].source == ("Hamid Karzai",) and e[0].target == ("Pakistan",)
     assert e[0].rule.endswith("role:context.source")
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("Petrobras said it would suspend investments in Bolivia.", "sanction", "Petrobras"),
+    ("Qatar said it will not negotiate with Saudi Arabia.", "rejection", "Qatar"),
+])
+def test_a_pronoun_subject_of_a_reported_clause_is_the_speaker(text, etype, source):
+    e = [e for e in events_of(text) if e.type == etype]
+    assert e and source in e[0].source, [(x.type, x.source, x.target) for x in events_of(text)]

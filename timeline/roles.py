@@ -82,6 +82,8 @@ class Roles:
         for _ in range(4):
             subj = subjects(t)
             found = [a for s in subj for a in self.actor_of(s, mentions)]
+            if not found and subj and subj[0].lower_ in ("it", "we", "they") and t.lemma_ != "be":
+                return self.speaker(t, mentions)  # "Petrobras said it would suspend investments"
             if found or not subj:
                 return found
             top = subj[0].head
