@@ -171,6 +171,7 @@ DATE_CASES = [
     # "a day after": the main clause's day, shifted
     ("Modi issued a statement Tuesday, a day after he met Macron.", "meeting", "2025-03-10", "context"),
     ("Macron made the remarks two days after he met Modi.", "meeting", "2025-03-10", "context"),
+    ("The summit comes one month after Macron met Modi.", "meeting", "2025-02", "context"),
     # a leading participle clause dates the main event
     ("After arriving in Paris on Monday, Modi met Macron.", "meeting", "2025-03-10", "context"),
     # the present perfect of a news lead is the news; one that counts or spans is background
