@@ -15,6 +15,7 @@ from .passes import ArticleContext
 
 CONTEXT_KINDS = frozenset({"country", "person", "organization", "group"})
 NEAR = 600  # characters before a sentence whose mentions count twice
+PLACE_WEIGHT = 1  # a mention that says where ("talks in Addis Ababa") counts half
 
 
 def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]:
@@ -60,11 +61,12 @@ def _salient_other(e: Event, ctx: ArticleContext) -> Actor | None:
     own = set(e.actors)
     own_countries = {c for c in e.actor_countries if c}
     scores: dict[str, list] = {}
-    for offset, actor in ctx.named:
+    for offset, actor, place in ctx.named:
         if actor.name in own or actor.kind not in CONTEXT_KINDS or (actor.country and actor.country in own_countries):
             continue
         s = scores.setdefault(actor.name, [0, 0, -offset, actor])
-        s[0] += 2 if e.char_start - NEAR <= offset < e.char_end else 1
+        weight = 2 if e.char_start - NEAR <= offset < e.char_end else 1
+        s[0] += weight * (PLACE_WEIGHT if place else 1)
         s[1] += 1
     ranked = sorted((s for s in scores.values() if s[1] >= 2), key=lambda s: (-s[0], -s[2]))
     return ranked[0][3] if ranked else None

@@ -92,7 +92,10 @@ class EventExtractor:
     def paragraph(self, doc: Doc, offset: int) -> Iterator[Event]:
         """Events of one parsed paragraph (sentences in order)."""
         mentions = self.finder.find(doc, offset)
-        self.context.named.extend((m.start, m.actor) for m in mentions.values())
+        first = {}  # one entry per mention, not per token of a multi-word name
+        for i, m in sorted(mentions.items()):
+            first.setdefault(m.start, (m.start, m.actor, _is_place(doc, i)))
+        self.context.named.extend(first.values())
         for sent in doc.sents:
             text = sent.text.strip()
             if not text:
@@ -161,6 +164,12 @@ class EventExtractor:
             source_basis="text" if c.sources else "", target_basis="text" if c.targets else "",
             goldstein=goldstein(c.cameo), quad_class=quad_class(c.cameo), article_outlet=a.outlet,
         )
+
+
+def _is_place(doc: Doc, i: int) -> bool:
+    """A mention that says where ("talks in Addis Ababa"), not who."""
+    head = doc[i].head if 0 <= i < len(doc) else None
+    return head is not None and doc[i].dep_ == "pobj" and head.lower_ in ("in", "at")
 
 
 def _mention_texts(mentions: dict[int, Mention]) -> dict[str, str]:

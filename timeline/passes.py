@@ -92,7 +92,7 @@ class ArticleContext:
     article_date: str | None
     lead: Timex | None
     seen_types: set[str] = field(default_factory=set)
-    named: list[tuple[int, Actor]] = field(default_factory=list)  # (offset, actor) of every mention so far
+    named: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (offset, actor, is a place) of every mention
     last_of_type: dict[str, Candidate] = field(default_factory=dict)  # the article's last event of each type
     carried_date: tuple[int, EventDate] | None = None  # (paragraph offset, date) of the last event dated by text
 
