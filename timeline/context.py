@@ -15,7 +15,7 @@ from .passes import ArticleContext
 
 CONTEXT_KINDS = frozenset({"country", "person", "organization", "group"})
 NEAR = 600  # characters before a sentence whose mentions count twice
-PLACE_WEIGHT = 1  # a mention that says where ("talks in Addis Ababa") counts half
+PLACE_WEIGHT = 0.5  # a mention that says where ("talks in Addis Ababa") counts half
 
 
 def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]:
