@@ -215,18 +215,20 @@ def test_events_point_at_their_sentence_and_trigger(parts, glue):
 # -- write_outputs: every output from a spool, as the in-memory functions make them --------------------
 
 OUTPUTS = ["actors.csv", "datapackage.json", "events.csv", "events.jsonl", "graph.gexf", "graph.graphml",
-           "graph.json", "timeline.html", "timelinejs.json"]
+           "graph.json", "merged_events.csv", "merged_events.jsonl", "timeline.html", "timelinejs.json"]
 
 
 def outputs_in_memory(events: list, out) -> dict[str, bytes]:
     """The bytes of each output, from the events held in a list (the reference)."""
     from timeline.export import datapackage, events_to_csv_text, timelinejs_data, write_actors_csv
     from timeline.graph import build_graph, gexf_text, graph_data, graph_json_text, graphml_text, with_metrics
+    from timeline.merge import assign_clusters, write_merged_events
     from timeline.render import render_html
 
-    ordered = sort_events(events)
+    ordered = sort_events(list(assign_clusters(events)))
     G = build_graph(ordered)
     write_actors_csv(ordered, out / "actors.csv")
+    write_merged_events(ordered, out / "merged_events.jsonl", out / "merged_events.csv")
     texts = {
         "events.jsonl": "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in ordered),
         "events.csv": events_to_csv_text(ordered),
@@ -237,7 +239,8 @@ def outputs_in_memory(events: list, out) -> dict[str, bytes]:
         "timelinejs.json": json.dumps(timelinejs_data(ordered), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         "timeline.html": render_html(ordered, graph_data(G)),
     }
-    return {"actors.csv": (out / "actors.csv").read_bytes(), **{k: v.encode() for k, v in texts.items()}}
+    files = {name: (out / name).read_bytes() for name in ("actors.csv", "merged_events.csv", "merged_events.jsonl")}
+    return {**files, **{k: v.encode() for k, v in texts.items()}}
 
 
 def test_write_outputs_matches_the_in_memory_outputs(seed_events, tmp_path):
