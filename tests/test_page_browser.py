@@ -7,11 +7,19 @@ timeline's traces whose `meta.role` is "events" (read from the plotly graph div)
 from __future__ import annotations
 
 import base64
+import math
 import os
 from pathlib import Path
 
 import pytest
-from test_render import HOSTILE_SENTENCE, HOSTILE_TITLE, hostile_event, sample_events, sample_graph
+from test_render import (
+    HOSTILE_SENTENCE,
+    HOSTILE_TITLE,
+    hostile_event,
+    sample_events,
+    sample_graph,
+    summit_events,
+)
 
 from timeline.render import render_html
 from timeline.render.figures import timeline_figure
@@ -83,7 +91,9 @@ ALL = sample_events() + [hostile_event()]
 MARK_AT = """(id) => {
     const gd = document.getElementById('timeline'), D = JSON.parse(
         document.getElementById('timeline-data').textContent);
-    const k = D.events.id.indexOf(id);
+    // the row of the view shown: a real-world event (by its id or one of its mentions') or a mention
+    const m = D.events.id.indexOf(id), merged = document.getElementById('f-view').value === 'events';
+    const k = !merged ? m : (D.clusters.id.indexOf(id) >= 0 ? D.clusters.id.indexOf(id) : D.events.cl[m]);
     for (const t of gd._fullData) {
         if (!t.meta || t.meta.role !== 'events') continue;
         const j = t.customdata.indexOf(k);
@@ -581,5 +591,79 @@ def test_legend_of_many_types_hides_none(browser, tmp_path, device):
         assert sorted(i["name"] for i in legend["items"]) == sorted(EVENT_TYPES)
         assert [i["name"] for i in legend["items"] if not i["visible"]] == []
         assert legend["scrollbar"] == 0
+    finally:
+        o.page.close()
+
+
+# -- real-world events: one mark for the reports of one event, every report in the evidence --------
+
+def test_one_mark_per_real_world_event_and_every_report_in_the_evidence(browser, tmp_path):
+    events = summit_events()
+    o = Opened(browser, write_page(tmp_path, events))
+    try:
+        assert o.errors == [] and o.marks() == 3  # the summit (4 mentions, 3 articles), a later meeting, one more
+        assert o.page.locator("#summary").inner_text().startswith("3 real-world events (6 mentions) from 5 articles")
+        summit = o.page.evaluate("""() => { const t = document.getElementById('timeline').data;
+            const e = t.filter(x => x.meta.role === 'events' && x.customdata.includes(0))[0];
+            const b = t.filter(x => x.meta.role === 'badges')[0];
+            return {size: e.marker.size, badges: b.text, hover: e.hovertext[e.customdata.indexOf(0)]}; }""")
+        # larger by the articles that report it (1 + log2(3) / 2 times), with "3" by it
+        assert summit["size"][0] == pytest.approx(10 * (1 + math.log2(3) / 2)) and summit["badges"] == ["3"]
+        assert "reported by 3 articles from 3 sources (4 mentions)" in summit["hover"]
+        click_event(o, "c-summit")
+        panel = o.page.locator("#evidence-body")
+        assert panel.locator(".ev-count").inner_text() == "Reported by 3 articles from 3 sources (4 mentions)."
+        reports = panel.locator("li.report")
+        assert reports.count() == 4
+        # by publication date: Reuters' two mentions, AP a day later, TASS two days later
+        assert [reports.nth(k).get_attribute("data-id") for k in range(4)] == ["s1", "s2", "s3", "s4"]
+        first, late = reports.nth(0).inner_text(), reports.nth(2).inner_text()
+        assert "Xi and Putin meet" in first and "reuters.com · published 2025-05-08" in first
+        assert "Xi met Putin in Beijing on Thursday." in first and "triggers.csv:12" in first
+        assert "Beijing talks" in late and "apnews.com · published 2025-05-09" in late and "talks" in late
+        assert "TASS · published 2025-05-10" in reports.nth(3).inner_text()
+        assert reports.nth(0).locator("blockquote mark").inner_text() == "met"
+        assert o.page.locator("#events-body tr").count() == 3
+        cells = o.page.locator("#events-body tr").first.locator("td.reports").all_inner_texts()
+        assert cells == ["4", "3", "3"]  # mentions, articles, sources
+        assert "ev=c-summit" in o.page.url
+
+        # the toggle: each mention its own mark, as before merging; the chosen event stays chosen
+        o.page.select_option("#f-view", "mentions")
+        o.page.wait_for_function("document.getElementById('timeline').data.filter("
+                                 "t => t.meta.role === 'events').reduce((n, t) => n + t.x.length, 0) === 6")
+        assert "view=mentions" in o.page.url and "ev=s1" in o.page.url
+        assert o.page.locator("#events-body tr").count() == 6
+        assert o.page.evaluate("document.getElementById('timeline').data.every(t => t.meta.role !== 'badges')")
+        assert panel.locator(".ev-title").inner_text() == "Xi and Putin meet"
+        assert panel.locator("dt:text-is('Reported by') + dd").inner_text() == \
+            "3 articles from 3 sources (4 mentions)"
+        assert_traces_match_python_figure(o, events)  # the mention view is timeline_figure's
+        o.page.select_option("#f-view", "events")
+        o.page.wait_for_function("document.getElementById('timeline').data.filter("
+                                 "t => t.meta.role === 'events').reduce((n, t) => n + t.x.length, 0) === 3")
+        assert "view=" not in o.page.url and "ev=c-summit" in o.page.url
+        assert panel.locator("li.report").count() == 4
+        assert o.errors == []
+    finally:
+        o.page.close()
+
+
+def test_mentions_view_restored_from_the_fragment(browser, tmp_path):
+    path = write_page(tmp_path, summit_events())
+    o = Opened(browser, path, "#view=mentions&ev=s3")
+    try:
+        assert o.marks() == 6 and o.page.locator("#f-view").input_value() == "mentions"
+        assert "Beijing talks" in o.page.locator("#evidence-body .ev-title").inner_text()
+    finally:
+        o.page.close()
+
+
+def test_search_finds_a_real_world_event_by_any_of_its_reports(browser, tmp_path):
+    o = Opened(browser, write_page(tmp_path, summit_events()))
+    try:
+        o.page.fill("#f-search", "kremlin said")  # only the TASS report says it
+        o.page.wait_for_function("document.querySelectorAll('#events-body tr').length === 1")
+        assert o.page.locator("#events-body td.reports").first.inner_text() == "4"
     finally:
         o.page.close()

@@ -440,3 +440,58 @@ def test_type_style_and_order_come_from_the_event_types_table(monkeypatch):
     monkeypatch.setattr(figures, "event_types", lambda: {"summit": row, **table})
     assert figures.type_style("summit") == ("#123456", "star")
     assert figures.type_order(["talks", "summit"]) == ["summit", "talks"]
+
+
+# -- real-world events: reports merged by cluster_id ------------------------------------------------
+
+def summit_events() -> list[Event]:
+    """One summit told by three outlets in four mentions (one of them as talks, one a day late in
+    its date), a second meeting of the same parties a week later, and an event without a cluster."""
+    common = {"source": ["China"], "target": ["Russia"], "actors": ["China", "Russia"], "cluster_id": "c-summit"}
+    return [
+        make_event("s1", type="meeting", trigger="met", sentence="Xi met Putin in Beijing on Thursday.",
+                   date="2025-05-08", date_text="Thursday", article_id="a1", article_title="Xi and Putin meet",
+                   article_date="2025-05-08", article_url="https://www.reuters.com/world/xi-putin",
+                   rule="trigger:triggers.csv:12|role:verb.subject", **common),
+        make_event("s2", type="meeting", trigger="meeting", sentence="The meeting lasted three hours.",
+                   date="2025-05-08", date_basis="context", article_id="a1", article_title="Xi and Putin meet",
+                   article_date="2025-05-08", article_url="https://www.reuters.com/world/xi-putin", sentence_index=3,
+                   rule="trigger:triggers.csv:14|remention", **common),
+        make_event("s3", type="talks", trigger="talks", sentence="Chinese and Russian leaders held talks in Beijing.",
+                   date="2025-05-09", date_basis="publication", article_id="a2", article_title="Beijing talks",
+                   article_date="2025-05-09", article_url="https://apnews.com/article/beijing", confidence=0.6,
+                   rule="trigger:triggers.csv:30", target_basis="context", **common),
+        make_event("s4", type="meeting", trigger="met", sentence="Putin met Xi on Thursday, the Kremlin said.",
+                   date="2025-05-08", article_id="a3", article_title="Kremlin on the summit",
+                   article_date="2025-05-10", article_outlet="TASS", article_url="https://tass.com/politics/1",
+                   rule="trigger:triggers.csv:12", **common),
+        make_event("s5", type="meeting", trigger="met", sentence="Xi met Putin again a week later.",
+                   date="2025-05-15", article_id="a4", article_title="Again", article_date="2025-05-15",
+                   source=["China"], target=["Russia"], actors=["China", "Russia"], cluster_id="c-later"),
+        make_event("s6", date="2025-05-20", article_id="a5", article_title="Unclustered", article_date="2025-05-20"),
+    ]
+
+
+def test_page_data_merges_reports_of_one_event():
+    d = page_data(summit_events(), sample_graph())
+    K, E = d["clusters"], d["events"]
+    assert K["id"] == ["c-summit", "c-later", "s6"]  # in date order; an event without a cluster is its own
+    assert [E["id"][i] for i in range(d["n"]) if E["cl"][i] == 0] == ["s1", "s2", "s4", "s3"]
+    assert K["arts"] == [3, 1, 1] and K["sites"] == [3, 1, 1]  # reuters.com, apnews.com, TASS
+    assert d["types"][K["type"][0]] == "meeting"  # as most reports tell it
+    assert E["id"][K["lead"][0]] == "s1" and E["date"][K["dated"][0]] == "2025-05-08"
+    assert d["articles"]["outlet"] == ["reuters.com", "TASS", "apnews.com", "example.org", "example.org"]
+
+
+def test_page_clusters_choose_as_merged_events_do():
+    from timeline.merge import merged_row
+
+    events = summit_events()
+    d = page_data(events, sample_graph())
+    K, E = d["clusters"], d["events"]
+    for k, cid in enumerate(K["id"]):
+        mentions = [e for e in events if (e.cluster_id or e.id) == cid]
+        row = merged_row(mentions)
+        assert (d["types"][K["type"][k]], d["modalities"][K["mod"][k]]) == (row["type"], row["modality"])
+        assert E["date"][K["dated"][k]] == row["date"] and E["id"][K["lead"][k]] == row["evidence_id"]
+        assert (K["arts"][k], K["sites"][k]) == (row["num_articles"], row["num_sources"])

@@ -788,6 +788,9 @@ def page_data(events: Iterable[Event], graph_data: dict) -> dict:
     of DICT_COLUMNS (into `dicts[column]`). Days are counted from 1970-01-01; `x1` is null
     for a point; `ts`/`te` are the trigger's UTF-16 offsets in the sentence (-1 if unknown).
 
+    Real-world events (`clusters`, see `cluster_columns`): the events that share a `cluster_id`
+    report one happening (an event without one is its own); `events.cl` is each event's cluster.
+
     The events are read once, in page order (an `EventSpool` is re-ordered, not held); types,
     modalities and actors are numbered as first seen, then renumbered in their final order.
     """
@@ -803,6 +806,7 @@ def page_data(events: Iterable[Event], graph_data: dict) -> dict:
     return {
         "actors": actor_names,
         "articles": columns.articles,
+        "clusters": cluster_columns(columns, modalities),
         "dicts": columns.dicts,
         "events": columns.cols,
         "graph": graph_figure(graph_data),
@@ -834,7 +838,28 @@ def page_styles(types: Sequence[str], modalities: Sequence[str]) -> dict:
 
 #: The event columns of `page_data` besides DICT_COLUMNS.
 EVENT_COLUMNS = ("id", "type", "mod", "date", "date_end", "x0", "x1", "xm", "lane", "act", "ns", "ts", "te",
-                 "sentence", "art", "conf")
+                 "sentence", "art", "conf", "cl")
+
+#: Ranks of date bases and precisions: which report's date a real-world event takes (as merge.merged_row).
+BASIS_RANK = {"text": 0, "context": 1, "publication": 2, "none": 3}
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+
+
+def article_site(e: Event) -> str:
+    """The outlet or site of an event's article: `article_outlet`, else its URL's host, else the source's prefix.
+
+    As merge's outlets (`num_sources`), except that a source that is a URL gives its host.
+
+    >>> article_site(Event.from_dict({"id": "e", "type": "talks", "article_url": "https://www.bbc.co.uk/news/1"}))
+    'bbc.co.uk'
+    """
+    if e.article_outlet:
+        return e.article_outlet
+    for url in (e.article_url, safe_url(e.article_source)):
+        host = urlsplit(url).hostname if url else None
+        if host:
+            return host.removeprefix("www.")
+    return e.article_source.split(":", 1)[0] if e.article_source else ""
 
 
 class PageColumns:
@@ -850,12 +875,15 @@ class PageColumns:
         self.modalities: dict[str, int] = {}
         self.actors: dict[str, int] = {}
         self.lanes: Counter = Counter()  # lanes of dated events
-        self.articles: dict[str, list] = {"id": [], "title": [], "date": [], "url": [], "source": []}
+        self.articles: dict[str, list] = {"id": [], "title": [], "date": [], "url": [], "source": [], "outlet": []}
         self.dicts: dict[str, list] = {k: [] for k in DICT_COLUMNS}
         self.cols: dict[str, list] = {k: [] for k in (*EVENT_COLUMNS, *DICT_COLUMNS)}
         self._article_keys: dict[str, int] = {}
         self._dict_index: dict[str, dict] = {k: {} for k in DICT_COLUMNS}
         self._strings: dict[str, str] = {}  # one copy of each date string
+        self.clusters: dict[str, int] = {}  # cluster id -> number, as first seen
+        self.cluster_ids: list[str] = []
+        self.facts: list[tuple] = []  # per event, what choosing its cluster's type, date and evidence needs
 
     def add(self, e: Event) -> None:
         """Append one event to every column."""
@@ -872,9 +900,12 @@ class PageColumns:
             "date": self._shared(e.date), "date_end": self._shared(e.date_end),
             "x0": ext[0] if ext else None, "x1": ext[1] if ext else None, "xm": ext[2] if ext else None,
             "lane": _number(self.actors, lane), "act": [_number(self.actors, a) for a in sources + others],
-            "ns": len(sources), "ts": ts, "te": te, "sentence": e.sentence, "art": self._article(e),
-            "conf": round(float(e.confidence or 0.0), 3),
+            "ns": len(sources), "ts": ts, "te": te,
+            "sentence": e.sentence, "art": self._article(e), "conf": round(float(e.confidence or 0.0), 3),
+            "cl": self._cluster(e.cluster_id or e.id),
         }
+        self.facts.append((e.date, e.date_end, e.date_basis, e.date_precision, bool(e.source and e.target),
+                           e.confidence or 0.0, e.article_date or "9999", e.id))
         for column in EVENT_COLUMNS:
             self.cols[column].append(row[column])
         for column, value in (("basis", e.date_basis), ("cameo", e.cameo), ("date_text", e.date_text),
@@ -892,13 +923,19 @@ class PageColumns:
         for act in self.cols["act"]:
             act[:] = [renumber[i] for i in act]
 
+    def _cluster(self, cid: str) -> int:
+        if cid not in self.clusters:
+            self.clusters[cid] = len(self.cluster_ids)
+            self.cluster_ids.append(cid)
+        return self.clusters[cid]
+
     def _article(self, e: Event) -> int:
         key = e.article_id or f"{e.article_title}\x00{e.article_source}"
         if key not in self._article_keys:
             self._article_keys[key] = len(self.articles["id"])
             for column, value in (("id", e.article_id), ("title", e.article_title), ("date", e.article_date),
                                   ("url", safe_url(e.article_url) or safe_url(e.article_source)),
-                                  ("source", e.article_source)):
+                                  ("source", e.article_source), ("outlet", article_site(e))):
                 self.articles[column].append(value)
         return self._article_keys[key]
 
@@ -925,3 +962,61 @@ def _renumbering(seen: dict[str, int], final: list[str]) -> list[int]:
     for value, i in seen.items():
         renumber[i] = index[value]
     return renumber
+
+
+def cluster_columns(columns: PageColumns, modalities: Sequence[str]) -> dict[str, list]:
+    """The real-world events of the page: one row per cluster of events, in page order of their mark.
+
+    Chosen as `merge.merged_row` chooses them: `type` the type most reports give (ties in legend
+    order), `mod` what happened before what was planned, `dated` the report whose date is best
+    (read in the text, the most precise), `lead` the report that best tells the event (of that
+    type, naming both sides, dated in its text, confident, early). `id` is the cluster id (an
+    event's own id if it has none); `arts` and `sites` count its articles and outlets. Numbers
+    are indices: `type` into `types`, `mod` into `modalities`, `lead`/`dated` into the events.
+    Renumbers the events' `cl` column to this order.
+    """
+    cols, facts = columns.cols, columns.facts
+    members: list[list[int]] = [[] for _ in columns.cluster_ids]
+    for i, c in enumerate(cols["cl"]):
+        members[c].append(i)
+    rows = [_cluster_row(m, cols, facts, modalities) for m in members]
+    order = sorted(range(len(rows)), key=lambda c: _cluster_order(rows[c], members[c][0], cols))
+    rank = [0] * len(order)
+    for new, c in enumerate(order):
+        rank[c] = new
+    cols["cl"] = [rank[c] for c in cols["cl"]]
+    out: dict[str, list] = {k: [] for k in ("id", "type", "mod", "lead", "dated", "arts", "sites")}
+    for c in order:
+        row = {"id": columns.cluster_ids[c], **rows[c]}
+        row["arts"] = len({cols["art"][i] for i in members[c]})
+        row["sites"] = len({columns.articles["outlet"][cols["art"][i]] for i in members[c]} - {""})
+        for k in out:
+            out[k].append(row[k])
+    return out
+
+
+def _cluster_row(members: list[int], cols: dict[str, list], facts: list[tuple], modalities: Sequence[str]) -> dict:
+    """The type, modality, best-dated report and lead report of one cluster (see `cluster_columns`)."""
+    types = Counter(cols["type"][i] for i in members)
+    etype = min(types, key=lambda t: (-types[t], t))
+    told = Counter(facts[i][:2] for i in members if facts[i][0])
+
+    def date_rank(i: int) -> tuple:
+        date, _, basis, precision = facts[i][:4]
+        return (date is None or basis in ("publication", "none"), PRECISION_RANK.get(precision, 3),
+                BASIS_RANK.get(basis, 3), -told[facts[i][:2]], date or "", facts[i][7])
+
+    def lead_rank(i: int) -> tuple:
+        _, _, basis, _, both, confidence, published, eid = facts[i]
+        return (cols["type"][i] != etype, not both, BASIS_RANK.get(basis, 3), -confidence, published, eid)
+
+    lead = min(members, key=lead_rank)
+    present = {modalities[cols["mod"][i]] for i in members}
+    modality = next((m for m in MODALITIES if m in present), modalities[cols["mod"][lead]])
+    return {"type": etype, "mod": list(modalities).index(modality), "lead": lead, "dated": min(members, key=date_rank)}
+
+
+def _cluster_order(row: dict, first: int, cols: dict[str, list]) -> tuple:
+    """Page order of a real-world event: dated first by its mark's start, date, then its first report."""
+    x0 = cols["x0"][row["dated"]]
+    return (x0 is None, x0 or 0, cols["date"][row["dated"]] or "", first)

@@ -8,7 +8,16 @@
   performance.mark("script-start");
   var D = JSON.parse(document.getElementById("timeline-data").textContent);
   performance.mark("data-parsed");
-  var E = D.events, N = D.n, S = D.styles, DAY = 86400000, PAGE = 50;
+  var S = D.styles, DAY = 86400000, PAGE = 50;
+  /* Two views of the same reports: one row per real-world event (a cluster of reports, the
+     default) or one per mention. E and N are the rows of the view in use; everything that
+     draws, filters or sorts reads them. A real-world event's row is its lead report's, with the
+     date of its best-dated report, its type and modality (figures.py:cluster_columns). */
+  var M = D.events, K = D.clusters, NK = K.id.length, members = clusterMembers(), C = clusterColumns();
+  var views = {events: {E: C, N: NK, hover: new Array(NK), hay: null, built: 0},
+               mentions: {E: M, N: D.n, hover: new Array(D.n), hay: null, built: 0}};
+  var V, E, N;
+  useView("events");
   /* WebGL canvases at the screen's pixel ratio, not plotly's default of 2: on a screen of ratio 1
      a quarter of the pixels to allocate, draw and composite, and the same picture. */
   /* No control that can send the data off the machine: the modebar's buttons are listed, not
@@ -21,12 +30,41 @@
   var state = defaults();
   var table = {key: "date", dir: 1, page: 0, rows: [], print: false};
   var timeline = {all: false, idx: []};  // all dates in view, or where they are dense; the events drawn
-  var selected = -1, hoverCache = new Array(N), haystack = null, drawn = false;
+  var selected = -1, drawn = false;
   /* WebGL mode (many events): no prebuilt hover strings; a small DOM tooltip shows the event. */
   var GL = D.timeline.trace_type === "scattergl", MK = D.timeline.marker;
 
   function $(id) { return document.getElementById(id); }
-  function dv(column, i) { return D.dicts[column][E[column][i]]; }
+  function dv(column, i, X) { return D.dicts[column][(X || E)[column][i]]; }
+  function useView(name) { V = views[name]; E = V.E; N = V.N; }
+  function merged() { return E === C; }
+  function clusterMembers() {
+    var out = [], k;
+    for (k = 0; k < NK; k++) out.push([]);
+    for (k = 0; k < D.n; k++) out[M.cl[k]].push(k);
+    return out;
+  }
+  function clusterColumns() {
+    var cols = Object.keys(M), out = {}, WHEN = {date: 1, date_end: 1, x0: 1, x1: 1, xm: 1, basis: 1, date_text: 1};
+    cols.forEach(function (c) { out[c] = new Array(NK); });
+    for (var k = 0; k < NK; k++) {
+      var lead = K.lead[k], when = K.dated[k];
+      for (var j = 0; j < cols.length; j++) out[cols[j]][k] = M[cols[j]][WHEN[cols[j]] ? when : lead];
+      out.type[k] = K.type[k]; out.mod[k] = K.mod[k]; out.id[k] = K.id[k]; out.cl[k] = k;
+    }
+    return out;
+  }
+  /* The real-world event of a row, and how many mentions, articles and outlets report it. */
+  function clusterOf(i) { return merged() ? i : M.cl[i]; }
+  function reports(i) { var k = clusterOf(i); return [members[k].length, K.arts[k], K.sites[k]]; }
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  function reportsLabel(i) {
+    var r = reports(i);
+    return plural(r[1], "article", "articles") + " from " + plural(r[2], "source", "sources") +
+      " (" + plural(r[0], "mention", "mentions") + ")";
+  }
+  /* A merged mark grows with the articles that report it (1, 2, 4, 8 articles: 1, 1.5, 2, 2.5 times). */
+  function markSize(i) { return MK.size * Math.min(2.5, 1 + 0.5 * Math.log2(K.arts[i])); }
   function el(tag, text, cls) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = String(text);
@@ -34,7 +72,7 @@
     return node;
   }
   function defaults() {
-    return {types: null, mods: null, actor: -1, from: null, to: null, q: "", lanes: "actor", ev: null};
+    return {types: null, mods: null, actor: -1, from: null, to: null, q: "", lanes: "actor", ev: null, view: "events"};
   }
 
   /* -- text helpers, mirrors of figures.py -- */
@@ -58,26 +96,29 @@
     lines.push(line);
     return lines;
   }
-  function dateLabel(i) {
-    if (!E.date[i]) return "undated";
-    return E.date_end[i] ? E.date[i] + " \u2013 " + E.date_end[i] : E.date[i];
+  function dateLabel(i, X) {
+    X = X || E;
+    if (!X.date[i]) return "undated";
+    return X.date_end[i] ? X.date[i] + " \u2013 " + X.date_end[i] : X.date[i];
   }
-  function actorsLabel(i) {
-    var a = E.act[i], ns = E.ns[i], src = [], oth = [];
+  function actorsLabel(i, X) {
+    X = X || E;
+    var a = X.act[i], ns = X.ns[i], src = [], oth = [];
     for (var k = 0; k < a.length; k++) (k < ns ? src : oth).push(D.actors[a[k]]);
     if (src.length && oth.length) return src.join(", ") + " \u2192 " + oth.join(", ");
     return (src.length ? src : oth).join(", ");
   }
   function hoverText(i) {
-    if (hoverCache[i] !== undefined) return hoverCache[i];
+    if (V.hover[i] !== undefined) return V.hover[i];
     var mod = D.modalities[E.mod[i]];
     var head = "<b>" + esc(D.types[E.type[i]]) + "</b>" + (mod !== "occurred" ? " (" + esc(mod) + ")" : "");
     var when = esc(dateLabel(i));
     if (dv("date_text", i)) when = "\u201c" + esc(dv("date_text", i)) + "\u201d \u2192 " + when;
     var lines = [head, when, esc(actorsLabel(i))];
+    if (merged() && members[i].length > 1) lines.splice(1, 0, "<i>reported by " + esc(reportsLabel(i)) + "</i>");
     var w = wrap(E.sentence[i] || "");
     for (var k = 0; k < w.length; k++) lines.push(esc(w[k]));
-    return (hoverCache[i] = lines.join("<br>"));
+    return (V.hover[i] = lines.join("<br>"));
   }
   function safeUrl(u) {
     if (!u) return null;
@@ -94,21 +135,24 @@
 
   /* -- filtering -- */
   /* The searchable text of each event, built in slices after the first draw (or at once when needed). */
-  var hayBuilt = 0;
+  /* A real-world event is found by the words of any of its reports. */
+  function mentionHay(k) {
+    var a = M.act[k], names = [];
+    for (var j = 0; j < a.length; j++) names.push(D.actors[a[j]]);
+    return [M.sentence[k], D.articles.title[M.art[k]], names.join(" "), dv("trigger", k, M), D.types[M.type[k]],
+            dv("date_text", k, M) || "", dv("loc", k, M) || "", M.id[k]].join("\n").toLowerCase();
+  }
   function buildHaystack(limit) {
-    if (!haystack) haystack = new Array(N);
+    if (!V.hay) V.hay = new Array(N);
     var stop = Math.min(N, limit);
-    for (var k = hayBuilt; k < stop; k++) {
-      var a = E.act[k], names = [];
-      for (var j = 0; j < a.length; j++) names.push(D.actors[a[j]]);
-      haystack[k] = [E.sentence[k], D.articles.title[E.art[k]], names.join(" "), dv("trigger", k),
-                     D.types[E.type[k]], dv("date_text", k) || "", dv("loc", k) || "", E.id[k]].join("\n").toLowerCase();
+    for (var k = V.built; k < stop; k++) {
+      V.hay[k] = merged() ? members[k].map(mentionHay).join("\n") + "\n" + E.id[k].toLowerCase() : mentionHay(k);
     }
-    hayBuilt = Math.max(hayBuilt, stop);
+    V.built = Math.max(V.built, stop);
   }
   function search(i) {
-    if (hayBuilt < N) buildHaystack(N);
-    return haystack[i].indexOf(state.q) >= 0;
+    if (V.built < N) buildHaystack(N);
+    return V.hay[i].indexOf(state.q) >= 0;
   }
   function passes(i) {
     if (state.types && !state.types.has(D.types[E.type[i]])) return false;
@@ -165,6 +209,7 @@
   }
   function timelineTraces(idx, stack) {
     var byType = [], t, k, m, i, traces = [], kind = D.timeline.trace_type, Y = stack.y;
+    var badges = {x: [], y: [], text: [], customdata: []}, sized = merged();
     for (k = 0; k < idx.length; k++) {
       i = idx[k];
       if (E.xm[i] === null) continue;
@@ -193,13 +238,19 @@
         var group = byMod[m];
         if (!group) continue;
         var n = group.length, x = new Array(n), y = new Array(n), text = GL ? null : new Array(n), ms = S.modality[m];
+        var size = MK.size, sizes = null;
         for (k = 0; k < n; k++) {
           i = group[k];
           x[k] = E.xm[i] * DAY; y[k] = Y[i];
           if (text) text[k] = hoverText(i);
+          if (sized && K.arts[i] > 1) {
+            sizes = sizes || group.map(function () { return MK.size; });
+            sizes[k] = markSize(i);
+            badges.x.push(x[k]); badges.y.push(y[k]); badges.text.push(String(K.arts[i])); badges.customdata.push(i);
+          }
         }
         var trace = {customdata: group, hoverinfo: GL ? "none" : "text", legendgroup: D.types[t],
-                     marker: {color: color, line: {color: color, width: MK.line_width}, opacity: ms[1], size: MK.size,
+                     marker: {color: color, line: {color: color, width: MK.line_width}, opacity: ms[1], size: sizes || size,
                               symbol: S.symbols[t] + ms[0]},
                      meta: {modality: D.modalities[m], role: "events"}, mode: "markers", name: name,
                      showlegend: first, type: kind, x: x, y: y};
@@ -207,6 +258,12 @@
         traces.push(trace);
         first = false;
       }
+    }
+    /* The number of articles by each mark they share (not in WebGL mode: text costs there). */
+    if (badges.x.length && !GL) {
+      traces.push({customdata: badges.customdata, hoverinfo: "skip", meta: {role: "badges"}, mode: "text",
+                   name: "articles", showlegend: false, text: badges.text, textfont: {color: "#1b1f24", size: 10},
+                   textposition: "top right", type: "scatter", x: badges.x, y: badges.y});
     }
     return traces;
   }
@@ -329,6 +386,7 @@
     var when = dateLabel(i);
     if (dv("date_text", i)) when = "\u201c" + dv("date_text", i) + "\u201d \u2192 " + when;
     tip.appendChild(el("div", when));
+    if (merged() && members[i].length > 1) tip.appendChild(el("div", "reported by " + reportsLabel(i)));
     tip.appendChild(el("div", actorsLabel(i)));
     var w = wrap(E.sentence[i] || "");
     for (var k = 0; k < w.length; k++) tip.appendChild(el("div", w[k]));
@@ -367,24 +425,27 @@
     });
     return list;
   }
+  /* A row's evidence: a mention's article, sentence and provenance; for a real-world event
+     reported more than once, what the reports agree on and then every report. */
   function showEvidence(i) {
     if (typeof i !== "number" || i < 0 || i >= N) return;
     selected = i;
-    var body = $("evidence-body"), a = E.art[i];
+    var body = $("evidence-body");
     body.textContent = "";
-    body.appendChild(el("p", D.articles.title[a] || "(untitled article)", "ev-title"));
-    var dl = el("dl");
-    row(dl, "Published", D.articles.date[a] || "unknown");
+    if (merged() && members[i].length > 1) showReports(body, i);
+    else showMention(body, merged() ? members[i][0] : i);
+    state.ev = E.id[i];
+    writeFragment();
+  }
+  function sourceLink(a) {
     var url = safeUrl(D.articles.url[a]);
-    if (url) {
-      var link = el("a", url);
-      link.href = url; link.rel = "noopener noreferrer external"; link.target = "_blank";
-      row(dl, "Source", link);
-    } else {
-      row(dl, "Source", D.articles.source[a]);
-    }
-    body.appendChild(dl);
-    var quote = el("blockquote"), s = E.sentence[i] || "", ts = E.ts[i], te = E.te[i];
+    if (!url) return D.articles.source[a];
+    var link = el("a", url);
+    link.href = url; link.rel = "noopener noreferrer external"; link.target = "_blank";
+    return link;
+  }
+  function quoteOf(m) {
+    var quote = el("blockquote"), s = M.sentence[m] || "", ts = M.ts[m], te = M.te[m];
     if (ts >= 0 && te > ts && te <= s.length) {
       quote.appendChild(document.createTextNode(s.slice(0, ts)));
       quote.appendChild(el("mark", s.slice(ts, te)));
@@ -392,22 +453,71 @@
     } else {
       quote.textContent = s;
     }
-    body.appendChild(quote);
+    return quote;
+  }
+  function typeLabel(i, X) {
+    var mod = D.modalities[X.mod[i]];
+    return D.types[X.type[i]] + (mod !== "occurred" ? " (" + mod + ")" : "");
+  }
+  function dateDetail(i, X) {
+    return dateLabel(i, X) + (dv("date_text", i, X) ? " from \u201c" + dv("date_text", i, X) + "\u201d" : "") +
+      (dv("basis", i, X) && dv("basis", i, X) !== "none" ? " (" + dv("basis", i, X) + ")" : "");
+  }
+  function showMention(body, m) {
+    var a = M.art[m];
+    body.appendChild(el("p", D.articles.title[a] || "(untitled article)", "ev-title"));
+    var dl = el("dl");
+    row(dl, "Published", D.articles.date[a] || "unknown");
+    row(dl, "Outlet", D.articles.outlet[a]);
+    row(dl, "Source", sourceLink(a));
+    body.appendChild(dl);
+    body.appendChild(quoteOf(m));
     var dl2 = el("dl");
-    var mod = D.modalities[E.mod[i]];
-    row(dl2, "Event", D.types[E.type[i]] + (mod !== "occurred" ? " (" + mod + ")" : ""));
-    row(dl2, "Date", dateLabel(i) + (dv("date_text", i) ? " from \u201c" + dv("date_text", i) + "\u201d" : "") +
-        (dv("basis", i) && dv("basis", i) !== "none" ? " (" + dv("basis", i) + ")" : ""));
-    row(dl2, "Actors", actorsLabel(i));
-    row(dl2, "Where", dv("loc", i));
-    row(dl2, "Trigger", dv("trigger", i));
-    row(dl2, "How it was found", provenance(dv("rule", i)));
-    row(dl2, "Confidence", E.conf[i]);
-    row(dl2, "CAMEO", dv("cameo", i) + (dv("plover", i) ? " / PLOVER " + dv("plover", i) : ""));
-    row(dl2, "Event id", E.id[i]);
+    row(dl2, "Event", typeLabel(m, M));
+    row(dl2, "Date", dateDetail(m, M));
+    row(dl2, "Actors", actorsLabel(m, M));
+    row(dl2, "Where", dv("loc", m, M));
+    row(dl2, "Trigger", dv("trigger", m, M));
+    row(dl2, "How it was found", provenance(dv("rule", m, M)));
+    row(dl2, "Confidence", M.conf[m]);
+    row(dl2, "CAMEO", dv("cameo", m, M) + (dv("plover", m, M) ? " / PLOVER " + dv("plover", m, M) : ""));
+    row(dl2, "Reported by", merged() || members[M.cl[m]].length < 2 ? null : reportsLabel(m));
+    row(dl2, "Event id", M.id[m]);
     body.appendChild(dl2);
-    state.ev = E.id[i];
-    writeFragment();
+  }
+  function showReports(body, k) {
+    body.appendChild(el("p", typeLabel(k, C) + ", " + dateLabel(k, C), "ev-head"));
+    body.appendChild(el("p", "Reported by " + reportsLabel(k) + ".", "ev-count"));
+    var dl = el("dl");
+    row(dl, "Date", dateDetail(k, C));
+    row(dl, "Actors", actorsLabel(k, C));
+    row(dl, "Where", dv("loc", k, C));
+    row(dl, "CAMEO", dv("cameo", k, C) + (dv("plover", k, C) ? " / PLOVER " + dv("plover", k, C) : ""));
+    row(dl, "Event id", C.id[k]);
+    body.appendChild(dl);
+    body.appendChild(el("h3", "Reports", "ev-reports"));
+    var list = el("ol", null, "reports");
+    members[k].slice().sort(function (x, y) {
+      var dx = D.articles.date[M.art[x]] || "\uffff", dy = D.articles.date[M.art[y]] || "\uffff";
+      return dx < dy ? -1 : dx > dy ? 1 : x - y;
+    }).forEach(function (m) {
+      var a = M.art[m], li = el("li", null, "report");
+      li.dataset.id = M.id[m];
+      li.appendChild(el("p", D.articles.title[a] || "(untitled article)", "ev-title"));
+      li.appendChild(el("p", [D.articles.outlet[a] || D.articles.source[a] || "unknown source",
+                              "published " + (D.articles.date[a] || "on an unknown date")].join(" \u00b7 "), "report-meta"));
+      li.appendChild(quoteOf(m));
+      var dl2 = el("dl");
+      if (M.type[m] !== C.type[k] || M.mod[m] !== C.mod[k]) row(dl2, "Told as", typeLabel(m, M));
+      row(dl2, "Date", dateDetail(m, M));
+      row(dl2, "Actors", actorsLabel(m, M));
+      row(dl2, "How it was found", provenance(dv("rule", m, M)));
+      row(dl2, "Source", sourceLink(a));
+      row(dl2, "Event id", M.id[m]);
+      li.appendChild(dl2);
+      list.appendChild(li);
+    });
+    body.appendChild(list);
   }
 
   /* On a phone the evidence opens as a sheet over the bottom of the screen, just below what was
@@ -441,7 +551,10 @@
     mod: function (i) { return E.mod[i]; },
     actors: function (i) { return actorsLabel(i).toLowerCase(); },
     sentence: function (i) { return (E.sentence[i] || "").toLowerCase(); },
-    article: function (i) { return (D.articles.title[E.art[i]] || "").toLowerCase(); }
+    article: function (i) { return (D.articles.title[E.art[i]] || "").toLowerCase(); },
+    mentions: function (i) { return reports(i)[0]; },
+    articles: function (i) { return reports(i)[1]; },
+    sources: function (i) { return reports(i)[2]; }
   };
   function sortRows(idx) {
     var key = sortKeys[table.key], dir = table.dir;
@@ -470,6 +583,12 @@
       tr.appendChild(el("td", actorsLabel(i)));
       tr.appendChild(el("td", E.sentence[i], "sentence"));
       tr.appendChild(el("td", D.articles.title[E.art[i]]));
+      var counts = reports(i);
+      ["mentions", "articles", "sources"].forEach(function (what, j) {
+        var td = el("td", counts[j], "reports");
+        td.dataset.label = what;
+        tr.appendChild(td);
+      });
       frag.appendChild(tr);
     }
     body.textContent = "";
@@ -489,6 +608,7 @@
   function writeFragment() {
     var parts = [];
     function add(k, v) { parts.push(k + "=" + encodeURIComponent(v)); }
+    if (state.view !== "events") add("view", state.view);
     if (state.lanes !== "actor") add("lanes", state.lanes);
     if (state.types) add("type", Array.from(state.types).sort().join(","));
     if (state.mods) add("mod", Array.from(state.mods).sort().join(","));
@@ -508,7 +628,8 @@
       if (!part) return;
       var eq = part.indexOf("="), k = eq < 0 ? part : part.slice(0, eq), v = "";
       try { v = decodeURIComponent(eq < 0 ? "" : part.slice(eq + 1)); } catch (e) { return; }
-      if (k === "lanes" && (v === "actor" || v === "type")) s.lanes = v;
+      if (k === "view" && v === "mentions") s.view = v;
+      else if (k === "lanes" && (v === "actor" || v === "type")) s.lanes = v;
       else if (k === "type") s.types = new Set(v.split(",").filter(function (t) { return D.types.indexOf(t) >= 0; }));
       else if (k === "mod") s.mods = new Set(v.split(",").filter(function (m) { return D.modalities.indexOf(m) >= 0; }));
       else if (k === "actor") s.actor = D.actors.indexOf(v);
@@ -542,6 +663,7 @@
     $("f-from").value = state.from !== null ? isoDay(state.from) : "";
     $("f-to").value = state.to !== null ? isoDay(state.to) : "";
     $("f-lanes").value = state.lanes;
+    $("f-view").value = state.view;
     [["f-types", state.types], ["f-mods", state.mods]].forEach(function (pair) {
       var all = $(pair[0]).querySelectorAll("input");
       for (var k = 0; k < all.length; k++) all[k].checked = !pair[1] || pair[1].has(all[k].value);
@@ -554,21 +676,34 @@
     state.from = $("f-from").value ? dayOf($("f-from").value) : null;
     state.to = $("f-to").value ? dayOf($("f-to").value) : null;
     state.lanes = $("f-lanes").value === "type" ? "type" : "actor";
+    state.view = $("f-view").value === "mentions" ? "mentions" : "events";
     state.types = checked($("f-types"));
     state.mods = checked($("f-mods"));
   }
 
   function summary(idx) {
-    var dated = 0;
-    for (var k = 0; k < idx.length; k++) if (E.xm[idx[k]] !== null) dated++;
-    $("summary").textContent = N + " events from " + D.articles.id.length + " articles; " +
+    var dated = 0, undated = 0, k;
+    for (k = 0; k < idx.length; k++) if (E.xm[idx[k]] !== null) dated++;
+    for (k = 0; k < N; k++) if (E.xm[k] === null) undated++;
+    var what = merged() ? plural(NK, "real-world event", "real-world events") + " (" + plural(D.n, "mention", "mentions") + ")" :
+      plural(D.n, "mention", "mentions") + " of " + plural(NK, "real-world event", "real-world events");
+    $("summary").textContent = what + " from " + plural(D.articles.id.length, "article", "articles") + "; " +
       (idx.length === N ? "all shown" : idx.length + " match the filters") + " (" + dated + " on the timeline).";
-    $("undated").textContent = D.undated ?
-      D.undated + " of " + N + " events have no date: they are listed in the table, not on the timeline." : "";
+    $("undated").textContent = undated ?
+      undated + " of " + N + " events have no date: they are listed in the table, not on the timeline." : "";
+  }
+  /* Switching views keeps the chosen event: a mention's real-world event, or a real-world event's lead report. */
+  function switchView(name) {
+    if (views[name] === V) return;
+    var before = selected >= 0 ? selected : -1, wasMerged = merged();
+    useView(name);
+    selected = -1;
+    if (before >= 0) state.ev = E.id[wasMerged ? K.lead[before] : M.cl[before]];
   }
 
   function update(fromControls) {
     if (fromControls) readControls();
+    switchView(state.view);
     var idx = filtered();
     writeFragment();
     summary(idx);
@@ -589,8 +724,8 @@
   }
   /* Builds the search text in slices of 5,000 events between other work, so a first search is quick. */
   function idleHaystack() {
-    if (hayBuilt >= N) return;
-    buildHaystack(hayBuilt + 5000);
+    if (V.built >= N) return;
+    buildHaystack(V.built + 5000);
     setTimeout(idleHaystack, 0);
   }
 
@@ -608,6 +743,7 @@
     ["f-actor", "f-from", "f-to", "f-lanes", "f-types", "f-mods"].forEach(function (id) {
       $(id).addEventListener("change", function () { update(true); });
     });
+    $("f-view").addEventListener("change", function () { update(true); restoreEvidence(); });
     $("f-reset").addEventListener("click", function () { state = defaults(); syncControls(); update(false); });
     $("ev-close").addEventListener("click", closeSheet);
     $("t-all").addEventListener("click", function () { timeline.all = !timeline.all; drawTimeline(timeline.idx); });
@@ -630,6 +766,7 @@
     });
     watchPrint();
     readFragment();
+    useView(state.view);
     syncControls();
     /* The timeline first; the table, the evidence, the graph and the search text after it is painted. */
     var idx = filtered(), LOADING = "loading the table\u2026";
@@ -688,6 +825,8 @@
   function restoreEvidence() {
     if (!state.ev) return;
     var k = E.id.indexOf(state.ev);
+    if (k < 0 && merged()) k = (k = M.id.indexOf(state.ev)) >= 0 ? M.cl[k] : -1;  // a mention: its event
+    else if (k < 0) k = (k = K.id.indexOf(state.ev)) >= 0 ? K.lead[k] : -1;  // an event: its lead report
     if (k >= 0) showEvidence(k);
   }
 
