@@ -621,6 +621,7 @@ def test_one_mark_per_real_world_event_and_every_report_in_the_evidence(browser,
         assert "Xi and Putin meet" in first and "reuters.com · published 2025-05-08" in first
         assert "Xi met Putin in Beijing on Thursday." in first and "triggers.csv:12" in first
         assert "Beijing talks" in late and "apnews.com · published 2025-05-09" in late and "talks" in late
+        assert "China → Russia (from context)" in late  # AP's sentence names no Russian
         assert "TASS · published 2025-05-10" in reports.nth(3).inner_text()
         assert reports.nth(0).locator("blockquote mark").inner_text() == "met"
         assert o.page.locator("#events-body tr").count() == 3
@@ -665,5 +666,25 @@ def test_search_finds_a_real_world_event_by_any_of_its_reports(browser, tmp_path
         o.page.fill("#f-search", "kremlin said")  # only the TASS report says it
         o.page.wait_for_function("document.querySelectorAll('#events-body tr').length === 1")
         assert o.page.locator("#events-body td.reports").first.inner_text() == "4"
+    finally:
+        o.page.close()
+
+
+@pytest.mark.parametrize("view", ["events", "mentions"])
+def test_evidence_says_which_party_came_from_context(browser, tmp_path, view):
+    from test_render import make_event
+
+    events = [make_event("k1", source=["China"], target=["Russia"], actors=["China", "Russia"],
+                         source_basis="text", target_basis="context"),
+              make_event("k2", date="2025-08-27", source=["Japan"], target=["South Korea"],
+                         actors=["Japan", "South Korea"], source_basis="context", target_basis="text")]
+    o = Opened(browser, write_page(tmp_path, events), "" if view == "events" else "#view=mentions")
+    try:
+        actors = o.page.locator("#evidence-body dt:text-is('Actors') + dd")
+        click_event(o, "k1")
+        assert actors.inner_text() == "China → Russia (from context)"
+        click_event(o, "k2")
+        assert actors.inner_text() == "Japan (from context) → South Korea"
+        assert o.page.locator("#events-body tr").first.locator("td").nth(3).inner_text() == "China → Russia"
     finally:
         o.page.close()

@@ -495,3 +495,14 @@ def test_page_clusters_choose_as_merged_events_do():
         assert (d["types"][K["type"][k]], d["modalities"][K["mod"][k]]) == (row["type"], row["modality"])
         assert E["date"][K["dated"][k]] == row["date"] and E["id"][K["lead"][k]] == row["evidence_id"]
         assert (K["arts"][k], K["sites"][k]) == (row["num_articles"], row["num_sources"])
+
+
+@pytest.mark.parametrize("source_basis, target_basis, expected", [
+    ("text", "text", []), ("context", "text", [0]), ("text", "context", [1]), ("context", "context", [0, 1]),
+    ("", "", []),
+])
+def test_parties_from_context_are_marked(source_basis, target_basis, expected):
+    e = make_event("c1", source_basis=source_basis, target_basis=target_basis)
+    d = page_data([e], sample_graph())
+    assert [d["actors"][a] for a in d["events"]["act"][0]] == ["United States", "South Korea"]
+    assert d["events"]["ctx"] == [expected]

@@ -790,6 +790,8 @@ def page_data(events: Iterable[Event], graph_data: dict) -> dict:
 
     Real-world events (`clusters`, see `cluster_columns`): the events that share a `cluster_id`
     report one happening (an event without one is its own); `events.cl` is each event's cluster.
+    `events.ctx` lists the positions in `act` of the parties read from the article's context,
+    not from the sentence (`source_basis`/`target_basis` "context").
 
     The events are read once, in page order (an `EventSpool` is re-ordered, not held); types,
     modalities and actors are numbered as first seen, then renumbered in their final order.
@@ -837,7 +839,7 @@ def page_styles(types: Sequence[str], modalities: Sequence[str]) -> dict:
 
 
 #: The event columns of `page_data` besides DICT_COLUMNS.
-EVENT_COLUMNS = ("id", "type", "mod", "date", "date_end", "x0", "x1", "xm", "lane", "act", "ns", "ts", "te",
+EVENT_COLUMNS = ("id", "type", "mod", "date", "date_end", "x0", "x1", "xm", "lane", "act", "ns", "ctx", "ts", "te",
                  "sentence", "art", "conf", "cl")
 
 #: Ranks of date bases and precisions: which report's date a real-world event takes (as merge.merged_row).
@@ -860,6 +862,20 @@ def article_site(e: Event) -> str:
         if host:
             return host.removeprefix("www.")
     return e.article_source.split(":", 1)[0] if e.article_source else ""
+
+
+def context_parties(e: Event, acting: Sequence[str]) -> list[int]:
+    """Positions in `acting` of the parties the event took from its article's context, not its sentence.
+
+    >>> e = Event.from_dict({"id": "e", "type": "talks", "source": ["A"], "target": ["B"], "actors": ["A", "B"],
+    ...                      "source_basis": "text", "target_basis": "context"})
+    >>> context_parties(e, ["A", "B"])
+    [1]
+    """
+    inferred = set(e.source) if e.source_basis == "context" else set()
+    if e.target_basis == "context":
+        inferred |= set(e.target)
+    return [k for k, a in enumerate(acting) if a in inferred]
 
 
 class PageColumns:
@@ -900,7 +916,7 @@ class PageColumns:
             "date": self._shared(e.date), "date_end": self._shared(e.date_end),
             "x0": ext[0] if ext else None, "x1": ext[1] if ext else None, "xm": ext[2] if ext else None,
             "lane": _number(self.actors, lane), "act": [_number(self.actors, a) for a in sources + others],
-            "ns": len(sources), "ts": ts, "te": te,
+            "ns": len(sources), "ctx": context_parties(e, sources + others), "ts": ts, "te": te,
             "sentence": e.sentence, "art": self._article(e), "conf": round(float(e.confidence or 0.0), 3),
             "cl": self._cluster(e.cluster_id or e.id),
         }

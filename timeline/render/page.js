@@ -101,10 +101,14 @@
     if (!X.date[i]) return "undated";
     return X.date_end[i] ? X.date[i] + " \u2013 " + X.date_end[i] : X.date[i];
   }
-  function actorsLabel(i, X) {
+  /* "A, B \u2192 C": sources, then the other parties; `notes` adds "(from context)" after a
+     party the event took from its article's context, not from its sentence. */
+  function actorsLabel(i, X, notes) {
     X = X || E;
-    var a = X.act[i], ns = X.ns[i], src = [], oth = [];
-    for (var k = 0; k < a.length; k++) (k < ns ? src : oth).push(D.actors[a[k]]);
+    var a = X.act[i], ns = X.ns[i], src = [], oth = [], ctx = notes ? X.ctx[i] : [];
+    for (var k = 0; k < a.length; k++) {
+      (k < ns ? src : oth).push(D.actors[a[k]] + (ctx.indexOf(k) >= 0 ? " (from context)" : ""));
+    }
     if (src.length && oth.length) return src.join(", ") + " \u2192 " + oth.join(", ");
     return (src.length ? src : oth).join(", ");
   }
@@ -475,7 +479,7 @@
     var dl2 = el("dl");
     row(dl2, "Event", typeLabel(m, M));
     row(dl2, "Date", dateDetail(m, M));
-    row(dl2, "Actors", actorsLabel(m, M));
+    row(dl2, "Actors", actorsLabel(m, M, true));
     row(dl2, "Where", dv("loc", m, M));
     row(dl2, "Trigger", dv("trigger", m, M));
     row(dl2, "How it was found", provenance(dv("rule", m, M)));
@@ -490,7 +494,7 @@
     body.appendChild(el("p", "Reported by " + reportsLabel(k) + ".", "ev-count"));
     var dl = el("dl");
     row(dl, "Date", dateDetail(k, C));
-    row(dl, "Actors", actorsLabel(k, C));
+    row(dl, "Actors", actorsLabel(k, C, true));
     row(dl, "Where", dv("loc", k, C));
     row(dl, "CAMEO", dv("cameo", k, C) + (dv("plover", k, C) ? " / PLOVER " + dv("plover", k, C) : ""));
     row(dl, "Event id", C.id[k]);
@@ -510,7 +514,7 @@
       var dl2 = el("dl");
       if (M.type[m] !== C.type[k] || M.mod[m] !== C.mod[k]) row(dl2, "Told as", typeLabel(m, M));
       row(dl2, "Date", dateDetail(m, M));
-      row(dl2, "Actors", actorsLabel(m, M));
+      row(dl2, "Actors", actorsLabel(m, M, true));
       row(dl2, "How it was found", provenance(dv("rule", m, M)));
       row(dl2, "Source", sourceLink(a));
       row(dl2, "Event id", M.id[m]);
