@@ -59,7 +59,8 @@ class _Preload(WorkerPlugin):
     """A worker plugin: each worker process loads the model and the lexicons once, on start.
 
     The loaders are cached per process, so tasks find them loaded; a worker that cannot load
-    them (a missing model, an --actors file not at the same path) fails at registration.
+    them (a missing model, an --actors file not at the same path) fails at registration. It
+    also stops the worker's profiler.
     """
 
     def __init__(self, model: str | None, actors_file: str | None):
@@ -71,6 +72,11 @@ class _Preload(WorkerPlugin):
         load_nlp(self.model)
         load_lexicon(self.actors_file)
         load_triggers()
+        # Dask's statistical profiler samples the running task's stack every 10 ms for the
+        # dashboard's profile page: on extraction that costs several per cent of a worker's CPU
+        for name in ("profile", "profile-cycle"):
+            if name in worker.periodic_callbacks:
+                worker.periodic_callbacks[name].stop()
 
 
 class Cluster:
