@@ -610,6 +610,10 @@ def test_one_mark_per_real_world_event_and_every_report_in_the_evidence(browser,
         # larger by the articles that report it (1 + log2(3) / 2 times), with "3" by it
         assert summit["size"][0] == pytest.approx(10 * (1 + math.log2(3) / 2)) and summit["badges"] == ["3"]
         assert "reported by 3 articles from 3 sources (4 mentions)" in summit["hover"]
+        badge = o.page.evaluate("""() => document.getElementById('timeline').data
+            .filter(t => t.meta.role === 'badges')[0]""")
+        assert badge["textposition"] == "middle right" and badge["hoverinfo"] == "skip"  # beside the mark, not on it
+        assert badge["marker"]["opacity"] == 0 and badge["marker"]["size"] == summit["size"][:1]
         click_event(o, "c-summit")
         panel = o.page.locator("#evidence-body")
         assert panel.locator(".ev-count").inner_text() == "Reported by 3 articles from 3 sources (4 mentions)."

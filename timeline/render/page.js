@@ -213,7 +213,7 @@
   }
   function timelineTraces(idx, stack) {
     var byType = [], t, k, m, i, traces = [], kind = D.timeline.trace_type, Y = stack.y;
-    var badges = {x: [], y: [], text: [], customdata: []}, sized = merged();
+    var badges = {x: [], y: [], text: [], customdata: [], size: []}, sized = merged();
     for (k = 0; k < idx.length; k++) {
       i = idx[k];
       if (E.xm[i] === null) continue;
@@ -250,7 +250,8 @@
           if (sized && K.arts[i] > 1) {
             sizes = sizes || group.map(function () { return MK.size; });
             sizes[k] = markSize(i);
-            badges.x.push(x[k]); badges.y.push(y[k]); badges.text.push(String(K.arts[i])); badges.customdata.push(i);
+            badges.x.push(x[k]); badges.y.push(y[k]); badges.text.push(String(K.arts[i]));
+            badges.customdata.push(i); badges.size.push(sizes[k]);
           }
         }
         var trace = {customdata: group, hoverinfo: GL ? "none" : "text", legendgroup: D.types[t],
@@ -263,11 +264,13 @@
         first = false;
       }
     }
-    /* The number of articles by each mark they share (not in WebGL mode: text costs there). */
+    /* The number of articles right of each mark they share (not in WebGL mode: text costs there);
+       invisible marks of the same size put the number beside the mark, not on it. */
     if (badges.x.length && !GL) {
-      traces.push({customdata: badges.customdata, hoverinfo: "skip", meta: {role: "badges"}, mode: "text",
-                   name: "articles", showlegend: false, text: badges.text, textfont: {color: "#1b1f24", size: 10},
-                   textposition: "top right", type: "scatter", x: badges.x, y: badges.y});
+      traces.push({customdata: badges.customdata, hoverinfo: "skip", marker: {opacity: 0, size: badges.size},
+                   meta: {role: "badges"}, mode: "markers+text", name: "articles", showlegend: false,
+                   text: badges.text, textfont: {color: "#1b1f24", size: 11}, textposition: "middle right",
+                   type: "scatter", x: badges.x, y: badges.y});
     }
     return traces;
   }
