@@ -107,6 +107,8 @@ RULE_CASES = [
     ("modality:neg", "Poland did not criticize Hungary.", "criticism", "Poland", "Hungary", "negated"),
     ("rewrite:nonrecognition", "Brussels does not recognize Lukashenko as president.", "rejection", "European Union",
      "Alexander Lukashenko", "occurred"),
+    ("rewrite:policy_concession", "Kenya's President William Ruto withdrew the finance bill.", "retreat", "William Ruto",
+     None, "occurred"),
     ("rewrite:armed_support", "Pakistan supported the Taliban for years.", "aid", "Pakistan", "Taliban", "occurred"),
     ("rewrite:armed_ouster", "Russian forces ousted the government of Ukraine.", "military", None, None, "occurred"),
     ("rewrite:call_for", "The calls by France for an immediate cease-fire went unheeded.", "demand", "France", None,

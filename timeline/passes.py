@@ -158,6 +158,14 @@ def _forces_act(state: SentenceState, c: Candidate) -> bool:
     return any(_is_force(state, s, []) for s in subj)
 
 
+def _yields_policy(state: SentenceState, c: Candidate) -> bool:
+    """ "withdrew a finance bill", "lifted a ban on gatherings": the thing given up is a policy."""
+    policy = state.rules.word("policy_noun")
+    objs = [t for t in c.head.children if t.dep_ in ("dobj", "nsubjpass")]
+    objs += [p for t in c.head.children if t.dep_ == "prep" and t.lower_ == "of" for p in t.children]
+    return any(o.lemma_.lower() in policy for o in objs)
+
+
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": lambda state, c: reports_obligation(c.head),
     "remote_exchange": _remote_exchange,
@@ -166,6 +174,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "withholds_acceptance": _withholds_acceptance,
     "supports_force": _supports_force,
     "forces_act": _forces_act,
+    "yields_policy": _yields_policy,
 }
 STAGES = ("trigger", "roles", "policy")
 
