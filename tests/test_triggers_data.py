@@ -259,6 +259,8 @@ def test_plover_gold_set_is_balanced_and_aligned():
 # -- rows that decide an event's type, checked end to end ---------------------------------------
 # (sentence, expected type, trigger as printed): a class of news wording per row, not one article.
 TYPE_CASES = [
+    ("Saudi Arabia deposited $3 billion with Pakistan's central bank.", "aid", "deposited"),
+    ("Iran allowed inspectors from the International Atomic Energy Agency to return.", "retreat", "allowed inspectors"),
     ("Georgia's ruling party dropped the controversial law.", "retreat", "dropped"),
     ("The parliament of Georgia repealed the law.", "retreat", "repealed"),
     ("French officials have strongly denied the allegation.", "rejection", "denied"),
