@@ -188,3 +188,9 @@ def test_group_nouns_name_the_group_or_a_generic_actor(text, surface, name):
 ])
 def test_a_city_is_its_country(text, surface, name):
     assert mentions_of(text).get(surface) == name
+
+
+def test_a_title_alone_is_the_holder_the_article_names_most():
+    text = ("Gen. Laura Richardson visited Colombia. Gen. Laura Richardson met officers there. "
+            "Richardson awarded Gen. Luis Navarro a medal. The general then traveled to Brazil.")
+    assert mentions_of(text, "2022-09-12").get("general") == "Laura Richardson"

@@ -476,9 +476,13 @@ class MentionFinder:
                 if actor.country == country and actor.title == title:
                     return actor
             return self.lexicon.country_actor(country)  # "a U.S. envoy": the United States, not its president
-        for actor in reversed(self.memory.titles.get(title, [])):
-            return actor
-        return None
+        holders = self.memory.titles.get(title, [])
+        if not holders:
+            return None
+        # "the general": the holder the article names most (its protagonist), the latest on a tie
+        counts = {a.name: (holders.count(a), k) for k, a in enumerate(holders)}
+        best = max(counts, key=lambda name: counts[name])
+        return next(a for a in reversed(holders) if a.name == best)
 
     def _counterpart(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
         """ "His Afghan counterpart": who holds the subject's office in that country, else the country."""
