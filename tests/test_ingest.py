@@ -336,8 +336,9 @@ def test_html_boilerplate_removed(boilerplate):
 
 # --------------------------------------------------------------------------- JSONL and CSV
 
-def test_jsonl_records():
-    arts, errors = read([DATA / "records.jsonl"])
+def test_jsonl_records(caplog):
+    with caplog.at_level(logging.WARNING, logger="timeline.ingest"):
+        arts, errors = read([DATA / "records.jsonl"])
     path = str(DATA / "records.jsonl")
     assert [(a.id, a.title, a.date, a.source, a.url) for a in arts] == [
         ("a1", "Talks resume", "2008-03-01", f"{path}:1", "https://example.com/a1"),
@@ -347,17 +348,19 @@ def test_jsonl_records():
     ]
     assert arts[1].text == "The envoy visited the capital.\nHe left on Sunday."
     assert arts[1].id == ingest.article_id("Envoy visits", "2008-03-02", arts[1].text)
-    assert [(e.path, e.position) for e in errors] == [(path, 3), (path, 4), (path, 5), (path, 6), (path, 7)]
+    assert [(e.path, e.position) for e in errors] == [(path, 3), (path, 4), (path, 5), (path, 6)]
     reasons = [e.reason for e in errors]
     assert reasons[0].startswith("invalid JSON")
     assert reasons[1].startswith("not a JSON object")
     assert reasons[2:4] == ["missing or empty 'text'"] * 2
-    assert reasons[4].startswith("unparseable date")
+    # an unusable date is no skipped input: the article is kept without a date, with a warning
+    assert f"{path}:7: unusable date 'next week', article kept without a date" in caplog.text
     assert str(errors[0]).startswith(f"{path}:3: invalid JSON")
 
 
-def test_csv_records():
-    arts, errors = read([DATA / "records.csv"])
+def test_csv_records(caplog):
+    with caplog.at_level(logging.WARNING, logger="timeline.ingest"):
+        arts, errors = read([DATA / "records.csv"])
     path = str(DATA / "records.csv")
     assert [(a.id, a.title, a.date, a.source, a.url) for a in arts] == [
         ("c1", "Talks resume", "2008-03-01", f"{path}:1", "https://example.com/c1"),
@@ -365,10 +368,8 @@ def test_csv_records():
         (arts[2].id, "Strange date", None, f"{path}:3", None),
     ]
     assert arts[1].text == "The envoy visited the capital.\nHe left on Sunday."
-    assert [str(e) for e in errors] == [
-        f"{path}:5: record 3: unparseable date 'someday'",
-        f"{path}:6: record 4: missing or empty 'text'",
-    ]
+    assert [str(e) for e in errors] == [f"{path}:6: record 4: missing or empty 'text'"]
+    assert f"{path}:5: record 3: unusable date 'someday', article kept without a date" in caplog.text
 
 
 def test_same_record_same_id_in_jsonl_and_csv():
@@ -571,8 +572,9 @@ def test_folder_read_recursively_sorted_and_filtered(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 \x00\x01")
     (tmp_path / ".hidden.txt").write_text(GOOD)
     arts, errors = read([tmp_path])
-    assert errors == []
     assert [a.title for a in arts] == ["Envoy visits Cairo", "Envoy visits Rome"]
+    [err] = errors  # the unsupported file is named, not silently left out
+    assert err.path == str(tmp_path) and "unsupported" in err.reason and "notes.pdf" in err.reason
 
 
 def test_unknown_extension_given_explicitly_read_as_text(tmp_path):
@@ -618,3 +620,125 @@ def test_arbitrary_text_never_crash(tmp_path, text, suffix):
     errors: list[InputError] = []
     for art in read_articles([p], on_error=errors.append):
         assert isinstance(art.title, str) and isinstance(art.text, str)
+
+
+# --------------------------------------------------------------------------- hostile records (issue 19)
+
+def test_lone_surrogate_in_a_record_is_replaced_and_the_batch_kept(tmp_path, caplog):
+    p = tmp_path / "scraped.jsonl"
+    p.write_text('{"title": "Half \\ud83d emoji", "date": "2025-01-02", "text": "Macron met Modi \\ud800."}\n'
+                 '{"title": "Good", "date": "2025-01-02", "text": "Macron met Modi."}\n', encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="timeline.ingest"):
+        arts, errors = read([p])
+    assert errors == [] and [a.title for a in arts] == ["Half \ufffd emoji", "Good"]
+    assert arts[0].text == "Macron met Modi \ufffd."
+    for a in arts:
+        (a.title + a.text + a.source).encode("utf-8")  # every output can be written as UTF-8
+    assert f"{p}:1: invalid Unicode" in caplog.text
+
+
+def test_file_name_not_in_utf8_gives_a_writable_source(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 name: a surrogate in Python's str
+    (tmp_path / name).write_bytes(GOOD.encode())
+    [art], errors = read([tmp_path])
+    assert errors == []
+    assert art.source == str(tmp_path / "caf\\xe9.txt")
+    art.source.encode("utf-8")
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1799-12-31", "0000-00-00T00:00:00"])
+def test_publication_date_out_of_range_keeps_the_article_undated(tmp_path, caplog, date):
+    p = tmp_path / "a.jsonl"
+    p.write_text(f'{{"title": "T", "date": "{date}", "text": "Macron met Modi on December 30."}}\n', encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="timeline.ingest"):
+        [art], errors = read([p])
+    assert errors == [] and art.date is None
+    assert "article kept without a date" in caplog.text
+
+
+def test_date_line_out_of_range_keeps_the_article_undated(tmp_path, caplog):
+    p = _write(tmp_path, "old.txt", b"Envoy visits Cairo\nUpdated 1 January 0001\n\nThe envoy visited Cairo.\n")
+    with caplog.at_level(logging.WARNING, logger="timeline.ingest"):
+        [art], errors = read([p])
+    assert errors == [] and art.date is None and "out of range" in caplog.text
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ('"yesterday"', None), ('"2025-02-30"', None), ("20250826", "2025-08-26"), ('"20250826"', "2025-08-26"),
+    ("[2025]", None), ("true", None),
+])
+def test_record_date_the_reader_cannot_use_is_no_skip(tmp_path, caplog, raw, expected):
+    p = tmp_path / "a.jsonl"
+    p.write_text(f'{{"title": "T", "date": {raw}, "text": "Macron met Modi."}}\n', encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="timeline.ingest"):
+        [art], errors = read([p])
+    assert errors == [] and art.date == expected
+    assert ("kept without a date" in caplog.text) == (expected is None)
+
+
+def test_default_date_out_of_range_raises():
+    with pytest.raises(InputError, match="out of range"):
+        read_articles([SEED], date="0001-01-01")
+
+
+def test_nul_byte_in_one_csv_cell_skips_that_record_only(tmp_path):
+    p = _write(tmp_path, "nul.csv", b"title,date,text\nA,2025-01-02,Macron met Modi.\n"
+                                    b"B,2025-01-02,Bad \x00 cell.\nC,2025-01-02,Modi met Macron.\n")
+    arts, errors = read([p])
+    assert [a.title for a in arts] == ["A", "C"]
+    [err] = errors
+    assert (err.path, err.position) == (str(p), "3: record 2") and "NUL" in err.reason
+
+
+@pytest.mark.parametrize("name, content", [
+    ("u16.csv", "title,date,text\nA,2025-01-02,Macron met Modi.\n"),
+    ("u16.jsonl", '{"title": "A", "date": "2025-01-02", "text": "Macron met Modi."}\n'),
+    ("u16.txt", "A\n2 January 2025\n\nMacron met Modi.\n"),
+])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_text(tmp_path, name, content, encoding):
+    [art], errors = read([_write(tmp_path, name, content.encode(encoding))])
+    assert errors == [] and (art.title, art.date, art.text) == ("A", "2025-01-02", "Macron met Modi.")
+
+
+def test_overlong_record_line_skipped_and_the_rest_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "MAX_RECORD_BYTES", 1000)
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"title": "A", "text": "' + "word " * 500 + '"}\n{"title": "B", "text": "Macron met Modi."}\n',
+                 encoding="utf-8")
+    [art], [err] = read([p])
+    assert art.title == "B" and err.position == 1 and "longer than" in err.reason
+
+
+def test_records_are_streamed_not_read_whole(tmp_path, monkeypatch):
+    """A JSONL or CSV file is never read in one piece (memory holds one record)."""
+    p = tmp_path / "many.jsonl"
+    p.write_text("".join(f'{{"title": "T{i}", "text": "Macron met Modi."}}\n' for i in range(3000)), encoding="utf-8")
+    sizes = []
+    real_open = builtins.open
+
+    class Spy:
+        def __init__(self, f):
+            self.f = f
+
+        def __getattr__(self, name):
+            return getattr(self.f, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+        def read(self, n=-1):
+            sizes.append(n)
+            return self.f.read(n)
+
+    monkeypatch.setattr(ingest, "open", lambda *a, **k: Spy(real_open(*a, **k)), raising=False)
+    arts, errors = read([p])
+    assert len(arts) == 3000 and errors == []
+    assert all(0 <= n <= 65536 for n in sizes)
+
+
+def test_empty_folder_gives_no_article_and_no_error(tmp_path):
+    assert read([tmp_path]) == ([], [])

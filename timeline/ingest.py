@@ -45,12 +45,13 @@ CSV_SUFFIXES = frozenset({".csv"})
 
 #: Longest article body kept, in characters; longer bodies are cut and a warning is logged.
 MAX_ARTICLE_CHARS = 2_000_000
-#: Files larger than this are refused rather than read into memory.
-MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Text and HTML files larger than this are refused rather than read into memory (JSONL and CSV
+#: files are read one record at a time, whatever their size).
+MAX_FILE_BYTES = 32 * 1024 * 1024
 #: Lines longer than this are never headlines, date lines or clutter (keeps regexes cheap).
 MAX_SHORT_LINE = 300
 #: CSV fields may hold whole articles; the csv module's default limit (128 KiB) is too small.
-CSV_FIELD_LIMIT = 64 * 1024 * 1024
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -243,16 +244,67 @@ def _cap_text(text: str, source: str) -> str:
     return cut
 
 
+#: The first year a publication date may have; the last is ten years after the current one.
+FIRST_YEAR = 1800
+
+
+def date_in_range(iso: str) -> bool:
+    """Whether an ISO day is a plausible publication date: from 1800 to ten years ahead.
+
+    A CMS's null date ("0001-01-01") or a far-future placeholder ("9999-12-31") is no date,
+    and resolving "next week" against it would leave the calendar.
+
+    >>> date_in_range("2025-08-26"), date_in_range("0001-01-01"), date_in_range("9999-12-31")
+    (True, False, False)
+    """
+    return FIRST_YEAR <= int(iso[:4]) <= _date.today().year + 10
+
+
 def _make_article(*, title: str, text: str, date: str | None, source: str,
                   url: str | None = None, id_: str | None = None,
-                  default_date: str | None = None, outlet: str = "") -> Article:
+                  default_date: str | None = None, outlet: str = "", date_note: str | None = None) -> Article:
+    """An article; `date_note` says why a date given with it could not be used ("where: what")."""
     text = _cap_text(text, source)
-    aid = id_ if id_ else article_id(title, date, text)
-    if date is None and default_date is None:
+    title, text = _valid_unicode(title, source, "title"), _valid_unicode(text, source, "text")
+    if date is not None and not date_in_range(date):
+        date_note = f"{source}: publication date {date} out of range ({FIRST_YEAR} to {_date.today().year + 10})"
+        date = None
+    if date_note and date is None:
+        # the article is kept: a warning, not a skipped input
+        kept = f"the default date {default_date} used" if default_date else "article kept without a date"
+        logger.warning("%s, %s", date_note, kept)
+    elif date is None and default_date is None:
         logger.warning("%s: no publication date for article %r", source, title[:80])
+    aid = id_ if id_ else article_id(title, date, text)
     url = _clean_url(url)
     return Article(id=aid, title=title, text=text, date=date or default_date, source=source,
                    url=url, outlet=" ".join(outlet.split()) or _domain(url))
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(value: str, source: str, what: str) -> str:
+    """`value` with lone surrogates (half an emoji in scraped JSON, a file name not in UTF-8)
+    replaced by U+FFFD, so that every output can be written as UTF-8."""
+    if not _SURROGATE_RE.search(value):
+        return value
+    logger.warning("%s: invalid Unicode (a lone surrogate) in the %s replaced by U+FFFD", source, what)
+    return _SURROGATE_RE.sub("\ufffd", value)
+
+
+def display_path(path: str) -> str:
+    """A path as text that can be written as UTF-8: bytes of a name not in UTF-8 as `\\xNN`.
+
+    >>> display_path("caf\\udce9.txt")
+    'caf\\\\xe9.txt'
+    """
+    if not _SURROGATE_RE.search(path):
+        return path
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no file-system byte stands for
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _domain(url: str | None) -> str:
@@ -290,6 +342,11 @@ def _decode(data: bytes, path: str) -> str:
                 except UnicodeDecodeError:
                     raise InputError("binary data, not text", path=path) from None
                 break
+    if text is None and (utf16 := _utf16_without_bom(data[:65536])):
+        try:
+            text, encoding = data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            raise InputError("binary data, not text", path=path) from None
     if text is None:
         if b"\x00" in data:
             raise InputError("binary data, not text", path=path)
@@ -587,25 +644,32 @@ def _record_article(rec: dict[str, object], path: str, n: int, where: int | str,
     if not isinstance(text, str) or not text.strip():
         on_error(InputError("missing or empty 'text'", path=path, position=where))
         return None
+    if any(isinstance(v, str) and "\x00" in v for v in rec.values()):
+        on_error(InputError("NUL byte in the record (corrupt or binary data)", path=path, position=where))
+        return None
     title_v = rec.get("title")
     title = " ".join(str(title_v).split()) if title_v not in (None, "") else _title_from_text(text)
     raw_date = rec.get("date")
     date: str | None = None
+    unusable = None
     if raw_date not in (None, ""):
+        if isinstance(raw_date, int) and not isinstance(raw_date, bool):  # 20250826 as a JSON number
+            raw_date = str(raw_date)
         date = parse_date_value(raw_date) if isinstance(raw_date, str) else None
         if date is None:
-            on_error(InputError(f"unparseable date {str(raw_date)[:60]!r}", path=path, position=where))
+            unusable = f"unusable date {str(raw_date)[:60]!r}"
     id_v = rec.get("id")
     id_ = str(id_v).strip() if id_v not in (None, "") and not isinstance(id_v, (dict, list)) else None
     outlet = rec.get("outlet")
     return _make_article(title=title, text=text, date=date, source=f"{path}:{n}", url=rec.get("url"),
-                         id_=id_ or None, default_date=default_date, outlet=outlet if isinstance(outlet, str) else "")
+                         id_=id_ or None, default_date=default_date, outlet=outlet if isinstance(outlet, str) else "",
+                         date_note=unusable and f"{path}:{where}: {unusable}")
 
 
-def _read_jsonl(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+def _read_jsonl(lines: Iterable[tuple[int, str]], path: str, default_date: str | None,
+                on_error: ErrorHandler) -> Iterator[Article]:
     n = 0
-    # split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() breaks on
-    for lineno, line in enumerate(text.split("\n"), 1):
+    for lineno, line in lines:
         if not line.strip():
             continue
         n += 1
@@ -625,11 +689,12 @@ def _read_jsonl(text: str, path: str, default_date: str | None, on_error: ErrorH
             yield art
 
 
-def _read_csv(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+def _read_csv(lines: Iterable[tuple[int, str]], path: str, default_date: str | None,
+              on_error: ErrorHandler) -> Iterator[Article]:
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
         csv.field_size_limit(CSV_FIELD_LIMIT)
     # strict: an unclosed quote is an error instead of a field that swallows the rest of the file
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader((line for _, line in lines), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as e:
@@ -660,6 +725,104 @@ def _read_csv(text: str, path: str, default_date: str | None, on_error: ErrorHan
             yield art
 
 
+def _read_records(path: str, name: str, suffix: str, default_date: str | None,
+                  on_error: ErrorHandler) -> Iterator[Article]:
+    """The articles of a JSONL or CSV file, read record by record: memory holds one record."""
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the `with` below; open errors are ours
+    except OSError as e:
+        on_error(InputError(f"cannot read: {e.strerror or e}", path=name))
+        return
+    with fh:
+        head = fh.read(65536)
+        encoding, problem = _sniff(head)
+        if problem is not None:
+            on_error(InputError(problem, path=name))
+            return
+        fh.seek(0)
+        seen = [False]
+        lines = _record_lines(fh, encoding, name, on_error, seen)
+        reader = _read_jsonl if suffix in JSONL_SUFFIXES else _read_csv
+        yield from reader(lines, name, default_date, on_error)
+        if not seen[0]:
+            on_error(InputError("empty file", path=name))
+
+
+def _sniff(head: bytes) -> tuple[str | None, str | None]:
+    """(encoding, problem) of a file from its first bytes: a BOM's or UTF-16's encoding, else
+    None (UTF-8, line by line, cp1252 where a line is not); the problem is binary data."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", None
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return enc, None
+    utf16 = _utf16_without_bom(head)
+    if utf16:
+        return utf16, None
+    # one NUL in a record is that record's problem; many control bytes are a binary file's
+    if len(_BINARY_RE.findall(head)) > 0.05 * len(head):
+        return None, "binary data, not text"
+    return None, None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes look like mostly-ASCII UTF-16 text without a BOM."""
+    half = len(head) // 2
+    if half < 2:
+        return None
+    even, odd = head[0:2 * half:2].count(0), head[1:2 * half:2].count(0)
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > 0.4 * half and other < 0.02 * half:
+            try:
+                head[:2 * half].decode(enc)
+            except UnicodeDecodeError:
+                continue  # cut in the middle of a surrogate pair, or not UTF-16
+            return enc
+    return None
+
+
+#: A JSONL line or CSV line longer than this is skipped (an article holds at most MAX_ARTICLE_CHARS).
+MAX_RECORD_BYTES = 32 * 1024 * 1024
+
+
+def _record_lines(fh, encoding: str | None, path: str, on_error: ErrorHandler,
+                  seen: list[bool]) -> Iterator[tuple[int, str]]:
+    """(line number, line with its ending) of a binary file; sets `seen[0]` at a non-blank line.
+
+    Without an `encoding` each line is UTF-8, else cp1252 (latin-1 if that fails too) with one
+    warning for the file; a line longer than MAX_RECORD_BYTES is reported and read past.
+    """
+    stream = io.TextIOWrapper(fh, encoding=encoding, errors="replace", newline="") if encoding else fh
+    warned = False
+    lineno = 0
+    while raw := stream.readline(MAX_RECORD_BYTES + 1):
+        lineno += 1
+        if len(raw) > MAX_RECORD_BYTES and raw[-1:] not in ("\n", b"\n"):
+            while (more := stream.readline(1 << 20)) and more[-1:] not in ("\n", b"\n"):
+                pass
+            on_error(InputError(f"line longer than {MAX_RECORD_BYTES} bytes, skipped", path=path, position=lineno))
+            yield lineno, "\n"
+            continue
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                enc = "cp1252"
+                try:
+                    line = raw.decode(enc)
+                except UnicodeDecodeError:
+                    enc, line = "latin-1", raw.decode("latin-1")
+                if not warned:
+                    logger.warning("%s:%d: not UTF-8, decoded as %s", path, lineno, enc)
+                    warned = True
+            if lineno == 1:
+                line = line.removeprefix("\ufeff")
+        else:
+            line = raw
+        seen[0] = seen[0] or bool(line.strip())
+        yield lineno, line
+
+
 # --------------------------------------------------------------------------- files and folders
 
 def _read_text_file(text: str, path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
@@ -670,50 +833,53 @@ def _read_text_file(text: str, path: str, default_date: str | None, on_error: Er
             yield art
 
 
-_READERS = {
-    **{s: _read_text_file for s in TEXT_SUFFIXES},
-    **{s: _read_html for s in HTML_SUFFIXES},
-    **{s: _read_jsonl for s in JSONL_SUFFIXES},
-    **{s: _read_csv for s in CSV_SUFFIXES},
-}
+#: The extensions read in a folder; a file given by name is read whatever its extension.
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
 
 
 def _read_file(path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+    name = display_path(path)  # the name in sources and messages
+    suffix = Path(path).suffix.lower()
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(21, "is a directory")
         if not stat.S_ISREG(st.st_mode):
-            on_error(InputError("not a regular file", path=path))
+            on_error(InputError("not a regular file", path=name))
+            return
+        if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
+            yield from _read_records(path, name, suffix, default_date, on_error)
             return
         if st.st_size > MAX_FILE_BYTES:
-            on_error(InputError(f"file too large ({st.st_size} bytes, limit {MAX_FILE_BYTES})", path=path))
+            on_error(InputError(f"file too large ({st.st_size} bytes, limit {MAX_FILE_BYTES})", path=name))
             return
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        on_error(InputError(f"cannot read: {e.strerror or e}", path=path))
+        on_error(InputError(f"cannot read: {e.strerror or e}", path=name))
         return
-    suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES:  # trafilatura reads the bytes: it finds the page's encoding itself
-        yield from _read_html(data, path, default_date, on_error)
+        yield from _read_html(data, name, default_date, on_error)
         return
     try:
-        text = _decode(data, path)
+        text = _decode(data, name)
     except InputError as e:
         on_error(e)
         return
-    reader = _READERS.get(suffix, _read_text_file)
-    yield from reader(text, path, default_date, on_error)
+    yield from _read_text_file(text, name, default_date, on_error)
 
 
-def _walk(root: str, seen: set[str], ancestors: tuple[str, ...], on_error: ErrorHandler) -> Iterator[str]:
-    """Files under `root` in sorted order; symlinked directories are read once, loops reported."""
+def _walk(root: str, seen: set[str], ancestors: tuple[str, ...], on_error: ErrorHandler,
+          unsupported: list[str]) -> Iterator[str]:
+    """Files under `root` in sorted order; symlinked directories are read once, loops reported.
+
+    Files of an extension no reader takes (.docx, .pdf) are added to `unsupported`.
+    """
     try:
         real = os.path.realpath(root)
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as e:
-        on_error(InputError(f"cannot list directory: {e.strerror or e}", path=root))
+        on_error(InputError(f"cannot list directory: {e.strerror or e}", path=display_path(root)))
         return
     seen.add(real)
     ancestors = (*ancestors, real)
@@ -725,23 +891,32 @@ def _walk(root: str, seen: set[str], ancestors: tuple[str, ...], on_error: Error
             is_dir = entry.is_dir()  # follows symlinks
             is_file = entry.is_file()
         except OSError as e:
-            on_error(InputError(f"cannot read: {e.strerror or e}", path=path))
+            on_error(InputError(f"cannot read: {e.strerror or e}", path=display_path(path)))
             continue
         if is_dir:
             target = os.path.realpath(path)
             if target in ancestors:
-                on_error(InputError("symlink loop, directory skipped", path=path))
+                on_error(InputError("symlink loop, directory skipped", path=display_path(path)))
             elif target in seen:
-                logger.warning("%s: directory already read through another path, skipped", path)
+                logger.warning("%s: directory already read through another path, skipped", display_path(path))
             else:
-                yield from _walk(path, seen, ancestors, on_error)
+                yield from _walk(path, seen, ancestors, on_error, unsupported)
         elif is_file:
-            if Path(entry.name).suffix.lower() in _READERS:
+            if Path(entry.name).suffix.lower() in SUFFIXES:
                 yield path
             else:
-                logger.debug("%s: ignored (unknown extension)", path)
+                unsupported.append(path)
         elif entry.is_symlink():
-            on_error(InputError("broken symbolic link", path=path))
+            on_error(InputError("broken symbolic link", path=display_path(path)))
+
+
+def _unsupported_error(root: str, files: list[str], shown: int = 5) -> InputError:
+    """One error listing the unsupported files found under the folder `root`."""
+    names = [display_path(os.path.relpath(f, root)) for f in files]
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    kinds = ", ".join(sorted({Path(f).suffix.lower() or "(none)" for f in files}))
+    return InputError(f"{len(names)} file(s) of an unsupported type ({kinds}) skipped: "
+                      f"{', '.join(names[:shown])}{more}", path=display_path(root))
 
 
 def _raise(error: InputError) -> None:
@@ -754,8 +929,9 @@ def read_articles(paths: Iterable[str | Path], *, date: str | None = None,
 
     Args:
         paths: files and folders; folders are read recursively in sorted order (hidden
-            entries and unknown extensions skipped), files given explicitly are read whatever
-            their extension (unknown ones as text).
+            entries skipped; files of unknown extensions skipped and listed in one error per
+            folder), files given explicitly are read whatever their extension (unknown ones
+            as text). JSONL and CSV files are read one record at a time.
         date: YYYY-MM-DD given to articles without a publication date.
         on_error: receives an `InputError` for each bad file or record, and reading goes on;
             when None the first such error is raised.
@@ -773,6 +949,8 @@ def read_articles(paths: Iterable[str | Path], *, date: str | None = None,
             raise InputError("no such file or directory", path=p)
     if date is not None and (not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) or parse_date_value(date) != date):
         raise InputError(f"invalid date {date!r}, expected YYYY-MM-DD")
+    if date is not None and not date_in_range(date):
+        raise InputError(f"date {date} out of range ({FIRST_YEAR} to {_date.today().year + 10})")
     return _read_all(items, date, on_error or _raise)
 
 
@@ -783,7 +961,10 @@ def _read_all(items: list[str], date: str | None, on_error: ErrorHandler) -> Ite
             if os.path.realpath(p) in seen:
                 logger.warning("%s: directory already read, skipped", p)
                 continue
-            for f in _walk(p, seen, (), on_error):
+            unsupported: list[str] = []
+            for f in _walk(p, seen, (), on_error, unsupported):
                 yield from _read_file(f, date, on_error)
+            if unsupported:
+                on_error(_unsupported_error(p, unsupported))
         else:
             yield from _read_file(p, date, on_error)
