@@ -176,6 +176,7 @@ def test_plural_noun_from_coordinated_actors_is_the_group():
     ("The rebels attacked the town.", "rebels", "rebels"),  # no group named: the generic actor
     ("The opposition accused Kibaki of fraud.", "opposition", "opposition"),
     ("Police dispersed the demonstrators.", "demonstrators", "protesters"),
+    ("The junta carried out a crackdown on anti-coup demonstrations.", "demonstrations", "protesters"),
     ("Hamas fired rockets. The militants freed three hostages.", "militants", "Hamas"),  # the group named
 ])
 def test_group_nouns_name_the_group_or_a_generic_actor(text, surface, name):
