@@ -531,7 +531,7 @@ def merged_row(mentions: list[Event]) -> dict:
     best = _best_date(mentions)
     evidence = min(mentions, key=lambda e: _evidence_rank(e, etype))
     cameos = Counter((e.cameo, e.plover) for e in mentions if e.type == etype)
-    cameo, plover = min(cameos, key=lambda cp: (-cameos[cp], cp[0], cp[1] or ""))
+    cameo, plover = min(cameos, key=lambda cp: (-cameos[cp], cp[0] or "", cp[1] or ""))
     source, target, actors, countries = _parties(mentions, evidence)
     modalities = {e.modality for e in mentions}
     modality = next((m for m in ("occurred", "planned", "intended", "hypothetical", "negated") if m in modalities),
