@@ -12,6 +12,7 @@ package and its model, not the inputs.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import hashlib
 import itertools
@@ -31,7 +32,7 @@ from .nlp import load_nlp
 
 
 class ClusterError(TimelineError):
-    """Raised when dask is missing, a scheduler cannot be reached, or a chunk kept killing workers."""
+    """Raised when dask is missing, a scheduler cannot be reached, or a chunk is lost (workers or scheduler gone)."""
 
 
 try:
@@ -44,12 +45,10 @@ if TYPE_CHECKING:
     from .model import Article, Event
     from .pipeline import Options
 
-log = logging.getLogger(__name__)
-
 # Seconds to wait for a scheduler: a wrong or closed address fails quickly instead of hanging.
 CONNECT_TIMEOUT = 10.0
-# Seconds between two looks at the cluster's size: an adaptive cluster (dask-jobqueue) grows
-# while a build runs, and the window of chunks in flight grows with it.
+# Seconds between two looks at the cluster's size: workers started as batch jobs (dask-jobqueue)
+# arrive while a build runs, and the window of chunks in flight grows with them.
 RESIZE_EVERY = 5.0
 
 Progress = Callable[[int, int, int], None]
@@ -86,7 +85,7 @@ class Cluster:
     it yields `extract(chunk)` for each chunk, computed on the workers, in input order.
     """
 
-    def __init__(self, client: distributed.Client, local=None, on_progress: Progress | None = None):
+    def __init__(self, client: distributed.Client, local: distributed.LocalCluster | None = None, on_progress: Progress | None = None):
         self.client = client
         self.local = local
         self.on_progress = on_progress
@@ -141,6 +140,9 @@ def _result(future: distributed.Future, size: int) -> list[list[Event]]:
         return future.result()
     except distributed.KilledWorker as e:
         raise ClusterError(f"a chunk of {size} articles was running on every worker that died: {e}") from e
+    except concurrent.futures.CancelledError as e:  # the scheduler went away, or someone cancelled it
+        reason = getattr(e, "reason", None) or "cancelled"
+        raise ClusterError(f"a chunk of {size} articles was lost: {reason}") from e
 
 
 def connect(address: str, workers: int = 1, options: Options | None = None,
