@@ -452,3 +452,58 @@ def test_readme_points_to_the_field_dictionary_and_cites_only_files_of_the_repos
     assert "../shared" not in readme
     for target in re.findall(r"\]\(([^)#:]+)\)", readme):  # relative markdown links
         assert os.path.exists(os.path.join(root, target)), target
+
+
+# -- spreadsheet formulas and malformed event files (issue 19) -----------------------------------
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1:A9)",
+            "\tx", "\rx", "'quoted already", "=", "plain text"]
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_csv_cells_never_start_a_formula_and_round_trip(tmp_path, text):
+    e = Event.from_dict({**FULL, "article_title": text, "sentence": text, "source": [text, "B"],
+                         "actors": [text], "goldstein": -2.0})
+    path = tmp_path / "events.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        write_events_csv([e], f)
+    with open(path, encoding="utf-8", newline="") as f:
+        row = next(csv.DictReader(f))
+    for k in ("article_title", "sentence", "source", "actors"):
+        assert not row[k].startswith(("=", "+", "-", "@", "\t", "\r")), (k, row[k])
+    assert row["goldstein"] == "-2.0"  # a number is no formula: left as it is
+    assert list(read_events(path)) == [e]  # timeline.read_events reads the CSV back exactly
+
+
+def test_actors_csv_cells_never_start_a_formula(tmp_path):
+    from timeline.export import write_actors_csv
+
+    e = Event.from_dict({**FULL, "actors": ["=1+1"], "actor_texts": ["@x"], "actor_kinds": ["person"],
+                         "actor_countries": [""], "source": ["=1+1"], "target": []})
+    write_actors_csv([e], tmp_path / "actors.csv")
+    with open(tmp_path / "actors.csv", encoding="utf-8", newline="") as f:
+        [row] = list(csv.DictReader(f))
+    assert (row["name"], row["aliases"]) == ("'=1+1", "'@x")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ('{"id": "e1", "type": "call", "actors": 5}', "'actors' must be a list of strings"),
+    ('{"id": "e1", "type": "call", "source": [["A"]]}', "'source' must be a list of strings"),
+    ('{"id": "e1", "type": "call", "char_start": "12"}', "'char_start' must be an integer"),
+    ('{"id": 7, "type": "call"}', "'id' must be a string"),
+    ('{"id": "e1", "type": "call", "sentence": {"a": 1}}', "'sentence' must be a string"),
+    ('{"id": "e1", "type": "call", "date": "-002"}', "not an ISO date"),
+    ('{"id": "e1", "type": "call", "date": "10000-01"}', "not an ISO date"),
+    ('[' * 100_000 + ']' * 100_000, "nested too deeply"),
+    ('{"id": "e1", "type": "call", "sentence": "caf\xe9"}', "not UTF-8"),
+])
+def test_malformed_event_lines_are_named_and_skippable(tmp_path, line, reason):
+    path = tmp_path / "events.jsonl"
+    good = event_to_json(Event.from_dict(FULL))
+    path.write_bytes((good + "\n" + line + "\n" + good + "\n").encode("latin-1" if "\xe9" in line else "utf-8"))
+    with pytest.raises(InputError) as info:
+        list(read_events(path))
+    assert info.value.position == 2 and reason in str(info.value)
+    errors: list[InputError] = []
+    assert len(list(read_events(path, on_error=errors.append))) == 2
+    assert [e.position for e in errors] == [2]

@@ -63,12 +63,40 @@ def event_to_json(event: Event) -> str:
     return json.dumps({k: getattr(event, k) for k in EVENT_FIELDS}, ensure_ascii=False)
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP's list), and the quote that escapes it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CELL_ESCAPE = "'"
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula (the OWASP rule).
+
+    Text starting with = + - @ tab or CR, or with the escaping quote itself, gets a leading
+    `'`; numbers pass unchanged. `csv_value` undoes it.
+
+    >>> csv_cell("=1+2"), csv_cell("-2 killed"), csv_cell(-2.0), csv_cell("Paris")
+    ("'=1+2", "'-2 killed", -2.0, 'Paris')
+    """
+    if isinstance(value, str) and value.startswith((*FORMULA_START, CELL_ESCAPE)):
+        return CELL_ESCAPE + value
+    return value
+
+
+def csv_value(cell: str) -> str:
+    """The text a `csv_cell` was made from.
+
+    >>> csv_value("'=1+2"), csv_value("''Tis"), csv_value("Paris")
+    ('=1+2', "'Tis", 'Paris')
+    """
+    return cell[1:] if cell.startswith(CELL_ESCAPE) else cell
+
+
 def event_to_row(event: Event) -> dict:
-    """One event as a flat CSV row, list fields joined by `;`."""
+    """One event as a flat CSV row, list fields joined by `;`, text cells through `csv_cell`."""
     row = {}
     for k in EVENT_FIELDS:
         v = getattr(event, k)
-        row[k] = ";".join(v) if k in LIST_FIELDS else ("" if v is None else v)
+        row[k] = csv_cell(";".join(v) if k in LIST_FIELDS else ("" if v is None else v))
     return row
 
 
@@ -86,9 +114,28 @@ def write_events_jsonl(events: Iterable[Event], f) -> int:
     return n
 
 
+class _LineFeed:
+    """A file for a csv writer whose rows end in "\r\n": written with "\n" instead.
+
+    The csv module quotes a field holding a character of the line terminator only: with "\n"
+    alone, a field holding a bare "\r" would go out unquoted and end its row when read back.
+    """
+
+    def __init__(self, f):
+        self.f = f
+
+    def write(self, row: str) -> int:
+        return self.f.write(row[:-2] + "\n" if row.endswith("\r\n") else row)
+
+
+def csv_writer(f):
+    """A csv writer of rows ending in "\n" that quotes every field holding a line break ("\r" too)."""
+    return csv.writer(_LineFeed(f), lineterminator="\r\n")
+
+
 def write_events_csv(events: Iterable[Event], f) -> int:
-    """Write events as CSV (header row, list fields `;`-joined) to an open text file."""
-    w = csv.writer(f, lineterminator="\n")  # the rows of a DictWriter, without its per-row key checks
+    """Write events as CSV (header row, list fields `;`-joined, cells through `csv_cell`) to an open text file."""
+    w = csv_writer(f)  # the rows of a DictWriter, without its per-row key checks
     w.writerow(EVENT_FIELDS)
     n = 0
     for e in events:
@@ -98,29 +145,107 @@ def write_events_csv(events: Iterable[Event], f) -> int:
     return n
 
 
-def iter_jsonl(path: str | os.PathLike) -> Iterator[tuple[int, dict]]:
-    """(line number, object) for each non-blank line of a JSONL file; InputError names the line."""
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def iter_jsonl(path: str | os.PathLike, on_error: Callable[[InputError], None] | None = None
+               ) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each non-blank line of a JSONL file.
+
+    A line that is not UTF-8, not JSON or not an object becomes an InputError naming it, raised
+    (or handed to `on_error`, and reading goes on).
+    """
+    report = on_error or _raise
     try:
-        f = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the `with` below; open errors are ours
+        f = open(path, "rb")  # noqa: SIM115 - closed by the `with` below; open errors are ours
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path=str(path)) from e
     with f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
+        for n, raw in enumerate(f, 1):
+            if not raw.strip():
                 continue
             try:
-                d = json.loads(line)
+                d = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as e:
+                report(InputError(f"not UTF-8 text ({e.reason})", path=str(path), position=n))
+                continue
             except json.JSONDecodeError as e:
-                raise InputError(f"not JSON: {e.msg}", path=str(path), position=n) from e
+                report(InputError(f"not JSON: {e.msg}", path=str(path), position=n))
+                continue
+            except RecursionError:
+                report(InputError("not JSON: nested too deeply", path=str(path), position=n))
+                continue
             if not isinstance(d, dict):
-                raise InputError("not a JSON object", path=str(path), position=n)
+                report(InputError("not a JSON object", path=str(path), position=n))
+                continue
             yield n, d
 
 
-def read_events(path: str | os.PathLike) -> Iterator[Event]:
-    """Read events back from a JSONL file written by `write_events_jsonl`."""
-    for _, d in iter_jsonl(path):
-        yield Event.from_dict(d)
+def read_events(path: str | os.PathLike, on_error: Callable[[InputError], None] | None = None) -> Iterator[Event]:
+    """Read events back from a JSONL file (`write_events_jsonl`), or a CSV one (`write_events_csv`) by its extension.
+
+    A line that is no event record (not JSON, a field of the wrong type, a date that is not
+    ISO) raises an InputError naming it; with `on_error` it is handed there and skipped.
+    """
+    if Path(path).suffix.lower() == ".csv":
+        yield from read_events_csv(path)
+        return
+    report = on_error or _raise
+    for n, d in iter_jsonl(path, on_error):
+        problem = event_record_problem(d)
+        if problem:
+            report(InputError(f"not an event record: {problem}", path=str(path), position=n))
+            continue
+        yield Event.from_dict({k: v for k, v in d.items() if v is not None or k in NULLABLE_FIELDS})
+
+
+_ISO_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def iso_date_ok(value: str) -> bool:
+    """Whether `value` is an ISO date at some precision with a 4-digit year from 0001 (YYYY, YYYY-MM, YYYY-MM-DD).
+
+    >>> iso_date_ok("2025"), iso_date_ok("2025-02-28"), iso_date_ok("-002"), iso_date_ok("10000-01"), iso_date_ok("0000")
+    (True, True, False, False, False)
+    """
+    m = _ISO_DATE_RE.fullmatch(value)
+    if not m:
+        return False
+    try:
+        datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def event_record_problem(d: dict) -> str | None:
+    """What makes a dict no event record (a field of the wrong type, a date that is not ISO), or None.
+
+    >>> event_record_problem({"id": "e1", "type": "call", "actors": 5})
+    "'actors' must be a list of strings, not int"
+    """
+    for k in ("id", "type"):
+        if not isinstance(d.get(k), str):
+            return f"{k!r} must be a string, not {type(d.get(k)).__name__}"
+    for k, v in d.items():
+        if v is None or k not in _FIELD_TYPES:
+            continue
+        if k in LIST_FIELDS:
+            ok = isinstance(v, str) or isinstance(v, list) and all(isinstance(x, str) for x in v)
+            want = "a list of strings"
+        elif k in INT_FIELDS:
+            ok, want = isinstance(v, int) and not isinstance(v, bool), "an integer"
+        elif k in FLOAT_FIELDS:
+            ok, want = isinstance(v, (int, float)) and not isinstance(v, bool), "a number"
+        else:
+            ok, want = isinstance(v, str), "a string"
+        if not ok:
+            return f"{k!r} must be {want}, not {type(v).__name__}"
+    for k in ("date", "date_end", "article_date"):
+        if d.get(k) and not iso_date_ok(d[k]):
+            return f"{k!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {d[k][:40]!r}"
+    return None
 
 
 #: Fields that are null (an empty CSV cell) when unknown; every other text field is "" when empty.
@@ -128,17 +253,27 @@ NULLABLE_FIELDS = ("cameo", "plover", "date", "date_end", "date_text", "location
                    "article_url", "goldstein", "quad_class")
 INT_FIELDS = ("sentence_index", "char_start", "char_end", "trigger_start", "trigger_end", "quad_class")
 FLOAT_FIELDS = ("confidence", "goldstein")
+_FIELD_TYPES = frozenset(EVENT_FIELDS)
 
 
 def read_events_csv(path: str | os.PathLike) -> Iterator[Event]:
     """Read events back from a CSV file written by `write_events_csv` (every cell typed back)."""
-    with open(path, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            yield Event.from_dict({k: _typed_cell(k, v) for k, v in row.items()})
+    try:
+        f = open(path, encoding="utf-8", newline="")  # noqa: SIM115 - closed by the `with` below
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path=str(path)) from e
+    with f:
+        reader = csv.DictReader(f)
+        try:
+            for row in reader:
+                yield Event.from_dict({k: _typed_cell(k, v) for k, v in row.items() if isinstance(k, str)})
+        except (csv.Error, UnicodeDecodeError, ValueError) as e:
+            raise InputError(f"not an events CSV row: {e}", path=str(path), position=reader.line_num) from e
 
 
-def _typed_cell(name: str, value: str) -> object:
+def _typed_cell(name: str, value: str | None) -> object:
     """A CSV cell as the record's type: codes stay strings, empty cells null or "" as the field wants."""
+    value = csv_value(value or "")
     if name in LIST_FIELDS:
         return value
     if value == "":
@@ -405,9 +540,9 @@ def write_actors_csv(events: Iterable[Event], path: str | os.PathLike) -> int:
 def write_actor_rows(rows: list[dict], path: str | os.PathLike) -> int:
     """Write rows of `actor_rows` as actors.csv to `path` atomically; return the row count."""
     with atomic_open(path) as f:
-        w = csv.DictWriter(f, fieldnames=ACTOR_COLUMNS, lineterminator="\n")
+        w = csv.DictWriter(_LineFeed(f), fieldnames=ACTOR_COLUMNS, lineterminator="\r\n")
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return len(rows)
 
 
