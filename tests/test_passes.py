@@ -293,3 +293,14 @@ def test_a_missing_source_comes_from_the_article():
 def test_a_pronoun_subject_of_a_reported_clause_is_the_speaker(text, etype, source):
     e = [e for e in events_of(text) if e.type == etype]
     assert e and source in e[0].source, [(x.type, x.source, x.target) for x in events_of(text)]
+
+
+def test_a_dateline_city_is_no_party():
+    e = [e for e in events_of("ISLAMABAD (Jan. 21, 2010) – Defense Secretary Robert Gates arrived in Pakistan today.")
+         if e.type == "visit"]
+    assert e and e[0].source == ("Robert Gates",)
+
+
+def test_a_persons_own_country_is_not_the_target():
+    text = "Robert Gates delivered assurances of the United States' commitment."
+    assert all("United States" not in e.target for e in events_of(text) if e.source == ("Robert Gates",))

@@ -166,6 +166,25 @@ class EventExtractor:
         )
 
 
+DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{0,40}\))?\s*[-\u2013\u2014]{1,2}\s")
+
+
+def without_dateline(text: str) -> str:
+    """The first paragraph of an article with its dateline blanked out, offsets kept.
+
+    "MIAMI (Sept. 9, 2022) -- Gen. Richardson visited ...": the city is where the story was
+    filed, not a party, and the parser reads the sentence better without it. The date itself is
+    still read by `dates.find_dates` on the article's text (it is the article's lead date).
+
+    >>> without_dateline("KYIV, Ukraine (AP) — Russia said ...").lstrip()
+    'Russia said ...'
+    >>> len(without_dateline("KYIV, Ukraine (AP) — Russia said ...")) == len("KYIV, Ukraine (AP) — Russia said ...")
+    True
+    """
+    m = DATELINE.match(text)
+    return text if m is None else " " * m.end() + text[m.end():]
+
+
 def _is_place(doc: Doc, i: int) -> bool:
     """A mention that says where ("talks in Addis Ababa"), not who."""
     head = doc[i].head if 0 <= i < len(doc) else None

@@ -637,7 +637,10 @@ def find_location(state: SentenceState, c: Candidate) -> bool:
 def score_confidence(state: SentenceState, c: Candidate) -> bool:
     """How sure the event is: both sides named, or only a modifier, or a reference."""
     sources = {a.name for a in c.sources}
-    c.targets = [a for a in c.targets if a.name not in sources]
+    own = {a.country for a in c.sources if a.kind == "person" and a.country} if len(c.sources) == 1 else set()
+    targets = [a for a in c.targets if a.name not in sources]
+    # "Gates (USA) delivered assurances of the United States' commitment": his own country is no target
+    c.targets = [a for a in targets if not (a.kind == "country" and a.country in own)]
     confidence = 0.4 + (0.3 if c.sources else 0) + (0.2 if c.targets else 0)
     if c.head.dep_ == "acl" and c.head.tag_ == "VBN" and not c.targets:
         confidence -= 0.2  # "the raids denounced by Trump": a reference, not the news

@@ -1,24 +1,31 @@
 """The order of stages: articles -> parsed paragraphs -> events -> graph and page."""
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import itertools
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
+import pickle
+import signal
 import threading
+import traceback
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import find_dates
 from .errors import InputError
-from .events import EventExtractor, load_triggers
+from .events import EventExtractor, load_triggers, without_dateline
 from .export import (
+    atomic_folder,
     atomic_open,
+    iso_date_ok,
     spool_events,
     write_actor_rows,
     write_datapackage,
@@ -47,6 +54,11 @@ class Options:
 # Articles parsed together in one `nlp.pipe` run, and sent to a worker as one task: large
 # enough for spaCy to batch well, small enough that memory stays flat over a long input.
 CHUNK = 32
+# A chunk holds at most this many characters of text (one article longer than that alone), and
+# its paragraphs are parsed this many characters at a time: a worker holds the parses of one
+# group, whatever the articles' length (one article of 2,000,000 characters took 1.2 GB at once).
+CHUNK_CHARS = 1_000_000
+PARSE_CHARS = 100_000
 
 
 def extract_article(article: Article, options: Options = Options()) -> list[Event]:
@@ -61,12 +73,15 @@ Dispatch = Callable[[Iterable[list[Article]], Callable[[list[Article]], list[lis
 
 
 def extract_events(articles: Iterable[Article], options: Options = Options(),
-                   dispatch: Dispatch | None = None) -> Iterator[Event]:
+                   dispatch: Dispatch | None = None,
+                   on_error: Callable[[InputError], None] | None = None) -> Iterator[Event]:
     """Extract events from articles; yields them article by article, in input order.
 
     Articles are read and parsed CHUNK at a time; with `options.workers` > 1 the chunks go
     to that many processes, and the events come back in the same order as with one. A
     `dispatch` (such as an open `timeline.cluster.Cluster`) sends them where it likes instead.
+    A chunk whose worker process dies twice is lost: an InputError naming its articles goes
+    to `on_error` (else a warning to the log).
     """
     chunks = _chunks(articles, CHUNK)
     first = list(itertools.islice(chunks, 2))
@@ -74,7 +89,7 @@ def extract_events(articles: Iterable[Article], options: Options = Options(),
     if dispatch is not None:
         results = dispatch(chunks, functools.partial(_extract_chunk, options=options))
     elif options.workers > 1 and len(first) > 1:  # starting processes pays only beyond one chunk
-        results = _parallel(chunks, options)
+        results = _parallel(chunks, options, on_error)
     else:
         results = (_extract_chunk(c, options) for c in chunks)
     for chunk in results:
@@ -82,44 +97,240 @@ def extract_events(articles: Iterable[Article], options: Options = Options(),
             yield from events
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while chunk := list(itertools.islice(it, size)):
+def _chunks(items: Iterable[Article], size: int, chars: int = CHUNK_CHARS) -> Iterator[list[Article]]:
+    """Lists of at most `size` articles and about `chars` characters (a longer article alone)."""
+    chunk: list[Article] = []
+    total = 0
+    for article in items:
+        if chunk and (len(chunk) >= size or total + len(article.text) > chars):
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(article)
+        total += len(article.text)
+    if chunk:
         yield chunk
 
 
+def _groups(items: Iterable[tuple[int, int, str]], chars: int) -> Iterator[list[tuple[int, int, str]]]:
+    """(article, offset, paragraph) items in runs of about `chars` characters, in order."""
+    group: list[tuple[int, int, str]] = []
+    total = 0
+    for item in items:
+        group.append(item)
+        total += len(item[2])
+        if total >= chars:
+            yield group
+            group, total = [], 0
+    if group:
+        yield group
+
+
 def _extract_chunk(articles: list[Article], options: Options) -> list[list[Event]]:
-    """The events of each article of a chunk, its paragraphs parsed in one batch.
+    """The events of each article of a chunk, its paragraphs parsed PARSE_CHARS characters at a time.
 
     The entity recogniser then reads only the sentences that need it (see
     `EventExtractor.needs_entities`): in a paragraph without an event, known names still
-    feed coreference.
+    feed coreference. The parses live in spaCy's memory zone, so the words they add to the
+    vocabulary go with them and a worker stays flat over a long run.
     """
     nlp = load_nlp(options.model)
     lexicon, triggers = load_lexicon(options.actors_file), load_triggers()
-    items = [(k, offset, text) for k, a in enumerate(articles) for offset, text in paragraphs(a.text)]
-    docs = parse_texts(nlp, [t for _, _, t in items])
-    extractors = [EventExtractor(a, lexicon, triggers) for a in articles]
-    recognise_entities(nlp, [s for (k, offset, _), doc in zip(items, docs) for s in doc.sents
-                             if extractors[k].needs_entities(s, offset)])
-    out: list[list[Event]] = [[] for _ in articles]
-    for (k, offset, _), doc in zip(items, docs):
-        out[k].extend(extractors[k].paragraph(doc, offset))
-    return [extractor.finish(events) for extractor, events in zip(extractors, out)]
+    zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
+    with zone:
+        extractors = [EventExtractor(a, lexicon, triggers) for a in articles]
+        out: list[list[Event]] = [[] for _ in articles]
+        items = ((k, offset, without_dateline(text) if n == 0 else text) for k, a in enumerate(articles)
+                 for n, (offset, text) in enumerate(paragraphs(a.text)))
+        for group in _groups(items, PARSE_CHARS):
+            docs = parse_texts(nlp, [t for _, _, t in group])
+            recognise_entities(nlp, [s for (k, offset, _), doc in zip(group, docs) for s in doc.sents
+                                     if extractors[k].needs_entities(s, offset)])
+            for (k, offset, _), doc in zip(group, docs):
+                out[k].extend(extractors[k].paragraph(doc, offset))
+            del docs
+        return [[_checked_dates(e) for e in extractor.finish(events)] for extractor, events in zip(extractors, out)]
 
 
-def _parallel(chunks: Iterable[list[Article]], options: Options) -> Iterator[list[list[Event]]]:
-    """Chunks' results from `options.workers` processes, in input order, a few chunks ahead."""
+def _checked_dates(event: Event) -> Event:
+    """The event without a date that is not ISO with a 4-digit year ("3000 years ago" is "-975")."""
+    if event.date_end and not iso_date_ok(event.date_end):
+        event = dataclasses.replace(event, date_end=None)
+    if event.date and not iso_date_ok(event.date):
+        log.debug("%s: date %r of event %s dropped", event.article_source, event.date, event.id)
+        event = dataclasses.replace(event, date=None, date_end=None, date_precision="unknown", date_text=None,
+                                    date_basis="none")
+    return event
+
+
+def _parallel(chunks: Iterable[list[Article]], options: Options,
+              on_error: Callable[[InputError], None] | None = None) -> Iterator[list[list[Event]]]:
+    """Chunks' results from `options.workers` processes, in input order, a few chunks ahead.
+
+    A worker that dies (the kernel's OOM killer, a SIGKILL) is replaced, and its chunk is tried
+    once more in the fresh worker; a chunk that kills its second worker too gives no events, and
+    an InputError naming its articles goes to `on_error` (else to the log). An error raised in a
+    worker is raised here. No standard pool is used: `ProcessPoolExecutor` loses the whole run
+    to a dead worker (BrokenProcessPool), and with some Pythons (Debian's 3.11.2) hangs for ever.
+    """
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(options.workers, mp_context=context, initializer=_start_worker,
-                             initargs=(options, os.getpid())) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_extract_chunk, chunk, options))
-            if len(pending) >= 2 * options.workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    pool = _Pool(context, options)
+    source = enumerate(chunks)
+    exhausted, next_out = False, 0
+    try:
+        while True:
+            while not exhausted and len(pool.tasks) + len(pool.done) < 2 * options.workers:
+                item = next(source, None)
+                if item is None:
+                    exhausted = True
+                else:
+                    pool.add(*item)
+            while next_out in pool.done:
+                yield pool.done.pop(next_out)
+                next_out += 1
+            if exhausted and not pool.tasks and not pool.done:
+                return
+            for chunk in pool.step():
+                _report_lost_chunk(chunk, on_error)
+    finally:
+        pool.close()
+
+
+def _report_lost_chunk(chunk: list[Article], on_error: Callable[[InputError], None] | None) -> None:
+    shown = ", ".join(f"{a.id} ({a.source})" for a in chunk[:5])
+    more = f" and {len(chunk) - 5} more" if len(chunk) > 5 else ""
+    error = InputError(f"{len(chunk)} article(s) lost: their worker died twice (killed, or out of memory): "
+                       f"{shown}{more}")
+    if on_error is None:
+        log.warning("%s", error)
+    else:
+        on_error(error)
+
+
+class _Pool:
+    """Worker processes, the chunks they are given (`tasks`) and the results back (`done`), by chunk number."""
+
+    def __init__(self, context, options: Options):
+        self.context, self.options = context, options
+        self.workers: list[_Worker] = []
+        self.waiting: deque[int] = deque()  # chunk numbers without a worker; a retry goes first
+        self.tasks: dict[int, list[Article]] = {}
+        self.tries: dict[int, int] = {}
+        self.done: dict[int, list[list[Event]]] = {}
+
+    def add(self, seq: int, chunk: list[Article]) -> None:
+        self.tasks[seq] = chunk
+        self.waiting.append(seq)
+
+    def step(self) -> list[list[Article]]:
+        """Give waiting chunks to idle (or new) workers, wait for one to finish or die; return the chunks lost."""
+        lost: list[list[Article]] = []
+        while self.waiting and len(self.workers) < self.options.workers:
+            self.workers.append(_Worker(self.context, self.options))  # all start loading the model at once
+        for w in list(self.workers):
+            if w.task is None and self.waiting:
+                seq = self.waiting.popleft()
+                if not w.send(seq, self.tasks[seq]):
+                    lost += self._died(w)
+        busy = [w for w in self.workers if w.task is not None]
+        if not busy:  # every send found its worker dead: the chunks wait for fresh ones
+            return lost
+        ready = multiprocessing.connection.wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+        for w in busy:
+            if w.conn in ready or w.process.sentinel in ready:
+                reply = w.receive()
+                if reply is None:
+                    lost += self._died(w)
+                elif reply[0] == "error":
+                    raise reply[1]
+                else:
+                    seq, result = reply[1]
+                    self.done[seq] = result
+                    del self.tasks[seq]
+                    w.task = None
+        return lost
+
+    def _died(self, worker: _Worker) -> list[list[Article]]:
+        """Forget a dead worker; its chunk waits for a fresh one, or is lost at its second death."""
+        self.workers.remove(worker)
+        worker.close(kill=True)
+        seq = worker.task
+        if seq is None:
+            return []
+        self.tries[seq] = self.tries.get(seq, 0) + 1
+        if self.tries[seq] < 2:
+            log.debug("worker %s died on chunk %d; retried in a fresh worker", worker.process.pid, seq)
+            self.waiting.appendleft(seq)
+            return []
+        chunk = self.tasks.pop(seq)
+        self.done[seq] = [[] for _ in chunk]
+        return [chunk]
+
+    def close(self) -> None:
+        for w in self.workers:
+            w.close()
+        self.workers = []
+
+
+class _Worker:
+    """One worker process, the pipe to it, and the number of the chunk it works on (None: idle)."""
+
+    def __init__(self, context, options: Options):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_work, args=(child, options, os.getpid()), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: int | None = None
+
+    def send(self, seq: int, chunk: list[Article]) -> bool:
+        """Give the worker a chunk; False when it is dead."""
+        self.task = seq
+        try:
+            self.conn.send((seq, chunk))
+        except OSError:  # a broken pipe: it died
+            return False
+        return True
+
+    def receive(self) -> tuple | None:
+        """The worker's reply, None when it died without one."""
+        try:
+            if self.conn.poll():
+                return self.conn.recv()
+        except (EOFError, OSError):
+            pass
+        return None
+
+    def close(self, kill: bool = False) -> None:
+        if not kill:
+            with contextlib.suppress(OSError):
+                self.conn.send(None)
+            self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+        self.conn.close()
+
+
+def _work(conn, options: Options, parent: int) -> None:
+    """A worker process: load the model, then extract each chunk received until None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
+    try:
+        _start_worker(options, parent)
+        while (task := conn.recv()) is not None:
+            seq, chunk = task
+            conn.send(("done", (seq, _extract_chunk(chunk, options))))
+    except EOFError:  # the parent is gone
+        return
+    except Exception as e:  # noqa: BLE001 - a process's top level: the parent raises it again
+        conn.send(("error", _portable(e)))
+
+
+def _portable(error: Exception) -> Exception:
+    """`error` if it survives pickling, else a RuntimeError carrying its traceback."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:  # noqa: BLE001 - any failure to pickle means: send the text instead
+        return RuntimeError("in a worker process:\n" + "".join(traceback.format_exception(error)))
+    return error
 
 
 def _start_worker(options: Options, parent: int) -> None:
@@ -145,12 +356,17 @@ def read_inputs(paths: Iterable[str | Path], options: Options = Options(),
 
 
 def article_dates(article: Article) -> list[dict]:
-    """Every temporal expression of an article as the records of `timeline dates`."""
-    return [
-        {"article_id": article.id, "article_title": article.title, "text": t.text, "char_start": t.start,
-         "char_end": t.end, "date": t.date, "date_end": t.date_end, "date_precision": t.precision}
-        for t in find_dates(article.text, article.date)
-    ]
+    """Every temporal expression of an article as the records of `timeline dates`.
+
+    A date that is not ISO with a 4-digit year ("3000 years ago") is left out (null).
+    """
+    rows = []
+    for t in find_dates(article.text, article.date):
+        ok = all(not d or iso_date_ok(d) for d in (t.date, t.date_end))
+        rows.append({"article_id": article.id, "article_title": article.title, "text": t.text, "char_start": t.start,
+                     "char_end": t.end, "date": t.date if ok else None, "date_end": t.date_end if ok else None,
+                     "date_precision": t.precision if ok else "unknown"})
+    return rows
 
 
 def event_order(event: Event) -> tuple:
@@ -173,21 +389,28 @@ def write_events(events: Iterable[Event], path: str | Path, fmt: str = "jsonl") 
 def build(paths: Iterable[str | Path], out_dir: str | Path, options: Options = Options(),
           on_error: Callable[[InputError], None] | None = None, dispatch: Dispatch | None = None) -> int:
     """Run the whole job: events, graph exports and the HTML page under `out_dir`; return the event count."""
-    return write_outputs(extract_events(read_inputs(paths, options, on_error), options, dispatch), out_dir)
+    return write_outputs(extract_events(read_inputs(paths, options, on_error), options, dispatch, on_error), out_dir)
 
 
 def write_outputs(events: Iterable[Event], out_dir: str | Path) -> int:
     """Write events (sorted), merged events, the graph exports, datapackage.json and the HTML page under `out_dir`; return the event count.
 
-    The events are read once, parked in a temporary file in `out_dir` (`spool_events`, removed
-    afterwards) and read back, in the order each output needs, by one output at a time: memory
-    holds the sort keys, the graph and the page's columns, never all the events.
+    The events are read once, parked in a temporary file (`spool_events`, removed afterwards)
+    and read back, in the order each output needs, by one output at a time: memory holds the
+    sort keys, the graph and the page's columns, never all the events. The files are written
+    into a temporary folder beside `out_dir` that then replaces it as a whole
+    (`export.atomic_folder`): an interrupted build leaves the previous set of outputs.
     """
+    with atomic_folder(out_dir) as out:
+        return _write_output_files(events, out)
+
+
+def _write_output_files(events: Iterable[Event], out: Path) -> int:
+    """Every output file of `write_outputs` in the folder `out`; return the event count."""
     from .graph import build_graph_with_actors, graph_data, with_metrics, write_graph_files
     from .merge import assign_clusters, write_merged_events
     from .render import write_html
 
-    out = Path(out_dir)
     # clustering reads every event first: a first spool, then the events with their cluster ids
     with spool_events(events, out) as mentions, spool_events(assign_clusters(mentions), out, key=event_order) as spool:
         write_events(spool, out / "events.jsonl")
