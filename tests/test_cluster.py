@@ -1,7 +1,8 @@
 """Tests for timeline/cluster.py: `--dask` on a real scheduler and two workers on 127.0.0.1.
 
 The outputs of a build on the cluster are byte-identical to a local build's, also when a worker
-is killed in the middle of the run; a closed port fails at once with one line and exit status 2.
+is killed in the middle of the run; Ctrl-C leaves no output and no task behind; a closed port
+fails at once with one line and exit status 2.
 """
 from __future__ import annotations
 
@@ -138,6 +139,25 @@ def test_a_worker_killed_mid_run_loses_nothing(scheduler, workers, corpus, local
     _, stderr = proc.communicate(timeout=300)
     assert proc.returncode == 1, stderr
     assert files(tmp_path / "out") == local_build[0]
+
+
+def test_ctrl_c_cancels_the_chunks_and_leaves_no_output(scheduler, workers, corpus, tmp_path):
+    client, _ = workers
+    proc = _build(scheduler, corpus, tmp_path / "out")
+    while proc.poll() is None and not any(client.processing().values()):
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and "Traceback" not in stderr, stderr
+    assert not any((tmp_path / "out").glob("*"))
+
+    def ours(dask_scheduler):
+        return [k for k in dask_scheduler.tasks if str(k).startswith("timeline-")]
+
+    deadline = time.monotonic() + 20
+    while client.run_on_scheduler(ours) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not client.run_on_scheduler(ours)
 
 
 def test_a_closed_port_fails_at_once_with_one_line(tmp_path, examples_dir):
