@@ -30,3 +30,10 @@ def test_python_example_runs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})
     assert (tmp_path / "output" / "timeline.html").exists()
+
+
+def test_every_repository_path_the_readme_cites_exists():
+    cited = set(re.findall(r"`((?:docs|tests|timeline|examples|output|\.ci)/[\w./*-]*)`", README))
+    cited |= set(re.findall(r"\]\(((?:docs|tests)/[^)]+)\)", README))
+    missing = [p for p in sorted(cited) if "*" not in p and not (ROOT / p).exists() and not p.startswith("output/")]
+    assert not missing, missing
