@@ -195,3 +195,7 @@ def test_a_title_alone_is_the_holder_the_article_names_most():
     text = ("Gen. Laura Richardson visited Colombia. Gen. Laura Richardson met officers there. "
             "Richardson awarded Gen. Luis Navarro a medal. The general then traveled to Brazil.")
     assert mentions_of(text, "2022-09-12").get("general") == "Laura Richardson"
+
+
+def test_an_agent_noun_of_an_organisation_is_the_organisation():
+    assert mentions_of("NATO officials met Ukrainian diplomats.").get("officials") == "NATO"

@@ -450,9 +450,9 @@ class MentionFinder:
         for tok in doc:
             if tok.i in found or tok.pos_ != "NOUN" or agents.get(tok.lower_) not in STATE_SECTORS:
                 continue
-            country = next((found[c.i].actor for c in tok.children if c.i in found
-                            and c.dep_ in ("amod", "compound", "poss", "nmod") and found[c.i].actor.kind == "country"),
-                           None)
+            country = next((found[c.i].actor for c in tok.children if c.i in found  # "NATO officials": NATO
+                            and c.dep_ in ("amod", "compound", "poss", "nmod")
+                            and found[c.i].actor.kind in ("country", "organization")), None)
             if country is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, country, remember=False)
 
