@@ -304,3 +304,11 @@ def test_a_dateline_city_is_no_party():
 def test_a_persons_own_country_is_not_the_target():
     text = "Robert Gates delivered assurances of the United States' commitment."
     assert all("United States" not in e.target for e in events_of(text) if e.source == ("Robert Gates",))
+
+
+def test_a_relative_clause_names_participants_only_after_a_preposition():
+    e = [e for e in events_of("Lee recalled a meeting in which Kim praised Trump.") if e.type == "meeting"]
+    assert not e or {"Kim Jong Un", "Donald Trump"} & set(e[0].target)
+    e = [e for e in events_of("Israel continued a campaign that Netanyahu says is aimed at Hezbollah.")
+         if e.type == "military"]
+    assert all("Benjamin Netanyahu" not in x.target for x in e)

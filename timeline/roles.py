@@ -269,8 +269,10 @@ class Roles:
                 found = self.pobj_actors(c, mentions)
                 targets += found
                 listed |= c.lower_ in ("between", "among") and len(found) > 1
-            elif c.dep_ == "relcl":
-                # "a meeting in which Lee praised Trump": the clause's people took part
+            elif c.dep_ == "relcl" and any(p.dep_ == "prep" and any(w.lower_ in ("which", "whom") for w in p.children)
+                                           for p in c.children):
+                # "a meeting in which Lee praised Trump": the clause's people took part (not "a campaign
+                # that Netanyahu says is aimed at...")
                 targets += [a for t in c.children if t.dep_ in ("nsubj", "dobj") for a in self.actor_of(t, mentions)]
         return sources, targets, steps, from_prep, listed
 
