@@ -199,3 +199,8 @@ def test_a_title_alone_is_the_holder_the_article_names_most():
 
 def test_an_agent_noun_of_an_organisation_is_the_organisation():
     assert mentions_of("NATO officials met Ukrainian diplomats.").get("officials") == "NATO"
+
+
+def test_the_two_ministers_are_the_ministers_named_together():
+    text = "Jaishankar met Wang Yi and Sergei Lavrov. The two ministers agreed to meet again."
+    assert set(groups_of(text, "2020-07-03").get("ministers", [])) >= {"Wang Yi", "Sergei Lavrov"}

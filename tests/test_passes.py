@@ -312,3 +312,8 @@ def test_a_relative_clause_names_participants_only_after_a_preposition():
     e = [e for e in events_of("Israel continued a campaign that Netanyahu says is aimed at Hezbollah.")
          if e.type == "military"]
     assert all("Benjamin Netanyahu" not in x.target for x in e)
+
+
+def test_a_noun_between_two_parties_names_both():
+    e = [e for e in events_of("The United States welcomed the talks between India and China.") if e.type == "praise"]
+    assert e and set(e[0].target) == {"India", "China"}

@@ -38,6 +38,8 @@ class Roles:
             people = unique([a for a in named if a.kind == "person"])
             if len(people) > 1:
                 return people
+            if any(t.dep_ == "prep" and t.lower_ in ("between", "among") for t in words) and len(unique(named)) > 1:
+                return unique(named)  # "welcomed the talks between India and China": both
         out: list[Actor] = []
         for head in conjuncts(tok):
             found = self.phrase_actor(head, mentions, depth)
