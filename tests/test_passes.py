@@ -317,3 +317,12 @@ def test_a_relative_clause_names_participants_only_after_a_preposition():
 def test_a_noun_between_two_parties_names_both():
     e = [e for e in events_of("The United States welcomed the talks between India and China.") if e.type == "praise"]
     assert e and set(e[0].target) == {"India", "China"}
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The European Union approved a new round of sanctions against Russia.", True),  # the object of the grant
+    ("France and Germany agreed to work on a cease-fire.", False),  # the agreement's content
+])
+def test_a_granted_deed_must_be_the_object(text, kept):
+    types = {e.type for e in events_of(text)}
+    assert (("sanction" in types) or ("retreat" in types)) is kept, types

@@ -139,3 +139,12 @@ def test_a_phrase_cue_covers_its_words():
     # "would" alone is hypothetical; inside "would like" it is part of the stronger phrase
     assert _modality_of("Merkel would like to meet Putin.", "meeting") == "intended"
     assert _modality_of("Merkel would meet Putin.", "meeting") == "hypothetical"
+
+
+def test_every_data_file_is_described_in_the_data_readme():
+    from pathlib import Path
+
+    folder = Path(rules.__file__).parent / "data"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    files = [p.name for p in folder.iterdir() if p.suffix in (".csv", ".txt", ".md") and p.name != "README.md"]
+    assert files and [f for f in files if f"`{f}`" not in readme] == []

@@ -319,12 +319,22 @@ def drop_governed(state: SentenceState) -> None:
     kept: dict[int, Candidate] = {}
     for c in sorted(state.candidates, key=_depth):
         row = None if c.governor is None else state.rules.governed_row(c.governor.type, c.type, c.head.pos_)
+        if row is not None and row.direct and not _direct_object(c.head, c.governor.head):
+            row = None  # "approved new sanctions" stays; "agreed to work on a cease-fire" is the agreement's content
         if c.governor is None or row is not None and c.governor.head.i in kept:
             if row is not None:
                 c.governed_modality = row.modality
                 c.trace.append(f"governed:{row.ref}")
             kept[c.head.i] = c
     state.candidates = [c for c in state.candidates if c.head.i in kept]
+
+
+def _direct_object(tok: Token, verb: Token) -> bool:
+    """ "approved new sanctions", "approved a new round of sanctions": the verb's object, or what it counts."""
+    if tok.dep_ == "dobj" and tok.head == verb:
+        return True
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return head is not None and head.dep_ == "dobj" and head.head == verb
 
 
 def _depth(c: Candidate) -> int:
