@@ -166,6 +166,17 @@ def _yields_policy(state: SentenceState, c: Candidate) -> bool:
     return any(o.lemma_.lower() in policy for o in objs)
 
 
+def _hands_over_office(state: SentenceState, c: Candidate) -> bool:
+    """ "hands over to Donald Trump", "turned over mediating duties to Adeniji": an office changes hands."""
+    if c.head.lemma_.lower() not in ("hand", "turn", "handover"):
+        return False
+    objs = [t for t in c.head.children if t.dep_ == "dobj"]
+    if objs:
+        return any(o.lemma_.lower() in state.rules.word("office_noun") or o.lower_ in state.rules.word("office_noun")
+                   for o in objs)
+    return any(a.kind == "person" for a in c.targets)
+
+
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": lambda state, c: reports_obligation(c.head),
     "remote_exchange": _remote_exchange,
@@ -175,6 +186,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "supports_force": _supports_force,
     "forces_act": _forces_act,
     "yields_policy": _yields_policy,
+    "hands_over_office": _hands_over_office,
 }
 STAGES = ("trigger", "roles", "policy")
 
