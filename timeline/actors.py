@@ -185,33 +185,16 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
         i = j
 
 
-class MentionFinder:
-    """Finds and resolves actor mentions across the paragraphs of one article."""
+class GroupWords:
+    """Words for several actors at once, and the groups an article has named so far."""
 
-    def __init__(self, lexicon: Lexicon, on: str | None):
+    def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self.on = on
-        self.memory = _Salience()
-        self.max_tokens = max(1, lexicon.max_alias_tokens)
-        self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
-        self.last_named_group: Actor | None = None  # the latest armed or political group named
         self.last_group: tuple[Actor, ...] = ()  # the latest actors named together as a subject
         self.last_named_together: tuple[Actor, ...] = ()  # the latest actors named together anywhere
-        self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural pronoun names
+        self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural word names
 
-    def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
-        """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
-        found: dict[int, Mention] = {}
-        self._names(doc, offset, found)
-        self._entities(doc, offset, found)
-        self._surnames(doc, offset, found)
-        self._roles(doc, offset, found)
-        self._agents(doc, offset, found)
-        self._pronouns(doc, offset, found)
-        self._plurals(doc, found)
-        return found
-
-    def _plurals(self, doc: Doc, found: dict[int, Mention]) -> None:
+    def read(self, doc: Doc, found: dict[int, Mention]) -> None:
         """Words for several actors at once, in reading order: each sentence first reads the groups
         named before it, then names its own.
 
@@ -295,6 +278,36 @@ class MentionFinder:
             if country is not None and country not in out:
                 out.append(country)
         return tuple(out) if len(out) > 1 else members
+
+
+class MentionFinder:
+    """Finds and resolves actor mentions across the paragraphs of one article."""
+
+    def __init__(self, lexicon: Lexicon, on: str | None):
+        self.lexicon = lexicon
+        self.on = on
+        self.memory = _Salience()
+        self.max_tokens = max(1, lexicon.max_alias_tokens)
+        self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
+        self.last_named_group: Actor | None = None  # the latest armed or political group named
+        self.plurals = GroupWords(lexicon)  # "they", "the two sides", "the ministers of India and Pakistan"
+
+    def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
+        """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
+        found: dict[int, Mention] = {}
+        self._names(doc, offset, found)
+        self._entities(doc, offset, found)
+        self._surnames(doc, offset, found)
+        self._roles(doc, offset, found)
+        self._agents(doc, offset, found)
+        self._pronouns(doc, offset, found)
+        self.plurals.read(doc, found)
+        return found
+
+    @property
+    def groups(self) -> dict[int, tuple[Actor, ...]]:
+        """Token index -> the actors a plural word of the last paragraph read names."""
+        return self.plurals.groups
 
     # -- names from the lexicon ------------------------------------------------------------
     def names(self, doc: Doc) -> list[tuple[Span, Actor]]:
