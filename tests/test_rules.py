@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline import actors, datafiles, evaluate, rules
+from timeline import actors, cameo, datafiles, evaluate, merge, rules
 from timeline.errors import LexiconError
 from timeline.model import EVENT_TYPES, Article
 from timeline.pipeline import extract_article
@@ -13,7 +13,7 @@ PUB = "2025-03-12"
 
 def _clear_caches():
     for f in (datafiles._cached, rules.load_rules, rules.event_types, rules.words, actors.group_nouns,
-              evaluate._aliases):
+              actors.agent_nouns, actors.collective_nouns, cameo.load_cameo, merge.merge_types, evaluate._aliases):
         f.cache_clear()
 
 
@@ -61,6 +61,15 @@ BAD_ROWS = [
     ("words.csv", rules.words, "reporting", "expected 3 fields"),
     ("group_nouns.csv", actors.group_nouns, ",rebels,a note", "empty noun"),
     ("evaluation_aliases.csv", evaluate._aliases, "a,b,c", "expected 2 fields"),
+    ("governed.csv", rules.load_rules, "offer,summit,NOUN,,,", "governed: unknown event types summit"),
+    ("governed.csv", rules.load_rules, "offer,aid,NOUN,,maybe,", "direct: 'maybe'"),
+    ("aspect_verbs.csv", rules.load_rules, ",a note", "empty verb"),
+    ("evaluations.csv", rules.load_rules, "nice,judged,praise,051,SUPPORT,", "frame: 'judged'"),
+    ("idioms.csv", rules.load_rules, ",a note", "empty phrase"),
+    ("collective_nouns.csv", actors.collective_nouns, "side,anyone,", "refers:"),
+    ("agents.csv", actors.agent_nouns, "official,officials,,government,", "empty code"),
+    ("goldstein.csv", cameo.load_cameo, "999,Nothing,11.5", "goldstein:"),
+    ("merge_types.csv", merge.merge_types, "meeting,summit,", "summit"),
 ]
 
 
