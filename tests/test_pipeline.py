@@ -280,7 +280,12 @@ def test_write_outputs_failing_leaves_no_spool(seed_events, tmp_path, monkeypatc
         raise RuntimeError("render failed")
 
     monkeypatch.setattr(timeline.render, "write_html", boom)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "events.jsonl").write_text("the previous set\n", encoding="utf-8")
     with pytest.raises(RuntimeError, match="render failed"):
-        write_outputs(iter(seed_events), tmp_path)
-    names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [n for n in OUTPUTS if n != "timeline.html"]
+        write_outputs(iter(seed_events), out)
+    # the set is replaced as a whole or not at all: the previous one stays, no temporary is left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert sorted(p.name for p in out.iterdir()) == ["events.jsonl"]
+    assert (out / "events.jsonl").read_text(encoding="utf-8") == "the previous set\n"

@@ -4,11 +4,14 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime
+import errno
+import glob
 import html
 import io
 import json
 import os
 import re
+import shutil
 import tempfile
 from array import array
 from collections import Counter, defaultdict
@@ -43,6 +46,112 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
         with suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextmanager
+def atomic_folder(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary folder beside `path` to fill; on success it replaces `path` as a whole, else it goes.
+
+    The new folder takes the place of the old one in one atomic exchange of names (Linux's
+    `renameat2`), so that a reader, or a kill at any moment, finds the previous complete set of
+    files or the new one, never a mix; entries of the old folder that were not written anew (a
+    `.gitkeep`, a file of the user's) are carried over as hard links. The temporary folder of
+    a killed run (`.NAME.PID.*.tmp`) is removed by the next run. Where the exchange cannot be
+    made (another system, a mount point, the working directory, a folder holding folders) the
+    files are renamed into `path` one by one at the end instead: each whole, the set not.
+
+    Raises:
+        OutputError: the folder cannot be made or written.
+    """
+    target = Path(os.path.realpath(path))
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(parent, target.name)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=parent))
+    except OSError as e:
+        raise OutputError(f"cannot write: {e.strerror or e}", path=str(path)) from e
+    try:
+        yield tmp
+        _install_folder(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _install_folder(tmp: Path, target: Path) -> None:
+    """Put the filled folder `tmp` in the place of `target` (see `atomic_folder`)."""
+    try:
+        old = target.stat() if target.is_dir() else None
+        os.chmod(tmp, (old.st_mode & 0o7777) if old else 0o777 & ~_umask())
+        if old is None:
+            os.rename(tmp, target)
+        elif _exchangeable(target) and _carry_over(target, tmp) and _exchange(tmp, target):
+            shutil.rmtree(tmp, ignore_errors=True)  # the old set, now under the temporary name
+        else:
+            for entry in sorted(os.listdir(tmp)):
+                os.replace(tmp / entry, target / entry)
+            os.rmdir(tmp)
+    except OSError as e:
+        raise OutputError(f"cannot write: {e.strerror or e}", path=str(target)) from e
+
+
+def _exchangeable(target: Path) -> bool:
+    """Whether the folder `target` may be replaced by another (not a mount point, nor the working directory or above it)."""
+    cwd = os.path.realpath(os.getcwd())
+    if os.path.ismount(target) or cwd == str(target) or cwd.startswith(str(target) + os.sep):
+        return False
+    with os.scandir(target) as entries:
+        return not any(e.is_dir(follow_symlinks=False) for e in entries)
+
+
+def _carry_over(old: Path, new: Path) -> bool:
+    """Hard-link the files of `old` that `new` lacks into it (our own stale temporaries left out)."""
+    for entry in os.scandir(old):
+        if (new / entry.name).exists() or (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+            continue
+        try:
+            os.link(entry.path, new / entry.name, follow_symlinks=False)
+        except OSError:
+            return False
+    return True
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the names of `a` and `b` in one step (Linux renameat2 RENAME_EXCHANGE); False where impossible."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    errno_ = ctypes.get_errno()
+    if errno_ in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(errno_, os.strerror(errno_), str(b))
+
+
+def _remove_stale(parent: Path, name: str) -> None:
+    """Remove the temporary folders `.NAME.PID.*.tmp` that runs no longer alive left in `parent`."""
+    for entry in parent.glob(f".{glob.escape(name)}.*.tmp"):
+        pid = entry.name[len(name) + 2:].split(".", 1)[0]
+        if entry.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _umask() -> int:
