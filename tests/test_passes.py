@@ -330,3 +330,24 @@ def test_a_noun_between_two_parties_names_both():
 def test_a_granted_deed_must_be_the_object(text, kept):
     types = {e.type for e in events_of(text)}
     assert (("sanction" in types) or ("retreat" in types)) is kept, types
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    # a possessive pronoun on the object of a light verb is its subject, not the group last named
+    ("Kenya and Uganda met in Nairobi. The United States and France imposed their own sanctions on Iran.",
+     "sanction", {"United States", "France"}, {"Iran"}),
+    # support for a war is aid; the refusal is the speaker's, not the supporter's
+    ("Borrell said the bloc would not tolerate Tehran's support for Moscow's aggression.", "aid", {"Iran"},
+     {"Russia"}),
+])
+def test_sides_of_possessed_nouns(text, etype, source, target):
+    e = [e for e in events_of(text) if e.type == etype]
+    assert e and set(e[-1].source) == source and set(e[-1].target) == target, [
+        (x.type, x.source, x.target) for x in events_of(text)]
+
+
+def test_a_place_is_no_party_of_a_meeting_but_officials_in_a_city_are_its_country():
+    e = [e for e in events_of("EU ministers agreed the measures at a meeting in Luxembourg.") if e.type == "agreement"]
+    assert all("Luxembourg" not in x.target for x in e)
+    e = [e for e in events_of("Saudi Arabia deposited $3 billion, officials in Islamabad said.") if e.type == "statement"]
+    assert e and e[0].source == ("Pakistan",)

@@ -127,6 +127,13 @@ def _remote_exchange(state: SentenceState, c: Candidate) -> bool:
     return False
 
 
+def _refuser(state: SentenceState, c: Candidate) -> bool:
+    """The one who declines is the event's source: "he would not provide support" (not "the bloc
+    would not tolerate Tehran's support": Tehran does not refuse)."""
+    subject = {a.name for a in state.ctx.roles.subject_actors(c.verb, state.mentions)}
+    return not c.sources or {a.name for a in c.sources} <= subject
+
+
 def _calls_for(state: SentenceState, c: Candidate) -> bool:
     """ "calls by the United States ... for an immediate cease-fire": a noun call with a "for" phrase."""
     return c.head.pos_ == "NOUN" and any(t.dep_ == "prep" and t.lower_ == "for" for t in phrase(c.head))
@@ -148,7 +155,7 @@ def _supports_force(state: SentenceState, c: Candidate) -> bool:
     objs = [t for t in c.head.children if t.dep_ in ("dobj", "pobj")]
     objs += [p for t in c.head.children if t.dep_ == "prep" and t.lower_ == "for" for p in t.children]
     return any(_is_force(state, o, c.targets if o.i in state.mentions else [])
-               or any(t.lemma_.lower() in ("war", "offensive", "insurgency") for t in [o, *noun_phrase(o)])
+               or any(t.lemma_.lower() in state.rules.word("war_noun") for t in [o, *noun_phrase(o)])
                for o in objs)
 
 
@@ -180,7 +187,7 @@ def _hands_over_office(state: SentenceState, c: Candidate) -> bool:
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": lambda state, c: reports_obligation(c.head),
     "remote_exchange": _remote_exchange,
-    "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb),
+    "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb) and _refuser(state, c),
     "calls_for": _calls_for,
     "withholds_acceptance": _withholds_acceptance,
     "supports_force": _supports_force,

@@ -8,7 +8,7 @@ part of the event's `rule`.
 """
 from __future__ import annotations
 
-from .actors import MentionFinder
+from .actors import MentionFinder, agent_nouns
 from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules
@@ -61,9 +61,11 @@ class Roles:
                          and (level == 0 or t.pos_ != "PRON")]
                 if found:  # "his Iranian counterpart Ebrahim Raisi": the person, not the demonym
                     return next((a for a in found if a.kind == "person"), found[0])
-                for t in frontier:
+                for t in frontier:  # "officials in Islamabad" are Pakistan; "a meeting in Luxembourg" is not
+                    where = t.pos_ == "NOUN" and t.lower_ not in agent_nouns()
                     nxt.extend(ch for ch in t.children if ch.dep_ not in CLAUSE_DEPS
-                               and ch.dep_ not in ("conj", "cc", "punct") and (allow_poss or ch.dep_ != "poss"))
+                               and ch.dep_ not in ("conj", "cc", "punct") and (allow_poss or ch.dep_ != "poss")
+                               and not (where and ch.dep_ == "prep" and ch.lower_ in ("in", "at")))
                 frontier = nxt
         return None
 
@@ -290,7 +292,9 @@ class Roles:
             targets = subj + targets  # "securing support from Russia": the subject receives
         elif subj and (verb.lemma_.lower() in support and tok.dep_ in ("dobj", "attr")
                        or not sources and not listed and not in_adjunct(tok)):
-            sources = subj + [a for a in sources if a.name not in {s.name for s in subj}]
+            # "imposed their own sanctions": a possessive pronoun is the subject, not the group last named
+            pronoun = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
+            sources = subj + ([] if pronoun else [a for a in sources if a.name not in {s.name for s in subj}])
         if not targets and verb.lemma_.lower() in support | {"be"}:
             # "held five hours of talks with US envoys", "imposed sanctions on Israel":
             # the partner hangs on the verb
