@@ -1,14 +1,17 @@
 """The `timeline` command: a thin layer over the library API.
 
 Exit status: 0 when every input was used, 1 when some input was skipped (each named in a
-one-line warning on stderr), 2 for a usage error such as a path that does not exist.
+one-line warning on stderr) or there was no input at all, 2 for a usage error such as a path
+that does not exist (and for a skipped input with --strict).
 """
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import logging
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -32,17 +35,40 @@ class _Run:
 
     def on_error(self, error: InputError) -> None:
         self.skipped += 1
-        click.echo(f"warning: skipped {error}", err=True)
+        click.echo(one_line(f"warning: skipped {error}"), err=True)
 
     def finish(self) -> None:
         if self.skipped:
             click.echo(f"{self.skipped} input(s) skipped", err=True)
             sys.exit(EXIT_USAGE if self.strict else EXIT_SKIPPED)
 
+    def articles(self, inputs: tuple[str, ...], options: pipeline.Options):
+        """The articles of `inputs`; none at all is an error (exit 1, or 2 with --strict and a skip)."""
+        articles = _guard(lambda: pipeline.read_inputs(inputs, options, self.on_error))
+        first = _guard(lambda: next(articles, None))
+        if first is None:
+            what = f" ({self.skipped} input(s) skipped)" if self.skipped else ""
+            click.echo(one_line(f"error: no article found in {', '.join(inputs)}{what}"), err=True)
+            sys.exit(EXIT_USAGE if self.strict and self.skipped else EXIT_SKIPPED)
+        return itertools.chain([first], articles)
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` as one printable line: control characters (a newline in a file name) escaped.
+
+    >>> print(one_line("warning: a\\nwarning: forged.txt: b"))
+    warning: a\\nwarning: forged.txt: b
+    """
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
+    return _CONTROL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+        click.echo(one_line(f"{record.levelname.lower()}: {record.getMessage()}"), err=True)
 
 
 def _check_paths(paths: tuple[str, ...]) -> None:
@@ -53,19 +79,23 @@ def _check_paths(paths: tuple[str, ...]) -> None:
 
 def _fail(message: str) -> None:
     """A usage error: one line on stderr, exit status 2."""
-    click.echo(f"error: {message}", err=True)
+    click.echo(one_line(f"error: {message}"), err=True)
     sys.exit(EXIT_USAGE)
 
 
 def _options(date, actors, workers=1, dask_address=None) -> pipeline.Options:
     """Options from the command line; `workers=None` means one process per core."""
     if date:
+        from .ingest import FIRST_YEAR, date_in_range
+
         try:
             import datetime
 
             datetime.date.fromisoformat(date)
         except ValueError:
             _fail(f"--date must be YYYY-MM-DD, not {date!r}")
+        if not date_in_range(date):
+            _fail(f"--date must be from {FIRST_YEAR} to ten years ahead, not {date}")
     if workers is None:
         workers = os.cpu_count() or 1
     if workers < 1:
@@ -160,9 +190,11 @@ def build(inputs, date, actors, strict, out_dir, workers, dask_address):
     _check_paths(inputs)
     run = _Run(strict)
     options = _options(date, actors, workers, dask_address)
+    articles = run.articles(inputs, options)
     with _dispatcher(dask_address, options) as dispatch:
-        articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles", dispatch)
-        count = _guard(lambda: pipeline.write_outputs(pipeline.extract_events(articles, options, dispatch), out_dir))
+        articles = _progress(articles, "articles", dispatch)
+        count = _guard(lambda: pipeline.write_outputs(
+            pipeline.extract_events(articles, options, dispatch, run.on_error), out_dir))
     click.echo(f"{count} events written to {Path(out_dir)}/", err=True)
     run.finish()
 
@@ -178,14 +210,15 @@ def extract(inputs, date, actors, strict, output, fmt, workers, dask_address):
     _check_paths(inputs)
     run = _Run(strict)
     options = _options(date, actors, workers, dask_address)
+    found = run.articles(inputs, options)
 
     def go(dispatch):
         from .merge import assign_clusters
 
         # input order (articles as read, events in reading order); the events wait in a temporary
         # file until all are read and merged (their cluster_id): memory stays flat
-        articles = _progress(pipeline.read_inputs(inputs, options, run.on_error), "articles", dispatch)
-        events = assign_clusters(pipeline.extract_events(articles, options, dispatch))
+        articles = _progress(found, "articles", dispatch)
+        events = assign_clusters(pipeline.extract_events(articles, options, dispatch, run.on_error))
         if output:
             return pipeline.write_events(events, output, fmt)
         out = sys.stdout
@@ -205,8 +238,10 @@ def dates(inputs, date, actors, strict, output):
     run = _Run(strict)
     options = _options(date, actors)
 
+    found = run.articles(inputs, options)
+
     def go():
-        rows = (r for a in pipeline.read_inputs(inputs, options, run.on_error) for r in pipeline.article_dates(a))
+        rows = (r for a in found for r in pipeline.article_dates(a))
         lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         if output:
             with atomic_open(output) as f:
@@ -225,9 +260,11 @@ def graph(events_file, out_dir):
     """Rebuild the graph exports from an events JSONL file (filter events first if you like)."""
     from .graph import write_graph_exports
 
-    paths = _guard(lambda: write_graph_exports(read_events(events_file), out_dir))
+    run = _Run(strict=False)
+    paths = _guard(lambda: write_graph_exports(read_events(events_file, run.on_error), out_dir))
     for p in paths:
         click.echo(str(p), err=True)
+    run.finish()
 
 
 @main.command()
@@ -250,12 +287,15 @@ def evaluate(events_file, gold_file, details, as_json):
     """Score EVENTS_FILE against your own GOLD_FILE annotations (see README)."""
     from .evaluate import format_details, format_figures, load_gold, score_events
 
-    result = _guard(lambda: score_events([e.to_dict() for e in read_events(events_file)], load_gold(gold_file)))
+    run = _Run(strict=False)
+    result = _guard(lambda: score_events([e.to_dict() for e in read_events(events_file, run.on_error)],
+                                         load_gold(gold_file)))
     if details:
         for line in format_details(result):
             click.echo(line)
     figures = {k: v for k, v in result.items() if not k.startswith("_")}
     click.echo(json.dumps(figures) if as_json else format_figures(figures))
+    run.finish()
 
 
 def _guard(call):

@@ -108,8 +108,48 @@ def load_gold(path: str | Path) -> list[dict]:
             row["type"] = [row["type"]]
         if isinstance(row.get("modality"), str):
             row["modality"] = [row["modality"]]
+        problem = _gold_problem(row)
+        if problem:
+            raise InputError(problem, path=str(path), position=n)
+        row["optional"] = parse_optional(row.get("optional", False), str(path), n)
         rows.append(row)
     return rows
+
+
+def _gold_problem(row: dict) -> str | None:
+    """What makes a gold record unusable (a field of the wrong type), or None."""
+    def strings(v: object) -> bool:
+        return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+    for key, ok, want in (("article", isinstance(row["article"], str), "a string"),
+                          ("evidence", isinstance(row["evidence"], str), "a string"),
+                          ("type", strings(row["type"]), "a string or a list of strings"),
+                          ("actors", strings(row["actors"]), "a list of strings"),
+                          ("modality", row.get("modality") is None or strings(row["modality"]),
+                           "a string or a list of strings"),
+                          *((k, row.get(k) is None or isinstance(row[k], str), "a string or null")
+                            for k in ("date", "date_end", "date_precision"))):
+        if not ok:
+            return f"gold field {key!r} must be {want}, not {type(row.get(key)).__name__}"
+    return None
+
+
+_OPTIONAL_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
+
+
+def parse_optional(value: object, path: str = "", line: int | None = None) -> bool:
+    """The `optional` of a gold record as a bool: true/false, 1/0, or those words as text.
+
+    >>> parse_optional(True), parse_optional("false"), parse_optional("Yes"), parse_optional(0)
+    (True, False, True, False)
+    """
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _OPTIONAL_WORDS:
+        return _OPTIONAL_WORDS[value.strip().lower()]
+    raise InputError(f"'optional' must be true or false, not {value!r}", path=path or None, position=line)
 
 
 def score_events(pred: list[dict], gold: list[dict]) -> dict:

@@ -915,7 +915,7 @@ def _unsupported_error(root: str, files: list[str], shown: int = 5) -> InputErro
     names = [display_path(os.path.relpath(f, root)) for f in files]
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
     kinds = ", ".join(sorted({Path(f).suffix.lower() or "(none)" for f in files}))
-    return InputError(f"{len(names)} file(s) of an unsupported type ({kinds}) skipped: "
+    return InputError(f"{len(names)} file(s) of an unsupported type ({kinds}): "
                       f"{', '.join(names[:shown])}{more}", path=display_path(root))
 
 

@@ -13,6 +13,7 @@ titles.csv columns: ``title,aliases,rank`` (rank 1 head of state or government, 
 """
 from __future__ import annotations
 
+import csv
 import functools
 import logging
 import re
@@ -33,6 +34,7 @@ ACTOR_COLUMNS = ("name", "kind", "country", "aliases", "demonyms", "title", "val
 TITLE_COLUMNS = ("title", "aliases", "rank")
 OPTIONAL_ACTOR_COLUMNS = ("sector", "source")
 LEADER = "Leader"
+DERIVED_ACTOR_FILES = ("petrarch_people.csv", "petrarch_groups.csv", "petrarch_organizations.csv")
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 _BODY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}")
@@ -460,8 +462,39 @@ def _split(value: str) -> tuple[str, ...]:
 
 def _read_rows(text: str, path: str, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, row) from a CSV text whose header must be `columns` (`sector` and `source` optional)."""
-    for row in read_text(text, path, columns + optional, optional=optional):
+    try:
+        rows = read_text(text, path, columns + optional, optional=optional)
+    except csv.Error as e:  # a field over the csv module's limit (131,072 characters), a NUL...
+        raise LexiconError(f"unreadable CSV: {e}", path=path) from e
+    for row in rows:
         yield row.line, row
+
+
+#: Words that are no one's name: an alias among them would make every "the" or "a" an actor.
+_COMMON_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is",
+    "are", "was", "were", "be", "been", "he", "she", "it", "they", "we", "i", "you", "him", "her", "his", "its",
+    "their", "them", "our", "us", "me", "my", "this", "that", "these", "those", "there", "here", "who", "what",
+    "which", "said", "says", "mr", "mrs", "ms", "dr",
+})
+MAX_ALIAS_CHARS = 200
+
+
+def _alias_problem(key: str) -> str | None:
+    """Why a normalised alias can name no actor ("the", "a", "."), or None.
+
+    >>> _alias_problem("the"), _alias_problem("."), _alias_problem("IS"), _alias_problem("Kremlin")
+    ('is a common word', 'has no letter or digit', None, None)
+    """
+    if not any(c.isalnum() for c in key):
+        return "has no letter or digit"
+    if len(key) < 2:
+        return "is a single character"
+    if key.casefold() in _COMMON_WORDS and not _case_sensitive(key):  # "IS", the Islamic State, is no "is"
+        return "is a common word"
+    if len(key) > MAX_ALIAS_CHARS:
+        return f"is longer than {MAX_ALIAS_CHARS} characters"
+    return None
 
 
 def _parse_titles(text: str, path: str) -> list[tuple[int, TitleEntry]]:
@@ -541,6 +574,9 @@ def _parse_actors(text: str, path: str, title_forms: set[str]) -> list[tuple[int
                 key = normalize(form)
                 if not key:
                     raise LexiconError(f"empty {what}", path=path, position=line)
+                problem = _alias_problem(key)
+                if problem:
+                    raise LexiconError(f"{what} {form[:60]!r} {problem}", path=path, position=line)
                 key = key if _case_sensitive(key) else key.casefold()
                 prev = owner.setdefault(key, (name, line))
                 if prev[0] != name:
@@ -602,9 +638,10 @@ def _load(actors_file: str | None, titles_file: str | None) -> Lexicon:
     forms = {normalize(f).casefold() for t in title_rows for f in (t.title, *t.aliases)}
     entries = [e for _, e in _parse_actors((data / "actors.csv").read_text(encoding="utf-8"),
                                            "actors.csv", forms)]
-    # people of PETRARCH2's dictionaries (tools/convert_petrarch.py): the hand-written rows win
-    derived = [e for _, e in _parse_actors((data / "petrarch_people.csv").read_text(encoding="utf-8"),
-                                           "petrarch_people.csv", forms)]
+    # people, armed groups and international organisations of PETRARCH2's dictionaries
+    # (tools/convert_petrarch.py): the hand-written rows win
+    derived = [e for name in DERIVED_ACTOR_FILES
+               for _, e in _parse_actors((data / name).read_text(encoding="utf-8"), name, forms)]
     entries = list(_merge(derived, entries))
     if actors_file:
         user = [e for _, e in _parse_actors(_read_text(Path(actors_file)), actors_file, forms)]

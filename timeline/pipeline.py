@@ -198,7 +198,7 @@ def _parallel(chunks: Iterable[list[Article]], options: Options,
 def _report_lost_chunk(chunk: list[Article], on_error: Callable[[InputError], None] | None) -> None:
     shown = ", ".join(f"{a.id} ({a.source})" for a in chunk[:5])
     more = f" and {len(chunk) - 5} more" if len(chunk) > 5 else ""
-    error = InputError(f"{len(chunk)} article(s) lost: their worker died twice (killed, or out of memory): "
+    error = InputError(f"{len(chunk)} article(s), their worker died twice (killed, or out of memory): "
                        f"{shown}{more}")
     if on_error is None:
         log.warning("%s", error)
