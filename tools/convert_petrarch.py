@@ -8,6 +8,11 @@ Writes, under timeline/data/:
                       sector, from Phoenix.agents.txt
   petrarch_people.csv people of states with dated roles (columns of actors.csv plus `sector` and
                       `source`), from Phoenix.Countries.actors.txt
+  petrarch_groups.csv non-state armed groups (kind `group`, the country of their CAMEO code), from
+                      Phoenix.MilNonState.actors.txt
+  petrarch_organizations.csv
+                      intergovernmental organisations (kind `organization`, IGO codes only: not the
+                      NGOs, companies and office holders of the file), from Phoenix.International.actors.txt
 
 Only what helps news of today is kept: roles of leaders, diplomats, soldiers, elites, opposition and
 rebels (KEPT_ROLES) still held in 2000 or later, names of two words or
@@ -15,6 +20,13 @@ more (a lone "Bashir" or "Ali" would turn common words and other people into act
 that starts with a title or that two people share, and no name or alias that the hand-written
 actors.csv already gives to someone: actors.csv holds newer offices and wins. Each row names
 the dictionary line it came from in `source`. See timeline/data/README.md.
+
+Groups and organisations keep only distinctive names (`is_distinctive`): no name under 3 letters,
+no single common English word, no name of only common words (and country names) unless it has
+three words or more with one that is not common ("Revolutionary Armed Forces of Colombia"), no
+form of a title, and no name that actors.csv, titles.csv, the people or another group already
+use. Common English words are the lower-case words of Webster's Second and GCIDE as the
+`english-words` package ships them (pip install english-words; only this script needs it).
 """
 from __future__ import annotations
 
@@ -286,10 +298,246 @@ def write_agents(src: Path) -> int:
     return len(rows)
 
 
+# -- non-state armed groups and intergovernmental organisations -------------------------------
+
+# Small words kept lower-case inside a name ("Revolutionary Armed Forces of Colombia").
+SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "del", "la", "las", "los", "el",
+               "y", "et", "du", "des", "le", "al", "ul", "e"}
+# Words that make a form an office or a loose description, not the body's name ("World Bank President",
+# "al-Qaeda operatives", "al-Qaeda-linked Abu Sayyaf").
+NOT_BODY_WORDS = {"president", "secretary", "minister", "chairman", "spokesman", "spokeswoman", "leader", "chief",
+                  "commander", "representative", "mr", "dr", "sheikh", "sheik", "operatives", "affiliated",
+                  "offshoot", "linked", "peacekeeper", "contingent", "countries", "ministers", "colonel",
+                  "rapporteur", "government"}
+# Words that make an IGO line a body, not one of the office holders the file also lists.
+BODY_WORDS = {"organization", "organisation", "union", "council", "community", "bank", "fund", "agency",
+              "commission", "court", "tribunal", "parliament", "association", "treaty", "group", "league",
+              "mission", "programme", "program", "forum", "conference", "committee", "office", "federation",
+              "institute", "alliance", "partnership", "nations", "states", "assembly", "authority", "secretariat",
+              "francophonie", "area", "market", "cooperation", "development", "panel", "centre", "center"}
+# Spellings that make two lines one body ("Organisation of Eastern Caribbean States").
+# Words for an armed group, in English and the languages of the dictionary's names: in a name of
+# several words, one of them tells a group from one of its leaders, whom the file also lists.
+GROUP_WORDS = {
+    "army", "brigade", "battalion", "front", "movement", "organization", "organisation", "group", "party",
+    "jihad", "lashkar", "laskar", "jamaah", "jemaah", "jamaat", "jamaa", "jamaatul", "islamiyah", "islamiya",
+    "mujahideen", "mujahidin", "mujahedin", "council", "league", "tiger", "force", "commando", "command",
+    "network", "cell", "faction", "resistance", "liberation", "union", "squad", "legion", "jaish", "jaysh",
+    "harakat", "harkat", "hizb", "tanzim", "sipah", "militia", "fighter", "guerrilla", "guerrillas", "nuclei",
+    "nucleus", "vanguard", "revolutionary", "revolution", "insurgency", "rebel", "defenders", "defender",
+    "martyr", "martyrs", "volunteer", "guard", "guards", "guardians", "committee", "alliance", "coalition",
+    "congress", "ejercito", "fuerzas", "frente", "movimiento", "comando", "brigadas", "brigada", "organizacion",
+    "partido", "grupo", "accion", "armata", "brigate", "fronte", "sena", "ansar", "kataib",
+    "saraya", "tehrik", "jabhat", "fedayeen", "khalq", "hukbong", "klan", "knights", "skinheads", "nation",
+    "patriots", "patriot", "order", "hawks", "eagles", "wolves", "panthers", "youth", "soldiers", "warriors",
+    "struggle", "action", "attack", "conspirators", "priests", "priesthood", "al-qaeda", "qaeda",
+    "qaida", "taliban", "islami", "islamic", "mujahid", "combatants", "combatant", "fighting",
+}
+_SPELLINGS = {"organisation": "organization", "centre": "center", "labour": "labor", "programme": "program",
+              "co operation": "cooperation"}
+_CODE = re.compile(r"\[\s*([A-Z0-9~-]+)\s*(?:[<>]\s*\d{6,10}|\d{6,10}\s*-\s*\d{6,10})?\s*\]")
+_DATED = re.compile(r"\[\s*[A-Z0-9-]+\s*(?:[<>]\s*\d|\d{6,10}\s*-)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9-]{1,7})\)")
+
+
+def common_words() -> frozenset[str]:
+    """Lower-case English words (not names): Webster's Second and GCIDE, as `english-words` ships them."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:
+        sys.exit("tools/convert_petrarch.py needs the english-words package: pip install english-words")
+    return frozenset(w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower())
+
+
+def is_common(word: str, words: frozenset[str]) -> bool:
+    """Whether a casefolded word, or its singular, is a common English word ("brigades", "cells")."""
+    return any(w in words for w in (word, word[:-1] if word.endswith("s") else "",
+                                    word[:-2] if word.endswith("es") else "",
+                                    word[:-3] + "y" if word.endswith("ies") else "") if w)
+
+
+def body_phrase(raw: str) -> str:
+    """A dictionary phrase of a body as written text: small words lower-case, a short lone word an acronym."""
+    words = raw.replace("/", " ").replace("_", " ").split()
+    words = [w for w in words if w.strip("-")]
+    if len(words) == 1 and len(words[0].replace("-", "")) <= 7:
+        return words[0]  # "FARC", "FARC-EP", "SAARC"
+    out = []
+    for w in words:
+        parts = [p.lower() if p.lower() in SMALL_WORDS and (out or i) else p.capitalize()
+                 for i, p in enumerate(w.split("-"))]
+        out.append("-".join(parts))
+    return " ".join(out)
+
+
+def read_bodies(path: Path) -> list[dict]:
+    """Records of an actors file: a name line, its `+` synonyms, their codes; parenthesised acronyms as names."""
+    records: list[dict] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        body, _, comment = line.partition("#")
+        if not body.strip():
+            continue
+        codes = [m.group(1).replace("~", "") for m in _CODE.finditer(body)]
+        text = _CODE.sub("", body).strip()
+        if line.startswith(("\t", " ")):
+            if records:
+                records[-1]["codes"] += codes
+                records[-1]["dated"] |= bool(_DATED.search(body))
+            continue
+        forms = [f for f in text.split("+") if f.strip("_ ")]
+        if not text.startswith("+"):
+            records.append({"forms": [], "acronyms": [], "codes": [], "line": n, "inline": bool(codes),
+                            "dated": False, "comment": comment})
+        if not records:
+            continue
+        rec = records[-1]
+        rec["codes"] += codes
+        rec["dated"] |= bool(_DATED.search(body))
+        for f in forms:
+            name = body_phrase(_ACRONYM.sub(" ", f))
+            if name:
+                rec["forms"].append(name)
+                if text.startswith("+") and " " not in name:
+                    rec["acronyms"].append(name)  # "+FARC": a name of its own
+            rec["forms"] += [a for a in _ACRONYM.findall(f) if len(a) >= 3]  # "(LTTE)": a name too
+    return records
+
+
+def is_distinctive(form: str, words: frozenset[str], country_words: set[str]) -> bool:
+    """Whether a form names one body: not a common word or phrase, a title or a lone short word.
+
+    >>> w = frozenset({"red", "line", "army", "national", "liberation", "revolutionary", "armed", "forces", "may"})
+    >>> [is_distinctive(f, w, {"colombia"}) for f in ("FARC", "Red Line", "National Liberation Army",
+    ...  "Revolutionary Armed Forces of Colombia", "Colombia Army", "ID", "May 15")]
+    [True, False, False, True, False, False, False]
+    """
+    tokens = [t for t in re.sub(r"[^\w\s]", " ", plain(form)).split() if t]
+    content = [t for t in tokens if t not in SMALL_WORDS and len(t) > 1]
+    if not content or any(t in NOT_BODY_WORDS for t in tokens):
+        return False
+
+    def common(t: str) -> bool:
+        return not t.isalpha() or is_common(t, words)  # "May 15", "313"
+
+    if len(tokens) == 1:
+        return len(tokens[0]) >= 3 and not common(tokens[0]) and tokens[0] not in country_words
+    if all(common(t) for t in content):
+        return False
+    return len(content) > 2 or not all(common(t) or t in country_words for t in content)
+
+
+def names_a_group(form: str) -> bool:
+    """Whether a form of several words has a word for an armed group (not a member's name: "Joseph Kony")."""
+    tokens = re.sub(r"[^\w\s]", " ", plain(form)).split()
+    return len(tokens) == 1 or any(t in GROUP_WORDS or t.rstrip("s") in GROUP_WORDS for t in tokens)
+
+
+def _body_key(form: str) -> str:
+    key = plain(form)
+    for a, b in _SPELLINGS.items():
+        key = key.replace(a, b)
+    return key
+
+
+def body_rows(records: list[dict], kind: str, file: str, taken: set[str], hand: set[str], words: frozenset[str],
+              country_words: set[str], countries: set[str]) -> list[dict]:
+    """One merged record per body (kind `group` or `organization`) with its distinctive forms."""
+    bodies: dict[str, dict] = {}
+    for rec in records:
+        codes = [c for c in rec["codes"] if c]
+        if not codes:
+            continue
+        if kind == "group" and "kkl" not in rec["comment"]:
+            continue  # the START TOPS groups only: the other lines mix leaders (bin Laden, Hambali) with groups
+        if kind == "organization":
+            name_words = plain(rec["forms"][0]).split() if rec["forms"] else []
+            if (not all(c.startswith("IGO") for c in codes) or rec["dated"] or "rulers" in rec["comment"]
+                    or len(name_words) > 1 and not set(name_words) & BODY_WORDS):
+                continue  # NGOs, companies, office holders
+        forms = [f for f in dict.fromkeys(rec["forms"]) if _body_key(f) not in taken and not _within(f, hand)
+                 and is_distinctive(f, words, country_words) and (kind != "group" or names_a_group(f))]
+        if not forms:
+            continue
+        key = _body_key(rec["forms"][0])
+        body = bodies.get(key)
+        if body is None:
+            country = codes[0][:3] if kind == "group" and codes[0][:3] in countries else ""
+            code = codes[0]
+            sec = "militants" if code.startswith("IMG") else "international" if kind == "organization" else (
+                sector(code) or "rebels")
+            body = bodies[key] = {"forms": [], "acronyms": [], "country": country, "sector": sec,
+                                  "source": MIT_SOURCE.format(file=file, line=rec["line"]) + f" [{code}]"}
+        body["forms"] += [f for f in forms if f not in body["forms"]]
+        body["acronyms"] += [a for a in rec["acronyms"] if a in forms]
+    return list(bodies.values())
+
+
+def _within(form: str, taken: set[str]) -> bool:
+    """Whether a form of several words is part of a longer name already taken ("Southeast Asian Nations")."""
+    key = _body_key(form)
+    return " " in key and any(key in t for t in taken if len(t) > len(key) and " " in t)
+
+
+def _canonical(body: dict, kind: str) -> str:
+    """The common English form: a group's own acronym ("FARC", not "FARC-EP"), else the first name."""
+    if kind == "group" and body["acronyms"]:
+        return sorted(body["acronyms"], key=lambda a: ("-" in a, len(a)))[0]
+    return body["forms"][0]
+
+
+def write_bodies(src: Path) -> tuple[int, int]:
+    """Write petrarch_groups.csv and petrarch_organizations.csv; the number of rows of each."""
+    words = common_words()
+    hand = {_body_key(f) for f in hand_written_forms()}
+    taken = set(hand)
+    with open(DATA / "actors.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    countries = {r["country"] for r in rows if r["kind"] == "country"}
+    country_words = {w for r in rows if r["kind"] == "country"
+                     for v in (r["name"], r["aliases"], r["demonyms"]) for x in v.split("|") for w in plain(x).split()}
+    with open(DATA / "petrarch_people.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            taken.update(_body_key(x) for x in (r["name"], *r["aliases"].split("|")) if x.strip())
+    made = {kind: body_rows(read_bodies(src / file), kind, file, taken, hand, words, country_words, countries)
+            for kind, file in (("group", "Phoenix.MilNonState.actors.txt"),
+                               ("organization", "Phoenix.International.actors.txt"))}
+    owners: dict[str, int] = {}
+    for bodies in made.values():
+        for body in bodies:
+            for form in {plain(f) for f in body["forms"]}:
+                owners[form] = owners.get(form, 0) + 1
+    counts = []
+    for kind, out in (("group", "petrarch_groups.csv"), ("organization", "petrarch_organizations.csv")):
+        lines, names = [], set()
+        for body in made[kind]:
+            body["forms"] = [f for f in body["forms"] if owners[plain(f)] == 1]
+            body["acronyms"] = [a for a in body["acronyms"] if a in body["forms"]]
+            if not body["forms"]:
+                continue
+            name = _canonical(body, kind)
+            if plain(name) in names:
+                continue
+            names.add(plain(name))
+            aliases = sorted({f for f in body["forms"] if plain(f) != plain(name)}, key=str.casefold)
+            lines.append([name, kind, body["country"], "|".join(aliases), "", "", "", "", body["sector"],
+                          body["source"]])
+        lines.sort(key=lambda r: r[0].casefold())
+        with open(DATA / out, "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["name", "kind", "country", "aliases", "demonyms", "title", "valid_from", "valid_to",
+                        "sector", "source"])
+            w.writerows(lines)
+        counts.append(len(lines))
+    return counts[0], counts[1]
+
+
 def main(argv: list[str]) -> int:
     src = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
     print(f"agents.csv: {write_agents(src)} rows")
     print(f"petrarch_people.csv: {write_people(src)} rows")
+    groups, organizations = write_bodies(src)
+    print(f"petrarch_groups.csv: {groups} rows")
+    print(f"petrarch_organizations.csv: {organizations} rows")
     return 0
 
 
