@@ -204,3 +204,11 @@ def test_an_agent_noun_of_an_organisation_is_the_organisation():
 def test_the_two_ministers_are_the_ministers_named_together():
     text = "Jaishankar met Wang Yi and Sergei Lavrov. The two ministers agreed to meet again."
     assert set(groups_of(text, "2020-07-03").get("ministers", [])) >= {"Wang Yi", "Sergei Lavrov"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Paraguay's President Santiago Pena offered to host the summit.", "Santiago"),  # a person's name
+    ("The Washington Post reported the talks.", "Washington"),  # a newspaper's
+])
+def test_a_capitals_name_inside_a_longer_name_is_not_the_country(text, word):
+    assert mentions_of(text).get(word) not in ("Chile", "United States")

@@ -351,3 +351,8 @@ def test_a_place_is_no_party_of_a_meeting_but_officials_in_a_city_are_its_countr
     assert all("Luxembourg" not in x.target for x in e)
     e = [e for e in events_of("Saudi Arabia deposited $3 billion, officials in Islamabad said.") if e.type == "statement"]
     assert e and e[0].source == ("Pakistan",)
+
+
+def test_an_event_in_a_relative_clause_keeps_its_own_modality():
+    e = [e for e in events_of("Milei, who has repeatedly insulted Lula, did not apologize.") if e.type == "criticism"]
+    assert e and e[0].modality == "occurred"

@@ -181,8 +181,24 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
         j, actor = hit
         if j - i > 1 and doc[j - 1].tag_ == "POS":
             j -= 1  # the name without its "'s"
+        if actor.kind == "country" and _city_in_a_longer_name(doc, i, j):
+            i = j  # "Santiago Pena", "the Washington Post": a capital's name inside another name
+            continue
         yield doc[i:j], actor
         i = j
+
+
+def _city_in_a_longer_name(doc: Doc, i: int, j: int) -> bool:
+    after = doc[j] if j < len(doc) else None
+    return (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
+            and city_country(doc[i:j].text) is not None)
+
+
+def _part_of_name(ent: Span) -> bool:
+    """ "Santiago" in "President Santiago Pena": a name that is also a city's is part of a person's."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return ent.root.dep_ == "compound" or (after is not None and after.pos_ == "PROPN")
 
 
 class GroupWords:
@@ -338,7 +354,7 @@ class MentionFinder:
                 continue
             if ent.label_ in PERSON_LABELS:
                 actor = self._person(ent)
-            elif ent.label_ in ("GPE", "ORG") and (code := city_country(ent.text)) is not None:
+            elif ent.label_ in ("GPE", "ORG") and not _part_of_name(ent) and (code := city_country(ent.text)) is not None:
                 actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
                 if self._in_title(ent):

@@ -421,8 +421,8 @@ def _modality_path(rules: Rules, tok: Token) -> tuple[list[Token], bool]:
     path = [tok]
     t = tok
     for _ in range(8):
-        if t.head == t or (t != tok and t.dep_ in ("relcl", "advcl", "parataxis")):
-            break
+        if t.head == t or t.dep_ in ("relcl", "parataxis") or (t != tok and t.dep_ == "advcl"):
+            break  # "Milei, who has insulted Lula, did not apologize": the insult is not negated
         if t.dep_ == "prep" and t.lower_ not in rules.word("content_prep"):
             break  # "offered ..., with negotiations set to continue": the adjunct has its own
         t = t.head
