@@ -451,7 +451,7 @@ def test_atomic_open_interrupted_write_keeps_the_old_file(tmp_path, error):
 
 
 def test_build_interrupted_after_events_leaves_no_partial_page(monkeypatch, examples_dir, tmp_path):
-    """`build` is interrupted while rendering: the files written so far are whole, no temp file stays."""
+    """`build` is interrupted while rendering: the previous set of outputs stays whole, no temp file stays."""
     import timeline.render
 
     def boom(*a, **kw):
@@ -459,12 +459,13 @@ def test_build_interrupted_after_events_leaves_no_partial_page(monkeypatch, exam
 
     monkeypatch.setattr(timeline.render, "write_html", boom)
     out = tmp_path / "out"
+    out.mkdir()
+    (out / "events.jsonl").write_text("{}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(examples_dir), "-o", str(out)])
     assert result.exit_code != 0  # click turns the interrupt into "Aborted!"
-    assert not (out / "timeline.html").exists()
-    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
-    lines = (out / "events.jsonl").read_text(encoding="utf-8").splitlines()
-    assert lines and all(json.loads(line)["id"] for line in lines)
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary beside it either
+    assert [p.name for p in out.iterdir()] == ["events.jsonl"]
+    assert (out / "events.jsonl").read_text(encoding="utf-8") == "{}\n"
 
 
 def _check_complete(path: Path) -> None:
@@ -555,13 +556,15 @@ def test_killed_build_leaves_no_partial_output(tmp_path, examples_dir):
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
+    # the output folder is there whole or not at all: its files are written beside it, then swapped in
     present = sorted(out.iterdir()) if out.is_dir() else []
+    assert not present or {*OUTPUT_FILES} <= {p.name for p in present}
     for p in present:
+        assert not p.name.endswith(".tmp"), p.name
         if p.name in OUTPUT_FILES:
             _check_complete(p)
-        else:
-            # only hidden temporaries may be left behind by a SIGKILL
-            assert p.name.startswith(".") and p.name.endswith(".tmp"), p.name
+    # only the killed build's temporary folder may stay beside it (the next build removes it)
+    assert all(p.name in ("in", "out") or re.fullmatch(r"\.out\.\d+\.\w+\.tmp", p.name) for p in tmp_path.iterdir())
 
 
 # -- a folder of bad inputs beside good ones (issue: bad input never costs the batch) -------------
