@@ -212,3 +212,7 @@ def test_the_two_ministers_are_the_ministers_named_together():
 ])
 def test_a_capitals_name_inside_a_longer_name_is_not_the_country(text, word):
     assert mentions_of(text).get(word) not in ("Chile", "United States")
+
+
+def test_a_capital_before_an_event_name_is_still_the_country():
+    assert mentions_of("Bush prepared to attend the Beijing Olympics.", "2008-08-01").get("Beijing") == "China"

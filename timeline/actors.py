@@ -189,8 +189,10 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
 
 
 def _city_in_a_longer_name(doc: Doc, i: int, j: int) -> bool:
+    """ "Santiago Pena", "the Washington Post" (a person or an organisation to the recogniser), not
+    "the Beijing Olympics"."""
     after = doc[j] if j < len(doc) else None
-    return (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
+    return (after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("PERSON", "ORG")
             and city_country(doc[i:j].text) is not None)
 
 
