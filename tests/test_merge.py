@@ -170,3 +170,14 @@ def test_merge_command_is_byte_identical_for_any_input_order(dev_events, tmp_pat
     events = list(read_events(outs[0] / "events.jsonl"))
     assert sum(r["num_mentions"] for r in rows) == len(events) == len(dev_events)
     assert {r["id"] for r in rows} == {e.cluster_id for e in events}
+
+
+def test_merged_csv_cells_are_no_spreadsheet_formulas(tmp_path):
+    from timeline.merge import assign_clusters, write_merged_events
+    from timeline.model import Event
+
+    e = Event.from_dict({"id": "e1", "type": "meeting", "source": ["=HYPERLINK(1)"], "target": ["B"],
+                         "actors": ["=HYPERLINK(1)", "B"], "sentence": "=cmd|' /C calc'!A0", "article_id": "a"})
+    write_merged_events(list(assign_clusters([e])), tmp_path / "m.jsonl", tmp_path / "m.csv")
+    text = (tmp_path / "m.csv").read_text(encoding="utf-8")
+    assert "'=cmd" in text and ",=" not in text

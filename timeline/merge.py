@@ -31,7 +31,6 @@ through an index on (type group, modality, party, month), never by comparing all
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime
 import functools
 import hashlib
@@ -47,7 +46,7 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from .datafiles import one_of, read_table
-from .export import EventSpool, atomic_open, sorted_events, spool_events
+from .export import EventSpool, atomic_open, csv_cell, csv_writer, sorted_events, spool_events
 from .model import EVENT_TYPES, Event
 from .rules import event_types, words
 
@@ -627,7 +626,7 @@ def write_merged_events(events: Iterable[Event], jsonl_path: str | os.PathLike,
         jsonl_path: the JSONL file to write; csv_path: the CSV file, if any.
     """
     with atomic_open(jsonl_path) as fj, (atomic_open(csv_path) if csv_path else _no_file()) as fc:
-        w = csv.writer(fc, lineterminator="\n") if fc else None
+        w = csv_writer(fc) if fc else None
         if w:
             w.writerow(MERGED_FIELDS)
         n = 0
@@ -635,7 +634,7 @@ def write_merged_events(events: Iterable[Event], jsonl_path: str | os.PathLike,
             fj.write(json.dumps(row, ensure_ascii=False) + "\n")
             if w:
                 flat = merged_to_row(row)
-                w.writerow([flat[k] for k in MERGED_FIELDS])
+                w.writerow([csv_cell(flat[k]) for k in MERGED_FIELDS])  # no spreadsheet formula
             n += 1
     return n
 
