@@ -8,6 +8,7 @@ the rule) and leaves the event's confidence as it was with one party.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from .model import Actor, Event
@@ -26,12 +27,13 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
     within `NEAR` characters before the sentence. (Counting the parties of the article's other
     events as well was tried: no better on the development sets.)
     """
+    salience = _Salience(ctx.named)
     out = []
     for e in events:
         policy = ctx.rules.policy(e.type)
         other = None
         if not policy.reporting and policy.dyadic and len(e.actors) == 1:
-            other = _salient_other(e, ctx)
+            other = salience.other(e)
         if other is None:
             out.append(e)
         elif e.source:
@@ -57,19 +59,31 @@ def _with_source(e: Event, other: Actor) -> Event:
         source_basis="context", rule=e.rule + "|role:context.source")
 
 
-def _salient_other(e: Event, ctx: ArticleContext) -> Actor | None:
-    own = set(e.actors)
-    own_countries = {c for c in e.actor_countries if c}
-    scores: dict[str, list] = {}
-    for offset, actor, place in ctx.named:
-        if actor.name in own or actor.kind not in CONTEXT_KINDS or (actor.country and actor.country in own_countries):
-            continue
-        s = scores.setdefault(actor.name, [0, 0, -offset, actor])
-        weight = 2 if e.char_start - NEAR <= offset < e.char_end else 1
-        s[0] += weight * (PLACE_WEIGHT if place else 1)
-        s[1] += 1
-    ranked = sorted((s for s in scores.values() if s[1] >= 2), key=lambda s: (-s[0], -s[2]))
-    return ranked[0][3] if ranked else None
+class _Salience:
+    """How much the article names each actor: whole-article counts once, the window near each
+    event by bisection (an article of thousands of events costs no more than its mentions)."""
+
+    def __init__(self, named: list[tuple[int, Actor, bool]]):
+        self.named = sorted(named, key=lambda m: m[0])
+        self.offsets = [m[0] for m in self.named]
+        self.totals: dict[str, list] = {}  # name -> [score, mentions, -first offset, actor]
+        for offset, actor, place in self.named:
+            if actor.kind in CONTEXT_KINDS:
+                s = self.totals.setdefault(actor.name, [0.0, 0, -offset, actor])
+                s[0] += PLACE_WEIGHT if place else 1
+                s[1] += 1
+
+    def other(self, e: Event) -> Actor | None:
+        own = set(e.actors)
+        own_countries = {c for c in e.actor_countries if c}
+        scores = {name: list(s) for name, s in self.totals.items() if s[1] >= 2 and name not in own
+                  and not (s[3].country and s[3].country in own_countries)}
+        lo, hi = bisect.bisect_left(self.offsets, e.char_start - NEAR), bisect.bisect_left(self.offsets, e.char_end)
+        for _, actor, place in self.named[lo:hi]:  # a mention near the sentence counts twice
+            if actor.name in scores:
+                scores[actor.name][0] += PLACE_WEIGHT if place else 1
+        ranked = sorted(scores.values(), key=lambda s: (-s[0], -s[2]))
+        return ranked[0][3] if ranked else None
 
 
 ARTICLE_PASSES = (infer_missing_party,)

@@ -9,6 +9,7 @@ passes in order; every event's `rule` names the data rows and passes that made i
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ class EventExtractor:
         self.min_confidence = min_confidence
         self.finder = MentionFinder(lexicon, article.date)
         self.timexes = find_dates(article.text, article.date)
+        self._timex_starts = [t.start for t in self.timexes]  # sorted: find_dates reads in text order
         self.context = ArticleContext(rules, Roles(self.finder, rules), article.date, self._lead_timex())
         self.seen_sentences: set[str] = set()
         self.sentence_index = 0
@@ -68,7 +70,7 @@ class EventExtractor:
         known = {i for span, _ in self.finder.names(sent.doc) if sent.start <= span.start < sent.end
                  for i in range(span.start, span.end)}
         s0, s1 = offset + sent.start_char, offset + sent.end_char
-        dates = [(t.start, t.end) for t in self.timexes if t.start < s1 and t.end > s0]
+        dates = [(t.start, t.end) for t in self._timexes_between(s0, s1)]
         unknown = any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in known
                       and t.lower_ not in lexicon.title_words
                       and not any(a <= offset + t.idx < b for a, b in dates) for t in sent)
@@ -111,6 +113,19 @@ class EventExtractor:
             self.context.seen_types.update(e.type for e in events)
             yield from events
 
+    def _timexes_between(self, start: int, end: int) -> list[Timex]:
+        """The temporal expressions overlapping [start, end), found by bisection (long articles)."""
+        k = bisect.bisect_left(self._timex_starts, start)
+        while k > 0 and self.timexes[k - 1].end > start:  # one that starts before and reaches in
+            k -= 1
+        out = []
+        for tx in self.timexes[k:]:
+            if tx.start >= end:
+                break
+            if tx.end > start:
+                out.append(tx)
+        return out
+
     def _timex_heads(self, sent: Span, offset: int) -> dict[int, Timex]:
         """Map token index -> the temporal expression attached to it in the parse.
 
@@ -120,9 +135,7 @@ class EventExtractor:
         heads: dict[int, Timex] = {}
         s0, s1 = offset + sent.start_char, offset + sent.end_char
         bounds = self.rules.word("boundary_prep")
-        for tx in self.timexes:
-            if tx.end <= s0 or tx.start >= s1:
-                continue
+        for tx in self._timexes_between(s0, s1):
             toks = [t for t in sent if offset + t.idx < tx.end and offset + t.idx + len(t) > tx.start]
             if not toks:
                 continue
