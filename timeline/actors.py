@@ -8,6 +8,7 @@ pronoun ("he said") to the most salient person so far.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -511,8 +512,9 @@ class MentionFinder:
         if not holders:
             return None
         # "the general": the holder the article names most (its protagonist), the latest on a tie
-        counts = {a.name: (holders.count(a), k) for k, a in enumerate(holders)}
-        best = max(counts, key=lambda name: counts[name])
+        times = Counter(a.name for a in holders)
+        latest = {a.name: k for k, a in enumerate(holders)}
+        best = max(times, key=lambda name: (times[name], latest[name]))
         return next(a for a in reversed(holders) if a.name == best)
 
     def _counterpart(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
