@@ -49,3 +49,22 @@ def seed_events(seed_articles):
     from timeline.pipeline import extract_events
 
     return list(extract_events(seed_articles))
+
+
+def _worker_pids(pid: int) -> list[int]:
+    """The worker processes (`multiprocessing` spawn children) of process `pid` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid and b"spawn_main" in (
+                    stat.parent / "cmdline").read_bytes():
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+@pytest.fixture
+def worker_pids():
+    """A function: the worker processes of a build's process id."""
+    return _worker_pids

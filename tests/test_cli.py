@@ -492,25 +492,6 @@ def _check_complete(path: Path) -> None:
         assert text.rstrip().endswith("</html>")
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is `pid` (Linux /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    return found
-
-
-def _cmdline(pid: int) -> bytes:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return b""
-
-
 def _start_build(tmp_path, examples_dir) -> tuple[subprocess.Popen, Path]:
     """`timeline build` of 40 articles (two chunks, so two workers) in a child process."""
     src = tmp_path / "in"
@@ -524,13 +505,13 @@ def _start_build(tmp_path, examples_dir) -> tuple[subprocess.Popen, Path]:
     return proc, out
 
 
-def test_killed_build_leaves_no_worker_behind(tmp_path, examples_dir):
+def test_killed_build_leaves_no_worker_behind(tmp_path, examples_dir, worker_pids):
     proc, _ = _start_build(tmp_path, examples_dir)
     workers: list[int] = []
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None and len(workers) < 2:
-            workers = [p for p in _children(proc.pid) if b"spawn_main" in _cmdline(p)]
+            workers = worker_pids(proc.pid)
             time.sleep(0.01)
         assert len(workers) == 2
         proc.send_signal(signal.SIGKILL)

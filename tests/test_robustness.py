@@ -169,18 +169,7 @@ def test_a_chunk_that_kills_its_worker_twice_is_named_and_skipped(tmp_path):
     assert ids == {f"a{i:03}" for i in range(70) if not 32 <= i < 64}
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    return found
-
-
-def test_a_worker_killed_mid_run_has_its_chunk_retried(tmp_path):
+def test_a_worker_killed_mid_run_has_its_chunk_retried(tmp_path, worker_pids):
     src = corpus(tmp_path / "a.jsonl", n=300)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "build", str(src), "-o", str(tmp_path / "out"),
@@ -188,7 +177,7 @@ def test_a_worker_killed_mid_run_has_its_chunk_retried(tmp_path):
     killed = None
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and proc.poll() is None and killed is None:
-        workers = [p for p in _children(proc.pid) if b"spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes()]
+        workers = worker_pids(proc.pid)
         if len(workers) == 2:
             time.sleep(1.5)  # loading the model, or at work on its first chunk
             try:

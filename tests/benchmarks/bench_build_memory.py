@@ -17,6 +17,7 @@ of that process in MB. --keep DIR keeps the event file and the outputs there.
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import json
 import resource
@@ -40,8 +41,25 @@ def base_events(path: str | None) -> list[dict]:
     return [e.to_dict() for e in extract_events(read_inputs(SOURCES))]
 
 
-def write_corpus(events: list[dict], articles: int, path: Path) -> int:
-    """Write copies of `events` standing for `articles` articles to `path`; return the event count."""
+def shift(iso: str | None, days: int) -> str | None:
+    """An ISO date of any precision moved by `days` (a month or year moves by whole months or years)."""
+    if not iso:
+        return iso
+    if len(iso) == 10:
+        return (datetime.date.fromisoformat(iso) + datetime.timedelta(days=days)).isoformat()
+    if len(iso) == 7:
+        y, m = (int(p) for p in iso.split("-"))
+        m0 = y * 12 + m - 1 + days // 30
+        return f"{m0 // 12:04d}-{m0 % 12 + 1:02d}"
+    return str(int(iso) + days // 365) if iso.isdigit() else iso
+
+
+def write_corpus(events: list[dict], articles: int, path: Path, day_apart: bool = False) -> int:
+    """Write copies of `events` standing for `articles` articles to `path`; return the event count.
+
+    With `day_apart`, each copy's dates move by a day (and its cluster ids are cleared), so that
+    copies of one story overlap in time as a real corpus does.
+    """
     per_copy = len({e["article_id"] for e in events}) or 1
     n = 0
     with open(path, "w", encoding="utf-8") as f:
@@ -49,6 +67,9 @@ def write_corpus(events: list[dict], articles: int, path: Path) -> int:
             for e in events:
                 copy = {**e, "id": hashlib.sha1(f"{e['id']}|{k}".encode()).hexdigest()[:16],
                         "article_id": f"{e['article_id']}-{k}", "article_title": f"{e['article_title']} ({k})"}
+                if day_apart:
+                    copy.update(date=shift(e["date"], k), date_end=shift(e["date_end"], k),
+                                article_date=shift(e["article_date"], k), cluster_id="")
                 f.write(json.dumps(copy, ensure_ascii=False) + "\n")
                 n += 1
     return n

@@ -18,8 +18,6 @@ Prints one line per figure, and the peak resident memory of clustering.
 from __future__ import annotations
 
 import argparse
-import datetime
-import hashlib
 import json
 import resource
 import sys
@@ -30,35 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [ROOT / "examples", ROOT / "tests" / "data" / "dev_articles.txt"]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def shift(iso: str | None, days: int) -> str | None:
-    """An ISO date of any precision moved by `days` (a month or year moves by whole months or years)."""
-    if not iso:
-        return iso
-    if len(iso) == 10:
-        return (datetime.date.fromisoformat(iso) + datetime.timedelta(days=days)).isoformat()
-    if len(iso) == 7:
-        y, m = (int(p) for p in iso.split("-"))
-        m0 = y * 12 + m - 1 + days // 30
-        return f"{m0 // 12:04d}-{m0 % 12 + 1:02d}"
-    return str(int(iso) + days // 365) if iso.isdigit() else iso
-
-
-def write_corpus(events: list[dict], articles: int, path: Path) -> int:
-    """Write copies of `events` standing for `articles` articles, a day apart, to `path`; return the count."""
-    per_copy = len({e["article_id"] for e in events}) or 1
-    n = 0
-    with open(path, "w", encoding="utf-8") as f:
-        for k in range(-(-articles // per_copy)):
-            for e in events:
-                copy = {**e, "id": hashlib.sha1(f"{e['id']}|{k}".encode()).hexdigest()[:16],
-                        "article_id": f"{e['article_id']}-{k}", "article_title": f"{e['article_title']} ({k})",
-                        "date": shift(e["date"], k), "date_end": shift(e["date_end"], k),
-                        "article_date": shift(e["article_date"], k), "cluster_id": ""}
-                f.write(json.dumps(copy, ensure_ascii=False) + "\n")
-                n += 1
-    return n
+from bench_build_memory import write_corpus  # noqa: E402  (the same synthetic corpus)
 
 
 def main() -> None:
@@ -84,7 +56,7 @@ def main() -> None:
     print(f"extraction: {per_article:.3f} s per article ({len(articles)} timed), {extraction:.0f} s for {args.articles}")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "events.jsonl"
-        n = write_corpus(base, args.articles, path)
+        n = write_corpus(base, args.articles, path, day_apart=True)
         events = list(read_events(path))
         t0 = time.perf_counter()
         ids = cluster_ids(events)
