@@ -1,4 +1,4 @@
-"""Every one-word cue of timeline/data/modality.csv, in a news sentence, through the whole pipeline."""
+"""Every cue of timeline/data/modality.csv, words and phrases, in a news sentence, through the whole pipeline."""
 from __future__ import annotations
 
 import csv
@@ -26,8 +26,8 @@ def _xfail(reason: str, *row: str):
     return pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
-# The parser lists only the dependents _cues_at looks at (passes.CUE_DEPS): an adjective before
-# the trigger noun (amod), "neither" (preconj, det) and "nor" (cc) are never read.
+# _cues_at reads the trigger's path and the dependents in passes.CUE_DEPS (an adjective before the
+# noun, "neither" and "nor" among them).
 # (cue, sentence, event type, modality): the first event of that type must carry the modality, and
 # its trace must cite the cue's own row (another cue of the sentence proves nothing about this one).
 # The rejection and threat verbs are triggers themselves: the act they govern is dropped, so their
@@ -146,15 +146,46 @@ ONE_WORD_CUES = [
 ]
 
 
-@pytest.mark.parametrize("cue, text, etype, modality", ONE_WORD_CUES)
-def test_one_word_cue(cue, text, etype, modality):
+# Every multi-word cue, matched as consecutive words or a verb and its particle. (cue, sentence,
+# event type, modality); "rule out" is a rejection trigger itself (test below).
+PHRASE_CUES = [
+    ("would like", "Merkel said she would like to meet Putin.", "meeting", "intended"),
+    ("open to", "China is open to talks with Japan.", "talks", "intended"),
+    ("look forward", "Kim looked forward to meeting Trump.", "meeting", "intended"),
+    ("be go to", "Putin is going to visit China.", "visit", "planned"),
+    ("about to", "Putin is about to visit China.", "visit", "planned"),
+    ("in case", "NATO will respond in case of a Russian attack on Poland.", "military", "hypothetical"),
+    ("call off", "Macron called off his visit to Algeria.", "visit", "negated"),
+    ("stop short of", "Biden stopped short of sanctioning Russia.", "sanction", "negated"),
+    ("fall through", "The talks with Iran fell through.", "talks", "negated"),
+]
+
+
+def _first(text: str, etype: str):
     events = [e for e in extract_article(Article(id="t", title="t", text=text, date=PUB)) if e.type == etype]
     assert events, f"no {etype} in {text!r}"
-    assert events[0].modality == modality, events[0].rule
-    assert f"modality:modality.csv:{_cue_lines()[cue]}" in events[0].rule.split("|"), events[0].rule
+    return events[0]
 
 
-def test_every_one_word_cue_has_a_test_row():
-    cues = [getattr(row, "values", row)[0] for row in ONE_WORD_CUES]  # a row, or a pytest.param of one
+@pytest.mark.parametrize("cue, text, etype, modality", ONE_WORD_CUES + PHRASE_CUES)
+def test_cue(cue, text, etype, modality):
+    event = _first(text, etype)
+    assert event.modality == modality, event.rule
+    assert f"modality:modality.csv:{_cue_lines()[cue]}" in event.rule.split("|"), event.rule  # its own row
+
+
+def test_every_cue_has_a_test_row():
+    cues = [getattr(row, "values", row)[0] for row in ONE_WORD_CUES + PHRASE_CUES]  # a row, or a pytest.param
     assert len(cues) == len(set(cues))
-    assert set(cues) == {cue for cue in _cue_lines() if " " not in cue}
+    assert set(cues) | {"rule out"} == set(_cue_lines())
+
+
+def test_ruled_out_talks_is_a_rejection():
+    events = extract_article(Article(id="t", title="t", text="Iran ruled out talks with the United States.", date=PUB))
+    assert [(e.type, e.modality) for e in events] == [("rejection", "occurred")]
+
+
+def test_a_phrase_cue_covers_its_words():
+    # "would" alone is hypothetical; inside "would like" it is part of the stronger phrase
+    assert _first("Merkel would like to meet Putin.", "meeting").modality == "intended"
+    assert _first("Merkel would meet Putin.", "meeting").modality == "hypothetical"

@@ -5,8 +5,7 @@ import pytest
 
 from timeline import actors, cameo, datafiles, evaluate, merge, rules
 from timeline.errors import LexiconError
-from timeline.model import EVENT_TYPES, Article
-from timeline.pipeline import extract_article
+from timeline.model import EVENT_TYPES
 
 PUB = "2025-03-12"
 
@@ -106,48 +105,6 @@ def test_every_rewrite_names_a_known_condition_and_stage():
 
     for row in rules.load_rules().rewrites:
         assert row.condition in CONDITIONS and row.stage in STAGES
-
-
-def _modality_of(text: str, etype: str) -> str:
-    events = [e for e in extract_article(Article(id="t", title="t", text=text, date=PUB)) if e.type == etype]
-    assert events, f"no {etype} in {text!r}"
-    return events[0].modality
-
-
-# Every multi-word cue of modality.csv, in a sentence; one-word cues are covered by
-# tests/test_modality_cues.py. (cue, sentence, event type, modality)
-PHRASE_CUES = [
-    ("would like", "Merkel said she would like to meet Putin.", "meeting", "intended"),
-    ("open to", "China is open to talks with Japan.", "talks", "intended"),
-    ("look forward", "Kim looked forward to meeting Trump.", "meeting", "intended"),
-    ("be go to", "Putin is going to visit China.", "visit", "planned"),
-    ("about to", "Putin is about to visit China.", "visit", "planned"),
-    ("in case", "NATO will respond in case of a Russian attack on Poland.", "military", "hypothetical"),
-    ("call off", "Macron called off his visit to Algeria.", "visit", "negated"),
-    ("stop short of", "Biden stopped short of sanctioning Russia.", "sanction", "negated"),
-    ("fall through", "The talks with Iran fell through.", "talks", "negated"),
-]
-
-
-@pytest.mark.parametrize("cue, text, etype, modality", PHRASE_CUES)
-def test_phrase_cues(cue, text, etype, modality):
-    assert _modality_of(text, etype) == modality
-
-
-def test_every_phrase_cue_has_a_test_row():
-    phrases = {" ".join(c.lemmas) for cues in rules.load_rules().cues.values() for c in cues if len(c.lemmas) > 1}
-    assert phrases == {row[0] for row in PHRASE_CUES} | {"rule out"}  # "rule out": the test below
-
-
-def test_ruled_out_talks_is_a_rejection():
-    events = extract_article(Article(id="t", title="t", text="Iran ruled out talks with the United States.", date=PUB))
-    assert [(e.type, e.modality) for e in events] == [("rejection", "occurred")]
-
-
-def test_a_phrase_cue_covers_its_words():
-    # "would" alone is hypothetical; inside "would like" it is part of the stronger phrase
-    assert _modality_of("Merkel would like to meet Putin.", "meeting") == "intended"
-    assert _modality_of("Merkel would meet Putin.", "meeting") == "hypothetical"
 
 
 def test_every_data_file_is_described_in_the_data_readme():
