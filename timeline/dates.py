@@ -655,18 +655,33 @@ def _resolve_season(m: re.Match[str], anchor: date, tense: str) -> Value:
 def _resolve_ago(m: re.Match[str], anchor: date, tense: str) -> Value:
     """two weeks ago, a year ago, three months ago"""
     n = _number(m["num"]) if not re.fullmatch(r"\d+\.\d+", m["num"]) else None
-    unit = m["unit"].lower()
-    if n is None or unit.startswith(("second", "minute", "hour")):
-        return _UNKNOWN
+    return (n is not None and shift(anchor, -n, m["unit"])) or _UNKNOWN
+
+
+def shift(anchor: date, n: int, unit: str) -> Value | None:
+    """`anchor` moved by `n` units (back when negative), written at the unit's precision; None for
+    units finer than a day.
+
+    >>> shift(date(2025, 3, 12), -1, "month"), shift(date(2025, 3, 12), 2, "days")
+    (('2025-02', None, 'month'), ('2025-03-14', None, 'day'))
+    """
+    unit = unit.lower()
+    if unit.startswith(("second", "minute", "hour")):
+        return None
     if unit.startswith("day"):
-        return (anchor - timedelta(days=n)).isoformat(), None, "day"
+        return (anchor + timedelta(days=n)).isoformat(), None, "day"
     if unit.startswith(("week", "fortnight")):
-        return (anchor - timedelta(weeks=n * (2 if unit.startswith("fortnight") else 1))).isoformat(), None, "day"
+        return (anchor + timedelta(weeks=n * (2 if unit.startswith("fortnight") else 1))).isoformat(), None, "day"
     if unit.startswith("month"):
-        y, mo = _add_months(anchor.year, anchor.month, -n)
+        y, mo = _add_months(anchor.year, anchor.month, n)
         return f"{y:04d}-{mo:02d}", None, "month"
     years = n * (10 if unit.startswith("decade") else 100 if unit.startswith("centur") else 1)
-    return f"{anchor.year - years:04d}", None, "year"
+    return f"{anchor.year + years:04d}", None, "year"
+
+
+def number(word: str) -> int | None:
+    """A small cardinal in words or digits ("a", "two", "12"), else None (see `_number`)."""
+    return _number(word)
 
 
 # How "the previous year", "the year before", "the following day", "the whole year" move from

@@ -34,8 +34,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date as _date
 
-from .dates import resolve_date
+from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token
 from .rules import Rewrite, Rules, Trigger
@@ -524,43 +525,20 @@ def find_date(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-UNITS = {"day": ("day", 1), "days": ("day", 1), "week": ("day", 7), "weeks": ("day", 7),
-         "month": ("month", 1), "months": ("month", 1), "year": ("year", 1), "years": ("year", 1)}
-
-
 def _shifted_date(state: SentenceState, c: Candidate) -> EventDate | None:
     """ "a day after he met Kasuri", "one month after Thai officials held talks": the main clause's
-    date, shifted by that much, at that unit's precision."""
+    date, shifted by that much (`dates.shift`), at that unit's precision."""
     mark = next((m for m in c.verb.children if m.dep_ == "mark" and m.lower_ in ("after", "before")), None)
     doc = c.verb.doc
-    if mark is None or mark.i < 2:
+    if mark is None or mark.i < 2 or doc[mark.i - 1].lower_.rstrip("s") not in ("day", "week", "month", "year"):
         return None
-    unit, number = doc[mark.i - 1].lower_, doc[mark.i - 2].lower_
-    n = NUMBER_WORDS.get(number) or (int(number) if number.isdigit() and int(number) < 100 else 0)
-    if unit not in UNITS or not n:
-        return None
-    root = c.verb.sent.root
-    anchor = state.timex_at.get(root.i) or state.ctx.lead
+    unit, n = doc[mark.i - 1].lower_, number(doc[mark.i - 2].lower_)
+    anchor = state.timex_at.get(c.verb.sent.root.i) or state.ctx.lead
     anchor_day = anchor.date if anchor is not None and anchor.precision == "day" else state.ctx.article_date
-    if not anchor_day or len(anchor_day) != 10:
+    if not n or not anchor_day or len(anchor_day) != 10:
         return None
-    precision, size = UNITS[unit]
-    shifted = _shift(anchor_day, precision, n * size * (-1 if mark.lower_ == "after" else 1))
-    return EventDate(shifted, None, precision, f"{number} {unit} {mark.lower_}", "context")
-
-
-def _shift(day: str, precision: str, amount: int) -> str:
-    """An ISO day moved by `amount` days, months or years, written at that precision."""
-    from datetime import date, timedelta
-
-    d = date.fromisoformat(day)
-    if precision == "day":
-        return (d + timedelta(days=amount)).isoformat()
-    if precision == "month":
-        months = d.year * 12 + d.month - 1 + amount
-        return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    return f"{d.year + amount:04d}"
+    value = shift(_date.fromisoformat(anchor_day), -n if mark.lower_ == "after" else n, unit)
+    return EventDate(value[0], None, value[2], f"{doc[mark.i - 2].text} {unit} {mark.lower_}", "context")
 
 
 def _adverbial_date(state: SentenceState, c: Candidate) -> EventDate | None:
