@@ -24,7 +24,7 @@ from .nlp import Doc, Span
 from .context import ARTICLE_PASSES
 from .passes import ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
-from .rules import Rules, Trigger, load_rules, load_triggers  # noqa: F401  (the library API)
+from .rules import Rules, Trigger, load_rules, load_triggers, words  # noqa: F401  (the library API)
 from .syntax import countries, names, reports_obligation, unique
 
 __all__ = ["EventExtractor", "Trigger", "load_rules", "load_triggers"]
@@ -201,7 +201,7 @@ def without_dateline(text: str) -> str:
 def _is_place(doc: Doc, i: int) -> bool:
     """A mention that says where ("talks in Addis Ababa"), not who."""
     head = doc[i].head if 0 <= i < len(doc) else None
-    return head is not None and doc[i].dep_ == "pobj" and head.lower_ in ("in", "at")
+    return head is not None and doc[i].dep_ == "pobj" and head.lower_ in words()["place_prep"]
 
 
 def _mention_texts(mentions: dict[int, Mention]) -> dict[str, str]:

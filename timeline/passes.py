@@ -176,7 +176,7 @@ def _yields_policy(state: SentenceState, c: Candidate) -> bool:
 
 def _hands_over_office(state: SentenceState, c: Candidate) -> bool:
     """ "hands over to Donald Trump", "turned over mediating duties to Adeniji": an office changes hands."""
-    if c.head.lemma_.lower() not in ("hand", "turn", "handover"):
+    if c.head.lemma_.lower() not in state.rules.word("handover_verb"):
         return False
     objs = [t for t in c.head.children if t.dep_ == "dobj"]
     if objs:
@@ -231,8 +231,7 @@ def find_triggers(state: SentenceState) -> None:
             apply_rewrites(state, c, "trigger")
             state.candidates.append(c)
         i = end
-    state.at = {c.head.i: c for c in state.candidates}
-    state.trigger_heads = {i for i, c in state.at.items() if not rules.policy(c.type).reporting}
+    _index(state)
 
 
 def find_evaluations(state: SentenceState) -> None:
@@ -246,6 +245,11 @@ def find_evaluations(state: SentenceState) -> None:
         c.frame = row[1]
         state.candidates.append(c)
     state.candidates.sort(key=lambda c: c.start)
+    _index(state)
+
+
+def _index(state: SentenceState) -> None:
+    """The candidates by head token, and the heads of those that are not reports of speech."""
     state.at = {c.head.i: c for c in state.candidates}
     state.trigger_heads = {i for i, c in state.at.items() if not state.rules.policy(c.type).reporting}
 
@@ -627,7 +631,7 @@ def find_location(state: SentenceState, c: Candidate) -> bool:
     """The place of an event: a place name after "in" or "at" in its clause ("met in Berlin")."""
     sent = state.sent
     for t in phrase(c.verb):
-        if t.dep_ != "pobj" or t.head.lower_ not in ("in", "at"):
+        if t.dep_ != "pobj" or t.head.lower_ not in state.rules.word("place_prep"):
             continue
         if t.ent_type_ in ("GPE", "FAC", "LOC"):
             ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)

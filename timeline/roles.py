@@ -65,7 +65,7 @@ class Roles:
                     where = t.pos_ == "NOUN" and t.lower_ not in agent_nouns()
                     nxt.extend(ch for ch in t.children if ch.dep_ not in CLAUSE_DEPS
                                and ch.dep_ not in ("conj", "cc", "punct") and (allow_poss or ch.dep_ != "poss")
-                               and not (where and ch.dep_ == "prep" and ch.lower_ in ("in", "at")))
+                               and not (where and ch.dep_ == "prep" and ch.lower_ in self.rules.word("place_prep")))
                 frontier = nxt
         return None
 

@@ -184,11 +184,11 @@ def before_lead(verb: Token) -> bool:
 def _spans_time(verb: Token) -> bool:
     """ "three times", "for a year", "since 2001", "for weeks": the verb counts or spans time."""
     for c in verb.children:
-        if c.lower_ in ("times", "twice") or any(g.lower_ in ("times", "twice") for g in c.children):
+        if c.lower_ in words()["count_word"] or any(g.lower_ in words()["count_word"] for g in c.children):
             return True
-        if c.dep_ == "prep" and c.lower_ in ("for", "since", "over"):
+        if c.dep_ == "prep" and c.lower_ in words()["span_prep"]:
             return True
-        if c.lower_ in words()["past_marker"] or c.lower_ in ("ever", "already", "never"):
+        if c.lower_ in words()["past_marker"] or c.lower_ in words()["span_adverb"]:
             return True
     return False
 
