@@ -164,10 +164,10 @@ class Rules:
     types: dict
     rewrites: tuple
     words: dict
-    governed: tuple = ()  # Governed rows
-    aspect_verbs: frozenset = frozenset()
-    idioms: tuple = ()  # (lemmas, ref) of phrases whose words are never triggers
-    evaluations: dict = None  # word -> (Trigger, frame) of evaluations.csv
+    governed: tuple  # Governed rows
+    aspect_verbs: frozenset
+    idioms: tuple  # (lemmas, ref) of phrases whose words are never triggers
+    evaluations: dict  # word -> (Trigger, frame) of evaluations.csv
 
     def idiom_at(self, tokens, i: int) -> range | None:
         """The token range of an idiom that covers token i ("a great deal"), if any."""
