@@ -34,29 +34,20 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
         other = None
         if not policy.reporting and policy.dyadic and len(e.actors) == 1:
             other = salience.other(e)
-        if other is None:
-            out.append(e)
-        elif e.source:
-            out.append(_with_target(e, other))
-        else:
-            out.append(_with_source(e, other))
+        out.append(e if other is None else _with_party(e, other, "target" if e.source else "source"))
     return out
 
 
-def _with_target(e: Event, other: Actor) -> Event:
+def _with_party(e: Event, other: Actor, side: str) -> Event:
+    """`e` with `other` as its `side` ("source" or "target"), said to come from context."""
+    def put(items: tuple, item) -> tuple:  # the actor lists run sources first, then targets
+        return (*items, item) if side == "target" else (item, *items)
     return replace(
-        e, target=(other.name,), actors=(*e.actors, other.name),
-        target_countries=(other.country,) if other.country else (), actor_kinds=(*e.actor_kinds, other.kind),
-        actor_countries=(*e.actor_countries, other.country or ""), actor_texts=(*e.actor_texts, other.name),
-        target_basis="context", rule=e.rule + "|role:context.target")
-
-
-def _with_source(e: Event, other: Actor) -> Event:
-    return replace(
-        e, source=(other.name,), actors=(other.name, *e.actors),
-        source_countries=(other.country,) if other.country else (), actor_kinds=(other.kind, *e.actor_kinds),
-        actor_countries=(other.country or "", *e.actor_countries), actor_texts=(other.name, *e.actor_texts),
-        source_basis="context", rule=e.rule + "|role:context.source")
+        e, **{side: (other.name,), f"{side}_countries": (other.country,) if other.country else (),
+              f"{side}_basis": "context"},
+        actors=put(e.actors, other.name), actor_kinds=put(e.actor_kinds, other.kind),
+        actor_countries=put(e.actor_countries, other.country or ""), actor_texts=put(e.actor_texts, other.name),
+        rule=e.rule + f"|role:context.{side}")
 
 
 class _Salience:
