@@ -190,18 +190,11 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
 
 
 def _city_in_a_longer_name(doc: Doc, i: int, j: int) -> bool:
-    """ "Santiago Pena", "the Washington Post" (a person or an organisation to the recogniser), not
-    "the Beijing Olympics"."""
+    """A city's name (or a capital's) as the first part of a person's or an organisation's:
+    "Santiago Pena", "the Washington Post"; not "the Beijing Olympics"."""
     after = doc[j] if j < len(doc) else None
     return (after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("PERSON", "ORG")
             and city_country(doc[i:j].text) is not None)
-
-
-def _part_of_name(ent: Span) -> bool:
-    """ "Santiago" in "President Santiago Pena": a name that is also a city's is part of a person's."""
-    doc = ent.doc
-    after = doc[ent.end] if ent.end < len(doc) else None
-    return ent.root.dep_ == "compound" or (after is not None and after.pos_ == "PROPN")
 
 
 class GroupWords:
@@ -357,7 +350,8 @@ class MentionFinder:
                 continue
             if ent.label_ in PERSON_LABELS:
                 actor = self._person(ent)
-            elif ent.label_ in ("GPE", "ORG") and not _part_of_name(ent) and (code := city_country(ent.text)) is not None:
+            elif (ent.label_ in ("GPE", "ORG") and not _city_in_a_longer_name(doc, ent.start, ent.end)
+                  and (code := city_country(ent.text)) is not None):
                 actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
                 if self._in_title(ent):
