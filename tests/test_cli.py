@@ -420,6 +420,65 @@ def test_date_option_does_not_override_an_article_date(tmp_path):
     assert rows and {r["article_date"] for r in rows} == {"2025-08-26"}
 
 
+# --- Parquet ------------------------------------------------------------------------------------
+
+def test_build_writes_events_parquet(built, rows):
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    _, out = built
+    table = pq.read_table(out / "events.parquet")
+    assert table.column("id").to_pylist() == [r["id"] for r in rows]
+    assert table.column("cameo").to_pylist() == [r["cameo"] for r in rows]
+    assert table.column("actors").to_pylist() == [r["actors"] for r in rows]
+
+
+def test_extract_to_parquet_file(tmp_path):
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    src = write_jsonl(tmp_path / "a.jsonl", [{**ARTICLE, "date": "2025-08-26"}])
+    out = tmp_path / "sub" / "events.parquet"
+    result = invoke("extract", src, "-o", out, "--format", "parquet")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    as_jsonl = [json.loads(line) for line in invoke("extract", src).stdout.splitlines()]
+    table = pq.read_table(out)
+    assert as_jsonl and table.column("id").to_pylist() == [r["id"] for r in as_jsonl]
+    assert table.column("date_start").type == "date32[day]"
+    first = out.read_bytes()
+    assert invoke("extract", src, "-o", out, "--format", "parquet").exit_code == 0
+    assert out.read_bytes() == first
+    assert [p.name for p in out.parent.iterdir()] == ["events.parquet"]
+
+
+def test_extract_parquet_needs_an_output_file(tmp_path):
+    src = write_jsonl(tmp_path / "a.jsonl", [{**ARTICLE, "date": "2025-08-26"}])
+    result = invoke("extract", src, "--format", "parquet")
+    assert result.exit_code == 2 and "needs -o FILE" in result.stderr
+
+
+def test_extract_parquet_without_pyarrow_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    src = write_jsonl(tmp_path / "a.jsonl", [{**ARTICLE, "date": "2025-08-26"}])
+    result = invoke("extract", src, "-o", tmp_path / "e.parquet", "--format", "parquet")
+    assert result.exit_code == 2 and "timeline[parquet]" in result.stderr
+    assert not (tmp_path / "e.parquet").exists()
+
+
+def test_build_without_pyarrow_skips_parquet_and_drops_a_stale_one(tmp_path, monkeypatch):
+    src = write_jsonl(tmp_path / "a.jsonl", [{**ARTICLE, "date": "2025-08-26"}])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "events.parquet").write_bytes(b"stale")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    result = invoke("build", src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert not (out / "events.parquet").exists()
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine" and (out / "events.csv").is_file()
+
+
 # --- determinism and atomic writes ---------------------------------------------------------------
 
 def test_two_builds_give_byte_identical_files(built, examples_dir, tmp_path):

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -232,6 +233,23 @@ def spool_input() -> list[Event]:
     return make_events() + [Event.from_dict({**e.to_dict(), "article_source": "copy.txt"}) for e in make_events()]
 
 
+@pytest.mark.parametrize("exchange", [True, False])
+def test_atomic_folder_carries_over_the_users_files_not_its_own_outputs(tmp_path, monkeypatch, exchange):
+    from timeline import export
+
+    if not exchange:  # another system: files renamed one by one
+        monkeypatch.setattr(export, "_exchange", lambda a, b: False)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("events.parquet", "notes.txt", "events.csv"):
+        (out / name).write_text("old", encoding="utf-8")
+    with export.atomic_folder(out, owned=("events.parquet",)) as tmp:
+        (tmp / "events.csv").write_text("new", encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "notes.txt"]
+    assert (out / "events.csv").read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
 @pytest.mark.parametrize("event", make_events(), ids=lambda e: e.id)
 def test_event_to_json_and_row_are_those_of_to_dict(event):
     d = event.to_dict()
@@ -402,6 +420,95 @@ def test_events_frame_without_pandas_says_what_to_install(tmp_path, monkeypatch)
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ModuleNotFoundError, match=r"timeline\[pandas\]"):
         events_frame(tmp_path / "events.jsonl")
+
+
+# --- Parquet ---------------------------------------------------------------------------------------------
+
+def test_parquet_columns_are_those_of_the_csv_typed_by_its_schema(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from timeline.export import PARQUET_COLUMNS, datapackage, write_events_parquet
+
+    path = tmp_path / "events.parquet"
+    assert write_events_parquet(make_events(), path) == 5
+    table = pq.read_table(path)
+    fields = datapackage()["resources"][0]["schema"]["fields"]
+    assert table.column_names == [f["name"] for f in fields] + ["date_start", "date_stop"] == list(PARQUET_COLUMNS)
+    types = {f["name"]: f["type"] for f in fields}
+    for name in EVENT_FIELDS:
+        want = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32(),
+                "list": pa.list_(pa.string())}[types[name]]
+        assert table.schema.field(name).type == want, name
+    assert table.schema.field("date_start").type == pa.date32() == table.schema.field("date_stop").type
+    rows = table.to_pylist()
+    assert [r["cameo"] for r in rows] == ["040", "040", "040", "010", None]
+    assert rows[0]["actors"] == ["Donald Trump", "Lee Jae Myung", "United States"] and rows[1]["target"] == []
+    assert rows[2]["date"] == "2017" and rows[2]["date_start"] == datetime.date(2017, 1, 1)
+    assert rows[2]["date_stop"] == datetime.date(2021, 12, 31) and rows[1]["date_start"] is None
+    assert rows[0]["article_date"] == datetime.date(2025, 8, 26) and rows[1]["article_date"] is None
+    assert [r["quad_class"] for r in rows] == [1, 1, 1, 1, None] and rows[4]["goldstein"] is None
+    assert rows[1]["plover"] is None and rows[0]["rule"] == "verb" and rows[3]["source_basis"] == ""
+
+
+def test_pandas_reads_the_parquet_typed(tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    from timeline.export import write_events_parquet
+
+    path = tmp_path / "events.parquet"
+    write_events_parquet(make_events(), path)
+    df = pd.read_parquet(path, dtype_backend="numpy_nullable")
+    assert list(df["cameo"].fillna("")) == ["040", "040", "040", "010", ""]
+    assert str(df["quad_class"].dtype) == "Int64" and pd.isna(df["quad_class"][4])
+    assert df["confidence"].dtype.kind == "f" and df["char_start"].dtype.kind == "i"
+    assert list(df["actors"][0]) == ["Donald Trump", "Lee Jae Myung", "United States"]
+    plain = pd.read_parquet(path)
+    assert plain["date_start"][2] == datetime.date(2017, 1, 1) and plain["cameo"][3] == "010"
+
+
+def test_parquet_is_written_atomically_and_byte_identically(tmp_path):
+    pytest.importorskip("pyarrow")
+    from timeline.export import write_events_parquet
+
+    path = tmp_path / "events.parquet"
+    write_events_parquet(make_events(), path)
+    first = path.read_bytes()
+    write_events_parquet(make_events(), path)
+    assert path.read_bytes() == first
+    with pytest.raises(RuntimeError):
+        write_events_parquet((e if e.id != "e3" else _raise_runtime() for e in make_events()), path)
+    assert path.read_bytes() == first
+    assert [p.name for p in tmp_path.iterdir()] == ["events.parquet"]
+
+
+def test_parquet_of_many_events_in_row_groups_and_of_none(tmp_path, monkeypatch):
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from timeline import export
+
+    monkeypatch.setattr(export, "PARQUET_ROW_GROUP", 2)
+    assert export.write_events_parquet(make_events(), tmp_path / "a.parquet") == 5
+    assert pq.ParquetFile(tmp_path / "a.parquet").metadata.num_row_groups == 3
+    assert pq.read_table(tmp_path / "a.parquet").column("id").to_pylist() == ["e1", "e2", "e3", "e4", "e5"]
+    assert export.write_events_parquet([], tmp_path / "none.parquet") == 0
+    assert pq.read_table(tmp_path / "none.parquet").num_rows == 0
+
+
+def test_parquet_without_pyarrow_says_what_to_install(tmp_path, monkeypatch):
+    import sys
+
+    from timeline.export import write_events_parquet
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ModuleNotFoundError, match=r"timeline\[parquet\]"):
+        write_events_parquet(make_events(), tmp_path / "events.parquet")
+    assert not list(tmp_path.iterdir())
+
+
+def _raise_runtime():
+    raise RuntimeError("interrupted")
 
 
 # --- the field dictionary ------------------------------------------------------------------------------

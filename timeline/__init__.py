@@ -5,7 +5,15 @@ The public API: read articles, extract events, build the graph and the page.
 from .dates import find_dates, resolve_date
 from .errors import InputError, LexiconError, ModelError, OutputError, TimelineError
 from .evaluate import load_gold, score_events
-from .export import datapackage, events_frame, read_events, write_datapackage, write_events_csv, write_events_jsonl
+from .export import (
+    datapackage,
+    events_frame,
+    read_events,
+    write_datapackage,
+    write_events_csv,
+    write_events_jsonl,
+    write_events_parquet,
+)
 from .ingest import read_articles, split_text_articles
 from .lexicon import load_lexicon
 from .model import Actor, Article, Event, EventDate, Mention, Sentence, Timex
@@ -44,4 +52,5 @@ __all__ = [
     "write_datapackage",
     "write_events_csv",
     "write_events_jsonl",
+    "write_events_parquet",
 ]

@@ -202,12 +202,15 @@ def build(inputs, date, actors, strict, out_dir, workers, dask_address):
 @main.command()
 @with_inputs
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
+              help="parquet needs -o FILE and pyarrow (pip install 'timeline[parquet]').")
 @click.option("--workers", type=int, default=None, help="Processes to use (default: the number of cores).")
 @dask_option
 def extract(inputs, date, actors, strict, output, fmt, workers, dask_address):
     """Extract events from INPUTS (JSONL on stdout by default)."""
     _check_paths(inputs)
+    if fmt == "parquet":
+        _check_parquet(output)
     run = _Run(strict)
     options = _options(date, actors, workers, dask_address)
     found = run.articles(inputs, options)
@@ -296,6 +299,16 @@ def evaluate(events_file, gold_file, details, as_json):
     figures = {k: v for k, v in result.items() if not k.startswith("_")}
     click.echo(json.dumps(figures) if as_json else format_figures(figures))
     run.finish()
+
+
+def _check_parquet(output: str | None) -> None:
+    """A usage error unless Parquet can be written: a binary file needs -o, and pyarrow."""
+    from .export import parquet_available
+
+    if not output:
+        _fail("--format parquet needs -o FILE")
+    if not parquet_available():
+        _fail("--format parquet needs pyarrow: pip install 'timeline[parquet]'")
 
 
 def _guard(call):

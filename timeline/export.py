@@ -49,14 +49,16 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
 
 
 @contextmanager
-def atomic_folder(path: str | os.PathLike) -> Iterator[Path]:
+def atomic_folder(path: str | os.PathLike, owned: Iterable[str] = ()) -> Iterator[Path]:
     """A temporary folder beside `path` to fill; on success it replaces `path` as a whole, else it goes.
 
     The new folder takes the place of the old one in one atomic exchange of names (Linux's
     `renameat2`), so that a reader, or a kill at any moment, finds the previous complete set of
     files or the new one, never a mix; entries of the old folder that were not written anew (a
     `.gitkeep`, a file of the user's) are carried over as hard links. The temporary folder of
-    a killed run (`.NAME.PID.*.tmp`) is removed by the next run. Where the exchange cannot be
+    a killed run (`.NAME.PID.*.tmp`) is removed by the next run. The files named in `owned` are
+    outputs of the caller's: one of them the new set lacks (`events.parquet` of a run that had
+    pyarrow) goes rather than stay stale beside the others. Where the exchange cannot be
     made (another system, a mount point, the working directory, a folder holding folders) the
     files are renamed into `path` one by one at the end instead: each whole, the set not.
 
@@ -73,25 +75,30 @@ def atomic_folder(path: str | os.PathLike) -> Iterator[Path]:
         raise OutputError(f"cannot write: {e.strerror or e}", path=str(path)) from e
     try:
         yield tmp
-        _install_folder(tmp, target)
+        _install_folder(tmp, target, frozenset(owned))
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
 
 
-def _install_folder(tmp: Path, target: Path) -> None:
+def _install_folder(tmp: Path, target: Path, owned: frozenset[str] = frozenset()) -> None:
     """Put the filled folder `tmp` in the place of `target` (see `atomic_folder`)."""
     try:
         old = target.stat() if target.is_dir() else None
         os.chmod(tmp, (old.st_mode & 0o7777) if old else 0o777 & ~_umask())
         if old is None:
             os.rename(tmp, target)
-        elif _exchangeable(target) and _carry_over(target, tmp) and _exchange(tmp, target):
+        elif _exchangeable(target) and _carry_over(target, tmp, owned) and _exchange(tmp, target):
             shutil.rmtree(tmp, ignore_errors=True)  # the old set, now under the temporary name
         else:
-            for entry in sorted(os.listdir(tmp)):
+            written = sorted(os.listdir(tmp))
+            for entry in written:
                 os.replace(tmp / entry, target / entry)
-            os.rmdir(tmp)
+            for name in sorted(owned.difference(written)):
+                with suppress(FileNotFoundError):
+                    os.unlink(target / name)
+            # left: links carried over to the very files they name (renaming one onto the other is a no-op)
+            shutil.rmtree(tmp)
     except OSError as e:
         raise OutputError(f"cannot write: {e.strerror or e}", path=str(target)) from e
 
@@ -105,10 +112,10 @@ def _exchangeable(target: Path) -> bool:
         return not any(e.is_dir(follow_symlinks=False) for e in entries)
 
 
-def _carry_over(old: Path, new: Path) -> bool:
-    """Hard-link the files of `old` that `new` lacks into it (our own stale temporaries left out)."""
+def _carry_over(old: Path, new: Path, owned: frozenset[str] = frozenset()) -> bool:
+    """Hard-link the files of `old` that `new` lacks into it (our own stale temporaries and `owned` files left out)."""
     for entry in os.scandir(old):
-        if (new / entry.name).exists() or (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+        if (new / entry.name).exists() or entry.name in owned or (entry.name.startswith(".") and entry.name.endswith(".tmp")):
             continue
         try:
             os.link(entry.path, new / entry.name, follow_symlinks=False)
@@ -833,3 +840,99 @@ def _tl_date(iso: str | None) -> dict | None:
         return None
     keys = ("year", "month", "day")
     return {k: str(int(v)) for k, v in zip(keys, m.groups()) if v is not None}
+
+
+# -- Parquet: the columns of events.csv, typed by its Table Schema -------------------------------
+
+#: The columns of events.parquet: those of events.csv, then the first and last day each date covers.
+PARQUET_COLUMNS = (*EVENT_FIELDS, "date_start", "date_stop")
+#: Events per row group: fixed, so that the same events always give the same bytes.
+PARQUET_ROW_GROUP = 10_000
+
+
+def parquet_available() -> bool:
+    """Whether pyarrow, which `write_events_parquet` needs, is installed."""
+    try:
+        _pyarrow()
+    except ModuleNotFoundError:
+        return False
+    return True
+
+
+def _pyarrow():
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ModuleNotFoundError as e:
+        raise ModuleNotFoundError("Parquet output needs pyarrow: pip install 'timeline[parquet]'",
+                                  name="pyarrow") from e
+    return pa, pq
+
+
+def parquet_schema():
+    """The Arrow schema of events.parquet, from the Table Schema of events.csv (`datapackage`).
+
+    Strings stay strings (CAMEO "010", partial dates "2025-06"), lists are list<string>,
+    integers int64, numbers float64, `article_date` and `date_start`/`date_stop` date32. Only
+    the fields that the JSON record may leave null are nullable (`cameo`, `goldstein`, `quad_class`...).
+    """
+    pa, _ = _pyarrow()
+    kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32(),
+             "list": pa.list_(pa.string())}
+    specs = {name: kind if isinstance(kind, str) else kind["type"] for name, (kind, _) in _event_schema_fields().items()}
+    specs.update(date_start="date", date_stop="date")
+    nullable = {*NULLABLE_FIELDS, "date_start", "date_stop"}
+    return pa.schema([pa.field(name, kinds[specs[name]], nullable=name in nullable) for name in PARQUET_COLUMNS])
+
+
+def write_events_parquet(events: Iterable[Event], path: str | os.PathLike) -> int:
+    """Write events to `path` as Parquet (`parquet_schema`) atomically; return how many were written.
+
+    Written PARQUET_ROW_GROUP events at a time (memory stays flat), with no timestamp: the same
+    events give the same bytes. Needs pyarrow (`pip install 'timeline[parquet]'`).
+
+    Raises:
+        ModuleNotFoundError: pyarrow is not installed.
+        OutputError: the file cannot be written.
+    """
+    pa, pq = _pyarrow()
+    schema = parquet_schema()
+    n = 0
+    batch: list[Event] = []
+    with atomic_open(path, "wb") as f, pq.ParquetWriter(f, schema, compression="zstd") as writer:
+        for e in events:
+            batch.append(e)
+            if len(batch) == PARQUET_ROW_GROUP:
+                writer.write_table(_parquet_table(pa, schema, batch))
+                n, batch = n + len(batch), []
+        if batch:
+            writer.write_table(_parquet_table(pa, schema, batch))
+            n += len(batch)
+    return n
+
+
+def _parquet_table(pa, schema, events: list[Event]):
+    """One row group of events.parquet."""
+    columns = {k: [_parquet_value(k, getattr(e, k)) for e in events] for k in EVENT_FIELDS}
+    spans = [date_span(e.date, e.date_end) for e in events]
+    for name, i in (("date_start", 0), ("date_stop", 1)):
+        columns[name] = [_iso_day(s[i]) for s in spans]
+    return pa.table({k: pa.array(columns[k], type=schema.field(k).type) for k in PARQUET_COLUMNS}, schema=schema)
+
+
+def _parquet_value(name: str, value: object) -> object:
+    if name in LIST_FIELDS:
+        return list(value)
+    if name == "article_date":
+        return _iso_day(value)
+    if value is None and name not in NULLABLE_FIELDS:
+        return 0 if name in INT_FIELDS or name in FLOAT_FIELDS else ""
+    return value
+
+
+def _iso_day(value: object) -> datetime.date | None:
+    """A full ISO date as a date; None for none or a partial one."""
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None

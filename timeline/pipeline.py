@@ -26,11 +26,13 @@ from .export import (
     atomic_folder,
     atomic_open,
     iso_date_ok,
+    parquet_available,
     spool_events,
     write_actor_rows,
     write_datapackage,
     write_events_csv,
     write_events_jsonl,
+    write_events_parquet,
     write_timelinejs,
 )
 from .ingest import read_articles
@@ -381,7 +383,9 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
 
 
 def write_events(events: Iterable[Event], path: str | Path, fmt: str = "jsonl") -> int:
-    """Write events to `path` atomically as JSONL or CSV; return how many were written."""
+    """Write events to `path` atomically as JSONL, CSV or Parquet (which needs pyarrow); return how many were written."""
+    if fmt == "parquet":
+        return write_events_parquet(events, path)
     with atomic_open(path) as f:
         return write_events_csv(events, f) if fmt == "csv" else write_events_jsonl(events, f)
 
@@ -395,13 +399,15 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, options: Options = O
 def write_outputs(events: Iterable[Event], out_dir: str | Path) -> int:
     """Write events (sorted), merged events, the graph exports, datapackage.json and the HTML page under `out_dir`; return the event count.
 
+    events.parquet is written too when pyarrow is installed (and a stale one removed when not).
+
     The events are read once, parked in a temporary file (`spool_events`, removed afterwards)
     and read back, in the order each output needs, by one output at a time: memory holds the
     sort keys, the graph and the page's columns, never all the events. The files are written
     into a temporary folder beside `out_dir` that then replaces it as a whole
     (`export.atomic_folder`): an interrupted build leaves the previous set of outputs.
     """
-    with atomic_folder(out_dir) as out:
+    with atomic_folder(out_dir, owned=("events.parquet",)) as out:
         return _write_output_files(events, out)
 
 
@@ -415,6 +421,8 @@ def _write_output_files(events: Iterable[Event], out: Path) -> int:
     with spool_events(events, out) as mentions, spool_events(assign_clusters(mentions), out, key=event_order) as spool:
         write_events(spool, out / "events.jsonl")
         write_events(spool, out / "events.csv", "csv")
+        if parquet_available():  # an optional extra: without pyarrow, no events.parquet
+            write_events(spool, out / "events.parquet", "parquet")
         write_merged_events(spool, out / "merged_events.jsonl", out / "merged_events.csv")
         G, actor_rows = build_graph_with_actors(spool)
         write_graph_files(with_metrics(G), out)
