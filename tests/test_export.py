@@ -41,6 +41,8 @@ FULL = {
     "actor_kinds": ["person", "person", "country"], "actor_countries": ["USA", "KOR", "USA"],
     "actor_texts": ["Trump", "Lee", "White House"], "source_basis": "text", "target_basis": "context",
     "goldstein": 1.0, "quad_class": 1, "cluster_id": "c1", "article_outlet": "Example News",
+    "source_sectors": ["government"], "target_sectors": ["government", ""], "source_codes": ["USAGOV"],
+    "target_codes": ["KORGOV", "USA"],
 }
 
 

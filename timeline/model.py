@@ -28,10 +28,14 @@ EVENT_FIELDS = (
     "cluster_id",
     # the article's site or publication: a page's site name, an `outlet` input column, the URL's domain
     "article_outlet",
+    # parallel to `source` and `target`: each actor's sector ("government", "military", "" unknown)
+    # and CAMEO actor code ("USAMIL", "RUSGOV", "USA" for a country alone) (sectors.py)
+    "source_sectors", "target_sectors", "source_codes", "target_codes",
 )
 LIST_FIELDS = (
     "source", "target", "actors", "source_countries", "target_countries",
     "actor_kinds", "actor_countries", "actor_texts",
+    "source_sectors", "target_sectors", "source_codes", "target_codes",
 )
 
 #: The event types of data/event_types.csv (their policy, colour and symbol live there), in its order.
@@ -159,6 +163,10 @@ class Event:
     quad_class: int | None = None
     cluster_id: str = ""
     article_outlet: str = ""
+    source_sectors: tuple[str, ...] = ()
+    target_sectors: tuple[str, ...] = ()
+    source_codes: tuple[str, ...] = ()
+    target_codes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """The event as a JSON-ready dict with the fields in contract order.

@@ -39,6 +39,7 @@ from .ingest import read_articles
 from .lexicon import load_lexicon
 from .model import Article, Event
 from .nlp import load_nlp, paragraphs, parse_texts, recognise_entities
+from .sectors import with_sectors
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,8 @@ def _extract_chunk(articles: list[Article], options: Options) -> list[list[Event
             for (k, offset, _), doc in zip(group, docs):
                 out[k].extend(extractors[k].paragraph(doc, offset))
             del docs
-        return [[_checked_dates(e) for e in extractor.finish(events)] for extractor, events in zip(extractors, out)]
+        return [[with_sectors(_checked_dates(e), lexicon) for e in extractor.finish(events)]
+                for extractor, events in zip(extractors, out)]
 
 
 def _checked_dates(event: Event) -> Event:
