@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from timeline.export import parquet_available, write_events_parquet
 from timeline.evaluate import load_gold, score_events
 from timeline.model import Article, Event
 from timeline.pipeline import (
@@ -229,6 +230,8 @@ def test_events_point_at_their_sentence_and_trigger(parts, glue):
 
 OUTPUTS = ["actors.csv", "datapackage.json", "events.csv", "events.jsonl", "graph.gexf", "graph.graphml",
            "graph.json", "merged_events.csv", "merged_events.jsonl", "timeline.html", "timelinejs.json"]
+if parquet_available():  # an optional extra
+    OUTPUTS = sorted([*OUTPUTS, "events.parquet"])
 
 
 def outputs_in_memory(events: list, out) -> dict[str, bytes]:
@@ -252,7 +255,11 @@ def outputs_in_memory(events: list, out) -> dict[str, bytes]:
         "timelinejs.json": json.dumps(timelinejs_data(ordered), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         "timeline.html": render_html(ordered, graph_data(G)),
     }
-    files = {name: (out / name).read_bytes() for name in ("actors.csv", "merged_events.csv", "merged_events.jsonl")}
+    written = ["actors.csv", "merged_events.csv", "merged_events.jsonl"]
+    if parquet_available():
+        write_events_parquet(ordered, out / "events.parquet")
+        written.append("events.parquet")
+    files = {name: (out / name).read_bytes() for name in written}
     return {**files, **{k: v.encode() for k, v in texts.items()}}
 
 
