@@ -52,7 +52,8 @@ def find_files(url: str) -> list[tuple[str, int, str | None]]:
     fs, path = _filesystem(url)
     try:
         if any(c in path for c in "*?["):
-            found = sorted(fs.glob(path, detail=True).items())
+            found = [(name, info) for name, info in sorted(fs.glob(path, detail=True).items())
+                     if not _hidden(name, path)]
             if not found:
                 raise InputError("no file matches this pattern", path=url)
         else:
@@ -68,6 +69,13 @@ def find_files(url: str) -> list[tuple[str, int, str | None]]:
         return files
     except OSError as e:
         raise InputError(f"cannot list: {e.strerror or e}", path=url) from None
+
+
+def _hidden(name: str, pattern: str) -> bool:
+    """Whether a glob's match is hidden: a part starting with "." where the pattern's does not (as a shell's glob)."""
+    parts = pattern.split("/")
+    return any(p.startswith(".") and not (k < len(parts) and parts[k].startswith("."))
+               for k, p in enumerate(name.split("/")))
 
 
 def _folder_files(fs, root: str) -> list[tuple[str, int, str | None]]:
