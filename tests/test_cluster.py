@@ -178,3 +178,20 @@ def test_local_cluster_gives_the_events_of_a_local_run(examples_dir):
     dask = invoke("extract", examples_dir, "--dask", "local", "--workers", "1")
     assert dask.exit_code == 0, dask.stderr
     assert dask.stdout == local.stdout
+
+
+def test_workers_read_a_file_url_folder_and_build_what_a_local_build_does(scheduler, workers, seed_articles, tmp_path):
+    """The driver lists the folder; the workers read its files (a bad one among them) and extract."""
+    news = tmp_path / "news"
+    news.mkdir()
+    for k, a in enumerate(seed_articles):
+        (news / f"{k}.jsonl").write_text(json.dumps({"title": a.title, "date": a.date, "text": a.text}) + "\n")
+    (news / "bad.txt").write_bytes(b"\x00\x01" * 50)
+    url = f"file://{news}"
+    local = invoke("build", url, "-o", tmp_path / "local", "--workers", "1")
+    assert local.exit_code == 1 and f"{url}/bad.txt: binary data, not text" in local.stderr, local.stderr
+    proc = subprocess.run([str(BIN / "timeline"), "build", url, "-o", str(tmp_path / "out"), "--dask", scheduler],
+                          check=False, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.replace("/out/", "/local/") == local.stderr
+    assert files(tmp_path / "out") == files(tmp_path / "local")

@@ -742,3 +742,38 @@ def test_records_are_streamed_not_read_whole(tmp_path, monkeypatch):
 
 def test_empty_folder_gives_no_article_and_no_error(tmp_path):
     assert read([tmp_path]) == ([], [])
+
+
+# --------------------------------------------------------------------------- spans of a record file
+
+SPAN_JSONL = (b'{"title": "One", "date": "2024-03-01", "text": "First body."}\n\n'
+              b'{"title": "Broken\n'
+              b'{"title": "Two", "date": "2024-03-02", "text": "Caf\xe9 in cp1252."}\n'
+              b'{"title": "Three", "date": "someday", "text": "Third body."}\n'
+              b'{"title": "Four", "date": "2024-03-04", "text": "Caf\xe9 again."}\n')
+SPAN_CSV = (b'title,date,text\n'
+            b'One,2024-03-01,"First body,\non two lines."\n\n'
+            b'Two,2024-03-02,\n'
+            b'Three,someday,Caf\xe9 third body.\n'
+            b'Four,2024-03-04,"Unclosed\n')
+
+
+@pytest.mark.parametrize("name, data", [("a.jsonl", SPAN_JSONL), ("a.csv", SPAN_CSV), ("a.jsonl", b"")])
+@pytest.mark.parametrize("size", [1, 7, 40, 100])
+def test_spans_of_a_record_file_read_as_the_whole_file(tmp_path, caplog, name, data, size):
+    path = _write(tmp_path, name, data)
+    file = ingest.InputFile(str(path), len(data))
+
+    def run(files):
+        caplog.clear()
+        errors: list[InputError] = []
+        with caplog.at_level(logging.WARNING, logger="timeline"):
+            arts = [a for f in files for a in ingest.read_input_file(f, None, errors.append)]
+        return arts, [str(e) for e in errors], [r.getMessage() for r in caplog.records]
+
+    whole = run([file])
+    arts, errors, warnings = whole
+    assert (len(arts) >= 2 and errors and warnings) if data else (errors and not arts)
+    spans = ingest.split_input(file, size)
+    assert len(spans) == max(1, -(-len(data) // size))
+    assert run(spans) == whole

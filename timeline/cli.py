@@ -52,6 +52,24 @@ class _Run:
             sys.exit(EXIT_USAGE if self.strict and self.skipped else EXIT_SKIPPED)
         return itertools.chain([first], articles)
 
+    def source(self, inputs: tuple[str, ...], options: pipeline.Options, dask_address: str | None):
+        """What `events` reads: the articles of a local run, or the listed input files of a Dask run."""
+        if dask_address is None:
+            return self.articles(inputs, options)
+        return _guard(lambda: pipeline.list_inputs(inputs, options))
+
+    def events(self, inputs: tuple[str, ...], source, options: pipeline.Options, dispatch):
+        """The events of `source`, extracted here or, with a `dispatch`, read and extracted on the cluster."""
+        if dispatch is None:
+            return pipeline.extract_events(_progress(source, "articles"), options, None, self.on_error)
+        per_article = pipeline.extract_listed(source, options, dispatch, self.on_error)
+        first = next(per_article, None)
+        if first is None:  # as in a local run, before any output is written
+            what = f" ({self.skipped} input(s) skipped)" if self.skipped else ""
+            click.echo(one_line(f"error: no article found in {', '.join(inputs)}{what}"), err=True)
+            sys.exit(EXIT_USAGE if self.strict and self.skipped else EXIT_SKIPPED)
+        return itertools.chain.from_iterable(itertools.chain([first], per_article))
+
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -72,7 +90,9 @@ class _StderrHandler(logging.Handler):
 
 
 def _check_paths(paths: tuple[str, ...]) -> None:
-    missing = [p for p in paths if not Path(p).exists()]
+    from .storage import is_url
+
+    missing = [p for p in paths if not is_url(p) and not Path(p).exists()]
     if missing:
         _fail(f"no such file or folder: {missing[0]}")
 
@@ -105,12 +125,12 @@ def _options(date, actors, workers=1, dask_address=None) -> pipeline.Options:
     return pipeline.Options(actors_file=actors, date=date, workers=workers)
 
 
-def _progress(items, label: str, dispatch=None):
+def _progress(items, label: str):
     """The items, counted on a progress line on stderr when stderr is a terminal.
 
     A run on a Dask cluster shows its own line instead (`_ClusterProgress`).
     """
-    if dispatch is not None or not sys.stderr.isatty():
+    if not sys.stderr.isatty():
         yield from items
         return
     with click.progressbar(items, label=label, file=sys.stderr, show_pos=True) as bar:
@@ -190,11 +210,9 @@ def build(inputs, date, actors, strict, out_dir, workers, dask_address):
     _check_paths(inputs)
     run = _Run(strict)
     options = _options(date, actors, workers, dask_address)
-    articles = run.articles(inputs, options)
+    source = run.source(inputs, options, dask_address)
     with _dispatcher(dask_address, options) as dispatch:
-        articles = _progress(articles, "articles", dispatch)
-        count = _guard(lambda: pipeline.write_outputs(
-            pipeline.extract_events(articles, options, dispatch, run.on_error), out_dir))
+        count = _guard(lambda: pipeline.write_outputs(run.events(inputs, source, options, dispatch), out_dir))
     click.echo(f"{count} events written to {Path(out_dir)}/", err=True)
     run.finish()
 
@@ -213,15 +231,14 @@ def extract(inputs, date, actors, strict, output, fmt, workers, dask_address):
         _check_parquet(output)
     run = _Run(strict)
     options = _options(date, actors, workers, dask_address)
-    found = run.articles(inputs, options)
+    source = run.source(inputs, options, dask_address)
 
     def go(dispatch):
         from .merge import assign_clusters
 
         # input order (articles as read, events in reading order); the events wait in a temporary
         # file until all are read and merged (their cluster_id): memory stays flat
-        articles = _progress(found, "articles", dispatch)
-        events = assign_clusters(pipeline.extract_events(articles, options, dispatch, run.on_error))
+        events = assign_clusters(run.events(inputs, source, options, dispatch))
         if output:
             return pipeline.write_events(events, output, fmt)
         out = sys.stdout

@@ -1,14 +1,14 @@
-"""Dask: the chunks of `extract_events` extracted on a cluster (`timeline build --dask ADDRESS`).
+"""Dask: the inputs read and extracted on a cluster (`timeline build --dask ADDRESS`).
 
-The only module that imports dask (the extra `timeline[dask]`). The driver reads the articles
-as for a local run and cuts them into chunks of `pipeline.CHUNK`; each chunk is one Dask task,
-a bounded window of them is in flight at a time, and the results come back in input order, so
-every output is byte-identical to a local run and the driver's memory stays flat.
-
-Why the driver reads: the ingest step is cheap next to parsing (see the README), and reading
-in one place keeps the input order, the chunk boundaries and the warnings for bad inputs the
-same as in a local run whatever the sizes of the files; the workers need the `timeline`
-package and its model, not the inputs.
+The only module that imports dask (the extra `timeline[dask]`). The driver lists the input
+files (names and sizes) and cuts the list into partitions (`pipeline.partition_inputs`: a few
+files, or a span of a large JSONL or CSV file's records); each partition is one Dask task that
+reads its files and extracts their events on a worker (`pipeline.extract_partition`), so the
+inputs must be readable by the workers (a shared file system, or an fsspec URL). A bounded
+window of tasks is in flight at a time and the results come back in input order, with the
+warnings for bad inputs: every output is byte-identical to a local run and the driver's memory
+stays flat. A `Cluster` also runs chunks of articles read by the driver
+(`pipeline.extract_events(articles, dispatch=cluster)`).
 """
 from __future__ import annotations
 
@@ -42,7 +42,6 @@ except ImportError as e:
     raise ClusterError("--dask needs Dask: pip install 'timeline[dask]'") from e
 
 if TYPE_CHECKING:
-    from .model import Article, Event
     from .pipeline import Options
 
 # Seconds to wait for a scheduler: a wrong or closed address fails quickly instead of hanging.
@@ -79,10 +78,11 @@ class _Preload(WorkerPlugin):
 
 
 class Cluster:
-    """An open Dask client (and the LocalCluster it started, if any) that extracts chunks.
+    """An open Dask client (and the LocalCluster it started, if any) that runs extraction tasks.
 
-    Called as `cluster(chunks, extract)`, it is the `dispatch` of `pipeline.extract_events`:
-    it yields `extract(chunk)` for each chunk, computed on the workers, in input order.
+    Called as `cluster(tasks, extract)`, it is the `dispatch` of `pipeline.extract_listed` (the
+    tasks: partitions of the inputs) and of `pipeline.extract_events` (chunks of articles): it
+    yields `extract(task)` for each task, computed on the workers, in input order.
     """
 
     def __init__(self, client: distributed.Client, local: distributed.LocalCluster | None = None, on_progress: Progress | None = None):
@@ -106,8 +106,7 @@ class Cluster:
         """The number of worker threads the cluster has now (at least 1)."""
         return max(1, sum(self.client.nthreads().values()))
 
-    def __call__(self, chunks: Iterable[list[Article]],
-                 extract: Callable[[list[Article]], list[list[Event]]]) -> Iterator[list[list[Event]]]:
+    def __call__(self, chunks: Iterable[list], extract: Callable[[list], list]) -> Iterator[list]:
         run = f"timeline-{time.time_ns():x}"
         pending: deque[tuple[distributed.Future, int]] = deque()
         done = submitted = articles = 0
@@ -124,9 +123,11 @@ class Cluster:
                         ahead, resized = 2 * self.threads(), time.monotonic()
                 while pending and (chunk is None or len(pending) >= ahead):
                     future, size = pending[0]
-                    yield _result(future, size)
+                    result = _result(future, size)
+                    yield result
                     pending.popleft()
-                    done, articles = done + 1, articles + size
+                    # an article's events are a list; a partition's result also holds warnings
+                    done, articles = done + 1, articles + sum(isinstance(item, list) for item in result)
                     if self.on_progress is not None:
                         self.on_progress(done, submitted, articles)
         finally:
@@ -135,14 +136,14 @@ class Cluster:
                 self.client.cancel([f for f, _ in pending])
 
 
-def _result(future: distributed.Future, size: int) -> list[list[Event]]:
+def _result(future: distributed.Future, size: int) -> list:
     try:
         return future.result()
     except distributed.KilledWorker as e:
-        raise ClusterError(f"a chunk of {size} articles was running on every worker that died: {e}") from e
+        raise ClusterError(f"a task of {size} articles or files was running on every worker that died: {e}") from e
     except concurrent.futures.CancelledError as e:  # the scheduler went away, or someone cancelled it
         reason = getattr(e, "reason", None) or "cancelled"
-        raise ClusterError(f"a chunk of {size} articles was lost: {reason}") from e
+        raise ClusterError(f"a task of {size} articles or files was lost: {reason}") from e
 
 
 def connect(address: str, workers: int = 1, options: Options | None = None,
@@ -153,7 +154,7 @@ def connect(address: str, workers: int = 1, options: Options | None = None,
         address: a scheduler address (`tcp://host:8786`), or "local".
         workers: the LocalCluster's worker processes (one thread each); ignored for an address.
         options: the run's options; each worker loads their model and lexicons once.
-        on_progress: called with (chunks done, chunks submitted, articles done) as results arrive.
+        on_progress: called with (tasks done, tasks submitted, articles done) as results arrive.
         timeout: seconds to wait for the scheduler before giving up.
 
     Returns:

@@ -14,6 +14,14 @@ class TimelineError(Exception):
             where = f"{path}:{position}"
         super().__init__(f"{where}: {message}" if where else message)
 
+    def __reduce__(self):
+        # sent back from a Dask worker whole: its class, path and position, not only its text
+        return _rebuild, (type(self), self.reason, self.path, self.position)
+
+
+def _rebuild(cls: type[TimelineError], message: str, path: str | None, position: str | int | None) -> TimelineError:
+    return cls(message, path=path, position=position)
+
 
 class InputError(TimelineError):
     """Raised when an input file or record cannot be read as an article."""

@@ -10,6 +10,11 @@
   `id`, `url`;
 - `.csv`: a header row with `title,date,text[,id,url]` and one article per row.
 
+An input is a local path or an fsspec URL (`s3://bucket/news/`, `file:///shared/*.jsonl`, read
+through `storage.py`), of a file, a folder or a glob. `list_inputs` lists the files to read
+(names and sizes) and `read_input_file` reads one, possibly only a span of a JSONL or CSV
+file's records: a Dask worker reads its share of the inputs that way.
+
 Bad files and records become `InputError`s handed to `on_error`, so one broken record does not
 stop a batch. Articles without a publication date are kept and logged as warnings.
 """
@@ -27,14 +32,17 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as _date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from .errors import InputError
 from .model import Article
+from .storage import find_files, is_url, open_file
 from .webpage import WebPage, read_webpage
 
-__all__ = ["parse_date_line", "parse_date_value", "read_articles", "split_text_articles"]
+__all__ = ["InputFile", "list_inputs", "parse_date_line", "parse_date_value", "read_articles", "read_input_file",
+           "split_input", "split_text_articles"]
 
 logger = logging.getLogger(__name__)
 
@@ -667,12 +675,16 @@ def _record_article(rec: dict[str, object], path: str, n: int, where: int | str,
 
 
 def _read_jsonl(lines: Iterable[tuple[int, str]], path: str, default_date: str | None,
-                on_error: ErrorHandler) -> Iterator[Article]:
+                on_error: ErrorHandler, span: _Span) -> Iterator[Article]:
     n = 0
     for lineno, line in lines:
         if not line.strip():
             continue
         n += 1
+        if not span.owns(span.line_start):  # another span's record: counted, not parsed
+            if span.past(span.line_start):
+                return
+            continue
         try:
             rec = json.loads(line)
         except ValueError as e:
@@ -690,7 +702,7 @@ def _read_jsonl(lines: Iterable[tuple[int, str]], path: str, default_date: str |
 
 
 def _read_csv(lines: Iterable[tuple[int, str]], path: str, default_date: str | None,
-              on_error: ErrorHandler) -> Iterator[Article]:
+              on_error: ErrorHandler, span: _Span) -> Iterator[Article]:
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
         csv.field_size_limit(CSV_FIELD_LIMIT)
     # strict: an unclosed quote is an error instead of a field that swallows the rest of the file
@@ -698,38 +710,68 @@ def _read_csv(lines: Iterable[tuple[int, str]], path: str, default_date: str | N
     try:
         header = next(reader, None)
     except csv.Error as e:
-        on_error(InputError(f"unreadable CSV header: {e}", path=path, position=1))
+        if span.start == 0:  # the header is the first span's
+            on_error(InputError(f"unreadable CSV header: {e}", path=path, position=1))
         return
     names = [h.strip().lstrip("\ufeff").lower() for h in header or []]
     if "text" not in names:
-        on_error(InputError("CSV header has no 'text' column (expected title,date,text[,id,url])",
-                            path=path, position=1))
+        if span.start == 0:
+                on_error(InputError("CSV header has no 'text' column (expected title,date,text[,id,url])",
+                                    path=path, position=1))
         return
     n = 0
     while True:
-        start_line = reader.line_num + 1
+        start_line, at = reader.line_num + 1, span.offset  # the reader reads no line ahead
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as e:
-            on_error(InputError(f"record {n + 1}: broken CSV ({e}); rest of the file skipped",
-                                path=path, position=start_line))
+            if span.owns(at):
+                on_error(InputError(f"record {n + 1}: broken CSV ({e}); rest of the file skipped",
+                                    path=path, position=start_line))
             return
         if not any(cell.strip() for cell in row):
             continue
         n += 1
+        if not span.owns(at):
+            if span.past(at):
+                return
+            continue
         rec = {name: value for name, value in zip(names, row)}
         art = _record_article(rec, path, n, f"{start_line}: record {n}", default_date, on_error)
         if art is not None:
             yield art
 
 
-def _read_records(path: str, name: str, suffix: str, default_date: str | None,
-                  on_error: ErrorHandler) -> Iterator[Article]:
-    """The articles of a JSONL or CSV file, read record by record: memory holds one record."""
+@dataclass(slots=True)
+class _Span:
+    """The records of a JSONL or CSV file that one reader owns, those whose first line starts at
+    an offset in [start, end) (None: the end of the file), and where the reading has got to.
+
+    Every span reads the file from its start: the line and record numbers in sources and
+    messages are those of the whole file, and each record or error is reported by one span.
+    Offsets are bytes, or characters in a file decoded as a whole (UTF-16, a UTF-8 BOM).
+    """
+
+    start: int = 0
+    end: int | None = None
+    offset: int = 0  # where the next line starts
+    line_start: int = 0  # where the line last read starts
+    seen: bool = False  # a non-blank line was read
+
+    def owns(self, at: int) -> bool:
+        return self.start <= at and not self.past(at)
+
+    def past(self, at: int) -> bool:
+        return self.end is not None and at >= self.end
+
+
+def _read_records(opener: Callable[[], BinaryIO], name: str, suffix: str, default_date: str | None,
+                  on_error: ErrorHandler, span: _Span) -> Iterator[Article]:
+    """The articles of a JSONL or CSV file (of its `span`), read record by record: memory holds one record."""
     try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed by the `with` below; open errors are ours
+        fh = opener()
     except OSError as e:
         on_error(InputError(f"cannot read: {e.strerror or e}", path=name))
         return
@@ -737,14 +779,14 @@ def _read_records(path: str, name: str, suffix: str, default_date: str | None,
         head = fh.read(65536)
         encoding, problem = _sniff(head)
         if problem is not None:
-            on_error(InputError(problem, path=name))
+            if span.start == 0:
+                on_error(InputError(problem, path=name))
             return
         fh.seek(0)
-        seen = [False]
-        lines = _record_lines(fh, encoding, name, on_error, seen)
+        lines = _record_lines(fh, encoding, name, on_error, span)
         reader = _read_jsonl if suffix in JSONL_SUFFIXES else _read_csv
-        yield from reader(lines, name, default_date, on_error)
-        if not seen[0]:
+        yield from reader(lines, name, default_date, on_error, span)
+        if not span.seen and span.start == 0:
             on_error(InputError("empty file", path=name))
 
 
@@ -786,21 +828,27 @@ MAX_RECORD_BYTES = 32 * 1024 * 1024
 
 
 def _record_lines(fh, encoding: str | None, path: str, on_error: ErrorHandler,
-                  seen: list[bool]) -> Iterator[tuple[int, str]]:
-    """(line number, line with its ending) of a binary file; sets `seen[0]` at a non-blank line.
+                  span: _Span) -> Iterator[tuple[int, str]]:
+    """(line number, line with its ending) of a binary file; sets `span.seen` at a non-blank line.
 
     Without an `encoding` each line is UTF-8, else cp1252 (latin-1 if that fails too) with one
-    warning for the file; a line longer than MAX_RECORD_BYTES is reported and read past.
+    warning for the file; a line longer than MAX_RECORD_BYTES is reported and read past. Both
+    are reported only by the span that owns the line; `span.line_start` is the line's offset.
     """
     stream = io.TextIOWrapper(fh, encoding=encoding, errors="replace", newline="") if encoding else fh
     warned = False
     lineno = 0
     while raw := stream.readline(MAX_RECORD_BYTES + 1):
         lineno += 1
+        span.line_start, span.offset = span.offset, span.offset + len(raw)
         if len(raw) > MAX_RECORD_BYTES and raw[-1:] not in ("\n", b"\n"):
-            while (more := stream.readline(1 << 20)) and more[-1:] not in ("\n", b"\n"):
-                pass
-            on_error(InputError(f"line longer than {MAX_RECORD_BYTES} bytes, skipped", path=path, position=lineno))
+            while more := stream.readline(1 << 20):
+                span.offset += len(more)
+                if more[-1:] in ("\n", b"\n"):
+                    break
+            if span.owns(span.line_start):
+                on_error(InputError(f"line longer than {MAX_RECORD_BYTES} bytes, skipped", path=path,
+                                    position=lineno))
             yield lineno, "\n"
             continue
         if isinstance(raw, bytes):
@@ -812,14 +860,14 @@ def _record_lines(fh, encoding: str | None, path: str, on_error: ErrorHandler,
                     line = raw.decode(enc)
                 except UnicodeDecodeError:
                     enc, line = "latin-1", raw.decode("latin-1")
-                if not warned:
+                if not warned and span.owns(span.line_start):  # the file's first such line only
                     logger.warning("%s:%d: not UTF-8, decoded as %s", path, lineno, enc)
-                    warned = True
+                warned = True
             if lineno == 1:
                 line = line.removeprefix("\ufeff")
         else:
             line = raw
-        seen[0] = seen[0] or bool(line.strip())
+        span.seen = span.seen or bool(line.strip())
         yield lineno, line
 
 
@@ -837,7 +885,79 @@ def _read_text_file(text: str, path: str, default_date: str | None, on_error: Er
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
 
 
-def _read_file(path: str, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A file to read, a local path or an fsspec URL, and its size in bytes (0: unknown).
+
+    For a JSONL or CSV file, `start` and `end` may restrict it to the records whose first line
+    starts at an offset in [start, end) (`end` None: to the end of the file); see `split_input`.
+    """
+
+    path: str
+    size: int = 0
+    start: int = 0
+    end: int | None = None
+
+
+def split_input(file: InputFile, size: int) -> list[InputFile]:
+    """A JSONL or CSV file cut into spans of about `size` bytes; any other file whole.
+
+    >>> [(f.start, f.end) for f in split_input(InputFile("a.jsonl", 250), 100)]
+    [(0, 100), (100, 200), (200, None)]
+    >>> split_input(InputFile("a.html", 250), 100) == [InputFile("a.html", 250)]
+    True
+    """
+    if file.size <= size or _suffix(file.path) not in JSONL_SUFFIXES | CSV_SUFFIXES:
+        return [file]
+    starts = range(0, file.size, size)
+    return [InputFile(file.path, file.size, s, s + size if s + size < file.size else None) for s in starts]
+
+
+def _suffix(path: str) -> str:
+    return (PurePosixPath(urlsplit(path).path) if is_url(path) else Path(path)).suffix.lower()
+
+
+def read_input_file(file: InputFile, date: str | None = None,
+                    on_error: ErrorHandler | None = None) -> Iterator[Article]:
+    """Read the articles of one file listed by `list_inputs` (a local path or a URL).
+
+    Args:
+        file: the file, or a span of a JSONL or CSV file's records (`split_input`).
+        date: YYYY-MM-DD given to articles without a publication date.
+        on_error: receives an `InputError` for each bad file or record; None: raise it.
+
+    Returns:
+        An iterator of the file's `Article`s, in order.
+    """
+    if is_url(file.path):
+        return _read_url(file, date, on_error or _raise)
+    return _read_file(file.path, date, on_error or _raise, _Span(file.start, file.end))
+
+
+def _read_url(file: InputFile, default_date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+    """The articles of a file at an fsspec URL (`source` is the URL), as `_read_file` of a local one."""
+    url, suffix = file.path, _suffix(file.path)
+    try:
+        if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
+            yield from _read_records(lambda: open_file(url), url, suffix, default_date, on_error,
+                                     _Span(file.start, file.end))
+            return
+        if file.size > MAX_FILE_BYTES:
+            on_error(InputError(f"file too large ({file.size} bytes, limit {MAX_FILE_BYTES})", path=url))
+            return
+        with open_file(url) as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        on_error(InputError(f"cannot read: {e.strerror or e}", path=url))
+        return
+    except InputError as e:  # no fsspec, or no package for the protocol, where this runs (a worker)
+        on_error(e)
+        return
+    yield from _read_data(data, url, suffix, default_date, on_error)
+
+
+def _read_file(path: str, default_date: str | None, on_error: ErrorHandler,
+               span: _Span | None = None) -> Iterator[Article]:
     name = display_path(path)  # the name in sources and messages
     suffix = Path(path).suffix.lower()
     try:
@@ -848,7 +968,9 @@ def _read_file(path: str, default_date: str | None, on_error: ErrorHandler) -> I
             on_error(InputError("not a regular file", path=name))
             return
         if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
-            yield from _read_records(path, name, suffix, default_date, on_error)
+            # closed by _read_records; open errors are its to report
+            yield from _read_records(lambda: open(path, "rb"), name, suffix, default_date, on_error,  # noqa: SIM115
+                                     span or _Span())
             return
         if st.st_size > MAX_FILE_BYTES:
             on_error(InputError(f"file too large ({st.st_size} bytes, limit {MAX_FILE_BYTES})", path=name))
@@ -858,6 +980,12 @@ def _read_file(path: str, default_date: str | None, on_error: ErrorHandler) -> I
     except OSError as e:
         on_error(InputError(f"cannot read: {e.strerror or e}", path=name))
         return
+    yield from _read_data(data, name, suffix, default_date, on_error)
+
+
+def _read_data(data: bytes, name: str, suffix: str, default_date: str | None,
+               on_error: ErrorHandler) -> Iterator[Article]:
+    """The articles of the bytes of a text or HTML file."""
     if suffix in HTML_SUFFIXES:  # trafilatura reads the bytes: it finds the page's encoding itself
         yield from _read_html(data, name, default_date, on_error)
         return
@@ -869,9 +997,10 @@ def _read_file(path: str, default_date: str | None, on_error: ErrorHandler) -> I
     yield from _read_text_file(text, name, default_date, on_error)
 
 
-def _walk(root: str, seen: set[str], ancestors: tuple[str, ...], on_error: ErrorHandler,
-          unsupported: list[str]) -> Iterator[str]:
-    """Files under `root` in sorted order; symlinked directories are read once, loops reported.
+def _walk(root: str, seen: set[str], ancestors: tuple[str, ...],
+          unsupported: list[str]) -> Iterator[InputFile | InputError]:
+    """Files under `root` in sorted order, and the errors of listing them in their place;
+    symlinked directories are read once, loops reported.
 
     Files of an extension no reader takes (.docx, .pdf) are added to `unsupported`.
     """
@@ -879,7 +1008,7 @@ def _walk(root: str, seen: set[str], ancestors: tuple[str, ...], on_error: Error
         real = os.path.realpath(root)
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as e:
-        on_error(InputError(f"cannot list directory: {e.strerror or e}", path=display_path(root)))
+        yield InputError(f"cannot list directory: {e.strerror or e}", path=display_path(root))
         return
     seen.add(real)
     ancestors = (*ancestors, real)
@@ -891,30 +1020,38 @@ def _walk(root: str, seen: set[str], ancestors: tuple[str, ...], on_error: Error
             is_dir = entry.is_dir()  # follows symlinks
             is_file = entry.is_file()
         except OSError as e:
-            on_error(InputError(f"cannot read: {e.strerror or e}", path=display_path(path)))
+            yield InputError(f"cannot read: {e.strerror or e}", path=display_path(path))
             continue
         if is_dir:
             target = os.path.realpath(path)
             if target in ancestors:
-                on_error(InputError("symlink loop, directory skipped", path=display_path(path)))
+                yield InputError("symlink loop, directory skipped", path=display_path(path))
             elif target in seen:
                 logger.warning("%s: directory already read through another path, skipped", display_path(path))
             else:
-                yield from _walk(path, seen, ancestors, on_error, unsupported)
+                yield from _walk(path, seen, ancestors, unsupported)
         elif is_file:
             if Path(entry.name).suffix.lower() in SUFFIXES:
-                yield path
+                yield InputFile(path, _size(path))
             else:
                 unsupported.append(path)
         elif entry.is_symlink():
-            on_error(InputError("broken symbolic link", path=display_path(path)))
+            yield InputError("broken symbolic link", path=display_path(path))
+
+
+def _size(path: str) -> int:
+    """The size of a local file, 0 when it cannot be known (its reader reports why)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _unsupported_error(root: str, files: list[str], shown: int = 5) -> InputError:
     """One error listing the unsupported files found under the folder `root`."""
     names = [display_path(os.path.relpath(f, root)) for f in files]
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
-    kinds = ", ".join(sorted({Path(f).suffix.lower() or "(none)" for f in files}))
+    kinds = ", ".join(sorted({_suffix(f) or "(none)" for f in files}))
     return InputError(f"{len(names)} file(s) of an unsupported type ({kinds}): "
                       f"{', '.join(names[:shown])}{more}", path=display_path(root))
 
@@ -925,13 +1062,15 @@ def _raise(error: InputError) -> None:
 
 def read_articles(paths: Iterable[str | Path], *, date: str | None = None,
                   on_error: ErrorHandler | None = None) -> Iterator[Article]:
-    """Read articles from files and folders (text, HTML, JSONL, CSV).
+    """Read articles from files, folders and globs (text, HTML, JSONL, CSV), local or fsspec URLs.
 
     Args:
         paths: files and folders; folders are read recursively in sorted order (hidden
             entries skipped; files of unknown extensions skipped and listed in one error per
             folder), files given explicitly are read whatever their extension (unknown ones
-            as text). JSONL and CSV files are read one record at a time.
+            as text). JSONL and CSV files are read one record at a time. A URL
+            (`s3://bucket/news/`, `file:///data/*.jsonl`) may name a file, a folder or a glob,
+            read the same way with fsspec; its articles' `source` is the file's URL.
         date: YYYY-MM-DD given to articles without a publication date.
         on_error: receives an `InputError` for each bad file or record, and reading goes on;
             when None the first such error is raised.
@@ -940,31 +1079,70 @@ def read_articles(paths: Iterable[str | Path], *, date: str | None = None,
         An iterator of `Article`s in input order.
 
     Raises:
-        InputError: at once, when a path does not exist or `date` is not YYYY-MM-DD;
-            later, for bad input when `on_error` is None.
+        InputError: at once, when a path does not exist, a URL cannot be listed (or fsspec is
+            missing) or `date` is not YYYY-MM-DD; later, for bad input when `on_error` is None.
+    """
+    return _read_listed(list_inputs(paths, date=date), date, on_error or _raise)
+
+
+def _read_listed(entries: Iterable[InputFile | InputError], date: str | None,
+                 on_error: ErrorHandler) -> Iterator[Article]:
+    for entry in entries:
+        if isinstance(entry, InputError):
+            on_error(entry)
+        else:
+            yield from read_input_file(entry, date, on_error)
+
+
+def list_inputs(paths: Iterable[str | Path], *, date: str | None = None) -> Iterator[InputFile | InputError]:
+    """The files to read for `paths` (see `read_articles`), in reading order, with their sizes.
+
+    Listing errors (a folder that cannot be listed, files of unsupported types) come as
+    `InputError`s in their place. Local folders are walked as the iterator is consumed; URLs
+    are listed at once.
+
+    Raises:
+        InputError: at once, when a path does not exist, a URL cannot be listed (or fsspec is
+            missing) or `date` is not YYYY-MM-DD.
     """
     items = [str(p) for p in paths]
+    urls = {}
     for p in items:
-        if not os.path.lexists(p):
+        if is_url(p):
+            urls[p] = find_files(p)
+        elif not os.path.lexists(p):
             raise InputError("no such file or directory", path=p)
     if date is not None and (not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) or parse_date_value(date) != date):
         raise InputError(f"invalid date {date!r}, expected YYYY-MM-DD")
     if date is not None and not date_in_range(date):
         raise InputError(f"date {date} out of range ({FIRST_YEAR} to {_date.today().year + 10})")
-    return _read_all(items, date, on_error or _raise)
+    return _list_all(items, urls)
 
 
-def _read_all(items: list[str], date: str | None, on_error: ErrorHandler) -> Iterator[Article]:
+def _list_all(items: list[str], urls: dict[str, list[tuple[str, int, str | None]]]) -> Iterator[InputFile | InputError]:
     seen: set[str] = set()
     for p in items:
-        if os.path.isdir(p):
+        if p in urls:
+            yield from _list_url(urls[p])
+        elif os.path.isdir(p):
             if os.path.realpath(p) in seen:
                 logger.warning("%s: directory already read, skipped", p)
                 continue
             unsupported: list[str] = []
-            for f in _walk(p, seen, (), on_error, unsupported):
-                yield from _read_file(f, date, on_error)
+            yield from _walk(p, seen, (), unsupported)
             if unsupported:
-                on_error(_unsupported_error(p, unsupported))
+                yield _unsupported_error(p, unsupported)
         else:
-            yield from _read_file(p, date, on_error)
+            yield InputFile(p, _size(p))
+
+
+def _list_url(files: list[tuple[str, int, str | None]]) -> Iterator[InputFile | InputError]:
+    """The files of one URL; those of unsupported types in its folders, in one error per folder."""
+    unsupported: dict[str, list[str]] = {}
+    for url, size, folder in files:
+        if folder is None or _suffix(url) in SUFFIXES:
+            yield InputFile(url, size)
+        else:
+            unsupported.setdefault(folder, []).append(url)
+    for folder, names in unsupported.items():
+        yield _unsupported_error(folder, names)

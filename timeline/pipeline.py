@@ -35,7 +35,7 @@ from .export import (
     write_events_parquet,
     write_timelinejs,
 )
-from .ingest import read_articles
+from .ingest import InputFile, list_inputs as _list_inputs, read_articles, read_input_file, split_input
 from .lexicon import load_lexicon
 from .model import Article, Event
 from .nlp import load_nlp, paragraphs, parse_texts, recognise_entities
@@ -62,6 +62,9 @@ CHUNK = 32
 # group, whatever the articles' length (one article of 2,000,000 characters took 1.2 GB at once).
 CHUNK_CHARS = 1_000_000
 PARSE_CHARS = 100_000
+# A partition of the inputs, read and extracted by one Dask task, holds at most CHUNK files and
+# about this many bytes; a JSONL or CSV file larger than that is cut into spans of its records.
+PARTITION_BYTES = 64 * 1024
 
 
 def extract_article(article: Article, options: Options = Options()) -> list[Event]:
@@ -69,10 +72,10 @@ def extract_article(article: Article, options: Options = Options()) -> list[Even
     return _extract_chunk([article], options)[0]
 
 
-# A dispatcher runs the chunk extractor over chunks elsewhere (a cluster: `timeline.cluster`)
-# and yields the results in the order of the chunks.
-Dispatch = Callable[[Iterable[list[Article]], Callable[[list[Article]], list[list[Event]]]],
-                    Iterator[list[list[Event]]]]
+# A dispatcher runs a function over tasks elsewhere (a cluster: `timeline.cluster`) and yields
+# the results in the order of the tasks: chunks of articles (`extract_events`), or partitions of
+# the input files (`extract_listed`).
+Dispatch = Callable[[Iterable, Callable], Iterator]
 
 
 def extract_events(articles: Iterable[Article], options: Options = Options(),
@@ -359,6 +362,127 @@ def read_inputs(paths: Iterable[str | Path], options: Options = Options(),
     return read_articles(paths, date=options.date, on_error=on_error)
 
 
+def list_inputs(paths: Iterable[str | Path], options: Options = Options()) -> Iterator[InputFile | InputError]:
+    """The files to read for `paths`, with their sizes (see `timeline.ingest.list_inputs`).
+
+    Raises:
+        InputError: at once, when a path does not exist or a URL cannot be listed.
+    """
+    return _list_inputs(paths, date=options.date)
+
+
+def partition_inputs(entries: Iterable[InputFile | InputError], size: int | None = None,
+                     files: int = CHUNK) -> Iterator[list[InputFile | InputError]]:
+    """Listed inputs in runs of at most `files` files and about `size` bytes, in order.
+
+    A JSONL or CSV file larger than `size` is cut into spans of its records (`ingest.split_input`),
+    so that one large file spreads over the workers; a larger text or HTML file is alone. The
+    errors of the listing stay in their place. `size` defaults to PARTITION_BYTES.
+    """
+    size = size or PARTITION_BYTES
+    part: list[InputFile | InputError] = []
+    total = 0
+    for entry in entries:
+        for piece in split_input(entry, size) if isinstance(entry, InputFile) else [entry]:
+            length = _length(piece)
+            if part and (len(part) >= files or total + length > size):
+                yield part
+                part, total = [], 0
+            part.append(piece)
+            total += length
+    if part:
+        yield part
+
+
+def _length(entry: InputFile | InputError) -> int:
+    if isinstance(entry, InputError):
+        return 0
+    return (entry.size if entry.end is None else entry.end) - entry.start
+
+
+@dataclass(frozen=True, slots=True)
+class LogNote:
+    """A message logged where a partition was read (a Dask worker), to be logged again by the driver."""
+
+    logger: str
+    level: int
+    message: str
+
+
+# What `extract_partition` returns, in input order: the errors of bad inputs, the messages logged,
+# and the events of each article (a list).
+PartitionItem = InputError | LogNote | list[Event]
+
+
+def extract_partition(partition: list[InputFile | InputError], options: Options = Options()) -> list[PartitionItem]:
+    """Read the files of a partition and extract their events, where this runs (a Dask worker).
+
+    Args:
+        partition: files (or spans of files) and listing errors, from `partition_inputs`.
+        options: the run's options.
+
+    Returns:
+        In input order: an `InputError` for each bad file or record, a `LogNote` for each
+        warning logged while reading, and the list of events of each article read.
+    """
+    items: list[InputError | LogNote | Article] = []
+    articles: list[Article] = []
+    with _notes_to(items):
+        for entry in partition:
+            if isinstance(entry, InputError):
+                items.append(entry)
+                continue
+            for article in read_input_file(entry, options.date, items.append):
+                items.append(article)
+                articles.append(article)
+        events = iter([e for chunk in _chunks(articles, CHUNK) for e in _extract_chunk(chunk, options)])
+    return [next(events) if isinstance(item, Article) else item for item in items]
+
+
+class _Notes(logging.Handler):
+    """Warnings of this package logged by this thread, appended to a list as `LogNote`s."""
+
+    def __init__(self, items: list):
+        super().__init__(logging.WARNING)
+        self.items, self.thread = items, threading.get_ident()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.items.append(LogNote(record.name, record.levelno, record.getMessage()))
+
+
+@contextlib.contextmanager
+def _notes_to(items: list) -> Iterator[None]:
+    handler, package = _Notes(items), logging.getLogger(__name__.partition(".")[0])
+    package.addHandler(handler)
+    try:
+        yield
+    finally:
+        package.removeHandler(handler)
+
+
+def extract_listed(entries: Iterable[InputFile | InputError], options: Options, dispatch: Dispatch,
+                   on_error: Callable[[InputError], None] | None = None) -> Iterator[list[Event]]:
+    """The events of each article of listed inputs, read and extracted by `dispatch`, in input order.
+
+    The inputs go out in partitions (`partition_inputs`), each read and extracted where
+    `dispatch` runs it (`extract_partition` on a Dask worker: the inputs must be readable
+    there). Errors of bad inputs go to `on_error` (None: raised) and warnings to the log, here,
+    in input order.
+    """
+    partitions = partition_inputs(entries)
+    for result in dispatch(partitions, functools.partial(extract_partition, options=options)):
+        for item in result:
+            if isinstance(item, list):
+                yield item
+            elif isinstance(item, LogNote):
+                logging.getLogger(item.logger).log(item.level, "%s", item.message)
+            elif on_error is None:
+                raise item
+            else:
+                on_error(item)
+
+
 def article_dates(article: Article) -> list[dict]:
     """Every temporal expression of an article as the records of `timeline dates`.
 
@@ -394,8 +518,16 @@ def write_events(events: Iterable[Event], path: str | Path, fmt: str = "jsonl") 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, options: Options = Options(),
           on_error: Callable[[InputError], None] | None = None, dispatch: Dispatch | None = None) -> int:
-    """Run the whole job: events, graph exports and the HTML page under `out_dir`; return the event count."""
-    return write_outputs(extract_events(read_inputs(paths, options, on_error), options, dispatch, on_error), out_dir)
+    """Run the whole job: events, graph exports and the HTML page under `out_dir`; return the event count.
+
+    With a `dispatch` (an open `timeline.cluster.Cluster`) the inputs are only listed here, and
+    read and extracted where it runs (`extract_listed`).
+    """
+    if dispatch is not None:
+        events = itertools.chain.from_iterable(extract_listed(list_inputs(paths, options), options, dispatch, on_error))
+    else:
+        events = extract_events(read_inputs(paths, options, on_error), options, None, on_error)
+    return write_outputs(events, out_dir)
 
 
 def write_outputs(events: Iterable[Event], out_dir: str | Path) -> int:

@@ -2,9 +2,9 @@
 
     python tests/benchmarks/bench_dask.py [--articles N] [--workers 1,2,4] [--repeat R]
 
-For each number of worker processes, `extract_events` runs over the same articles twice: with
-`Options(workers=N)` (a ProcessPoolExecutor, one process when N is 1) and on a LocalCluster of
-N one-thread workers (`timeline.cluster`). Each run is a fresh process and is timed end to end,
+For each number of worker processes, the same JSONL file of articles is read and extracted twice:
+with `Options(workers=N)` (worker processes, one process when N is 1) and on a LocalCluster of
+N one-thread workers (`timeline.cluster`), which read the file themselves. Each run is a fresh process and is timed end to end,
 from before the pool or the cluster starts (its workers load the model inside the clock) to the
 last event; the cluster's start-up is also reported on its own. Prints articles per second and
 the ratio Dask / local (1.00: no overhead); with --repeat R the best of R runs is kept.
@@ -26,22 +26,31 @@ from bench_extract import corpus  # noqa: E402
 
 
 def measure(mode: str, workers: int, n: int) -> dict:
-    """One run in this process: articles per second of `extract_events` in `mode` (local or dask)."""
-    from timeline.pipeline import Options, extract_events
+    """One run in this process: articles per second of extraction in `mode` (local or dask).
 
-    articles = corpus(n)
+    The corpus is one JSONL file: read here for a local run, read by the workers on the cluster
+    (in spans of its records, as `timeline build --dask` does).
+    """
+    import tempfile
+
+    from timeline.pipeline import Options, extract_events, extract_listed, list_inputs, read_inputs
+
     options = Options(workers=workers)
-    start = time.perf_counter()
-    if mode == "local":
-        events = sum(1 for _ in extract_events(articles, options))
-        started = 0.0
-    else:
-        from timeline import cluster
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        path.write_text("".join(json.dumps({"id": a.id, "title": a.title, "date": a.date, "text": a.text}) + "\n"
+                                for a in corpus(n)), encoding="utf-8")
+        start = time.perf_counter()
+        if mode == "local":
+            events = sum(1 for _ in extract_events(read_inputs([path], options), options))
+            started = 0.0
+        else:
+            from timeline import cluster
 
-        with cluster.connect("local", workers, options) as dispatch:
-            started = time.perf_counter() - start
-            events = sum(1 for _ in extract_events(articles, options, dispatch))
-    seconds = time.perf_counter() - start
+            with cluster.connect("local", workers, options) as dispatch:
+                started = time.perf_counter() - start
+                events = sum(len(e) for e in extract_listed(list_inputs([path], options), options, dispatch))
+        seconds = time.perf_counter() - start
     return {"mode": mode, "workers": workers, "articles": n, "events": events, "seconds": seconds,
             "start_seconds": started, "rate": n / seconds}
 
