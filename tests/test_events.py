@@ -162,3 +162,27 @@ def test_recogniser_reads_only_sentences_where_it_may_change_an_event(text, expe
     doc = parse_texts(load_nlp(), [text])[0]
     extractor = EventExtractor(article, load_lexicon(), load_triggers())
     assert any(extractor.needs_entities(s, 0) for s in doc.sents) is expected
+
+
+def test_a_sentence_that_is_only_a_dated_phrase_ends():
+    """ "in March 2008." as a sentence of its own (a web page's caption) parses with the
+    preposition as root: finding what the date attaches to must stop there, not loop forever."""
+    import signal
+
+    def fail(*_):
+        raise TimeoutError("extraction did not end")
+
+    old = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(60)
+    try:
+        events = events_of("The blog reminded me to write this up.\nin March 2008.")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert all(e.sentence != "in March 2008." for e in events)
+
+
+def test_group_noun_before_a_noun_is_the_group():
+    """ "rebel positions", "militant strongholds": the target is the group (its positions)."""
+    events = find(events_of("US troops attacked rebel positions near the city on Monday."), "military")
+    assert events and events[0].source == ("United States",) and events[0].target == ("rebels",)

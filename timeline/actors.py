@@ -456,7 +456,9 @@ class MentionFinder:
             if lower in RELATIONAL_ROLES:
                 actor = self._counterpart(tok, found) or self._relational(tok, offset)
             elif tok.lemma_.lower() in group_nouns() and (self._definite(tok, found) or tok.tag_ == "NNS"
-                                                          or tok.lower_ == "opposition"):
+                                                          or tok.lower_ == "opposition"
+                                                          or tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
+                # "rebel positions", "militant strongholds": theirs
                 generic = group_nouns()[tok.lemma_.lower()]  # "the militants freed three hostages": Hamas
                 actor = self.last_named_group or (Actor(name=generic, kind="group") if generic else None)
                 if actor is None:

@@ -119,7 +119,8 @@ class EventExtractor:
         while k > 0 and self.timexes[k - 1].end > start:  # one that starts before and reaches in
             k -= 1
         out = []
-        for tx in self.timexes[k:]:
+        for j in range(k, len(self.timexes)):  # no copy of the rest: O(found) per sentence
+            tx = self.timexes[j]
             if tx.start >= end:
                 break
             if tx.end > start:
@@ -144,7 +145,7 @@ class EventExtractor:
             anchor = root.head
             if anchor.lower_ in bounds or toks[0].lower_ in bounds:
                 continue  # "its first visit since 2015": a bound, not the event's date
-            while (anchor.dep_ == "prep" or anchor.pos_ == "ADP") and anchor.head is not anchor:
+            while (anchor.dep_ == "prep" or anchor.pos_ == "ADP") and anchor.head.i != anchor.i:
                 anchor = anchor.head
             heads.setdefault(anchor.i, tx)
             for t in toks:
