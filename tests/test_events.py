@@ -186,3 +186,13 @@ def test_group_noun_before_a_noun_is_the_group():
     """ "rebel positions", "militant strongholds": the target is the group (its positions)."""
     events = find(events_of("US troops attacked rebel positions near the city on Monday."), "military")
     assert events and events[0].source == ("United States",) and events[0].target == ("rebels",)
+
+
+def test_present_perfect_after_the_lead_has_no_date():
+    """The lead's present perfect is the news ("have held talks"); later, "has rebuffed" says the
+    event came before the news, not when: no date rather than the publication date."""
+    events = events_of("India and Pakistan have held talks in Delhi.\n"
+                       "Pyongyang has rebuffed overtures from Seoul.")
+    assert [e.date for e in find(events, "talks")] == [PUB]
+    rejections = find(events, "rejection")
+    assert rejections and all(e.date is None and e.date_basis == "none" for e in rejections)

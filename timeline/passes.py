@@ -41,8 +41,8 @@ from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token
 from .rules import Rewrite, Rules, Trigger
 from .syntax import (
-    CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate, refuses,
-    reports_obligation, scheduled, subjects, tense, unique,
+    CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate,
+    present_perfect, refuses, reports_obligation, scheduled, subjects, tense, unique,
 )
 
 MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
@@ -604,6 +604,8 @@ def _context_date(state: SentenceState, c: Candidate) -> EventDate:
             return _event_date(tx, "text")
     if before_lead(c.verb) or background(c.verb):
         return EventDate()
+    if state.paragraph > 0 and present_perfect(c.verb):
+        return EventDate()  # "Pyongyang has rebuffed overtures": before the news; a lead's is the news
     verb_tense = tense(c.verb)
     carried = state.ctx.carried_date
     if verb_tense == "past" and c.verb.tag_ == "VBD" and carried is not None and carried[0] == state.paragraph:

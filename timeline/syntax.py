@@ -181,6 +181,11 @@ def before_lead(verb: Token) -> bool:
     return False
 
 
+def present_perfect(verb: Token) -> bool:
+    """ "has rebuffed", "have been negotiating": the event came before the news, it is not said when."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
 def _spans_time(verb: Token) -> bool:
     """ "three times", "for a year", "since 2001", "for weeks": the verb counts or spans time."""
     for c in verb.children:
