@@ -196,3 +196,14 @@ def test_present_perfect_after_the_lead_has_no_date():
     assert [e.date for e in find(events, "talks")] == [PUB]
     rejections = find(events, "rejection")
     assert rejections and all(e.date is None and e.date_basis == "none" for e in rejections)
+
+
+def test_led_forces_are_the_leader_and_a_clause_on_a_date_takes_it():
+    """ "U.S.-led forces" are the United States; "since 2001, when they ousted ...": 2001, though
+    "since 2001" bounds the main clause and dates nothing there."""
+    events = find(events_of("This has been the bloodiest year in Afghanistan since 2001 when U.S.-led forces "
+                            "ousted the hard-line Islamist Taleban government."), "military")
+    assert [(e.source, e.target, e.date, e.date_basis) for e in events] == [
+        (("United States",), ("Taliban",), "2001", "text")]
+    coalition = find(events_of("The Saudi-led coalition bombed Houthi positions on Monday."), "military")
+    assert coalition and coalition[0].source == ("Saudi Arabia",)

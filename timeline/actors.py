@@ -312,6 +312,7 @@ class MentionFinder:
         self._surnames(doc, offset, found)
         self._roles(doc, offset, found)
         self._agents(doc, offset, found)
+        self._led(doc, offset, found)
         self._pronouns(doc, offset, found)
         self.plurals.read(doc, found)
         return found
@@ -483,6 +484,22 @@ class MentionFinder:
                             and found[c.i].actor.kind in ("country", "organization")), None)
             if country is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, country, remember=False)
+
+    def _led(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        """ "U.S.-led forces", "a Saudi-led coalition": the forces are the actor that leads them
+        (not "Russia-backed separatists": who backs is not who acts)."""
+        for tok in doc:
+            head = tok.head
+            if tok.dep_ not in ("amod", "nummod", "compound", "nmod") or head.i in found or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.lower_.endswith("-led") and len(tok) > 4:
+                actor = self.lexicon.lookup(tok.text[:-4], self.on) or self.lexicon.lookup_demonym(tok.text[:-4])
+            elif tok.lower_ == "led" and tok.i >= 2 and doc[tok.i - 1].text == "-" and tok.i - 2 in found:
+                actor = found[tok.i - 2].actor
+            else:
+                continue
+            if actor is not None and actor.kind in ("country", "organization"):
+                self._add(found, doc[head.i : head.i + 1], offset, actor, remember=False)
 
     def _definite(self, tok: Token, found: dict[int, Mention]) -> bool:
         return any(

@@ -142,14 +142,14 @@ class EventExtractor:
                 continue
             ids = {t.i for t in toks}
             root = next((t for t in toks if t.head.i not in ids or t.head == t), toks[0])
+            for t in toks:  # the expression's own words: no triggers; "2001 when forces ousted": its date
+                heads.setdefault(-t.i - 1, tx)
             anchor = root.head
             if anchor.lower_ in bounds or toks[0].lower_ in bounds:
                 continue  # "its first visit since 2015": a bound, not the event's date
             while (anchor.dep_ == "prep" or anchor.pos_ == "ADP") and anchor.head.i != anchor.i:
                 anchor = anchor.head
             heads.setdefault(anchor.i, tx)
-            for t in toks:
-                heads.setdefault(-t.i - 1, tx)
         return heads
 
     # -- one event ------------------------------------------------------------------------------

@@ -588,6 +588,8 @@ def _clause_date(state: SentenceState, c: Candidate) -> EventDate | None:
             return _event_date(tx, basis)
         if t.head == t:
             break
+        if t.dep_ == "relcl" and (tx := state.timex_at.get(-t.head.i - 1)) is not None and tx.date:
+            return _event_date(tx, "text")  # "since 2001, when U.S.-led forces ousted the Taleban"
         if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ == "VERB"):
             crossed = True
         t = t.head
