@@ -216,3 +216,12 @@ def test_a_capitals_name_inside_a_longer_name_is_not_the_country(text, word):
 
 def test_a_capital_before_an_event_name_is_still_the_country():
     assert mentions_of("Bush prepared to attend the Beijing Olympics.", "2008-08-01").get("Beijing") == "China"
+
+
+def test_the_west_is_an_actor_and_the_west_bank_palestine():
+    """ "lashed out at the West": an actor of its own; "the West Bank" is no part of it."""
+    from timeline.model import Article
+    from timeline.pipeline import extract_article
+    events = extract_article(Article(id="w", title="t", date="2024-05-02", text=(
+        "Russia's president lashed out at the West on Friday.\nIsraeli troops raided a town in the West Bank.")))
+    assert {(e.type, e.target) for e in events} >= {("criticism", ("the West",)), ("military", ("Palestine",))}
