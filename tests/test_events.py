@@ -207,3 +207,14 @@ def test_led_forces_are_the_leader_and_a_clause_on_a_date_takes_it():
         (("United States",), ("Taliban",), "2001", "text")]
     coalition = find(events_of("The Saudi-led coalition bombed Houthi positions on Monday."), "military")
     assert coalition and coalition[0].source == ("Saudi Arabia",)
+
+
+def test_coordinated_nationalities_and_misparsed_coordinated_subjects():
+    """ "African and European diplomats": the EU (Africa is no actor); "American and Russian
+    diplomats": both; "Kibaki and opposition leader Raila Odinga signed", parsed as two subjects: both."""
+    events = events_of("Kofi Annan met African and European diplomats on Tuesday.\n"
+                       "American and Russian diplomats held talks in Geneva.\n"
+                       "Kenyan President Mwai Kibaki and opposition leader Raila Odinga signed a deal on Thursday.")
+    assert [e.target for e in find(events, "meeting")] == [("European Union",)]
+    assert [e.source for e in find(events, "talks")] == [("United States", "Russia")]
+    assert [e.source for e in find(events, "agreement")] == [("Mwai Kibaki", "Raila Odinga")]

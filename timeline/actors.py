@@ -197,6 +197,12 @@ def _city_in_a_longer_name(doc: Doc, i: int, j: int) -> bool:
             and city_country(doc[i:j].text) is not None)
 
 
+def _modifiers(tok: Token) -> list[Token]:
+    """The words that say whose a noun is, with their coordinates: "African and European diplomats"."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    return sorted({t.i: t for m in mods for t in (m, *m.conjuncts)}.values(), key=lambda t: t.i)
+
+
 class GroupWords:
     """Words for several actors at once, and the groups an article has named so far."""
 
@@ -224,7 +230,7 @@ class GroupWords:
                     self.groups[tok.i] = self._as_kind(self.last_named_together,
                                                        collective_nouns()[tok.lemma_.lower()])
             for tok in sent:
-                members = self._of_group(tok, found)
+                members = self._of_group(tok, found) or self._modified_group(tok, found)
                 if members:
                     self.groups[tok.i] = members
             for tok in sent:
@@ -268,6 +274,17 @@ class GroupWords:
                         if len(members) > 1:
                             return members
         return ()
+
+    def _modified_group(self, tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
+        """ "American and Russian diplomats": an agent noun of several states at once."""
+        if tok.tag_ not in ("NNS", "NNPS") or agent_nouns().get(tok.lower_) not in STATE_SECTORS:
+            return ()
+        members: list[Actor] = []
+        for m in _modifiers(tok):
+            actor = found[m.i].actor if m.i in found else None
+            if actor is not None and actor.kind in ("country", "organization") and actor not in members:
+                members.append(actor)
+        return tuple(members) if len(members) > 1 else ()
 
     def _is_collective(self, tok: Token, found: dict[int, Mention]) -> bool:
         """A plural collective noun that picks out a known group: "the two sides", "both countries"."""
@@ -479,8 +496,7 @@ class MentionFinder:
         for tok in doc:
             if tok.i in found or tok.pos_ != "NOUN" or agents.get(tok.lower_) not in STATE_SECTORS:
                 continue
-            country = next((found[c.i].actor for c in tok.children if c.i in found  # "NATO officials": NATO
-                            and c.dep_ in ("amod", "compound", "poss", "nmod")
+            country = next((found[c.i].actor for c in _modifiers(tok) if c.i in found  # "NATO officials": NATO
                             and found[c.i].actor.kind in ("country", "organization")), None)
             if country is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, country, remember=False)

@@ -49,7 +49,7 @@ def subjects(verb: Token) -> list[Token]:
             s = subj[0]
             if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return conjuncts(antecedent(t))
-            return conjuncts(s)
+            return conjuncts(s) + _misparsed_conjuncts(subj)
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t:
             t = t.head  # "Clinton is due to arrive": xcomp of the acomp of "is"
             continue
@@ -62,6 +62,18 @@ def subjects(verb: Token) -> list[Token]:
             return subjects(t.head) if t.head.pos_ in ("VERB", "AUX") else []
         break
     return []
+
+
+def _misparsed_conjuncts(subj: list[Token]) -> list[Token]:
+    """ "Kibaki and opposition leader Raila Odinga signed": two subjects joined by "and" that the
+    parser left as two nsubj of the verb instead of a coordination."""
+    out = []
+    for prev, s in zip(subj, subj[1:]):
+        if any(t.dep_ == "cc" for t in prev.doc[prev.i + 1 : s.left_edge.i]):
+            out.append(s)
+        else:
+            break
+    return out
 
 
 def antecedent(relcl: Token) -> Token:
