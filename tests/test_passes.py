@@ -356,3 +356,15 @@ def test_a_place_is_no_party_of_a_meeting_but_officials_in_a_city_are_its_countr
 def test_an_event_in_a_relative_clause_keeps_its_own_modality():
     e = [e for e in events_of("Milei, who has repeatedly insulted Lula, did not apologize.") if e.type == "criticism"]
     assert e and e[0].modality == "occurred"
+
+
+def test_a_call_to_end_fighting_is_addressed_to_its_sides():
+    """ "urged all parties to stop hostilities": the sides of the last armed clash told."""
+    from timeline.model import Article
+    from timeline.pipeline import extract_article
+    events = extract_article(Article(id="f", title="t", date="2008-08-12", text=(
+        "Russian troops attacked Georgian forces in South Ossetia on Friday.\n"
+        "Ban Ki-moon urged all parties to stop hostilities in the area.")))
+    demands = [e for e in events if e.type == "demand"]
+    assert [(e.target, e.target_basis) for e in demands] == [(("Russia", "Georgia"), "context")]
+    assert "role:fighting.sides" in demands[0].rule

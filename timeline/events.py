@@ -175,7 +175,7 @@ class EventExtractor:
             rule="|".join(c.trace), article_url=a.url,
             actor_kinds=tuple(x.kind for x in actors), actor_countries=tuple(x.country or "" for x in actors),
             actor_texts=tuple(texts.get(x.name, x.name) for x in actors),
-            source_basis="text" if c.sources else "", target_basis="text" if c.targets else "",
+            source_basis="text" if c.sources else "", target_basis=c.target_basis if c.targets else "",
             goldstein=goldstein(c.cameo), quad_class=quad_class(c.cameo), article_outlet=a.outlet,
         )
 

@@ -70,6 +70,7 @@ class Candidate:
     confidence: float = 0.0
     governed_modality: str = ""  # the modality governed.csv gives it under its governor
     frame: str = ""  # an evaluation's frame (evaluations.csv): "evaluated" or "experiencer"
+    target_basis: str = "text"  # "context": the targets come from the article, not the sentence
 
     def __post_init__(self):
         self.type = self.type or self.trigger.type
@@ -494,6 +495,22 @@ def refer_back(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
+def address_the_fighting(state: SentenceState, c: Candidate) -> bool:
+    """A call to end fighting with no one named ("called for an end to the fighting", "urged all
+    parties to stop hostilities") is addressed to the sides of the article's last armed clash."""
+    if c.targets or not state.rules.policy(c.type).addresses_fighting:
+        return True
+    clash = next((state.at[t.i] for t in c.head.subtree if t.i in state.at and t.i != c.head.i
+                  and state.at[t.i].type == "military"), None)
+    last = state.ctx.last_of_type.get("military") if clash is not None else None
+    if last is not None:
+        own = {a.name for a in c.sources}
+        c.targets = [a for a in unique(last.sources + last.targets) if a.name not in own]
+        c.target_basis = "context"
+        c.trace.append("role:fighting.sides")
+    return True
+
+
 def place_fallback(state: SentenceState, c: Candidate) -> bool:
     """ "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened."""
     if not c.sources and not c.targets and state.rules.policy(c.type).place_fallback:
@@ -667,7 +684,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, refer_back,
-    place_fallback, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
+    address_the_fighting, place_fallback, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
 )
 
 

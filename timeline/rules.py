@@ -64,7 +64,8 @@ class EventType:
 
 
 EVENT_TYPE_FLAGS = ("reporting", "needs_source", "needs_target", "place_fallback", "mutual", "encounter",
-                    "venue_target", "commitment", "striving", "dyadic", "destination", "absorbs_purpose", "purpose")
+                    "venue_target", "commitment", "striving", "dyadic", "destination", "absorbs_purpose", "purpose",
+                    "addresses_fighting")
 
 
 @dataclass(frozen=True, slots=True)
