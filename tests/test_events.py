@@ -218,3 +218,12 @@ def test_coordinated_nationalities_and_misparsed_coordinated_subjects():
     assert [e.target for e in find(events, "meeting")] == [("European Union",)]
     assert [e.source for e in find(events, "talks")] == [("United States", "Russia")]
     assert [e.source for e in find(events, "agreement")] == [("Mwai Kibaki", "Raila Odinga")]
+
+
+def test_a_meeting_in_a_time_adjunct_has_the_clause_subject_as_party():
+    """ "Karzai released his comments after a meeting with Pakistan's foreign minister": Karzai met
+    him (not the party the article names most)."""
+    events = events_of("The Taliban attacked a convoy. The Taliban attacked a base.\n"
+                       "Mr. Karzai released his comments after a critical meeting with Pakistan's foreign minister.")
+    meetings = find(events, "meeting")
+    assert [(e.source, e.source_basis) for e in meetings] == [(("Hamid Karzai",), "text")]

@@ -280,6 +280,15 @@ class Roles:
                 targets += [a for t in c.children if t.dep_ in ("nsubj", "dobj") for a in self.actor_of(t, mentions)]
         return sources, targets, steps, from_prep, listed
 
+    def _met_before_or_after(self, tok: Token) -> bool:
+        """ "Karzai spoke after a meeting with Kasuri", "following talks with Pakistani officials":
+        a time adjunct with a partner; the clause's subject took part."""
+        t = tok.head if tok.dep_ == "pobj" else None
+        if t is not None and t.lower_ == "of" and t.head.dep_ == "pobj":  # "after three hours of talks with"
+            t = t.head.head
+        return (t is not None and t.dep_ == "prep" and t.lower_ in self.rules.word("meeting_time_prep")
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))
+
     def verb_of_noun(self, tok: Token, verb: Token, mentions: Mentions, sources: list[Actor],
                      targets: list[Actor], from_prep: bool, listed: bool):
         """What the verb a noun trigger hangs from adds: its subject, object or partner."""
@@ -290,6 +299,8 @@ class Roles:
             targets += [a for c in verb.children if c.dep_ == "agent" for a in self.pobj_actors(c, mentions)]
         elif from_prep:
             targets = subj + targets  # "securing support from Russia": the subject receives
+        elif subj and not sources and targets and self._met_before_or_after(tok):
+            sources = [a for a in subj if a.name not in {t.name for t in targets}]
         elif subj and (verb.lemma_.lower() in support and tok.dep_ in ("dobj", "attr")
                        or not sources and not listed and not in_adjunct(tok)):
             # "imposed their own sanctions": a possessive pronoun is the subject, not the group last named
