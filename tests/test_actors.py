@@ -225,3 +225,16 @@ def test_the_west_is_an_actor_and_the_west_bank_palestine():
     events = extract_article(Article(id="w", title="t", date="2024-05-02", text=(
         "Russia's president lashed out at the West on Friday.\nIsraeli troops raided a town in the West Bank.")))
     assert {(e.type, e.target) for e in events} >= {("criticism", ("the West",)), ("military", ("Palestine",))}
+
+
+def test_a_group_noun_refers_back_only_to_a_group_of_its_kind():
+    """ "rebel groups" after "demonstrations" (the generic protesters) are rebels, not protesters;
+    "the militants" after Hamas is Hamas."""
+    from timeline.model import Article
+    from timeline.pipeline import extract_article
+    def parties(text):
+        return [(e.type, e.source, e.target) for e in extract_article(Article(id="g", title="t", date="2023-07-12", text=text))]
+    assert ("military", ("Myanmar",), ("rebels",)) in parties(
+        "Myanmar's junta carried out a crackdown on demonstrations. Its jets bombed rebel groups on Monday.")
+    assert ("military", ("Hamas",), ("Israel",)) in parties(
+        "Hamas fired rockets at Israel on Monday. The militants attacked Israel again on Tuesday.")

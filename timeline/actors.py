@@ -478,7 +478,7 @@ class MentionFinder:
                                                           or tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
                 # "rebel positions", "militant strongholds": theirs
                 generic = group_nouns()[tok.lemma_.lower()]  # "the militants freed three hostages": Hamas
-                actor = self.last_named_group or (Actor(name=generic, kind="group") if generic else None)
+                actor = self._named_group(generic) or (Actor(name=generic, kind="group") if generic else None)
                 if actor is None:
                     continue
             else:
@@ -500,6 +500,14 @@ class MentionFinder:
                             and found[c.i].actor.kind in ("country", "organization")), None)
             if country is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, country, remember=False)
+
+    def _named_group(self, generic: str) -> Actor | None:
+        """The group last named, which "the militants" or "rebel groups" refer back to: not another
+        kind of group told by a common noun ("rebel groups" after "demonstrators" are not the protesters)."""
+        last = self.last_named_group
+        if last is not None and last.name in set(group_nouns().values()) - {generic}:
+            return None
+        return last
 
     def _led(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """ "U.S.-led forces", "a Saudi-led coalition": the forces are the actor that leads them
