@@ -227,3 +227,13 @@ def test_a_meeting_in_a_time_adjunct_has_the_clause_subject_as_party():
                        "Mr. Karzai released his comments after a critical meeting with Pakistan's foreign minister.")
     meetings = find(events, "meeting")
     assert [(e.source, e.source_basis) for e in meetings] == [(("Hamid Karzai",), "text")]
+
+
+def test_a_subject_the_parser_hung_on_the_phrase_before_the_verb():
+    """ "Speaking with his counterpart, India's minister, Pranab Mukherjee, brushed aside reports":
+    the parser makes the subject an apposition of "counterpart"; it is the subject of "brushed"."""
+    events = find(events_of("Speaking at a joint news conference with his Pakistani counterpart, India's external "
+                            "affairs minister, Pranab Mukherjee, brushed aside press reports here that the incoming "
+                            "Obama White House may appoint former U.S. President Bill Clinton as a special envoy."),
+                  "rejection")
+    assert [e.source for e in events] == [("Pranab Mukherjee",)]

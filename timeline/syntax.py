@@ -61,7 +61,19 @@ def subjects(verb: Token) -> list[Token]:
         if t.dep_ == "acl" and t.tag_ == "VBG":
             return subjects(t.head) if t.head.pos_ in ("VERB", "AUX") else []
         break
-    return []
+    return _stranded_subject(t)
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """ "Speaking with his counterpart, India's minister, Pranab Mukherjee, brushed aside ...": a
+    subject the parser hung as an apposition inside the phrase before the verb, just before it."""
+    if verb.head != verb or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    k = verb.i - 1
+    while k >= verb.sent.start and verb.doc[k].is_punct:
+        k -= 1
+    tok = verb.doc[k] if k >= verb.sent.start and k < verb.i - 1 else None
+    return [tok] if tok is not None and tok.dep_ == "appos" and tok.pos_ in ("PROPN", "NOUN") else []
 
 
 def _misparsed_conjuncts(subj: list[Token]) -> list[Token]:
