@@ -238,3 +238,12 @@ def test_a_group_noun_refers_back_only_to_a_group_of_its_kind():
         "Myanmar's junta carried out a crackdown on demonstrations. Its jets bombed rebel groups on Monday.")
     assert ("military", ("Hamas",), ("Israel",)) in parties(
         "Hamas fired rockets at Israel on Monday. The militants attacked Israel again on Tuesday.")
+
+
+def test_a_possessive_in_the_object_is_the_subject_s_own():
+    """ "Brazil's president postponed his visit": his own visit, not that of the person named before."""
+    from timeline.model import Article
+    from timeline.pipeline import extract_article
+    events = extract_article(Article(id="p", title="t", date="2014-11-18", text=(
+        "Biden met Zelensky on Monday.\nBrazil's president postponed his visit to Washington.")))
+    assert [e.source for e in events if e.type == "visit"] == [("Dilma Rousseff",)]

@@ -592,6 +592,8 @@ class MentionFinder:
             if lower in SUBJECT_PRONOUNS:
                 actor = self._subject_in_sentence(tok, found) or self.memory.latest(pos, subject_only=True)
                 actor = actor or self.memory.latest(pos)
+            elif lower in ("his", "her") and (own := self._possessor_subject(tok, found)) is not None:
+                actor = own  # "Brazil's president postponed his visit": his own
             else:
                 subj = self._clause_subject(tok, found)
                 actor = self.memory.latest(pos, exclude=[subj.name] if subj else [])
@@ -607,6 +609,16 @@ class MentionFinder:
             if m is not None and m.actor.kind == "person" and _is_subject(t):
                 best = m.actor
         return best
+
+    def _possessor_subject(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
+        """The person subject of the clause, before it, that a possessive in the object refers to."""
+        verb = tok.head
+        while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.i < tok.i and c.i in found and found[c.i].actor.kind == "person":
+                return found[c.i].actor
+        return None
 
     def _clause_subject(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
         verb = tok.head
