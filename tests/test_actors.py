@@ -247,3 +247,17 @@ def test_a_possessive_in_the_object_is_the_subject_s_own():
     events = extract_article(Article(id="p", title="t", date="2014-11-18", text=(
         "Biden met Zelensky on Monday.\nBrazil's president postponed his visit to Washington.")))
     assert [e.source for e in events if e.type == "visit"] == [("Dilma Rousseff",)]
+
+
+def test_group_nouns_refer_back_only_to_named_armed_groups():
+    """ "Syrian rebels" are rebels (of Syria), "opposition ministers" the opposition: neither is
+    Hamas named before; "the militants" still are."""
+    from timeline.model import Article
+    from timeline.pipeline import extract_article
+    events = extract_article(Article(id="g", title="t", date="2014-11-18", text=(
+        "Hamas fired rockets at Israel. Opposition ministers have been boycotting cabinet meetings with "
+        "President Gbagbo. Russia launched airstrikes on Syrian rebels. The militants attacked Israel again on Tuesday.")))
+    parties = [(e.source, e.target) for e in events]
+    assert (("opposition",), ("Gbagbo",)) in parties or (("opposition",), ("Laurent Gbagbo",)) in parties
+    assert (("Russia",), ("rebels",)) in parties and (("Hamas",), ("Israel",)) in parties
+    assert not any("Hamas" in e.source for e in events if "Syrian" in e.sentence or "Opposition" in e.sentence)

@@ -106,10 +106,21 @@ def name_key(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def group_nouns() -> dict[str, str]:
-    """Nouns that refer back to the armed or political group last named, and the generic actor
-    they name when none was (data/group_nouns.csv: "the rebels" -> "rebels")."""
-    return {row["noun"]: row["generic"]
-            for row in read_table("group_nouns.csv", ("noun", "generic", "note"), required=("noun",))}
+    """Nouns for a group, and the generic actor they name when no group was named before
+    (data/group_nouns.csv: "the rebels" -> "rebels")."""
+    return {row["noun"]: row["generic"] for row in _group_rows()}
+
+
+@functools.lru_cache(maxsize=1)
+def referring_group_nouns() -> frozenset[str]:
+    """Group nouns that refer back to the armed group last named ("the militants": Hamas; not
+    "the opposition" or "the protesters")."""
+    return frozenset(row["noun"] for row in _group_rows() if row["refers_back"] == "yes")
+
+
+def _group_rows() -> list[dict[str, str]]:
+    return read_table("group_nouns.csv", ("noun", "generic", "refers_back", "note"), required=("noun",),
+                      checks={"refers_back": one_of(("yes",), allow_empty=True)})
 
 
 # Sectors whose agent nouns stand for their country's state ("Sudanese officials", "Afghan troops").
@@ -473,17 +484,16 @@ class MentionFinder:
             lower = tok.lower_
             if lower in RELATIONAL_ROLES:
                 actor = self._counterpart(tok, found) or self._relational(tok, offset)
-            elif tok.lemma_.lower() in group_nouns() and (self._definite(tok, found) or tok.tag_ == "NNS"
+            elif tok.lemma_.lower() in group_nouns() and (_definite(tok, found) or tok.tag_ == "NNS"
                                                           or tok.lower_ == "opposition"
                                                           or tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
                 # "rebel positions", "militant strongholds": theirs
-                generic = group_nouns()[tok.lemma_.lower()]  # "the militants freed three hostages": Hamas
-                actor = self._named_group(generic) or (Actor(name=generic, kind="group") if generic else None)
+                actor = self._group_noun(tok, found)  # "the militants freed three hostages": Hamas
                 if actor is None:
                     continue
             else:
                 title = self.lexicon.match_title(tok.text)
-                if not title or not self._definite(tok, found):
+                if not title or not _definite(tok, found):
                     continue
                 actor = self._role_holder(tok, title, found, offset)
             if actor is not None:
@@ -501,13 +511,16 @@ class MentionFinder:
             if country is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, country, remember=False)
 
-    def _named_group(self, generic: str) -> Actor | None:
-        """The group last named, which "the militants" or "rebel groups" refer back to: not another
-        kind of group told by a common noun ("rebel groups" after "demonstrators" are not the protesters)."""
-        last = self.last_named_group
-        if last is not None and last.name in set(group_nouns().values()) - {generic}:
-            return None
-        return last
+    def _group_noun(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
+        """The group a group noun names: the one last named ("the militants"), else the generic
+        actor, of a country when one qualifies it ("Syrian rebels": rebels, not Hamas named before)."""
+        lemma = tok.lemma_.lower()
+        generic = group_nouns()[lemma]
+        country = next((found[c.i].actor.country for c in _modifiers(tok)
+                        if c.i in found and found[c.i].actor.kind == "country"), None)
+        if country is None and lemma in referring_group_nouns() and self.last_named_group is not None:
+            return self.last_named_group
+        return Actor(name=generic, kind="group", country=country) if generic else None
 
     def _led(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """ "U.S.-led forces", "a Saudi-led coalition": the forces are the actor that leads them
@@ -524,12 +537,6 @@ class MentionFinder:
                 continue
             if actor is not None and actor.kind in ("country", "organization"):
                 self._add(found, doc[head.i : head.i + 1], offset, actor, remember=False)
-
-    def _definite(self, tok: Token, found: dict[int, Mention]) -> bool:
-        return any(
-            c.lower_ in ("the", "his", "her", "its", "their") or c.dep_ == "poss" or c.i in found
-            for c in tok.children
-        )
 
     def _role_holder(self, tok: Token, title: str, found: dict[int, Mention], offset: int) -> Actor | None:
         country = None
@@ -590,46 +597,16 @@ class MentionFinder:
                 continue
             pos = offset + tok.idx
             if lower in SUBJECT_PRONOUNS:
-                actor = self._subject_in_sentence(tok, found) or self.memory.latest(pos, subject_only=True)
+                actor = _subject_in_sentence(tok, found) or self.memory.latest(pos, subject_only=True)
                 actor = actor or self.memory.latest(pos)
-            elif lower in ("his", "her") and (own := self._possessor_subject(tok, found)) is not None:
+            elif lower in ("his", "her") and (own := _possessor_subject(tok, found)) is not None:
                 actor = own  # "Brazil's president postponed his visit": his own
             else:
-                subj = self._clause_subject(tok, found)
+                subj = _clause_subject(tok, found)
                 actor = self.memory.latest(pos, exclude=[subj.name] if subj else [])
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
 
-    def _subject_in_sentence(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
-        best = None
-        for t in tok.sent:
-            if t.i >= tok.i:
-                break
-            m = found.get(t.i)
-            if m is not None and m.actor.kind == "person" and _is_subject(t):
-                best = m.actor
-        return best
-
-    def _possessor_subject(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
-        """The person subject of the clause, before it, that a possessive in the object refers to."""
-        verb = tok.head
-        while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
-        for c in verb.children:
-            if c.dep_ == "nsubj" and c.i < tok.i and c.i in found and found[c.i].actor.kind == "person":
-                return found[c.i].actor
-        return None
-
-    def _clause_subject(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
-        verb = tok.head
-        while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i in found:
-                return found[c.i].actor
-        return None
-
-    # -- bookkeeping --------------------------------------------------------------------------
     def _add(self, found: dict[int, Mention], span: Span, offset: int, actor: Actor, remember: bool = True,
              title: str | None = None) -> None:
         start = offset + span.start_char
@@ -639,5 +616,46 @@ class MentionFinder:
             self.resolved[offset + t.idx] = mention
         if remember:
             self.memory.add(start, actor, any(_is_subject(t) for t in span), title)
-            if actor.kind == "group":
-                self.last_named_group = actor
+            if actor.kind == "group" and actor.name not in set(group_nouns().values()):
+                self.last_named_group = actor  # a group named, not one told by a common noun
+
+
+def _subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    best = None
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        m = found.get(t.i)
+        if m is not None and m.actor.kind == "person" and _is_subject(t):
+            best = m.actor
+    return best
+
+
+def _possessor_subject(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    """The person subject of the clause, before it, that a possessive in the object refers to."""
+    verb = tok.head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.i < tok.i and c.i in found and found[c.i].actor.kind == "person":
+            return found[c.i].actor
+    return None
+
+
+def _clause_subject(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    verb = tok.head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i in found:
+            return found[c.i].actor
+    return None
+
+# -- bookkeeping --------------------------------------------------------------------------
+
+
+def _definite(tok: Token, found: dict[int, Mention]) -> bool:
+    return any(
+        c.lower_ in ("the", "his", "her", "its", "their") or c.dep_ == "poss" or c.i in found
+        for c in tok.children
+    )
