@@ -237,3 +237,9 @@ def test_a_subject_the_parser_hung_on_the_phrase_before_the_verb():
                             "Obama White House may appoint former U.S. President Bill Clinton as a special envoy."),
                   "rejection")
     assert [e.source for e in events] == [("Pranab Mukherjee",)]
+
+
+def test_an_award_is_praise_of_its_receiver():
+    events = find(events_of("Biden awarded Zelensky the Medal of Freedom on Monday."), "praise")
+    assert [(e.source, e.target) for e in events] == [(("Joe Biden",), ("Volodymyr Zelensky",))]
+    assert not find(events_of("Both sides pledged to honor the ceasefire."), "praise")
