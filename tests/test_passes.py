@@ -282,12 +282,21 @@ def test_credit_lines_tell_no_event():
     assert events_of("Tewelde Tesfagabir and Berhane Berhe contributed to this report.") == []
 
 
-def test_a_missing_source_comes_from_the_article():
+def test_a_missing_source_comes_from_the_article_at_lower_confidence():
+    """The guessed acting party lowers the confidence under the default floor: such an event is
+    left out unless the floor is lowered; a guessed target keeps it above."""
     text = ("Afghan President Hamid Karzai met Pakistan's foreign minister in Kabul. "
             "Karzai said the border must be secured. The meeting with Pakistan was tense.")
-    e = [e for e in events_of(text) if e.type == "meeting" and e.source_basis == "context"]
+    article = Article(id="t", title="test", text=text, date=PUB)
+    ex = EventExtractor(article, load_lexicon(), load_rules(), min_confidence=0.0)
+    events = ex.finish(list(ex.paragraph(parse_texts(load_nlp(), [text])[0], 0)))
+    e = [e for e in events if e.type == "meeting" and e.source_basis == "context"]
     assert e and e[0].source == ("Hamid Karzai",) and e[0].target == ("Pakistan",)
-    assert e[0].rule.endswith("role:context.source")
+    assert e[0].rule.endswith("role:context.source") and e[0].confidence < 0.55
+    assert not [e for e in events_of(text) if e.source_basis == "context"]
+    kept = [e for e in events_of("Iran's foreign minister Javad Zarif met John Kerry in Vienna. Zarif met Kerry again. "
+                                 "Zarif rejected the demands.") if e.target_basis == "context"]
+    assert kept and all(0.55 <= e.confidence < 0.9 for e in kept)
 
 
 @pytest.mark.parametrize("text, etype, source", [

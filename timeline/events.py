@@ -88,7 +88,7 @@ class EventExtractor:
         """The article's events after the article passes (a missing party from its context)."""
         for article_pass in ARTICLE_PASSES:
             events = article_pass(events, self.context)
-        return events
+        return [e for e in events if e.confidence >= self.min_confidence]
 
     # -- per paragraph ------------------------------------------------------------------------
     def paragraph(self, doc: Doc, offset: int) -> Iterator[Event]:
