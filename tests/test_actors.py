@@ -261,3 +261,18 @@ def test_group_nouns_refer_back_only_to_named_armed_groups():
     assert (("opposition",), ("Gbagbo",)) in parties or (("opposition",), ("Laurent Gbagbo",)) in parties
     assert (("Russia",), ("rebels",)) in parties and (("Hamas",), ("Israel",)) in parties
     assert not any("Hamas" in e.source for e in events if "Syrian" in e.sentence or "Opposition" in e.sentence)
+
+
+def test_the_two_sides_reach_back_only_a_few_sentences():
+    """ "The two sides" are the actors named together lately, not a pair named in a caption
+    many sentences before."""
+    from timeline.model import Article
+    from timeline.pipeline import extract_article
+    near = "India and Pakistan held talks in Delhi on Monday. The two sides agreed to meet again."
+    far = ("Yussef bin Alawi and Catherine Ashton watched in Muscat. Kerry spoke on Monday. Kerry spoke on Tuesday. "
+           "Kerry spoke on Wednesday. Kerry spoke on Thursday. Kerry spoke on Friday. The two sides agreed to meet again.")
+    def agreements(text):
+        return [e.source for e in extract_article(Article(id="s", title="t", date="2014-11-18", text=text))
+                if e.type == "agreement"]
+    assert agreements(near) == [("India", "Pakistan")]
+    assert not any("Catherine Ashton" in s for s in agreements(far))

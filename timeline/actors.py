@@ -214,6 +214,10 @@ def _modifiers(tok: Token) -> list[Token]:
     return sorted({t.i: t for m in mods for t in (m, *m.conjuncts)}.values(), key=lambda t: t.i)
 
 
+# "The two sides", "both countries": the actors named together at most this many sentences before.
+GROUP_REACH = 5
+
+
 class GroupWords:
     """Words for several actors at once, and the groups an article has named so far."""
 
@@ -221,6 +225,7 @@ class GroupWords:
         self.lexicon = lexicon
         self.last_group: tuple[Actor, ...] = ()  # the latest actors named together as a subject
         self.last_named_together: tuple[Actor, ...] = ()  # the latest actors named together anywhere
+        self.since_together = 0  # sentences read since then: "the two sides" reaches back only so far
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural word names
 
     def read(self, doc: Doc, found: dict[int, Mention]) -> None:
@@ -234,6 +239,9 @@ class GroupWords:
         """
         self.groups = {}
         for sent in doc.sents:
+            self.since_together += 1
+            if self.since_together > GROUP_REACH:
+                self.last_named_together = ()
             for tok in sent:
                 if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
                     self.groups[tok.i] = self.last_group or self.last_named_together
@@ -247,12 +255,12 @@ class GroupWords:
             for tok in sent:
                 members = self._coordinated(doc, tok, found)
                 if len(members) > 1:
-                    self.last_named_together = members
+                    self.last_named_together, self.since_together = members, 0
                     if tok.dep_ in ("nsubj", "nsubjpass"):
                         self.last_group = members
             for k, members in self.groups.items():
                 if sent.start <= k < sent.end and len(members) > 1 and doc[k].lower_ not in PLURAL_PRONOUNS:
-                    self.last_named_together = members  # "the ministers of India and Pakistan ... both"
+                    self.last_named_together, self.since_together = members, 0  # "the ministers of India and Pakistan ... both"
 
     def _coordinated(self, doc: Doc, tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
         """The actors of a coordination headed by `tok` ("Saudi Arabia, Bahrain and Egypt")."""
