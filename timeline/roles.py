@@ -205,6 +205,8 @@ class Roles:
             sources = self.subject_actors(tok, mentions) + sources
         elif tok.dep_ == "acl":
             targets += self.actor_of(tok.head, mentions)
+        elif tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+            targets += self.subject_actors(tok, mentions)  # "Abiy flew to Assab and was greeted by Isaias"
         if not self.rules.policy(etype).reporting:
             targets += self.content_actors(tok, sources, mentions)
         return sources, targets, ["role:verb"]

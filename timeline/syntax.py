@@ -194,7 +194,8 @@ def before_lead(verb: Token) -> bool:
         perfect = [c for c in kids if c.dep_ == "aux" and c.lemma_ == "have"]
         if any(c.tag_ == "VBD" for c in perfect) or perfect and _spans_time(t):
             return True
-        if any(c.lower_ in words()["past_marker"] and c.dep_ == "advmod" for c in kids):
+        if any(c.lower_ in words()["past_marker"] and c.dep_ == "advmod"
+               and not any(g.lower_ == "as" for g in c.children) for c in kids):  # not "as long as"
             return True
         if any(c.dep_ == "prep" and any(p.lower_ == "past" for p in c.children) for c in kids):
             return True
