@@ -534,21 +534,11 @@ class MentionFinder:
         return Actor(name=generic, kind="group", country=country) if generic else None
 
     def _led(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
-        """ "U.S.-led forces", "a Saudi-led coalition": the forces are the actor that leads them
-        (not "Russia-backed separatists": who backs is not who acts)."""
+        """ "U.S.-led forces", "a Saudi-led coalition": the forces are the actor that leads them."""
         for tok in doc:
-            head = tok.head
-            if tok.dep_ not in ("amod", "nummod", "compound", "nmod") or head.i in found or head.pos_ not in ("NOUN", "PROPN"):
-                continue
-            if tok.lower_.endswith("-led") and len(tok) > 4:
-                actor = self.lexicon.lookup(tok.text[:-4], self.on) or self.lexicon.lookup_demonym(tok.text[:-4])
-            elif tok.lower_ == "led" and tok.i >= 2 and doc[tok.i - 1].text == "-" and tok.i - 2 in found:
-                actor = found[tok.i - 2].actor
-            else:
-                continue
-            if actor is not None and actor.kind in ("country", "organization"):
-                self._add(found, doc[head.i : head.i + 1], offset, actor, remember=False)
-
+            actor = _leader(tok, found, self.lexicon, self.on)
+            if actor is not None:
+                self._add(found, doc[tok.head.i : tok.head.i + 1], offset, actor, remember=False)
     def _role_holder(self, tok: Token, title: str, found: dict[int, Mention], offset: int) -> Actor | None:
         country = None
         for c in tok.children:
@@ -603,11 +593,9 @@ class MentionFinder:
     def _neighbours(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """ "His South American neighbor", "neighboring countries" (after pronouns: whose neighbour)."""
         for tok in doc:
-            if tok.i not in found and tok.pos_ == "NOUN" and (tok.lemma_.lower() in words()["neighbour_noun"] or any(
-                    c.dep_ in ("amod", "compound") and c.lower_ in words()["neighbour_adj"] for c in tok.children)):
-                actor = _neighbour(tok, found, self.countries_named, self.lexicon)
-                if actor is not None:
-                    self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
+            actor = _neighbour(tok, found, self.countries_named, self.lexicon) if tok.i not in found else None
+            if actor is not None:
+                self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
 
     # -- pronouns ------------------------------------------------------------------------------
     def _pronouns(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
@@ -686,6 +674,9 @@ def _definite(tok: Token, found: dict[int, Mention]) -> bool:
 def _neighbour(tok: Token, found: dict[int, Mention], named: Counter[str], lexicon: Lexicon) -> Actor | None:
     """ "His South American neighbor", "neighboring countries": the bordering country of the
     clause's subject (or the noun's possessor) that the article has named most (GeoNames borders)."""
+    if tok.pos_ != "NOUN" or not (tok.lemma_.lower() in words()["neighbour_noun"] or any(
+            c.dep_ in ("amod", "compound") and c.lower_ in words()["neighbour_adj"] for c in tok.children)):
+        return None
     owners = [c for c in tok.children if c.dep_ == "poss"]
     verb = tok
     for _ in range(8):  # the subject of the clause, else of the clause above ("Qatar said it will not ...")
@@ -699,3 +690,18 @@ def _neighbour(tok: Token, found: dict[int, Mention], named: Counter[str], lexic
         return None
     best = max(neighbours(own), key=lambda code: (named[code], code), default=None)
     return lexicon.country_actor(best) if best is not None and named[best] else None
+
+
+def _leader(tok: Token, found: dict[int, Mention], lexicon: Lexicon, on: str | None) -> Actor | None:
+    """The country or organisation of "U.S.-led" or "Saudi-led" before a noun ("forces"), not yet
+    an actor (not "Russia-backed separatists": who backs is not who acts)."""
+    head, doc = tok.head, tok.doc
+    if tok.dep_ not in ("amod", "nummod", "compound", "nmod") or head.i in found or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.lower_.endswith("-led") and len(tok) > 4:
+        actor = lexicon.lookup(tok.text[:-4], on) or lexicon.lookup_demonym(tok.text[:-4])
+    elif tok.lower_ == "led" and tok.i >= 2 and doc[tok.i - 1].text == "-" and tok.i - 2 in found:
+        actor = found[tok.i - 2].actor
+    else:
+        return None
+    return actor if actor is not None and actor.kind in ("country", "organization") else None
