@@ -377,3 +377,11 @@ def test_a_call_to_end_fighting_is_addressed_to_its_sides():
     demands = [e for e in events if e.type == "demand"]
     assert [(e.target, e.target_basis) for e in demands] == [(("Russia", "Georgia"), "context")]
     assert "role:fighting.sides" in demands[0].rule
+
+
+def test_support_handed_over_is_aid():
+    """ "securing critical support from Russia": aid (rewrite material_support); "expressed
+    support for the plan" stays no aid."""
+    e = the_event("North Korea has been emboldened, securing critical support from Russia.", "rewrite:material_support")
+    assert (e.type, e.cameo, e.source) == ("aid", "070", ("Russia",))
+    assert not [e for e in events_of("The EU expressed support for the plan.") if e.type == "aid"]

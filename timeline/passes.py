@@ -161,6 +161,14 @@ def _supports_force(state: SentenceState, c: Candidate) -> bool:
                for o in objs)
 
 
+def _material_support(state: SentenceState, c: Candidate) -> bool:
+    """ "securing critical support from Russia", "provided support to the rebels": support that is
+    handed over (the object of a verb of giving or getting, words.csv support_transfer)."""
+    tok = c.head
+    return (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass")
+            and tok.head.lemma_.lower() in state.rules.word("support_transfer"))
+
+
 def _forces_act(state: SentenceState, c: Candidate) -> bool:
     """ "U.S.-led forces ousted the Taleban government": armed forces as the subject."""
     subj = [s for s in subjects(c.verb)] if c.verb is not None else []
@@ -193,6 +201,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "calls_for": _calls_for,
     "withholds_acceptance": _withholds_acceptance,
     "supports_force": _supports_force,
+    "material_support": _material_support,
     "forces_act": _forces_act,
     "yields_policy": _yields_policy,
     "hands_over_office": _hands_over_office,
