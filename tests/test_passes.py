@@ -385,3 +385,10 @@ def test_support_handed_over_is_aid():
     e = the_event("North Korea has been emboldened, securing critical support from Russia.", "rewrite:material_support")
     assert (e.type, e.cameo, e.source) == ("aid", "070", ("Russia",))
     assert not [e for e in events_of("The EU expressed support for the plan.") if e.type == "aid"]
+
+
+def test_people_handed_over_are_no_change_of_office_and_a_diplomatic_coup_no_coup():
+    events = events_of("Hamas handed over three hostages to the Red Cross on Sunday.\n"
+                       "The deal was brokered by China, a diplomatic coup for Beijing.")
+    assert not [e for e in events if e.type == "election"], [(e.type, e.trigger) for e in events]
+    assert the_event("Biden, who hands over to Donald Trump on Monday, spoke.", "rewrite:office_handover").type == "election"

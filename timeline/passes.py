@@ -187,7 +187,7 @@ def _hands_over_office(state: SentenceState, c: Candidate) -> bool:
     """ "hands over to Donald Trump", "turned over mediating duties to Adeniji": an office changes hands."""
     if c.head.lemma_.lower() not in state.rules.word("handover_verb"):
         return False
-    objs = [t for t in c.head.children if t.dep_ == "dobj"]
+    objs = [t for t in c.head.children if t.dep_ in ("dobj", "nsubjpass")]  # "hostages were handed over": people
     if objs:
         return any(o.lemma_.lower() in state.rules.word("office_noun") or o.lower_ in state.rules.word("office_noun")
                    for o in objs)
