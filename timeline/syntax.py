@@ -60,6 +60,9 @@ def subjects(verb: Token) -> list[Token]:
             return conjuncts(antecedent(t))
         if t.dep_ == "acl" and t.tag_ == "VBG":
             return subjects(t.head) if t.head.pos_ in ("VERB", "AUX") else []
+        poss = [c for c in t.head.children if c.dep_ == "poss"] if t.dep_ == "acl" and t.tag_ == "VB" else []
+        if poss and any(c.lower_ == "to" for c in t.children) and t.head.lemma_.lower() not in words()["object_control"]:
+            return conjuncts(poss[0])  # "his intention to visit"; not "Putin's invitation to meet"
         break
     return _stranded_subject(t)
 
