@@ -392,3 +392,8 @@ def test_people_handed_over_are_no_change_of_office_and_a_diplomatic_coup_no_cou
                        "The deal was brokered by China, a diplomatic coup for Beijing.")
     assert not [e for e in events if e.type == "election"], [(e.type, e.trigger) for e in events]
     assert the_event("Biden, who hands over to Donald Trump on Monday, spoke.", "rewrite:office_handover").type == "election"
+
+
+def test_an_event_noun_that_names_a_kind_of_agent_is_no_event():
+    events = events_of("Thousands of riot police were deployed across Dhaka on Friday.")
+    assert not [e for e in events if e.type == "protest"], [(e.type, e.trigger) for e in events]

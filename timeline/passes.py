@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
+from .actors import agent_nouns
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token
@@ -236,12 +237,18 @@ def find_triggers(state: SentenceState) -> None:
             continue
         trig, end = hit
         head = doc[i:end].root
-        if head.ent_type_ not in ("ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"):
+        if head.ent_type_ not in ("ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT") and not _names_a_kind_of_agent(head):
             c = Candidate(head, i, end, trig)
             apply_rewrites(state, c, "trigger")
             state.candidates.append(c)
         i = end
     _index(state)
+
+
+def _names_a_kind_of_agent(tok: Token) -> bool:
+    """ "riot police", "aid workers", "protest leaders": the event noun says what kind of agent, it
+    tells no event."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.lower_ in agent_nouns()
 
 
 def find_evaluations(state: SentenceState) -> None:
