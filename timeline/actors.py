@@ -643,21 +643,18 @@ def _subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
 
 def _possessor_subject(tok: Token, found: dict[int, Mention]) -> Actor | None:
     """The person subject of the clause, before it, that a possessive in the object refers to."""
+    actor = _clause_subject(tok, found, deps=("nsubj",), before=True)
+    return actor if actor is not None and actor.kind == "person" else None
+
+
+def _clause_subject(tok: Token, found: dict[int, Mention], deps: tuple[str, ...] = ("nsubj", "nsubjpass"),
+                    before: bool = False) -> Actor | None:
+    """The actor subject of the clause of `tok` (`before`: only a subject that comes before it)."""
     verb = tok.head
     while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     for c in verb.children:
-        if c.dep_ == "nsubj" and c.i < tok.i and c.i in found and found[c.i].actor.kind == "person":
-            return found[c.i].actor
-    return None
-
-
-def _clause_subject(tok: Token, found: dict[int, Mention]) -> Actor | None:
-    verb = tok.head
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.i in found:
+        if c.dep_ in deps and c.i in found and (not before or c.i < tok.i):
             return found[c.i].actor
     return None
 
