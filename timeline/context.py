@@ -29,7 +29,9 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
 
     The other party is the actor named most that is not on the named party's side (not the
     same actor, not of the same country) and is named at least twice: a mention counts one, two
-    within `NEAR` characters before the sentence. (Counting the parties of the article's other
+    within `NEAR` characters before the sentence. A person with neither country nor office (a
+    doctor, a witness the recogniser found) is no candidate: the story's parties are states,
+    bodies, groups and office holders. (Counting the parties of the article's other
     events as well was tried: no better on the development sets.)
     """
     salience = _Salience(ctx.named)
@@ -64,7 +66,7 @@ class _Salience:
         self.offsets = [m[0] for m in self.named]
         self.totals: dict[str, list] = {}  # name -> [score, mentions, -first offset, actor]
         for offset, actor, place in self.named:
-            if actor.kind in CONTEXT_KINDS:
+            if actor.kind in CONTEXT_KINDS and (actor.kind != "person" or actor.country or actor.title):
                 s = self.totals.setdefault(actor.name, [0.0, 0, -offset, actor])
                 s[0] += PLACE_WEIGHT if place else 1
                 s[1] += 1
