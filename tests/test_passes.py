@@ -401,8 +401,7 @@ def test_an_event_noun_that_names_a_kind_of_agent_is_no_event():
 
 def test_a_private_person_is_no_party_from_context():
     """A doctor the article quotes often is not whom Israel's strikes target: Gaza (Palestine) is."""
-    text = ("Dr. Sobhi Skaik runs the cancer hospital in Gaza. Skaik said the patients were afraid. "
-            "Skaik said supplies ran out. The hospital was damaged when Israeli airstrikes repeatedly targeted "
-            "its surroundings.")
+    text = ("Sobhi Skaik, a doctor, met reporters at the hospital on Monday. Sobhi Skaik said the patients "
+            "were afraid. The hospital was damaged when Israeli airstrikes repeatedly targeted its surroundings.")
     strikes = [e for e in events_of(text) if e.type == "military"]
     assert strikes and all("Sobhi Skaik" not in e.target for e in strikes), [(e.source, e.target) for e in strikes]
