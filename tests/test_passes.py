@@ -405,3 +405,11 @@ def test_a_private_person_is_no_party_from_context():
             "were afraid. The hospital was damaged when Israeli airstrikes repeatedly targeted its surroundings.")
     strikes = [e for e in events_of(text) if e.type == "military"]
     assert strikes and all("Sobhi Skaik" not in e.target for e in strikes), [(e.source, e.target) for e in strikes]
+
+
+def test_an_agreement_under_negotiation_is_the_talks_content():
+    """ "have been negotiating an agreement": no agreement reached yet; "helped negotiate a deal": one."""
+    going = events_of("Iraq and the United States have been negotiating an agreement to keep U.S. troops.")
+    assert [e.type for e in going if e.type != "statement"] == ["talks"]
+    done = events_of("Qatar helped negotiate a power-sharing deal between Kenya and its opposition.")
+    assert "agreement" in {e.type for e in done}

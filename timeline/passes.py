@@ -43,7 +43,7 @@ from .nlp import Span, Token
 from .rules import Rewrite, Rules, Trigger
 from .syntax import (
     CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate,
-    present_perfect, refuses, reports_obligation, scheduled, subjects, tense, unique,
+    present_perfect, progressive, refuses, reports_obligation, scheduled, subjects, tense, unique,
 )
 
 MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
@@ -362,6 +362,8 @@ def drop_governed(state: SentenceState) -> None:
         row = None if c.governor is None else state.rules.governed_row(c.governor.type, c.type, c.head.pos_)
         if row is not None and row.direct and not _direct_object(c.head, c.governor.head):
             row = None  # "approved new sanctions" stays; "agreed to work on a cease-fire" is the agreement's content
+        if row is not None and row.completed and progressive(c.governor.head):
+            row = None  # "have been negotiating an agreement": not reached, the talks' content
         if c.governor is None or row is not None and c.governor.head.i in kept:
             if row is not None:
                 c.governed_modality = row.modality

@@ -96,6 +96,7 @@ class Governed:
     modality: str
     ref: str
     direct: bool = False  # the governed word must be the governor's direct object ("approved sanctions")
+    completed: bool = False  # only under a governor told as done, not going on ("negotiated a deal", not "are negotiating")
 
     def keeps(self, governor: str, governed: str, pos: str) -> bool:
         return governor in self.governors and governed in self.governed and self.pos in ("ANY", pos)
@@ -337,12 +338,12 @@ def _type_list(value: str) -> str | None:
 
 
 def _governed() -> tuple[Governed, ...]:
-    rows = read_table("governed.csv", ("governor", "governed", "pos", "modality", "direct", "note"),
+    rows = read_table("governed.csv", ("governor", "governed", "pos", "modality", "direct", "completed", "note"),
                       required=("governor", "governed", "pos"),
                       checks={"governor": _type_list, "governed": _type_list, "pos": one_of(("ANY", "NOUN", "VERB")),
-                              "modality": one_of(MODALITY_VALUES, allow_empty=True), "direct": YES})
+                              "modality": one_of(MODALITY_VALUES, allow_empty=True), "direct": YES, "completed": YES})
     return tuple(Governed(frozenset(r["governor"].split("|")), frozenset(r["governed"].split("|")), r["pos"],
-                          r["modality"], r.ref, r["direct"] == "yes") for r in rows)
+                          r["modality"], r.ref, r["direct"] == "yes", r["completed"] == "yes") for r in rows)
 
 
 #: The older name of `load_rules`, kept for callers of the library API.

@@ -209,6 +209,11 @@ def before_lead(verb: Token) -> bool:
     return False
 
 
+def progressive(verb: Token) -> bool:
+    """ "are negotiating", "have been negotiating": going on, not done."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
 def present_perfect(verb: Token) -> bool:
     """ "has rebuffed", "have been negotiating": the event came before the news, it is not said when."""
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
