@@ -89,6 +89,7 @@ ONE_WORD_CUES = [
     ("may", "China may impose sanctions on Japan.", "sanction", "hypothetical"),
     ("would", "Macron would meet Putin.", "meeting", "hypothetical"),
     ("should", "The European Union should impose sanctions on Russia.", "sanction", "hypothetical"),
+    ("must", "The European Union must impose sanctions on Russia.", "sanction", "hypothetical"),
     ("can", "The European Union can impose sanctions on Iran.", "sanction", "hypothetical"),
     ("if", "The European Union will lift sanctions if Iran resumes talks with the United States.", "talks",
      "hypothetical"),

@@ -413,3 +413,12 @@ def test_an_agreement_under_negotiation_is_the_talks_content():
     assert [e.type for e in going if e.type != "statement"] == ["talks"]
     done = events_of("Qatar helped negotiate a power-sharing deal between Kenya and its opposition.")
     assert "agreement" in {e.type for e in done}
+
+
+def test_an_obligation_on_another_is_a_demand_not_on_oneself():
+    """ "it is imperative that Iran work with us" (Kerry): a demand on Iran; "Kerry said he must
+    visit Paris": no demand, a hypothetical visit."""
+    assert the_event('"It is imperative, obviously, that Iran work with us," Kerry said.', "rewrite:reported_demand").target == ("Iran",)
+    events = events_of("Kerry said he must visit Paris.")
+    assert not [e for e in events if e.type == "demand"]
+    assert [e.modality for e in events if e.type == "visit"] == ["hypothetical"]

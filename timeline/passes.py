@@ -43,7 +43,7 @@ from .nlp import Span, Token
 from .rules import Rewrite, Rules, Trigger
 from .syntax import (
     CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate,
-    present_perfect, progressive, refuses, reports_obligation, scheduled, subjects, tense, unique,
+    obligated, present_perfect, progressive, refuses, scheduled, subjects, tense, unique,
 )
 
 MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
@@ -195,8 +195,16 @@ def _hands_over_office(state: SentenceState, c: Candidate) -> bool:
     return any(a.kind == "person" for a in c.targets)
 
 
+def _obliges_another(state: SentenceState, c: Candidate) -> bool:
+    """ "Kerry said Russia must withdraw": a demand on Russia; not "Kerry said he must visit Paris"."""
+    bound = obligated(c.head)
+    speakers = {s.i for s in subjects(c.head)}
+    return bool(bound) and not any(t.lower_ in ("i", "we") or (t.pos_ == "PRON" and speakers) or t.i in speakers
+                                   for t in bound)
+
+
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
-    "reports_obligation": lambda state, c: reports_obligation(c.head),
+    "reports_obligation": _obliges_another,
     "remote_exchange": _remote_exchange,
     "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb) and _refuser(state, c),
     "calls_for": _calls_for,

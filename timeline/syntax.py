@@ -98,11 +98,26 @@ def antecedent(relcl: Token) -> Token:
 
 
 def reports_obligation(tok: Token) -> bool:
-    """A reporting verb whose clause says what someone must or should do."""
-    return tok.lemma_.lower() in words()["reporting"] and any(
-        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in words()["obligation_aux"] for a in c.children)
-        for c in tok.children
-    )
+    """A reporting verb whose clause says what someone must or should do ("said Ukraine must be
+    neutral", "said it was imperative that Iran work with us")."""
+    return bool(obligated(tok))
+
+
+def obligated(tok: Token) -> list[Token]:
+    """The subjects on whom a reporting verb's clause puts an obligation (none if it puts none)."""
+    if tok.lemma_.lower() not in words()["reporting"]:
+        return []
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        if any(a.dep_ == "aux" and a.lower_ in words()["obligation_aux"] for a in c.children):
+            return subjects(c) or [c]
+        if c.lemma_ == "be" and any(a.dep_ == "acomp" and a.lower_ in words()["obligation_adj"] for a in c.children):
+            # "it is imperative that Iran work with us": the obligation is on the that-clause's subject
+            clause = next((k for k in c.children if k.dep_ == "ccomp" and any(m.lower_ == "that" for m in k.children)), None)
+            if clause is not None:
+                return subjects(clause) or [clause]
+    return []
 
 
 def in_adjunct(tok: Token) -> bool:
