@@ -422,3 +422,14 @@ def test_an_obligation_on_another_is_a_demand_not_on_oneself():
     events = events_of("Kerry said he must visit Paris.")
     assert not [e for e in events if e.type == "demand"]
     assert [e.modality for e in events if e.type == "visit"] == ["hypothetical"]
+
+
+def test_a_denied_charge_is_a_rejection_of_the_accuser():
+    """ "a charge that Doha strongly denies": Qatar rejects its accusers; "French officials denied
+    the allegation": France rejects those who accused it in the sentence before."""
+    e = the_event("Saudi Arabia and Egypt have accused Qatar of supporting terrorism, a charge that Doha strongly denies.",
+                  "rewrite:denied_charge")
+    assert (e.type, e.source, set(e.target)) == ("rejection", ("Qatar",), {"Saudi Arabia", "Egypt"})
+    later = [e for e in events_of("Rwanda has accused France of arming the militias.\n"
+                                  "French officials have strongly denied the allegation.") if e.type == "rejection"]
+    assert [(e.source, e.target, e.target_basis) for e in later] == [(("France",), ("Rwanda",), "context")]

@@ -170,6 +170,14 @@ def _material_support(state: SentenceState, c: Candidate) -> bool:
             and tok.head.lemma_.lower() in state.rules.word("support_transfer"))
 
 
+def _denies_charge(state: SentenceState, c: Candidate) -> bool:
+    """ "a charge that Doha strongly denies": the denial of an accusation rejects it."""
+    tok, charges = c.head, state.rules.word("charge_noun")
+    return tok.lemma_.lower() == "deny" and (
+        any(o.dep_ == "dobj" and o.lemma_.lower() in charges for o in tok.children)
+        or tok.dep_ == "relcl" and tok.head.lemma_.lower() in charges)
+
+
 def _forces_act(state: SentenceState, c: Candidate) -> bool:
     """ "U.S.-led forces ousted the Taleban government": armed forces as the subject."""
     subj = [s for s in subjects(c.verb)] if c.verb is not None else []
@@ -211,6 +219,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "withholds_acceptance": _withholds_acceptance,
     "supports_force": _supports_force,
     "material_support": _material_support,
+    "denies_charge": _denies_charge,
     "forces_act": _forces_act,
     "yields_policy": _yields_policy,
     "hands_over_office": _hands_over_office,
@@ -537,6 +546,24 @@ def address_the_fighting(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
+def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
+    """A denial of a charge that names no one ("French officials denied the allegation") answers
+    whoever made it: the sources of the latest accusation against the denier (this sentence first)."""
+    if c.targets or c.type != "rejection" or c.head.lemma_.lower() != "deny":
+        return True
+    own = {a.name for a in c.sources} | {a.country for a in c.sources if a.country}
+    told = [e for e in reversed(state.accepted) if e.type == "criticism"]
+    earlier = state.ctx.last_of_type.get("criticism")
+    for accusation in told + ([earlier] if earlier is not None else []):
+        accused = {a.name for a in accusation.targets} | {a.country for a in accusation.targets if a.country}
+        if own & accused:
+            c.targets = [a for a in accusation.sources if a.name not in own]
+            c.target_basis = "text" if accusation in told else "context"
+            c.trace.append("role:charge.accuser")
+            break
+    return True
+
+
 def place_fallback(state: SentenceState, c: Candidate) -> bool:
     """ "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened."""
     if not c.sources and not c.targets and state.rules.policy(c.type).place_fallback:
@@ -710,7 +737,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, refer_back,
-    address_the_fighting, place_fallback, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
+    address_the_fighting, answer_the_accuser, place_fallback, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
 )
 
 
