@@ -262,3 +262,17 @@ def test_a_coordinated_passive_verb_has_the_shared_subject_as_target():
     events = find(events_of("Abiy flew into the port city of Assab and was greeted by President Isaias Afwerki."),
                   "meeting")
     assert [(e.source, e.target) for e in events] == [(("Isaias Afwerki",), ("Abiy Ahmed",))]
+
+
+def test_a_caption_is_not_the_lead_and_a_failure_has_a_date():
+    """A photo caption first ("Putin, center, meets with Merkel, left"): the lead is the paragraph
+    after it, so its present perfect is the news; "failed to reach a deal" is dated like a deed."""
+    from timeline.events import is_caption
+    assert is_caption("Russian President Vladimir Putin, center, meets with German Chancellor Angela Merkel, left, "
+                      "in Moscow, Feb. 6, 2015.")
+    assert is_caption("John Kerry (R) and Javad Zarif (L) shake hands as Yussef bin Alawi (2nd R) watches.")
+    assert not is_caption("The talks, left unfinished in March, resumed on Monday.")
+    events = events_of("Vladimir Putin, center, meets with Angela Merkel, left, in Moscow.\n"
+                       "The leaders of France, Germany and Russia have failed to reach a peace deal during talks in Moscow.")
+    deals = find(events, "agreement")
+    assert [(e.modality, e.date) for e in deals] == [("negated", PUB)]

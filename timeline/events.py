@@ -10,6 +10,7 @@ passes in order; every event's `rule` names the data rows and passes that made i
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import re
 from collections.abc import Iterator
@@ -94,6 +95,8 @@ class EventExtractor:
     def paragraph(self, doc: Doc, offset: int) -> Iterator[Event]:
         """Events of one parsed paragraph (sentences in order)."""
         mentions = self.finder.find(doc, offset)
+        if self.context.lead_paragraph is None and not is_caption(doc.text):
+            self.context.lead_paragraph = offset
         first = {}  # one entry per mention, not per token of a multi-word name
         for i, m in sorted(mentions.items()):
             first.setdefault(m.start, (m.start, m.actor, _is_place(doc, i)))
@@ -197,6 +200,18 @@ def without_dateline(text: str) -> str:
     """
     m = DATELINE.match(text)
     return text if m is None else " " * m.end() + text[m.end():]
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: it places people in the picture ("Kerry (R) and Zarif (L) shake hands",
+    "Putin, center, meets with Merkel, left") with the position words of words.csv."""
+    return _caption_marks().search(text) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _caption_marks() -> re.Pattern:
+    where = "|".join(sorted(map(re.escape, words()["caption_position"]), key=len, reverse=True))
+    return re.compile(rf"\((?:\d(?:st|nd|rd|th)\s+)?(?:{where})\)|,\s(?:{where}),", re.IGNORECASE)
 
 
 def _is_place(doc: Doc, i: int) -> bool:

@@ -98,6 +98,7 @@ class ArticleContext:
     named: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (offset, actor, is a place) of every mention
     last_of_type: dict[str, Candidate] = field(default_factory=dict)  # the article's last event of each type
     carried_date: tuple[int, EventDate] | None = None  # (paragraph offset, date) of the last event dated by text
+    lead_paragraph: int | None = None  # offset of the lead: the first paragraph that is no photo caption
 
 
 @dataclass
@@ -676,7 +677,7 @@ def _context_date(state: SentenceState, c: Candidate) -> EventDate:
             return _event_date(tx, "text")
     if before_lead(c.verb) or background(c.verb):
         return EventDate()
-    if state.paragraph > 0 and present_perfect(c.verb):
+    if state.paragraph != state.ctx.lead_paragraph and present_perfect(c.verb):
         return EventDate()  # "Pyongyang has rebuffed overtures": before the news; a lead's is the news
     verb_tense = tense(c.verb)
     carried = state.ctx.carried_date
@@ -684,7 +685,7 @@ def _context_date(state: SentenceState, c: Candidate) -> EventDate:
         return replace(carried[1], basis="context")  # "On Sunday, Chavez said ... He accused Uribe ..."
     if verb_tense == "past" and state.ctx.lead is not None:
         return _event_date(state.ctx.lead, "context")
-    if verb_tense in ("past", "present") and state.ctx.article_date and c.modality == "occurred":
+    if verb_tense in ("past", "present") and state.ctx.article_date and c.modality in ("occurred", "negated"):
         return EventDate(state.ctx.article_date, None, "day", None, "publication")
     return EventDate()
 
