@@ -17,7 +17,7 @@ from .datafiles import one_of, read_table
 from .places import city_country
 from .lexicon import Lexicon, normalize
 from .model import Actor, Mention
-from .nlp import Doc, Span, Token
+from .nlp import Doc, Span, Token, doc_text
 
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
@@ -144,7 +144,10 @@ def _is_subject(token: Token) -> bool:
 
 def _span_key(span: Span) -> str:
     """The text of a name without a trailing possessive."""
-    text = span.text
+    return _without_possessive(span.text)
+
+
+def _without_possessive(text: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if text.endswith(suffix):
             return text[: -len(suffix)].rstrip()
@@ -160,19 +163,25 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
     doc = tokens.doc if isinstance(tokens, Span) else tokens
     i, n = (tokens.start, tokens.end) if isinstance(tokens, Span) else (0, len(doc))
     starts = lexicon.first_words
+    # the words' texts and character bounds, read once: spans' texts are cut from the document's
+    words = [t.text for t in doc]
+    bounds = [(t.idx, t.idx + len(t)) for t in doc]
+    text = doc_text(doc)
     while i < n:
-        tok = doc[i]
-        word = normalize(tok.text).casefold()
-        if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or not (
-                word in starts or word == "the" and i + 1 < n and normalize(doc[i + 1].text).casefold() in starts):
+        word = words[i]
+        if not (word[:1].isupper() or word[:1].isdigit()):
+            i += 1
+            continue
+        key = normalize(word).casefold()
+        if not (key in starts or key == "the" and i + 1 < n and normalize(words[i + 1]).casefold() in starts):
             i += 1
             continue
         hit = None
-        longest = starts.get(word) or starts.get(normalize(doc[i + 1].text).casefold(), 0) + 1
+        longest = starts.get(key) or starts.get(normalize(words[i + 1]).casefold(), 0) + 1
         # spaCy splits "Jong-un" and "Russia's" further than words: a little slack
         for j in range(min(n, i + longest + 2), i, -1):
-            span = doc[i:j]
-            actor = lexicon.lookup(_span_key(span), on=on) or lexicon.lookup_demonym(span.text)
+            name = text[bounds[i][0]:bounds[j - 1][1]]
+            actor = lexicon.lookup(_without_possessive(name), on=on) or lexicon.lookup_demonym(name)
             if actor is not None:
                 hit = (j, actor)
                 break

