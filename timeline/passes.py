@@ -38,7 +38,7 @@ from datetime import date as _date
 
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
-from .nlp import Span, Token
+from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger
 from .syntax import (
     CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate,
@@ -211,10 +211,10 @@ def find_triggers(state: SentenceState) -> None:
     doc, rules = state.sent.doc, state.rules
     if _credit_line(state):
         return
-    i = state.sent.start
+    i, keys = state.sent.start, word_keys(doc)
     while i < state.sent.end:
         m = state.mentions.get(i)
-        if -i - 1 in state.timex_at or (m is not None and doc[i].pos_ == "PROPN"):
+        if not rules.may_start(*keys[i]) or -i - 1 in state.timex_at or (m is not None and doc[i].pos_ == "PROPN"):
             i += 1
             continue
         hit = rules.match(doc, i)
