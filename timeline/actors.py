@@ -225,6 +225,7 @@ class GroupWords:
         the actors of its "of" phrase.
         """
         self.groups = {}
+        coordinating = {t.head.i for t in doc if t.dep_ == "conj"}  # the heads of a coordination
         for sent in doc.sents:
             for tok in sent:
                 if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
@@ -237,7 +238,7 @@ class GroupWords:
                 if members:
                     self.groups[tok.i] = members
             for tok in sent:
-                members = self._coordinated(doc, tok, found)
+                members = self._coordinated(doc, tok, found) if tok.i in coordinating else ()
                 if len(members) > 1:
                     self.last_named_together = members
                     if tok.dep_ in ("nsubj", "nsubjpass"):
