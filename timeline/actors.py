@@ -576,32 +576,13 @@ class MentionFinder:
                 continue
             pos = offset + tok.idx
             if lower in SUBJECT_PRONOUNS:
-                actor = self._subject_in_sentence(tok, found) or self.memory.latest(pos, subject_only=True)
+                actor = _subject_in_sentence(tok, found) or self.memory.latest(pos, subject_only=True)
                 actor = actor or self.memory.latest(pos)
             else:
-                subj = self._clause_subject(tok, found)
+                subj = _clause_subject(tok, found)
                 actor = self.memory.latest(pos, exclude=[subj.name] if subj else [])
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
-
-    def _subject_in_sentence(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
-        best = None
-        for t in tok.sent:
-            if t.i >= tok.i:
-                break
-            m = found.get(t.i)
-            if m is not None and m.actor.kind == "person" and _is_subject(t):
-                best = m.actor
-        return best
-
-    def _clause_subject(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
-        verb = tok.head
-        while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i in found:
-                return found[c.i].actor
-        return None
 
     # -- bookkeeping --------------------------------------------------------------------------
     def _add(self, found: dict[int, Mention], span: Span, offset: int, actor: Actor, remember: bool = True,
@@ -615,3 +596,26 @@ class MentionFinder:
             self.memory.add(start, actor, any(_is_subject(t) for t in span), title)
             if actor.kind == "group":
                 self.last_named_group = actor
+
+
+def _subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    """The last person named as a subject before `tok` in its sentence."""
+    best = None
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        m = found.get(t.i)
+        if m is not None and m.actor.kind == "person" and _is_subject(t):
+            best = m.actor
+    return best
+
+
+def _clause_subject(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    """The named subject of the clause of `tok`."""
+    verb = tok.head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i in found:
+            return found[c.i].actor
+    return None
