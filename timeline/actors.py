@@ -17,7 +17,7 @@ from .datafiles import one_of, read_table
 from .places import city_country
 from .lexicon import Lexicon, normalize
 from .model import Actor, Mention
-from .nlp import Doc, Span, Token, doc_text
+from .nlp import Doc, Span, Token, doc_text, span_text, word_keys
 
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
@@ -227,17 +227,18 @@ class GroupWords:
         self.groups = {}
         coordinating = {t.head.i for t in doc if t.dep_ == "conj"}  # the heads of a coordination
         for sent in doc.sents:
-            for tok in sent:
+            tokens = list(sent)  # one Token object per word for the three readings below
+            for tok in tokens:
                 if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
                     self.groups[tok.i] = self.last_group or self.last_named_together
                 elif self.last_named_together and tok.i not in found and self._is_collective(tok, found):
                     self.groups[tok.i] = self._as_kind(self.last_named_together,
                                                        collective_nouns()[tok.lemma_.lower()])
-            for tok in sent:
+            for tok in tokens:
                 members = self._of_group(tok, found)
                 if members:
                     self.groups[tok.i] = members
-            for tok in sent:
+            for tok in tokens:
                 members = self._coordinated(doc, tok, found) if tok.i in coordinating else ()
                 if len(members) > 1:
                     self.last_named_together = members
@@ -419,7 +420,7 @@ class MentionFinder:
     def _title_before(self, doc: Doc, start: int) -> str | None:
         """The title in the few words before a name ("Defense Minister X", "its foreign minister, X")."""
         for k in range(max(0, start - 6), start):
-            t = self.lexicon.match_title(doc[k:start].text.rstrip(" ,"))
+            t = self.lexicon.match_title(span_text(doc[k:start]).rstrip(" ,"))
             if t:
                 return t
         return None
@@ -436,11 +437,10 @@ class MentionFinder:
             if tok.lower_ in ("'s", "’s"):
                 continue
             for j in range(max(lo, k - 2), k + 1):
-                actor = self.lexicon.lookup(_span_key(doc[j : k + 1]), on=self.on) or self.lexicon.lookup_demonym(
-                    doc[j : k + 1].text
-                )
-                if actor is None and doc[j : k + 1].text[:1].isupper():
-                    actor = self.memory.by_name_part(doc[j : k + 1].text) or None
+                words = span_text(doc[j : k + 1])
+                actor = self.lexicon.lookup(_without_possessive(words), on=self.on) or self.lexicon.lookup_demonym(words)
+                if actor is None and words[:1].isupper():
+                    actor = self.memory.by_name_part(words) or None
                 if actor is not None:
                     if actor.country:
                         country = actor.country
@@ -498,7 +498,10 @@ class MentionFinder:
     def _led(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """ "U.S.-led forces", "a Saudi-led coalition": the forces are the actor that leads them
         (not "Russia-backed separatists": who backs is not who acts)."""
+        keys = word_keys(doc)
         for tok in doc:
+            if not keys[tok.i][1].endswith("led"):
+                continue  # neither "U.S.-led" nor "led" after a hyphen
             head = tok.head
             if tok.dep_ not in ("amod", "nummod", "compound", "nmod") or head.i in found or head.pos_ not in ("NOUN", "PROPN"):
                 continue

@@ -237,10 +237,12 @@ def find_triggers(state: SentenceState) -> None:
 def find_evaluations(state: SentenceState) -> None:
     """Evaluative words (evaluations.csv): "the talks were constructive", "impressed by the courage of"."""
     taken = {i for c in state.candidates for i in range(c.start, c.end)}
-    for tok in state.sent:
-        row = state.rules.evaluations.get(tok.lower_)
-        if row is None or tok.i in taken or tok.pos_ not in ("ADJ", "VERB", "NOUN"):
+    doc, keys = state.sent.doc, word_keys(state.sent.doc)
+    for i in range(state.sent.start, state.sent.end):
+        row = state.rules.evaluations.get(keys[i][1])
+        if row is None or i in taken or doc[i].pos_ not in ("ADJ", "VERB", "NOUN"):
             continue
+        tok = doc[i]
         c = Candidate(tok, tok.i, tok.i + 1, row[0])
         c.frame = row[1]
         state.candidates.append(c)
