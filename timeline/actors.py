@@ -164,9 +164,9 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
     i, n = (tokens.start, tokens.end) if isinstance(tokens, Span) else (0, len(doc))
     starts = lexicon.first_words
     # the words' texts and character bounds, read once: spans' texts are cut from the document's
-    words = [t.text for t in doc]
-    bounds = [(t.idx, t.idx + len(t)) for t in doc]
     text = doc_text(doc)
+    bounds = [(t.idx, t.idx + len(t)) for t in doc]
+    words = [text[a:b] for a, b in bounds]
     while i < n:
         word = words[i]
         if not (word[:1].isupper() or word[:1].isdigit()):

@@ -107,6 +107,7 @@ def normalize(text: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_capitalised(s: str) -> bool:
     """Whether a normalised text starts with a capital letter or has no lower-case letters."""
     first = next((c for c in s if c.isalpha()), None)

@@ -91,7 +91,10 @@ def parse_texts(nlp: Language, texts: list[str], batch_size: int = 64) -> list[D
     sentences that need it. Tags, lemmas and the parse do not depend on it. Batches of 64
     texts: a process keeps the memory of its largest batch, and 256 cost 100 MB more for no speed.
     """
-    return list(nlp.pipe(texts, batch_size=batch_size, disable=["ner"]))
+    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=["ner"]))
+    for doc, text in zip(docs, texts):  # spaCy keeps every character: the text is the document's
+        doc.user_data["timeline.text"] = text
+    return docs
 
 
 def recognise_entities(nlp: Language, sentences: list[Span], batch_size: int = 64) -> None:
