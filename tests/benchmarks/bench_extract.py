@@ -180,7 +180,7 @@ def main() -> None:
     print(f"{'run':<24}{'seconds':>9}{'cpu s':>8}{'articles/s':>12}{'words/s':>10}{'x plain':>9}{'peak MB':>9}")
     for r in rows:
         name = "plain nlp.pipe" if r["mode"] == "plain" else f"extract_events, {r['workers']} proc"
-        name = f"{name}, baseline" if r.get("baseline") else name
+        name = "extract_events, baseline" if r.get("baseline") else name
         print(f"{name:<24}{r['seconds']:>9.1f}{r['cpu']:>8.1f}{r['articles'] / r['seconds']:>12.1f}"
               f"{r['words'] / r['seconds']:>10.0f}{r['ratio']:>9.2f}{r['peak_mb']:>9.0f}")
     if args.baseline:
