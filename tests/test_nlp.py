@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from timeline.errors import ModelError
-from timeline.nlp import MAX_PARAGRAPH, load_nlp, paragraphs, parse_texts, recognise_entities
+from timeline.nlp import (
+    MAX_PARAGRAPH, doc_text, load_nlp, paragraphs, parse_texts, recognise_entities, span_text, word_keys,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -80,6 +82,24 @@ def test_load_nlp_has_parser_and_ner(nlp):
     assert {"parser", "ner"} <= set(nlp.pipe_names)
     assert nlp.lang == "en"
     assert load_nlp() is nlp  # loaded once
+
+
+def test_load_nlp_one_model_however_asked(nlp):
+    assert load_nlp(None) is nlp and load_nlp("") is nlp
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Trump met Lee Jae Myung in Washington.  They held talks ( and more )  ",
+    "Russia's   envoy -- Kim Jong-un's U.S.-led\ttalks. “Quoted,” he said.",
+    "   Leading spaces.",
+])
+def test_cached_texts_and_keys_are_spacys(nlp, text):
+    """doc_text, span_text and word_keys give what spaCy's own attributes give, cheaper."""
+    for doc in [parse_texts(nlp, [text])[0], nlp(text)]:
+        assert doc_text(doc) == doc.text
+        spans = [*doc.sents, doc[0:3], doc[2:len(doc)], doc[1:2]]
+        assert [span_text(s) for s in spans] == [s.text for s in spans]
+        assert word_keys(doc) == [(t.lemma_.lower(), t.lower_) for t in doc]
 
 
 def test_load_nlp_unknown_model():

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .datafiles import one_of, read_table
 from .lexicon import Lexicon, normalize
 from .model import Actor, Mention
-from .nlp import Doc, Span, Token
+from .nlp import Doc, Span, Token, doc_text, span_text, word_keys
 from .places import city_country, neighbours
 from .rules import words
 
@@ -156,7 +156,10 @@ def _is_subject(token: Token) -> bool:
 
 def _span_key(span: Span) -> str:
     """The text of a name without a trailing possessive."""
-    text = span.text
+    return _without_possessive(span.text)
+
+
+def _without_possessive(text: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if text.endswith(suffix):
             return text[: -len(suffix)].rstrip()
@@ -172,19 +175,25 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
     doc = tokens.doc if isinstance(tokens, Span) else tokens
     i, n = (tokens.start, tokens.end) if isinstance(tokens, Span) else (0, len(doc))
     starts = lexicon.first_words
+    # the words' texts and character bounds, read once: spans' texts are cut from the document's
+    text = doc_text(doc)
+    bounds = [(t.idx, t.idx + len(t)) for t in doc]
+    words = [text[a:b] for a, b in bounds]
     while i < n:
-        tok = doc[i]
-        word = normalize(tok.text).casefold()
-        if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or not (
-                word in starts or word == "the" and i + 1 < n and normalize(doc[i + 1].text).casefold() in starts):
+        word = words[i]
+        if not (word[:1].isupper() or word[:1].isdigit()):
+            i += 1
+            continue
+        key = normalize(word).casefold()
+        if not (key in starts or key == "the" and i + 1 < n and normalize(words[i + 1]).casefold() in starts):
             i += 1
             continue
         hit = None
-        longest = starts.get(word) or starts.get(normalize(doc[i + 1].text).casefold(), 0) + 1
+        longest = starts.get(key) or starts.get(normalize(words[i + 1]).casefold(), 0) + 1
         # spaCy splits "Jong-un" and "Russia's" further than words: a little slack
         for j in range(min(n, i + longest + 2), i, -1):
-            span = doc[i:j]
-            actor = lexicon.lookup(_span_key(span), on=on) or lexicon.lookup_demonym(span.text)
+            name = text[bounds[i][0]:bounds[j - 1][1]]
+            actor = lexicon.lookup(_without_possessive(name), on=on) or lexicon.lookup_demonym(name)
             if actor is not None:
                 hit = (j, actor)
                 break
@@ -239,22 +248,24 @@ class GroupWords:
         the actors of its "of" phrase.
         """
         self.groups = {}
+        coordinating = {t.head.i for t in doc if t.dep_ == "conj"}  # the heads of a coordination
         for sent in doc.sents:
             self.since_together += 1
             if self.since_together > GROUP_REACH:
                 self.last_named_together = ()
-            for tok in sent:
+            tokens = list(sent)  # one Token object per word for the three readings below
+            for tok in tokens:
                 if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
                     self.groups[tok.i] = self.last_group or self.last_named_together
                 elif self.last_named_together and tok.i not in found and self._is_collective(tok, found):
                     self.groups[tok.i] = self._as_kind(self.last_named_together,
                                                        collective_nouns()[tok.lemma_.lower()])
-            for tok in sent:
+            for tok in tokens:
                 members = self._of_group(tok, found) or self._modified_group(tok, found)
                 if members:
                     self.groups[tok.i] = members
-            for tok in sent:
-                members = self._coordinated(doc, tok, found)
+            for tok in tokens:
+                members = self._coordinated(doc, tok, found) if tok.i in coordinating else ()
                 if len(members) > 1:
                     self.last_named_together, self.since_together = members, 0
                     if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -448,7 +459,7 @@ class MentionFinder:
     def _title_before(self, doc: Doc, start: int) -> str | None:
         """The title in the few words before a name ("Defense Minister X", "its foreign minister, X")."""
         for k in range(max(0, start - 6), start):
-            t = self.lexicon.match_title(doc[k:start].text.rstrip(" ,"))
+            t = self.lexicon.match_title(span_text(doc[k:start]).rstrip(" ,"))
             if t:
                 return t
         return None
@@ -465,11 +476,10 @@ class MentionFinder:
             if tok.lower_ in ("'s", "’s"):
                 continue
             for j in range(max(lo, k - 2), k + 1):
-                actor = self.lexicon.lookup(_span_key(doc[j : k + 1]), on=self.on) or self.lexicon.lookup_demonym(
-                    doc[j : k + 1].text
-                )
-                if actor is None and doc[j : k + 1].text[:1].isupper():
-                    actor = self.memory.by_name_part(doc[j : k + 1].text) or None
+                words = span_text(doc[j : k + 1])
+                actor = self.lexicon.lookup(_without_possessive(words), on=self.on) or self.lexicon.lookup_demonym(words)
+                if actor is None and words[:1].isupper():
+                    actor = self.memory.by_name_part(words) or None
                 if actor is not None:
                     if actor.country:
                         country = actor.country
@@ -494,7 +504,7 @@ class MentionFinder:
                 continue
             lower = tok.lower_
             if lower in RELATIONAL_ROLES:
-                actor = self._counterpart(tok, found) or self._relational(tok, offset)
+                actor = self._counterpart(tok, found) or _relational(tok, offset, self.resolved, self.memory)
             elif tok.lemma_.lower() in group_nouns() and (_definite(tok, found) or tok.tag_ == "NNS"
                                                           or tok.lower_ == "opposition"
                                                           or tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
@@ -535,10 +545,14 @@ class MentionFinder:
 
     def _led(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """ "U.S.-led forces", "a Saudi-led coalition": the forces are the actor that leads them."""
+        keys = word_keys(doc)
         for tok in doc:
+            if not keys[tok.i][1].endswith("led"):
+                continue  # neither "U.S.-led" nor "led" after a hyphen
             actor = _leader(tok, found, self.lexicon, self.on)
             if actor is not None:
                 self._add(found, doc[tok.head.i : tok.head.i + 1], offset, actor, remember=False)
+
     def _role_holder(self, tok: Token, title: str, found: dict[int, Mention], offset: int) -> Actor | None:
         country = None
         for c in tok.children:
@@ -577,19 +591,6 @@ class MentionFinder:
         holder = self.lexicon.holder(country, title, self.on) if title else None
         return holder or self.lexicon.country_actor(country)
 
-    def _relational(self, tok: Token, offset: int) -> Actor | None:
-        sentence_subject = None
-        for t in tok.sent:
-            if t.dep_ == "nsubj":
-                sentence_subject = t
-                break
-        exclude = []
-        if sentence_subject is not None:
-            m = self.resolved.get(offset + sentence_subject.idx)
-            if m is not None:
-                exclude.append(m.actor.name)
-        return self.memory.most_named(offset + tok.idx, exclude=exclude)
-
     def _neighbours(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """ "His South American neighbor", "neighboring countries" (after pronouns: whose neighbour)."""
         for tok in doc:
@@ -615,6 +616,7 @@ class MentionFinder:
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
 
+    # -- bookkeeping --------------------------------------------------------------------------
     def _add(self, found: dict[int, Mention], span: Span, offset: int, actor: Actor, remember: bool = True,
              title: str | None = None) -> None:
         start = offset + span.start_char
@@ -631,6 +633,7 @@ class MentionFinder:
 
 
 def _subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    """The last person named as a subject before `tok` in its sentence."""
     best = None
     for t in tok.sent:
         if t.i >= tok.i:
@@ -658,7 +661,6 @@ def _clause_subject(tok: Token, found: dict[int, Mention], deps: tuple[str, ...]
             return found[c.i].actor
     return None
 
-# -- bookkeeping --------------------------------------------------------------------------
 
 
 def _definite(tok: Token, found: dict[int, Mention]) -> bool:
@@ -702,3 +704,10 @@ def _leader(tok: Token, found: dict[int, Mention], lexicon: Lexicon, on: str | N
     else:
         return None
     return actor if actor is not None and actor.kind in ("country", "organization") else None
+
+
+def _relational(tok: Token, offset: int, resolved: dict[int, Mention], memory: _Salience) -> Actor | None:
+    """ "His host", "the guest": the person the article names most, other than the sentence's subject."""
+    subject = next((t for t in tok.sent if t.dep_ == "nsubj"), None)
+    m = resolved.get(offset + subject.idx) if subject is not None else None
+    return memory.most_named(offset + tok.idx, exclude=[m.actor.name] if m is not None else [])

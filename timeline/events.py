@@ -21,7 +21,7 @@ from .cameo import cameo_code, goldstein, quad_class
 from .dates import find_dates
 from .lexicon import Lexicon
 from .model import Article, Event, Mention, Timex
-from .nlp import Doc, Span
+from .nlp import Doc, Span, span_text, word_keys
 from .context import ARTICLE_PASSES
 from .passes import ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
@@ -79,6 +79,10 @@ class EventExtractor:
 
     def _may_start_event(self, doc: Doc, i: int) -> bool:
         """Whether token i may start an event other than a bare statement (before mentions are known)."""
+        lemma, lower = word_keys(doc)[i]
+        if not (self.rules.may_start(lemma, lower) or lemma in self.rules.word("reporting")
+                or lower in self.rules.evaluations):
+            return False  # no trigger, partner trigger, reporting verb or evaluative word
         tok = doc[i]
         hit = self.rules.match(doc, i)
         return (hit is not None and not self.rules.policy(hit[0].type).reporting
@@ -101,8 +105,9 @@ class EventExtractor:
         for i, m in sorted(mentions.items()):
             first.setdefault(m.start, (m.start, m.actor, _is_place(doc, i)))
         self.context.named.extend(first.values())
+        texts = _mention_texts(mentions)  # the mentions stay as found for every sentence
         for sent in doc.sents:
-            text = sent.text.strip()
+            text = span_text(sent).strip()
             if not text:
                 continue
             index = self.sentence_index
@@ -112,7 +117,7 @@ class EventExtractor:
                 continue  # a summary bullet repeating the body: its events once
             self.seen_sentences.add(key)
             state = SentenceState(self.context, sent, mentions, self._timex_heads(sent, offset), offset)
-            events = [self._record(c, state, index, offset) for c in run_passes(state, self.min_confidence)]
+            events = [self._record(c, state, index, offset, texts) for c in run_passes(state, self.min_confidence)]
             self.context.seen_types.update(e.type for e in events)
             yield from events
 
@@ -156,13 +161,13 @@ class EventExtractor:
         return heads
 
     # -- one event ------------------------------------------------------------------------------
-    def _record(self, c: Candidate, state: SentenceState, index: int, offset: int) -> Event:
-        """The `Event` record of a candidate that went through every pass."""
+    def _record(self, c: Candidate, state: SentenceState, index: int, offset: int, texts: dict[str, str]) -> Event:
+        """The `Event` record of a candidate that went through every pass (`texts`: `_mention_texts`)."""
         sent, doc, a = state.sent, state.sent.doc, self.article
-        text = sent.text.strip()
-        start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        raw = span_text(sent)
+        text = raw.strip()
+        start = offset + sent.start_char + (len(raw) - len(raw.lstrip()))
         actors = unique(c.sources + c.targets)
-        texts = _mention_texts(state.mentions)
         t_start, t_end = offset + doc[c.start].idx, offset + doc[c.end - 1].idx + len(doc[c.end - 1])
         when = c.when
         digest = hashlib.sha1(f"{a.id}|{t_start}|{c.type}".encode()).hexdigest()[:16]
@@ -172,7 +177,7 @@ class EventExtractor:
             date_basis=when.basis, modality=c.modality,
             source=tuple(names(c.sources)), target=tuple(names(c.targets)), actors=tuple(names(actors)),
             source_countries=countries(c.sources), target_countries=countries(c.targets), location=c.location,
-            trigger=doc[c.start : c.end].text, sentence=text, sentence_index=index, char_start=start,
+            trigger=span_text(doc[c.start : c.end]), sentence=text, sentence_index=index, char_start=start,
             char_end=start + len(text), article_id=a.id, article_title=a.title, article_date=a.date,
             article_source=a.source, confidence=c.confidence, trigger_start=t_start, trigger_end=t_end,
             rule="|".join(c.trace), article_url=a.url,

@@ -107,10 +107,13 @@ def normalize(text: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_capitalised(s: str) -> bool:
     """Whether a normalised text starts with a capital letter or has no lower-case letters."""
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and (letters[0].isupper() or not any(c.islower() for c in letters))
+    first = next((c for c in s if c.isalpha()), None)
+    if first is None:
+        return False
+    return first.isupper() or not any(c.islower() for c in s if c.isalpha())
 
 
 def _case_sensitive(alias: str) -> bool:

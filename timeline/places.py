@@ -19,6 +19,8 @@ import unicodedata
 
 
 def _fold(name: str) -> str:
+    if name.isascii():  # most of GeoNames' 34,000 names: NFKD leaves ASCII as it is
+        return name.casefold().strip()
     s = unicodedata.normalize("NFKD", name)
     return "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
 

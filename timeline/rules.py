@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .datafiles import Row, data_text, matches, one_of, read_table
@@ -170,12 +170,23 @@ class Rules:
     aspect_verbs: frozenset
     idioms: tuple  # (lemmas, ref) of phrases whose words are never triggers
     evaluations: dict  # word -> (Trigger, frame) of evaluations.csv
+    # every word a trigger or a partner trigger starts with: a word outside it starts none
+    starts: frozenset = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "starts", frozenset(self.by_lemma) | frozenset(self.partners))
+
+    def may_start(self, lemma: str, lower: str) -> bool:
+        """Whether a word (its lower-case lemma and text) can start a trigger or a partner trigger."""
+        return lemma in self.starts or lower in self.starts
 
     def idiom_at(self, tokens, i: int) -> range | None:
         """The token range of an idiom that covers token i ("a great deal"), if any."""
+        tok = tokens[i]
+        keys = (tok.lemma_.lower(), tok.lower_)
         for lemmas, _ in self.idioms:
             for k in range(len(lemmas)):
-                if i - k >= 0 and in_sequence(tokens, i - k, lemmas):
+                if lemmas[k] in keys and i - k >= 0 and in_sequence(tokens, i - k, lemmas):
                     return range(i - k, i - k + len(lemmas))
         return None
 
@@ -255,8 +266,11 @@ def same(tok: Token, lemma: str) -> bool:
 
 def in_sequence(tokens, i: int, lemmas: tuple[str, ...]) -> bool:
     """True when the tokens from i on spell the lemmas ("call for", "joint exercise")."""
-    seq = tokens[i : i + len(lemmas)]
-    return len(seq) == len(lemmas) and all(same(t, lem) for t, lem in zip(seq, lemmas))
+    if i < 0:  # a slice's own reading of a negative start
+        seq = tokens[i : i + len(lemmas)]
+        return len(seq) == len(lemmas) and all(same(t, lem) for t, lem in zip(seq, lemmas))
+    # token by token, stopping at the first that differs: no Span object for each try
+    return i + len(lemmas) <= len(tokens) and all(same(tokens[i + k], lem) for k, lem in enumerate(lemmas))
 
 
 def _cue_span(tok: Token, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:

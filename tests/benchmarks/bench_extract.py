@@ -1,13 +1,17 @@
 """Benchmark: `extract_events` against a plain spaCy parse of the same texts, and `build` at 1x and 4x.
 
-    python tests/benchmarks/bench_extract.py [--scale N] [--big]
+    python tests/benchmarks/bench_extract.py [--scale N] [--big] [--repeat N] [--baseline DIR]
 
 The corpus repeats the articles of examples/ and tests/data/dev_articles.txt, each copy under
 its own id and title, to about 200 articles per unit of --scale. Every measurement runs in a
 fresh process (its model loaded before the clock starts), so peak memory figures are separate.
 --big also writes 10,000 articles to a JSONL file and runs `timeline build` on it, with one and
 two worker processes, reporting the peak memory of the largest process and of all together.
-Prints a table; times are wall-clock seconds, and on a busy machine they vary from run to run.
+Prints a table; times are wall-clock seconds, and on a busy machine they vary from run to run:
+--repeat N runs the plain parse and one-process extraction N times, alternately, and reports the
+median of each (and the median of the N ratios), and --baseline DIR also times the extraction of
+another checkout of the project (its package imported from DIR) in the same alternation, so that
+a change is compared with what it changes in one run.
 """
 from __future__ import annotations
 
@@ -15,7 +19,9 @@ import argparse
 import contextlib
 import dataclasses
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,10 +79,31 @@ def measure(mode: str, n: int, workers: int) -> dict:
             "seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "peak_mb": peak_mb()}
 
 
-def run(mode: str, n: int, workers: int = 1) -> dict:
+def run(mode: str, n: int, workers: int = 1, package_root: str | None = None) -> dict:
+    """One measurement in a fresh process; `package_root`: import `timeline` from that checkout."""
+    env = dict(os.environ)
+    if package_root:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(package_root).resolve()), env.get("PYTHONPATH")]))
     out = subprocess.run([sys.executable, __file__, "--measure", mode, "-n", str(n), "--workers", str(workers)],
-                         check=True, capture_output=True, text=True)
+                         check=True, capture_output=True, text=True, env=env)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def timed_rows(n: int, repeat: int, baseline: str | None) -> list[dict]:
+    """The plain parse, one-process extraction (and the baseline's), run `repeat` times alternately:
+    the median figures of each, each with `ratio`, the median of its ratios to the plain parse."""
+    kinds = [("plain", None), ("extract", None)] + ([("extract", baseline)] if baseline else [])
+    runs: list[list[dict]] = [[] for _ in kinds]
+    for _ in range(repeat):
+        for k, (mode, root) in enumerate(kinds):
+            runs[k].append(run(mode, n, 1, root))
+    rows = []
+    for (_, root), rs in zip(kinds, runs):
+        row = dict(rs[0], seconds=statistics.median(r["seconds"] for r in rs),
+                   cpu=statistics.median(r["cpu"] for r in rs), baseline=root)
+        row["ratio"] = statistics.median(r["seconds"] / p["seconds"] for r, p in zip(rs, runs[0]))
+        rows.append(row)
+    return rows
 
 
 def tree_memory_mb(pid: int) -> tuple[float, float]:
@@ -135,6 +162,8 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--scale", type=float, default=1.0, help="corpus size in units of 200 articles")
     p.add_argument("--big", action="store_true", help="also run `timeline build` on 10,000 articles")
+    p.add_argument("--repeat", type=int, default=1, help="run the parse and extraction N times, alternately")
+    p.add_argument("--baseline", help="also time the extraction of the checkout in this folder")
     p.add_argument("--measure", help=argparse.SUPPRESS)
     p.add_argument("-n", type=int, help=argparse.SUPPRESS)
     p.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
@@ -143,14 +172,19 @@ def main() -> None:
         print(json.dumps(measure(args.measure, args.n, args.workers)))
         return
     n = max(8, round(200 * args.scale))
-    rows = [run("plain", n), run("extract", n, 1), run("extract", n, 2)]
-    base = rows[0]["seconds"]
-    print(f"corpus: {n} articles, {rows[0]['words']} words\n")
+    rows = timed_rows(n, max(1, args.repeat), args.baseline)
+    two = run("extract", n, 2)
+    rows.append(dict(two, ratio=two["seconds"] / rows[0]["seconds"]))
+    print(f"corpus: {n} articles, {rows[0]['words']} words" + (f", medians of {args.repeat} runs" if args.repeat > 1 else "")
+          + "\n")
     print(f"{'run':<24}{'seconds':>9}{'cpu s':>8}{'articles/s':>12}{'words/s':>10}{'x plain':>9}{'peak MB':>9}")
     for r in rows:
         name = "plain nlp.pipe" if r["mode"] == "plain" else f"extract_events, {r['workers']} proc"
+        name = "extract_events, baseline" if r.get("baseline") else name
         print(f"{name:<24}{r['seconds']:>9.1f}{r['cpu']:>8.1f}{r['articles'] / r['seconds']:>12.1f}"
-              f"{r['words'] / r['seconds']:>10.0f}{r['seconds'] / base:>9.2f}{r['peak_mb']:>9.0f}")
+              f"{r['words'] / r['seconds']:>10.0f}{r['ratio']:>9.2f}{r['peak_mb']:>9.0f}")
+    if args.baseline:
+        print(f"baseline: {args.baseline}")
     print()
     b1, b4 = run("build", n), run("build", 4 * n)
     for r in (b1, b4):
