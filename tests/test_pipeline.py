@@ -24,7 +24,7 @@ from timeline.pipeline import (
 # ../shared/gold/seed_events.jsonl): the figures measured when this test was written, rounded
 # down. Raise them as extraction improves; they must never drop silently (STYLE.md rule 20).
 # Target: 0.80 / 0.85 / 0.85.
-FLOOR_F1 = 0.83
+FLOOR_F1 = 0.86
 FLOOR_DATE = 0.97
 FLOOR_MODALITY = 0.93
 
@@ -175,13 +175,13 @@ def test_quality_floor(seed_events, data_dir):
 
 # Held-out sets written for this project (tests/data/dev_README.md): news the rules were not
 # written from, and one-sentence events of all 16 PLOVER categories. Floors at the measured figures.
-FLOOR_DEV_F1 = 0.65
+FLOOR_DEV_F1 = 0.66
 FLOOR_PLOVER_RECALL = 0.92
 # Real news (tests/data/news_dev/README.md: 20 VOA and U.S. government articles, gold annotated
 # before any extraction ran). Floors at the measured figures, rounded down; the target
 # is F1 0.65 and strict dates 0.85.
-FLOOR_NEWS_F1 = 0.66
-FLOOR_NEWS_DATE = 0.85
+FLOOR_NEWS_F1 = 0.70
+FLOOR_NEWS_DATE = 0.88
 
 
 def test_quality_floor_on_real_news(data_dir):
