@@ -276,3 +276,11 @@ def test_a_caption_is_not_the_lead_and_a_failure_has_a_date():
                        "The leaders of France, Germany and Russia have failed to reach a peace deal during talks in Moscow.")
     deals = find(events, "agreement")
     assert [(e.modality, e.date) for e in deals] == [("negated", PUB)]
+
+
+def test_a_list_after_between_that_the_parser_cut_off():
+    """ "a call between Trump, King Hamad bin Isa Al Khalifa and Netanyahu": all three, though the
+    parser hangs the last two elsewhere."""
+    calls = find(events_of("Bahrain joined the process on Friday after a telephone call between Trump, "
+                           "King Hamad bin Isa Al Khalifa and Netanyahu."), "call")
+    assert [set(e.actors) for e in calls] == [{"Donald Trump", "Hamad bin Isa Al Khalifa", "Benjamin Netanyahu"}]

@@ -273,6 +273,8 @@ class Roles:
                 from_prep |= bool(found)
             elif c.dep_ == "prep" and (c.lower_ in self.rules.word("partner_prep") or c.lower_ == "of"):
                 found = self.pobj_actors(c, mentions)
+                if c.lower_ in ("between", "among") and len(found) == 1:
+                    found += _list_after(c, mentions, found)  # "between Trump, King Hamad and Netanyahu"
                 targets += found
                 listed |= c.lower_ in ("between", "among") and len(found) > 1
             elif c.dep_ == "relcl" and any(p.dep_ == "prep" and any(w.lower_ in ("which", "whom") for w in p.children)
@@ -315,3 +317,23 @@ class Roles:
                 if c.dep_ == "prep" and c.lower_ in self.rules.word("partner_prep"):
                     targets += self.pobj_actors(c, mentions)
         return sources, targets
+
+
+def _list_after(prep: Token, mentions: Mentions, found: list[Actor]) -> list[Actor]:
+    """The rest of a list of names the parser cut off after the first ("between Trump, King Hamad
+    and Netanyahu", where "King Hamad and Netanyahu" hang elsewhere): names, commas and "and" only."""
+    pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    if pobj is None:
+        return []
+    out: list[Actor] = []
+    k, doc = pobj.right_edge.i + 1, prep.doc
+    while k < prep.sent.end:
+        t = doc[k]
+        m = mentions.get(k)
+        if m is not None:
+            if m.actor not in found and m.actor not in out:
+                out.append(m.actor)
+        elif not (t.text == "," or t.lower_ == "and" or t.pos_ == "PROPN"):
+            break  # "bin Isa Al" inside a name the lexicon knows by its ends
+        k += 1
+    return out if doc[k - 1].i > pobj.i and any(doc[j].lower_ == "and" for j in range(pobj.i, k)) else []
