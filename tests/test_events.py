@@ -284,3 +284,10 @@ def test_a_list_after_between_that_the_parser_cut_off():
     calls = find(events_of("Bahrain joined the process on Friday after a telephone call between Trump, "
                            "King Hamad bin Isa Al Khalifa and Netanyahu."), "call")
     assert [set(e.actors) for e in calls] == [{"Donald Trump", "Hamad bin Isa Al Khalifa", "Benjamin Netanyahu"}]
+
+
+def test_a_term_won_or_handed_is_an_election():
+    assert [e.source for e in find(events_of("Lula won a third term in October."), "election")] == [
+        ("Luiz Inácio Lula da Silva",)]
+    assert [e.target for e in find(events_of("Xi was handed a third term as president on Friday."), "election")] == [
+        ("Xi Jinping",)]
