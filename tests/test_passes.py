@@ -433,3 +433,11 @@ def test_a_denied_charge_is_a_rejection_of_the_accuser():
     later = [e for e in events_of("Rwanda has accused France of arming the militias.\n"
                                   "French officials have strongly denied the allegation.") if e.type == "rejection"]
     assert [(e.source, e.target, e.target_basis) for e in later] == [(("France",), ("Rwanda",), "context")]
+
+
+def test_police_with_no_country_are_the_state_where_it_happens():
+    e = the_event("Police detained more than 1,700 people at anti-war protests in dozens of Russian cities.",
+                  "role:place.forces")
+    assert (e.type, e.source) == ("coercion", ("Russia",))
+    gunmen = [e for e in events_of("Gunmen abducted 280 pupils in Nigeria.") if e.type == "military"]
+    assert [(e.source, e.target) for e in gunmen] == [((), ("Nigeria",))]

@@ -567,13 +567,25 @@ def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
+# Agent nouns that, with no country named, are the state's where the event happens ("police",
+# "authorities"); not soldiers or bombers, who are often foreign.
+LOCAL_FORCES = frozenset({"police", "government", "judiciary", "intelligence"})
+
+
 def place_fallback(state: SentenceState, c: Candidate) -> bool:
-    """ "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened."""
-    if not c.sources and not c.targets and state.rules.policy(c.type).place_fallback:
-        verb = c.verb
-        c.targets = unique([m.actor for t in [verb, *phrase(verb)] if (m := state.mentions.get(t.i)) is not None
-                            and m.actor.kind == "country"])[:1]
+    """ "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened; and
+    "Police detained 1,700 people in Russian cities": the state forces there are that country's."""
+    if c.sources or not state.rules.policy(c.type).place_fallback:
+        return True
+    verb = c.verb
+    where = unique([m.actor for t in [verb, *phrase(verb)] if (m := state.mentions.get(t.i)) is not None
+                    and m.actor.kind == "country"])[:1]
+    if not c.targets:
+        c.targets = where
         c.trace.append("role:place")
+    elif where and any(agent_nouns().get(s.lower_) in LOCAL_FORCES and s.i not in state.mentions for s in subjects(verb)):
+        c.sources = where
+        c.trace.append("role:place.forces")
     return True
 
 
