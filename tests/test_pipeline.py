@@ -175,7 +175,7 @@ def test_quality_floor(seed_events, data_dir):
 
 # Held-out sets written for this project (tests/data/dev_README.md): news the rules were not
 # written from, and one-sentence events of all 16 PLOVER categories. Floors at the measured figures.
-FLOOR_DEV_F1 = 0.66
+FLOOR_DEV_F1 = 0.68
 FLOOR_PLOVER_RECALL = 0.92
 # Real news (tests/data/news_dev/README.md: 20 VOA and U.S. government articles, gold annotated
 # before any extraction ran). Floors at the measured figures, rounded down; the target
