@@ -140,9 +140,9 @@ _NUM = rf"(?P<num>{_NUMW}|\d+(?:\.\d+)?)"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ies))s?"
 _APPROX = (r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|some|at least|roughly|"
            r"approximately|just|only|up to|the past|the last|the next|the first|another|a further|"
-           r"the following|the previous|the coming)[ \t\xa0]+)?")
+           rf"the following|the previous|the coming){_SP})?")
 _REL = r"(?P<rel>this|last|next|coming|previous|current|past)"
-_PART_OF = r"(?:(?:the[ \t\xa0]+)?(?P<part>end|beginning|start|middle|close|rest|remainder|turn)[ \t\xa0]+of[ \t\xa0]+)"
+_PART_OF = rf"(?:(?:the{_SP})?(?P<part>end|beginning|start|middle|close|rest|remainder|turn){_SP}of{_SP})"
 _DAYPART = rf"(?:{_SP}(?:morning|afternoon|evening|night))?"
 
 
@@ -171,44 +171,44 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                 rf"the winter of|spring|summer|autumn|fall|winter)[ \t\xa0-]+)?{_YEAR}"
                 r"(?![\w%]|[.,:]\d|[-–/]\d)", re.IGNORECASE),
     "short_year": _rx(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)"),
-    "decade": _rx(r"(?<![\w$-])(?:the[ \t\xa0]+)?(?:(?P<mod>early|mid|late)[ \t\xa0-]+)?"
+    "decade": _rx(rf"(?<![\w$-])(?:the{_SP})?(?:(?P<mod>early|mid|late)[ \t\xa0-]+)?"
                   r"(?P<dec>1\d\d0|20\d0|['’]\d0)['’]?s(?!\w)", re.IGNORECASE),
-    "quarter": _rx(r"(?<!\w)(?:the[ \t\xa0]+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
-                   r"[ \t\xa0]+(?P<what>quarter|half)(?:[ \t\xa0]+of[ \t\xa0]+(?:(?P<year>1\d{3}|20\d\d)|"
-                   r"(?:the[ \t\xa0]+)?(?P<relyear>this|last|next|the|the previous|the following)"
-                   r"[ \t\xa0]+year))?(?!\w)", re.IGNORECASE),
+    "quarter": _rx(rf"(?<!\w)(?:the{_SP})?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+                   rf"{_SP}(?P<what>quarter|half)(?:{_SP}of{_SP}(?:(?P<year>1\d{{3}}|20\d\d)|"
+                   rf"(?:the{_SP})?(?P<relyear>this|last|next|the|the previous|the following)"
+                   rf"{_SP}year))?(?!\w)", re.IGNORECASE),
     "qyear": _rx(r"(?<!\w)(?P<half>[QH])(?P<n>[1-4])[ \t\xa0]*(?P<year>1\d{3}|20\d\d)(?!\w)"),
-    "relative": _rx(rf"(?<!\w)(?:(?P<pre>earlier|later)[ \t\xa0]+|{_PART_OF})?(?:the[ \t\xa0]+)?{_REL}"
-                    rf"[ \t\xa0]+(?P<unit>week|month|year|weekend|decade)(?:'s)?(?!\w)", re.IGNORECASE),
-    "same_period": _rx(r"(?<!\w)(?:the|that)[ \t\xa0]+same[ \t\xa0]+(?P<unit>period|month|quarter|week|day|time|season)"
-                       r"(?:[ \t\xa0]+(?:of|in))?[ \t\xa0]+(?:(?:a|one)[ \t\xa0]+year[ \t\xa0]+(?:ago|earlier|before)"
-                       r"|(?:the[ \t\xa0]+)?(?:last|previous|prior|preceding)[ \t\xa0]+year|the[ \t\xa0]+year[ \t\xa0]+before)"
+    "relative": _rx(rf"(?<!\w)(?:(?P<pre>earlier|later){_SP}|{_PART_OF})?(?:the{_SP})?{_REL}"
+                    rf"{_SP}(?P<unit>week|month|year|weekend|decade)(?:'s)?(?!\w)", re.IGNORECASE),
+    "same_period": _rx(rf"(?<!\w)(?:the|that){_SP}same{_SP}(?P<unit>period|month|quarter|week|day|time|season)"
+                       rf"(?:{_SP}(?:of|in))?{_SP}(?:(?:a|one){_SP}year{_SP}(?:ago|earlier|before)"
+                       rf"|(?:the{_SP})?(?:last|previous|prior|preceding){_SP}year|the{_SP}year{_SP}before)"
                        r"(?!\w)", re.IGNORECASE),
-    "referred_unit": _rx(r"(?<!\w)the[ \t\xa0]+(?:(?P<rel>previous|prior|preceding|following|same|entire|whole|full)"
-                         r"[ \t\xa0]+(?P<unit>year|month|week)|(?P<relday>previous|prior|preceding|following|next)"
-                         r"[ \t\xa0]+day|(?P<unit2>year|month|week|day)[ \t\xa0]+(?P<rel2>before|earlier|previous|prior)"
+    "referred_unit": _rx(rf"(?<!\w)the{_SP}(?:(?P<rel>previous|prior|preceding|following|same|entire|whole|full)"
+                         rf"{_SP}(?P<unit>year|month|week)|(?P<relday>previous|prior|preceding|following|next)"
+                         rf"{_SP}day|(?P<unit2>year|month|week|day){_SP}(?P<rel2>before|earlier|previous|prior)"
                          r"(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)))(?!\w)", re.IGNORECASE),
-    "streak_day": _rx(r"(?<![\w-])(?:a|the)[ \t\xa0]+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                      r"[1-9]\d?(?:st|nd|rd|th))[ \t\xa0]+(?P<mod>(?:straight|consecutive|successive)[ \t\xa0]+)?"
-                      r"(?:trading[ \t\xa0]+)?(?:day|session)(?:[ \t\xa0]+in[ \t\xa0]+a[ \t\xa0]+row)?(?!\w)", re.IGNORECASE),
-    "that_time": _rx(r"(?<![\w-])that[ \t\xa0]+(?:time|date)(?![ \t\xa0]+of(?!\w))(?![\w-])", re.IGNORECASE),
-    "the_unit": _rx(rf"(?<!\w){_PART_OF}the[ \t\xa0]+(?P<unit>year|month|week)(?!\w)", re.IGNORECASE),
-    "weekend": _rx(r"(?<!\w)the[ \t\xa0]+weekend(?!\w)", re.IGNORECASE),
-    "weekday": _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past)[ \t\xa0]+)?"
+    "streak_day": _rx(rf"(?<![\w-])(?:a|the){_SP}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      rf"[1-9]\d?(?:st|nd|rd|th)){_SP}(?P<mod>(?:straight|consecutive|successive){_SP})?"
+                      rf"(?:trading{_SP})?(?:day|session)(?:{_SP}in{_SP}a{_SP}row)?(?!\w)", re.IGNORECASE),
+    "that_time": _rx(rf"(?<![\w-])that{_SP}(?:time|date)(?!{_SP}of(?!\w))(?![\w-])", re.IGNORECASE),
+    "the_unit": _rx(rf"(?<!\w){_PART_OF}the{_SP}(?P<unit>year|month|week)(?!\w)", re.IGNORECASE),
+    "weekend": _rx(rf"(?<!\w)the{_SP}weekend(?!\w)", re.IGNORECASE),
+    "weekday": _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past){_SP})?"
                    rf"(?P<wd>{_WEEKDAY})(?:'s)?{_DAYPART}(?!\w)"),
-    "deictic": _rx(r"(?<![\w-])(?P<w>the day before yesterday|the day after tomorrow|(?:earlier|later)[ \t\xa0]+today"
-                   r"|today|tonight|yesterday|tomorrow|this[ \t\xa0]+(?:morning|afternoon|evening)|last[ \t\xa0]+night)"
+    "deictic": _rx(rf"(?<![\w-])(?P<w>the day before yesterday|the day after tomorrow|(?:earlier|later){_SP}today"
+                   rf"|today|tonight|yesterday|tomorrow|this{_SP}(?:morning|afternoon|evening)|last{_SP}night)"
                    rf"(?:'s)?(?:{_SP}(?:morning|afternoon|evening|night))?(?![\w-])", re.IGNORECASE),
     "holiday": _rx(r"(?<!\w)(?P<h>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Boxing Day|Valentine's Day|"
                    rf"Halloween)(?:{_SP}{_YEAR})?(?!\w)"),
-    "season": _rx(r"(?<!\w)(?:(?P<rel>this|last|next|early|late)[ \t\xa0]+)(?P<season>spring|summer|autumn|fall|winter)"
+    "season": _rx(rf"(?<!\w)(?:(?P<rel>this|last|next|early|late){_SP})(?P<season>spring|summer|autumn|fall|winter)"
                   r"(?!\w)", re.IGNORECASE),
-    "anaphor": _rx(r"(?<![\w-])(?:(?:late|early|later|earlier)[ \t\xa0]+in[ \t\xa0]+the[ \t\xa0]+day"
-                   r"|(?:(?:the[ \t\xa0]+)?(?:start|end|beginning|close|rest|middle)[ \t\xa0]+of[ \t\xa0]+)?"
-                   r"(?:(?:the[ \t\xa0]+same|that(?:[ \t\xa0]+same)?)[ \t\xa0]+day|the[ \t\xa0]+day(?![ \t\xa0]+"
+    "anaphor": _rx(rf"(?<![\w-])(?:(?:late|early|later|earlier){_SP}in{_SP}the{_SP}day"
+                   rf"|(?:(?:the{_SP})?(?:start|end|beginning|close|rest|middle){_SP}of{_SP})?"
+                   rf"(?:(?:the{_SP}same|that(?:{_SP}same)?){_SP}day|the{_SP}day(?!{_SP}"
                    r"(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to|for|and|is|was|will|has|had)"
                    r"(?!\w)|['’])))(?![\w-])", re.IGNORECASE),
-    "ago": _rx(rf"(?<![\w-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}[ \t\xa0]+ago(?!\w)", re.IGNORECASE),
+    "ago": _rx(rf"(?<![\w-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}{_SP}ago(?!\w)", re.IGNORECASE),
     "duration": _rx(rf"(?<![\w$£€.,-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}(?!\w)", re.IGNORECASE),
     "time": _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
                 r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight)(?![\w:])"),

@@ -552,7 +552,7 @@ def address_the_fighting(state: SentenceState, c: Candidate) -> bool:
 def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
     """A denial of a charge that names no one ("French officials denied the allegation") answers
     whoever made it: the sources of the latest accusation against the denier (this sentence first)."""
-    if c.targets or c.type != "rejection" or c.head.lemma_.lower() != "deny":
+    if c.targets or c.type != "rejection" or not _denies_charge(state, c):
         return True
     own = {a.name for a in c.sources} | {a.country for a in c.sources if a.country}
     told = [e for e in reversed(state.accepted) if e.type == "criticism"]
