@@ -126,6 +126,9 @@ def _group_rows() -> list[dict[str, str]]:
 
 # Sectors whose agent nouns stand for their country's state ("Sudanese officials", "Afghan troops").
 STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
+# Those that, with no country named, are the state's where the event happens ("police",
+# "authorities"); not soldiers or bombers, who are often foreign.
+LOCAL_FORCES = frozenset({"police", "government", "judiciary", "intelligence"})
 
 
 @functools.lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from .context import ARTICLE_PASSES
 from .passes import ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
 from .rules import Rules, Trigger, load_rules, load_triggers, words  # noqa: F401  (the library API)
-from .syntax import countries, names, reports_obligation, unique
+from .syntax import countries, names, obligated, unique
 
 __all__ = ["EventExtractor", "Trigger", "load_rules", "load_triggers"]
 
@@ -86,7 +86,7 @@ class EventExtractor:
         tok = doc[i]
         hit = self.rules.match(doc, i)
         return (hit is not None and not self.rules.policy(hit[0].type).reporting
-                or bool(self.rules.partner_candidates(tok)) or reports_obligation(tok)
+                or bool(self.rules.partner_candidates(tok)) or bool(obligated(tok))
                 or tok.lower_ in self.rules.evaluations)
 
     def finish(self, events: list[Event]) -> list[Event]:

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from .actors import agent_nouns
+from .actors import LOCAL_FORCES, agent_nouns
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
@@ -207,9 +207,12 @@ def _hands_over_office(state: SentenceState, c: Candidate) -> bool:
 def _obliges_another(state: SentenceState, c: Candidate) -> bool:
     """ "Kerry said Russia must withdraw": a demand on Russia; not "Kerry said he must visit Paris"."""
     bound = obligated(c.head)
-    speakers = {s.i for s in subjects(c.head)}
-    return bool(bound) and not any(t.lower_ in ("i", "we") or (t.pos_ == "PRON" and speakers) or t.i in speakers
-                                   for t in bound)
+    speakers = {m.actor.name for s in subjects(c.head) if (m := state.mentions.get(s.i)) is not None}
+
+    def the_speaker(t: Token) -> bool:
+        m = state.mentions.get(t.i)
+        return t.lower_ in ("i", "we") or m is not None and m.actor.name in speakers
+    return bool(bound) and not any(the_speaker(t) for t in bound)
 
 
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
@@ -540,7 +543,7 @@ def address_the_fighting(state: SentenceState, c: Candidate) -> bool:
         return True
     clash = next((state.at[t.i] for t in c.head.subtree if t.i in state.at and t.i != c.head.i
                   and state.at[t.i].type == "military"), None)
-    last = state.ctx.last_of_type.get("military") if clash is not None else None
+    last = state.ctx.last_of_type.get("military") if clash is not None else None  # the article's, before
     if last is not None:
         own = {a.name for a in c.sources}
         c.targets = [a for a in unique(last.sources + last.targets) if a.name not in own]
@@ -565,11 +568,6 @@ def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
             c.trace.append("role:charge.accuser")
             break
     return True
-
-
-# Agent nouns that, with no country named, are the state's where the event happens ("police",
-# "authorities"); not soldiers or bombers, who are often foreign.
-LOCAL_FORCES = frozenset({"police", "government", "judiciary", "intelligence"})
 
 
 def place_fallback(state: SentenceState, c: Candidate) -> bool:

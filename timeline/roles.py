@@ -336,4 +336,4 @@ def _list_after(prep: Token, mentions: Mentions, found: list[Actor]) -> list[Act
         elif not (t.text == "," or t.lower_ == "and" or t.pos_ == "PROPN"):
             break  # "bin Isa Al" inside a name the lexicon knows by its ends
         k += 1
-    return out if doc[k - 1].i > pobj.i and any(doc[j].lower_ == "and" for j in range(pobj.i, k)) else []
+    return out if any(doc[j].lower_ == "and" for j in range(pobj.i, k)) else []  # a list ends with "and"

@@ -97,14 +97,10 @@ def antecedent(relcl: Token) -> Token:
     return head.head if head.dep_ == "appos" else head
 
 
-def reports_obligation(tok: Token) -> bool:
-    """A reporting verb whose clause says what someone must or should do ("said Ukraine must be
-    neutral", "said it was imperative that Iran work with us")."""
-    return bool(obligated(tok))
-
-
 def obligated(tok: Token) -> list[Token]:
-    """The subjects on whom a reporting verb's clause puts an obligation (none if it puts none)."""
+    """The subjects on whom a reporting verb's clause puts an obligation, none if it puts none
+    ("said Ukraine must be neutral", "said it was imperative that Iran work with us"); the clause's
+    verb itself when the clause names no subject."""
     if tok.lemma_.lower() not in words()["reporting"]:
         return []
     for c in tok.children:
