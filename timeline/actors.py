@@ -19,6 +19,7 @@ from .model import Actor, Mention
 from .nlp import Doc, Span, Token, doc_text, span_text, word_keys
 from .places import city_country, neighbours
 from .rules import words
+from .syntax import unique
 
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
@@ -227,6 +228,11 @@ def _modifiers(tok: Token) -> list[Token]:
     return sorted({t.i: t for m in mods for t in (m, *m.conjuncts)}.values(), key=lambda t: t.i)
 
 
+def _owners(tok: Token, found: dict[int, Mention], kinds: tuple[str, ...] = ("country", "organization")) -> list[Actor]:
+    """The actors of those words, once each, in order ("American and Russian diplomats": both)."""
+    return unique([found[m.i].actor for m in _modifiers(tok) if m.i in found and found[m.i].actor.kind in kinds])
+
+
 # "The two sides", "both countries": the actors named together at most this many sentences before.
 GROUP_REACH = 5
 
@@ -313,11 +319,7 @@ class GroupWords:
         """ "American and Russian diplomats": an agent noun of several states at once."""
         if tok.tag_ not in ("NNS", "NNPS") or agent_nouns().get(tok.lower_) not in STATE_SECTORS:
             return ()
-        members: list[Actor] = []
-        for m in _modifiers(tok):
-            actor = found[m.i].actor if m.i in found else None
-            if actor is not None and actor.kind in ("country", "organization") and actor not in members:
-                members.append(actor)
+        members = _owners(tok, found)
         return tuple(members) if len(members) > 1 else ()
 
     def _is_collective(self, tok: Token, found: dict[int, Mention]) -> bool:
@@ -530,18 +532,16 @@ class MentionFinder:
         for tok in doc:
             if tok.i in found or tok.pos_ != "NOUN" or agents.get(tok.lower_) not in STATE_SECTORS:
                 continue
-            country = next((found[c.i].actor for c in _modifiers(tok) if c.i in found  # "NATO officials": NATO
-                            and found[c.i].actor.kind in ("country", "organization")), None)
-            if country is not None:
-                self._add(found, doc[tok.i : tok.i + 1], offset, country, remember=False)
+            owners = _owners(tok, found)  # "NATO officials": NATO
+            if owners:
+                self._add(found, doc[tok.i : tok.i + 1], offset, owners[0], remember=False)
 
     def _group_noun(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
         """The group a group noun names: the one last named ("the militants"), else the generic
         actor, of a country when one qualifies it ("Syrian rebels": rebels, not Hamas named before)."""
         lemma = tok.lemma_.lower()
         generic = group_nouns()[lemma]
-        country = next((found[c.i].actor.country for c in _modifiers(tok)
-                        if c.i in found and found[c.i].actor.kind == "country"), None)
+        country = next((a.country for a in _owners(tok, found, ("country",))), None)
         if country is None and lemma in referring_group_nouns() and self.last_named_group is not None:
             return self.last_named_group
         return Actor(name=generic, kind="group", country=country) if generic else None
