@@ -153,7 +153,7 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # The pattern of each kind of expression (KINDS, below, orders the kinds and says how each is
 # kept and resolved). Every pattern is tried; overlapping candidates are settled by length.
 PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
-    "iso": _rx(r"(?<![\w./-])(?P<year>1\d{3}|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)"),
+    "iso": _rx(rf"(?<![\w./-]){_YEAR}-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)"),
     "numeric": _rx(r"(?<![\w./-])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<y>\d{4}|\d\d)(?![\w/-]|[.,]\d)"),
     "mdy": _rx(rf"(?<![\w-]){_WD_PREFIX}{_MONTH}\.?{_SP}{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
                rf"(?![\d:%.,]\d|\d)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?"),
@@ -174,10 +174,10 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "decade": _rx(rf"(?<![\w$-])(?:the{_SP})?(?:(?P<mod>early|mid|late)[ \t\xa0-]+)?"
                   r"(?P<dec>1\d\d0|20\d0|['’]\d0)['’]?s(?!\w)", re.IGNORECASE),
     "quarter": _rx(rf"(?<!\w)(?:the{_SP})?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
-                   rf"{_SP}(?P<what>quarter|half)(?:{_SP}of{_SP}(?:(?P<year>1\d{{3}}|20\d\d)|"
+                   rf"{_SP}(?P<what>quarter|half)(?:{_SP}of{_SP}(?:{_YEAR}|"
                    rf"(?:the{_SP})?(?P<relyear>this|last|next|the|the previous|the following)"
                    rf"{_SP}year))?(?!\w)", re.IGNORECASE),
-    "qyear": _rx(r"(?<!\w)(?P<half>[QH])(?P<n>[1-4])[ \t\xa0]*(?P<year>1\d{3}|20\d\d)(?!\w)"),
+    "qyear": _rx(rf"(?<!\w)(?P<half>[QH])(?P<n>[1-4])[ \t\xa0]*{_YEAR}(?!\w)"),
     "relative": _rx(rf"(?<!\w)(?:(?P<pre>earlier|later){_SP}|{_PART_OF})?(?:the{_SP})?{_REL}"
                     rf"{_SP}(?P<unit>week|month|year|weekend|decade)(?:'s)?(?!\w)", re.IGNORECASE),
     "same_period": _rx(rf"(?<!\w)(?:the|that){_SP}same{_SP}(?P<unit>period|month|quarter|week|day|time|season)"
