@@ -291,3 +291,13 @@ def test_a_term_won_or_handed_is_an_election():
         ("Luiz Inácio Lula da Silva",)]
     assert [e.target for e in find(events_of("Xi was handed a third term as president on Friday."), "election")] == [
         ("Xi Jinping",)]
+
+
+def test_the_one_who_feels_about_a_deed_did_not_do_it():
+    """ "expressed sorrow for the shootings", "outrage over the airstrikes": a reaction noun between the
+    verb and the deed; the subject of the feeling is not the attacker."""
+    for text in ("President Obama expressed sorrow for the shootings in Charleston.",
+                 "Russia expressed outrage over the airstrikes in Syria."):
+        assert not [e for e in find(events_of(text), "military") if e.source_basis == "text"], text
+    ordered = find(events_of("Putin ordered airstrikes on Aleppo."), "military")
+    assert [e.source for e in ordered] == [("Vladimir Putin",)]

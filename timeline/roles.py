@@ -293,9 +293,21 @@ class Roles:
         return (t is not None and t.dep_ == "prep" and t.lower_ in self.rules.word("meeting_time_prep")
                 and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))
 
+    def _felt_about(self, tok: Token, verb: Token) -> bool:
+        """A noun trigger that is what a feeling is about ("sorrow for the shootings", "concern over
+        the sanctions"): the one who feels it is not the one who acted."""
+        t = tok
+        while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head != verb:
+            t = t.head.head
+            if t.lemma_.lower() in self.rules.word("reaction_noun"):
+                return True
+        return False
+
     def verb_of_noun(self, tok: Token, verb: Token, mentions: Mentions, sources: list[Actor],
                      targets: list[Actor], from_prep: bool, listed: bool):
         """What the verb a noun trigger hangs from adds: its subject, object or partner."""
+        if self._felt_about(tok, verb):
+            return sources, targets  # "expressed sorrow for the shootings": Obama did not shoot
         subj = self.subject_actors(verb, mentions)
         support = self.rules.support_verbs
         if tok.dep_ in ("nsubj", "nsubjpass"):
