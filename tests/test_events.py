@@ -301,3 +301,15 @@ def test_the_one_who_feels_about_a_deed_did_not_do_it():
         assert not [e for e in find(events_of(text), "military") if e.source_basis == "text"], text
     ordered = find(events_of("Putin ordered airstrikes on Aleppo."), "military")
     assert [e.source for e in ordered] == [("Vladimir Putin",)]
+
+
+def test_what_the_subject_receives_comes_from_the_from_phrase():
+    """ "received assurances from Ethiopia", "received $2 billion in military aid from the United States":
+    the giver is the source and the subject the target."""
+    aid = find(events_of("Ukraine received $2 billion in military aid from the United States."), "aid")
+    assert [(e.source, e.target) for e in aid] == [(("United States",), ("Ukraine",))]
+    offer = find(events_of("Kenya received assurances from Ethiopia on Monday."), "offer")
+    assert [(e.source, e.target) for e in offer] == [(("Ethiopia",), ("Kenya",))]
+    protests = find(events_of("Facing mass street protests, Kenya's President William Ruto withdrew the bill."),
+                    "protest")
+    assert [e.target for e in protests] == [("William Ruto",)]

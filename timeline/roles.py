@@ -303,12 +303,28 @@ class Roles:
                 return True
         return False
 
+    def _received(self, tok: Token, verb: Token) -> bool:
+        """A noun trigger in what the subject receives ("received assurances", "received $2 billion in
+        military aid"): the subject is on the receiving end."""
+        if verb.lemma_.lower() not in self.rules.word("receipt_verb"):
+            return False
+        t = tok
+        while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("in", "of") and t.head.head != verb:
+            t = t.head.head  # "$2 billion in aid", "a package of aid"
+        return t.head == verb and t.dep_ == "dobj"
+
     def verb_of_noun(self, tok: Token, verb: Token, mentions: Mentions, sources: list[Actor],
                      targets: list[Actor], from_prep: bool, listed: bool):
         """What the verb a noun trigger hangs from adds: its subject, object or partner."""
         if self._felt_about(tok, verb):
             return sources, targets  # "expressed sorrow for the shootings": Obama did not shoot
         subj = self.subject_actors(verb, mentions)
+        if self._received(tok, verb):
+            own = {a.name for a in subj}
+            givers = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for a in self.pobj_actors(c, mentions)]
+            return (unique([a for a in givers + sources if a.name not in own]),
+                    unique(subj + [a for a in targets if a.name not in own]))
         support = self.rules.support_verbs
         if tok.dep_ in ("nsubj", "nsubjpass"):
             targets += [a for c in verb.children if c.dep_ == "dobj" for a in self.actor_of(c, mentions)]
