@@ -313,3 +313,12 @@ def test_what_the_subject_receives_comes_from_the_from_phrase():
     protests = find(events_of("Facing mass street protests, Kenya's President William Ruto withdrew the bill."),
                     "protest")
     assert [e.target for e in protests] == [("William Ruto",)]
+
+
+def test_a_place_in_the_object_is_where_not_who():
+    """ "welcomed the talks in Addis Ababa": the talks' parties are welcomed, not Ethiopia; a deed done in a
+    place still hits it ("killed dozens of people in Gaza")."""
+    praise = find(events_of("Ban Ki-moon welcomed the talks in Addis Ababa on Sunday."), "praise")
+    assert not [e for e in praise if "Ethiopia" in e.target and e.target_basis == "text"]
+    killed = find(events_of("Israeli airstrikes killed dozens of people in the Nuseirat refugee camp in Gaza."), "military")
+    assert [e.target for e in killed] == [("Palestine",)]

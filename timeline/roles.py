@@ -193,7 +193,7 @@ class Roles:
             elif c.dep_ == "nsubjpass":
                 targets += self.actor_of(c, mentions)
             elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-                found = self.object_actors(c, tok, mentions, encounter)
+                found = self.object_actors(c, tok, mentions, encounter, self.rules.policy(etype).place_fallback)
                 targets += found
                 dobj_without_actor |= c.dep_ == "dobj" and not found and not any(
                     t.i in trigger_heads for t in c.subtree)  # "hosted rounds of talks" is fine
@@ -211,16 +211,37 @@ class Roles:
             targets += self.content_actors(tok, sources, mentions)
         return sources, targets, ["role:verb"]
 
-    def object_actors(self, obj: Token, verb: Token, mentions: Mentions, encounter: bool) -> list[Actor]:
+    def object_actors(self, obj: Token, verb: Token, mentions: Mentions, encounter: bool,
+                      places: bool = False) -> list[Actor]:
         """Whom a verb's object names: "met Zelensky", not "meets one of Russia's war aims"."""
         if encounter:
             return self.actor_of(obj, mentions, 1)
         found = self.actor_of(obj, mentions)
         if not found and obj.dep_ == "dobj":
-            # "signed agreements to normalise relations with the UAE": who the object concerns
-            found = unique([m.actor for t in obj.subtree if (m := mentions.get(t.i)) is not None
+            # "signed agreements to normalise relations with the UAE": who the object concerns; where it
+            # happened only for deeds done in a place ("killed dozens of people in the Nuseirat camp")
+            found = unique([m.actor for t in (obj.subtree if places else self.not_where(obj, mentions)) if (m := mentions.get(t.i)) is not None
                             and t.pos_ != "PRON" and t.i != verb.i])[:3]
         return found
+
+    def not_where(self, tok: Token, mentions: Mentions) -> list[Token]:
+        """The words of a phrase less those that say where ("welcomed the talks in Addis Ababa": the
+        talks concern their parties, not Ethiopia); "officials in Islamabad" still name Pakistan."""
+        out, stack = [], [tok]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            where = t.pos_ == "NOUN" and t.lower_ not in agent_nouns()
+            stack.extend(ch for ch in t.children if not (where and self.says_where(ch, mentions)))
+        return sorted(out, key=lambda t: t.i)
+
+    def says_where(self, prep: Token, mentions: Mentions) -> bool:
+        """ "in Addis Ababa", "at the camp": a place phrase (not "at the African Union", "in what he
+        described as talks with Berri")."""
+        return prep.dep_ == "prep" and prep.lower_ in self.rules.word("place_prep") and any(
+            p.dep_ == "pobj" and (p.pos_ == "NOUN" and p.lower_ not in agent_nouns()
+                                  or (m := mentions.get(p.i)) is not None and m.actor.kind == "country")
+            for p in prep.children)
 
     def content_actors(self, tok: Token, sources: list[Actor], mentions: Mentions) -> list[Actor]:
         """Whom the content of an offer, demand or agreement concerns (its complement clause)."""
