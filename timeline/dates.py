@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from dateparser.date import DateDataParser
+from dateutil.easter import easter
 
 from .errors import InputError
 from .model import Timex
@@ -54,10 +55,25 @@ ORDINALS = MappingProxyType({
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
     "final": 4,
 })
+# Named days and how each falls in a year: a fixed (month, day); the nth weekday of a month
+# ("nth", month, weekday, n; n = -1 the last); days from Easter Sunday ("easter", days) or from
+# Thanksgiving ("thanksgiving", days); a day of one year only ("once", year, month, day).
 HOLIDAYS = MappingProxyType({
     "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
     "new year's day": (1, 1), "new year's eve": (12, 31), "boxing day": (12, 26),
-    "valentine's day": (2, 14), "halloween": (10, 31),
+    "valentine's day": (2, 14), "halloween": (10, 31), "independence day": (7, 4),
+    "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
+    "bastille day": (7, 14), "canada day": (7, 1), "australia day": (1, 26),
+    "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "may day": (5, 1),
+    "thanksgiving": ("nth", 11, 3, 4), "thanksgiving day": ("nth", 11, 3, 4),
+    "black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4),
+    "labor day": ("nth", 9, 0, 1), "memorial day": ("nth", 5, 0, -1),
+    "martin luther king day": ("nth", 1, 0, 3), "martin luther king jr. day": ("nth", 1, 0, 3),
+    "presidents day": ("nth", 2, 0, 3), "presidents' day": ("nth", 2, 0, 3),
+    "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
+    "good friday": ("easter", -2),
+    "9/11": ("once", 2001, 9, 11), "sept. 11": ("once", 2001, 9, 11), "sept 11": ("once", 2001, 9, 11),
+    "september 11": ("once", 2001, 9, 11), "september 11th": ("once", 2001, 9, 11),
 })
 # Capitalised words that turn a weekday into a name ("Black Monday", "Super Tuesday").
 WEEKDAY_NAMERS = frozenset({
@@ -100,13 +116,13 @@ MONTH_DETERMINERS = frozenset({"the", "their", "its", "his", "her", "our", "a", 
 FUTURE_CUES = frozenset({
     "will", "would", "'ll", "shall", "should", "won't", "wo", "scheduled", "upcoming", "planned",
     "plans", "planning", "expected", "expects", "intends", "intend", "next", "tomorrow", "might",
-    "may", "aims", "hopes", "forthcoming", "slated", "due", "later",
+    "may", "aims", "hopes", "forthcoming", "slated", "due", "later", "expect",
 })
 # Present-tense verbs of scheduled events: "the offer expires Friday", "talks begin on Monday".
 SCHEDULED_PRESENT = frozenset({
     "begin", "begins", "starts", "opens", "expire", "expires", "resume", "resumes", "convene", "convenes",
     "leaves", "arrive", "arrives", "depart", "departs", "hands", "travels", "heads", "kicks", "reopen",
-    "reopens",
+    "reopens", "open", "hold", "holds", "meet", "meets", "host", "hosts", "play", "plays",
 })
 FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan", "expected", "hopes", "aims"})
 PAST_CUES = frozenset({
@@ -118,7 +134,11 @@ PAST_CUES = frozenset({
     "withdrew", "undertook", "rejected", "yesterday",
 })
 NOT_PAST_ED = frozenset({"need", "indeed", "united", "hundred", "speed", "proceed", "exceed", "succeed",
-                         "embed", "shed", "bed", "red", "seed", "feed", "breed", "greed", "weed"})
+                         "embed", "shed", "bed", "red", "seed", "feed", "breed", "greed", "weed", "bleed",
+                         "deed", "creed", "steed", "tweed", "reed", "heed", "screed"})
+# Beyond the nearest eight words only verbs of tense count ("agreed ... to hold a vote in the second
+# half of next year": "next" is another expression's, not Tuesday's).
+FAR_CUES = frozenset({"will", "would", "'ll", "shall", "won't", "wo", "said", "says", "was", "were", "had"})
 CLAUSE_BREAKS = frozenset({".", ";", "!", "?", "\n", "that", "which", "who", "but", "because", "while",
                            "whereas", "although", "though", "when", "\"", "“", "”"})
 
@@ -200,7 +220,14 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    rf"|today|tonight|yesterday|tomorrow|this{_SP}(?:morning|afternoon|evening)|last{_SP}night)"
                    rf"(?:'s)?(?:{_SP}(?:morning|afternoon|evening|night))?(?![\w-])", re.IGNORECASE),
     "holiday": _rx(r"(?<!\w)(?P<h>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Boxing Day|Valentine's Day|"
-                   rf"Halloween)(?:{_SP}{_YEAR})?(?!\w)"),
+                   r"Halloween|Independence Day|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
+                   r"Canada Day|Australia Day|St\.? Patrick's Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
+                   r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
+                   r"Easter(?: Sunday| Monday)?|Good Friday"
+                   rf")(?:{_SP}{_YEAR})?(?!\w)"
+                   # the attacks of 11 September 2001, by their name
+                   r"|(?<![\w/])(?P<h911>9/11|Sept\.? 11|September 11(?:th)?)(?=(?:[ \t\xa0]+terror(?:ist)?)?"
+                   r"[ \t\xa0]+attacks?\b|(?<=9/11)(?![\w/]))"),
     "season": _rx(rf"(?<!\w)(?:(?P<rel>this|last|next|early|late){_SP})(?P<season>spring|summer|autumn|fall|winter)"
                   r"(?!\w)", re.IGNORECASE),
     "anaphor": _rx(rf"(?<![\w-])(?:(?:late|early|later|earlier){_SP}in{_SP}the{_SP}day"
@@ -209,6 +236,8 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    r"(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to|for|and|is|was|will|has|had)"
                    r"(?!\w)|['’])))(?![\w-])", re.IGNORECASE),
     "ago": _rx(rf"(?<![\w-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}{_SP}ago(?!\w)", re.IGNORECASE),
+    "offset": _rx(rf"(?<![\w-]){_NUM}[ \t\xa0-]+{_UNIT}{_SP}(?:(?P<dir>later|earlier)(?!\w)(?!{_SP}than\b)"
+                  r"|(?P<dir2>before|after)(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)))", re.IGNORECASE),
     "duration": _rx(rf"(?<![\w$£€.,-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}(?!\w)", re.IGNORECASE),
     "time": _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
                 r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight)(?![\w:])"),
@@ -227,8 +256,12 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "weekend": re.compile(r"weekend"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
     "deictic": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night"),
     "anaphor": re.compile(r"\bday\b"),
-    "holiday": re.compile(r"christmas|new year|boxing day|valentine|halloween"),
+    "holiday": re.compile(r"christmas|new year|boxing day|valentine|halloween|independence day|veterans day|"
+                          r"armistice|remembrance|bastille|canada day|australia day|patrick's|may day|thanksgiving|"
+                          r"black friday|cyber monday|labor day|memorial day|king(?: jr\.)? day|presidents'? day|"
+                          r"easter|good friday|9/11|sept\.? 11|september 11"),
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
+    "offset": re.compile(r"later|earlier|before|after"),
     "duration": re.compile(r"second|minute|hour|day|week|fortnight|month|year|decade|centur"),
     "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight"),
 })
@@ -539,15 +572,38 @@ def _resolve_qyear(m: re.Match[str], anchor: date | None, tense: str) -> Value:
 
 
 def _resolve_holiday(m: re.Match[str], anchor: date | None, tense: str) -> Value:
-    """Christmas, New Year's Eve 2024"""
-    month, day = HOLIDAYS[m["h"].lower()]
+    """Christmas, New Year's Eve 2024, Thanksgiving, Good Friday, the 9/11 attacks"""
+    rule = HOLIDAYS[(m["h"] or m["h911"]).lower()]
+    if rule[0] == "once":
+        return date(*rule[1:]).isoformat(), None, "day"
     if m["year"]:
-        year = int(m["year"])
-    elif anchor is None:
+        return _holiday_in(rule, int(m["year"])).isoformat(), None, "day"
+    if anchor is None:
         return None, None, "day"
-    else:
-        year = _month_day_year(anchor, month, day, tense)
-    return date(year, month, day).isoformat(), None, "day"
+    before = max(d for d in (_holiday_in(rule, y) for y in (anchor.year - 1, anchor.year)) if d <= anchor)
+    after = min(d for d in (_holiday_in(rule, y) for y in (anchor.year, anchor.year + 1)) if d >= anchor)
+    if tense == "unmarked":
+        tense = "future" if (after - anchor).days <= 60 else "past"
+    return (after if tense == "future" else before).isoformat(), None, "day"
+
+
+def _holiday_in(rule: tuple, year: int) -> date:
+    """The day a HOLIDAYS rule gives in `year`.
+
+    >>> _holiday_in(HOLIDAYS["thanksgiving"], 2010), _holiday_in(HOLIDAYS["memorial day"], 2011)
+    (datetime.date(2010, 11, 25), datetime.date(2011, 5, 30))
+    >>> _holiday_in(HOLIDAYS["good friday"], 2014), _holiday_in(HOLIDAYS["black friday"], 2010)
+    (datetime.date(2014, 4, 18), datetime.date(2010, 11, 26))
+    """
+    if rule[0] == "nth":
+        _, month, weekday, n = rule
+        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if date(year, month, d).weekday() == weekday]
+        return date(year, month, days[n - 1 if n > 0 else n])
+    if rule[0] == "thanksgiving":
+        return _holiday_in(HOLIDAYS["thanksgiving"], year) + timedelta(days=rule[1])
+    if rule[0] == "easter":
+        return easter(year) + timedelta(days=rule[1])
+    return date(year, *rule)
 
 
 @_needs_anchor
@@ -656,6 +712,25 @@ def _resolve_ago(m: re.Match[str], anchor: date, tense: str) -> Value:
     """two weeks ago, a year ago, three months ago"""
     n = _number(m["num"]) if not re.fullmatch(r"\d+\.\d+", m["num"]) else None
     return (n is not None and shift(anchor, -n, m["unit"])) or _UNKNOWN
+
+
+def _offset(m: re.Match[str]) -> int | None:
+    """The signed count of units of an offset match ("two days later": 2, "a year earlier": -1)."""
+    n = _number(m["num"]) if not re.fullmatch(r"\d+\.\d+", m["num"]) else None
+    if n is None:
+        return None
+    return n if (m["dir"] or m["dir2"]).lower() in ("later", "after") else -n
+
+
+@_needs_anchor
+def _resolve_offset(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """a year earlier, two days later, a week before: in a text, find_dates moves them from the time
+    mentioned last (`_refer_offset`); alone, only "earlier" has a time to move from, the anchor
+    ("sales fell from a year earlier")"""
+    n = _offset(m)
+    if n is None or (m["dir"] or m["dir2"]).lower() != "earlier":
+        return _UNKNOWN  # "one week later" alone follows a time the text does not give
+    return shift(anchor, n, m["unit"]) or _UNKNOWN
 
 
 def shift(anchor: date, n: int, unit: str) -> Value | None:
@@ -904,6 +979,23 @@ def _refer_unit(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     return _unit_value(date(int(y), int(mo), int(d)), unit, step)
 
 
+def _refer_offset(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
+    """"sank two days later" after "exploded on April 20": April 22; "a year earlier" after "in
+    March 2010": 2009. Moved from the last time mentioned precisely enough for its unit."""
+    n, unit = _offset(m), m["unit"].lower()
+    fine = _FINE_ENOUGH.get(unit.rstrip("s"), ("year", "month", "day"))
+    ref = next((t for t in reversed(found) if t.date and t.date_end is None and t.precision in fine), None)
+    if n is None or ref is None or ref.date is None:
+        return alone
+    # the time it moves from is in its sentence, or in the one before when it opens its own
+    # ("in 1984 ... . One year later he was fired"); "sales fell from a year earlier" is the anchor's
+    breaks = len(re.findall(r"[.!?][\s\"”’]|\n", m.string[ref.end:m.start()]))
+    if breaks > 1 or breaks == 1 and not _sentence_initial(m.string, m.start()):
+        return alone
+    y, mo, d = (ref.date.split("-") + ["01", "01"])[:3]
+    return shift(date(int(y), int(mo), int(d)), n, unit) or alone
+
+
 def _refer_year_back(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     """"the same month a year ago" after "in January": January of the year before."""
     ref = next((t for t in reversed(found) if t.date), None)
@@ -951,6 +1043,7 @@ class ExpressionKind:
 KINDS: tuple[ExpressionKind, ...] = (
     ExpressionKind("iso", _resolve_iso),
     ExpressionKind("numeric", _resolve_numeric),
+    ExpressionKind("holiday", _resolve_holiday, tensed=True),  # before mdy: "the Sept. 11 attacks"
     ExpressionKind("mdy", _resolve_month_day, tensed=True),
     ExpressionKind("dmy", _resolve_month_day, tensed=True),
     ExpressionKind("month", _resolve_month, _keep_month, tensed=True),
@@ -967,12 +1060,12 @@ KINDS: tuple[ExpressionKind, ...] = (
     ExpressionKind("weekend", _resolve_weekend, tensed=True),
     ExpressionKind("weekday", _resolve_weekday, _keep_weekday, tensed=True),
     ExpressionKind("deictic", _resolve_deictic, _keep_deictic),
-    ExpressionKind("holiday", _resolve_holiday, tensed=True),
     ExpressionKind("season", _resolve_season, tensed=True),
     ExpressionKind("anaphor", _resolve_anaphor, _keep_anaphor, refer=_refer_same_day),
     ExpressionKind("streak_day", _resolve_streak_day, _keep_streak_day, refer=_refer_day_in_sentence),
     ExpressionKind("that_time", _resolve_undated, refer=_refer_any),
     ExpressionKind("ago", _resolve_ago),
+    ExpressionKind("offset", _resolve_offset, refer=_refer_offset),
     ExpressionKind("duration", _resolve_undated, _keep_duration),
     ExpressionKind("time", _resolve_undated),
 )
@@ -1036,11 +1129,15 @@ def _tense(text: str, start: int, end: int) -> str:
     >>> _tense("Apple announced Friday that it will give owners a case.", 16, 22)
     'past'
     """
-    left = _TOKEN.findall(text[max(0, start - 90):start])
-    right = _TOKEN.findall(text[end:end + 60])
+    left = _TOKEN.findall(text[max(0, start - 120):start])
     left.reverse()
+    fronted = next((k for k, tok in enumerate(left) if tok in CLAUSE_BREAKS), len(left)) <= 2
+    after = text[end:end + 60]
+    if not fronted:  # "idled for a review in March, will not restart": the comma ends its phrase
+        after = after.split(",", 1)[0]
+    right = _TOKEN.findall(after)
     left_open = right_open = True
-    for i in range(8):
+    for i in range(12):
         if left_open and i < len(left):
             tok = left[i]
             low = tok.lower()
@@ -1049,8 +1146,7 @@ def _tense(text: str, start: int, end: int) -> str:
             elif i == 0 and low in ("until", "till", "through"):
                 return "future"
             else:
-                nxt = left[i + 1].lower() if i + 1 < len(left) else ""  # the word before `tok`
-                verdict = _cue(low, nxt, left[i - 1].lower() if i else "")
+                verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
                 if verdict:
                     return verdict
         if right_open and i < len(right):
@@ -1059,7 +1155,8 @@ def _tense(text: str, start: int, end: int) -> str:
             if low in CLAUSE_BREAKS or low == "and":
                 right_open = False
             else:
-                verdict = _cue(low, right[i - 1].lower() if i else "", right[i + 1].lower() if i + 1 < len(right) else "")
+                verdict = _cue(low, _word_at(right, i - 1, -1), right[i + 1].lower() if i + 1 < len(right) else "",
+                               i < 8)
                 if verdict:
                     return verdict
         if not left_open and not right_open:
@@ -1067,9 +1164,22 @@ def _tense(text: str, start: int, end: int) -> str:
     return "unmarked"
 
 
-def _cue(word: str, before: str, after: str) -> str | None:
-    """The tense a word signals given its neighbours, or None."""
-    if word == "to" and before in FUTURE_BEFORE_TO:
+def _word_at(words: list[str], k: int, step: int) -> str:
+    """words[k] lower-cased, past any "-ly" adverb in the direction `step` ("is officially reported":
+    "is"); "" off the list."""
+    while 0 <= k < len(words) and words[k].lower().endswith("ly") and len(words[k]) > 4:
+        k += step
+    return words[k].lower() if 0 <= k < len(words) else ""
+
+
+def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
+    """The tense a word signals given its neighbours, or None; beyond the nearest words (not `near`)
+    only FAR_CUES count."""
+    if word == "to" and (before in FUTURE_BEFORE_TO or after == "be"):  # "a debate to be held on Monday"
+        return "future"
+    if word in ("earlier", "later") and after == "than":  # "no earlier than the April meeting"
+        return None
+    if word == "ahead" and after == "of":  # "ahead of Thursday's vote"
         return "future"
     if word in FUTURE_BEFORE_TO and after == "to":
         return "future"
@@ -1079,14 +1189,17 @@ def _cue(word: str, before: str, after: str) -> str | None:
         if word in ("planned", "expected") and before in ("was", "were", "had", "has", "have"):
             return None
         return "future"
-    if word in SCHEDULED_PRESENT and before not in ("not", "did", "didn't", "never", "the", "a", "an") and after != "of":
+    if word in SCHEDULED_PRESENT and before not in ("not", "did", "didn't", "never", "the", "a", "an", "to") \
+            and after != "of":
         return "future"
     if word in ("has", "have", "had"):
         return "past" if word == "had" or (after != "been" and after.endswith(("ed", "en"))) else None
     if word in PAST_CUES:
         return None if before in ("be", "been", "being", "to") else "past"
-    if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED and not word.endswith("eed") \
-            and before not in ("be", "been", "being", "is", "are", "to", "get", "gets"):
+    if not near and word not in FAR_CUES:
+        return None
+    if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED \
+            and before not in ("be", "been", "being", "is", "are", "to", "get", "gets", "the", "a", "an"):
         return "past"
     return None
 
@@ -1126,7 +1239,10 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
     found = []
     for start, end, kind, m in taken:
         tense = _tense(text, start, end) if _KIND[kind].tensed else "past"
-        value, date_end, precision = _resolve_match(kind, m.group(0), when, tense)
+        if _KIND[kind].pattern.fullmatch(m.group(0)):
+            value, date_end, precision = _resolve_match(kind, m.group(0), when, tense)
+        else:  # a look-around saw the context ("the Sept. 11 attacks"): resolve the match itself
+            value, date_end, precision = _KIND[kind].resolve(m, when, tense)
         if kind == "month" and m.group("relyear"):
             # "October of next year": the month takes the whole value, "next year" its own
             found.append(Timex(text[start:m.end("month")], start, m.end("month"), value, date_end,

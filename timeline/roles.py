@@ -11,7 +11,7 @@ from __future__ import annotations
 from .actors import MentionFinder, agent_nouns
 from .model import Actor, Mention
 from .nlp import Token
-from .rules import Rules
+from .rules import Rules, words
 from .syntax import CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, noun_phrase, phrase, possessor, subjects, unique
 
 Mentions = dict[int, Mention]
@@ -98,15 +98,6 @@ class Roles:
 
     def pobj_actors(self, prep: Token, mentions: Mentions) -> list[Actor]:
         return [a for p in prep.children if p.dep_ == "pobj" for a in self.actor_of(p, mentions)]
-
-    def by_name(self, name: str, mentions: Mentions) -> Actor:
-        for m in mentions.values():
-            if m.actor.name == name:
-                return m.actor
-        for _, actor, _ in reversed(self.finder.memory.persons):
-            if actor.name == name:
-                return actor
-        return Actor(name=name, kind="unknown")
 
     # -- roles of a trigger -----------------------------------------------------------------
     def of_trigger(self, tok: Token, verb: Token, mentions: Mentions, etype: str,
@@ -220,28 +211,9 @@ class Roles:
         if not found and obj.dep_ == "dobj":
             # "signed agreements to normalise relations with the UAE": who the object concerns; where it
             # happened only for deeds done in a place ("killed dozens of people in the Nuseirat camp")
-            found = unique([m.actor for t in (obj.subtree if places else self.not_where(obj, mentions)) if (m := mentions.get(t.i)) is not None
-                            and t.pos_ != "PRON" and t.i != verb.i])[:3]
+            found = unique([m.actor for t in (obj.subtree if places else not_where(obj, mentions))
+                            if (m := mentions.get(t.i)) is not None and t.pos_ != "PRON" and t.i != verb.i])[:3]
         return found
-
-    def not_where(self, tok: Token, mentions: Mentions) -> list[Token]:
-        """The words of a phrase less those that say where ("welcomed the talks in Addis Ababa": the
-        talks concern their parties, not Ethiopia); "officials in Islamabad" still name Pakistan."""
-        out, stack = [], [tok]
-        while stack:
-            t = stack.pop()
-            out.append(t)
-            where = t.pos_ == "NOUN" and t.lower_ not in agent_nouns()
-            stack.extend(ch for ch in t.children if not (where and self.says_where(ch, mentions)))
-        return sorted(out, key=lambda t: t.i)
-
-    def says_where(self, prep: Token, mentions: Mentions) -> bool:
-        """ "in Addis Ababa", "at the camp": a place phrase (not "at the African Union", "in what he
-        described as talks with Berri")."""
-        return prep.dep_ == "prep" and prep.lower_ in self.rules.word("place_prep") and any(
-            p.dep_ == "pobj" and (p.pos_ == "NOUN" and p.lower_ not in agent_nouns()
-                                  or (m := mentions.get(p.i)) is not None and m.actor.kind == "country")
-            for p in prep.children)
 
     def content_actors(self, tok: Token, sources: list[Actor], mentions: Mentions) -> list[Actor]:
         """Whom the content of an offer, demand or agreement concerns (its complement clause)."""
@@ -305,42 +277,13 @@ class Roles:
                 targets += [a for t in c.children if t.dep_ in ("nsubj", "dobj") for a in self.actor_of(t, mentions)]
         return sources, targets, steps, from_prep, listed
 
-    def _met_before_or_after(self, tok: Token) -> bool:
-        """ "Karzai spoke after a meeting with Kasuri", "following talks with Pakistani officials":
-        a time adjunct with a partner; the clause's subject took part."""
-        t = tok.head if tok.dep_ == "pobj" else None
-        if t is not None and t.lower_ == "of" and t.head.dep_ == "pobj":  # "after three hours of talks with"
-            t = t.head.head
-        return (t is not None and t.dep_ == "prep" and t.lower_ in self.rules.word("meeting_time_prep")
-                and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))
-
-    def _felt_about(self, tok: Token, verb: Token) -> bool:
-        """A noun trigger that is what a feeling is about ("sorrow for the shootings", "concern over
-        the sanctions"): the one who feels it is not the one who acted."""
-        t = tok
-        while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head != verb:
-            t = t.head.head
-            if t.lemma_.lower() in self.rules.word("reaction_noun"):
-                return True
-        return False
-
-    def _received(self, tok: Token, verb: Token) -> bool:
-        """A noun trigger in what the subject receives ("received assurances", "received $2 billion in
-        military aid"): the subject is on the receiving end."""
-        if verb.lemma_.lower() not in self.rules.word("receipt_verb"):
-            return False
-        t = tok
-        while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("in", "of") and t.head.head != verb:
-            t = t.head.head  # "$2 billion in aid", "a package of aid"
-        return t.head == verb and t.dep_ == "dobj"
-
     def verb_of_noun(self, tok: Token, verb: Token, mentions: Mentions, sources: list[Actor],
                      targets: list[Actor], from_prep: bool, listed: bool):
         """What the verb a noun trigger hangs from adds: its subject, object or partner."""
-        if self._felt_about(tok, verb):
+        if felt_about(tok, verb):
             return sources, targets  # "expressed sorrow for the shootings": Obama did not shoot
         subj = self.subject_actors(verb, mentions)
-        if self._received(tok, verb):
+        if received(tok, verb):
             own = {a.name for a in subj}
             givers = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                       for a in self.pobj_actors(c, mentions)]
@@ -352,7 +295,7 @@ class Roles:
             targets += [a for c in verb.children if c.dep_ == "agent" for a in self.pobj_actors(c, mentions)]
         elif from_prep:
             targets = subj + targets  # "securing support from Russia": the subject receives
-        elif subj and not sources and targets and self._met_before_or_after(tok):
+        elif subj and not sources and targets and met_before_or_after(tok):
             sources = [a for a in subj if a.name not in {t.name for t in targets}]
         elif subj and (verb.lemma_.lower() in support and tok.dep_ in ("dobj", "attr")
                        or not sources and not listed and not in_adjunct(tok)):
@@ -386,3 +329,56 @@ def _list_after(prep: Token, mentions: Mentions, found: list[Actor]) -> list[Act
             break  # "bin Isa Al" inside a name the lexicon knows by its ends
         k += 1
     return out if any(doc[j].lower_ == "and" for j in range(pobj.i, k)) else []  # a list ends with "and"
+
+
+def not_where(tok: Token, mentions: Mentions) -> list[Token]:
+    """The words of a phrase less those that say where ("welcomed the talks in Addis Ababa": the
+    talks concern their parties, not Ethiopia); "officials in Islamabad" still name Pakistan."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        where = t.pos_ == "NOUN" and t.lower_ not in agent_nouns()
+        stack.extend(ch for ch in t.children if not (where and says_where(ch, mentions)))
+    return sorted(out, key=lambda t: t.i)
+
+
+def says_where(prep: Token, mentions: Mentions) -> bool:
+    """ "in Addis Ababa", "at the camp": a place phrase (not "at the African Union", "in what he
+    described as talks with Berri")."""
+    return prep.dep_ == "prep" and prep.lower_ in words()["place_prep"] and any(
+        p.dep_ == "pobj" and (p.pos_ == "NOUN" and p.lower_ not in agent_nouns()
+                              or (m := mentions.get(p.i)) is not None and m.actor.kind == "country")
+        for p in prep.children)
+
+
+def met_before_or_after(tok: Token) -> bool:
+    """ "Karzai spoke after a meeting with Kasuri", "following talks with Pakistani officials":
+    a time adjunct with a partner; the clause's subject took part."""
+    t = tok.head if tok.dep_ == "pobj" else None
+    if t is not None and t.lower_ == "of" and t.head.dep_ == "pobj":  # "after three hours of talks with"
+        t = t.head.head
+    return (t is not None and t.dep_ == "prep" and t.lower_ in words()["meeting_time_prep"]
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))
+
+
+def felt_about(tok: Token, verb: Token) -> bool:
+    """A noun trigger that is what a feeling is about ("sorrow for the shootings", "concern over
+    the sanctions"): the one who feels it is not the one who acted."""
+    t = tok
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head != verb:
+        t = t.head.head
+        if t.lemma_.lower() in words()["reaction_noun"]:
+            return True
+    return False
+
+
+def received(tok: Token, verb: Token) -> bool:
+    """A noun trigger in what the subject receives ("received assurances", "received $2 billion in
+    military aid"): the subject is on the receiving end."""
+    if verb.lemma_.lower() not in words()["receipt_verb"]:
+        return False
+    t = tok
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("in", "of") and t.head.head != verb:
+        t = t.head.head  # "$2 billion in aid", "a package of aid"
+    return t.head == verb and t.dep_ == "dobj"
