@@ -276,3 +276,30 @@ def test_the_two_sides_reach_back_only_a_few_sentences():
                 if e.type == "agreement"]
     assert agreements(near) == [("India", "Pakistan")]
     assert not any("Catherine Ashton" in s for s in agreements(far))
+
+
+def test_he_is_the_subject_of_the_main_clause_before_a_nested_one():
+    """ "Blinken said tallies showed Gonzalez had won. He urged...": Blinken, not the subject of the
+    clause inside his statement."""
+    found = mentions_of("Secretary of State Antony Blinken said tallies showed Edmundo Gonzalez had won.\n"
+                        "He urged the authorities to begin talks.")
+    assert found["He"] == "Antony Blinken"
+
+
+def test_names_the_parser_made_modifiers_of_the_last_are_a_group():
+    """ "northern leader Omar al-Bashir and southern leader Salva Kiir began talks": parsed as modifiers
+    of "Kiir"; "they" in the next sentence are both."""
+    groups = groups_of("Heinlein reports that northern leader Omar al-Bashir and southern leader Salva Kiir began "
+                       "talks Sunday.\nHe says they met with an African Union panel.")
+    assert sorted(groups["they"]) == ["Omar al-Bashir", "Salva Kiir"]
+
+
+def test_they_are_the_actors_named_together_last_unless_a_subject_group_is_as_recent():
+    text = ("Donald Trump and Vladimir Putin met in Alaska. The talks ended. Zelensky will travel on Monday.\n"
+            "European leaders including French President Emmanuel Macron, German Chancellor Friedrich Merz and "
+            "British Prime Minister Keir Starmer said Ukraine needs guarantees.\nThey said they would strengthen "
+            "sanctions.")
+    assert sorted(groups_of(text)["They"]) == ["Emmanuel Macron", "Friedrich Merz", "Keir Starmer"]
+    same = groups_of("Saudi Arabia and Iran agreed to restore ties in a deal brokered by China and Iraq.\n"
+                     "They said embassies would reopen.")
+    assert sorted(same["They"]) == ["Iran", "Saudi Arabia"]

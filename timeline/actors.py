@@ -35,14 +35,17 @@ DEFINITE_GROUP = frozenset({"the", "both", "these", "those", "two", "three", "fo
 class _Salience:
     """What the article has named so far: the working memory of coreference."""
 
-    persons: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (offset, actor, was subject)
+    # (offset, actor, 2 subject of the main clause / 1 of another clause / 0 not a subject)
+    persons: list[tuple[int, Actor, int]] = field(default_factory=list)
     titles: dict[str, list[Actor]] = field(default_factory=dict)  # role title -> persons seen with it
+    sentence: dict[int, int] = field(default_factory=dict)  # offset of a person -> of its sentence
 
-    def add(self, offset: int, actor: Actor, subject: bool, title: str | None = None) -> None:
+    def add(self, offset: int, actor: Actor, subject: int, title: str | None = None, sentence: int = 0) -> None:
         """Remember a person named at `offset`, with the title the text gives (if the actor has another)."""
         if actor.kind != "person":
             return
         bisect.insort(self.persons, (offset, actor, subject), key=lambda p: p[0])
+        self.sentence[offset] = sentence
         for t in {actor.title, title} - {None}:
             self.titles.setdefault(t, []).append(actor)
 
@@ -78,11 +81,19 @@ class _Salience:
         return max(counts.values(), key=lambda c: c[:2])[2] if counts else None
 
     def latest(self, before: int, *, subject_only: bool = False, exclude: Iterable[str] = ()) -> Actor | None:
+        """The person named last before `before`; `subject_only`: the last subject, and in its sentence
+        the subject of the main clause ("Blinken said tallies showed Gonzalez had won. He urged...")."""
         excluded = set(exclude)
+        found = None
         for offset, actor, subject in reversed(self.persons):
-            if offset < before and actor.name not in excluded and (subject or not subject_only):
+            if offset >= before or actor.name in excluded or subject_only and not subject:
+                continue
+            if found is not None and self.sentence[offset] != self.sentence[found[0]]:
+                break
+            if not subject_only or subject == 2:
                 return actor
-        return None
+            found = found or (offset, actor)
+        return found[1] if found else None
 
 
 # Words that do not tell one person from another: initials and generational suffixes.
@@ -156,6 +167,28 @@ def _is_subject(token: Token) -> bool:
     if token.dep_ in ("compound", "appos"):
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ not in ("relcl", "acl")
+
+
+def _compounded(tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
+    """ "northern leader Omar al-Bashir and southern leader Salva Kiir began": a coordination the
+    parser read as modifiers of the last name; the subject's names before it, joined by "and"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN":
+        return ()
+    words = list(tok.subtree)
+    if not any(t.dep_ == "cc" for t in words) or any(t.dep_ in ("prep", "relcl", "acl") for t in words):
+        return ()
+    return tuple(unique([found[t.i].actor for t in words if t.i in found and found[t.i].actor.kind != "unknown"]))
+
+
+def _subject_rank(token: Token) -> int:
+    """2: subject of the sentence's main verb (or of a verb joined to it); 1: of another clause
+    ("showed Gonzalez had won"); 0: not a subject."""
+    if not _is_subject(token):
+        return 0
+    verb = (token.head if token.dep_ not in ("compound", "appos") else token.head.head)
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return 2 if verb.dep_ == "ROOT" else 1
 
 
 def _span_key(span: Span) -> str:
@@ -245,6 +278,7 @@ class GroupWords:
         self.last_group: tuple[Actor, ...] = ()  # the latest actors named together as a subject
         self.last_named_together: tuple[Actor, ...] = ()  # the latest actors named together anywhere
         self.since_together = 0  # sentences read since then: "the two sides" reaches back only so far
+        self.since_group = 0  # sentences read since last_group was named
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural word names
 
     def read(self, doc: Doc, found: dict[int, Mention]) -> None:
@@ -260,12 +294,15 @@ class GroupWords:
         coordinating = {t.head.i for t in doc if t.dep_ == "conj"}  # the heads of a coordination
         for sent in doc.sents:
             self.since_together += 1
+            self.since_group += 1
             if self.since_together > GROUP_REACH:
                 self.last_named_together = ()
             tokens = list(sent)  # one Token object per word for the three readings below
             for tok in tokens:
                 if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
-                    self.groups[tok.i] = self.last_group or self.last_named_together
+                    # the last subject group, unless others were named together well after it
+                    recent = self.last_group and self.since_group <= self.since_together + 1
+                    self.groups[tok.i] = (self.last_group if recent else self.last_named_together) or self.last_group
                 elif self.last_named_together and tok.i not in found and self._is_collective(tok, found):
                     self.groups[tok.i] = self._as_kind(self.last_named_together,
                                                        collective_nouns()[tok.lemma_.lower()])
@@ -274,11 +311,11 @@ class GroupWords:
                 if members:
                     self.groups[tok.i] = members
             for tok in tokens:
-                members = self._coordinated(doc, tok, found) if tok.i in coordinating else ()
+                members = self._coordinated(doc, tok, found) if tok.i in coordinating else _compounded(tok, found)
                 if len(members) > 1:
                     self.last_named_together, self.since_together = members, 0
                     if tok.dep_ in ("nsubj", "nsubjpass"):
-                        self.last_group = members
+                        self.last_group, self.since_group = members, 0
             for k, members in self.groups.items():
                 if sent.start <= k < sent.end and len(members) > 1 and doc[k].lower_ not in PLURAL_PRONOUNS:
                     self.last_named_together, self.since_together = members, 0  # "the ministers of India and Pakistan ... both"
@@ -630,7 +667,8 @@ class MentionFinder:
         if actor.kind == "country" and actor.country:
             self.countries_named[actor.country] += 1
         if remember:
-            self.memory.add(start, actor, any(_is_subject(t) for t in span), title)
+            self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
+                            offset + span.sent.start_char)
             if actor.kind == "group" and actor.name not in set(group_nouns().values()):
                 self.last_named_group = actor  # a group named, not one told by a common noun
 
