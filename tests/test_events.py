@@ -149,7 +149,8 @@ def test_present_simple_with_a_weekday_is_a_timetable():
     ("Trump met President Lee Jae Myung on Monday.", True),  # the lexicon spells him Lee Jae-myung
     ("Trump met Jens Lindqvist of Acme Corp on Monday.", True),  # names only the recogniser finds
     ("Russia's foreign ministry condemned the strikes by Azov units.", True),
-    ("Ambassador Jens Lindqvist said nothing more.", False),  # a statement at most
+    ("Ambassador Jens Lindqvist said nothing more.", True),  # a speaker a later "he" may be
+    ("The ministry said nothing more.", False),  # no name to find
     ("Photo: Reuters / Kim Hong-Ji", False),  # no trigger
     ("Putin will visit Beijing in September.", False),  # names and a date the tool reads itself
 ])
@@ -322,3 +323,11 @@ def test_a_place_in_the_object_is_where_not_who():
     assert not [e for e in praise if "Ethiopia" in e.target and e.target_basis == "text"]
     killed = find(events_of("Israeli airstrikes killed dozens of people in the Nuseirat refugee camp in Gaza."), "military")
     assert [e.target for e in killed] == [("Palestine",)]
+
+
+def test_a_speaker_named_in_a_bare_statement_is_who_she_is_later():
+    """The entity recogniser reads statements too: "Spokeswoman Victoria Nuland said..." names the
+    person a later "She called on Juba" refers to."""
+    events = events_of("In Washington, State Department spokeswoman Victoria Nuland said the United States was "
+                       "alarmed by the escalation. She called on Juba to pull back.")
+    assert [e.source for e in find(events, "demand")] == [("Victoria Nuland",)]

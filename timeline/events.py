@@ -64,8 +64,8 @@ class EventExtractor:
         """Whether the entity recogniser should read a parsed sentence (paragraph at `offset`).
 
         Only where it may change an event: the sentence may hold one other than a bare
-        statement, and it has a proper noun that neither the actor lexicon (names, titles) nor
-        a date explains.
+        statement, or names a speaker (whom a later "he" may be), and it has a proper noun that
+        neither the actor lexicon (names, titles) nor a date explains.
         """
         lexicon = self.finder.lexicon
         known = {i for span, _ in self.finder.names(sent.doc) if sent.start <= span.start < sent.end
@@ -83,6 +83,8 @@ class EventExtractor:
         if not (self.rules.may_start(lemma, lower) or lemma in self.rules.word("reporting")
                 or lower in self.rules.evaluations):
             return False  # no trigger, partner trigger, reporting verb or evaluative word
+        if lemma in self.rules.word("reporting"):
+            return True  # "Spokeswoman Victoria Nuland said...": the speaker is who a later "she" is
         tok = doc[i]
         hit = self.rules.match(doc, i)
         return (hit is not None and not self.rules.policy(hit[0].type).reporting
