@@ -161,6 +161,25 @@ CASES = [
      "2011-06-12", "July 9", "2011-07-09", None, "day"),
     ("It could rise before it is officially reported to the commission in March.", "2006-01-27", "March", "2006-03",
      None, "month"),
+    # a bound just before the expression looks ahead; a dot of "p.m." or "Nov." ends no clause
+    ("The strike showed no sign of ending before Christmas.", "2002-12-23", "Christmas", "2002-12-25", None, "day"),
+    ("He flew home to register before Monday's deadline.", "2007-11-21", "Monday's", "2007-11-26", None, "day"),
+    ("The firm expects to complete the purchase by August.", "2005-06-30", "August", "2005-08", None, "month"),
+    ("NASA will hold a news conference on the findings at 1 p.m. EDT Tuesday.", "2002-05-24", "Tuesday",
+     "2002-05-28", None, "day"),
+    ("Cameron campaigned through Monday night on a 24-hour tour.", "2010-05-04", "Monday night", "2010-05-03",
+     None, "day"),
+    ("Polls close at 10 p.m. Thursday.", "2010-05-04", "Thursday", "2010-05-06", None, "day"),
+    ("Kim, who won the Dec. 18 election, takes office on Feb. 25.", "1998-01-02", "Feb. 25", "1998-02-25", None,
+     "day"),
+    # unmarked, a yearless day up to four months ahead is upcoming; "that year" after a month
+    ("The judge set sentencing for May 14.", "2009-01-30", "May 14", "2009-05-14", None, "day"),
+    ("The committee, formed in April 1998, held 15 hearings that year.", "1999-12-31", "that year", "1998", None,
+     "year"),
+    ("Shares fell on Feb. 12, 2007. Hale had sold his shares five days earlier.", "2009-01-30", "five days earlier",
+     "2007-02-07", None, "day"),
+    ("Markets will be closed for the Fourth of July holiday.", "2000-07-03", "Fourth of July", "2000-07-04", None,
+     "day"),
 ]
 
 
@@ -314,6 +333,7 @@ FLOOR_DEV_DATE_PRECISION = 0.95
 @pytest.mark.parametrize("articles_file, gold_file, spans_file", [
     ("dev_dates_articles.jsonl", "dev_dates_gold.jsonl", "dev_dates_spans.jsonl"),
     ("timeml_dev/articles.jsonl", "timeml_dev/gold_dates.jsonl", "timeml_dev/timex_spans.jsonl"),
+    ("timeml_dev2/articles.jsonl", "timeml_dev2/gold_dates.jsonl", "timeml_dev2/timex_spans.jsonl"),
 ])
 def test_dates_on_held_out_news(articles_file, gold_file, spans_file):
     data = Path(__file__).parent / "data"

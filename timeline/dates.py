@@ -61,7 +61,7 @@ ORDINALS = MappingProxyType({
 HOLIDAYS = MappingProxyType({
     "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
     "new year's day": (1, 1), "new year's eve": (12, 31), "boxing day": (12, 26),
-    "valentine's day": (2, 14), "halloween": (10, 31), "independence day": (7, 4),
+    "valentine's day": (2, 14), "halloween": (10, 31), "independence day": (7, 4), "fourth of july": (7, 4),
     "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
     "bastille day": (7, 14), "canada day": (7, 1), "australia day": (1, 26),
     "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "may day": (5, 1),
@@ -110,7 +110,7 @@ MONTH_LEADS = frozenset({
     "in", "since", "until", "till", "til", "by", "from", "to", "through", "throughout", "during",
     "before", "after", "of", "last", "next", "this", "that", "early", "mid", "late", "between",
     "and", "or", "as", "around", "for", "into", "on", "each", "every", "end", "start", "beginning",
-    "middle", "past", "earlier", "later", "near", "following", "previous", "coming", "than",
+    "middle", "past", "earlier", "later", "near", "following", "previous", "coming", "than", "over",
 })
 MONTH_DETERMINERS = frozenset({"the", "their", "its", "his", "her", "our", "a", "an", "s", "each", "every"})
 FUTURE_CUES = frozenset({
@@ -122,7 +122,8 @@ FUTURE_CUES = frozenset({
 SCHEDULED_PRESENT = frozenset({
     "begin", "begins", "starts", "opens", "expire", "expires", "resume", "resumes", "convene", "convenes",
     "leaves", "arrive", "arrives", "depart", "departs", "hands", "travels", "heads", "kicks", "reopen",
-    "reopens", "open", "hold", "holds", "meet", "meets", "host", "hosts", "play", "plays",
+    "reopens", "open", "hold", "holds", "meet", "meets", "host", "hosts", "play", "plays", "takes", "close",
+    "closes",
 })
 FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan", "expected", "hopes", "aims"})
 PAST_CUES = frozenset({
@@ -211,7 +212,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "streak_day": _rx(rf"(?<![\w-])(?:a|the){_SP}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       rf"[1-9]\d?(?:st|nd|rd|th)){_SP}(?P<mod>(?:straight|consecutive|successive){_SP})?"
                       rf"(?:trading{_SP})?(?:day|session)(?:{_SP}in{_SP}a{_SP}row)?(?!\w)", re.IGNORECASE),
-    "that_time": _rx(rf"(?<![\w-])that{_SP}(?:time|date)(?!{_SP}of(?!\w))(?![\w-])", re.IGNORECASE),
+    "that_time": _rx(rf"(?<![\w-])that{_SP}(?:time|date|year|month)(?!{_SP}of(?!\w))(?![\w-])", re.IGNORECASE),
     "the_unit": _rx(rf"(?<!\w){_PART_OF}the{_SP}(?P<unit>year|month|week)(?!\w)", re.IGNORECASE),
     "weekend": _rx(rf"(?<!\w)the{_SP}weekend(?!\w)", re.IGNORECASE),
     "weekday": _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past){_SP})?"
@@ -220,7 +221,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    rf"|today|tonight|yesterday|tomorrow|this{_SP}(?:morning|afternoon|evening)|last{_SP}night)"
                    rf"(?:'s)?(?:{_SP}(?:morning|afternoon|evening|night))?(?![\w-])", re.IGNORECASE),
     "holiday": _rx(r"(?<!\w)(?P<h>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Boxing Day|Valentine's Day|"
-                   r"Halloween|Independence Day|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
+                   r"Halloween|Independence Day|Fourth of July|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
                    r"Canada Day|Australia Day|St\.? Patrick's Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
                    r"Easter(?: Sunday| Monday)?|Good Friday"
@@ -252,11 +253,12 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "short_year": re.compile(r"['’]\d\d"), "decade": re.compile(r"\d0['’]?s"), "qyear": re.compile(r"[qh][1-4]"), "mdy": _MONTHISH, "dmy": _MONTHISH, "month": _MONTHISH,
     "quarter": re.compile(r"quarter|half"), "relative": _UNITISH, "the_unit": _UNITISH,
     "same_period": re.compile(r"same"), "streak_day": re.compile(r"day|session"),
-    "that_time": re.compile(r"that time|that date"), "referred_unit": re.compile(r"year|month|week|day"),
+    "that_time": re.compile(r"that time|that date|that year|that month"), "referred_unit": re.compile(r"year|month|week|day"),
     "weekend": re.compile(r"weekend"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
     "deictic": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night"),
     "anaphor": re.compile(r"\bday\b"),
-    "holiday": re.compile(r"christmas|new year|boxing day|valentine|halloween|independence day|veterans day|"
+    "holiday": re.compile(r"christmas|new year|boxing day|valentine|halloween|independence day|fourth of july|"
+                          r"veterans day|"
                           r"armistice|remembrance|bastille|canada day|australia day|patrick's|may day|thanksgiving|"
                           r"black friday|cyber monday|labor day|memorial day|king(?: jr\.)? day|presidents'? day|"
                           r"easter|good friday|9/11|sept\.? 11|september 11"),
@@ -266,6 +268,9 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight"),
 })
 _WINDOW = 48
+# The dot of "p.m.", "U.S." or "Nov." does not end a clause.
+_ABBREVIATION_DOT = re.compile(r"\b([A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mrs?|Ms|Dr|St|Gen|Sen|Rep|"
+                               r"Gov|Lt|Col|Maj|Sgt|Capt|Adm|Prof)\.")
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?\n\"“”]")
 _YEAR_CUES = frozenset({"in", "since", "until", "till", "by", "from", "of", "the", "during", "before",
                         "after", "early", "late", "mid", "year", "between", "and", "to", "through", "circa",
@@ -382,17 +387,18 @@ def _month_year(anchor: date, month: int, tense: str, rel: str | None = None) ->
 def _month_day_year(anchor: date, month: int, day: int, tense: str) -> int:
     """The year of a yearless day ("January 20"), by tense, like `_month_year`.
 
-    Unmarked, a day at most 60 days ahead is taken as upcoming, any other as past.
+    Unmarked, a day at most four months ahead is taken as upcoming, any other as past (news looks
+    back further than ahead).
 
     >>> _month_day_year(date(2025, 8, 26), 1, 20, "past"), _month_day_year(date(2025, 12, 28), 1, 5, "future")
     (2025, 2026)
     >>> _month_day_year(date(2025, 8, 26), 9, 3, "unmarked"), _month_day_year(date(2025, 8, 26), 1, 20, "unmarked")
     (2025, 2025)
     """
-    if tense == "unmarked":
+    if tense == "unmarked":  # ahead only if near ("set sentencing for May 14" in January)
         ahead_year = anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
         ahead = _safe_day(ahead_year, month, day)
-        tense = "future" if ahead is not None and (ahead - anchor).days <= 60 else "past"
+        tense = "future" if ahead is not None and (ahead - anchor).days <= 120 else "past"
     if tense == "future":
         return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
     return anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
@@ -962,9 +968,16 @@ def _refer_day_in_sentence(m: re.Match[str], found: list[Timex], alone: Value) -
 
 
 def _refer_any(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
-    """"by that time", "that date": the time mentioned last, at its own precision."""
+    """"by that time", "that date": the time mentioned last, at its own precision; "that year", "that
+    month": at that precision."""
     ref = next((t for t in reversed(found) if t.date), None)
-    return alone if ref is None or ref.date is None else (ref.date, ref.date_end, ref.precision)
+    if ref is None or ref.date is None:
+        return alone
+    unit = m.group(0).split()[-1].lower()
+    if unit in ("year", "month") and ref.date_end is None:  # "that year" after "in April 1998": 1998
+        size = 4 if unit == "year" else 7
+        return (ref.date[:size], None, unit) if len(ref.date) >= size else alone
+    return ref.date, ref.date_end, ref.precision
 
 
 def _refer_unit(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
@@ -987,10 +1000,11 @@ def _refer_offset(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     ref = next((t for t in reversed(found) if t.date and t.date_end is None and t.precision in fine), None)
     if n is None or ref is None or ref.date is None:
         return alone
-    # the time it moves from is in its sentence, or in the one before when it opens its own
-    # ("in 1984 ... . One year later he was fired"); "sales fell from a year earlier" is the anchor's
+    # the time it moves from is in its sentence, or in the one before when it opens its own ("in
+    # 1984 ... . One year later he was fired") or counts days or weeks of a story ("had sold his shares
+    # five days earlier"); "sales fell from a year earlier" is the anchor's
     breaks = len(re.findall(r"[.!?][\s\"”’]|\n", m.string[ref.end:m.start()]))
-    if breaks > 1 or breaks == 1 and not _sentence_initial(m.string, m.start()):
+    if breaks > 1 or breaks == 1 and not (_sentence_initial(m.string, m.start()) or unit.startswith(("day", "week"))):
         return alone
     y, mo, d = (ref.date.split("-") + ["01", "01"])[:3]
     return shift(date(int(y), int(mo), int(d)), n, unit) or alone
@@ -1129,13 +1143,13 @@ def _tense(text: str, start: int, end: int) -> str:
     >>> _tense("Apple announced Friday that it will give owners a case.", 16, 22)
     'past'
     """
-    left = _TOKEN.findall(text[max(0, start - 120):start])
+    left = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", text[max(0, start - 120):start]))
     left.reverse()
     fronted = next((k for k, tok in enumerate(left) if tok in CLAUSE_BREAKS), len(left)) <= 2
     after = text[end:end + 60]
     if not fronted:  # "idled for a review in March, will not restart": the comma ends its phrase
         after = after.split(",", 1)[0]
-    right = _TOKEN.findall(after)
+    right = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", after))
     left_open = right_open = True
     for i in range(12):
         if left_open and i < len(left):
@@ -1143,8 +1157,8 @@ def _tense(text: str, start: int, end: int) -> str:
             low = tok.lower()
             if low in CLAUSE_BREAKS:
                 left_open = False
-            elif i == 0 and low in ("until", "till", "through"):
-                return "future"
+            elif i == 0 and low in ("until", "till", "before", "by"):
+                return "future"  # a bound ahead: "ending before Christmas", "by August"
             else:
                 verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
                 if verdict:
