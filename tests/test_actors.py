@@ -303,3 +303,11 @@ def test_they_are_the_actors_named_together_last_unless_a_subject_group_is_as_re
     same = groups_of("Saudi Arabia and Iran agreed to restore ties in a deal brokered by China and Iraq.\n"
                      "They said embassies would reopen.")
     assert sorted(same["They"]) == ["Iran", "Saudi Arabia"]
+
+
+def test_lower_case_names_of_the_lexicon_and_a_known_name_inside_a_longer_one():
+    found = mentions_of("Iran and six world powers reached a deal.\n"
+                        "The African Union's Peace and Security Council condemned the occupation.")
+    assert found["six world powers"] == "P5+1"
+    assert found["Peace and Security Council"] == "African Union"
+    assert "world" not in mentions_of("The world watched.")

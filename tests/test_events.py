@@ -331,3 +331,10 @@ def test_a_speaker_named_in_a_bare_statement_is_who_she_is_later():
     events = events_of("In Washington, State Department spokeswoman Victoria Nuland said the United States was "
                        "alarmed by the escalation. She called on Juba to pull back.")
     assert [e.source for e in find(events, "demand")] == [("Victoria Nuland",)]
+
+
+def test_talks_in_a_city_are_not_talks_with_its_country():
+    talks = find(events_of("Negotiators from Iran and world powers resumed talks in Vienna on Monday."), "talks")
+    assert talks and all("Austria" not in e.source + e.target for e in talks)
+    summit = find(events_of("Mbeki returned from an African Union summit in Gabon on Monday."), "meeting")
+    assert all("Gabon" not in e.target for e in summit)

@@ -206,19 +206,20 @@ def _without_possessive(text: str) -> str:
 def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -> Iterator[tuple[Span, Actor]]:
     """The names the actor lexicon knows in a document or sentence, longest first, left to right.
 
-    Names are looked up only at a capitalised word that can start one (or "the" before it).
+    Names are looked up only at a capitalised word that can start one (or "the" before it), or at
+    the first word of a name the lexicon writes in lower case ("world powers").
     A name keeps no trailing "'s".
     """
     doc = tokens.doc if isinstance(tokens, Span) else tokens
     i, n = (tokens.start, tokens.end) if isinstance(tokens, Span) else (0, len(doc))
-    starts = lexicon.first_words
+    starts, lower = lexicon.first_words, lexicon.lower_first_words
     # the words' texts and character bounds, read once: spans' texts are cut from the document's
     text = doc_text(doc)
     bounds = [(t.idx, t.idx + len(t)) for t in doc]
     words = [text[a:b] for a, b in bounds]
     while i < n:
         word = words[i]
-        if not (word[:1].isupper() or word[:1].isdigit()):
+        if not (word[:1].isupper() or word[:1].isdigit() or word in lower):
             i += 1
             continue
         key = normalize(word).casefold()

@@ -165,6 +165,7 @@ class Lexicon:
         "_title_order",
         "entries",
         "first_words",
+        "lower_first_words",
         "max_alias_tokens",
         "title_words",
         "titles",
@@ -173,6 +174,7 @@ class Lexicon:
     titles: tuple[TitleEntry, ...]
     max_alias_tokens: int
     title_words: frozenset[str]
+    lower_first_words: frozenset[str]
     _by_name: dict[str, tuple[ActorEntry, ...]]
     _exact: dict[str, str]
     _folded: dict[str, str]
@@ -237,6 +239,8 @@ class Lexicon:
             "_bodies_with_titles": _group_by_country(e for e in entries if e.kind != "person" and e.title),
             # casefolded first words of every name and demonym: where a name can start
             "first_words": _first_words((*exact, *dem_exact)),
+            # first words of the names written in lower case ("world powers"): a name may start there
+            "lower_first_words": frozenset(k.split()[0] for k in exact if k.islower() and " " in k),
             # casefolded words of every title form ("prime", "minister", "secretary-general")
             "title_words": frozenset(w for form in title_index for w in form.replace("-", " ").split()),
         }

@@ -109,7 +109,7 @@ class Roles:
                 return None
             sources, targets, steps = found
         else:
-            sources, targets, steps = self.noun_roles(tok, verb, mentions)
+            sources, targets, steps = self.noun_roles(tok, verb, mentions, self.rules.policy(etype).place_fallback)
         if self.rules.policy(etype).venue_target:
             targets += self.venue_countries(verb if verb != tok else tok, mentions)
         if self.rules.policy(etype).destination:
@@ -229,14 +229,16 @@ class Roles:
             out += [a for a in unique(found) if a.name not in src][:4]
         return out
 
-    def noun_roles(self, tok: Token, verb: Token, mentions: Mentions):
+    def noun_roles(self, tok: Token, verb: Token, mentions: Mentions, places: bool):
         sources, targets, steps, from_prep, listed = self.noun_phrase_roles(tok, mentions)
         if not sources:
             sources += self.left_possessor(tok, mentions)
         if not targets:
-            # "sanctions targeting Russia's banks", "negotiations mediated by Qatar"
+            # "sanctions targeting Russia's banks", "negotiations mediated by Qatar"; "talks in Vienna"
+            # were held there, "airstrikes in Syria" hit it (`places`)
             own = {a.name for a in sources}
             targets += unique([m.actor for c in tok.children if c.dep_ in ("acl", "prep")
+                               and (places or not says_where(c, mentions))
                                for t in c.subtree if (m := mentions.get(t.i)) is not None
                                and t.pos_ != "PRON" and m.actor.name not in own])[:3]
         if verb != tok:
