@@ -338,3 +338,40 @@ def test_talks_in_a_city_are_not_talks_with_its_country():
     assert talks and all("Austria" not in e.source + e.target for e in talks)
     summit = find(events_of("Mbeki returned from an African Union summit in Gabon on Monday."), "meeting")
     assert all("Gabon" not in e.target for e in summit)
+
+
+def test_a_message_participle_is_said_by_the_sender():
+    """ "issued a joint statement urging...", "sent a note demanding...": the sender demands."""
+    urged = find(events_of("Brazil, Colombia and Mexico issued a joint statement on Thursday urging the authorities "
+                           "in Venezuela to release the vote counts."), "demand")
+    assert [(e.source, e.target) for e in urged] == [(("Brazil", "Colombia", "Mexico"), ("Venezuela",))]
+    note = find(events_of("Russia's foreign ministry sent a note demanding that Ukraine withdraw."), "demand")
+    assert [(e.source, e.target) for e in note] == [(("Russia",), ("Ukraine",))]
+
+
+def test_each_other_makes_one_party_the_target_of_the_other():
+    for text in ("The Indian and Chinese armies accused each other of firing warning shots.",
+                 "Armenia and Azerbaijan blamed one another for the clashes."):
+        blamed = find(events_of(text), "criticism")
+        assert len(blamed) == 1 and len(blamed[0].source) == 1 and len(blamed[0].target) == 1, text
+
+
+def test_protests_are_the_protesters_against_the_state_where_they_break_out():
+    protests = find(events_of("Protests broke out across Venezuela after the results were announced."), "protest")
+    assert [(e.source, e.target) for e in protests] == [(("protesters",), ("Venezuela",))]
+
+
+def test_a_judged_deed_is_not_done_by_the_judge():
+    """ "Abe called the launch a violent act", "Merkel condemned the attack": neither launched nor attacked."""
+    for text in ("Japanese Prime Minister Shinzo Abe called the launch a violent act.",
+                 "German Chancellor Angela Merkel condemned the attack on the embassy."):
+        assert not find(events_of(text), "military"), text
+    assert [e.source for e in find(events_of("Putin ordered airstrikes on Aleppo."), "military")] == [
+        ("Vladimir Putin",)]
+
+
+def test_taking_control_and_taking_up_arms_are_military():
+    took = find(events_of("South Sudan's army took control of the town of Heglig on Tuesday."), "military")
+    assert [e.source for e in took] == [("South Sudan",)]
+    arms = find(events_of("The FARC took up arms against Colombia in 1964."), "military")
+    assert [(e.source, e.target, e.date) for e in arms] == [(("FARC",), ("Colombia",), "1964")]

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from .actors import LOCAL_FORCES, agent_nouns
+from .actors import LOCAL_FORCES, agent_nouns, group_nouns
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
@@ -573,11 +573,13 @@ def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
 def place_fallback(state: SentenceState, c: Candidate) -> bool:
     """ "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened; and
     "Police detained 1,700 people in Russian cities": the state forces there are that country's."""
-    if c.sources or not state.rules.policy(c.type).place_fallback:
-        return True
+    generic = c.sources and not c.targets and all(a.name in set(group_nouns().values()) for a in c.sources)
+    if c.sources and not generic or not state.rules.policy(c.type).place_fallback:
+        return True  # "Protests broke out across Venezuela": the generic protesters, against the state there
     verb = c.verb
+    who = {t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}  # not where
     where = unique([m.actor for t in [verb, *phrase(verb)] if (m := state.mentions.get(t.i)) is not None
-                    and m.actor.kind == "country"])[:1]
+                    and m.actor.kind == "country" and t.i not in who])[:1]
     if not c.targets:
         c.targets = where
         c.trace.append("role:place")

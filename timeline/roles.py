@@ -12,7 +12,8 @@ from .actors import MentionFinder, agent_nouns
 from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, words
-from .syntax import CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, noun_phrase, phrase, possessor, subjects, unique
+from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, noun_phrase, phrase, possessor,
+                     reciprocal_pronoun, subjects, unique)
 
 Mentions = dict[int, Mention]
 
@@ -190,10 +191,13 @@ class Roles:
                     t.i in trigger_heads for t in c.subtree)  # "hosted rounds of talks" is fine
             elif c.dep_ == "prep" and c.lower_ in self.rules.word("partner_prep"):
                 targets += self.pobj_actors(c, mentions)
-        if dobj_without_actor and encounter and not targets:
+        reciprocal = any(c.dep_ in ("dobj", "prep") and reciprocal_pronoun(c) for c in tok.children)
+        if dobj_without_actor and encounter and not targets and not reciprocal:
             return None  # "meets one of Russia's war aims": not a meeting
         if not is_passive(tok):
             sources = self.subject_actors(tok, mentions) + sources
+        if reciprocal and len(sources) > 1 and not targets:
+            return sources[:1], sources[1:], ["role:verb", "role:reciprocal"]  # "accused each other"
         elif tok.dep_ == "acl":
             targets += self.actor_of(tok.head, mentions)
         elif tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
@@ -244,6 +248,8 @@ class Roles:
         if verb != tok:
             steps.append("role:noun.verb")
             sources, targets = self.verb_of_noun(tok, verb, mentions, sources, targets, from_prep, listed)
+        if not sources and (own := mentions.get(tok.i)) is not None and own.actor.kind == "group":
+            sources = [own.actor]  # "Protests broke out": the protesters
         return sources, targets, steps
 
     def noun_phrase_roles(self, tok: Token, mentions: Mentions):
@@ -282,8 +288,8 @@ class Roles:
     def verb_of_noun(self, tok: Token, verb: Token, mentions: Mentions, sources: list[Actor],
                      targets: list[Actor], from_prep: bool, listed: bool):
         """What the verb a noun trigger hangs from adds: its subject, object or partner."""
-        if felt_about(tok, verb):
-            return sources, targets  # "expressed sorrow for the shootings": Obama did not shoot
+        if felt_about(tok, verb) or verb.lemma_.lower() in words()["judging_verb"] and tok.dep_ in ("dobj", "nsubjpass"):
+            return sources, targets  # "sorrow for the shootings", "Abe condemned the launch": not the actor
         subj = self.subject_actors(verb, mentions)
         if received(tok, verb):
             own = {a.name for a in subj}

@@ -59,12 +59,35 @@ def subjects(verb: Token) -> list[Token]:
         if t.dep_ == "relcl":
             return conjuncts(antecedent(t))
         if t.dep_ == "acl" and t.tag_ == "VBG":
-            return subjects(t.head) if t.head.pos_ in ("VERB", "AUX") else []
+            if t.head.pos_ in ("VERB", "AUX"):
+                return subjects(t.head)
+            return _sender(t.head)
         poss = [c for c in t.head.children if c.dep_ == "poss"] if t.dep_ == "acl" and t.tag_ == "VB" else []
         if poss and any(c.lower_ == "to" for c in t.children) and t.head.lemma_.lower() not in words()["object_control"]:
             return conjuncts(poss[0])  # "his intention to visit"; not "Putin's invitation to meet"
         break
     return _stranded_subject(t)
+
+
+def reciprocal_pronoun(tok: Token) -> bool:
+    """ "each other", "one another" (or a preposition before them: "talked with each other")."""
+    if tok.dep_ == "prep":
+        return any(reciprocal_pronoun(p) for p in tok.children if p.dep_ == "pobj")
+    nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return (tok.lower_ in ("other", "another") and prev in ("each", "one")
+            or tok.lower_ in ("each", "one") and nxt in ("other", "another"))
+
+
+def _sender(message: Token) -> list[Token]:
+    """Who a message says what its participle says ("issued a joint statement urging...", "Iran's
+    letter demanding..."): its possessor, or the subject of the verb it is the object of."""
+    if message.lemma_.lower() not in words()["message_noun"]:
+        return []
+    poss = [c for c in message.children if c.dep_ == "poss"]
+    if poss:
+        return conjuncts(poss[0])
+    return subjects(message.head) if message.dep_ == "dobj" else []
 
 
 def _stranded_subject(verb: Token) -> list[Token]:
