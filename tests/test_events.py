@@ -375,3 +375,20 @@ def test_taking_control_and_taking_up_arms_are_military():
     assert [e.source for e in took] == [("South Sudan",)]
     arms = find(events_of("The FARC took up arms against Colombia in 1964."), "military")
     assert [(e.source, e.target, e.date) for e in arms] == [(("FARC",), ("Colombia",), "1964")]
+
+
+def test_a_judgement_named_in_a_complement_is_praise_or_criticism():
+    """ "called the bans discriminatory", "called the launch a violent act", "hailed the accord as a
+    milestone": the subject judges; words that judge only there (evaluations.csv frame "named")."""
+    bans = find(events_of("India banned Chinese apps. China's commerce ministry called the bans discriminatory."),
+                "criticism")
+    assert [(e.source, e.target) for e in bans] == [(("China",), ("India",))]
+    assert not find(events_of("North Korea fired a violent barrage at Japan."), "criticism")
+
+
+def test_praise_of_a_deed_goes_to_the_sides_of_that_deed():
+    text = ("Saudi Arabia and Iran signed an agreement in Beijing on Friday to restore ties.\n"
+            "UN Secretary-General Antonio Guterres welcomed the agreement.")
+    praise = find(events_of(text), "praise")
+    assert [sorted(e.target) for e in praise] == [["Iran", "Saudi Arabia"]]
+    assert all(e.target_basis == "context" for e in praise)

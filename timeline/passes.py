@@ -9,7 +9,8 @@ Sentence passes           what they do
 ------------------------  ------------------------------------------------------------------
 find_triggers             trigger words (triggers.csv), partner triggers (partner_triggers.csv),
                           rewrites of stage "trigger" (a reported obligation -> demand)
-find_evaluations          evaluative words (evaluations.csv): "the talks were constructive"
+find_evaluations          evaluative words (evaluations.csv): "the talks were constructive", "called
+                          the bans discriminatory"
 attach_to_governors       a trigger inside another's argument is its content ("demanded X renounce")
 drop_cue_verbs            a verb that governs another act is its modality ("hoped to meet")
 drop_governed             content triggers go, unless governed.csv keeps them ("approved sanctions")
@@ -22,6 +23,9 @@ assign_roles              source and target from the parse (`roles.py`)
 borrow_governor_subject   "the EU approved new sanctions": the EU's sanctions
 find_modality             the strongest cue between trigger and reporting verb (modality.csv)
 refer_back                a noun that re-mentions an event of the sentence or the article
+address_the_fighting      a call to end fighting: to the sides of the last clash
+judge_the_deed            praise or criticism of a deed: at the sides of the last such event
+answer_the_accuser        the denial of a charge: to the accuser
 place_fallback            unnamed perpetrators: the country where it happened (event_types.csv)
 type_policy               who each type needs (event_types.csv)
 rewrite_policy_stage      rewrites of stage "policy" (a refusal -> rejection)
@@ -42,8 +46,8 @@ from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger
 from .syntax import (
-    CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, noun_phrase, phrase, predicate,
-    obligated, present_perfect, progressive, refuses, scheduled, subjects, tense, unique,
+    CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, naming_verb, noun_phrase, phrase,
+    predicate, obligated, present_perfect, progressive, refuses, scheduled, subjects, tense, unique,
 )
 
 MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
@@ -281,8 +285,11 @@ def find_evaluations(state: SentenceState) -> None:
         if row is None or i in taken or doc[i].pos_ not in ("ADJ", "VERB", "NOUN"):
             continue
         tok = doc[i]
+        named = naming_verb(tok) is not None
+        if row[1] == "named" and not named:
+            continue  # "a violent act" judges only in "called the launch a violent act"
         c = Candidate(tok, tok.i, tok.i + 1, row[0])
-        c.frame = row[1]
+        c.frame = "named" if named else row[1]
         state.candidates.append(c)
     state.candidates.sort(key=lambda c: c.start)
     _index(state)
@@ -552,6 +559,27 @@ def address_the_fighting(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
+def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
+    """Praise or criticism of a deed named as its object ("Guterres welcomed the talks", "Abe called
+    the launch a violent act") is aimed at the sides of the article's last event of that kind (a
+    criticism at its doers), this sentence's first."""
+    if c.targets or c.type not in ("praise", "criticism"):
+        return True
+    verb = naming_verb(c.head) if c.frame == "named" else c.head
+    doc = verb.doc
+    deed = next((hit[0].type for o in verb.children if o.dep_ == "dobj" for t in o.subtree
+                 if (hit := state.rules.match(doc, t.i)) is not None and hit[0].type != c.type
+                 and not state.rules.policy(hit[0].type).reporting), None)
+    last = next((e for e in reversed(state.accepted) if e.type == deed), None) or state.ctx.last_of_type.get(deed)
+    if last is not None:
+        own = {a.name for a in c.sources}
+        sides = last.sources if c.type == "criticism" and last.sources else last.sources + last.targets
+        c.targets = [a for a in unique(sides) if a.name not in own]
+        c.target_basis = "context"
+        c.trace.append("role:judged.sides")
+    return True
+
+
 def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
     """A denial of a charge that names no one ("French officials denied the allegation") answers
     whoever made it: the sources of the latest accusation against the denier (this sentence first)."""
@@ -596,8 +624,11 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
         return False
     if policy.reporting and not c.sources:
         return False
-    if policy.needs_target and not c.targets and len(c.sources) < 2:
-        return False  # praise of nothing is an opinion, not an event
+    judged = c.frame == "named" or c.head.lemma_.lower() in state.rules.word("naming_verb") and any(
+        k.dep_ == "dobj" for k in c.head.children)
+    if policy.needs_target and not c.targets and len(c.sources) < 2 and not judged:
+        return False  # praise of nothing is an opinion, not an event; "called the bans discriminatory",
+        # "condemned the strikes" judge whoever did them: the article says who
     relcl = c.head.dep_ == "relcl" and not policy.place_fallback
     return bool(c.sources) or not (policy.needs_source or relcl)  # "a deal that backed Moscow's demands"
 
@@ -752,7 +783,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, refer_back,
-    address_the_fighting, answer_the_accuser, place_fallback, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
+    address_the_fighting, judge_the_deed, answer_the_accuser, place_fallback, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
 )
 
 

@@ -12,7 +12,7 @@ from .actors import MentionFinder, agent_nouns
 from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, words
-from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, noun_phrase, phrase, possessor,
+from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, naming_verb, noun_phrase, phrase, possessor,
                      reciprocal_pronoun, subjects, unique)
 
 Mentions = dict[int, Mention]
@@ -137,6 +137,11 @@ class Roles:
         efforts have been encouraging"); "experiencer": the subject judges the object of its
         "by", "with", "of" or "to" phrase ("we are impressed by the courage of the Belarusian people").
         """
+        if frame == "named":  # "Abe called the launch a violent act": Abe judges whoever launched
+            namer = naming_verb(tok)
+            judged = [a for c in namer.children if c.dep_ == "dobj"
+                      for a in self.object_actors(c, namer, mentions, False)]
+            return self.subject_actors(namer, mentions) or self.speaker(namer, mentions), judged
         subj = subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]  # "he was impressed"
         subject = [a for s in subj for a in self.phrase_all(s, mentions)]
         if frame == "evaluated":
@@ -203,7 +208,7 @@ class Roles:
         elif tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
             targets += self.subject_actors(tok, mentions)  # "Abiy flew to Assab and was greeted by Isaias"
         if not self.rules.policy(etype).reporting:
-            targets += self.content_actors(tok, sources, mentions)
+            targets += content_actors(tok, sources, mentions)
         return sources, targets, ["role:verb"]
 
     def object_actors(self, obj: Token, verb: Token, mentions: Mentions, encounter: bool,
@@ -218,20 +223,6 @@ class Roles:
             found = unique([m.actor for t in (obj.subtree if places else not_where(obj, mentions))
                             if (m := mentions.get(t.i)) is not None and t.pos_ != "PRON" and t.i != verb.i])[:3]
         return found
-
-    def content_actors(self, tok: Token, sources: list[Actor], mentions: Mentions) -> list[Actor]:
-        """Whom the content of an offer, demand or agreement concerns (its complement clause)."""
-        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
-                 or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
-        out: list[Actor] = []
-        for comp in comps:
-            src = {a.name for a in sources}
-            found = [m.actor for t in [comp, *phrase(comp)] if (m := mentions.get(t.i)) is not None
-                     and t.pos_ != "PRON"]
-            found = found or [m.actor for t in comp.subtree if (m := mentions.get(t.i)) is not None
-                              and t.pos_ != "PRON"]  # "denounce what he said was a purge in South Korea"
-            out += [a for a in unique(found) if a.name not in src][:4]
-        return out
 
     def noun_roles(self, tok: Token, verb: Token, mentions: Mentions, places: bool):
         sources, targets, steps, from_prep, listed = self.noun_phrase_roles(tok, mentions)
@@ -390,3 +381,18 @@ def received(tok: Token, verb: Token) -> bool:
     while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("in", "of") and t.head.head != verb:
         t = t.head.head  # "$2 billion in aid", "a package of aid"
     return t.head == verb and t.dep_ == "dobj"
+
+
+def content_actors(tok: Token, sources: list[Actor], mentions: Mentions) -> list[Actor]:
+    """Whom the content of an offer, demand or agreement concerns (its complement clause)."""
+    comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+             or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+    out: list[Actor] = []
+    for comp in comps:
+        src = {a.name for a in sources}
+        found = [m.actor for t in [comp, *phrase(comp)] if (m := mentions.get(t.i)) is not None
+                 and t.pos_ != "PRON"]
+        found = found or [m.actor for t in comp.subtree if (m := mentions.get(t.i)) is not None
+                          and t.pos_ != "PRON"]  # "denounce what he said was a purge in South Korea"
+        out += [a for a in unique(found) if a.name not in src][:4]
+    return out

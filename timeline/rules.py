@@ -335,7 +335,7 @@ def load_rules() -> Rules:
 def _evaluations() -> dict[str, tuple[Trigger, str]]:
     rows = read_table("evaluations.csv", ("word", "frame", "type", "cameo", "plover", "note"),
                       required=("word", "frame", "type", "cameo"),
-                      checks={"frame": one_of(("evaluated", "experiencer")), "type": one_of(event_types()),
+                      checks={"frame": one_of(("evaluated", "experiencer", "named")), "type": one_of(event_types()),
                               "cameo": CAMEO, "plover": PLOVER})
     return {r["word"]: (Trigger(r["type"], (r["word"],), "ANY", r["cameo"], r["plover"] or None, r.ref), r["frame"])
             for r in rows}

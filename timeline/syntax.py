@@ -69,6 +69,22 @@ def subjects(verb: Token) -> list[Token]:
     return _stranded_subject(t)
 
 
+def naming_verb(tok: Token) -> Token | None:
+    """The verb that names its object with `tok` ("called the launch a violent act", "called the bans
+    discriminatory", "described the move as a provocation"), or None."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("oprd", "ccomp", "xcomp", "attr") or t.dep_ == "pobj" and t.head.lower_ == "as":
+            verb = t.head.head if t.dep_ == "pobj" else t.head
+            if verb.lemma_.lower() in words()["naming_verb"] and any(c.dep_ == "dobj" for c in verb.children):
+                return verb
+            return None
+        if t.dep_ not in ("amod", "compound", "conj"):
+            return None
+        t = t.head
+    return None
+
+
 def reciprocal_pronoun(tok: Token) -> bool:
     """ "each other", "one another" (or a preposition before them: "talked with each other")."""
     if tok.dep_ == "prep":
