@@ -570,6 +570,9 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
     deed = next((hit[0].type for o in verb.children if o.dep_ == "dobj" for t in o.subtree
                  if (hit := state.rules.match(doc, t.i)) is not None and hit[0].type != c.type
                  and not state.rules.policy(hit[0].type).reporting), None)
+    if deed is None:
+        return True
+    c.trace.append("role:judged.deed")  # a deed judged: the article says whose, even if this sentence does not
     last = next((e for e in reversed(state.accepted) if e.type == deed), None) or state.ctx.last_of_type.get(deed)
     if last is not None:
         own = {a.name for a in c.sources}
@@ -624,8 +627,7 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
         return False
     if policy.reporting and not c.sources:
         return False
-    judged = c.frame == "named" or c.head.lemma_.lower() in state.rules.word("naming_verb") and any(
-        k.dep_ == "dobj" for k in c.head.children)
+    judged = c.frame == "named" or "role:judged.deed" in c.trace
     if policy.needs_target and not c.targets and len(c.sources) < 2 and not judged:
         return False  # praise of nothing is an opinion, not an event; "called the bans discriminatory",
         # "condemned the strikes" judge whoever did them: the article says who
