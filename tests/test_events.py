@@ -392,3 +392,9 @@ def test_praise_of_a_deed_goes_to_the_sides_of_that_deed():
     praise = find(events_of(text), "praise")
     assert [sorted(e.target) for e in praise] == [["Iran", "Saudi Arabia"]]
     assert all(e.target_basis == "context" for e in praise)
+
+
+def test_a_noun_event_takes_its_own_date_before_one_deeper_in_its_phrase():
+    talks = find(events_of("Negotiators from Iran and world powers resumed talks in Vienna on Monday aimed at "
+                           "reviving the 2015 nuclear deal.", "2021-12-27"), "talks")
+    assert [e.date for e in talks] == ["2021-12-27"]

@@ -684,7 +684,7 @@ def _event_date(tx: Timex, basis: str) -> EventDate:
 
 def _phrase_date(state: SentenceState, c: Candidate) -> EventDate | None:
     if c.head != c.verb:  # a noun's own phrase first: "negotiations set to continue on Monday"
-        for d in phrase(c.head):
+        for d in [c.head, *phrase(c.head)]:  # "talks on Monday aimed at reviving the 2015 deal": Monday
             tx = state.timex_at.get(d.i)
             if tx is not None and tx.date:
                 return _event_date(tx, "text")
