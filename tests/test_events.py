@@ -398,3 +398,8 @@ def test_a_noun_event_takes_its_own_date_before_one_deeper_in_its_phrase():
     talks = find(events_of("Negotiators from Iran and world powers resumed talks in Vienna on Monday aimed at "
                            "reviving the 2015 nuclear deal.", "2021-12-27"), "talks")
     assert [e.date for e in talks] == ["2021-12-27"]
+
+
+def test_supplying_ones_own_troops_is_no_aid():
+    assert not find(events_of("Marcos said the Philippines will continue to supply our troops there."), "aid")
+    assert [e.target for e in find(events_of("Russia supplied weapons to Syria."), "aid")] == [("Syria",)]

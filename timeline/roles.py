@@ -199,6 +199,9 @@ class Roles:
         reciprocal = any(c.dep_ in ("dobj", "prep") and reciprocal_pronoun(c) for c in tok.children)
         if dobj_without_actor and encounter and not targets and not reciprocal:
             return None  # "meets one of Russia's war aims": not a meeting
+        if etype == "aid" and not targets and any(c.dep_ == "dobj" and any(
+                p.dep_ == "poss" and p.lower_ in ("our", "its", "their", "my") for p in c.children) for c in tok.children):
+            return None  # "we will continue to supply our troops": one's own, no one else's
         if not is_passive(tok):
             sources = self.subject_actors(tok, mentions) + sources
         if reciprocal and len(sources) > 1 and not targets:
