@@ -311,3 +311,8 @@ def test_lower_case_names_of_the_lexicon_and_a_known_name_inside_a_longer_one():
     assert found["six world powers"] == "P5+1"
     assert found["Peace and Security Council"] == "African Union"
     assert "world" not in mentions_of("The world watched.")
+
+
+def test_a_demonym_after_a_region_word_is_not_the_country():
+    assert "American" not in mentions_of("Venezuela expelled diplomats from seven Latin American countries.")
+    assert mentions_of("South African President Cyril Ramaphosa spoke.")["South African"] == "South Africa"

@@ -403,3 +403,9 @@ def test_a_noun_event_takes_its_own_date_before_one_deeper_in_its_phrase():
 def test_supplying_ones_own_troops_is_no_aid():
     assert not find(events_of("Marcos said the Philippines will continue to supply our troops there."), "aid")
     assert [e.target for e in find(events_of("Russia supplied weapons to Syria."), "aid")] == [("Syria",)]
+
+
+def test_declaring_a_winner_is_an_election_and_a_denied_judgement_is_none():
+    declared = find(events_of("The electoral commission of Kenya declared Ruto the winner on Monday."), "election")
+    assert [e.target for e in declared] == [("William Ruto",)]
+    assert not find(events_of("Borrell said this cannot be regarded as an interference in Belarus."), "criticism")

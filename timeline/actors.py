@@ -244,8 +244,15 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
         if actor.kind == "country" and _city_in_a_longer_name(doc, i, j):
             i = j  # "Santiago Pena", "the Washington Post": a capital's name inside another name
             continue
+        if i > 0 and words[i - 1] in _region_prefixes():
+            i = j  # "Latin American countries", "North American markets": a region's, not the country's
+            continue
         yield doc[i:j], actor
         i = j
+
+
+def _region_prefixes() -> frozenset[str]:
+    return words()["region_prefix"]
 
 
 def _city_in_a_longer_name(doc: Doc, i: int, j: int) -> bool:

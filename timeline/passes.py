@@ -46,8 +46,8 @@ from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger
 from .syntax import (
-    CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, naming_verb, noun_phrase, phrase,
-    predicate, obligated, present_perfect, progressive, refuses, scheduled, subjects, tense, unique,
+    CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, named_object, naming_verb, noun_phrase,
+    phrase, predicate, obligated, present_perfect, progressive, refuses, scheduled, subjects, tense, unique,
 )
 
 MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
@@ -567,7 +567,8 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
         return True
     verb = naming_verb(c.head) if c.frame == "named" else c.head
     doc = verb.doc
-    deed = next((hit[0].type for o in verb.children if o.dep_ == "dobj" for t in o.subtree
+    obj = named_object(verb) if c.frame == "named" else next((o for o in verb.children if o.dep_ == "dobj"), None)
+    deed = next((hit[0].type for o in ([obj] if obj is not None else []) for t in o.subtree
                  if (hit := state.rules.match(doc, t.i)) is not None and hit[0].type != c.type
                  and not state.rules.policy(hit[0].type).reporting), None)
     if deed is None:
@@ -627,6 +628,8 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
         return False
     if policy.reporting and not c.sources:
         return False
+    if c.frame == "named" and c.modality == "negated":
+        return False  # "this cannot be regarded as an interference": no judgement made
     judged = c.frame == "named" or "role:judged.deed" in c.trace
     if policy.needs_target and not c.targets and len(c.sources) < 2 and not judged:
         return False  # praise of nothing is an opinion, not an event; "called the bans discriminatory",

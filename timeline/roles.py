@@ -12,8 +12,8 @@ from .actors import MentionFinder, agent_nouns
 from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, words
-from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, naming_verb, noun_phrase, phrase, possessor,
-                     reciprocal_pronoun, subjects, unique)
+from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, named_object, naming_verb, noun_phrase,
+                     phrase, possessor, reciprocal_pronoun, subjects, unique)
 
 Mentions = dict[int, Mention]
 
@@ -139,8 +139,8 @@ class Roles:
         """
         if frame == "named":  # "Abe called the launch a violent act": Abe judges whoever launched
             namer = naming_verb(tok)
-            judged = [a for c in namer.children if c.dep_ == "dobj"
-                      for a in self.object_actors(c, namer, mentions, False)]
+            obj = named_object(namer)
+            judged = self.object_actors(obj, namer, mentions, False) if obj is not None else []
             return self.subject_actors(namer, mentions) or self.speaker(namer, mentions), judged
         subj = subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]  # "he was impressed"
         subject = [a for s in subj for a in self.phrase_all(s, mentions)]

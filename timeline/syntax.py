@@ -76,13 +76,23 @@ def naming_verb(tok: Token) -> Token | None:
     for _ in range(3):
         if t.dep_ in ("oprd", "ccomp", "xcomp", "attr") or t.dep_ == "pobj" and t.head.lower_ == "as":
             verb = t.head.head if t.dep_ == "pobj" else t.head
-            if verb.lemma_.lower() in words()["naming_verb"] and any(c.dep_ == "dobj" for c in verb.children):
+            if verb.lemma_.lower() in words()["naming_verb"] and named_object(verb, t) is not None:
                 return verb
             return None
         if t.dep_ not in ("amod", "compound", "conj"):
             return None
         t = t.head
     return None
+
+
+def named_object(verb: Token, complement: Token | None = None) -> Token | None:
+    """What a naming verb names: its object ("called the bans discriminatory"), its passive subject
+    ("was declared the winner") or the subject of its small clause ("declared the incumbent the winner")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c
+    comps = [complement] if complement is not None else [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    return next((s for k in comps if k is not None for s in k.children if s.dep_ == "nsubj"), None)
 
 
 def reciprocal_pronoun(tok: Token) -> bool:
