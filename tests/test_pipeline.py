@@ -175,13 +175,17 @@ def test_quality_floor(seed_events, data_dir):
 
 # Held-out sets written for this project (tests/data/dev_README.md): news the rules were not
 # written from, and one-sentence events of all 16 PLOVER categories. Floors at the measured figures.
-FLOOR_DEV_F1 = 0.68
-FLOOR_PLOVER_RECALL = 0.92
+FLOOR_DEV_F1 = 0.71
+FLOOR_PLOVER_RECALL = 0.93
 # Real news (tests/data/news_dev/README.md: 20 VOA and U.S. government articles, gold annotated
 # before any extraction ran). Floors at the measured figures, rounded down; the target
 # is F1 0.65 and strict dates 0.85.
-FLOOR_NEWS_F1 = 0.70
+FLOOR_NEWS_F1 = 0.73
 FLOOR_NEWS_DATE = 0.88
+# Two more sets of VOA-style articles written and annotated by reading for this project
+# (tests/data/dev2/README.md, tests/data/dev3/README.md): dev2 was worked on by classes of misses,
+# dev3 is a test set nobody looked into. Floors at the measured figures, rounded down.
+FLOOR_SET_F1 = {"dev2": 0.59, "dev3": 0.58}
 
 
 def test_quality_floor_on_real_news(data_dir):
@@ -190,6 +194,13 @@ def test_quality_floor_on_real_news(data_dir):
     report = {k: v for k, v in figures.items() if not k.startswith("_")}
     assert figures["event_f1"] >= FLOOR_NEWS_F1, report
     assert figures["date_strict"] >= FLOOR_NEWS_DATE, report
+
+
+@pytest.mark.parametrize("name", sorted(FLOOR_SET_F1))
+def test_quality_floor_on_written_news(data_dir, name):
+    events = list(extract_events(read_inputs([data_dir / name / "articles.jsonl"])))
+    figures = score_events([e.to_dict() for e in events], load_gold(data_dir / name / "events.jsonl"))
+    assert figures["event_f1"] >= FLOOR_SET_F1[name], {k: v for k, v in figures.items() if not k.startswith("_")}
 
 
 def test_quality_floor_on_held_out_news(data_dir):
