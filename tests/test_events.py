@@ -409,3 +409,11 @@ def test_declaring_a_winner_is_an_election_and_a_denied_judgement_is_none():
     declared = find(events_of("The electoral commission of Kenya declared Ruto the winner on Monday."), "election")
     assert [e.target for e in declared] == [("William Ruto",)]
     assert not find(events_of("Borrell said this cannot be regarded as an interference in Belarus."), "criticism")
+
+
+def test_walking_out_of_an_accord_is_a_rejection():
+    abandoned = events_of("The United States, which abandoned the deal in 2018, is taking part only indirectly.")
+    assert [(e.type, e.modality, e.date) for e in abandoned if e.trigger == "deal"] == [("rejection", "occurred", "2018")]
+    quit_talks = events_of("Sudan said Wednesday it was pulling out of negotiations with South Sudan.")
+    assert "rejection" in {e.type for e in quit_talks} and "retreat" not in {e.type for e in quit_talks}
+    assert [e.type for e in events_of("Russia withdrew its troops from the border on Monday.")] == ["retreat"]

@@ -137,7 +137,7 @@ ONE_WORD_CUES = [
     ("postponement", "Macron announced the postponement of his visit to Algeria.", "visit", "negated"),
     ("delay", "Putin delayed his visit to India.", "visit", "negated"),
     ("scrap", "Macron scrapped his visit to Algeria.", "visit", "negated"),
-    ("abandon", "China abandoned talks with Japan.", "talks", "negated"),
+    ("abandon", "Putin abandoned his visit to China.", "visit", "negated"),  # an accord abandoned: a rejection
     ("avoid", "Macron avoided criticizing Putin.", "criticism", "negated"),
     ("refrain", "China refrained from criticizing Russia.", "criticism", "negated"),
     ("skip", "Putin skipped the summit with Zelensky.", "meeting", "negated"),

@@ -153,6 +153,26 @@ def _withholds_acceptance(state: SentenceState, c: Candidate) -> bool:
             and c.head.lemma_.lower() in state.rules.word("acceptance_verb"))
 
 
+def _is_accord(state: SentenceState, tok: Token) -> bool:
+    hit = state.rules.match(tok.doc, tok.i)
+    return hit is not None and hit[0].type in ("agreement", "talks")
+
+
+def _abandons_accord(state: SentenceState, c: Candidate) -> bool:
+    """ "abandoned the deal", "quit the talks": an agreement or talks walked out of (exit_verb)."""
+    return (c.head.pos_ == "NOUN" and c.verb != c.head and c.verb.lemma_.lower() in state.rules.word("exit_verb")
+            and c.head.dep_ in ("dobj", "pobj"))
+
+
+def _exits_accord(state: SentenceState, c: Candidate) -> bool:
+    """ "pulling out of negotiations", "withdrew from the treaty": not a military retreat."""
+    preps = [k for k in c.head.children if k.dep_ in ("prep", "prt")]
+    preps += [k for p in preps for k in p.children if k.dep_ == "prep"]  # "out" "of"
+    objs = [p for prep in preps if prep.lower_ in ("of", "from") for p in prep.children if p.dep_ == "pobj"]
+    objs += [d for d in c.head.children if d.dep_ == "dobj"]
+    return c.head.pos_ == "VERB" and any(_is_accord(state, o) for o in objs)
+
+
 def _is_force(state: SentenceState, tok: Token, actors: list[Actor]) -> bool:
     forces = state.rules.word("force_noun")
     return tok.lemma_.lower() in forces or tok.lower_ in forces or any(a.kind == "group" for a in actors)
@@ -231,6 +251,8 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "forces_act": _forces_act,
     "yields_policy": _yields_policy,
     "hands_over_office": _hands_over_office,
+    "abandons_accord": _abandons_accord,
+    "exits_accord": _exits_accord,
 }
 STAGES = ("trigger", "roles", "policy")
 
