@@ -417,3 +417,11 @@ def test_walking_out_of_an_accord_is_a_rejection():
     quit_talks = events_of("Sudan said Wednesday it was pulling out of negotiations with South Sudan.")
     assert "rejection" in {e.type for e in quit_talks} and "retreat" not in {e.type for e in quit_talks}
     assert [e.type for e in events_of("Russia withdrew its troops from the border on Monday.")] == ["retreat"]
+
+
+def test_a_year_in_the_name_of_a_thing_does_not_date_the_clause():
+    imposed = find(events_of("The Security Council has imposed nine rounds of sanctions on North Korea since its "
+                             "first nuclear test in 2006, and Japan will invoke the 1951 treaty."), "sanction")
+    assert all(e.date != "1951" for e in imposed)
+    agreed = find(events_of("Under the 2015 deal, Iran agreed to curb its uranium enrichment."), "agreement")
+    assert [e.date for e in agreed] == ["2015"]

@@ -739,13 +739,24 @@ def _clause_date(state: SentenceState, c: Candidate) -> EventDate | None:
     return None
 
 
+def _names_a_thing(state: SentenceState, c: Candidate, noun: Token, tx: Timex) -> bool:
+    """A year inside the name of a thing ("would invoke the 1951 Mutual Defense Treaty"): it dates the
+    thing, not the clause it sits in, unless the thing is the event again ("Under the 2015 deal, Iran
+    agreed")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or tx.precision != "year" or not any(
+            k.dep_ in ("nummod", "compound", "amod") and k.like_num for k in noun.children):
+        return False
+    hit = state.rules.match(noun.doc, noun.i)
+    return hit is None or hit[0].type != c.type
+
+
 def _context_date(state: SentenceState, c: Candidate) -> EventDate:
     """A date in the verb's phrase outside other events' phrases, else the lead or publication date."""
     doc = c.head.doc
     verbs = {i for i in state.trigger_heads if doc[i].pos_ == "VERB"} - {c.head.i, c.verb.i}
     for d in phrase(c.verb, absolute=False, stop=verbs):
         tx = state.timex_at.get(d.i)
-        if tx is not None and tx.date:  # "in a draft disclosed last month called for..."
+        if tx is not None and tx.date and not _names_a_thing(state, c, d, tx):  # "in a draft disclosed last month"
             return _event_date(tx, "text")
     if before_lead(c.verb) or background(c.verb):
         return EventDate()
