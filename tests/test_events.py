@@ -420,8 +420,8 @@ def test_walking_out_of_an_accord_is_a_rejection():
 
 
 def test_a_year_in_the_name_of_a_thing_does_not_date_the_clause():
-    imposed = find(events_of("The Security Council has imposed nine rounds of sanctions on North Korea since its "
-                             "first nuclear test in 2006, and Japan will invoke the 1951 treaty."), "sanction")
-    assert all(e.date != "1951" for e in imposed)
+    attack = find(events_of("Matthew Miller warned that an armed attack on Philippine vessels would invoke U.S. "
+                            "commitments under the 1951 Mutual Defense Treaty."), "military")
+    assert attack and all(e.date != "1951" for e in attack)
     agreed = find(events_of("Under the 2015 deal, Iran agreed to curb its uranium enrichment."), "agreement")
     assert [e.date for e in agreed] == ["2015"]
