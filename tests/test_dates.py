@@ -180,6 +180,13 @@ CASES = [
      "2007-02-07", None, "day"),
     ("Markets will be closed for the Fourth of July holiday.", "2000-07-03", "Fourth of July", "2000-07-04", None,
      "day"),
+    # "could", "hoped to", "votes", "before the", "remain suspended"
+    ("The minister could fly to Geneva on Friday.", "2012-10-29", "Friday", "2012-11-02", None, "day"),
+    ("Officials hoped to reopen the exchange on Wednesday.", "2012-10-29", "Wednesday", "2012-10-31", None, "day"),
+    ("Taiwan votes Saturday in a presidential election.", "2008-03-20", "Saturday", "2008-03-22", None, "day"),
+    ("The report, the last before the Nov. 6 presidential election, is due Friday.", "2012-10-29", "Nov. 6",
+     "2012-11-06", None, "day"),
+    ("Trading would remain suspended on Tuesday.", "2012-10-29", "Tuesday", "2012-10-30", None, "day"),
 ]
 
 
@@ -325,17 +332,19 @@ def test_find_dates_on_arbitrary_unicode(text, anchor):
 
 
 # -- held-out quality: the date gold of tests/data/dev_dates_* (see tests/data/dev_README.md) and of
-# tests/data/timeml_dev (TimeML conventions, see its README) ------
-FLOOR_DEV_DATE_VALUE = 0.95
+# tests/data/timeml_* (TimeML conventions, see their READMEs; timeml_test is a test set nobody looked
+# into). Floors at the measured values, rounded down.
 FLOOR_DEV_DATE_PRECISION = 0.95
 
 
-@pytest.mark.parametrize("articles_file, gold_file, spans_file", [
-    ("dev_dates_articles.jsonl", "dev_dates_gold.jsonl", "dev_dates_spans.jsonl"),
-    ("timeml_dev/articles.jsonl", "timeml_dev/gold_dates.jsonl", "timeml_dev/timex_spans.jsonl"),
-    ("timeml_dev2/articles.jsonl", "timeml_dev2/gold_dates.jsonl", "timeml_dev2/timex_spans.jsonl"),
+@pytest.mark.parametrize("articles_file, gold_file, spans_file, floor", [
+    ("dev_dates_articles.jsonl", "dev_dates_gold.jsonl", "dev_dates_spans.jsonl", 0.98),
+    ("timeml_dev/articles.jsonl", "timeml_dev/gold_dates.jsonl", "timeml_dev/timex_spans.jsonl", 0.99),
+    ("timeml_dev2/articles.jsonl", "timeml_dev2/gold_dates.jsonl", "timeml_dev2/timex_spans.jsonl", 0.97),
+    ("timeml_dev3/articles.jsonl", "timeml_dev3/gold_dates.jsonl", "timeml_dev3/timex_spans.jsonl", 0.93),
+    ("timeml_test/articles.jsonl", "timeml_test/gold_dates.jsonl", "timeml_test/timex_spans.jsonl", 0.93),
 ])
-def test_dates_on_held_out_news(articles_file, gold_file, spans_file):
+def test_dates_on_held_out_news(articles_file, gold_file, spans_file, floor):
     data = Path(__file__).parent / "data"
     articles = {a["id"]: a for a in map(json.loads, (data / articles_file).read_text("utf-8").splitlines())}
     gold = [json.loads(line) for line in (data / gold_file).read_text("utf-8").splitlines()]
@@ -346,5 +355,5 @@ def test_dates_on_held_out_news(articles_file, gold_file, spans_file):
                     for t in found[g["article_id"]]) for g in gold)
     dated = [(aid, t) for aid, ts in found.items() for t in ts if t.date]
     real = sum(any(t.start < e and t.end > s for s, e in spans[aid]) for aid, t in dated)
-    assert right / len(gold) >= FLOOR_DEV_DATE_VALUE
+    assert right / len(gold) >= floor
     assert real / len(dated) >= FLOOR_DEV_DATE_PRECISION

@@ -116,16 +116,17 @@ MONTH_DETERMINERS = frozenset({"the", "their", "its", "his", "her", "our", "a", 
 FUTURE_CUES = frozenset({
     "will", "would", "'ll", "shall", "should", "won't", "wo", "scheduled", "upcoming", "planned",
     "plans", "planning", "expected", "expects", "intends", "intend", "next", "tomorrow", "might",
-    "may", "aims", "hopes", "forthcoming", "slated", "due", "later", "expect",
+    "may", "aims", "hopes", "forthcoming", "slated", "due", "later", "expect", "could", "forecast",
 })
 # Present-tense verbs of scheduled events: "the offer expires Friday", "talks begin on Monday".
 SCHEDULED_PRESENT = frozenset({
     "begin", "begins", "starts", "opens", "expire", "expires", "resume", "resumes", "convene", "convenes",
     "leaves", "arrive", "arrives", "depart", "departs", "hands", "travels", "heads", "kicks", "reopen",
     "reopens", "open", "hold", "holds", "meet", "meets", "host", "hosts", "play", "plays", "takes", "close",
-    "closes",
+    "closes", "votes", "steps",
 })
-FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan", "expected", "hopes", "aims"})
+FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan", "expected", "hopes", "aims",
+                              "hoped", "wanted", "intended", "vowed", "promised", "pledged", "decided", "threatened"})
 PAST_CUES = frozenset({
     "said", "says", "was", "were", "had", "did", "has", "have", "ago", "last", "earlier", "previously", "since",
     "told", "began", "came", "went", "met", "held", "made", "took", "gave", "saw", "left", "won",
@@ -1157,8 +1158,8 @@ def _tense(text: str, start: int, end: int) -> str:
             low = tok.lower()
             if low in CLAUSE_BREAKS:
                 left_open = False
-            elif i == 0 and low in ("until", "till", "before", "by"):
-                return "future"  # a bound ahead: "ending before Christmas", "by August"
+            elif low in ("until", "till", "before", "by") and (i == 0 or i == 1 and left[0].lower() in ("the", "a")):
+                return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote"
             else:
                 verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
                 if verdict:
@@ -1213,7 +1214,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
     if not near and word not in FAR_CUES:
         return None
     if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED \
-            and before not in ("be", "been", "being", "is", "are", "to", "get", "gets", "the", "a", "an"):
+            and before not in ("be", "been", "being", "is", "are", "to", "get", "gets", "the", "a", "an", "remain",
+                               "remains", "stay", "stays", "become", "becomes"):
         return "past"
     return None
 
