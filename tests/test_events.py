@@ -425,3 +425,11 @@ def test_a_year_in_the_name_of_a_thing_does_not_date_the_clause():
     assert attack and all(e.date != "1951" for e in attack)
     agreed = find(events_of("Under the 2015 deal, Iran agreed to curb its uranium enrichment."), "agreement")
     assert [e.date for e in agreed] == ["2015"]
+
+
+def test_a_participle_on_a_noun_of_people_has_them_as_its_subject():
+    """ "Southeast Asian foreign ministers, meeting in Jakarta with China's Wang Yi, agreed...": the
+    ministers meet (ASEAN by its demonym)."""
+    met = find(events_of("Southeast Asian foreign ministers, meeting in Jakarta with China's top diplomat Wang Yi, "
+                         "agreed on guidelines."), "meeting")
+    assert [(e.source, e.target) for e in met] == [(("ASEAN",), ("China",))]

@@ -61,7 +61,9 @@ def subjects(verb: Token) -> list[Token]:
         if t.dep_ == "acl" and t.tag_ == "VBG":
             if t.head.pos_ in ("VERB", "AUX"):
                 return subjects(t.head)
-            return _sender(t.head)
+            if t.head.lemma_.lower() in words()["message_noun"]:
+                return _sender(t.head)
+            return conjuncts(t.head) if t.head.pos_ in ("NOUN", "PROPN") else []  # "ministers, meeting in Jakarta"
         poss = [c for c in t.head.children if c.dep_ == "poss"] if t.dep_ == "acl" and t.tag_ == "VB" else []
         if poss and any(c.lower_ == "to" for c in t.children) and t.head.lemma_.lower() not in words()["object_control"]:
             return conjuncts(poss[0])  # "his intention to visit"; not "Putin's invitation to meet"
@@ -108,8 +110,6 @@ def reciprocal_pronoun(tok: Token) -> bool:
 def _sender(message: Token) -> list[Token]:
     """Who a message says what its participle says ("issued a joint statement urging...", "Iran's
     letter demanding..."): its possessor, or the subject of the verb it is the object of."""
-    if message.lemma_.lower() not in words()["message_noun"]:
-        return []
     poss = [c for c in message.children if c.dep_ == "poss"]
     if poss:
         return conjuncts(poss[0])
