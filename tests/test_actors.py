@@ -316,3 +316,11 @@ def test_lower_case_names_of_the_lexicon_and_a_known_name_inside_a_longer_one():
 def test_a_demonym_after_a_region_word_is_not_the_country():
     assert "American" not in mentions_of("Venezuela expelled diplomats from seven Latin American countries.")
     assert mentions_of("South African President Cyril Ramaphosa spoke.")["South African"] == "South Africa"
+
+
+def test_the_council_or_the_bloc_is_the_organisation_named_last_with_that_word():
+    found = mentions_of("The African Union's Peace and Security Council condemned the attack.\n"
+                        "The council also called on Sudan to halt air raids.\n"
+                        "The European Union imposed sanctions on Belarus. The bloc also called on Minsk to act.")
+    assert found["council"] == "African Union" and found["bloc"] == "European Union"
+    assert "court" not in mentions_of("The court ruled on Monday.")

@@ -402,6 +402,7 @@ class MentionFinder:
         self.last_named_group: Actor | None = None  # the latest armed or political group named
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon)  # "they", "the two sides", "the ministers of India and Pakistan"
+        self.bodies: list[tuple[Actor, str]] = []  # organisations named so far, with the words that named them
 
     def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
         """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
@@ -413,6 +414,7 @@ class MentionFinder:
         self._agents(doc, offset, found)
         self._led(doc, offset, found)
         self._pronouns(doc, offset, found)
+        self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
         self.plurals.read(doc, found)
         return found
@@ -646,6 +648,20 @@ class MentionFinder:
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
 
+    def _bodies(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        """ "The council also called on Sudan", "the bloc": the organisation named last whose name has
+        that word ("the African Union's Peace and Security Council", "the European bloc")."""
+        nouns = words()["body_noun"]
+        for tok in doc:
+            if tok.i in found or tok.pos_ != "NOUN" or tok.lower_ not in nouns or not any(
+                    c.lower_ == "the" for c in tok.children):
+                continue
+            actor = next((a for a, text in reversed(self.bodies) if tok.lower_ in _name_words(text)
+                          or any(tok.lower_ in _name_words(alias) for row in self.lexicon.rows(a.name)
+                                 for alias in (row.name, *row.aliases))), None)
+            if actor is not None:
+                self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
+
     # -- pronouns ------------------------------------------------------------------------------
     def _pronouns(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         for tok in doc:
@@ -679,6 +695,8 @@ class MentionFinder:
                             offset + span.sent.start_char)
             if actor.kind == "group" and actor.name not in set(group_nouns().values()):
                 self.last_named_group = actor  # a group named, not one told by a common noun
+            if actor.kind == "organization":
+                self.bodies.append((actor, span.text))
 
 
 def _subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
