@@ -433,3 +433,11 @@ def test_a_participle_on_a_noun_of_people_has_them_as_its_subject():
     met = find(events_of("Southeast Asian foreign ministers, meeting in Jakarta with China's top diplomat Wang Yi, "
                          "agreed on guidelines."), "meeting")
     assert [(e.source, e.target) for e in met] == [(("ASEAN",), ("China",))]
+
+
+def test_names_joined_by_and_that_the_parser_made_modifiers_are_all_subjects():
+    talks = find(events_of("Iran and world powers resumed talks in Vienna on Monday.", "2021-12-27"), "talks")
+    assert [set(e.source + e.target) for e in talks] == [{"Iran", "P5+1"}]
+    urged = find(events_of("Iran and world powers resumed talks. Bennett urged the powers to take a tougher line.",
+                           "2021-12-27"), "demand")
+    assert [e.target for e in urged] == [("P5+1",)]

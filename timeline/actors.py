@@ -251,6 +251,22 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
         i = j
 
 
+def _is_part_of_other_name(span: Span) -> bool:
+    """True when a known name is only part of another proper name ("Trump Tower")."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span[-1].dep_ == "compound"
+            and nxt.ent_type_ != "PERSON")
+
+
+def _body_named(tok: Token, bodies: list[tuple[Actor, str]], lexicon: Lexicon) -> Actor | None:
+    """The organisation of `bodies` (named so far, last last) that "the council", "the bloc" is."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in words()["body_noun"] or not any(c.lower_ == "the" for c in tok.children):
+        return None
+    return next((a for a, text in reversed(bodies) if tok.lower_ in _name_words(text)
+                 or any(tok.lower_ in _name_words(alias) for row in lexicon.rows(a.name)
+                        for alias in (row.name, *row.aliases))), None)
+
+
 def _region_prefixes() -> frozenset[str]:
     return words()["region_prefix"]
 
@@ -434,17 +450,11 @@ class MentionFinder:
 
     def _names(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         for span, actor in self.names(doc):
-            if actor.kind == "person" and self._is_part_of_other_name(span):
+            if actor.kind == "person" and _is_part_of_other_name(span):
                 continue
             # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
             title = self._title_before(span.doc, span.start) if actor.kind == "person" else None
             self._add(found, span, offset, actor, title=title)
-
-    def _is_part_of_other_name(self, span: Span) -> bool:
-        """True when a known name is only part of another proper name ("Trump Tower")."""
-        nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        return (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span[-1].dep_ == "compound"
-                and nxt.ent_type_ != "PERSON")
 
     # -- people and organisations found by NER ---------------------------------------------
     def _entities(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
@@ -651,14 +661,8 @@ class MentionFinder:
     def _bodies(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """ "The council also called on Sudan", "the bloc": the organisation named last whose name has
         that word ("the African Union's Peace and Security Council", "the European bloc")."""
-        nouns = words()["body_noun"]
         for tok in doc:
-            if tok.i in found or tok.pos_ != "NOUN" or tok.lower_ not in nouns or not any(
-                    c.lower_ == "the" for c in tok.children):
-                continue
-            actor = next((a for a, text in reversed(self.bodies) if tok.lower_ in _name_words(text)
-                          or any(tok.lower_ in _name_words(alias) for row in self.lexicon.rows(a.name)
-                                 for alias in (row.name, *row.aliases))), None)
+            actor = _body_named(tok, self.bodies, self.lexicon) if tok.i not in found else None
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
 

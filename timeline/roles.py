@@ -87,6 +87,8 @@ class Roles:
         for _ in range(4):
             subj = subjects(t)
             found = [a for s in subj for a in self.actor_of(s, mentions)]
+            if len(subj) == 1 and len(found) == 1:
+                found = joined_modifiers(subj[0], mentions) or found
             if not found and subj and subj[0].lower_ in ("it", "we", "they") and t.lemma_ != "be":
                 return self.speaker(t, mentions)  # "Petrobras said it would suspend investments"
             if found or not subj:
@@ -399,3 +401,13 @@ def content_actors(tok: Token, sources: list[Actor], mentions: Mentions) -> list
                           and t.pos_ != "PRON"]  # "denounce what he said was a purge in South Korea"
         out += [a for a in unique(found) if a.name not in src][:4]
     return out
+
+
+def joined_modifiers(subj: Token, mentions: Mentions) -> list[Actor]:
+    """ "Iran and world powers resumed talks", parsed as "powers" with "Iran and world" as its
+    modifiers: every actor the subject's own words name, when an "and" joins them."""
+    words = [t for t in subj.subtree if t.i <= subj.i]
+    if not any(t.dep_ == "cc" for t in words) or any(t.dep_ in ("prep", "relcl", "acl", "appos") for t in words):
+        return []
+    found = unique([m.actor for t in words if (m := mentions.get(t.i)) is not None and t.pos_ != "PRON"])
+    return found if len(found) > 1 else []
