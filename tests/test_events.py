@@ -441,3 +441,14 @@ def test_names_joined_by_and_that_the_parser_made_modifiers_are_all_subjects():
     urged = find(events_of("Iran and world powers resumed talks. Bennett urged the powers to take a tougher line.",
                            "2021-12-27"), "demand")
     assert [e.target for e in urged] == [("P5+1",)]
+
+
+def test_several_on_one_side_of_a_one_way_act_get_the_other_side_from_context():
+    text = ("Venezuela's electoral council declared Maduro the winner. Venezuela's opposition disputed the count.\n"
+            "Brazil, Colombia and Mexico issued a joint statement urging electoral authorities to release the tallies.")
+    urged = find(events_of(text), "demand")
+    assert [(e.source, e.target, e.target_basis) for e in urged] == [
+        (("Brazil", "Colombia", "Mexico"), ("Venezuela",), "context")]
+    fought = find(events_of("India and Pakistan have fought three wars since 1947. India and Pakistan met."),
+                  "military")
+    assert all(not e.target for e in fought)

@@ -15,6 +15,7 @@ from .model import Actor, Event
 from .passes import ArticleContext
 
 CONTEXT_KINDS = frozenset({"country", "person", "organization", "group"})
+SIDES_TYPES = frozenset({"military"})  # several sources and no target: the two sides, not co-agents
 NEAR = 600  # characters before a sentence whose mentions count twice
 PLACE_WEIGHT = 0.5  # a mention that says where ("talks in Addis Ababa") counts half
 # The confidence of an event with a party from context, as a share of its own: how often such a
@@ -25,7 +26,8 @@ CONTEXT_CONFIDENCE = {"source": 0.55, "target": 0.8}
 
 
 def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]:
-    """An event with one party only gets the other from the article: the party it is about.
+    """An event with one party only (or one side only, of a one-way act) gets the other from the
+    article: the party it is about.
 
     The other party is the actor named most that is not on the named party's side (not the
     same actor, not of the same country) and is named at least twice: a mention counts one, two
@@ -39,7 +41,10 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
     for e in events:
         policy = ctx.rules.policy(e.type)
         other = None
-        if not policy.reporting and policy.dyadic and len(e.actors) == 1:
+        # one party; or several on one side of a one-way act ("Brazil, Colombia and Mexico urged..."),
+        # not of fighting, where they are usually the two sides ("India and Pakistan fought three wars")
+        if not policy.reporting and policy.dyadic and (len(e.actors) == 1 or e.source and not e.target
+                                                        and not policy.mutual and e.type not in SIDES_TYPES):
             other = salience.other(e)
         out.append(e if other is None else _with_party(e, other, "target" if e.source else "source"))
     return out
