@@ -452,3 +452,10 @@ def test_several_on_one_side_of_a_one_way_act_get_the_other_side_from_context():
     fought = find(events_of("India and Pakistan have fought three wars since 1947. India and Pakistan met."),
                   "military")
     assert all(not e.target for e in fought)
+
+
+def test_an_armed_group_acts_against_its_own_state_by_context():
+    text = ("Colombia and the FARC signed a cease-fire in Havana on Thursday. Colombia's president Juan Manuel Santos "
+            "welcomed it. Colombia will vote on the deal.\nThe FARC took up arms in 1964.")
+    armed = [e for e in find(events_of(text), "military") if e.date == "1964"]
+    assert [(e.source, e.target) for e in armed] == [(("FARC",), ("Colombia",))]

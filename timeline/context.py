@@ -78,7 +78,8 @@ class _Salience:
 
     def other(self, e: Event) -> Actor | None:
         own = set(e.actors)
-        own_countries = {c for c in e.actor_countries if c}
+        # a state's officials are on its side; an armed group fights its own state ("the FARC took up arms")
+        own_countries = {c for c, kind in zip(e.actor_countries, e.actor_kinds) if c and kind != "group"}
         scores = {name: list(s) for name, s in self.totals.items() if s[1] >= 2 and name not in own
                   and not (s[3].country and s[3].country in own_countries)}
         lo, hi = bisect.bisect_left(self.offsets, e.char_start - NEAR), bisect.bisect_left(self.offsets, e.char_end)
