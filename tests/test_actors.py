@@ -324,3 +324,11 @@ def test_the_council_or_the_bloc_is_the_organisation_named_last_with_that_word()
                         "The European Union imposed sanctions on Belarus. The bloc also called on Minsk to act.")
     assert found["council"] == "African Union" and found["bloc"] == "European Union"
     assert "court" not in mentions_of("The court ruled on Monday.")
+
+
+def test_what_the_article_calls_a_town_is_no_organisation():
+    """The recogniser reads "Heglig" as an organisation; "the oil-producing town of Heglig" says it is a
+    place, and it stays one in the article."""
+    found = mentions_of("Sudan vowed to recapture the oil-producing town of Heglig.\n"
+                        "Nuland called on Juba to pull back from Heglig.")
+    assert "Heglig" not in found and found["Juba"] == "South Sudan"

@@ -258,6 +258,16 @@ def _is_part_of_other_name(span: Span) -> bool:
             and nxt.ent_type_ != "PERSON")
 
 
+def _names_a_place(ent: Span, places: set[str]) -> bool:
+    """An organisation the recogniser found that the article calls a place ("the town of Heglig");
+    remembered in `places` for later mentions."""
+    root = ent.root
+    of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if of is not None and of.head.lemma_.lower() in words()["place_noun"]:
+        places.add(ent.text)
+    return ent.text in places
+
+
 def _body_named(tok: Token, bodies: list[tuple[Actor, str]], lexicon: Lexicon) -> Actor | None:
     """The organisation of `bodies` (named so far, last last) that "the council", "the bloc" is."""
     if tok.pos_ != "NOUN" or tok.lower_ not in words()["body_noun"] or not any(c.lower_ == "the" for c in tok.children):
@@ -419,6 +429,7 @@ class MentionFinder:
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon)  # "they", "the two sides", "the ministers of India and Pakistan"
         self.bodies: list[tuple[Actor, str]] = []  # organisations named so far, with the words that named them
+        self.places: set[str] = set()  # names the article calls places ("the town of Heglig")
 
     def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
         """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
@@ -467,6 +478,8 @@ class MentionFinder:
                   and (code := city_country(ent.text)) is not None):
                 actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
+                if _names_a_place(ent, self.places):
+                    continue  # "the oil-producing town of Heglig", and "Heglig" after it: a place
                 if self._in_title(ent):
                     continue  # "Secretary of State": part of a title, not an organisation
                 name = _span_key(ent).removeprefix("the ").strip()
