@@ -180,9 +180,11 @@ CASES = [
      "2007-02-07", None, "day"),
     ("Markets will be closed for the Fourth of July holiday.", "2000-07-03", "Fourth of July", "2000-07-04", None,
      "day"),
-    # "could", "hoped to", "votes", "before the", "remain suspended"
+    # "could", "hoped to", "before the", "remain suspended"
     ("The minister could fly to Geneva on Friday.", "2012-10-29", "Friday", "2012-11-02", None, "day"),
     ("Officials hoped to reopen the exchange on Wednesday.", "2012-10-29", "Wednesday", "2012-10-31", None, "day"),
+    ("Gonzalez won the most votes in Sunday's election, the United States said Thursday.", "2024-08-02",
+     "Sunday's", "2024-07-28", None, "day"),  # "votes" here is a noun, no schedule
     ("Taiwan votes Saturday in a presidential election.", "2008-03-20", "Saturday", "2008-03-22", None, "day"),
     ("The report, the last before the Nov. 6 presidential election, is due Friday.", "2012-10-29", "Nov. 6",
      "2012-11-06", None, "day"),

@@ -459,3 +459,9 @@ def test_an_armed_group_acts_against_its_own_state_by_context():
             "welcomed it. Colombia will vote on the deal.\nThe FARC took up arms in 1964.")
     armed = [e for e in find(events_of(text), "military") if e.date == "1964"]
     assert [(e.source, e.target) for e in armed] == [(("FARC",), ("Colombia",))]
+
+
+def test_a_date_in_the_events_own_clause_comes_before_the_reporting_clauses():
+    events = events_of("The United States said Thursday there is overwhelming evidence that Venezuelan opposition "
+                       "candidate Edmundo Gonzalez won the most votes in Sunday's presidential election.", "2024-08-02")
+    assert [e.date for e in find(events, "election")] == ["2024-07-28"]

@@ -123,8 +123,11 @@ SCHEDULED_PRESENT = frozenset({
     "begin", "begins", "starts", "opens", "expire", "expires", "resume", "resumes", "convene", "convenes",
     "leaves", "arrive", "arrives", "depart", "departs", "hands", "travels", "heads", "kicks", "reopen",
     "reopens", "open", "hold", "holds", "meet", "meets", "host", "hosts", "play", "plays", "takes", "close",
-    "closes", "votes", "steps",
+    "closes",
 })
+# Present-tense verbs that are also plural nouns ("the most votes in Sunday's election"): a schedule
+# only right after a name ("Taiwan votes Saturday", "Putin steps down on May 20").
+SCHEDULED_AFTER_NAME = frozenset({"votes", "steps", "visits"})
 FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan", "expected", "hopes", "aims",
                               "hoped", "wanted", "intended", "vowed", "promised", "pledged", "decided", "threatened"})
 PAST_CUES = frozenset({
@@ -1160,6 +1163,8 @@ def _tense(text: str, start: int, end: int) -> str:
                 left_open = False
             elif low in ("until", "till", "before", "by") and (i == 0 or i == 1 and left[0].lower() in ("the", "a")):
                 return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote"
+            elif low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper():
+                return "future"
             else:
                 verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
                 if verdict:

@@ -667,8 +667,8 @@ def rewrite_policy_stage(state: SentenceState, c: Candidate) -> bool:
 
 def find_date(state: SentenceState, c: Candidate) -> bool:
     """The date of the trigger's own phrase or clause, else of the clause above, else context."""
-    c.when = (_phrase_date(state, c) or _shifted_date(state, c) or _clause_date(state, c)
-              or _adverbial_date(state, c) or _context_date(state, c))
+    c.when = (_phrase_date(state, c) or _shifted_date(state, c) or _own_clause_date(state, c)
+              or _clause_date(state, c) or _adverbial_date(state, c) or _context_date(state, c))
     return True
 
 
@@ -713,6 +713,19 @@ def _phrase_date(state: SentenceState, c: Candidate) -> EventDate | None:
             tx = state.timex_at.get(d.i)
             if tx is not None and tx.date:
                 return _event_date(tx, "text")
+    return None
+
+
+def _own_clause_date(state: SentenceState, c: Candidate) -> EventDate | None:
+    """A date in the event's own clause, on a word that is no other event ("won the most votes in
+    Sunday's election"), before any date of the clauses above ("the United States said Thursday")."""
+    if c.verb == c.head or state.timex_at.get(c.verb.i) is not None:
+        return None  # a verb's own date: `_clause_date`
+    others = {i for i in state.trigger_heads if state.at[i].type != c.type} - {c.head.i, c.verb.i}
+    for d in phrase(c.verb, absolute=False, stop=others):
+        tx = state.timex_at.get(d.i)
+        if tx is not None and tx.date and not _names_a_thing(state, c, d, tx):
+            return _event_date(tx, "text")
     return None
 
 
