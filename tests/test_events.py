@@ -465,3 +465,11 @@ def test_a_date_in_the_events_own_clause_comes_before_the_reporting_clauses():
     events = events_of("The United States said Thursday there is overwhelming evidence that Venezuelan opposition "
                        "candidate Edmundo Gonzalez won the most votes in Sunday's presidential election.", "2024-08-02")
     assert [e.date for e in find(events, "election")] == ["2024-07-28"]
+
+
+def test_a_reduced_passive_participle_has_its_noun_as_target():
+    """ "soldiers killed in Ukraine", "Serbia, backed by Russia and China": the noun suffers or receives."""
+    killed = find(events_of("There were 10 Russian soldiers killed in Ukraine today."), "military")
+    assert [e.target for e in killed] == [("Russia",)]
+    backed = find(events_of("Serbia, backed by Russia and China, has refused to accept the move."), "praise")
+    assert [(e.source, e.target) for e in backed] == [(("Russia", "China"), ("Serbia",))]

@@ -204,14 +204,15 @@ class Roles:
         if etype == "aid" and not targets and any(c.dep_ == "dobj" and any(
                 p.dep_ == "poss" and p.lower_ in ("our", "its", "their", "my") for p in c.children) for c in tok.children):
             return None  # "we will continue to supply our troops": one's own, no one else's
-        if not is_passive(tok):
+        reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "Serbia, backed by Russia", "soldiers killed in Ukraine"
+        if not (is_passive(tok) or reduced):
             sources = self.subject_actors(tok, mentions) + sources
-        if reciprocal and len(sources) > 1 and not targets:
-            return sources[:1], sources[1:], ["role:verb", "role:reciprocal"]  # "accused each other"
         elif tok.dep_ == "acl":
             targets += self.actor_of(tok.head, mentions)
         elif tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
             targets += self.subject_actors(tok, mentions)  # "Abiy flew to Assab and was greeted by Isaias"
+        if reciprocal and len(sources) > 1 and not targets:
+            return sources[:1], sources[1:], ["role:verb", "role:reciprocal"]  # "accused each other"
         if not self.rules.policy(etype).reporting:
             targets += content_actors(tok, sources, mentions)
         return sources, targets, ["role:verb"]
