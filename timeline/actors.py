@@ -125,6 +125,12 @@ def group_nouns() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def generic_groups() -> frozenset[str]:
+    """The generic actors group nouns name ("rebels", "protesters"): no group the article named."""
+    return frozenset(group_nouns().values())
+
+
+@functools.lru_cache(maxsize=1)
 def referring_group_nouns() -> frozenset[str]:
     """Group nouns that refer back to the armed group last named ("the militants": Hamas; not
     "the opposition" or "the protesters")."""
@@ -169,15 +175,21 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ not in ("relcl", "acl")
 
 
+def joined_names(subj: Token, found: dict[int, Mention]) -> list[Actor]:
+    """ "Iran and world powers resumed talks", "northern leader Omar al-Bashir and southern leader
+    Salva Kiir began": names joined by "and" that the parser read as modifiers of the subject's last
+    word; every actor the subject's own words name (two or more), else none."""
+    own = [t for t in subj.subtree if t.i <= subj.i]
+    if not any(t.dep_ == "cc" for t in own) or any(t.dep_ in ("prep", "relcl", "acl") for t in own):
+        return []
+    named = unique([m.actor for t in own if (m := found.get(t.i)) is not None and t.pos_ != "PRON"
+                    and m.actor.kind != "unknown"])
+    return named if len(named) > 1 else []
+
+
 def _compounded(tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
-    """ "northern leader Omar al-Bashir and southern leader Salva Kiir began": a coordination the
-    parser read as modifiers of the last name; the subject's names before it, joined by "and"."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN":
-        return ()
-    words = list(tok.subtree)
-    if not any(t.dep_ == "cc" for t in words) or any(t.dep_ in ("prep", "relcl", "acl") for t in words):
-        return ()
-    return tuple(unique([found[t.i].actor for t in words if t.i in found and found[t.i].actor.kind != "unknown"]))
+    """A proper-noun subject's joined names (`joined_names`): a group "they" may refer to."""
+    return tuple(joined_names(tok, found)) if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" else ()
 
 
 def _subject_rank(token: Token) -> int:
@@ -710,7 +722,7 @@ class MentionFinder:
         if remember:
             self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
                             offset + span.sent.start_char)
-            if actor.kind == "group" and actor.name not in set(group_nouns().values()):
+            if actor.kind == "group" and actor.name not in generic_groups():
                 self.last_named_group = actor  # a group named, not one told by a common noun
             if actor.kind == "organization":
                 self.bodies.append((actor, span.text))

@@ -388,6 +388,11 @@ def _month_year(anchor: date, month: int, tense: str, rel: str | None = None) ->
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
+# With no tense cue, a yearless day (or a holiday) at most this many days ahead is the upcoming one;
+# news looks back further than ahead.
+UPCOMING_DAYS = 120
+
+
 def _month_day_year(anchor: date, month: int, day: int, tense: str) -> int:
     """The year of a yearless day ("January 20"), by tense, like `_month_year`.
 
@@ -402,7 +407,7 @@ def _month_day_year(anchor: date, month: int, day: int, tense: str) -> int:
     if tense == "unmarked":  # ahead only if near ("set sentencing for May 14" in January)
         ahead_year = anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
         ahead = _safe_day(ahead_year, month, day)
-        tense = "future" if ahead is not None and (ahead - anchor).days <= 120 else "past"
+        tense = "future" if ahead is not None and (ahead - anchor).days <= UPCOMING_DAYS else "past"
     if tense == "future":
         return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
     return anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
@@ -593,7 +598,7 @@ def _resolve_holiday(m: re.Match[str], anchor: date | None, tense: str) -> Value
     before = max(d for d in (_holiday_in(rule, y) for y in (anchor.year - 1, anchor.year)) if d <= anchor)
     after = min(d for d in (_holiday_in(rule, y) for y in (anchor.year, anchor.year + 1)) if d >= anchor)
     if tense == "unmarked":
-        tense = "future" if (after - anchor).days <= 60 else "past"
+        tense = "future" if (after - anchor).days <= UPCOMING_DAYS else "past"
     return (after if tense == "future" else before).isoformat(), None, "day"
 
 
@@ -992,8 +997,7 @@ def _refer_unit(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     ref = next((t for t in reversed(found) if t.date and t.precision in _FINE_ENOUGH[unit]), None)
     if ref is None or ref.date is None:
         return alone
-    y, mo, d = (ref.date.split("-") + ["01", "01"])[:3]
-    return _unit_value(date(int(y), int(mo), int(d)), unit, step)
+    return _unit_value(_first_day(ref.date), unit, step)
 
 
 def _refer_offset(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
@@ -1010,8 +1014,13 @@ def _refer_offset(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     breaks = len(re.findall(r"[.!?][\s\"”’]|\n", m.string[ref.end:m.start()]))
     if breaks > 1 or breaks == 1 and not (_sentence_initial(m.string, m.start()) or unit.startswith(("day", "week"))):
         return alone
-    y, mo, d = (ref.date.split("-") + ["01", "01"])[:3]
-    return shift(date(int(y), int(mo), int(d)), n, unit) or alone
+    return shift(_first_day(ref.date), n, unit) or alone
+
+
+def _first_day(value: str) -> date:
+    """The first day of a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    y, mo, d = (value.split("-") + ["01", "01"])[:3]
+    return date(int(y), int(mo), int(d))
 
 
 def _refer_year_back(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
@@ -1260,10 +1269,9 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
     found = []
     for start, end, kind, m in taken:
         tense = _tense(text, start, end) if _KIND[kind].tensed else "past"
-        if _KIND[kind].pattern.fullmatch(m.group(0)):
-            value, date_end, precision = _resolve_match(kind, m.group(0), when, tense)
-        else:  # a look-around saw the context ("the Sept. 11 attacks"): resolve the match itself
-            value, date_end, precision = _KIND[kind].resolve(m, when, tense)
+        # a look-around that saw the context ("the Sept. 11 attacks") resolves the match itself
+        value, date_end, precision = (_resolve_match(kind, m.group(0), when, tense)
+                                      or _KIND[kind].resolve(m, when, tense))
         if kind == "month" and m.group("relyear"):
             # "October of next year": the month takes the whole value, "next year" its own
             found.append(Timex(text[start:m.end("month")], start, m.end("month"), value, date_end,
@@ -1295,11 +1303,8 @@ def _windows(trigger: re.Pattern[str], low: str) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=16384)
 def _resolve_match(kind: str, expression: str, anchor: date | None, tense: str
-                   ) -> tuple[str | None, str | None, str]:
+                   ) -> tuple[str | None, str | None, str] | None:
+    """The value of an expression of `kind` read alone (cached); None when it only matches in its
+    context."""
     m = _KIND[kind].pattern.fullmatch(expression)
-    if m is None:  # a lookbehind that saw context in the text; resolve the bare expression
-        found = _match_expression(expression)
-        if found is None:
-            return _UNKNOWN
-        return found[0].resolve(found[1], anchor, tense)
-    return _KIND[kind].resolve(m, anchor, tense)
+    return None if m is None else _KIND[kind].resolve(m, anchor, tense)

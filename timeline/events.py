@@ -26,7 +26,7 @@ from .context import ARTICLE_PASSES
 from .passes import ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
 from .rules import Rules, Trigger, load_rules, load_triggers, words  # noqa: F401  (the library API)
-from .syntax import countries, names, obligated, unique
+from .syntax import countries, names, unique
 
 __all__ = ["EventExtractor", "Trigger", "load_rules", "load_triggers"]
 
@@ -80,16 +80,13 @@ class EventExtractor:
     def _may_start_event(self, doc: Doc, i: int) -> bool:
         """Whether token i may start an event other than a bare statement (before mentions are known)."""
         lemma, lower = word_keys(doc)[i]
-        if not (self.rules.may_start(lemma, lower) or lemma in self.rules.word("reporting")
-                or lower in self.rules.evaluations):
-            return False  # no trigger, partner trigger, reporting verb or evaluative word
-        if lemma in self.rules.word("reporting"):
+        if lemma in self.rules.word("reporting") or lower in self.rules.evaluations:
             return True  # "Spokeswoman Victoria Nuland said...": the speaker is who a later "she" is
-        tok = doc[i]
+        if not self.rules.may_start(lemma, lower):
+            return False  # no trigger or partner trigger
         hit = self.rules.match(doc, i)
         return (hit is not None and not self.rules.policy(hit[0].type).reporting
-                or bool(self.rules.partner_candidates(tok)) or bool(obligated(tok))
-                or tok.lower_ in self.rules.evaluations)
+                or bool(self.rules.partner_candidates(doc[i])))
 
     def finish(self, events: list[Event]) -> list[Event]:
         """The article's events after the article passes (a missing party from its context)."""

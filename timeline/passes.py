@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from .actors import LOCAL_FORCES, agent_nouns, group_nouns
+from .actors import LOCAL_FORCES, agent_nouns, generic_groups
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
@@ -153,9 +153,14 @@ def _withholds_acceptance(state: SentenceState, c: Candidate) -> bool:
             and c.head.lemma_.lower() in state.rules.word("acceptance_verb"))
 
 
-def _is_accord(state: SentenceState, tok: Token) -> bool:
+def _event_kind(state: SentenceState, tok: Token) -> str | None:
+    """The type of the trigger starting at `tok` ("deal": agreement), or None."""
     hit = state.rules.match(tok.doc, tok.i)
-    return hit is not None and hit[0].type in ("agreement", "talks")
+    return hit[0].type if hit is not None else None
+
+
+def _is_accord(state: SentenceState, tok: Token) -> bool:
+    return _event_kind(state, tok) in ("agreement", "talks")
 
 
 def _abandons_accord(state: SentenceState, c: Candidate) -> bool:
@@ -588,11 +593,9 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
     if c.targets or c.type not in ("praise", "criticism"):
         return True
     verb = naming_verb(c.head) if c.frame == "named" else c.head
-    doc = verb.doc
     obj = named_object(verb) if c.frame == "named" else next((o for o in verb.children if o.dep_ == "dobj"), None)
-    deed = next((hit[0].type for o in ([obj] if obj is not None else []) for t in o.subtree
-                 if (hit := state.rules.match(doc, t.i)) is not None and hit[0].type != c.type
-                 and not state.rules.policy(hit[0].type).reporting), None)
+    deed = next((kind for t in (obj.subtree if obj is not None else ()) if (kind := _event_kind(state, t))
+                 and kind != c.type and not state.rules.policy(kind).reporting), None)
     if deed is None:
         return True
     c.trace.append("role:judged.deed")  # a deed judged: the article says whose, even if this sentence does not
@@ -627,7 +630,7 @@ def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
 def place_fallback(state: SentenceState, c: Candidate) -> bool:
     """ "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened; and
     "Police detained 1,700 people in Russian cities": the state forces there are that country's."""
-    generic = c.sources and not c.targets and all(a.name in set(group_nouns().values()) for a in c.sources)
+    generic = c.sources and not c.targets and all(a.name in generic_groups() for a in c.sources)
     if c.sources and not generic or not state.rules.policy(c.type).place_fallback:
         return True  # "Protests broke out across Venezuela": the generic protesters, against the state there
     verb = c.verb
@@ -759,8 +762,7 @@ def _names_a_thing(state: SentenceState, c: Candidate, noun: Token, tx: Timex) -
     if noun.pos_ not in ("NOUN", "PROPN") or tx.precision != "year" or not any(
             k.dep_ in ("nummod", "compound", "amod") and k.like_num for k in noun.children):
         return False
-    hit = state.rules.match(noun.doc, noun.i)
-    return hit is None or hit[0].type != c.type
+    return _event_kind(state, noun) != c.type
 
 
 def _context_date(state: SentenceState, c: Candidate) -> EventDate:
@@ -834,7 +836,8 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, refer_back,
-    address_the_fighting, judge_the_deed, answer_the_accuser, place_fallback, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
+    address_the_fighting, judge_the_deed, answer_the_accuser, place_fallback, type_policy, rewrite_policy_stage,
+    find_date, assign_codes, find_location, score_confidence,
 )
 
 

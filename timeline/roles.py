@@ -8,7 +8,7 @@ part of the event's `rule`.
 """
 from __future__ import annotations
 
-from .actors import MentionFinder, agent_nouns
+from .actors import MentionFinder, agent_nouns, joined_names
 from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, words
@@ -88,7 +88,7 @@ class Roles:
             subj = subjects(t)
             found = [a for s in subj for a in self.actor_of(s, mentions)]
             if len(subj) == 1 and len(found) == 1:
-                found = joined_modifiers(subj[0], mentions) or found
+                found = joined_names(subj[0], mentions) or found
             if not found and subj and subj[0].lower_ in ("it", "we", "they") and t.lemma_ != "be":
                 return self.speaker(t, mentions)  # "Petrobras said it would suspend investments"
             if found or not subj:
@@ -201,8 +201,9 @@ class Roles:
         reciprocal = any(c.dep_ in ("dobj", "prep") and reciprocal_pronoun(c) for c in tok.children)
         if dobj_without_actor and encounter and not targets and not reciprocal:
             return None  # "meets one of Russia's war aims": not a meeting
-        if etype == "aid" and not targets and any(c.dep_ == "dobj" and any(
-                p.dep_ == "poss" and p.lower_ in ("our", "its", "their", "my") for p in c.children) for c in tok.children):
+        own_object = any(p.dep_ == "poss" and p.lower_ in ("our", "its", "their", "my")
+                         for c in tok.children if c.dep_ == "dobj" for p in c.children)
+        if etype == "aid" and not targets and own_object:
             return None  # "we will continue to supply our troops": one's own, no one else's
         reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "Serbia, backed by Russia", "soldiers killed in Ukraine"
         if not (is_passive(tok) or reduced):
@@ -402,13 +403,3 @@ def content_actors(tok: Token, sources: list[Actor], mentions: Mentions) -> list
                           and t.pos_ != "PRON"]  # "denounce what he said was a purge in South Korea"
         out += [a for a in unique(found) if a.name not in src][:4]
     return out
-
-
-def joined_modifiers(subj: Token, mentions: Mentions) -> list[Actor]:
-    """ "Iran and world powers resumed talks", parsed as "powers" with "Iran and world" as its
-    modifiers: every actor the subject's own words name, when an "and" joins them."""
-    words = [t for t in subj.subtree if t.i <= subj.i]
-    if not any(t.dep_ == "cc" for t in words) or any(t.dep_ in ("prep", "relcl", "acl", "appos") for t in words):
-        return []
-    found = unique([m.actor for t in words if (m := mentions.get(t.i)) is not None and t.pos_ != "PRON"])
-    return found if len(found) > 1 else []
