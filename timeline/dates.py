@@ -245,8 +245,13 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                   r"|(?P<dir2>before|after)(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)))", re.IGNORECASE),
     "duration": _rx(rf"(?<![\w$£€.,-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}(?!\w)", re.IGNORECASE),
     "time": _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
-                r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight)(?![\w:])"),
+                r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight"
+                r"|(?:[01]\d|2[0-3])[0-5]\d[ \t\xa0]?(?:GMT|UTC))(?![\w:])"),
 })
+# A time of day beyond doubt ("8.35" may be a number): with a colon, a.m./p.m., noon, midnight or a zone
+_CLOCK = re.compile(r"\d{1,2}:\d\d|.*(?:[ap]\.?m\.?|[Nn]oon|[Mm]idnight|GMT|UTC|local time|[A-Z]{2,4}T)")
+# What may stand between a clock time and its day: "8 a.m. Saturday", "Monday, at noon", "noon (1600 GMT) on Friday"
+_NEXT_TO = re.compile(r"[\s,()]*(?:(?:on|at|of|local time)[\s,()]*)*", re.IGNORECASE)
 # Cheap keyword searches over the lower-cased text; a pattern is only run in windows around
 # their hits (a pattern opening with a look-behind or an optional modifier scans slowly).
 _YEARISH = re.compile(r"[12]\d\d\d")
@@ -269,7 +274,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "offset": re.compile(r"later|earlier|before|after"),
     "duration": re.compile(r"second|minute|hour|day|week|fortnight|month|year|decade|centur"),
-    "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight"),
+    "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight|\d ?gmt|\d ?utc"),
 })
 _WINDOW = 48
 # The dot of "p.m.", "U.S." or "Nov." does not end a clause.
@@ -811,7 +816,8 @@ def _resolve_streak_day(m: re.Match[str], anchor: date, tense: str) -> Value:
 
 
 def _resolve_undated(m: re.Match[str], anchor: date | None, tense: str) -> Value:
-    """five hours, 16:15 UTC: found (so that they are not read as something else) but not dated"""
+    """five hours, 16:15 UTC: found (so that they are not read as something else) but not dated here;
+    find_dates gives a clock time its day (`_date_clock_times`)"""
     return _UNKNOWN
 
 # --------------------------------------------------------------------------- context tests
@@ -1285,7 +1291,40 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
         if refer is not None:
             value, date_end, precision = refer(m, found, (value, date_end, precision))
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
-    return found
+    return _date_clock_times(text, found, when)
+
+
+def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> list[Timex]:
+    """A clock time takes its day: the day next to it ("8 a.m. Saturday", "on Monday, at noon",
+    "10:30 a.m. (1430 GMT) Tuesday"), else that of a clock time before it in its sentence ("open at
+    8 a.m. Saturday and close at 4 p.m."), else the publication date ("the ceremony began at 11 a.m.").
+
+    >>> [(t.text, t.date) for t in find_dates("Polls open at 8 a.m. Saturday and close at 4 p.m.", "2008-03-21")]
+    [('8 a.m.', '2008-03-22'), ('Saturday', '2008-03-22'), ('4 p.m.', '2008-03-22')]
+    """
+    out = list(found)
+    clocks = [k for k, t in enumerate(out) if t.date is None and _CLOCK.fullmatch(t.text)]
+
+    def day_next_to(k: int) -> str | None:
+        t = out[k]
+        return next((n.date for n in out[max(0, k - 1):k + 2] if n is not t and n.precision == "day"
+                     and n.date and n.date_end is None
+                     and _NEXT_TO.fullmatch(text[min(n.end, t.end):max(n.start, t.start)])), None)
+
+    def day_before_in_sentence(k: int) -> str | None:
+        t = out[k]
+        return next((p.date for p in reversed(out[:k]) if p.date and _CLOCK.fullmatch(p.text)
+                     and not re.search(r"[.!?][\s\"”’]|\n", text[p.end:t.start])), None)
+
+    for step in (day_next_to, day_next_to, day_before_in_sentence):
+        for k in reversed(clocks) if step is day_next_to else clocks:  # a day passes along "10:30 a.m. (1430 GMT)"
+            day = out[k].date or step(k)
+            if day:
+                out[k] = Timex(out[k].text, out[k].start, out[k].end, day, None, "day")
+    if anchor is not None:
+        out = [Timex(t.text, t.start, t.end, anchor.isoformat(), None, "day") if k in clocks and t.date is None
+               else t for k, t in enumerate(out)]
+    return out
 
 
 def _windows(trigger: re.Pattern[str], low: str) -> list[tuple[int, int]]:

@@ -98,7 +98,8 @@ class Timex:
     """A temporal expression found in a text, with its resolved calendar value.
 
     `date` is ISO at its precision (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) or None when the
-    expression is not a calendar date (a duration, a time of day) or cannot be resolved.
+    expression is not a calendar date (a duration) or cannot be resolved; a time of day carries
+    its day.
     """
 
     text: str
