@@ -189,6 +189,12 @@ CASES = [
     ("The report, the last before the Nov. 6 presidential election, is due Friday.", "2012-10-29", "Nov. 6",
      "2012-11-06", None, "day"),
     ("Trading would remain suspended on Tuesday.", "2012-10-29", "Tuesday", "2012-10-30", None, "day"),
+    # "can" looks ahead; a verb in the third person present after "she" or a relative clause is a timetable
+    ("He said a vote can only take place after Aug. 19.", "2003-01-14", "Aug. 19", "2003-08-19", None, "day"),
+    ("The champion, who won three titles four years ago, races the 200 meters on Saturday.", "2012-07-27",
+     "Saturday", "2012-07-28", None, "day"),
+    ("She leads the delegation to Geneva on Monday.", "2012-07-27", "Monday", "2012-07-30", None, "day"),
+    ("He says Saturday was the best day.", "2012-07-27", "Saturday", "2012-07-21", None, "day"),
     # a clock time takes the day next to it, a clock time's before it in its sentence, else the anchor
     ("Polls open at 8 a.m. Saturday and close at 4 p.m.", "2008-03-21", "4 p.m.", "2008-03-22", None, "day"),
     ("The bond market closed early on Monday, at noon.", "2012-10-31", "noon", "2012-10-29", None, "day"),

@@ -473,3 +473,13 @@ def test_a_reduced_passive_participle_has_its_noun_as_target():
     assert [e.target for e in killed] == [("Russia",)]
     backed = find(events_of("Serbia, backed by Russia and China, has refused to accept the move."), "praise")
     assert [(e.source, e.target) for e in backed] == [(("Russia", "China"), ("Serbia",))]
+
+
+def test_a_clause_after_a_subordinator_the_parser_took_for_a_preposition():
+    """ "comes a week after European foreign ministers, meeting in Brussels with ..., agreed on ...": the
+    parser makes the ministers the object of "after" and hangs "agreed" on "comes" with no "and"; the
+    ministers met and agreed, not the row."""
+    events = events_of("The row comes a week after European foreign ministers, meeting in Brussels with China's top "
+                       "diplomat Wang Yi, agreed on rules meant to speed up long-delayed talks on trade.")
+    assert {(e.type, e.source, e.target) for e in events if e.type in ("meeting", "agreement")} == {
+        ("meeting", ("European Union",), ("China",)), ("agreement", ("European Union",), ("China",))}

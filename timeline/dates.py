@@ -116,7 +116,7 @@ MONTH_DETERMINERS = frozenset({"the", "their", "its", "his", "her", "our", "a", 
 FUTURE_CUES = frozenset({
     "will", "would", "'ll", "shall", "should", "won't", "wo", "scheduled", "upcoming", "planned",
     "plans", "planning", "expected", "expects", "intends", "intend", "next", "tomorrow", "might",
-    "may", "aims", "hopes", "forthcoming", "slated", "due", "later", "expect", "could", "forecast",
+    "may", "aims", "hopes", "forthcoming", "slated", "due", "later", "expect", "could", "forecast", "can",
 })
 # Present-tense verbs of scheduled events: "the offer expires Friday", "talks begin on Monday".
 SCHEDULED_PRESENT = frozenset({
@@ -280,6 +280,8 @@ _WINDOW = 48
 # The dot of "p.m.", "U.S." or "Nov." does not end a clause.
 _ABBREVIATION_DOT = re.compile(r"\b([A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mrs?|Ms|Dr|St|Gen|Sen|Rep|"
                                r"Gov|Lt|Col|Maj|Sgt|Capt|Adm|Prof)\.")
+_PRESENT_AFTER_SUBJECT = re.compile(r"(?:,\s+(?:who|which)\s[^,.;!?\n]{3,120},|\b[Hh]e|\b[Ss]he)\s+([a-z]{2,}[^su\Wi]s)\b"
+                                    r"[^,.;!?\n]*$")
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?\n\"“”]")
 _YEAR_CUES = frozenset({"in", "since", "until", "till", "by", "from", "of", "the", "during", "before",
                         "after", "early", "late", "mid", "year", "between", "and", "to", "through", "circa",
@@ -1169,6 +1171,10 @@ def _tense(text: str, start: int, end: int) -> str:
     if not fronted:  # "idled for a review in March, will not restart": the comma ends its phrase
         after = after.split(",", 1)[0]
     right = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", after))
+    # a verb in the third person present is a timetable after "he"/"she" ("she swims on Saturday") or
+    # after a relative clause on its subject ("Chen, who has served two terms, steps down on May 20")
+    present = _PRESENT_AFTER_SUBJECT.search(text, max(0, start - 160), start)
+    schedule_verb = present.group(1) if present and present.group(1) not in PAST_CUES | {"does"} else None
     left_open = right_open = True
     for i in range(12):
         if left_open and i < len(left):
@@ -1178,7 +1184,8 @@ def _tense(text: str, start: int, end: int) -> str:
                 left_open = False
             elif low in ("until", "till", "before", "by") and (i == 0 or i == 1 and left[0].lower() in ("the", "a")):
                 return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote"
-            elif low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper():
+            elif low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() \
+                    or low == schedule_verb:
                 return "future"
             else:
                 verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)

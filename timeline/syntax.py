@@ -17,6 +17,11 @@ CLAUSE_BOUNDARY = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj"})
 NOUN_PHRASE_BOUNDARY = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
 
 
+# Words that open a clause but that the parser may take for a preposition ("after X agreed")
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "till", "as", "once"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
 
@@ -50,6 +55,8 @@ def subjects(verb: Token) -> list[Token]:
             if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return conjuncts(antecedent(t))
             return conjuncts(s) + _misparsed_conjuncts(subj)
+        if t.dep_ in ("conj", "advcl") and _subordinate_subject(t):
+            return _subordinate_subject(t)
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t:
             t = t.head  # "Clinton is due to arrive": xcomp of the acomp of "is"
             continue
@@ -126,6 +133,26 @@ def _stranded_subject(verb: Token) -> list[Token]:
         k -= 1
     tok = verb.doc[k] if k >= verb.sent.start and k < verb.i - 1 else None
     return [tok] if tok is not None and tok.dep_ == "appos" and tok.pos_ in ("PROPN", "NOUN") else []
+
+
+def _subordinate_subject(verb: Token) -> list[Token]:
+    """ "comes a month after Southeast Asian ministers, meeting in Jakarta, agreed on...": a finite verb
+    the parser hung on the main verb with no "and" or subordinator of its own, after a subordinating
+    "after"/"since"... it took for a preposition; its subject (and that of a participle just before it)
+    is that preposition's object."""
+    head = verb.head
+    if verb.tag_ == "VBG":
+        return next((_subordinate_subject(v) for v in head.children if v.i > verb.i and v.dep_ in ("conj", "advcl")
+                     and v.tag_ in FINITE), [])
+    if verb.tag_ not in FINITE or any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children) \
+            or any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in SUBORDINATORS and head.i < prep.i < verb.i:
+            obj = [c for c in prep.children if c.dep_ == "pobj" and c.i < verb.i]
+            if obj:
+                return conjuncts(obj[0])
+    return []
 
 
 def _misparsed_conjuncts(subj: list[Token]) -> list[Token]:
