@@ -195,6 +195,11 @@ CASES = [
      "Saturday", "2012-07-28", None, "day"),
     ("She leads the delegation to Geneva on Monday.", "2012-07-27", "Monday", "2012-07-30", None, "day"),
     ("He says Saturday was the best day.", "2012-07-27", "Saturday", "2012-07-21", None, "day"),
+    # in the past tense a yearless day at most a month ahead is still that one, not last year's
+    ("Pyongyang had announced a launch window ending on 22 December.", "2012-12-12", "22 December", "2012-12-22",
+     None, "day"),
+    ("Some towns have already postponed Halloween parties.", "2012-10-29", "Halloween", "2012-10-31", None, "day"),
+    ("The company announced 200 job cuts on March 3.", "2012-01-26", "March 3", "2011-03-03", None, "day"),
     # a clock time takes the day next to it, a clock time's before it in its sentence, else the anchor
     ("Polls open at 8 a.m. Saturday and close at 4 p.m.", "2008-03-21", "4 p.m.", "2008-03-22", None, "day"),
     ("The bond market closed early on Monday, at noon.", "2012-10-31", "noon", "2012-10-29", None, "day"),
@@ -221,7 +226,7 @@ KIND_CASES = [
     ("iso", "2025-08-26", None, "past", "2025-08-26", None, "day"),
     ("numeric", "26.08.2025", None, "past", "2025-08-26", None, "day"),
     ("holiday", "Thanksgiving", TUE, "future", "2025-11-27", None, "day"),
-    ("mdy", "Sept. 11", TUE, "past", "2024-09-11", None, "day"),
+    ("mdy", "Oct. 11", TUE, "past", "2024-10-11", None, "day"),  # past, and more than NEAR_DAYS ahead
     ("dmy", "3 March", TUE, "past", "2025-03-03", None, "day"),
     ("month", "early June", TUE, "future", "2026-06", None, "month"),
     ("year_range", "2019-20", None, "past", "2019", "2020", "year"),

@@ -398,6 +398,9 @@ def _month_year(anchor: date, month: int, tense: str, rel: str | None = None) ->
 # With no tense cue, a yearless day (or a holiday) at most this many days ahead is the upcoming one;
 # news looks back further than ahead.
 UPCOMING_DAYS = 120
+# Even in the past tense, a yearless day at most this many days ahead is that one ("had announced a launch
+# window to 22 December", "have postponed Halloween"): the same day of last year would carry its year.
+NEAR_DAYS = 31
 
 
 def _month_day_year(anchor: date, month: int, day: int, tense: str) -> int:
@@ -417,7 +420,10 @@ def _month_day_year(anchor: date, month: int, day: int, tense: str) -> int:
         tense = "future" if ahead is not None and (ahead - anchor).days <= UPCOMING_DAYS else "past"
     if tense == "future":
         return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
-    return anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+    if (month, day) <= (anchor.month, anchor.day):
+        return anchor.year
+    near = _safe_day(anchor.year, month, day)
+    return anchor.year if near is not None and (near - anchor).days <= NEAR_DAYS else anchor.year - 1
 
 
 def _number(word: str) -> int | None:
@@ -606,6 +612,8 @@ def _resolve_holiday(m: re.Match[str], anchor: date | None, tense: str) -> Value
     after = min(d for d in (_holiday_in(rule, y) for y in (anchor.year, anchor.year + 1)) if d >= anchor)
     if tense == "unmarked":
         tense = "future" if (after - anchor).days <= UPCOMING_DAYS else "past"
+    if (after - anchor).days <= NEAR_DAYS:
+        tense = "future"
     return (after if tense == "future" else before).isoformat(), None, "day"
 
 
