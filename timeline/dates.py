@@ -248,6 +248,10 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                 r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight"
                 r"|(?:[01]\d|2[0-3])[0-5]\d[ \t\xa0]?(?:GMT|UTC))(?![\w:])"),
 })
+# What joins the days of a list or a range: "Thursday and Friday", "10 to 22 December", "Thursday and peace on Friday"
+_SEQUENCE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|then|to|through|until|till|followed by)\s+"
+                       r"(?:(?!(?:earlier|before|previously|last|again|already|since)\s)[a-z-]+\s+){0,2}?"
+                       r"(?:on\s+)?|[-–—]\s*)", re.IGNORECASE)
 # A time of day beyond doubt ("8.35" may be a number): with a colon, a.m./p.m., noon, midnight or a zone
 _CLOCK = re.compile(r"\d{1,2}:\d\d|.*(?:[ap]\.?m\.?|[Nn]oon|[Mm]idnight|GMT|UTC|local time|[A-Z]{2,4}T)")
 # What may stand between a clock time and its day: "8 a.m. Saturday", "Monday, at noon", "noon (1600 GMT) on Friday"
@@ -1305,8 +1309,30 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
         refer = _KIND[kind].refer
         if refer is not None:
             value, date_end, precision = refer(m, found, (value, date_end, precision))
+        if value and kind in ("weekday", "mdy", "dmy") and not (m.groupdict().get("year") or m.groupdict().get("rel")):
+            value = _next_in_sequence(text, found, start, value)
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
     return _date_clock_times(text, found, when)
+
+
+def _next_in_sequence(text: str, found: list[Timex], start: int, value: str) -> str:
+    """A yearless day listed after another ("on Thursday and Friday", "from 10 December to 22 December",
+    "literature on Thursday and peace on Friday") is the first such day after it.
+
+    >>> [t.date for t in find_dates("Service was canceled for Monday and Tuesday.", "2012-10-29")]
+    ['2012-10-29', '2012-10-30']
+    """
+    prev = found[-1] if found else None
+    if prev is None or prev.precision != "day" or not prev.date or prev.date_end \
+            or not _SEQUENCE.fullmatch(text[prev.end:start]):
+        return value
+    after, day = date.fromisoformat(prev.date), date.fromisoformat(value)
+    if any(ch.isdigit() for ch in text[start:start + 12].split(",")[0]):  # a month and day
+        nxt = _safe_day(after.year, day.month, day.day)
+        if nxt is None or nxt <= after:
+            nxt = _safe_day(after.year + 1, day.month, day.day)
+        return nxt.isoformat() if nxt else value
+    return (after + timedelta(days=(day.weekday() - after.weekday()) % 7 or 7)).isoformat()
 
 
 def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> list[Timex]:
