@@ -200,6 +200,9 @@ CASES = [
      None, "day"),
     ("Some towns have already postponed Halloween parties.", "2012-10-29", "Halloween", "2012-10-31", None, "day"),
     ("The company announced 200 job cuts on March 3.", "2012-01-26", "March 3", "2011-03-03", None, "day"),
+    ("Rousseff, who faces re-election in October, was booed.", "2014-07-14", "October", "2014-10", None, "month"),
+    ("Assad, whose seven-year term ends in July, hinted at a new bid.", "2014-01-22", "July", "2014-07", None,
+     "month"),
     # a yearless day listed after another is the first such day after it
     ("Airlines canceled flights for Monday and Tuesday.", "2012-10-29", "Tuesday", "2012-10-30", None, "day"),
     ("The jury will vote on Wednesday, followed by the final on Thursday and a parade on Friday.", "2014-10-07",

@@ -284,8 +284,8 @@ _WINDOW = 48
 # The dot of "p.m.", "U.S." or "Nov." does not end a clause.
 _ABBREVIATION_DOT = re.compile(r"\b([A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mrs?|Ms|Dr|St|Gen|Sen|Rep|"
                                r"Gov|Lt|Col|Maj|Sgt|Capt|Adm|Prof)\.")
-_PRESENT_AFTER_SUBJECT = re.compile(r"(?:,\s+(?:who|which)\s[^,.;!?\n]{3,120},|\b[Hh]e|\b[Ss]he)\s+([a-z]{2,}[^su\Wi]s)\b"
-                                    r"[^,.;!?\n]*$")
+_PRESENT_AFTER_SUBJECT = re.compile(r"(?:,\s+(?:who|which)\s[^,.;!?\n]{3,120},|\b[Hh]e|\b[Ss]he|\b(?:who|which|that)"
+                                    r"|\bwhose(?:\s+[\w-]+){1,3})\s+([a-z]{2,}[^su\Wi]s)\b[^,.;!?\n]*$")
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?\n\"“”]")
 _YEAR_CUES = frozenset({"in", "since", "until", "till", "by", "from", "of", "the", "during", "before",
                         "after", "early", "late", "mid", "year", "between", "and", "to", "through", "circa",
@@ -1183,8 +1183,9 @@ def _tense(text: str, start: int, end: int) -> str:
     if not fronted:  # "idled for a review in March, will not restart": the comma ends its phrase
         after = after.split(",", 1)[0]
     right = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", after))
-    # a verb in the third person present is a timetable after "he"/"she" ("she swims on Saturday") or
-    # after a relative clause on its subject ("Chen, who has served two terms, steps down on May 20")
+    # a verb in the third person present is a timetable after "he"/"she" ("she swims on Saturday"), a
+    # relative pronoun ("Merkel, who faces an election in September", "whose term ends in July") or a
+    # relative clause on its subject ("Chen, who has served two terms, steps down on May 20")
     present = _PRESENT_AFTER_SUBJECT.search(text, max(0, start - 160), start)
     schedule_verb = present.group(1) if present and present.group(1) not in PAST_CUES | {"does"} else None
     left_open = right_open = True
