@@ -203,6 +203,16 @@ CASES = [
     ("Rousseff, who faces re-election in October, was booed.", "2014-07-14", "October", "2014-10", None, "month"),
     ("Assad, whose seven-year term ends in July, hinted at a new bid.", "2014-01-22", "July", "2014-07", None,
      "month"),
+    # "the year" after "for", "of", "ended"...: the current one, or the year named in its sentence
+    ("Volume was among the lowest of the year.", "2013-07-03", "the year", "2013", None, "year"),
+    ("The Nasdaq rose 20 percent in 1995 and ended the year at a record.", "2013-07-03", "the year", "1995", None,
+     "year"),
+    ("The US suspended a deal agreed earlier in the year.", "2012-12-12", "earlier in the year", "2012", None, "year"),
+    ("The launch was put off until the new year.", "2012-12-12", "the new year", "2013", None, "year"),
+    ("Annan quit in 2012 and resigned as envoy in August of that year.", "2014-01-22", "August", "2012-08", None,
+     "month"),
+    ("The pact was signed by EU leaders in March to add growth measures.", "2012-04-23", "March", "2012-03", None,
+     "month"),
     # a yearless day listed after another is the first such day after it
     ("Airlines canceled flights for Monday and Tuesday.", "2012-10-29", "Tuesday", "2012-10-30", None, "day"),
     ("The jury will vote on Wednesday, followed by the final on Thursday and a parade on Friday.", "2014-10-07",
@@ -249,6 +259,7 @@ KIND_CASES = [
     ("referred_unit", "the previous year", MON, "past", "2024", None, "year"),
     ("relative", "next month", MON, "past", "2026-01", None, "month"),
     ("the_unit", "the rest of the week", MON, "past", "2025-12-15", "2025-12-21", "day"),
+    ("the_year", "earlier in the year", MON, "past", "2025", None, "year"),
     ("weekend", "the weekend", MON, "future", "2025-12-20", "2025-12-21", "day"),
     ("weekday", "last Monday", MON, "past", "2025-12-08", None, "day"),
     ("deictic", "the day before yesterday", MON, "past", "2025-12-13", None, "day"),
@@ -291,6 +302,7 @@ TRAPS = [
     "Theresa May met the June Carter fan club.",
     "On the second day of his visit he met the king.", "He recalled that time of year fondly.",
     "At that time nobody knew.", "The heads of state met.", "Shares rose 8.35 percent.",
+    "It was the year he was born.", "Person of the Year awards were handed out.",
 ]
 
 

@@ -112,6 +112,9 @@ MONTH_LEADS = frozenset({
     "and", "or", "as", "around", "for", "into", "on", "each", "every", "end", "start", "beginning",
     "middle", "past", "earlier", "later", "near", "following", "previous", "coming", "than", "over",
 })
+# After these a capitalised "May" or "March" is the month even before "to" ("signed in March to add measures")
+_SURE_MONTH_LEADS = frozenset({"in", "since", "until", "during", "early", "late", "mid", "by", "from", "through",
+                               "between", "throughout"})
 MONTH_DETERMINERS = frozenset({"the", "their", "its", "his", "her", "our", "a", "an", "s", "each", "every"})
 FUTURE_CUES = frozenset({
     "will", "would", "'ll", "shall", "should", "won't", "wo", "scheduled", "upcoming", "planned",
@@ -187,7 +190,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "month": _rx(rf"(?<![\w-])(?:(?P<mod>early|mid|late|earlier this|later this|last|next|this|"
                  rf"the end of|the beginning of|the start of|the middle of|end|mid-)[ \t\xa0-]+)?"
                  rf"(?P<month>(?-i:{_MONTH_FULL}|{_MONTH_ABBR}))(?!\w)(?:(?:{_SP}of)?,?{_SP}{_YEAR}(?![\w%]|[.,:]\d)"
-                 rf"|{_SP}of{_SP}(?P<relyear>this|last|next|the following|the previous){_SP}year)?",
+                 rf"|{_SP}of{_SP}(?P<relyear>this|last|next|that|the following|the previous){_SP}year)?",
                  re.IGNORECASE),
     "year_range": _rx(r"(?<![\w$€£¥#./-])(?P<y1>1\d{3}|20\d\d)[ \t\xa0]?[-–—/][ \t\xa0]?"
                       r"(?P<y2>(?:1\d|20)?\d\d)(?![\w%-]|[.,]\d)"),
@@ -219,6 +222,8 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "that_time": _rx(rf"(?<![\w-])that{_SP}(?:time|date|year|month)(?!{_SP}of(?!\w))(?![\w-])", re.IGNORECASE),
     "the_unit": _rx(rf"(?<!\w){_PART_OF}the{_SP}(?P<unit>year|month|week)(?!\w)", re.IGNORECASE),
     "weekend": _rx(rf"(?<!\w)the{_SP}weekend(?!\w)", re.IGNORECASE),
+    "the_year": _rx(rf"(?<![\w-])(?:(?P<pre>[Ee]arlier|[Ll]ater){_SP}in{_SP})?the{_SP}(?P<new>new{_SP})?year(?![\w-])"
+                    rf"(?!{_SP}(?:before|after|earlier|later|ago|old|long|of|when|in|that|to|\d))"),
     "weekday": _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past){_SP})?"
                    rf"(?P<wd>{_WEEKDAY})(?:'s)?{_DAYPART}(?!\w)"),
     "deictic": _rx(rf"(?<![\w-])(?P<w>the day before yesterday|the day after tomorrow|(?:earlier|later){_SP}today"
@@ -267,7 +272,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "quarter": re.compile(r"quarter|half"), "relative": _UNITISH, "the_unit": _UNITISH,
     "same_period": re.compile(r"same"), "streak_day": re.compile(r"day|session"),
     "that_time": re.compile(r"that time|that date|that year|that month"), "referred_unit": re.compile(r"year|month|week|day"),
-    "weekend": re.compile(r"weekend"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
+    "weekend": re.compile(r"weekend"), "the_year": re.compile(r"the (?:new )?year"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
     "deictic": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night"),
     "anaphor": re.compile(r"\bday\b"),
     "holiday": re.compile(r"christmas|new year|boxing day|valentine|halloween|independence day|fourth of july|"
@@ -480,6 +485,9 @@ def _day_value(d: date | None) -> Value:
     return (d.isoformat(), None, "day") if d else _UNKNOWN
 
 
+_RELYEAR_STEP = MappingProxyType({"that": 0, "the following": 1, "the previous": -1})
+
+
 def _relyear(anchor: date, rel: str) -> int:
     """The year meant by "this", "last", "next", "the following", "the previous" (year)."""
     rel = rel.lower()
@@ -685,6 +693,13 @@ def _resolve_the_unit(m: re.Match[str], anchor: date, tense: str) -> Value:
 
 
 @_needs_anchor
+def _resolve_the_year(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """the year (the current one: "the lowest of the year", "climbed 29 percent for the year"), earlier in
+    the year, the new year (the next one, but in January)"""
+    return f"{anchor.year + (1 if m['new'] and anchor.month > 1 else 0):04d}", None, "year"
+
+
+@_needs_anchor
 def _resolve_weekend(m: re.Match[str], anchor: date, tense: str) -> Value:
     """the weekend"""
     return _weekend(anchor, tense, 0)
@@ -875,7 +890,7 @@ def _keep_month(m: re.Match[str], text: str) -> bool:
         return True
     if lprev not in MONTH_LEADS:
         return False
-    if word in ("May", "March") and nxt and nxt[0].islower() and nxt.lower() in (
+    if word in ("May", "March") and lprev not in _SURE_MONTH_LEADS and nxt and nxt[0].islower() and nxt.lower() in (
             "on", "be", "have", "not", "also", "well", "still", "now", "to", "past", "through", "forward"):
         return False
     return not (nxt[:1].isupper() and lprev in ("and", "or", "to", "for", "as", "than") and nxt not in MONTHS)
@@ -955,6 +970,16 @@ def _keep_deictic(m: re.Match[str], text: str) -> bool:
     return not (word[:1].isupper() and _next_word(text, end)[:1].isupper() and not _sentence_initial(text, start))
 
 
+# "the year" is the current one after these words ("for the year", "ended the year", "of the year")
+_THE_YEAR_LEADS = frozenset({"for", "of", "ended", "ending", "end", "ends", "into", "during", "through",
+                             "throughout", "until", "till", "over"})
+
+
+def _keep_the_year(m: re.Match[str], text: str) -> bool:
+    """ "earlier in the year", "until the new year", "for the year"; not "the year he was born"."""
+    return bool(m["pre"] or m["new"]) or _previous_word(text, m.start()).lower() in _THE_YEAR_LEADS
+
+
 def _keep_streak_day(m: re.Match[str], text: str) -> bool:
     """"a third day" is a streak only after "for" ("closed for a third day"), or with "straight"."""
     return bool(m["mod"]) or m.group(0).lower().endswith("in a row") \
@@ -1007,6 +1032,14 @@ def _refer_any(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
         size = 4 if unit == "year" else 7
         return (ref.date[:size], None, unit) if len(ref.date) >= size else alone
     return ref.date, ref.date_end, ref.precision
+
+
+def _refer_year_in_sentence(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
+    """ "The Dow rose 26 percent in 1995, and ended the year at ...": the year named in the same sentence."""
+    year = next((t for t in reversed(found) if t.precision == "year" and t.date and t.date_end is None), None)
+    if m["new"] or year is None or re.search(r"[.!?][\s\"”’]|\n", m.string[year.end:m.start()]):
+        return alone
+    return year.date, None, "year"
 
 
 def _refer_unit(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
@@ -1104,6 +1137,7 @@ KINDS: tuple[ExpressionKind, ...] = (
     ExpressionKind("referred_unit", _resolve_referred_unit, refer=_refer_unit),
     ExpressionKind("relative", _resolve_relative, tensed=True),
     ExpressionKind("the_unit", _resolve_the_unit),
+    ExpressionKind("the_year", _resolve_the_year, _keep_the_year, refer=_refer_year_in_sentence),
     ExpressionKind("weekend", _resolve_weekend, tensed=True),
     ExpressionKind("weekday", _resolve_weekday, _keep_weekday, tensed=True),
     ExpressionKind("deictic", _resolve_deictic, _keep_deictic),
@@ -1299,11 +1333,17 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
         value, date_end, precision = (_resolve_match(kind, m.group(0), when, tense)
                                       or _KIND[kind].resolve(m, when, tense))
         if kind == "month" and m.group("relyear"):
-            # "October of next year": the month takes the whole value, "next year" its own
+            # "October of next year": the month takes the whole value, "next year" its own; "August of
+            # that year", "March of the following year": the year is the one mentioned last's
+            rel_start = m.start("relyear")
+            ref = next((t for t in reversed(found) if t.date), None)
+            told = m["relyear"].lower() in ("that", "the following", "the previous") and ref is not None
+            rel = Timex(text[rel_start:end], rel_start, end, f"{int(ref.date[:4]) + _RELYEAR_STEP[m['relyear'].lower()]:04d}",
+                        None, "year") if told else resolve_date(text[rel_start:end], anchor)
+            if told and rel.date:
+                value = f"{rel.date}-{MONTHS[m['month'].rstrip('.').lower()]:02d}"
             found.append(Timex(text[start:m.end("month")], start, m.end("month"), value, date_end,
                                precision if value else "unknown"))
-            rel_start = m.start("relyear")
-            rel = resolve_date(text[rel_start:end], anchor)
             if rel is not None:
                 found.append(Timex(rel.text, rel_start, end, rel.date, rel.date_end, rel.precision))
             continue
