@@ -213,6 +213,11 @@ CASES = [
      "month"),
     ("The pact was signed by EU leaders in March to add growth measures.", "2012-04-23", "March", "2012-03", None,
      "month"),
+    # a part of a day is a time of that day; "the next morning" the day after the one mentioned last
+    ("The index was down 2.8 percent by mid-afternoon.", "2012-04-23", "mid-afternoon", "2012-04-23", None, "day"),
+    ("Turnout passed 75% by the early evening.", "2014-03-16", "the early evening", "2014-03-16", None, "day"),
+    ("They attacked on Monday and left the following night.", "2012-10-31", "the following night", "2012-10-30",
+     None, "day"),
     # a yearless day listed after another is the first such day after it
     ("Airlines canceled flights for Monday and Tuesday.", "2012-10-29", "Tuesday", "2012-10-30", None, "day"),
     ("The jury will vote on Wednesday, followed by the final on Thursday and a parade on Friday.", "2014-10-07",

@@ -214,7 +214,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                        r"(?!\w)", re.IGNORECASE),
     "referred_unit": _rx(rf"(?<!\w)the{_SP}(?:(?P<rel>previous|prior|preceding|following|same|entire|whole|full)"
                          rf"{_SP}(?P<unit>year|month|week)|(?P<relday>previous|prior|preceding|following|next)"
-                         rf"{_SP}day|(?P<unit2>year|month|week|day){_SP}(?P<rel2>before|earlier|previous|prior)"
+                         rf"{_SP}(?:day|morning|afternoon|evening|night)|(?P<unit2>year|month|week|day){_SP}(?P<rel2>before|earlier|previous|prior)"
                          r"(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)))(?!\w)", re.IGNORECASE),
     "streak_day": _rx(rf"(?<![\w-])(?:a|the){_SP}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       rf"[1-9]\d?(?:st|nd|rd|th)){_SP}(?P<mod>(?:straight|consecutive|successive){_SP})?"
@@ -251,14 +251,16 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "duration": _rx(rf"(?<![\w$£€.,-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}(?!\w)", re.IGNORECASE),
     "time": _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
                 r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight"
-                r"|(?:[01]\d|2[0-3])[0-5]\d[ \t\xa0]?(?:GMT|UTC))(?![\w:])"),
+                r"|(?:[01]\d|2[0-3])[0-5]\d[ \t\xa0]?(?:GMT|UTC)"
+                r"|(?:the[ \t\xa0]+)?(?:early|late|mid-?)[ \t\xa0]?(?:morning|afternoon|evening)|midday)(?![\w:-])"),
 })
 # What joins the days of a list or a range: "Thursday and Friday", "10 to 22 December", "Thursday and peace on Friday"
 _SEQUENCE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|then|to|through|until|till|followed by)\s+"
                        r"(?:(?!(?:earlier|before|previously|last|again|already|since)\s)[a-z-]+\s+){0,2}?"
                        r"(?:on\s+)?|[-–—]\s*)", re.IGNORECASE)
 # A time of day beyond doubt ("8.35" may be a number): with a colon, a.m./p.m., noon, midnight or a zone
-_CLOCK = re.compile(r"\d{1,2}:\d\d|.*(?:[ap]\.?m\.?|[Nn]oon|[Mm]idnight|GMT|UTC|local time|[A-Z]{2,4}T)")
+_CLOCK = re.compile(r"\d{1,2}:\d\d|.*(?:[ap]\.?m\.?|[Nn]oon|[Mm]idnight|GMT|UTC|local time|[A-Z]{2,4}T|morning|afternoon"
+                    r"|evening|[Mm]idday)")
 # What may stand between a clock time and its day: "8 a.m. Saturday", "Monday, at noon", "noon (1600 GMT) on Friday"
 _NEXT_TO = re.compile(r"[\s,()]*(?:(?:on|at|of|local time)[\s,()]*)*", re.IGNORECASE)
 # Cheap keyword searches over the lower-cased text; a pattern is only run in windows around
@@ -271,7 +273,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "short_year": re.compile(r"['’]\d\d"), "decade": re.compile(r"\d0['’]?s"), "qyear": re.compile(r"[qh][1-4]"), "mdy": _MONTHISH, "dmy": _MONTHISH, "month": _MONTHISH,
     "quarter": re.compile(r"quarter|half"), "relative": _UNITISH, "the_unit": _UNITISH,
     "same_period": re.compile(r"same"), "streak_day": re.compile(r"day|session"),
-    "that_time": re.compile(r"that time|that date|that year|that month"), "referred_unit": re.compile(r"year|month|week|day"),
+    "that_time": re.compile(r"that time|that date|that year|that month"), "referred_unit": re.compile(r"year|month|week|day|morning|afternoon|evening|night"),
     "weekend": re.compile(r"weekend"), "the_year": re.compile(r"the (?:new )?year"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
     "deictic": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night"),
     "anaphor": re.compile(r"\bday\b"),
@@ -283,7 +285,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "offset": re.compile(r"later|earlier|before|after"),
     "duration": re.compile(r"second|minute|hour|day|week|fortnight|month|year|decade|centur"),
-    "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight|\d ?gmt|\d ?utc"),
+    "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight|\d ?gmt|\d ?utc|morning|afternoon|evening|midday"),
 })
 _WINDOW = 48
 # The dot of "p.m.", "U.S." or "Nov." does not end a clause.
