@@ -218,6 +218,11 @@ CASES = [
     ("Turnout passed 75% by the early evening.", "2014-03-16", "the early evening", "2014-03-16", None, "day"),
     ("They attacked on Monday and left the following night.", "2012-10-31", "the following night", "2012-10-30",
      None, "day"),
+    # a day a headline names with no tense is ahead; a far "will" still counts
+    ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
+     "2014-07-15", None, "day"),
+    ("EU leaders will discuss further steps, including possible trade curbs on energy, at a summit in Brussels on "
+     "Thursday.", "2014-03-16", "Thursday", "2014-03-20", None, "day"),
     # a yearless day listed after another is the first such day after it
     ("Airlines canceled flights for Monday and Tuesday.", "2012-10-29", "Tuesday", "2012-10-30", None, "day"),
     ("The jury will vote on Wednesday, followed by the final on Thursday and a parade on Friday.", "2014-10-07",

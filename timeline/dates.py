@@ -223,7 +223,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "the_unit": _rx(rf"(?<!\w){_PART_OF}the{_SP}(?P<unit>year|month|week)(?!\w)", re.IGNORECASE),
     "weekend": _rx(rf"(?<!\w)the{_SP}weekend(?!\w)", re.IGNORECASE),
     "the_year": _rx(rf"(?<![\w-])(?:(?P<pre>[Ee]arlier|[Ll]ater){_SP}in{_SP})?the{_SP}(?P<new>new{_SP})?year(?![\w-])"
-                    rf"(?!{_SP}(?:before|after|earlier|later|ago|old|long|of|when|in|that|to|\d))"),
+                    rf"(?!{_SP}(?:before|after|earlier|later|ago|old|long|of|when|in|that|to{_SP}(?:date|\d|[A-Z])|\d))"),
     "weekday": _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past){_SP})?"
                    rf"(?P<wd>{_WEEKDAY})(?:'s)?{_DAYPART}(?!\w)"),
     "deictic": _rx(rf"(?<![\w-])(?P<w>the day before yesterday|the day after tomorrow|(?:earlier|later){_SP}today"
@@ -1225,7 +1225,7 @@ def _tense(text: str, start: int, end: int) -> str:
     present = _PRESENT_AFTER_SUBJECT.search(text, max(0, start - 160), start)
     schedule_verb = present.group(1) if present and present.group(1) not in PAST_CUES | {"does"} else None
     left_open = right_open = True
-    for i in range(12):
+    for i in range(16):
         if left_open and i < len(left):
             tok = left[i]
             low = tok.lower()
@@ -1252,7 +1252,16 @@ def _tense(text: str, start: int, end: int) -> str:
                     return verdict
         if not left_open and not right_open:
             break
-    return "unmarked"
+    return "future" if _in_headline(text, start) else "unmarked"
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """Whether `start` is in a headline: a first line of its own that ends with no full stop. A day a
+    headline names with no tense is ahead ("Champions head home for Berlin party Tuesday", "Dallas to
+    spray from the air starting Thursday"); what is done is told in the present without a day."""
+    line_end = text.find("\n")
+    return 0 <= start < line_end and not text[:line_end].rstrip().endswith((".", "\"", "”")) \
+        and text[line_end:line_end + 2] == "\n\n"
 
 
 def _word_at(words: list[str], k: int, step: int) -> str:
