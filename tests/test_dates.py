@@ -218,6 +218,17 @@ CASES = [
     ("Turnout passed 75% by the early evening.", "2014-03-16", "the early evening", "2014-03-16", None, "day"),
     ("They attacked on Monday and left the following night.", "2012-10-31", "the following night", "2012-10-30",
      None, "day"),
+    # clock times of one range share their day; a clock time in parentheses keeps a day it holds there
+    ("Polls will be open from 8 a.m. to 5 p.m. on Saturday.", "2013-05-08", "8 a.m.", "2013-05-11", None, "day"),
+    ("Polls opened at 6 am (2330 GMT Saturday) and closed at 4 pm.", "2015-11-08", "6 am", "2015-11-08", None, "day"),
+    ("The quake struck at 3:36 a.m. (0136 GMT) on Wednesday.", "2016-08-25", "3:36 a.m.", "2016-08-24", None, "day"),
+    # in the future tense a yearless day at most a month back is still that one; "had been scheduled" looks back
+    ("Stores stayed open for 24 hours starting on Thanksgiving Day.", "2009-11-27", "Thanksgiving Day",
+     "2009-11-26", None, "day"),
+    ("Elections that had been scheduled for Tuesday have been postponed.", "2014-10-17", "Tuesday", "2014-10-14",
+     None, "day"),
+    ("He was arrested on March 9. The day after, a judge froze his accounts.", "2011-06-01", "The day after",
+     "2011-03-10", None, "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

@@ -214,7 +214,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                        r"(?!\w)", re.IGNORECASE),
     "referred_unit": _rx(rf"(?<!\w)the{_SP}(?:(?P<rel>previous|prior|preceding|following|same|entire|whole|full)"
                          rf"{_SP}(?P<unit>year|month|week)|(?P<relday>previous|prior|preceding|following|next)"
-                         rf"{_SP}(?:day|morning|afternoon|evening|night)|(?P<unit2>year|month|week|day){_SP}(?P<rel2>before|earlier|previous|prior)"
+                         rf"{_SP}(?:day|morning|afternoon|evening|night)|(?P<unit2>year|month|week|day){_SP}(?P<rel2>before|earlier|previous|prior|after)"
                          r"(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)))(?!\w)", re.IGNORECASE),
     "streak_day": _rx(rf"(?<![\w-])(?:a|the){_SP}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       rf"[1-9]\d?(?:st|nd|rd|th)){_SP}(?P<mod>(?:straight|consecutive|successive){_SP})?"
@@ -263,6 +263,8 @@ _CLOCK = re.compile(r"\d{1,2}:\d\d|.*(?:[ap]\.?m\.?|[Nn]oon|[Mm]idnight|GMT|UTC|
                     r"|evening|[Mm]idday)")
 # What may stand between a clock time and its day: "8 a.m. Saturday", "Monday, at noon", "noon (1600 GMT) on Friday"
 _NEXT_TO = re.compile(r"[\s,()]*(?:(?:on|at|of|local time)[\s,()]*)*", re.IGNORECASE)
+# Clock times of one range: "from 8 a.m. to 5 p.m. on Saturday"
+_CLOCK_RANGE = re.compile(r"\s*(?:to|and|until|till|-|–)\s*", re.IGNORECASE)
 # Cheap keyword searches over the lower-cased text; a pattern is only run in windows around
 # their hits (a pattern opening with a look-behind or an optional modifier scans slowly).
 _YEARISH = re.compile(r"[12]\d\d\d")
@@ -410,7 +412,9 @@ def _month_year(anchor: date, month: int, tense: str, rel: str | None = None) ->
 # news looks back further than ahead.
 UPCOMING_DAYS = 120
 # Even in the past tense, a yearless day at most this many days ahead is that one ("had announced a launch
-# window to 22 December", "have postponed Halloween"): the same day of last year would carry its year.
+# window to 22 December", "have postponed Halloween"), and in the future tense one at most this many days
+# back ("open for 24 hours starting on Thanksgiving Day", the day before): the same day a year away would
+# carry its year.
 NEAR_DAYS = 31
 
 
@@ -430,7 +434,10 @@ def _month_day_year(anchor: date, month: int, day: int, tense: str) -> int:
         ahead = _safe_day(ahead_year, month, day)
         tense = "future" if ahead is not None and (ahead - anchor).days <= UPCOMING_DAYS else "past"
     if tense == "future":
-        return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
+        if (month, day) >= (anchor.month, anchor.day):
+            return anchor.year
+        near = _safe_day(anchor.year, month, day)
+        return anchor.year if near is not None and (anchor - near).days <= NEAR_DAYS else anchor.year + 1
     if (month, day) <= (anchor.month, anchor.day):
         return anchor.year
     near = _safe_day(anchor.year, month, day)
@@ -626,8 +633,8 @@ def _resolve_holiday(m: re.Match[str], anchor: date | None, tense: str) -> Value
     after = min(d for d in (_holiday_in(rule, y) for y in (anchor.year, anchor.year + 1)) if d >= anchor)
     if tense == "unmarked":
         tense = "future" if (after - anchor).days <= UPCOMING_DAYS else "past"
-    if (after - anchor).days <= NEAR_DAYS:
-        tense = "future"
+    if (after - anchor).days <= NEAR_DAYS or (anchor - before).days <= NEAR_DAYS:
+        tense = "future" if (after - anchor).days <= (anchor - before).days else "past"
     return (after if tense == "future" else before).isoformat(), None, "day"
 
 
@@ -813,7 +820,7 @@ def number(word: str) -> int | None:
 # How "the previous year", "the year before", "the following day", "the whole year" move from
 # the time they refer to.
 _REFERRED_STEP = MappingProxyType({
-    "previous": -1, "prior": -1, "preceding": -1, "before": -1, "earlier": -1, "following": 1, "next": 1,
+    "previous": -1, "prior": -1, "preceding": -1, "before": -1, "earlier": -1, "following": 1, "next": 1, "after": 1,
     "same": 0, "entire": 0, "whole": 0, "full": 0,
 })
 
@@ -1286,8 +1293,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
     if word in FUTURE_CUES:
         if word == "may" and before == "":
             return "future"
-        if word in ("planned", "expected") and before in ("was", "were", "had", "has", "have"):
-            return None
+        if word in ("planned", "expected") and before in ("was", "were", "had", "has", "have") or before == "been":
+            return None  # "had been scheduled for Tuesday": ahead of a time now past
         return "future"
     if word in SCHEDULED_PRESENT and before not in ("not", "did", "didn't", "never", "the", "a", "an", "to") \
             and after != "of":
@@ -1402,7 +1409,11 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
         t = out[k]
         return next((n.date for n in out[max(0, k - 1):k + 2] if n is not t and n.precision == "day"
                      and n.date and n.date_end is None
-                     and _NEXT_TO.fullmatch(text[min(n.end, t.end):max(n.start, t.start)])), None)
+                     and (_NEXT_TO.fullmatch(between := text[min(n.end, t.end):max(n.start, t.start)])
+                          or _CLOCK.fullmatch(n.text) and _CLOCK_RANGE.fullmatch(between))
+                     and not (_CLOCK.fullmatch(n.text) and between.rstrip().endswith("(")
+                              and not text[n.end:].lstrip().startswith(")"))),  # "6 am (2330 GMT Saturday)"
+                    None)
 
     def day_before_in_sentence(k: int) -> str | None:
         t = out[k]
