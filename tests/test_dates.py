@@ -229,6 +229,13 @@ CASES = [
      None, "day"),
     ("He was arrested on March 9. The day after, a judge froze his accounts.", "2011-06-01", "The day after",
      "2011-03-10", None, "day"),
+    ("Judges may refuse to supervise the vote on the 15th, which could delay it.", "2012-12-01", "the 15th",
+     "2012-12-15", None, "day"),
+    ("It was dissolved in June. Morsy tried to reinstate it a month later.", "2012-12-01", "a month later", "2012-07",
+     None, "month"),
+    ("The operation began at about 0430 local time.", "2009-04-13", "0430 local time", "2009-04-13", None, "day"),
+    ("Campaigning officially ends at 6 p.m. Saturday.", "2011-06-10", "Saturday", "2011-06-11", None, "day"),
+    ("The outbreak was not identified as Ebola until March.", "2014-10-17", "March", "2014-03", None, "month"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),
@@ -281,6 +288,7 @@ KIND_CASES = [
     ("relative", "next month", MON, "past", "2026-01", None, "month"),
     ("the_unit", "the rest of the week", MON, "past", "2025-12-15", "2025-12-21", "day"),
     ("the_year", "earlier in the year", MON, "past", "2025", None, "year"),
+    ("ordinal_day", "the 20th", MON, "future", "2025-12-20", None, "day"),
     ("weekend", "the weekend", MON, "future", "2025-12-20", "2025-12-21", "day"),
     ("weekday", "last Monday", MON, "past", "2025-12-08", None, "day"),
     ("deictic", "the day before yesterday", MON, "past", "2025-12-13", None, "day"),
@@ -323,7 +331,7 @@ TRAPS = [
     "Theresa May met the June Carter fan club.",
     "On the second day of his visit he met the king.", "He recalled that time of year fondly.",
     "At that time nobody knew.", "The heads of state met.", "Shares rose 8.35 percent.",
-    "It was the year he was born.", "Person of the Year awards were handed out.",
+    "It was the year he was born.", "He finished the race in the 15th.", "They met on the 3rd floor.", "Person of the Year awards were handed out.",
 ]
 
 

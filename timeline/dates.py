@@ -126,7 +126,7 @@ SCHEDULED_PRESENT = frozenset({
     "begin", "begins", "starts", "opens", "expire", "expires", "resume", "resumes", "convene", "convenes",
     "leaves", "arrive", "arrives", "depart", "departs", "hands", "travels", "heads", "kicks", "reopen",
     "reopens", "open", "hold", "holds", "meet", "meets", "host", "hosts", "play", "plays", "takes", "close",
-    "closes",
+    "closes", "ends", "return", "returns", "go", "goes", "faces",
 })
 # Present-tense verbs that are also plural nouns ("the most votes in Sunday's election"): a schedule
 # only right after a name ("Taiwan votes Saturday", "Putin steps down on May 20").
@@ -222,6 +222,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "that_time": _rx(rf"(?<![\w-])that{_SP}(?:time|date|year|month)(?!{_SP}of(?!\w))(?![\w-])", re.IGNORECASE),
     "the_unit": _rx(rf"(?<!\w){_PART_OF}the{_SP}(?P<unit>year|month|week)(?!\w)", re.IGNORECASE),
     "weekend": _rx(rf"(?<!\w)the{_SP}weekend(?!\w)", re.IGNORECASE),
+    "ordinal_day": _rx(rf"(?<![\w-])the{_SP}(?P<day>[1-3]?\d)(?:st|nd|rd|th)(?![\w-])(?=[ \t\xa0]*(?:[.,;:!?)\"”]|and\b|or\b|$))"),
     "the_year": _rx(rf"(?<![\w-])(?:(?P<pre>[Ee]arlier|[Ll]ater){_SP}in{_SP})?the{_SP}(?P<new>new{_SP})?year(?![\w-])"
                     rf"(?!{_SP}(?:before|after|earlier|later|ago|old|long|of|when|in|that|to{_SP}(?:date|\d|[A-Z])|\d))"),
     "weekday": _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past){_SP})?"
@@ -251,7 +252,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "duration": _rx(rf"(?<![\w$£€.,-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}(?!\w)", re.IGNORECASE),
     "time": _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
                 r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight"
-                r"|(?:[01]\d|2[0-3])[0-5]\d[ \t\xa0]?(?:GMT|UTC)"
+                r"|(?:[01]\d|2[0-3])[0-5]\d[ \t\xa0]?(?:GMT|UTC|local time)"
                 r"|(?:the[ \t\xa0]+)?(?:early|late|mid-?)[ \t\xa0]?(?:morning|afternoon|evening)|midday)(?![\w:-])"),
 })
 # What joins the days of a list or a range: "Thursday and Friday", "10 to 22 December", "Thursday and peace on Friday"
@@ -276,7 +277,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "quarter": re.compile(r"quarter|half"), "relative": _UNITISH, "the_unit": _UNITISH,
     "same_period": re.compile(r"same"), "streak_day": re.compile(r"day|session"),
     "that_time": re.compile(r"that time|that date|that year|that month"), "referred_unit": re.compile(r"year|month|week|day|morning|afternoon|evening|night"),
-    "weekend": re.compile(r"weekend"), "the_year": re.compile(r"the (?:new )?year"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
+    "weekend": re.compile(r"weekend"), "ordinal_day": re.compile(r"the [1-3]?\d(?:st|nd|rd|th)"), "the_year": re.compile(r"the (?:new )?year"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
     "deictic": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night"),
     "anaphor": re.compile(r"\bday\b"),
     "holiday": re.compile(r"christmas|new year|boxing day|valentine|halloween|independence day|fourth of july|"
@@ -287,7 +288,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "offset": re.compile(r"later|earlier|before|after"),
     "duration": re.compile(r"second|minute|hour|day|week|fortnight|month|year|decade|centur"),
-    "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight|\d ?gmt|\d ?utc|morning|afternoon|evening|midday"),
+    "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight|\d ?gmt|\d ?utc|\d local time|morning|afternoon|evening|midday"),
 })
 _WINDOW = 48
 # The dot of "p.m.", "U.S." or "Nov." does not end a clause.
@@ -702,6 +703,17 @@ def _resolve_the_unit(m: re.Match[str], anchor: date, tense: str) -> Value:
 
 
 @_needs_anchor
+def _resolve_ordinal_day(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """the 15th (of the month of the anchor, or the one before or after by tense)"""
+    day = int(m["day"])
+    step = 0 if tense == "future" and day >= anchor.day or tense != "future" and day <= anchor.day \
+        else (1 if tense == "future" else -1)
+    year, month = _add_months(anchor.year, anchor.month, step)
+    d = _safe_day(year, month, day)
+    return (d.isoformat(), None, "day") if d else _UNKNOWN
+
+
+@_needs_anchor
 def _resolve_the_year(m: re.Match[str], anchor: date, tense: str) -> Value:
     """the year (the current one: "the lowest of the year", "climbed 29 percent for the year"), earlier in
     the year, the new year (the next one, but in January)"""
@@ -984,6 +996,12 @@ _THE_YEAR_LEADS = frozenset({"for", "of", "ended", "ending", "end", "ends", "int
                              "throughout", "until", "till", "over"})
 
 
+def _keep_ordinal_day(m: re.Match[str], text: str) -> bool:
+    """ "on the 15th", "by the 20th."; not "the 15th, a Sunday, ..." after a month name (the day is read there)."""
+    return _previous_word(text, m.start()).lower() in ("on", "by", "until", "till", "since", "before", "after",
+                                                          "from", "to", "through")
+
+
 def _keep_the_year(m: re.Match[str], text: str) -> bool:
     """ "earlier in the year", "until the new year", "for the year"; not "the year he was born"."""
     return bool(m["pre"] or m["new"]) or _previous_word(text, m.start()).lower() in _THE_YEAR_LEADS
@@ -1073,8 +1091,11 @@ def _refer_offset(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     # the time it moves from is in its sentence, or in the one before when it opens its own ("in
     # 1984 ... . One year later he was fired") or counts days or weeks of a story ("had sold his shares
     # five days earlier"); "sales fell from a year earlier" is the anchor's
+    # or tells what came next ("was dissolved in June. Morsy tried to reinstate it a month later")
     breaks = len(re.findall(r"[.!?][\s\"”’]|\n", m.string[ref.end:m.start()]))
-    if breaks > 1 or breaks == 1 and not (_sentence_initial(m.string, m.start()) or unit.startswith(("day", "week"))):
+    forward = (m["dir"] or m["dir2"] or "").lower() in ("later", "after")
+    if breaks > 1 or breaks == 1 and not (_sentence_initial(m.string, m.start()) or unit.startswith(("day", "week"))
+                                          or forward):
         return alone
     return shift(_first_day(ref.date), n, unit) or alone
 
@@ -1147,6 +1168,7 @@ KINDS: tuple[ExpressionKind, ...] = (
     ExpressionKind("relative", _resolve_relative, tensed=True),
     ExpressionKind("the_unit", _resolve_the_unit),
     ExpressionKind("the_year", _resolve_the_year, _keep_the_year, refer=_refer_year_in_sentence),
+    ExpressionKind("ordinal_day", _resolve_ordinal_day, _keep_ordinal_day, tensed=True),
     ExpressionKind("weekend", _resolve_weekend, tensed=True),
     ExpressionKind("weekday", _resolve_weekday, _keep_weekday, tensed=True),
     ExpressionKind("deictic", _resolve_deictic, _keep_deictic),
@@ -1238,8 +1260,10 @@ def _tense(text: str, start: int, end: int) -> str:
             low = tok.lower()
             if low in CLAUSE_BREAKS:
                 left_open = False
-            elif low in ("until", "till", "before", "by") and (i == 0 or i == 1 and left[0].lower() in ("the", "a")):
-                return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote"
+            elif low in ("until", "till", "before", "by") and (i == 0 or i == 1 and left[0].lower() in ("the", "a")) \
+                    and not (low in ("until", "till") and {"not", "n't", "never"} & {w.lower() for w in left[i + 1:i + 6]}):
+                return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote";
+                # not "was not identified as Ebola until March" (when it first was)
             elif low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() \
                     or low == schedule_verb:
                 return "future"
