@@ -236,6 +236,10 @@ CASES = [
     ("The operation began at about 0430 local time.", "2009-04-13", "0430 local time", "2009-04-13", None, "day"),
     ("Campaigning officially ends at 6 p.m. Saturday.", "2011-06-10", "Saturday", "2011-06-11", None, "day"),
     ("The outbreak was not identified as Ebola until March.", "2014-10-17", "March", "2014-03", None, "month"),
+    ("Turkish voters go to the polls on Sunday. Polling stations open at 8 a.m. and close at 5 p.m.", "2011-06-10",
+     "5 p.m.", "2011-06-12", None, "day"),
+    ("Campaigning must end at midnight Thursday.", "2013-05-08", "Thursday", "2013-05-09", None, "day"),
+    ("Retailers are bracing for a surge of orders on Monday.", "2009-11-27", "Monday", "2009-11-30", None, "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),
@@ -331,7 +335,8 @@ TRAPS = [
     "Theresa May met the June Carter fan club.",
     "On the second day of his visit he met the king.", "He recalled that time of year fondly.",
     "At that time nobody knew.", "The heads of state met.", "Shares rose 8.35 percent.",
-    "It was the year he was born.", "He finished the race in the 15th.", "They met on the 3rd floor.", "Person of the Year awards were handed out.",
+    "It was the year he was born.", "He finished the race in the 15th.", "They met on the 3rd floor.",
+    "Person of the Year awards were handed out.",
 ]
 
 

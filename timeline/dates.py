@@ -119,7 +119,7 @@ MONTH_DETERMINERS = frozenset({"the", "their", "its", "his", "her", "our", "a", 
 FUTURE_CUES = frozenset({
     "will", "would", "'ll", "shall", "should", "won't", "wo", "scheduled", "upcoming", "planned",
     "plans", "planning", "expected", "expects", "intends", "intend", "next", "tomorrow", "might",
-    "may", "aims", "hopes", "forthcoming", "slated", "due", "later", "expect", "could", "forecast", "can",
+    "may", "aims", "hopes", "forthcoming", "slated", "due", "later", "expect", "could", "forecast", "can", "must",
 })
 # Present-tense verbs of scheduled events: "the offer expires Friday", "talks begin on Monday".
 SCHEDULED_PRESENT = frozenset({
@@ -1317,6 +1317,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
     if word in FUTURE_CUES:
         if word == "may" and before == "":
             return "future"
+        if word == "must" and after == "have":
+            return "past"
         if word in ("planned", "expected") and before in ("was", "were", "had", "has", "have") or before == "been":
             return None  # "had been scheduled for Tuesday": ahead of a time now past
         return "future"
@@ -1329,6 +1331,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
         return None if before in ("be", "been", "being", "to") else "past"
     if not near and word not in FAR_CUES:
         return None
+    if word.endswith("ing") and before in ("is", "are", "'re", "am") and len(word) > 5:
+        return "future"  # "retailers are bracing for a surge of orders on Monday": a present progressive looks ahead
     if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED \
             and before not in ("be", "been", "being", "is", "are", "to", "get", "gets", "the", "a", "an", "remain",
                                "remains", "stay", "stays", "become", "becomes"):
@@ -1442,9 +1446,20 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
     def day_before_in_sentence(k: int) -> str | None:
         t = out[k]
         return next((p.date for p in reversed(out[:k]) if p.date and _CLOCK.fullmatch(p.text)
+                     and not text[:p.start].rstrip().endswith("(")
                      and not re.search(r"[.!?][\s\"”’]|\n", text[p.end:t.start])), None)
 
-    for step in (day_next_to, day_next_to, day_before_in_sentence):
+    def day_ahead(k: int) -> str | None:
+        """ "Polling stations open at 8 a.m.": a clock time ahead is on the day mentioned last, if ahead."""
+        t = out[k]
+        last = next((p for p in reversed(out[:k]) if p.precision == "day" and p.date and not p.date_end
+                     and not _CLOCK.fullmatch(p.text)), None)
+        if last is None or anchor is None or last.date <= anchor.isoformat() \
+                or _previous_word(text, t.start).lower() in ("by", "until", "before"):
+            return None
+        return last.date if _tense(text, t.start, t.end) == "future" else None
+
+    for step in (day_next_to, day_next_to, day_before_in_sentence, day_ahead):
         for k in reversed(clocks) if step is day_next_to else clocks:  # a day passes along "10:30 a.m. (1430 GMT)"
             day = out[k].date or step(k)
             if day:
