@@ -240,6 +240,8 @@ CASES = [
      "5 p.m.", "2011-06-12", None, "day"),
     ("Campaigning must end at midnight Thursday.", "2013-05-08", "Thursday", "2013-05-09", None, "day"),
     ("Retailers are bracing for a surge of orders on Monday.", "2009-11-27", "Monday", "2009-11-30", None, "day"),
+    ("The department will report November retail sales on Dec. 11.", "2009-11-27", "November", "2009-11", None,
+     "month"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),
@@ -336,7 +338,7 @@ TRAPS = [
     "On the second day of his visit he met the king.", "He recalled that time of year fondly.",
     "At that time nobody knew.", "The heads of state met.", "Shares rose 8.35 percent.",
     "It was the year he was born.", "He finished the race in the 15th.", "They met on the 3rd floor.",
-    "Person of the Year awards were handed out.",
+    "Person of the Year awards were handed out.", "It honoured victims of the group Black September at the Games.",
 ]
 
 

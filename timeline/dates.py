@@ -112,6 +112,9 @@ MONTH_LEADS = frozenset({
     "and", "or", "as", "around", "for", "into", "on", "each", "every", "end", "start", "beginning",
     "middle", "past", "earlier", "later", "near", "following", "previous", "coming", "than", "over",
 })
+_MODIFIER_MONTHS = frozenset({"January", "February", "April", "June", "July", "September", "October", "November",
+                              "December"})
+_NOT_QUALIFIED = frozenset({"and", "or", "to", "is", "was", "said", "says", "has", "had", "will", "would", "of"})
 # After these a capitalised "May" or "March" is the month even before "to" ("signed in March to add measures")
 _SURE_MONTH_LEADS = frozenset({"in", "since", "until", "during", "early", "late", "mid", "by", "from", "through",
                                "between", "throughout"})
@@ -910,7 +913,9 @@ def _keep_month(m: re.Match[str], text: str) -> bool:
     if lprev in MONTH_DETERMINERS and nxt[:1].islower():
         return True
     if lprev not in MONTH_LEADS:
-        return False
+        # a month that qualifies a noun: "November retail sales", "a strong report makes September tapering likely"
+        return word in _MODIFIER_MONTHS and nxt.isalpha() and nxt.islower() and nxt not in _NOT_QUALIFIED \
+            and not _previous_word(text, start)[:1].isupper()  # not "the group Black September"
     if word in ("May", "March") and lprev not in _SURE_MONTH_LEADS and nxt and nxt[0].islower() and nxt.lower() in (
             "on", "be", "have", "not", "also", "well", "still", "now", "to", "past", "through", "forward"):
         return False
