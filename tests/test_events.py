@@ -483,3 +483,14 @@ def test_a_clause_after_a_subordinator_the_parser_took_for_a_preposition():
                        "diplomat Wang Yi, agreed on rules meant to speed up long-delayed talks on trade.")
     assert {(e.type, e.source, e.target) for e in events if e.type in ("meeting", "agreement")} == {
         ("meeting", ("European Union",), ("China",)), ("agreement", ("European Union",), ("China",))}
+
+
+def test_voiced_concern_about_someone_is_criticism_and_a_dative_is_the_receiver():
+    """ "voiced grave concerns about Russia's conduct": disapproval of Russia; "sent his congratulations to
+    Mugabe": praise of Mugabe (a verb that sends is no aid when what it sends is no support)."""
+    concern = find(events_of("Britain's foreign secretary William Hague voiced grave concerns about Russia's conduct "
+                             "in Crimea."), "criticism")
+    assert [(e.source, e.target) for e in concern] == [(("William Hague",), ("Russia",))]
+    congratulations = events_of("South African President Jacob Zuma sent his congratulations to Robert Mugabe.")
+    assert [(e.type, e.source, e.target) for e in congratulations] == [
+        ("praise", ("Jacob Zuma",), ("Robert Mugabe",))]

@@ -193,10 +193,11 @@ def _supports_force(state: SentenceState, c: Candidate) -> bool:
 
 
 def _material_support(state: SentenceState, c: Candidate) -> bool:
-    """ "securing critical support from Russia", "provided support to the rebels": support that is
-    handed over (the object of a verb of giving or getting, words.csv support_transfer)."""
+    """ "securing critical support from Russia", "provided support to the rebels": support (words.csv
+    support_noun) that is handed over (the object of a verb of giving or getting, support_transfer); not
+    "sent his congratulations"."""
     tok = c.head
-    return (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass")
+    return (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in state.rules.word("support_noun")
             and tok.head.lemma_.lower() in state.rules.word("support_transfer"))
 
 
@@ -756,9 +757,11 @@ def _clause_date(state: SentenceState, c: Candidate) -> EventDate | None:
 
 
 def _names_a_thing(state: SentenceState, c: Candidate, noun: Token, tx: Timex) -> bool:
-    """A year inside the name of a thing ("would invoke the 1951 Mutual Defense Treaty"): it dates the
-    thing, not the clause it sits in, unless the thing is the event again ("Under the 2015 deal, Iran
-    agreed")."""
+    """A year inside the name of a thing ("would invoke the 1951 Mutual Defense Treaty") or a month or
+    year that qualifies a noun ("a shaky September cease-fire"): it dates the thing, not the clause it
+    sits in, unless the thing is the event again ("Under the 2015 deal, Iran agreed")."""
+    if tx.precision == "month" and noun.pos_ == "NOUN" and noun.text not in tx.text:
+        return noun != c.head  # "agreed to work on a shaky September cease-fire": a month on another noun
     if noun.pos_ not in ("NOUN", "PROPN") or tx.precision != "year" or not any(
             k.dep_ in ("nummod", "compound", "amod") and k.like_num for k in noun.children):
         return False

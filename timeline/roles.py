@@ -312,8 +312,8 @@ class Roles:
             # "held five hours of talks with US envoys", "imposed sanctions on Israel":
             # the partner hangs on the verb
             for c in list(verb.children) + list(tok.head.children if tok.dep_ == "pobj" else []):
-                if c.dep_ == "prep" and c.lower_ in self.rules.word("partner_prep"):
-                    targets += self.pobj_actors(c, mentions)
+                if c.dep_ in ("prep", "dative") and c.lower_ in self.rules.word("partner_prep"):
+                    targets += self.pobj_actors(c, mentions)  # "sent his congratulations to Mugabe": a dative
         return sources, targets
 
 
