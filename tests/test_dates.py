@@ -242,6 +242,13 @@ CASES = [
     ("Retailers are bracing for a surge of orders on Monday.", "2009-11-27", "Monday", "2009-11-30", None, "day"),
     ("The department will report November retail sales on Dec. 11.", "2009-11-27", "November", "2009-11", None,
      "month"),
+    ("Fireworks during Lunar New Year celebrations last month pushed readings up.", "2013-03-19", "Lunar New Year",
+     "2013-02-10", None, "day"),
+    ("The flight landed at 8:16 p.m. Monday, the Columbus Day holiday.", "2014-10-15", "Columbus Day", "2014-10-13",
+     None, "day"),
+    ("\"We think they'll have to cut again in October.\"", "2012-07-24", "October", "2012-10", None, "month"),
+    ("Curiosity was launched from Cape Canaveral, Fla., on Nov. 26.", "2012-08-06", "Nov. 26", "2011-11-26", None,
+     "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

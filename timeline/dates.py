@@ -71,9 +71,18 @@ HOLIDAYS = MappingProxyType({
     "martin luther king day": ("nth", 1, 0, 3), "martin luther king jr. day": ("nth", 1, 0, 3),
     "presidents day": ("nth", 2, 0, 3), "presidents' day": ("nth", 2, 0, 3),
     "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
-    "good friday": ("easter", -2),
+    "good friday": ("easter", -2), "columbus day": ("nth", 10, 0, 2),
+    "lunar new year": ("table",), "chinese new year": ("table",),
     "9/11": ("once", 2001, 9, 11), "sept. 11": ("once", 2001, 9, 11), "sept 11": ("once", 2001, 9, 11),
     "september 11": ("once", 2001, 9, 11), "september 11th": ("once", 2001, 9, 11),
+})
+# The first day of the lunar (Chinese) new year, 2000-2030 (Hong Kong Observatory calendar tables).
+LUNAR_NEW_YEAR = MappingProxyType({
+    2000: (2, 5), 2001: (1, 24), 2002: (2, 12), 2003: (2, 1), 2004: (1, 22), 2005: (2, 9), 2006: (1, 29),
+    2007: (2, 18), 2008: (2, 7), 2009: (1, 26), 2010: (2, 14), 2011: (2, 3), 2012: (1, 23), 2013: (2, 10),
+    2014: (1, 31), 2015: (2, 19), 2016: (2, 8), 2017: (1, 28), 2018: (2, 16), 2019: (2, 5), 2020: (1, 25),
+    2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6),
+    2028: (1, 26), 2029: (2, 13), 2030: (2, 3),
 })
 # Capitalised words that turn a weekday into a name ("Black Monday", "Super Tuesday").
 WEEKDAY_NAMERS = frozenset({
@@ -237,7 +246,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    r"Halloween|Independence Day|Fourth of July|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
                    r"Canada Day|Australia Day|St\.? Patrick's Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
-                   r"Easter(?: Sunday| Monday)?|Good Friday"
+                   r"Easter(?: Sunday| Monday)?|Good Friday|Columbus Day|Lunar New Year|Chinese New Year"
                    rf")(?:{_SP}{_YEAR})?(?!\w)"
                    # the attacks of 11 September 2001, by their name
                    r"|(?<![\w/])(?P<h911>9/11|Sept\.? 11|September 11(?:th)?)(?=(?:[ \t\xa0]+terror(?:ist)?)?"
@@ -287,6 +296,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                           r"veterans day|"
                           r"armistice|remembrance|bastille|canada day|australia day|patrick's|may day|thanksgiving|"
                           r"black friday|cyber monday|labor day|memorial day|king(?: jr\.)? day|presidents'? day|"
+                          r"columbus day|lunar new year|chinese new year|"
                           r"easter|good friday|9/11|sept\.? 11|september 11"),
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "offset": re.compile(r"later|earlier|before|after"),
@@ -630,11 +640,15 @@ def _resolve_holiday(m: re.Match[str], anchor: date | None, tense: str) -> Value
     if rule[0] == "once":
         return date(*rule[1:]).isoformat(), None, "day"
     if m["year"]:
-        return _holiday_in(rule, int(m["year"])).isoformat(), None, "day"
+        d = _holiday_in(rule, int(m["year"]))
+        return (d.isoformat(), None, "day") if d else _UNKNOWN
     if anchor is None:
         return None, None, "day"
-    before = max(d for d in (_holiday_in(rule, y) for y in (anchor.year - 1, anchor.year)) if d <= anchor)
-    after = min(d for d in (_holiday_in(rule, y) for y in (anchor.year, anchor.year + 1)) if d >= anchor)
+    days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _holiday_in(rule, y)) is not None]
+    before = max((d for d in days if d <= anchor), default=None)
+    after = min((d for d in days if d >= anchor), default=None)
+    if before is None or after is None:
+        return _UNKNOWN
     if tense == "unmarked":
         tense = "future" if (after - anchor).days <= UPCOMING_DAYS else "past"
     if (after - anchor).days <= NEAR_DAYS or (anchor - before).days <= NEAR_DAYS:
@@ -642,7 +656,7 @@ def _resolve_holiday(m: re.Match[str], anchor: date | None, tense: str) -> Value
     return (after if tense == "future" else before).isoformat(), None, "day"
 
 
-def _holiday_in(rule: tuple, year: int) -> date:
+def _holiday_in(rule: tuple, year: int) -> date | None:
     """The day a HOLIDAYS rule gives in `year`.
 
     >>> _holiday_in(HOLIDAYS["thanksgiving"], 2010), _holiday_in(HOLIDAYS["memorial day"], 2011)
@@ -658,6 +672,8 @@ def _holiday_in(rule: tuple, year: int) -> date:
         return _holiday_in(HOLIDAYS["thanksgiving"], year) + timedelta(days=rule[1])
     if rule[0] == "easter":
         return easter(year) + timedelta(days=rule[1])
+    if rule[0] == "table":
+        return date(year, *LUNAR_NEW_YEAR[year]) if year in LUNAR_NEW_YEAR else None
     return date(year, *rule)
 
 
@@ -1246,7 +1262,7 @@ def _tense(text: str, start: int, end: int) -> str:
     >>> _tense("Apple announced Friday that it will give owners a case.", 16, 22)
     'past'
     """
-    left = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", text[max(0, start - 120):start]))
+    left = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", text[max(0, start - 120):start].replace(".,", ",")))
     left.reverse()
     fronted = next((k for k, tok in enumerate(left) if tok in CLAUSE_BREAKS), len(left)) <= 2
     after = text[end:end + 60]
@@ -1312,6 +1328,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
     """The tense a word signals given its neighbours, or None; beyond the nearest words (not `near`)
     only FAR_CUES count."""
     if word == "to" and (before in FUTURE_BEFORE_TO or after == "be"):  # "a debate to be held on Monday"
+        return "future"
+    if word.endswith("'ll"):  # "they'll have to cut again in October"
         return "future"
     if word in ("earlier", "later") and after == "than":  # "no earlier than the April meeting"
         return None
