@@ -249,6 +249,9 @@ CASES = [
     ("\"We think they'll have to cut again in October.\"", "2012-07-24", "October", "2012-10", None, "month"),
     ("Curiosity was launched from Cape Canaveral, Fla., on Nov. 26.", "2012-08-06", "Nov. 26", "2011-11-26", None,
      "day"),
+    ("The standoff revived memories of 2011, when Congress raised the ceiling on Aug. 2.", "2013-10-16", "Aug. 2",
+     "2011-08-02", None, "day"),
+    ("Since 2009, sales have doubled, and in March they fell.", "2013-10-16", "March", "2013-03", None, "month"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

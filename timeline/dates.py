@@ -1421,8 +1421,24 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
             value, date_end, precision = refer(m, found, (value, date_end, precision))
         if value and kind in ("weekday", "mdy", "dmy") and not (m.groupdict().get("year") or m.groupdict().get("rel")):
             value = _next_in_sequence(text, found, start, value)
+        if value and kind in ("mdy", "dmy", "month") and not (m["year"] or m["mod"] if kind == "month" else m["year"]):
+            value = _in_told_year(text, found, start, value, tense)
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
     return _date_clock_times(text, found, when)
+
+
+def _in_told_year(text: str, found: list[Timex], start: int, value: str, tense: str) -> str:
+    """A yearless day or month in a "when" clause on a year is in that year ("memories of 2011, when
+    Congress raised the debt ceiling on Aug. 2").
+
+    >>> [t.date for t in find_dates("It revived memories of 2011, when Congress acted on Aug. 2.", "2013-10-16")]
+    ['2011', '2011-08-02']
+    """
+    year = next((t for t in reversed(found) if t.precision == "year" and t.date and not t.date_end), None)
+    if year is None or tense == "future" or not re.fullmatch(r"\d{4},?\s+when\b[^.;!?\n]*", text[year.start:start]):
+        return value
+    told = f"{year.date}{value[4:]}"
+    return told if _safe_day(int(told[:4]), int(told[5:7]), int(told[8:10]) if len(told) == 10 else 1) else value
 
 
 def _next_in_sequence(text: str, found: list[Timex], start: int, value: str) -> str:
