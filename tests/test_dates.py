@@ -252,6 +252,10 @@ CASES = [
     ("The standoff revived memories of 2011, when Congress raised the ceiling on Aug. 2.", "2013-10-16", "Aug. 2",
      "2011-08-02", None, "day"),
     ("Since 2009, sales have doubled, and in March they fell.", "2013-10-16", "March", "2013-03", None, "month"),
+    ("Ministers had hoped to agree the rescue before the February election.", "2013-03-16", "February", "2013-02", None,
+     "month"),
+    ("Kerry had been due to fly to Boston on Monday for the dedication.", "2015-03-31", "Monday", "2015-03-30", None,
+     "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

@@ -417,8 +417,8 @@ def _month_year(anchor: date, month: int, tense: str, rel: str | None = None) ->
         return anchor.year
     if tense == "unmarked" and 0 < (month - anchor.month) % 12 <= 2:
         tense = "future"
-    if tense == "future":
-        return anchor.year if month >= anchor.month else anchor.year + 1
+    if tense == "future":  # not the month just past, a year on ("delayed by the February election", in March)
+        return anchor.year if month >= anchor.month or (anchor.month - month) == 1 else anchor.year + 1
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
@@ -1290,6 +1290,8 @@ def _tense(text: str, start: int, end: int) -> str:
                 return "future"
             else:
                 verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
+                if verdict == "future" and [w.lower() for w in left[i + 1:i + 4]][1:3] == ["been", "had"]:
+                    return "past"  # "had been due to fly to Boston on Monday": a plan of a time now past
                 if verdict:
                     return verdict
         if right_open and i < len(right):
