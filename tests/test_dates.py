@@ -256,6 +256,11 @@ CASES = [
      "month"),
     ("Kerry had been due to fly to Boston on Monday for the dedication.", "2015-03-31", "Monday", "2015-03-30", None,
      "day"),
+    ("FedEx Corp. reports results for its quarter on Wednesday.", "2013-03-18", "Wednesday", "2013-03-20", None,
+     "day"),
+    ("He meets Abbas, then returns to Jerusalem. Friday, he visits the Church of the Nativity.", "2013-03-20",
+     "Friday", "2013-03-22", None, "day"),
+    ("Boeing shares fell 3.4% to $74.34 Wednesday.", "2013-01-17", "Wednesday", "2013-01-16", None, "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

@@ -309,6 +309,11 @@ _ABBREVIATION_DOT = re.compile(r"\b([A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|O
                                r"Gov|Lt|Col|Maj|Sgt|Capt|Adm|Prof)\.")
 _PRESENT_AFTER_SUBJECT = re.compile(r"(?:,\s+(?:who|which)\s[^,.;!?\n]{3,120},|\b[Hh]e|\b[Ss]he|\b(?:who|which|that)"
                                     r"|\bwhose(?:\s+[\w-]+){1,3})\s+([a-z]{2,}[^su\Wi]s)\b[^,.;!?\n]*$")
+_SENTENCE_END = re.compile(r"(?<!Corp)(?<!Inc)(?<!Co)(?<!Ltd)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;]\s|\n")
+_TIMETABLE = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|\b(?:Corp|Inc|Co|Ltd|Plc|AG|SA)\.?)\s+([a-z]{2,}[^su\Wi]s)\b")
+# Third-person present forms that are no timetable ("it takes", "he does")
+NOT_TIMETABLE = frozenset({"does", "seems", "means", "remains", "needs", "wants", "knows", "thinks", "believes",
+                           "hopes", "looks", "appears", "includes", "contains", "depends", "lives", "works"})
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?\n\"“”]")
 _YEAR_CUES = frozenset({"in", "since", "until", "till", "by", "from", "of", "the", "during", "before",
                         "after", "early", "late", "mid", "year", "between", "and", "to", "through", "circa",
@@ -1306,7 +1311,19 @@ def _tense(text: str, start: int, end: int) -> str:
                     return verdict
         if not left_open and not right_open:
             break
-    return "future" if _in_headline(text, start) else "unmarked"
+    if _in_headline(text, start) or _timetable_in_sentence(text, start, end):
+        return "future"
+    return "unmarked"
+
+
+def _timetable_in_sentence(text: str, start: int, end: int) -> bool:
+    """With no cue near it, a day in a sentence whose verb is a third-person present after a pronoun or a
+    company is on a timetable ("FedEx Corp. reports results for its quarter on Wednesday", "Friday, he
+    visits the Church of the Nativity"); after other names the word may be a plural ("Boeing shares fell")."""
+    left = _SENTENCE_END.split(text[max(0, start - 160):start])[-1]
+    right = _SENTENCE_END.split(text[end:end + 160])[0]
+    return any(m.group(1) not in PAST_CUES and m.group(1) not in NOT_TIMETABLE
+               for m in _TIMETABLE.finditer(left + " " + right))
 
 
 def _in_headline(text: str, start: int) -> bool:
