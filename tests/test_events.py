@@ -494,3 +494,14 @@ def test_voiced_concern_about_someone_is_criticism_and_a_dative_is_the_receiver(
     congratulations = events_of("South African President Jacob Zuma sent his congratulations to Robert Mugabe.")
     assert [(e.type, e.source, e.target) for e in congratulations] == [
         ("praise", ("Jacob Zuma",), ("Robert Mugabe",))]
+
+
+def test_a_group_noun_takes_the_group_named_before_it_in_its_own_sentence():
+    """ "Trump joined Abe and Turnbull for a meeting, at which the leaders agreed": the leaders just named,
+    not a group of an earlier sentence."""
+    events = events_of("Iran and Iraq signed a trade pact on Sunday.\n"
+                       "Earlier Monday, Mr. Trump joined Japanese Prime Minister Shinzo Abe and Australian Prime "
+                       "Minister Malcolm Turnbull for a three-way meeting, at which the leaders agreed to keep up "
+                       "pressure on North Korea.")
+    agreements = [e for e in find(events, "agreement") if "North Korea" in e.target]
+    assert [e.source for e in agreements] == [("Shinzo Abe", "Malcolm Turnbull")]

@@ -344,14 +344,17 @@ class GroupWords:
             if self.since_together > GROUP_REACH:
                 self.last_named_together = ()
             tokens = list(sent)  # one Token object per word for the three readings below
+            here = [(t.i, members) for t in tokens if t.i in coordinating
+                    and len(members := self._coordinated(doc, t, found)) > 1]  # "joined Abe and Turnbull, and the leaders"
             for tok in tokens:
                 if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
                     # the last subject group, unless others were named together well after it
                     recent = self.last_group and self.since_group <= self.since_together + 1
                     self.groups[tok.i] = (self.last_group if recent else self.last_named_together) or self.last_group
-                elif self.last_named_together and tok.i not in found and self._is_collective(tok, found):
-                    self.groups[tok.i] = self._as_kind(self.last_named_together,
-                                                       collective_nouns()[tok.lemma_.lower()])
+                elif tok.i not in found and self._is_collective(tok, found):
+                    named = next((members for k, members in reversed(here) if k < tok.i), self.last_named_together)
+                    if named:
+                        self.groups[tok.i] = self._as_kind(named, collective_nouns()[tok.lemma_.lower()])
             for tok in tokens:
                 members = self._of_group(tok, found) or self._modified_group(tok, found)
                 if members:
