@@ -505,3 +505,11 @@ def test_a_group_noun_takes_the_group_named_before_it_in_its_own_sentence():
                        "pressure on North Korea.")
     agreements = [e for e in find(events, "agreement") if "North Korea" in e.target]
     assert [e.source for e in agreements] == [("Shinzo Abe", "Malcolm Turnbull")]
+
+
+def test_a_ban_on_trade_is_an_embargo_and_a_ban_on_people_coercion():
+    trade = events_of("Russia on Thursday banned most food imports from the United States.")
+    assert [(e.type, e.cameo, e.source, e.target) for e in trade] == [
+        ("sanction", "163", ("Russia",), ("United States",))]
+    people = events_of("The junta banned opposition leaders from running.")
+    assert [e.type for e in people] == ["coercion"]

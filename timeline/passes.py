@@ -201,6 +201,14 @@ def _material_support(state: SentenceState, c: Candidate) -> bool:
             and tok.head.lemma_.lower() in state.rules.word("support_transfer"))
 
 
+def _bans_trade(state: SentenceState, c: Candidate) -> bool:
+    """ "banned most food imports from the United States", "a ban on flights to Georgia": a ban on trade
+    or travel with another country is an embargo (words.csv trade_noun), not coercion of people."""
+    objects = [k for k in c.head.children if k.dep_ in ("dobj", "nsubjpass")
+               or k.dep_ == "prep" and k.lower_ == "on"]
+    return any(t.lemma_.lower() in state.rules.word("trade_noun") for k in objects for t in k.subtree)
+
+
 def _denies_charge(state: SentenceState, c: Candidate) -> bool:
     """ "a charge that Doha strongly denies": the denial of an accusation rejects it."""
     tok, charges = c.head, state.rules.word("charge_noun")
@@ -247,6 +255,7 @@ def _obliges_another(state: SentenceState, c: Candidate) -> bool:
 
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": _obliges_another,
+    "bans_trade": _bans_trade,
     "remote_exchange": _remote_exchange,
     "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb) and _refuser(state, c),
     "calls_for": _calls_for,
