@@ -513,3 +513,10 @@ def test_a_ban_on_trade_is_an_embargo_and_a_ban_on_people_coercion():
         ("sanction", "163", ("Russia",), ("United States",))]
     people = events_of("The junta banned opposition leaders from running.")
     assert [e.type for e in people] == ["coercion"]
+
+
+def test_concern_about_a_deed_is_aimed_at_its_doer():
+    events = events_of("Zimbabwe held a presidential election on July 31. British Foreign Secretary William Hague "
+                       "voiced grave concerns about the conduct of the poll.")
+    assert [(e.source, e.target, e.target_basis) for e in find(events, "criticism")] == [
+        (("William Hague",), ("Zimbabwe",), "context")]

@@ -598,13 +598,16 @@ def address_the_fighting(state: SentenceState, c: Candidate) -> bool:
 
 def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
     """Praise or criticism of a deed named as its object ("Guterres welcomed the talks", "Abe called
-    the launch a violent act") is aimed at the sides of the article's last event of that kind (a
+    the launch a violent act", "voiced concerns about the conduct of the poll") is aimed at the sides of the article's last event of that kind (a
     criticism at its doers), this sentence's first."""
     if c.targets or c.type not in ("praise", "criticism"):
         return True
     verb = naming_verb(c.head) if c.frame == "named" else c.head
     obj = named_object(verb) if c.frame == "named" else next((o for o in verb.children if o.dep_ == "dobj"), None)
-    deed = next((kind for t in (obj.subtree if obj is not None else ()) if (kind := _event_kind(state, t))
+    judged = list(obj.subtree) if obj is not None else [  # "voiced concerns about the conduct of the poll"
+        t for p in c.head.children if c.head.pos_ == "NOUN" and p.dep_ == "prep" and p.lower_ in ("about", "over", "at")
+        for t in p.subtree]
+    deed = next((kind for t in judged if (kind := _event_kind(state, t))
                  and kind != c.type and not state.rules.policy(kind).reporting), None)
     if deed is None:
         return True
