@@ -520,3 +520,8 @@ def test_concern_about_a_deed_is_aimed_at_its_doer():
                        "voiced grave concerns about the conduct of the poll.")
     assert [(e.source, e.target, e.target_basis) for e in find(events, "criticism")] == [
         (("William Hague",), ("Zimbabwe",), "context")]
+
+
+def test_a_passive_infinitive_has_the_subject_above_as_target():
+    events = find(events_of("Mr. Robert Mugabe is expected to be sworn in for a new term later this month."), "election")
+    assert [(e.source, e.target, e.modality) for e in events] == [((), ("Robert Mugabe",), "planned")]

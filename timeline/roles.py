@@ -210,8 +210,9 @@ class Roles:
             sources = self.subject_actors(tok, mentions) + sources
         elif tok.dep_ == "acl":
             targets += self.actor_of(tok.head, mentions)
-        elif tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
-            targets += self.subject_actors(tok, mentions)  # "Abiy flew to Assab and was greeted by Isaias"
+        elif tok.dep_ in ("conj", "xcomp") and not any(c.dep_ == "nsubjpass" for c in tok.children):
+            # "Abiy flew to Assab and was greeted by Isaias", "Mugabe is expected to be sworn in"
+            targets += self.subject_actors(tok, mentions)
         if reciprocal and len(sources) > 1 and not targets:
             return sources[:1], sources[1:], ["role:verb", "role:reciprocal"]  # "accused each other"
         if not self.rules.policy(etype).reporting:
