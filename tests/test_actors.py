@@ -332,3 +332,14 @@ def test_what_the_article_calls_a_town_is_no_organisation():
     found = mentions_of("Sudan vowed to recapture the oil-producing town of Heglig.\n"
                         "Nuland called on Juba to pull back from Heglig.")
     assert "Heglig" not in found and found["Juba"] == "South Sudan"
+
+
+def test_a_noun_that_names_a_kind_of_group_refers_to_no_armed_group():
+    """ "Rights groups say": not the armed group named before (the militants were)."""
+    from timeline.model import Article
+    from timeline.pipeline import extract_article
+    events = extract_article(Article(id="t", title="t", date="2017-11-13", text=(
+        "Islamic State militants seized the city of Marawi in May. Rights groups say thousands of people have "
+        "been killed since the campaign began.")))
+    assert all("Islamic State" not in e.source for e in events if "Rights groups" in e.sentence)
+    assert any(e.source == ("Islamic State",) for e in events if "Marawi" in e.sentence)

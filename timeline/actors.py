@@ -623,11 +623,13 @@ class MentionFinder:
 
     def _group_noun(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
         """The group a group noun names: the one last named ("the militants"), else the generic
-        actor, of a country when one qualifies it ("Syrian rebels": rebels, not Hamas named before)."""
+        actor, of a country when one qualifies it ("Syrian rebels": rebels, not Hamas named before); a
+        noun that names a kind of group ("rights groups") refers to none."""
         lemma = tok.lemma_.lower()
         generic = group_nouns()[lemma]
         country = next((a.country for a in _owners(tok, found, ("country",))), None)
-        if country is None and lemma in referring_group_nouns() and self.last_named_group is not None:
+        kind_named = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)  # "rights groups", "aid groups"
+        if country is None and lemma in referring_group_nouns() and self.last_named_group is not None and not kind_named:
             return self.last_named_group
         return Actor(name=generic, kind="group", country=country) if generic else None
 
