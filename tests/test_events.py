@@ -525,3 +525,8 @@ def test_concern_about_a_deed_is_aimed_at_its_doer():
 def test_a_passive_infinitive_has_the_subject_above_as_target():
     events = find(events_of("Mr. Robert Mugabe is expected to be sworn in for a new term later this month."), "election")
     assert [(e.source, e.target, e.modality) for e in events] == [((), ("Robert Mugabe",), "planned")]
+
+
+def test_calling_a_vote_free_and_fair_is_praise():
+    events = events_of("The African Union called the vote free and fair.")
+    assert [(e.type, e.source) for e in events] == [("praise", ("African Union",))]
