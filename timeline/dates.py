@@ -71,7 +71,8 @@ HOLIDAYS = MappingProxyType({
     "martin luther king day": ("nth", 1, 0, 3), "martin luther king jr. day": ("nth", 1, 0, 3),
     "presidents day": ("nth", 2, 0, 3), "presidents' day": ("nth", 2, 0, 3),
     "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
-    "good friday": ("easter", -2), "columbus day": ("nth", 10, 0, 2),
+    "good friday": ("easter", -2), "columbus day": ("nth", 10, 0, 2), "election day": ("election",),
+    "ve day": (5, 8), "v-e day": (5, 8),
     "lunar new year": ("table",), "chinese new year": ("table",),
     "9/11": ("once", 2001, 9, 11), "sept. 11": ("once", 2001, 9, 11), "sept 11": ("once", 2001, 9, 11),
     "september 11": ("once", 2001, 9, 11), "september 11th": ("once", 2001, 9, 11),
@@ -202,7 +203,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "month": _rx(rf"(?<![\w-])(?:(?P<mod>early|mid|late|earlier this|later this|last|next|this|"
                  rf"the end of|the beginning of|the start of|the middle of|end|mid-)[ \t\xa0-]+)?"
                  rf"(?P<month>(?-i:{_MONTH_FULL}|{_MONTH_ABBR}))(?!\w)(?:(?:{_SP}of)?,?{_SP}{_YEAR}(?![\w%]|[.,:]\d)"
-                 rf"|{_SP}of{_SP}(?P<relyear>this|last|next|that|the following|the previous){_SP}year)?",
+                 rf"|(?:{_SP}of)?{_SP}(?P<relyear>this|last|next|that|the following|the previous){_SP}year)?",
                  re.IGNORECASE),
     "year_range": _rx(r"(?<![\w$€£¥#./-])(?P<y1>1\d{3}|20\d\d)[ \t\xa0]?[-–—/][ \t\xa0]?"
                       r"(?P<y2>(?:1\d|20)?\d\d)(?![\w%-]|[.,]\d)"),
@@ -246,7 +247,8 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    r"Halloween|Independence Day|Fourth of July|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
                    r"Canada Day|Australia Day|St\.? Patrick's Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
-                   r"Easter(?: Sunday| Monday)?|Good Friday|Columbus Day|Lunar New Year|Chinese New Year"
+                   r"Easter(?: Sunday| Monday)?|Good Friday|Columbus Day|Lunar New Year|Chinese New Year|Election Day|"
+                   r"V-?E Day"
                    rf")(?:{_SP}{_YEAR})?(?!\w)"
                    # the attacks of 11 September 2001, by their name
                    r"|(?<![\w/])(?P<h911>9/11|Sept\.? 11|September 11(?:th)?)(?=(?:[ \t\xa0]+terror(?:ist)?)?"
@@ -296,7 +298,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                           r"veterans day|"
                           r"armistice|remembrance|bastille|canada day|australia day|patrick's|may day|thanksgiving|"
                           r"black friday|cyber monday|labor day|memorial day|king(?: jr\.)? day|presidents'? day|"
-                          r"columbus day|lunar new year|chinese new year|"
+                          r"columbus day|lunar new year|chinese new year|election day|v-?e day|"
                           r"easter|good friday|9/11|sept\.? 11|september 11"),
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "offset": re.compile(r"later|earlier|before|after"),
@@ -310,6 +312,8 @@ _ABBREVIATION_DOT = re.compile(r"\b([A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|O
 _PRESENT_AFTER_SUBJECT = re.compile(r"(?:,\s+(?:who|which)\s[^,.;!?\n]{3,120},|\b[Hh]e|\b[Ss]he|\b(?:who|which|that)"
                                     r"|\bwhose(?:\s+[\w-]+){1,3})\s+([a-z]{2,}[^su\Wi]s)\b[^,.;!?\n]*$")
 _SENTENCE_END = re.compile(r"(?<!Corp)(?<!Inc)(?<!Co)(?<!Ltd)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;]\s|\n")
+_FRONT_WORDS = frozenset({"on", "in", "at", "by", "early", "late", "last", "this", "the", "since", "from", "until",
+                          "and", "but", "then", "earlier", "later", "next"})
 _TIMETABLE = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|\b(?:Corp|Inc|Co|Ltd|Plc|AG|SA)\.?)\s+([a-z]{2,}[^su\Wi]s)\b")
 # Third-person present forms that are no timetable ("it takes", "he does")
 NOT_TIMETABLE = frozenset({"does", "seems", "means", "remains", "needs", "wants", "knows", "thinks", "believes",
@@ -677,6 +681,8 @@ def _holiday_in(rule: tuple, year: int) -> date | None:
         return _holiday_in(HOLIDAYS["thanksgiving"], year) + timedelta(days=rule[1])
     if rule[0] == "easter":
         return easter(year) + timedelta(days=rule[1])
+    if rule[0] == "election":  # the U.S. Election Day: the Tuesday after the first Monday of November
+        return _holiday_in(("nth", 11, 0, 1), year) + timedelta(days=1)
     if rule[0] == "table":
         return date(year, *LUNAR_NEW_YEAR[year]) if year in LUNAR_NEW_YEAR else None
     return date(year, *rule)
@@ -730,6 +736,8 @@ def _resolve_the_unit(m: re.Match[str], anchor: date, tense: str) -> Value:
 def _resolve_ordinal_day(m: re.Match[str], anchor: date, tense: str) -> Value:
     """the 15th (of the month of the anchor, or the one before or after by tense)"""
     day = int(m["day"])
+    if tense == "unmarked":  # the nearer: "driving back on the 27th" on the 23rd
+        tense = "future" if day > anchor.day and day - anchor.day < 15 or day < anchor.day - 15 else "past"
     step = 0 if tense == "future" and day >= anchor.day or tense != "future" and day <= anchor.day \
         else (1 if tense == "future" else -1)
     year, month = _add_months(anchor.year, anchor.month, step)
@@ -1269,7 +1277,9 @@ def _tense(text: str, start: int, end: int) -> str:
     """
     left = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", text[max(0, start - 120):start].replace(".,", ",")))
     left.reverse()
-    fronted = next((k for k, tok in enumerate(left) if tok in CLAUSE_BREAKS), len(left)) <= 2
+    opening = next((k for k, tok in enumerate(left) if tok in CLAUSE_BREAKS), len(left))
+    # the expression opens its clause ("that on Monday, ..."), not "which matures on Friday, was rescued"
+    fronted = opening <= 2 and all(tok.lower() in _FRONT_WORDS for tok in left[:opening])
     after = text[end:end + 60]
     if not fronted:  # "idled for a review in March, will not restart": the comma ends its phrase
         after = after.split(",", 1)[0]
@@ -1287,7 +1297,8 @@ def _tense(text: str, start: int, end: int) -> str:
             if low in CLAUSE_BREAKS:
                 left_open = False
             elif low in ("until", "till", "before", "by") and (i == 0 or i == 1 and left[0].lower() in ("the", "a")) \
-                    and not (low in ("until", "till") and {"not", "n't", "never"} & {w.lower() for w in left[i + 1:i + 6]}):
+                    and not (low in ("until", "till") and any(w.lower() in ("not", "never") or w.lower().endswith("n't")
+                                                             for w in left[i + 1:i + 6])):
                 return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote";
                 # not "was not identified as Ebola until March" (when it first was)
             elif low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() \
@@ -1447,14 +1458,20 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
 
 
 def _in_told_year(text: str, found: list[Timex], start: int, value: str, tense: str) -> str:
-    """A yearless day or month in a "when" clause on a year is in that year ("memories of 2011, when
-    Congress raised the debt ceiling on Aug. 2").
+    """A yearless day or month in a "when" clause on a year, or in a sentence a year opens, is in that
+    year ("memories of 2011, when Congress raised the debt ceiling on Aug. 2"; "Last year, an ice storm
+    closed runways on Nov. 22").
 
     >>> [t.date for t in find_dates("It revived memories of 2011, when Congress acted on Aug. 2.", "2013-10-16")]
     ['2011', '2011-08-02']
     """
     year = next((t for t in reversed(found) if t.precision == "year" and t.date and not t.date_end), None)
-    if year is None or tense == "future" or not re.fullmatch(r"\d{4},?\s+when\b[^.;!?\n]*", text[year.start:start]):
+    if year is None or tense == "future" or re.search(r"[.!?][\s\"”’]|\n", text[year.end:start]):
+        return value
+    when_clause = re.fullmatch(r"\d{4},?\s+when\b.*", text[year.start:start], re.DOTALL)
+    opening = _sentence_initial(text, year.start) or _previous_word(text, year.start).lower() == "in" \
+        and _sentence_initial(text, year.start - 3)  # "Last year, an ice storm closed runways on Nov. 22"
+    if not (when_clause or opening and text[year.end:year.end + 1] == ","):
         return value
     told = f"{year.date}{value[4:]}"
     return told if _safe_day(int(told[:4]), int(told[5:7]), int(told[8:10]) if len(told) == 10 else 1) else value
