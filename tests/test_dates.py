@@ -271,6 +271,9 @@ CASES = [
      None, "day"),
     ("The firm collapsed in March 2011, and Pryce was arrested in May that year.", "2012-12-24", "May", "2011-05",
      None, "month"),
+    ("G7 leaders meet in Brussels on June 4 and 5, the first such gathering.", "2014-05-26", "5", "2014-06-05", None,
+     "day"),
+    ("The championships run from 9 to 11 March.", "2012-02-18", "9", "2012-03-09", None, "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),
@@ -369,6 +372,12 @@ TRAPS = [
     "It was the year he was born.", "He finished the race in the 15th.", "They met on the 3rd floor.",
     "Person of the Year awards were handed out.", "It honoured victims of the group Black September at the Games.",
 ]
+
+
+def test_a_count_after_a_day_is_no_day():
+    """ "on May 3 and 4 people died", "June 10 and 17 percent": counts, not listed days."""
+    for text in ("On May 3 and 4 people died.", "He won on June 10 and 17 percent voted."):
+        assert [t.text for t in find_dates(text, MON)] == [text.split(" and")[0].split("on ")[-1].replace("On ", "")]
 
 
 @pytest.mark.parametrize("text", TRAPS)

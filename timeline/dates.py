@@ -312,6 +312,10 @@ _ABBREVIATION_DOT = re.compile(r"\b([A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|O
 _PRESENT_AFTER_SUBJECT = re.compile(r"(?:,\s+(?:who|which)\s[^,.;!?\n]{3,120},|\b[Hh]e|\b[Ss]he|\b(?:who|which|that)"
                                     r"|\bwhose(?:\s+[\w-]+){1,3})\s+([a-z]{2,}[^su\Wi]s)\b[^,.;!?\n]*$")
 _SENTENCE_END = re.compile(r"(?<!Corp)(?<!Inc)(?<!Co)(?<!Ltd)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;]\s|\n")
+# A bare day number after or before a day of a month, in a list or range ("June 4 and 5", "9 to 11 March")
+_DAY_AFTER = re.compile(r"[ \t]*(?:and|or|to|through|until|-|–)[ \t]*(?P<n>[1-3]?\d)(?![\d:.,%]\d|\d|[ \t]*[%$]"
+                        r"|[ \t]*(?!(?:to|and|or|in|at|on|for|with|when|as|but|respectively)\b)[A-Za-z])")
+_DAY_BEFORE = re.compile(r"(?<![\d.,$£€])(?P<n>[1-3]?\d)[ \t]*(?:and|or|to|through|until|-|–)[ \t]*$")
 _FRONT_WORDS = frozenset({"on", "in", "at", "by", "early", "late", "last", "this", "the", "since", "from", "until",
                           "and", "but", "then", "earlier", "later", "next"})
 _TIMETABLE = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|\b(?:Corp|Inc|Co|Ltd|Plc|AG|SA)\.?)\s+([a-z]{2,}[^su\Wi]s)\b")
@@ -1454,7 +1458,30 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
         if value and kind in ("mdy", "dmy", "month") and not (m["year"] or m["mod"] if kind == "month" else m["year"]):
             value = _in_told_year(text, found, start, value, tense)
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
-    return _date_clock_times(text, found, when)
+    return _date_clock_times(text, _listed_days(text, found), when)
+
+
+def _listed_days(text: str, found: list[Timex]) -> list[Timex]:
+    """A bare day number listed with a day of a month is a day of that month ("on June 4 and 5",
+    "from 9 to 11 March").
+
+    >>> [(t.text, t.date) for t in find_dates("The summit runs from 9 to 11 March.", "2012-02-18")]
+    [('9', '2012-03-09'), ('11 March', '2012-03-11')]
+    """
+    out = list(found)
+    for t in found:
+        if t.precision != "day" or not t.date or t.date_end:
+            continue
+        if t.text[-1:].isdigit() and (m := _DAY_AFTER.match(text, t.end)):
+            start, end = m.span("n")
+        elif t.text[:1].isdigit() and (m := _DAY_BEFORE.search(text, max(0, t.start - 12), t.start)):
+            start, end = m.span("n")
+        else:
+            continue
+        day = _safe_day(int(t.date[:4]), int(t.date[5:7]), int(text[start:end]))
+        if day is not None and all(end <= o.start or start >= o.end for o in out):
+            out.append(Timex(text[start:end], start, end, day.isoformat(), None, "day"))
+    return sorted(out, key=lambda t: t.start)
 
 
 def _in_told_year(text: str, found: list[Timex], start: int, value: str, tense: str) -> str:
