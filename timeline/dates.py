@@ -238,7 +238,8 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "ordinal_day": _rx(rf"(?<![\w-])the{_SP}(?P<day>[1-3]?\d)(?:st|nd|rd|th)(?![\w-])(?=[ \t\xa0]*(?:[.,;:!?)\"”]|and\b|or\b|$))"),
     "the_year": _rx(rf"(?<![\w-])(?:(?P<pre>[Ee]arlier|[Ll]ater){_SP}in{_SP})?the{_SP}(?P<new>new{_SP})?year(?![\w-])"
                     rf"(?!{_SP}(?:before|after|earlier|later|ago|old|long|of|when|in|that|to{_SP}(?:date|\d|[A-Z])|\d))"),
-    "weekday": _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past){_SP})?"
+    "weekday": _rx(rf"(?<![\w-])(?:(?P<rel>last|next|this|this coming|coming|previous|past|the following|the previous)"
+                   rf"{_SP})?"
                    rf"(?P<wd>{_WEEKDAY})(?:'s)?{_DAYPART}(?!\w)"),
     "deictic": _rx(rf"(?<![\w-])(?P<w>the day before yesterday|the day after tomorrow|(?:earlier|later){_SP}today"
                    rf"|today|tonight|yesterday|tomorrow|this{_SP}(?:morning|afternoon|evening)|last{_SP}night)"
@@ -1107,6 +1108,19 @@ def _refer_year_in_sentence(m: re.Match[str], found: list[Timex], alone: Value) 
     return year.date, None, "year"
 
 
+def _refer_weekday(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
+    """ "the following Monday" after "polls close on January 15": the first Monday after that day
+    ("the previous Friday": the last one before it)."""
+    rel = (m["rel"] or "").lower()
+    ref = next((t for t in reversed(found) if t.date and t.precision == "day" and not t.date_end), None)
+    if not rel.startswith("the ") or ref is None:
+        return alone
+    day, weekday = _first_day(ref.date), WEEKDAYS[m["wd"].lower()]
+    if rel == "the following":
+        return (day + timedelta(days=(weekday - day.weekday()) % 7 or 7)).isoformat(), None, "day"
+    return (day - timedelta(days=(day.weekday() - weekday) % 7 or 7)).isoformat(), None, "day"
+
+
 def _refer_unit(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     """"the previous year" after "in 2008": 2007; moved from the last time mentioned at least as
     precisely as its unit (the day before "the following day", not a year in between); alone,
@@ -1208,7 +1222,7 @@ KINDS: tuple[ExpressionKind, ...] = (
     ExpressionKind("the_year", _resolve_the_year, _keep_the_year, refer=_refer_year_in_sentence),
     ExpressionKind("ordinal_day", _resolve_ordinal_day, _keep_ordinal_day, tensed=True),
     ExpressionKind("weekend", _resolve_weekend, tensed=True),
-    ExpressionKind("weekday", _resolve_weekday, _keep_weekday, tensed=True),
+    ExpressionKind("weekday", _resolve_weekday, _keep_weekday, tensed=True, refer=_refer_weekday),
     ExpressionKind("deictic", _resolve_deictic, _keep_deictic),
     ExpressionKind("season", _resolve_season, tensed=True),
     ExpressionKind("anaphor", _resolve_anaphor, _keep_anaphor, refer=_refer_same_day),
