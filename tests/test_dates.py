@@ -276,6 +276,7 @@ CASES = [
     ("The championships run from 9 to 11 March.", "2012-02-18", "9", "2012-03-09", None, "day"),
     ("The first inspectors arrived on Oct. 1, and work began the following Sunday.", "2013-10-31",
      "the following Sunday", "2013-10-06", None, "day"),
+    ("\"April will probably be the low point,\" he said.", "2011-03-31", "April", "2011-04", None, "month"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

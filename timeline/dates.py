@@ -124,6 +124,8 @@ MONTH_LEADS = frozenset({
 })
 _MODIFIER_MONTHS = frozenset({"January", "February", "April", "June", "July", "September", "October", "November",
                               "December"})
+_MONTH_SUBJECT_VERBS = frozenset({"will", "would", "was", "is", "has", "had", "could", "should", "saw", "brought",
+                                  "marks", "marked"})
 _NOT_QUALIFIED = frozenset({"and", "or", "to", "is", "was", "said", "says", "has", "had", "will", "would", "of"})
 # After these a capitalised "May" or "March" is the month even before "to" ("signed in March to add measures")
 _SURE_MONTH_LEADS = frozenset({"in", "since", "until", "during", "early", "late", "mid", "by", "from", "through",
@@ -946,6 +948,8 @@ def _keep_month(m: re.Match[str], text: str) -> bool:
     lprev, nxt = _previous_word(text, start).lower(), _next_word(text, end)
     if lprev in MONTH_DETERMINERS and nxt[:1].islower():
         return True
+    if _sentence_initial(text, start) and word in _MODIFIER_MONTHS and nxt in _MONTH_SUBJECT_VERBS:
+        return True  # "April will probably be the low point", "\"January was brutal\""
     if lprev not in MONTH_LEADS:
         # a month that qualifies a noun: "November retail sales", "a strong report makes September tapering likely"
         return word in _MODIFIER_MONTHS and nxt.isalpha() and nxt.islower() and nxt not in _NOT_QUALIFIED \
