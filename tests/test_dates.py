@@ -277,6 +277,10 @@ CASES = [
     ("The first inspectors arrived on Oct. 1, and work began the following Sunday.", "2013-10-31",
      "the following Sunday", "2013-10-06", None, "day"),
     ("\"April will probably be the low point,\" he said.", "2011-03-31", "April", "2011-04", None, "month"),
+    ("Polls open on Friday. Campaigning officially ends 24 hours earlier.", "2013-06-09", "24 hours earlier",
+     "2013-06-13", None, "day"),
+    ("The index fell in a half-day session on Lunar New Year's Eve.", "2014-01-30", "Lunar New Year's Eve",
+     "2014-01-30", None, "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

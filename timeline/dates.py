@@ -72,8 +72,9 @@ HOLIDAYS = MappingProxyType({
     "presidents day": ("nth", 2, 0, 3), "presidents' day": ("nth", 2, 0, 3),
     "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
     "good friday": ("easter", -2), "columbus day": ("nth", 10, 0, 2), "election day": ("election",),
+    "lunar new year's eve": ("table", -1), "chinese new year's eve": ("table", -1),
     "ve day": (5, 8), "v-e day": (5, 8),
-    "lunar new year": ("table",), "chinese new year": ("table",),
+    "lunar new year": ("table", 0), "chinese new year": ("table", 0),
     "9/11": ("once", 2001, 9, 11), "sept. 11": ("once", 2001, 9, 11), "sept 11": ("once", 2001, 9, 11),
     "september 11": ("once", 2001, 9, 11), "september 11th": ("once", 2001, 9, 11),
 })
@@ -250,7 +251,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    r"Halloween|Independence Day|Fourth of July|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
                    r"Canada Day|Australia Day|St\.? Patrick's Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
-                   r"Easter(?: Sunday| Monday)?|Good Friday|Columbus Day|Lunar New Year|Chinese New Year|Election Day|"
+                   r"Easter(?: Sunday| Monday)?|Good Friday|Columbus Day|(?:Lunar|Chinese) New Year(?:'s Eve)?|Election Day|"
                    r"V-?E Day"
                    rf")(?:{_SP}{_YEAR})?(?!\w)"
                    # the attacks of 11 September 2001, by their name
@@ -691,7 +692,7 @@ def _holiday_in(rule: tuple, year: int) -> date | None:
     if rule[0] == "election":  # the U.S. Election Day: the Tuesday after the first Monday of November
         return _holiday_in(("nth", 11, 0, 1), year) + timedelta(days=1)
     if rule[0] == "table":
-        return date(year, *LUNAR_NEW_YEAR[year]) if year in LUNAR_NEW_YEAR else None
+        return date(year, *LUNAR_NEW_YEAR[year]) + timedelta(days=rule[1]) if year in LUNAR_NEW_YEAR else None
     return date(year, *rule)
 
 
@@ -844,12 +845,14 @@ def _resolve_offset(m: re.Match[str], anchor: date, tense: str) -> Value:
 
 def shift(anchor: date, n: int, unit: str) -> Value | None:
     """`anchor` moved by `n` units (back when negative), written at the unit's precision; None for
-    units finer than a day.
+    units finer than a day, but whole days of hours.
 
     >>> shift(date(2025, 3, 12), -1, "month"), shift(date(2025, 3, 12), 2, "days")
     (('2025-02', None, 'month'), ('2025-03-14', None, 'day'))
     """
     unit = unit.lower()
+    if unit.startswith("hour") and n % 24 == 0:  # "24 hours earlier", "48 hours later": whole days
+        return (anchor + timedelta(days=n // 24)).isoformat(), None, "day"
     if unit.startswith(("second", "minute", "hour")):
         return None
     if unit.startswith("day"):
@@ -1150,7 +1153,7 @@ def _refer_offset(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     # or tells what came next ("was dissolved in June. Morsy tried to reinstate it a month later")
     breaks = len(re.findall(r"[.!?][\s\"”’]|\n", m.string[ref.end:m.start()]))
     forward = (m["dir"] or m["dir2"] or "").lower() in ("later", "after")
-    if breaks > 1 or breaks == 1 and not (_sentence_initial(m.string, m.start()) or unit.startswith(("day", "week"))
+    if breaks > 1 or breaks == 1 and not (_sentence_initial(m.string, m.start()) or unit.startswith(("day", "week", "hour"))
                                           or forward):
         return alone
     return shift(_first_day(ref.date), n, unit) or alone
