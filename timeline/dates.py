@@ -1431,6 +1431,30 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
     [('June', '2025-06'), ('the same month a year ago', '2024-06')]
     """
     _parse_anchor(anchor)  # fail early on a malformed anchor
+    taken = _matches(text)
+    when = _parse_anchor(anchor)
+    found = []
+    for start, end, kind, m in taken:
+        tense = _tense(text, start, end) if _KIND[kind].tensed else "past"
+        # a look-around that saw the context ("the Sept. 11 attacks") resolves the match itself
+        value, date_end, precision = (_resolve_match(kind, m.group(0), when, tense)
+                                      or _KIND[kind].resolve(m, when, tense))
+        if kind == "month" and m.group("relyear"):
+            found += _month_of_year_phrase(m, found, (value, date_end, precision), anchor)
+            continue
+        refer = _KIND[kind].refer
+        if refer is not None:
+            value, date_end, precision = refer(m, found, (value, date_end, precision))
+        if value and kind in ("weekday", "mdy", "dmy") and not (m.groupdict().get("year") or m.groupdict().get("rel")):
+            value = _next_in_sequence(text, found, start, value)
+        if value and kind in ("mdy", "dmy", "month") and not (m["year"] or m["mod"] if kind == "month" else m["year"]):
+            value = _in_told_year(text, found, start, value, tense)
+        found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
+    return _date_clock_times(text, _listed_days(text, found), when)
+
+
+def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """The longest matches of every kind that keeps them, without overlap, in text order."""
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased
@@ -1448,38 +1472,25 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
     for start, end, _, kind, m in candidates:
         if all(end <= s or start >= e for s, e, _, _ in taken):
             taken.append((start, end, kind, m))
-    taken.sort(key=lambda c: c[0])
-    when = _parse_anchor(anchor)
-    found = []
-    for start, end, kind, m in taken:
-        tense = _tense(text, start, end) if _KIND[kind].tensed else "past"
-        # a look-around that saw the context ("the Sept. 11 attacks") resolves the match itself
-        value, date_end, precision = (_resolve_match(kind, m.group(0), when, tense)
-                                      or _KIND[kind].resolve(m, when, tense))
-        if kind == "month" and m.group("relyear"):
-            # "October of next year": the month takes the whole value, "next year" its own; "August of
-            # that year", "March of the following year": the year is the one mentioned last's
-            rel_start = m.start("relyear")
-            ref = next((t for t in reversed(found) if t.date), None)
-            told = m["relyear"].lower() in ("that", "the following", "the previous") and ref is not None
-            rel = Timex(text[rel_start:end], rel_start, end, f"{int(ref.date[:4]) + _RELYEAR_STEP[m['relyear'].lower()]:04d}",
-                        None, "year") if told else resolve_date(text[rel_start:end], anchor)
-            if told and rel.date:
-                value = f"{rel.date}-{MONTHS[m['month'].rstrip('.').lower()]:02d}"
-            found.append(Timex(text[start:m.end("month")], start, m.end("month"), value, date_end,
-                               precision if value else "unknown"))
-            if rel is not None:
-                found.append(Timex(rel.text, rel_start, end, rel.date, rel.date_end, rel.precision))
-            continue
-        refer = _KIND[kind].refer
-        if refer is not None:
-            value, date_end, precision = refer(m, found, (value, date_end, precision))
-        if value and kind in ("weekday", "mdy", "dmy") and not (m.groupdict().get("year") or m.groupdict().get("rel")):
-            value = _next_in_sequence(text, found, start, value)
-        if value and kind in ("mdy", "dmy", "month") and not (m["year"] or m["mod"] if kind == "month" else m["year"]):
-            value = _in_told_year(text, found, start, value, tense)
-        found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
-    return _date_clock_times(text, _listed_days(text, found), when)
+    return sorted(taken, key=lambda c: c[0])
+
+
+def _month_of_year_phrase(m: re.Match[str], found: list[Timex], alone: Value, anchor: str | None) -> list[Timex]:
+    """ "October of next year": the month takes the whole value, "next year" its own; "August of that
+    year", "March of the following year": the year is the one mentioned last's."""
+    text, start, end = m.string, m.start(), m.end()
+    value, date_end, precision = alone
+    rel_start = m.start("relyear")
+    ref = next((t for t in reversed(found) if t.date), None)
+    told = m["relyear"].lower() in ("that", "the following", "the previous") and ref is not None
+    rel = Timex(text[rel_start:end], rel_start, end, f"{int(ref.date[:4]) + _RELYEAR_STEP[m['relyear'].lower()]:04d}",
+                None, "year") if told else resolve_date(text[rel_start:end], anchor)
+    if told and rel.date:
+        value = f"{rel.date}-{MONTHS[m['month'].rstrip('.').lower()]:02d}"
+    out = [Timex(text[start:m.end("month")], start, m.end("month"), value, date_end, precision if value else "unknown")]
+    if rel is not None:
+        out.append(Timex(rel.text, rel_start, end, rel.date, rel.date_end, rel.precision))
+    return out
 
 
 def _listed_days(text: str, found: list[Timex]) -> list[Timex]:
@@ -1493,12 +1504,11 @@ def _listed_days(text: str, found: list[Timex]) -> list[Timex]:
     for t in found:
         if t.precision != "day" or not t.date or t.date_end:
             continue
-        if t.text[-1:].isdigit() and (m := _DAY_AFTER.match(text, t.end)):
-            start, end = m.span("n")
-        elif t.text[:1].isdigit() and (m := _DAY_BEFORE.search(text, max(0, t.start - 12), t.start)):
-            start, end = m.span("n")
-        else:
+        m = (_DAY_AFTER.match(text, t.end) if t.text[-1:].isdigit()
+             else _DAY_BEFORE.search(text, max(0, t.start - 12), t.start) if t.text[:1].isdigit() else None)
+        if m is None:
             continue
+        start, end = m.span("n")
         day = _safe_day(int(t.date[:4]), int(t.date[5:7]), int(text[start:end]))
         if day is not None and all(end <= o.start or start >= o.end for o in out):
             out.append(Timex(text[start:end], start, end, day.isoformat(), None, "day"))
