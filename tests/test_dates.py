@@ -281,6 +281,10 @@ CASES = [
      "2013-06-13", None, "day"),
     ("The index fell in a half-day session on Lunar New Year's Eve.", "2014-01-30", "Lunar New Year's Eve",
      "2014-01-30", None, "day"),
+    ("The Scot, who won his first major title at the US Open in September, needed five sets.", "2013-01-25",
+     "September", "2012-09", None, "month"),
+    ("Bernanke rattled markets in May and June when he said the bank could slow its purchases.", "2013-12-16",
+     "June", "2013-06", None, "month"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

@@ -1329,6 +1329,8 @@ def _tense(text: str, start: int, end: int) -> str:
             elif low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() \
                     or low == schedule_verb:
                 return "future"
+            elif _a_name(tok, left[i + 1] if i + 1 < len(left) else "."):
+                pass  # "at the US Open in September", "in May and June": names are no tense
             else:
                 verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
                 if verdict == "future" and [w.lower() for w in left[i + 1:i + 4]][1:3] == ["been", "had"]:
@@ -1340,7 +1342,7 @@ def _tense(text: str, start: int, end: int) -> str:
             low = tok.lower()
             if low in CLAUSE_BREAKS or low == "and":
                 right_open = False
-            else:
+            elif not _a_name(tok, right[i - 1] if i else "."):
                 verdict = _cue(low, _word_at(right, i - 1, -1), right[i + 1].lower() if i + 1 < len(right) else "",
                                i < 8)
                 if verdict:
@@ -1360,6 +1362,11 @@ def _timetable_in_sentence(text: str, start: int, end: int) -> bool:
     right = _SENTENCE_END.split(text[end:end + 160])[0]
     return any(m.group(1) not in PAST_CUES and m.group(1) not in NOT_TIMETABLE
                for m in _TIMETABLE.finditer(left + " " + right))
+
+
+def _a_name(tok: str, before: str) -> bool:
+    """A capitalised word that does not open its sentence: a name or a month ("the US Open", "May")."""
+    return tok[:1].isupper() and tok != "I" and before not in CLAUSE_BREAKS
 
 
 def _in_headline(text: str, start: int) -> bool:
