@@ -285,6 +285,10 @@ CASES = [
      "September", "2012-09", None, "month"),
     ("Bernanke rattled markets in May and June when he said the bank could slow its purchases.", "2013-12-16",
      "June", "2013-06", None, "month"),
+    ("The collapse came in September 2008. On 30 September, after a long meeting, the state guaranteed the banks.",
+     "2013-08-19", "30 September", "2008-09-30", None, "day"),
+    ("Trichet, who hands over on November 1, has led the bank since 2003. Leaders approved Draghi on June 24.",
+     "2011-07-10", "June 24", "2011-06-24", None, "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

@@ -1530,6 +1530,9 @@ def _in_told_year(text: str, found: list[Timex], start: int, value: str, tense: 
     >>> [t.date for t in find_dates("It revived memories of 2011, when Congress acted on Aug. 2.", "2013-10-16")]
     ['2011', '2011-08-02']
     """
+    told = _narrative_year(text, found, start, value, tense)
+    if told != value:
+        return told
     year = next((t for t in reversed(found) if t.precision == "year" and t.date and not t.date_end), None)
     if year is None or tense == "future" or re.search(r"[.!?][\s\"”’]|\n", text[year.end:start]):
         return value
@@ -1540,6 +1543,23 @@ def _in_told_year(text: str, found: list[Timex], start: int, value: str, tense: 
         return value
     told = f"{year.date}{value[4:]}"
     return told if _safe_day(int(told[:4]), int(told[5:7]), int(told[8:10]) if len(told) == 10 else 1) else value
+
+
+def _narrative_year(text: str, found: list[Timex], start: int, value: str, tense: str) -> str:
+    """A yearless day or month told in the past right after a month or day of an earlier year, in the
+    sentence before in its paragraph, follows on in that year, within half a year ("The collapse came
+    in September 2008. On 30 September, ..."; "talks collapsed in October 2011. The last Americans
+    left on Dec. 18")."""
+    ref = next((t for t in reversed(found) if t.date and not t.date_end), None)
+    if ref is None or ref.precision not in ("month", "day") or not re.search(r"\b\d{4}\b", ref.text) \
+            or tense == "future" or "\n" in text[ref.end:start] or ref.date[:4] >= value[:4] \
+            or len(re.findall(r"[.!?][\s\"”’]", text[ref.end:start])) != 1 \
+            or _previous_word(text, ref.start).lower() in ("since", "until", "by"):
+        return value
+    told = f"{ref.date[:4]}{value[4:]}"
+    day = _safe_day(int(told[:4]), int(told[5:7]), int(told[8:10]) if len(told) == 10 else 1)
+    later = day is not None and ref.date <= told[:len(ref.date)] and (day - _first_day(ref.date)).days < 190
+    return told if later else value
 
 
 def _next_in_sequence(text: str, found: list[Timex], start: int, value: str) -> str:
