@@ -289,6 +289,13 @@ CASES = [
      "2013-08-19", "30 September", "2008-09-30", None, "day"),
     ("Trichet, who hands over on November 1, has led the bank since 2003. Leaders approved Draghi on June 24.",
      "2011-07-10", "June 24", "2011-06-24", None, "day"),
+    ("Morsi took office on June 30, 2012 and was removed on July 3 by the army.", "2013-07-10", "July 3",
+     "2013-07-03", None, "day"),
+    ("Registration opened only on November 15 and ran until December 8.", "2011-01-03", "December 8", "2010-12-08",
+     None, "day"),
+    ("The women's final is on Saturday.", "2013-01-25", "Saturday", "2013-01-26", None, "day"),
+    ("Crude oil for January delivery rose 1% to $97.48 a barrel.", "2013-12-16", "January", "2014-01", None,
+     "month"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

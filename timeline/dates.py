@@ -1300,6 +1300,8 @@ def _tense(text: str, start: int, end: int) -> str:
     >>> _tense("Apple announced Friday that it will give owners a case.", 16, 22)
     'past'
     """
+    if re.match(r"\s+(?:delivery|contracts?|futures)\b", text[end:end + 12]):
+        return "future"  # "crude for January delivery rose": a month ahead
     left = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", text[max(0, start - 120):start].replace(".,", ",")))
     left.reverse()
     opening = next((k for k, tok in enumerate(left) if tok in CLAUSE_BREAKS), len(left))
@@ -1329,6 +1331,8 @@ def _tense(text: str, start: int, end: int) -> str:
             elif low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() \
                     or low == schedule_verb:
                 return "future"
+            elif low in ("is", "are") and (i == 0 or i == 1 and left[0].lower() in ("on", "in")):
+                return "future"  # "the women's final is on Saturday", "Election Day is Nov. 6"
             elif _a_name(tok, left[i + 1] if i + 1 < len(left) else "."):
                 pass  # "at the US Open in September", "in May and June": names are no tense
             else:
@@ -1570,9 +1574,12 @@ def _next_in_sequence(text: str, found: list[Timex], start: int, value: str) -> 
     ['2012-10-29', '2012-10-30']
     """
     prev = found[-1] if found else None
-    if prev is None or prev.precision != "day" or not prev.date or prev.date_end \
-            or not _SEQUENCE.fullmatch(text[prev.end:start]):
-        return value
+    between = text[prev.end:start] if prev is not None else ""
+    if prev is None or prev.precision != "day" or not prev.date or prev.date_end or not _SEQUENCE.fullmatch(between) \
+            or any(ch.isdigit() for ch in text[start:start + 12]) and len(between.split()) > 2 \
+            and between.split()[-1].lower() not in ("until", "till", "to", "through"):
+        return value  # a day of a month follows a bare "and", or a range ("opened on November 15 and ran until
+        # December 8"): not "took office on June 30, 2012 and was removed on July 3"
     after, day = date.fromisoformat(prev.date), date.fromisoformat(value)
     if any(ch.isdigit() for ch in text[start:start + 12].split(",")[0]):  # a month and day
         nxt = _safe_day(after.year, day.month, day.day)
