@@ -477,10 +477,10 @@ FLOOR_DEV_DATE_PRECISION = 0.95
 
 @pytest.mark.parametrize("articles_file, gold_file, spans_file, floor", [
     ("dev_dates_articles.jsonl", "dev_dates_gold.jsonl", "dev_dates_spans.jsonl", 0.98),
-    ("timeml_dev/articles.jsonl", "timeml_dev/gold_dates.jsonl", "timeml_dev/timex_spans.jsonl", 0.99),
-    ("timeml_dev2/articles.jsonl", "timeml_dev2/gold_dates.jsonl", "timeml_dev2/timex_spans.jsonl", 0.98),
-    ("timeml_dev3/articles.jsonl", "timeml_dev3/gold_dates.jsonl", "timeml_dev3/timex_spans.jsonl", 0.96),
-    ("timeml_test/articles.jsonl", "timeml_test/gold_dates.jsonl", "timeml_test/timex_spans.jsonl", 0.945),
+    *((f"{name}/articles.jsonl", f"{name}/gold_dates.jsonl", f"{name}/timex_spans.jsonl", floor) for name, floor in (
+        ("timeml_dev", 0.99), ("timeml_dev2", 0.98), ("timeml_dev3", 0.99), ("timeml_dev4", 0.97),
+        ("timeml_dev5", 0.96), ("timeml_dev6", 0.96), ("timeml_dev7", 0.95), ("timeml_dev8", 0.92),
+        ("timeml_test", 0.96))),
 ])
 def test_dates_on_held_out_news(articles_file, gold_file, spans_file, floor):
     data = Path(__file__).parent / "data"
