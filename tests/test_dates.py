@@ -296,6 +296,17 @@ CASES = [
     ("The women's final is on Saturday.", "2013-01-25", "Saturday", "2013-01-26", None, "day"),
     ("Crude oil for January delivery rose 1% to $97.48 a barrel.", "2013-12-16", "January", "2014-01", None,
      "month"),
+    ("The U.S. will play Finland at 7 p.m. local time (10 a.m. EST) on Saturday.", "2014-02-21", "7 p.m.",
+     "2014-02-22", None, "day"),
+    ("Russia vetoed a resolution declaring invalid Sunday's referendum.", "2014-03-15", "Sunday's", "2014-03-16",
+     None, "day"),
+    ("Traders expect swings ahead of Thursday's vote.", "2014-09-15", "Thursday's", "2014-09-18", None, "day"),
+    ("The fraud came to light in May, when an auditor noticed it. That month, he took a leave.", "2014-08-21",
+     "That month", "2014-05", None, "month"),
+    ("The Brotherhood has called for mass protests after prayers on Friday.", "2013-07-10", "Friday", "2013-07-12",
+     None, "day"),
+    ("The court is scheduled to hear a request from the airports authority for an injunction against the strike on "
+     "Wednesday.", "2013-09-10", "Wednesday", "2013-09-11", None, "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

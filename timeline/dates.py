@@ -162,7 +162,8 @@ NOT_PAST_ED = frozenset({"need", "indeed", "united", "hundred", "speed", "procee
                          "deed", "creed", "steed", "tweed", "reed", "heed", "screed"})
 # Beyond the nearest eight words only verbs of tense count ("agreed ... to hold a vote in the second
 # half of next year": "next" is another expression's, not Tuesday's).
-FAR_CUES = frozenset({"will", "would", "'ll", "shall", "won't", "wo", "said", "says", "was", "were", "had"})
+FAR_CUES = frozenset({"will", "would", "'ll", "shall", "won't", "wo", "said", "says", "was", "were", "had",
+                      "scheduled", "due"})
 CLAUSE_BREAKS = frozenset({".", ";", "!", "?", "\n", "that", "which", "who", "but", "because", "while",
                            "whereas", "although", "though", "when", "\"", "“", "”"})
 
@@ -281,7 +282,7 @@ _SEQUENCE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|then|to|through|until|till|fol
 _CLOCK = re.compile(r"\d{1,2}:\d\d|.*(?:[ap]\.?m\.?|[Nn]oon|[Mm]idnight|GMT|UTC|local time|[A-Z]{2,4}T|morning|afternoon"
                     r"|evening|[Mm]idday)")
 # What may stand between a clock time and its day: "8 a.m. Saturday", "Monday, at noon", "noon (1600 GMT) on Friday"
-_NEXT_TO = re.compile(r"[\s,()]*(?:(?:on|at|of|local time)[\s,()]*)*", re.IGNORECASE)
+_NEXT_TO = re.compile(r"[\s,()]*(?:(?:on|at|of|local time|[A-Z]{1,4}T|GMT|UTC)[\s,()]*)*")
 # Clock times of one range: "from 8 a.m. to 5 p.m. on Saturday"
 _CLOCK_RANGE = re.compile(r"\s*(?:to|and|until|till|-|–)\s*", re.IGNORECASE)
 # Cheap keyword searches over the lower-cased text; a pattern is only run in windows around
@@ -783,8 +784,12 @@ def _weekend(anchor: date, tense: str, step: int) -> tuple[str, str, str]:
 
 @_needs_anchor
 def _resolve_weekday(m: re.Match[str], anchor: date, tense: str) -> Value:
-    """Monday, last Friday, next Tuesday"""
+    """Monday, last Friday, next Tuesday; "vetoed a resolution against Sunday's referendum": unless the
+    tense looks ahead, the nearer Sunday"""
     rel = (m["rel"] or "").lower() or None
+    if rel is None and tense != "future" and m.group(0).endswith(("'s", "’s")):
+        wd = WEEKDAYS[m["wd"].lower()]
+        tense = "future" if (wd - anchor.weekday()) % 7 < (anchor.weekday() - wd) % 7 else "past"
     return _weekday_date(anchor, WEEKDAYS[m["wd"].lower()], tense, rel).isoformat(), None, "day"
 
 
@@ -1097,12 +1102,12 @@ def _refer_day_in_sentence(m: re.Match[str], found: list[Timex], alone: Value) -
 def _refer_any(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     """"by that time", "that date": the time mentioned last, at its own precision; "that year", "that
     month": at that precision."""
-    ref = next((t for t in reversed(found) if t.date), None)
+    unit = m.group(0).split()[-1].lower()
+    size = 4 if unit == "year" else 7 if unit == "month" else 0
+    ref = next((t for t in reversed(found) if t.date and len(t.date) >= size), None)  # "that month": a month's
     if ref is None or ref.date is None:
         return alone
-    unit = m.group(0).split()[-1].lower()
     if unit in ("year", "month") and ref.date_end is None:  # "that year" after "in April 1998": 1998
-        size = 4 if unit == "year" else 7
         return (ref.date[:size], None, unit) if len(ref.date) >= size else alone
     return ref.date, ref.date_end, ref.precision
 
@@ -1400,6 +1405,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
     if word in ("earlier", "later") and after == "than":  # "no earlier than the April meeting"
         return None
     if word == "ahead" and after == "of":  # "ahead of Thursday's vote"
+        return "future"
+    if word == "for" and before in ("called", "calls", "call", "calling"):  # "called for protests on Friday"
         return "future"
     if word in FUTURE_BEFORE_TO and after == "to":
         return "future"
