@@ -784,10 +784,9 @@ def _weekend(anchor: date, tense: str, step: int) -> tuple[str, str, str]:
 
 @_needs_anchor
 def _resolve_weekday(m: re.Match[str], anchor: date, tense: str) -> Value:
-    """Monday, last Friday, next Tuesday; "vetoed a resolution against Sunday's referendum": unless the
-    tense looks ahead, the nearer Sunday"""
+    """Monday, last Friday, next Tuesday; "Sunday's referendum" with no tense: the nearer Sunday"""
     rel = (m["rel"] or "").lower() or None
-    if rel is None and tense != "future" and m.group(0).endswith(("'s", "’s")):
+    if rel is None and tense == "unmarked" and m.group(0).endswith(("'s", "’s")):
         wd = WEEKDAYS[m["wd"].lower()]
         tense = "future" if (wd - anchor.weekday()) % 7 < (anchor.weekday() - wd) % 7 else "past"
     return _weekday_date(anchor, WEEKDAYS[m["wd"].lower()], tense, rel).isoformat(), None, "day"
@@ -1614,7 +1613,7 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
                      and (_NEXT_TO.fullmatch(between := text[min(n.end, t.end):max(n.start, t.start)])
                           or _CLOCK.fullmatch(n.text) and _CLOCK_RANGE.fullmatch(between))
                      and not (_CLOCK.fullmatch(n.text) and between.rstrip().endswith("(")
-                              and not text[n.end:].lstrip().startswith(")"))),  # "6 am (2330 GMT Saturday)"
+                              and not re.match(r"\s*(?:[A-Z]{1,4}T|GMT|UTC)?\s*\)", text[n.end:]))),  # "6 am (2330 GMT Saturday)"
                     None)
 
     def day_before_in_sentence(k: int) -> str | None:
