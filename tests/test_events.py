@@ -530,3 +530,12 @@ def test_a_passive_infinitive_has_the_subject_above_as_target():
 def test_calling_a_vote_free_and_fair_is_praise():
     events = events_of("The African Union called the vote free and fair.")
     assert [(e.type, e.source) for e in events] == [("praise", ("African Union",))]
+
+
+def test_naming_someones_act_is_no_phone_call_and_an_insult_is_criticism():
+    """ "Peskov called Johnson's accusation shocking": no call to Johnson; "called the vote a travesty"."""
+    peskov = events_of("Kremlin spokesman Dmitry Peskov called British Foreign Secretary Boris Johnson's accusation "
+                       "shocking and unforgivable.")
+    assert "call" not in [e.type for e in peskov]
+    clinton = events_of('U.S. Secretary of State Hillary Clinton called the vote "a travesty".')
+    assert [(e.type, e.source) for e in clinton] == [("criticism", ("Hillary Clinton",))]

@@ -363,8 +363,9 @@ def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]  # "Ruto was received by Macron"
         withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
         heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
-        if partner == "any" or any(t.i in state.mentions for h in heads for t in [h, *noun_phrase(h)]):
-            return trig
+        if partner == "any" or any(t.i in state.mentions for h in heads for t in [h, *noun_phrase(h)]
+                                   if t.dep_ != "poss" and t.head.dep_ != "poss"):
+            return trig  # someone, not someone's thing ("called Johnson's accusation shocking")
     return None
 
 
