@@ -363,10 +363,19 @@ def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]  # "Ruto was received by Macron"
         withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
         heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
-        if partner == "any" or any(t.i in state.mentions for h in heads for t in [h, *noun_phrase(h)]
-                                   if t.dep_ != "poss" and t.head.dep_ != "poss"):
+        if partner == "any" or any(t.i in state.mentions and not _owner_of(t, h) for h in heads
+                                   for t in [h, *noun_phrase(h)]):
             return trig  # someone, not someone's thing ("called Johnson's accusation shocking")
     return None
+
+
+def _owner_of(tok: Token, head: Token) -> bool:
+    """Whether `tok` is in a possessor of `head`'s phrase ("British Foreign Secretary Boris Johnson's")."""
+    while tok != head and tok.head != tok:
+        if tok.dep_ == "poss":
+            return True
+        tok = tok.head
+    return False
 
 
 def attach_to_governors(state: SentenceState) -> None:
