@@ -539,3 +539,8 @@ def test_naming_someones_act_is_no_phone_call_and_an_insult_is_criticism():
     assert "call" not in [e.type for e in peskov]
     clinton = events_of('U.S. Secretary of State Hillary Clinton called the vote "a travesty".')
     assert [(e.type, e.source) for e in clinton] == [("criticism", ("Hillary Clinton",))]
+
+
+def test_closing_a_border_is_a_sanction_not_a_deal():
+    events = events_of("Turkey sealed its border with Armenia in 1993.")
+    assert [(e.type, e.source, e.target) for e in events] == [("sanction", ("Turkey",), ("Armenia",))]
