@@ -544,3 +544,10 @@ def test_naming_someones_act_is_no_phone_call_and_an_insult_is_criticism():
 def test_closing_a_border_is_a_sanction_not_a_deal():
     events = events_of("Turkey sealed its border with Armenia in 1993.")
     assert [(e.type, e.source, e.target) for e in events] == [("sanction", ("Turkey",), ("Armenia",))]
+
+
+def test_they_is_the_subject_group_of_its_own_sentence():
+    events = events_of("Iran and Iraq signed a pact last year.\nPresident Joe Biden and Chinese President Xi Jinping "
+                       "spoke by telephone on Tuesday, their first conversation since they met in Woodside, "
+                       "California, in November.")
+    assert [(e.source, e.date) for e in find(events, "meeting")] == [(("Joe Biden", "Xi Jinping"), "2024-11")]

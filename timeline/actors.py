@@ -347,7 +347,11 @@ class GroupWords:
             here = [(t.i, members) for t in tokens if t.i in coordinating
                     and len(members := self._coordinated(doc, t, found)) > 1]  # "joined Abe and Turnbull, and the leaders"
             for tok in tokens:
-                if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
+                subject_here = next((members for k, members in reversed(here) if k < tok.i
+                                     and doc[k].dep_ in ("nsubj", "nsubjpass")), ())
+                if tok.lower_ in PLURAL_PRONOUNS and subject_here:
+                    self.groups[tok.i] = subject_here  # "Biden and Xi spoke, their first call since they met"
+                elif tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
                     # the last subject group, unless others were named together well after it
                     recent = self.last_group and self.since_group <= self.since_together + 1
                     self.groups[tok.i] = (self.last_group if recent else self.last_named_together) or self.last_group
