@@ -551,3 +551,11 @@ def test_they_is_the_subject_group_of_its_own_sentence():
                        "spoke by telephone on Tuesday, their first conversation since they met in Woodside, "
                        "California, in November.")
     assert [(e.source, e.date) for e in find(events, "meeting")] == [(("Joe Biden", "Xi Jinping"), "2024-11")]
+
+
+def test_the_two_leaders_are_the_people_named_together_last():
+    """ "the two leaders" after Putin and Erdogan were named together, though China and Russia were named
+    together after them."""
+    events = events_of("Vladimir Putin and Recep Tayyip Erdogan met in Sochi on Monday. China and Russia vetoed a "
+                       "resolution on Syria.\nThe two leaders agreed to restore direct flights.")
+    assert [e.source for e in find(events, "agreement")] == [("Vladimir Putin", "Recep Tayyip Erdoğan")]

@@ -316,6 +316,10 @@ def _owners(tok: Token, found: dict[int, Mention], kinds: tuple[str, ...] = ("co
 GROUP_REACH = 5
 
 
+def _people(members: tuple[Actor, ...]) -> bool:
+    return all(a.kind == "person" for a in members)
+
+
 class GroupWords:
     """Words for several actors at once, and the groups an article has named so far."""
 
@@ -323,6 +327,7 @@ class GroupWords:
         self.lexicon = lexicon
         self.last_group: tuple[Actor, ...] = ()  # the latest actors named together as a subject
         self.last_named_together: tuple[Actor, ...] = ()  # the latest actors named together anywhere
+        self.last_people_together: tuple[Actor, ...] = ()  # the latest people named together: "the two leaders"
         self.since_together = 0  # sentences read since then: "the two sides" reaches back only so far
         self.since_group = 0  # sentences read since last_group was named
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural word names
@@ -342,7 +347,7 @@ class GroupWords:
             self.since_together += 1
             self.since_group += 1
             if self.since_together > GROUP_REACH:
-                self.last_named_together = ()
+                self.last_named_together = self.last_people_together = ()
             tokens = list(sent)  # one Token object per word for the three readings below
             here = [(t.i, members) for t in tokens if t.i in coordinating
                     and len(members := self._coordinated(doc, t, found)) > 1]  # "joined Abe and Turnbull, and the leaders"
@@ -356,9 +361,13 @@ class GroupWords:
                     recent = self.last_group and self.since_group <= self.since_together + 1
                     self.groups[tok.i] = (self.last_group if recent else self.last_named_together) or self.last_group
                 elif tok.i not in found and self._is_collective(tok, found):
-                    named = next((members for k, members in reversed(here) if k < tok.i), self.last_named_together)
+                    refers = collective_nouns()[tok.lemma_.lower()]
+                    people = refers == "person" and self.last_people_together  # "the two leaders": people
+                    named = next((members for k, members in reversed(here) if k < tok.i
+                                  and (refers != "person" or _people(members))),
+                                 self.last_people_together if people else self.last_named_together)
                     if named:
-                        self.groups[tok.i] = self._as_kind(named, collective_nouns()[tok.lemma_.lower()])
+                        self.groups[tok.i] = self._as_kind(named, refers)
             for tok in tokens:
                 members = self._of_group(tok, found) or self._modified_group(tok, found)
                 if members:
@@ -367,6 +376,8 @@ class GroupWords:
                 members = self._coordinated(doc, tok, found) if tok.i in coordinating else _compounded(tok, found)
                 if len(members) > 1:
                     self.last_named_together, self.since_together = members, 0
+                    if _people(members):
+                        self.last_people_together = members
                     if tok.dep_ in ("nsubj", "nsubjpass"):
                         self.last_group, self.since_group = members, 0
             for k, members in self.groups.items():
