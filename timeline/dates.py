@@ -1306,6 +1306,34 @@ def _tense(text: str, start: int, end: int) -> str:
     """
     if re.match(r"\s+(?:delivery|contracts?|futures)\b", text[end:end + 12]):
         return "future"  # "crude for January delivery rose": a month ahead
+    left, right, schedule_verb = _words_around(text, start, end)
+    left_open = right_open = True
+    for i in range(16):
+        if left_open and i < len(left):
+            verdict = _left_verdict(left, i, schedule_verb)
+            if verdict == "break":
+                left_open = False
+            elif verdict:
+                return verdict
+        if right_open and i < len(right):
+            low = right[i].lower()
+            if low in CLAUSE_BREAKS or low == "and":
+                right_open = False
+            elif not _a_name(right[i], right[i - 1] if i else "."):
+                verdict = _cue(low, _word_at(right, i - 1, -1), right[i + 1].lower() if i + 1 < len(right) else "",
+                               i < 8)
+                if verdict:
+                    return verdict
+        if not left_open and not right_open:
+            break
+    if _in_headline(text, start) or _timetable_in_sentence(text, start, end):
+        return "future"
+    return "unmarked"
+
+
+def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str], str | None]:
+    """The words before an expression (nearest first), those after it in its phrase, and a verb before it
+    that is a timetable."""
     left = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", text[max(0, start - 120):start].replace(".,", ",")))
     left.reverse()
     opening = next((k for k, tok in enumerate(left) if tok in CLAUSE_BREAKS), len(left))
@@ -1320,46 +1348,30 @@ def _tense(text: str, start: int, end: int) -> str:
     # relative clause on its subject ("Chen, who has served two terms, steps down on May 20")
     present = _PRESENT_AFTER_SUBJECT.search(text, max(0, start - 160), start)
     schedule_verb = present.group(1) if present and present.group(1) not in PAST_CUES | {"does"} else None
-    left_open = right_open = True
-    for i in range(16):
-        if left_open and i < len(left):
-            tok = left[i]
-            low = tok.lower()
-            if low in CLAUSE_BREAKS:
-                left_open = False
-            elif low in ("until", "till", "before", "by") and (i == 0 or i == 1 and left[0].lower() in ("the", "a")) \
-                    and not (low in ("until", "till") and any(w.lower() in ("not", "never") or w.lower().endswith("n't")
-                                                             for w in left[i + 1:i + 6])):
-                return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote";
-                # not "was not identified as Ebola until March" (when it first was)
-            elif low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() \
-                    or low == schedule_verb:
-                return "future"
-            elif low in ("is", "are") and (i == 0 or i == 1 and left[0].lower() in ("on", "in")):
-                return "future"  # "the women's final is on Saturday", "Election Day is Nov. 6"
-            elif _a_name(tok, left[i + 1] if i + 1 < len(left) else "."):
-                pass  # "at the US Open in September", "in May and June": names are no tense
-            else:
-                verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
-                if verdict == "future" and [w.lower() for w in left[i + 1:i + 4]][1:3] == ["been", "had"]:
-                    return "past"  # "had been due to fly to Boston on Monday": a plan of a time now past
-                if verdict:
-                    return verdict
-        if right_open and i < len(right):
-            tok = right[i]
-            low = tok.lower()
-            if low in CLAUSE_BREAKS or low == "and":
-                right_open = False
-            elif not _a_name(tok, right[i - 1] if i else "."):
-                verdict = _cue(low, _word_at(right, i - 1, -1), right[i + 1].lower() if i + 1 < len(right) else "",
-                               i < 8)
-                if verdict:
-                    return verdict
-        if not left_open and not right_open:
-            break
-    if _in_headline(text, start) or _timetable_in_sentence(text, start, end):
+    return left, right, schedule_verb
+
+
+def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | None:
+    """The tense the i-th word before an expression signals, None for none, "break" at a clause break."""
+    tok = left[i]
+    low = tok.lower()
+    if low in CLAUSE_BREAKS:
+        return "break"
+    if low in ("until", "till", "before", "by") and (i == 0 or i == 1 and left[0].lower() in ("the", "a")) \
+            and not (low in ("until", "till") and any(w.lower() in ("not", "never") or w.lower().endswith("n't")
+                                                     for w in left[i + 1:i + 6])):
+        return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote";
+        # not "was not identified as Ebola until March" (when it first was)
+    if low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() or low == schedule_verb:
         return "future"
-    return "unmarked"
+    if low in ("is", "are") and (i == 0 or i == 1 and left[0].lower() in ("on", "in")):
+        return "future"  # "the women's final is on Saturday", "Election Day is Nov. 6"
+    if _a_name(tok, left[i + 1] if i + 1 < len(left) else "."):
+        return None  # "at the US Open in September", "in May and June": names are no tense
+    verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
+    if verdict == "future" and [w.lower() for w in left[i + 1:i + 4]][1:3] == ["been", "had"]:
+        return "past"  # "had been due to fly to Boston on Monday": a plan of a time now past
+    return verdict
 
 
 def _timetable_in_sentence(text: str, start: int, end: int) -> bool:
