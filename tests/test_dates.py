@@ -306,6 +306,15 @@ CASES = [
      None, "day"),
     ("The court is scheduled to hear a request from the airports authority for an injunction against the strike on "
      "Wednesday.", "2013-09-10", "Wednesday", "2013-09-11", None, "day"),
+    ("Fans have until about noon Thursday to fill out brackets.", "2013-03-18", "Thursday", "2013-03-21", None,
+     "day"),
+    ("The Senate approved a bill to fund the government through September.", "2013-03-20", "September", "2013-09",
+     None, "month"),
+    ("The program ran through September.", "2013-03-20", "September", "2012-09", None, "month"),
+    ("Its main provisions take effect in 2014, when most Americans must carry insurance starting Jan. 1.",
+     "2012-06-28", "Jan. 1", "2014-01-01", None, "day"),
+    ("On Wednesday, a cyber attack paralysed computers at three banks at around 2:00 pm (0500 GMT).", "2013-03-22",
+     "2:00 pm", "2013-03-20", None, "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

@@ -321,6 +321,8 @@ _SENTENCE_END = re.compile(r"(?<!Corp)(?<!Inc)(?<!Co)(?<!Ltd)(?<!Mr)(?<!Mrs)(?<!
 _DAY_AFTER = re.compile(r"[ \t]*(?:and|or|to|through|until|-|–)[ \t]*(?P<n>[1-3]?\d)(?![\d:.,%]\d|\d|[ \t]*[%$]"
                         r"|[ \t]*(?!(?:to|and|or|in|at|on|for|with|when|as|but|respectively)\b)[A-Za-z])")
 _DAY_BEFORE = re.compile(r"(?<![\d.,$£€])(?P<n>[1-3]?\d)[ \t]*(?:and|or|to|through|until|-|–)[ \t]*$")
+# Words between a bound and its time: "by the end", "until about noon Thursday"
+_BOUND_FILLERS = frozenset({"the", "a", "about", "around", "noon", "midnight", "early", "late"})
 _FRONT_WORDS = frozenset({"on", "in", "at", "by", "early", "late", "last", "this", "the", "since", "from", "until",
                           "and", "but", "then", "earlier", "later", "next"})
 _TIMETABLE = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|\b(?:Corp|Inc|Co|Ltd|Plc|AG|SA)\.?)\s+([a-z]{2,}[^su\Wi]s)\b")
@@ -1357,7 +1359,8 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     low = tok.lower()
     if low in CLAUSE_BREAKS:
         return "break"
-    if low in ("until", "till", "before", "by") and (i == 0 or i == 1 and left[0].lower() in ("the", "a")) \
+    if low in ("until", "till", "before", "by", "through") and all(w.lower() in _BOUND_FILLERS for w in left[:i]) \
+            and not (low == "through" and i + 1 < len(left) and _cue(left[i + 1].lower(), "", "", True) == "past") \
             and not (low in ("until", "till") and any(w.lower() in ("not", "never") or w.lower().endswith("n't")
                                                      for w in left[i + 1:i + 6])):
         return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote";
@@ -1556,9 +1559,11 @@ def _in_told_year(text: str, found: list[Timex], start: int, value: str, tense: 
     if told != value:
         return told
     year = next((t for t in reversed(found) if t.precision == "year" and t.date and not t.date_end), None)
-    if year is None or tense == "future" or re.search(r"[.!?][\s\"”’]|\n", text[year.end:start]):
+    if year is None or re.search(r"[.!?][\s\"”’]|\n", text[year.end:start]):
         return value
     when_clause = re.fullmatch(r"\d{4},?\s+when\b.*", text[year.start:start], re.DOTALL)
+    if tense == "future" and not when_clause:
+        return value
     opening = _sentence_initial(text, year.start) or _previous_word(text, year.start).lower() == "in" \
         and _sentence_initial(text, year.start - 3)  # "Last year, an ice storm closed runways on Nov. 22"
     if not (when_clause or opening and text[year.end:year.end + 1] == ","):
@@ -1629,10 +1634,14 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
                     None)
 
     def day_before_in_sentence(k: int) -> str | None:
+        """A clock time's before it in its sentence, or a day that opens the sentence ("On Wednesday, a
+        cyber attack paralysed ... at around 2 pm")."""
         t = out[k]
-        return next((p.date for p in reversed(out[:k]) if p.date and _CLOCK.fullmatch(p.text)
-                     and not text[:p.start].rstrip().endswith("(")
-                     and not re.search(r"[.!?][\s\"”’]|\n", text[p.end:t.start])), None)
+        return next((p.date for p in reversed(out[:k]) if p.date and (
+            _CLOCK.fullmatch(p.text) and not text[:p.start].rstrip().endswith("(")
+            or p.precision == "day" and not p.date_end and text[p.end:p.end + 1] == ","
+            and _sentence_initial(text, p.start - (3 if text[max(0, p.start - 3):p.start].lower() == "on " else 0)))
+            and not re.search(r"[.!?][\s\"”’]|\n", text[p.end:t.start])), None)
 
     def day_ahead(k: int) -> str | None:
         """ "Polling stations open at 8 a.m.": a clock time ahead is on the day mentioned last, if ahead."""
