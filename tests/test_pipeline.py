@@ -185,7 +185,7 @@ FLOOR_NEWS_DATE = 0.88
 # Sets of VOA-style articles written and annotated by reading for this project (tests/data/dev*/
 # README.md): dev2 and dev4 were worked on by classes of misses, dev5 only by its score line, dev3 is
 # a test set nobody looked into. Floors at the measured figures, rounded down.
-FLOOR_SET_F1 = {"dev2": 0.66, "dev3": 0.60, "dev4": 0.47, "dev5": 0.60}
+FLOOR_SET_F1 = {"dev2": 0.66, "dev3": 0.61, "dev4": 0.47, "dev5": 0.61}
 
 
 def test_quality_floor_on_real_news(data_dir):
