@@ -315,6 +315,9 @@ CASES = [
      "2012-06-28", "Jan. 1", "2014-01-01", None, "day"),
     ("On Wednesday, a cyber attack paralysed computers at three banks at around 2:00 pm (0500 GMT).", "2013-03-22",
      "2:00 pm", "2013-03-20", None, "day"),
+    ("Cardinals hope to have a pope well before Palm Sunday.", "2013-03-11", "Palm Sunday", "2013-03-24", None,
+     "day"),
+    ("Lent began on Ash Wednesday.", "2013-03-11", "Ash Wednesday", "2013-02-13", None, "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

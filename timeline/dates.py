@@ -71,7 +71,10 @@ HOLIDAYS = MappingProxyType({
     "martin luther king day": ("nth", 1, 0, 3), "martin luther king jr. day": ("nth", 1, 0, 3),
     "presidents day": ("nth", 2, 0, 3), "presidents' day": ("nth", 2, 0, 3),
     "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
-    "good friday": ("easter", -2), "columbus day": ("nth", 10, 0, 2), "election day": ("election",),
+    "good friday": ("easter", -2), "palm sunday": ("easter", -7), "ash wednesday": ("easter", -46),
+    "maundy thursday": ("easter", -3), "holy thursday": ("easter", -3), "holy saturday": ("easter", -1),
+    "ascension day": ("easter", 39), "pentecost": ("easter", 49), "whit monday": ("easter", 50),
+    "columbus day": ("nth", 10, 0, 2), "election day": ("election",),
     "lunar new year's eve": ("table", -1), "chinese new year's eve": ("table", -1),
     "ve day": (5, 8), "v-e day": (5, 8),
     "lunar new year": ("table", 0), "chinese new year": ("table", 0),
@@ -252,7 +255,8 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    r"Halloween|Independence Day|Fourth of July|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
                    r"Canada Day|Australia Day|St\.? Patrick's Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
-                   r"Easter(?: Sunday| Monday)?|Good Friday|Columbus Day|(?:Lunar|Chinese) New Year(?:'s Eve)?|Election Day|"
+                   r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Maundy Thursday|Holy Thursday|"
+                   r"Holy Saturday|Ascension Day|Pentecost|Whit Monday|Columbus Day|(?:Lunar|Chinese) New Year(?:'s Eve)?|Election Day|"
                    r"V-?E Day"
                    rf")(?:{_SP}{_YEAR})?(?!\w)"
                    # the attacks of 11 September 2001, by their name
@@ -303,7 +307,8 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                           r"veterans day|"
                           r"armistice|remembrance|bastille|canada day|australia day|patrick's|may day|thanksgiving|"
                           r"black friday|cyber monday|labor day|memorial day|king(?: jr\.)? day|presidents'? day|"
-                          r"columbus day|lunar new year|chinese new year|election day|v-?e day|"
+                          r"columbus day|lunar new year|chinese new year|election day|v-?e day|palm sunday|ash wednesday|"
+                          r"maundy thursday|holy thursday|holy saturday|ascension day|pentecost|whit monday|"
                           r"easter|good friday|9/11|sept\.? 11|september 11"),
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "offset": re.compile(r"later|earlier|before|after"),
