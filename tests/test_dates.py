@@ -318,6 +318,8 @@ CASES = [
     ("Cardinals hope to have a pope well before Palm Sunday.", "2013-03-11", "Palm Sunday", "2013-03-24", None,
      "day"),
     ("Lent began on Ash Wednesday.", "2013-03-11", "Ash Wednesday", "2013-02-13", None, "day"),
+    ("The cardinals entered the conclave Tuesday afternoon and sent up black smoke after a ballot that evening.",
+     "2013-03-13", "that evening", "2013-03-12", None, "day"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),
