@@ -320,6 +320,12 @@ CASES = [
     ("Lent began on Ash Wednesday.", "2013-03-11", "Ash Wednesday", "2013-02-13", None, "day"),
     ("The cardinals entered the conclave Tuesday afternoon and sent up black smoke after a ballot that evening.",
      "2013-03-13", "that evening", "2013-03-12", None, "day"),
+    ("The regional semifinals are played Thursday and Friday.", "2013-03-25", "Thursday", "2013-03-28", None, "day"),
+    ("Banks will remain closed until Tuesday, as Monday is a national holiday.", "2013-03-20", "Monday",
+     "2013-03-25", None, "day"),
+    ("Facebook shares didn't climb back above their $38 offering price until August.", "2013-11-07", "August",
+     "2013-08", None, "month"),
+    ("Prices rose 0.2 percent in the 12 months through October.", "2015-12-17", "October", "2015-10", None, "month"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

@@ -327,6 +327,8 @@ _SENTENCE_END = re.compile(r"(?<!Corp)(?<!Inc)(?<!Co)(?<!Ltd)(?<!Mr)(?<!Mrs)(?<!
 _DAY_AFTER = re.compile(r"[ \t]*(?:and|or|to|through|until|-|–)[ \t]*(?P<n>[1-3]?\d)(?![\d:.,%]\d|\d|[ \t]*[%$]"
                         r"|[ \t]*(?!(?:to|and|or|in|at|on|for|with|when|as|but|respectively)\b)[A-Za-z])")
 _DAY_BEFORE = re.compile(r"(?<![\d.,$£€])(?P<n>[1-3]?\d)[ \t]*(?:and|or|to|through|until|-|–)[ \t]*$")
+# "the 12 months through October": a span that ends then, not a bound ahead
+_SPAN_NOUNS = frozenset({"months", "weeks", "days", "year", "years", "quarter", "period", "month", "week"})
 # Words between a bound and its time: "by the end", "until about noon Thursday"
 _BOUND_FILLERS = frozenset({"the", "a", "about", "around", "noon", "midnight", "early", "late"})
 _FRONT_WORDS = frozenset({"on", "in", "at", "by", "early", "late", "last", "this", "the", "since", "from", "until",
@@ -1327,6 +1329,8 @@ def _tense(text: str, start: int, end: int) -> str:
             low = right[i].lower()
             if low in CLAUSE_BREAKS or low == "and":
                 right_open = False
+            elif i == 0 and low in ("is", "are"):
+                return "future"  # "as Monday is a national holiday", "Friday is the deadline"
             elif not _a_name(right[i], right[i - 1] if i else "."):
                 verdict = _cue(low, _word_at(right, i - 1, -1), right[i + 1].lower() if i + 1 < len(right) else "",
                                i < 8)
@@ -1368,7 +1372,8 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     if low in ("until", "till", "before", "by", "through") and all(w.lower() in _BOUND_FILLERS for w in left[:i]) \
             and not (low == "through" and i + 1 < len(left) and _cue(left[i + 1].lower(), "", "", True) == "past") \
             and not (low in ("until", "till") and any(w.lower() in ("not", "never") or w.lower().endswith("n't")
-                                                     for w in left[i + 1:i + 6])):
+                                                     for w in left[i + 1:i + 10])) \
+            and not (low == "through" and i + 1 < len(left) and left[i + 1].lower() in _SPAN_NOUNS):
         return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote";
         # not "was not identified as Ebola until March" (when it first was)
     if low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() or low == schedule_verb:
@@ -1449,6 +1454,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
         return None
     if word.endswith("ing") and before in ("is", "are", "'re", "am") and len(word) > 5:
         return "future"  # "retailers are bracing for a surge of orders on Monday": a present progressive looks ahead
+    if near and word.endswith(("ed", "en")) and len(word) > 4 and before in ("is", "are") and word not in NOT_PAST_ED:
+        return "future"  # "the semifinals are played Thursday", "the vote is held on Sunday": a timetable
     if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED \
             and before not in ("be", "been", "being", "is", "are", "to", "get", "gets", "the", "a", "an", "remain",
                                "remains", "stay", "stays", "become", "becomes"):
