@@ -326,6 +326,10 @@ CASES = [
     ("Facebook shares didn't climb back above their $38 offering price until August.", "2013-11-07", "August",
      "2013-08", None, "month"),
     ("Prices rose 0.2 percent in the 12 months through October.", "2015-12-17", "October", "2015-10", None, "month"),
+    ("Last year, Hurricane Irene forced a subway shutdown when it hit in late August.", "2012-10-30", "late August",
+     "2011-08", None, "month"),
+    ("The first shutdown, in November 1995, lasted five days; the second began in December and lasted 21 days.",
+     "2013-10-01", "December", "1995-12", None, "month"),
     # a day a headline names with no tense is ahead; a far "will" still counts
     ("Champions head home for city party Tuesday\n\nJul 14, 2014\n\nThe team won.", "2014-07-14", "Tuesday",
      "2014-07-15", None, "day"),

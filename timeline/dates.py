@@ -327,6 +327,8 @@ _SENTENCE_END = re.compile(r"(?<!Corp)(?<!Inc)(?<!Co)(?<!Ltd)(?<!Mr)(?<!Mrs)(?<!
 _DAY_AFTER = re.compile(r"[ \t]*(?:and|or|to|through|until|-|–)[ \t]*(?P<n>[1-3]?\d)(?![\d:.,%]\d|\d|[ \t]*[%$]"
                         r"|[ \t]*(?!(?:to|and|or|in|at|on|for|with|when|as|but|respectively)\b)[A-Za-z])")
 _DAY_BEFORE = re.compile(r"(?<![\d.,$£€])(?P<n>[1-3]?\d)[ \t]*(?:and|or|to|through|until|-|–)[ \t]*$")
+# Modifiers of a month that place it from now ("last March"), not in a story's year ("late August")
+_RELATIVE_MODS = frozenset({"last", "next", "this", "earlier this", "later this"})
 # "the 12 months through October": a span that ends then, not a bound ahead
 _SPAN_NOUNS = frozenset({"months", "weeks", "days", "year", "years", "quarter", "period", "month", "week"})
 # Words between a bound and its time: "by the end", "until about noon Thursday"
@@ -1492,7 +1494,8 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
             value, date_end, precision = refer(m, found, (value, date_end, precision))
         if value and kind in ("weekday", "mdy", "dmy") and not (m.groupdict().get("year") or m.groupdict().get("rel")):
             value = _next_in_sequence(text, found, start, value)
-        if value and kind in ("mdy", "dmy", "month") and not (m["year"] or m["mod"] if kind == "month" else m["year"]):
+        if value and kind in ("mdy", "dmy", "month") and not m["year"] \
+                and (kind != "month" or (m["mod"] or "").lower() not in _RELATIVE_MODS):
             value = _in_told_year(text, found, start, value, tense)
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
     return _date_clock_times(text, _listed_days(text, found), when)
@@ -1593,7 +1596,7 @@ def _narrative_year(text: str, found: list[Timex], start: int, value: str, tense
     ref = next((t for t in reversed(found) if t.date and not t.date_end), None)
     if ref is None or ref.precision not in ("month", "day") or not re.search(r"\b\d{4}\b", ref.text) \
             or tense == "future" or "\n" in text[ref.end:start] or ref.date[:4] >= value[:4] \
-            or len(re.findall(r"[.!?][\s\"”’]", text[ref.end:start])) != 1 \
+            or len(re.findall(r"[.!?;][\s\"”’]", text[ref.end:start])) != 1 \
             or _previous_word(text, ref.start).lower() in ("since", "until", "by"):
         return value
     told = f"{ref.date[:4]}{value[4:]}"
