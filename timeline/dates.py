@@ -145,7 +145,8 @@ SCHEDULED_PRESENT = frozenset({
     "begin", "begins", "starts", "opens", "expire", "expires", "resume", "resumes", "convene", "convenes",
     "leaves", "arrive", "arrives", "depart", "departs", "hands", "travels", "heads", "kicks", "reopen",
     "reopens", "open", "hold", "holds", "meet", "meets", "host", "hosts", "play", "plays", "takes", "close",
-    "closes", "ends", "return", "returns", "go", "goes", "faces",
+    "closes", "ends", "return", "returns", "go", "goes", "faces", "campaigns", "flies", "tours", "speaks", "attends",
+    "testifies", "appears", "lands", "delivers", "unveils", "signs", "addresses", "announces",
 })
 # Present-tense verbs that are also plural nouns ("the most votes in Sunday's election"): a schedule
 # only right after a name ("Taiwan votes Saturday", "Putin steps down on May 20").
