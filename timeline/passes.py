@@ -608,8 +608,8 @@ def address_the_fighting(state: SentenceState, c: Candidate) -> bool:
 
 def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
     """Praise or criticism of a deed named as its object ("Guterres welcomed the talks", "Abe called
-    the launch a violent act", "voiced concerns about the conduct of the poll") is aimed at the sides of the article's last event of that kind (a
-    criticism at its doers), this sentence's first."""
+    the launch a violent act", "voiced concerns about the conduct of the poll") is aimed at the sides
+    of the article's last event of that kind (a criticism at its doers), this sentence's first."""
     if c.targets or c.type not in ("praise", "criticism"):
         return True
     verb = naming_verb(c.head) if c.frame == "named" else c.head

@@ -55,8 +55,9 @@ def subjects(verb: Token) -> list[Token]:
             if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return conjuncts(antecedent(t))
             return conjuncts(s) + _misparsed_conjuncts(subj)
-        if t.dep_ in ("conj", "advcl") and _subordinate_subject(t):
-            return _subordinate_subject(t)
+        hung = _subordinate_subject(t) if t.dep_ in ("conj", "advcl") else []
+        if hung:
+            return hung
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t:
             t = t.head  # "Clinton is due to arrive": xcomp of the acomp of "is"
             continue
