@@ -280,6 +280,8 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                 r"|(?:[01]\d|2[0-3])[0-5]\d[ \t\xa0]?(?:GMT|UTC|local time)"
                 r"|(?:the[ \t\xa0]+)?(?:early|late|mid-?)[ \t\xa0]?(?:morning|afternoon|evening)|midday)(?![\w:-])"),
 })
+# The end of a sentence (or a line) between two expressions
+_SENTENCE_BREAK = re.compile(r"[.!?][\s\"”’]|\n")
 # What joins the days of a list or a range: "Thursday and Friday", "10 to 22 December", "Thursday and peace on Friday"
 _SEQUENCE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|then|to|through|until|till|followed by)\s+"
                        r"(?:(?!(?:earlier|before|previously|last|again|already|since)\s)[a-z-]+\s+){0,2}?"
@@ -321,8 +323,10 @@ _WINDOW = 48
 # The dot of "p.m.", "U.S." or "Nov." does not end a clause.
 _ABBREVIATION_DOT = re.compile(r"\b([A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mrs?|Ms|Dr|St|Gen|Sen|Rep|"
                                r"Gov|Lt|Col|Maj|Sgt|Capt|Adm|Prof)\.")
+# A verb in the third person present ("faces", "steps"; not "was", "has", "focus", "crisis")
+_PRESENT_3SG = r"([a-z]{2,}[^su\Wi]s)\b"
 _PRESENT_AFTER_SUBJECT = re.compile(r"(?:,\s+(?:who|which)\s[^,.;!?\n]{3,120},|\b[Hh]e|\b[Ss]he|\b(?:who|which|that)"
-                                    r"|\bwhose(?:\s+[\w-]+){1,3})\s+([a-z]{2,}[^su\Wi]s)\b[^,.;!?\n]*$")
+                                    rf"|\bwhose(?:\s+[\w-]+){{1,3}})\s+{_PRESENT_3SG}[^,.;!?\n]*$")
 _SENTENCE_END = re.compile(r"(?<!Corp)(?<!Inc)(?<!Co)(?<!Ltd)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;]\s|\n")
 # A bare day number after or before a day of a month, in a list or range ("June 4 and 5", "9 to 11 March")
 _DAY_AFTER = re.compile(r"[ \t]*(?:and|or|to|through|until|-|–)[ \t]*(?P<n>[1-3]?\d)(?![\d:.,%]\d|\d|[ \t]*[%$]"
@@ -336,7 +340,7 @@ _SPAN_NOUNS = frozenset({"months", "weeks", "days", "year", "years", "quarter", 
 _BOUND_FILLERS = frozenset({"the", "a", "about", "around", "noon", "midnight", "early", "late"})
 _FRONT_WORDS = frozenset({"on", "in", "at", "by", "early", "late", "last", "this", "the", "since", "from", "until",
                           "and", "but", "then", "earlier", "later", "next"})
-_TIMETABLE = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|\b(?:Corp|Inc|Co|Ltd|Plc|AG|SA)\.?)\s+([a-z]{2,}[^su\Wi]s)\b")
+_TIMETABLE = re.compile(rf"(?:\b(?:[Hh]e|[Ss]he)|\b(?:Corp|Inc|Co|Ltd|Plc|AG|SA)\.?)\s+{_PRESENT_3SG}")
 # Third-person present forms that are no timetable ("it takes", "he does")
 NOT_TIMETABLE = frozenset({"does", "seems", "means", "remains", "needs", "wants", "knows", "thinks", "believes",
                            "hopes", "looks", "appears", "includes", "contains", "depends", "lives", "works"})
@@ -474,19 +478,20 @@ def _month_day_year(anchor: date, month: int, day: int, tense: str) -> int:
     >>> _month_day_year(date(2025, 8, 26), 9, 3, "unmarked"), _month_day_year(date(2025, 8, 26), 1, 20, "unmarked")
     (2025, 2025)
     """
-    if tense == "unmarked":  # ahead only if near ("set sentencing for May 14" in January)
-        ahead_year = anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
-        ahead = _safe_day(ahead_year, month, day)
-        tense = "future" if ahead is not None and (ahead - anchor).days <= UPCOMING_DAYS else "past"
-    if tense == "future":
-        if (month, day) >= (anchor.month, anchor.day):
-            return anchor.year
-        near = _safe_day(anchor.year, month, day)
-        return anchor.year if near is not None and (anchor - near).days <= NEAR_DAYS else anchor.year + 1
-    if (month, day) <= (anchor.month, anchor.day):
-        return anchor.year
-    near = _safe_day(anchor.year, month, day)
-    return anchor.year if near is not None and (near - anchor).days <= NEAR_DAYS else anchor.year - 1
+    days = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := _safe_day(y, month, day)) is not None]
+    return _occurrence(days, anchor, tense).year  # 29 February recurs every four years
+
+def _occurrence(days: list[date], anchor: date, tense: str) -> date:
+    """Of the occurrences of a day that recurs (a yearless day, a holiday), the last one up to the anchor
+    or the next one from it, by tense. Unmarked, the next one if at most UPCOMING_DAYS ahead; in any
+    tense, the nearer one if either is at most NEAR_DAYS away (a year away it would carry its year)."""
+    before = max(d for d in days if d <= anchor)
+    after = min(d for d in days if d >= anchor)
+    if tense == "unmarked":
+        tense = "future" if (after - anchor).days <= UPCOMING_DAYS else "past"
+    if min((after - anchor).days, (anchor - before).days) <= NEAR_DAYS:
+        return after if (after - anchor).days <= (anchor - before).days else before
+    return after if tense == "future" else before
 
 
 def _number(word: str) -> int | None:
@@ -676,15 +681,9 @@ def _resolve_holiday(m: re.Match[str], anchor: date | None, tense: str) -> Value
     if anchor is None:
         return None, None, "day"
     days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _holiday_in(rule, y)) is not None]
-    before = max((d for d in days if d <= anchor), default=None)
-    after = min((d for d in days if d >= anchor), default=None)
-    if before is None or after is None:
-        return _UNKNOWN
-    if tense == "unmarked":
-        tense = "future" if (after - anchor).days <= UPCOMING_DAYS else "past"
-    if (after - anchor).days <= NEAR_DAYS or (anchor - before).days <= NEAR_DAYS:
-        tense = "future" if (after - anchor).days <= (anchor - before).days else "past"
-    return (after if tense == "future" else before).isoformat(), None, "day"
+    if not any(d <= anchor for d in days) or not any(d >= anchor for d in days):
+        return _UNKNOWN  # a year the table of a moving holiday does not reach
+    return _occurrence(days, anchor, tense).isoformat(), None, "day"
 
 
 def _holiday_in(rule: tuple, year: int) -> date | None:
@@ -1106,7 +1105,7 @@ def _refer_same_day(m: re.Match[str], found: list[Timex], alone: Value) -> Value
 def _refer_day_in_sentence(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     """"fell on Tuesday for a third straight day": the day named in the same sentence, else the anchor."""
     day = next((t for t in reversed(found) if t.precision == "day" and t.date_end is None), None)
-    if day is None or day.date is None or re.search(r"[.!?][\s\"”’]|\n", m.string[day.end:m.start()]):
+    if day is None or day.date is None or _SENTENCE_BREAK.search(m.string, day.end, m.start()):
         return alone
     return day.date, None, "day"
 
@@ -1127,7 +1126,7 @@ def _refer_any(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
 def _refer_year_in_sentence(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     """ "The Dow rose 26 percent in 1995, and ended the year at ...": the year named in the same sentence."""
     year = next((t for t in reversed(found) if t.precision == "year" and t.date and t.date_end is None), None)
-    if m["new"] or year is None or re.search(r"[.!?][\s\"”’]|\n", m.string[year.end:m.start()]):
+    if m["new"] or year is None or _SENTENCE_BREAK.search(m.string, year.end, m.start()):
         return alone
     return year.date, None, "year"
 
@@ -1139,10 +1138,8 @@ def _refer_weekday(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     ref = next((t for t in reversed(found) if t.date and t.precision == "day" and not t.date_end), None)
     if not rel.startswith("the ") or ref is None:
         return alone
-    day, weekday = _first_day(ref.date), WEEKDAYS[m["wd"].lower()]
-    if rel == "the following":
-        return (day + timedelta(days=(weekday - day.weekday()) % 7 or 7)).isoformat(), None, "day"
-    return (day - timedelta(days=(day.weekday() - weekday) % 7 or 7)).isoformat(), None, "day"
+    step = "next" if rel == "the following" else "last"
+    return _weekday_date(_first_day(ref.date), WEEKDAYS[m["wd"].lower()], "past", step).isoformat(), None, "day"
 
 
 def _refer_unit(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
@@ -1168,7 +1165,7 @@ def _refer_offset(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     # 1984 ... . One year later he was fired") or counts days or weeks of a story ("had sold his shares
     # five days earlier"); "sales fell from a year earlier" is the anchor's
     # or tells what came next ("was dissolved in June. Morsy tried to reinstate it a month later")
-    breaks = len(re.findall(r"[.!?][\s\"”’]|\n", m.string[ref.end:m.start()]))
+    breaks = len(_SENTENCE_BREAK.findall(m.string, ref.end, m.start()))
     forward = (m["dir"] or m["dir2"] or "").lower() in ("later", "after")
     if breaks > 1 or breaks == 1 and not (_sentence_initial(m.string, m.start()) or unit.startswith(("day", "week", "hour"))
                                           or forward):
@@ -1576,7 +1573,7 @@ def _in_told_year(text: str, found: list[Timex], start: int, value: str, tense: 
     if told != value:
         return told
     year = next((t for t in reversed(found) if t.precision == "year" and t.date and not t.date_end), None)
-    if year is None or re.search(r"[.!?][\s\"”’]|\n", text[year.end:start]):
+    if year is None or _SENTENCE_BREAK.search(text, year.end, start):
         return value
     when_clause = re.fullmatch(r"\d{4},?\s+when\b.*", text[year.start:start], re.DOTALL)
     if tense == "future" and not when_clause:
@@ -1658,7 +1655,7 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
             _CLOCK.fullmatch(p.text) and not text[:p.start].rstrip().endswith("(")
             or p.precision == "day" and not p.date_end and text[p.end:p.end + 1] == ","
             and _sentence_initial(text, p.start - (3 if text[max(0, p.start - 3):p.start].lower() == "on " else 0)))
-            and not re.search(r"[.!?][\s\"”’]|\n", text[p.end:t.start])), None)
+            and not _SENTENCE_BREAK.search(text, p.end, t.start)), None)
 
     def day_ahead(k: int) -> str | None:
         """ "Polling stations open at 8 a.m.": a clock time ahead is on the day mentioned last, if ahead."""
