@@ -1102,12 +1102,16 @@ def _refer_same_day(m: re.Match[str], found: list[Timex], alone: Value) -> Value
     return alone if day is None or day.date is None else (day.date, None, "day")
 
 
+def _named_in_sentence(m: re.Match[str], found: list[Timex], precision: str) -> Timex | None:
+    """The last time of `precision` (one point, not a range) named before `m` in its sentence."""
+    last = next((t for t in reversed(found) if t.precision == precision and t.date_end is None), None)
+    return None if last is None or not last.date or _SENTENCE_BREAK.search(m.string, last.end, m.start()) else last
+
+
 def _refer_day_in_sentence(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     """"fell on Tuesday for a third straight day": the day named in the same sentence, else the anchor."""
-    day = next((t for t in reversed(found) if t.precision == "day" and t.date_end is None), None)
-    if day is None or day.date is None or _SENTENCE_BREAK.search(m.string, day.end, m.start()):
-        return alone
-    return day.date, None, "day"
+    day = _named_in_sentence(m, found, "day")
+    return alone if day is None else (day.date, None, "day")
 
 
 def _refer_any(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
@@ -1125,10 +1129,8 @@ def _refer_any(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
 
 def _refer_year_in_sentence(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
     """ "The Dow rose 26 percent in 1995, and ended the year at ...": the year named in the same sentence."""
-    year = next((t for t in reversed(found) if t.precision == "year" and t.date and t.date_end is None), None)
-    if m["new"] or year is None or _SENTENCE_BREAK.search(m.string, year.end, m.start()):
-        return alone
-    return year.date, None, "year"
+    year = None if m["new"] else _named_in_sentence(m, found, "year")
+    return alone if year is None else (year.date, None, "year")
 
 
 def _refer_weekday(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
