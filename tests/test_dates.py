@@ -427,7 +427,7 @@ TRAPS = [
     "On the second day of his visit he met the king.", "He recalled that time of year fondly.",
     "At that time nobody knew.", "The heads of state met.", "Shares rose 8.35 percent.",
     "It was the year he was born.", "He finished the race in the 15th.", "They met on the 3rd floor.",
-    "Person of the Year awards were handed out.", "It honoured victims of the group Black September at the Games.",
+    "Person of the Year awards were handed out.", "It ended on June 31.", "It honoured victims of the group Black September at the Games.",
 ]
 
 

@@ -479,7 +479,8 @@ def _month_day_year(anchor: date, month: int, day: int, tense: str) -> int:
     (2025, 2025)
     """
     days = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := _safe_day(y, month, day)) is not None]
-    return _occurrence(days, anchor, tense).year  # 29 February recurs every four years
+    return _occurrence(days, anchor, tense).year if days else anchor.year  # 29 February recurs every four
+    # years; "June 31" never (the caller finds no such day)
 
 def _occurrence(days: list[date], anchor: date, tense: str) -> date:
     """Of the occurrences of a day that recurs (a yearless day, a holiday), the last one up to the anchor
