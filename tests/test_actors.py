@@ -94,6 +94,13 @@ def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
      "ministers", ["Armenia", "Azerbaijan"]),
     ("India and Pakistan met in Delhi.\nThe nuclear-armed neighbors have fought three wars.", "neighbors", ["India", "Pakistan"]),
     ("Saudi Arabia and Iran agreed to restore ties.\nThey will reopen embassies.", "They", ["Saudi Arabia", "Iran"]),
+    # "the two" and "both": also the people a clause brought together, whichever came last
+    ("Angela Merkel and Francois Hollande spoke.\nDonald Trump held talks with Narendra Modi, and the two pledged to act.",
+     "two", ["Donald Trump", "Narendra Modi"]),
+    ("Xi Jinping arrived and was greeted by Nawaz Sharif.\nThe two leaders held talks.", "leaders",
+     ["Xi Jinping", "Nawaz Sharif"]),
+    ("Xi Jinping met Nawaz Sharif.\nBarack Obama and Vladimir Putin spoke.\nThe two leaders agreed.", "leaders",
+     ["Barack Obama", "Vladimir Putin"]),
 ])
 def test_collective_words_stand_for_the_actors_last_named_together(text, word, names):
     assert groups_of(text).get(word) == names

@@ -316,6 +316,30 @@ def _owners(tok: Token, found: dict[int, Mention], kinds: tuple[str, ...] = ("co
 GROUP_REACH = 5
 
 
+def _clause_people(verb: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
+    """The people one clause brings together: its subject and the people it meets, calls or
+    is greeted by ("He held talks with Modi, and the two pledged"; "Xi was greeted by Sharif")."""
+    if verb.pos_ != "VERB":
+        return ()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("conj", "xcomp"):  # "arrived and was greeted by", "intended to raise it with"
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for head in (verb, *objects) for p in head.children
+                if p.dep_ in ("prep", "agent") and p.lower_ in ("with", "by") for o in p.children if o.dep_ == "pobj"]
+    sides = [unique([found[c.i].actor for t in words for c in (t, *t.conjuncts)
+                     if c.i in found and found[c.i].actor.kind == "person"]) for words in (subjects, objects)]
+    if not all(sides):
+        return ()
+    return tuple(unique(sides[0] + sides[1]))
+
+
+def _bare_pair(tok: Token) -> bool:
+    """ "The two" or "both" standing alone as a subject: "the two pledged", "when the two meet"."""
+    return (tok.lower_ in ("two", "both") and tok.dep_ in ("nsubj", "nsubjpass")
+            and (tok.lower_ == "both" or any(c.lower_ == "the" for c in tok.children)))
+
+
 def _people(members: tuple[Actor, ...]) -> bool:
     return all(a.kind == "person" for a in members)
 
@@ -330,6 +354,8 @@ class GroupWords:
         self.last_people_together: tuple[Actor, ...] = ()  # the latest people named together: "the two leaders"
         self.since_together = 0  # sentences read since then: "the two sides" reaches back only so far
         self.since_group = 0  # sentences read since last_group was named
+        self.last_met: tuple[Actor, ...] = ()  # the latest people one clause brought together: "Xi met Sharif"
+        self.since_met = 0
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural word names
 
     def read(self, doc: Doc, found: dict[int, Mention]) -> None:
@@ -346,11 +372,13 @@ class GroupWords:
         for sent in doc.sents:
             self.since_together += 1
             self.since_group += 1
+            self.since_met += 1
             if self.since_together > GROUP_REACH:
                 self.last_named_together = self.last_people_together = ()
             tokens = list(sent)  # one Token object per word for the three readings below
             here = [(t.i, members) for t in tokens if t.i in coordinating
                     and len(members := self._coordinated(doc, t, found)) > 1]  # "joined Abe and Turnbull, and the leaders"
+            met = [(t.i, members) for t in tokens if (members := _clause_people(t, found))]  # "Xi met Sharif"
             for tok in tokens:
                 subject_here = next((members for k, members in reversed(here) if k < tok.i
                                      and doc[k].dep_ in ("nsubj", "nsubjpass")), ())
@@ -360,18 +388,16 @@ class GroupWords:
                     # the last subject group, unless others were named together well after it
                     recent = self.last_group and self.since_group <= self.since_together + 1
                     self.groups[tok.i] = (self.last_group if recent else self.last_named_together) or self.last_group
-                elif tok.i not in found and self._is_collective(tok, found):
-                    refers = collective_nouns()[tok.lemma_.lower()]
-                    people = refers == "person" and self.last_people_together  # "the two leaders": people
-                    named = next((members for k, members in reversed(here) if k < tok.i
-                                  and (refers != "person" or _people(members))),
-                                 self.last_people_together if people else self.last_named_together)
+                elif tok.i not in found and (_bare_pair(tok) or self._is_collective(tok, found)):
+                    named = self._collective(tok, here, met)
                     if named:
-                        self.groups[tok.i] = self._as_kind(named, refers)
+                        self.groups[tok.i] = named
             for tok in tokens:
                 members = self._of_group(tok, found) or self._modified_group(tok, found)
                 if members:
                     self.groups[tok.i] = members
+            if met:
+                self.last_met, self.since_met = met[-1][1], 0
             for tok in tokens:
                 members = self._coordinated(doc, tok, found) if tok.i in coordinating else _compounded(tok, found)
                 if len(members) > 1:
@@ -383,6 +409,24 @@ class GroupWords:
             for k, members in self.groups.items():
                 if sent.start <= k < sent.end and len(members) > 1 and doc[k].lower_ not in PLURAL_PRONOUNS:
                     self.last_named_together, self.since_together = members, 0  # "the ministers of India and Pakistan ... both"
+
+    def _collective(self, tok: Token, here: list[tuple[int, tuple[Actor, ...]]],
+                    met: list[tuple[int, tuple[Actor, ...]]]) -> tuple[Actor, ...]:
+        """The group "the two sides", "the leaders", "the two" names: the last actors named together
+        (people for a noun of people); for "the two" and "both", also the people a clause brought
+        together ("He held talks with Modi, and the two pledged"), whichever came last."""
+        refers = "any" if _bare_pair(tok) else collective_nouns()[tok.lemma_.lower()]
+        pair = _bare_pair(tok) or any(c.lower_ in ("two", "both") for c in tok.children)
+        if pair:
+            here = sorted(here + met, key=lambda k_members: k_members[0])
+        named = next((members for k, members in reversed(here) if k < tok.i
+                      and (refers != "person" or _people(members))), ())
+        if not named and pair and self.last_met and self.since_met <= self.since_together:
+            named = self.last_met
+        if not named:
+            people = refers == "person" and self.last_people_together  # "the two leaders": people
+            named = self.last_people_together if people else self.last_named_together
+        return self._as_kind(named, refers) if named else ()
 
     def _coordinated(self, doc: Doc, tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
         """The actors of a coordination headed by `tok` ("Saudi Arabia, Bahrain and Egypt")."""
