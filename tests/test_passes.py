@@ -220,6 +220,15 @@ def test_a_party_named_once_is_not_context():
     assert not e or e[0].target_basis != "context"
 
 
+def test_an_actor_of_the_sentence_is_the_likelier_missing_party():
+    """The other party is likelier one the sentence names, even once, than the article's most named."""
+    text = ("Donald Trump met Rodrigo Duterte in Manila on Monday. Duterte praised Trump. Trump thanked Duterte. "
+            "In Hanoi on Sunday, Mr. Trump had offered to help settle the disputes over the waterway, telling "
+            "Vietnamese President Tran Dai Quang that he was a good mediator.")
+    e = [e for e in events_of(text) if e.type == "offer"][0]
+    assert e.target in (("Tran Dai Quang",), ("Vietnam",)) and e.target_basis == "context"
+
+
 def test_parties_named_in_the_sentence_have_basis_text():
     e = events_of("Macron met Modi in Paris.")[0]
     assert (e.source_basis, e.target_basis) == ("text", "text")
