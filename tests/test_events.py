@@ -38,6 +38,10 @@ ROLE_CASES = [
     ("Canada sent thousands of troops to Latvia.", "aid", "Canada", None, "occurred"),
     ("Modi spoke with Putin by telephone on Monday.", "call", "Narendra Modi", "Vladimir Putin", "occurred"),
     ("The Kremlin said Ukraine must withdraw its forces.", "demand", "Russia", "Ukraine", "occurred"),
+    # stops of a tour, and an adjective trigger that says its own modality (its subject is the copula's)
+    ("On Monday Lavrov stopped in the Republic of Congo.", "visit", "Sergei Lavrov", "Republic of the Congo",
+     "occurred"),
+    ("Lavrov is due in Ethiopia on Wednesday.", "visit", "Sergei Lavrov", "Ethiopia", "planned"),
 ]
 
 

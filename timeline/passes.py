@@ -552,7 +552,8 @@ def _cues_at(rules: Rules, c: Candidate, node: Token) -> Iterator[tuple[Token, s
         if w.dep_ == "acl" and not any(x.dep_ == "xcomp" for x in w.children):
             continue  # "talks aimed at finalising a deal": a purpose, not a plan
         hit = rules.cue_at(w)
-        if hit is None or (w == node and w == tok) or tok.i in hit[1]:
+        own_cue = w == tok and tok.pos_ == "ADJ"  # "is due in Bangkok": the trigger says it is planned
+        if hit is None or (w == node and w == tok or tok.i in hit[1]) and not own_cue:
             continue
         if w.lower_ in rules.word("condition_mark") and w.dep_ != "mark":
             continue

@@ -32,7 +32,7 @@ def predicate(tok: Token) -> Token:
     for _ in range(4):
         if t.pos_ in ("VERB", "AUX") and t != tok or t.pos_ == "VERB":
             return t
-        if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "compound", "appos", "conj", "npadvmod"):
+        if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "compound", "appos", "conj", "npadvmod", "acomp"):
             t = t.head
         else:
             break
