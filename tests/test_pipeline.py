@@ -116,6 +116,16 @@ def test_article_dates_offsets_index_the_text(seed_articles):
             assert r["date_precision"] in ("day", "month", "year", "unknown")
 
 
+def test_article_dates_write_a_range_of_days_as_two_expressions():
+    """TimeML writes "Jan. 26-27" as "Jan. 26" and "27"; a range of years stays one expression."""
+    text = "The FOMC next meets Jan. 26-27. Talks were held on 9-11 March. From 1990-1995 he ruled."
+    rows = article_dates(Article(id="a1", title="t", text=text, date="2015-12-16"))
+    assert [(r["text"], r["date"], r["date_end"]) for r in rows] == [
+        ("Jan. 26", "2016-01-26", None), ("27", "2016-01-27", None), ("9", "2015-03-09", None),
+        ("11 March", "2015-03-11", None), ("1990-1995", "1990", "1995")]
+    assert all(text[r["char_start"]:r["char_end"]] == r["text"] for r in rows)
+
+
 def test_article_dates_resolve_against_the_publication_date():
     a = Article(id="a1", title="t", text=TEXT, date="2025-08-26")
     assert [(r["text"], r["date"], r["date_precision"]) for r in article_dates(a)] == [

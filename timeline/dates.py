@@ -1386,9 +1386,14 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     if _a_name(tok, left[i + 1] if i + 1 < len(left) else "."):
         return None  # "at the US Open in September", "in May and June": names are no tense
     verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
+    if verdict == "past" and low.endswith("ed") and any(w.lower() in _MODALS for w in left[i + 2:i + 4]):
+        return None  # "will visit damaged areas on Wednesday": a participle inside a verb phrase ahead
     if verdict == "future" and [w.lower() for w in left[i + 1:i + 4]][1:3] == ["been", "had"]:
         return "past"  # "had been due to fly to Boston on Monday": a plan of a time now past
     return verdict
+
+
+_MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "must", "to"})
 
 
 def _timetable_in_sentence(text: str, start: int, end: int) -> bool:
@@ -1500,6 +1505,24 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
             value = _in_told_year(text, found, start, value, tense)
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
     return _date_clock_times(text, _listed_days(text, found), when)
+
+
+_DAY_RANGE = re.compile(r"(?P<first>.*?\d{1,2})\s*[-–]\s*(?P<last>\d{1,2}\b.*)", re.S)
+
+
+def range_parts(t: Timex) -> list[Timex]:
+    """A range of days as TimeML writes it, two expressions ("Jan. 26-27": "Jan. 26" and "27"; "9-11 March":
+    "9" and "11 March"); any other expression as it is.
+
+    >>> [(p.text, p.date) for p in range_parts(Timex("Jan. 26-27", 5, 15, "2016-01-26", "2016-01-27", "day"))]
+    [('Jan. 26', '2016-01-26'), ('27', '2016-01-27')]
+    """
+    m = _DAY_RANGE.fullmatch(t.text)
+    if m is None or t.precision != "day" or not t.date_end or not t.date:
+        return [t]
+    first, last = m.span("first"), m.span("last")
+    return [Timex(m["first"], t.start + first[0], t.start + first[1], t.date, None, "day"),
+            Timex(m["last"], t.start + last[0], t.start + last[1], t.date_end, None, "day")]
 
 
 def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:

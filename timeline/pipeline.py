@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dates import find_dates
+from .dates import find_dates, range_parts
 from .errors import InputError
 from .events import EventExtractor, load_triggers, without_dateline
 from .export import (
@@ -486,10 +486,11 @@ def extract_listed(entries: Iterable[InputFile | InputError], options: Options, 
 def article_dates(article: Article) -> list[dict]:
     """Every temporal expression of an article as the records of `timeline dates`.
 
-    A date that is not ISO with a 4-digit year ("3000 years ago") is left out (null).
+    A date that is not ISO with a 4-digit year ("3000 years ago") is left out (null). A range of
+    days is two expressions, as TimeML writes it ("Jan. 26-27": "Jan. 26" and "27").
     """
     rows = []
-    for t in find_dates(article.text, article.date):
+    for t in (part for timex in find_dates(article.text, article.date) for part in range_parts(timex)):
         ok = all(not d or iso_date_ok(d) for d in (t.date, t.date_end))
         rows.append({"article_id": article.id, "article_title": article.title, "text": t.text, "char_start": t.start,
                      "char_end": t.end, "date": t.date if ok else None, "date_end": t.date_end if ok else None,
