@@ -350,6 +350,11 @@ CASES = [
     ("He won the May 6 runoff and was sworn in at a ceremony that began at 11 a.m.", "2007-05-16", "11 a.m.",
      "2007-05-16", None, "day"),
     ("Shares were up 8 percent by 1040 GMT.", "2006-04-20", "1040 GMT", "2006-04-20", None, "day"),
+    # "by" after a past participle names an agent, not a bound; a decimal point ends no clause
+    ("A plant damaged by Friday's earthquake exploded.", "2011-03-12", "Friday's", "2011-03-11", None, "day"),
+    ("The bill must be passed by Friday's deadline.", "2011-03-12", "Friday's", "2011-03-18", None, "day"),
+    ("Tokyo's market, which fell 1.7% on Friday, will reopen on Monday.", "2011-03-12", "Friday", "2011-03-11",
+     None, "day"),
     # a participle inside a verb phrase ahead is no past
     ("Obama will visit damaged areas of New Jersey on Wednesday.", "2012-10-30", "Wednesday", "2012-10-31", None,
      "day"),

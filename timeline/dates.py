@@ -344,7 +344,7 @@ _TIMETABLE = re.compile(rf"(?:\b(?:[Hh]e|[Ss]he)|\b(?:Corp|Inc|Co|Ltd|Plc|AG|SA)
 # Third-person present forms that are no timetable ("it takes", "he does")
 NOT_TIMETABLE = frozenset({"does", "seems", "means", "remains", "needs", "wants", "knows", "thinks", "believes",
                            "hopes", "looks", "appears", "includes", "contains", "depends", "lives", "works"})
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?\n\"“”]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|(?<!\d)\.|\.(?!\d)|[;!?\n\"“”]")  # not the point of "1.7%"
 _YEAR_CUES = frozenset({"in", "since", "until", "till", "by", "from", "of", "the", "during", "before",
                         "after", "early", "late", "mid", "year", "between", "and", "to", "through", "circa",
                         "c", "around", "spring", "summer", "autumn", "fall", "winter", "'s", "s"})
@@ -1376,9 +1376,10 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
             and not (low == "through" and i + 1 < len(left) and _cue(left[i + 1].lower(), "", "", True) == "past") \
             and not (low in ("until", "till") and any(w.lower() in ("not", "never") or w.lower().endswith("n't")
                                                      for w in left[i + 1:i + 10])) \
-            and not (low == "through" and i + 1 < len(left) and left[i + 1].lower() in _SPAN_NOUNS):
+            and not (low == "through" and i + 1 < len(left) and left[i + 1].lower() in _SPAN_NOUNS) \
+            and not (low == "by" and i + 1 < len(left) and _cue(left[i + 1].lower(), _word_at(left, i + 2, 1), low, True) == "past"):
         return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote";
-        # not "was not identified as Ebola until March" (when it first was)
+        # not "was not identified as Ebola until March" (when it first was), "damaged by Friday's quake" (an agent)
     if low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() or low == schedule_verb:
         return "future"
     if low in ("is", "are") and (i == 0 or i == 1 and left[0].lower() in ("on", "in")):
