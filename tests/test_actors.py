@@ -123,6 +123,13 @@ def test_role_of_a_country_without_a_known_holder_is_the_country(text, surface, 
     assert mentions_of(text, on="2006-12-08").get(surface) == name
 
 
+@pytest.mark.parametrize("on,name", [("2010-11-24", "Lee Myung-bak"), ("2025-07-01", "Lee Jae Myung")])
+def test_a_title_and_a_surname_are_the_holder_of_that_day(on, name):
+    """ "South Korean President Lee" is whoever of that name held the office on the article's day."""
+    assert mentions_of("South Korean President Lee vowed to retaliate.", on=on).get("Lee") == name
+    assert mentions_of("President Lee Myung-Bak vowed to retaliate.", on=on).get("Lee Myung-Bak") == "Lee Myung-bak"
+
+
 @pytest.mark.parametrize("text,surface,name", [
     ("Chinese Foreign Minister Wang Yi arrived.\nWang said the talks went well.", "Wang", "Wang Yi"),
     ("Pakistan's foreign minister, Khursheed Kasuri, arrived.\nKasuri is in Kabul for a visit.", "Kasuri",

@@ -603,6 +603,11 @@ class MentionFinder:
         if earlier is not None:
             return earlier
         country, title = self._affiliation(ent)
+        if len(parts) == 1 and country and title:
+            # "South Korean President Lee": the holder of that office on the day, if the name is theirs
+            holder = self.lexicon.holder(country, title, self.on)
+            if holder is not None and name.lower() in holder.name.lower().replace("-", " ").split():
+                return holder
         return Actor(name=name, kind="person", country=country, title=title)
 
     def _title_before(self, doc: Doc, start: int) -> str | None:
