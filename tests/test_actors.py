@@ -139,6 +139,11 @@ def test_a_title_and_a_surname_are_the_holder_of_that_day(on, name):
     ("Deputy Secretary William J. Burns arrived.\nWilliam Burns met the minister.", "William J. Burns", "William Burns"),
     ("Hugo Chávez spoke on Monday.\nHugo Chavez then left.", "Hugo Chavez", "Hugo Chávez"),
     ("The Kremlin spokesman, Dmitry Peskov, said the talks were useful.", "spokesman", "Dmitry Peskov"),
+    # the end of a person's name is that person, and no organisation a word of it names
+    ("Congo's Foreign Minister Therese Kayikwamba Wagner arrived.\nRubio met Kayikwamba Wagner.",
+     "Kayikwamba Wagner", "Therese Kayikwamba Wagner"),
+    ("Congo's Foreign Minister Therese Kayikwamba Wagner arrived.", "Therese Kayikwamba Wagner",
+     "Therese Kayikwamba Wagner"),
 ])
 def test_one_person_is_one_actor_across_an_article(text, surface, name):
     assert mentions_of(text, on="2010-01-01").get(surface) == name

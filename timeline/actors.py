@@ -52,8 +52,11 @@ class _Salience:
     def same_person(self, name: str) -> Actor | None:
         """A person named before under another form of `name` ("Robert Gates": "Robert M. Gates")."""
         key = name_key(name)
+        tail = key.split()
         for _, actor, _ in reversed(self.persons):
-            if actor.name != name and name_key(actor.name) == key:
+            # or the end of the name, two words or more ("Kayikwamba Wagner" after "Therese Kayikwamba Wagner")
+            if actor.name != name and (name_key(actor.name) == key
+                                       or len(tail) > 1 and name_key(actor.name).split()[-len(tail):] == tail):
                 return actor
         return None
 
@@ -537,6 +540,8 @@ class MentionFinder:
         for span, actor in self.names(doc):
             if actor.kind == "person" and _is_part_of_other_name(span):
                 continue
+            if actor.kind != "person" and span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I":
+                continue  # "Foreign Minister Therese Kayikwamba Wagner": her name, not the Wagner Group
             # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
             title = self._title_before(span.doc, span.start) if actor.kind == "person" else None
             self._add(found, span, offset, actor, title=title)
