@@ -229,6 +229,24 @@ def test_an_actor_of_the_sentence_is_the_likelier_missing_party():
     assert e.target in (("Tran Dai Quang",), ("Vietnam",)) and e.target_basis == "context"
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("Vietnam and the Philippines have pressed for a binding code, a demand China has so far resisted.",
+     "China", "Vietnam"),
+    ("Mahmoud Abbas plans to ask the U.N. General Assembly to upgrade the Palestinians' status, a move Washington "
+     "opposes.", "United States", "Mahmoud Abbas"),
+    ("Cambodian officials said the Thai army had used cluster munitions, a charge Bangkok denied.",
+     "Thailand", "Cambodia"),  # its own side is accused: the speaker
+])
+def test_a_noun_summing_up_the_sentence_points_at_who_did_it(text, source, target):
+    e = [e for e in events_of(text) if e.type == "rejection"][0]
+    assert source in e.source and target in e.target and "role:summarised" in e.rule
+
+
+def test_a_person_described_sums_up_no_deed():
+    e = events_of("Trump said he agreed with Lee Jae Myung, a progressive who supports diplomacy.")
+    assert not [x for x in e if x.type == "praise" and "role:summarised" in x.rule]
+
+
 def test_parties_named_in_the_sentence_have_basis_text():
     e = events_of("Macron met Modi in Paris.")[0]
     assert (e.source_basis, e.target_basis) == ("text", "text")

@@ -26,6 +26,7 @@ refer_back                a noun that re-mentions an event of the sentence or th
 address_the_fighting      a call to end fighting: to the sides of the last clash
 judge_the_deed            praise or criticism of a deed: at the sides of the last such event
 answer_the_accuser        the denial of a charge: to the accuser
+answer_the_summarised     "..., a demand China resisted": at who made it
 place_fallback            unnamed perpetrators: the country where it happened (event_types.csv)
 type_policy               who each type needs (event_types.csv)
 rewrite_policy_stage      rewrites of stage "policy" (a refusal -> rejection)
@@ -651,6 +652,32 @@ def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
+def answer_the_summarised(state: SentenceState, c: Candidate) -> bool:
+    """A verb in a clause on a noun that sums up what the sentence told ("Vietnam pressed for a
+    binding code, a demand China has resisted"; "Abbas plans to ask the U.N. ..., a move Washington
+    opposes"; "officials said the Thai army used cluster munitions, a charge Bangkok denied") is
+    aimed at who did it: the subject of the nearest clause above that names someone not on the
+    verb's side (the speaker, for a charge its own side is accused of)."""
+    noun = c.head.head
+    if c.targets or c.head.dep_ != "relcl" or noun.dep_ not in ("appos", "npadvmod") or noun.pos_ != "NOUN" \
+            or noun.head.i in state.mentions:
+        return True  # "Lee, a progressive who supports diplomacy": a person described, no deed summed up
+    own = {a.name for a in c.sources} | {a.country for a in c.sources if a.country}
+    t = noun.head
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            found = unique([a for a in state.ctx.roles.subject_actors(t, state.mentions)
+                            if a.name not in own and a.country not in own])
+            if found:
+                c.targets = found
+                c.trace.append("role:summarised")
+                return True
+        if t.head == t:
+            return True
+        t = t.head
+    return True
+
+
 def place_fallback(state: SentenceState, c: Candidate) -> bool:
     """ "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened; and
     "Police detained 1,700 people in Russian cities": the state forces there are that country's."""
@@ -862,7 +889,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, refer_back,
-    address_the_fighting, judge_the_deed, answer_the_accuser, place_fallback, type_policy, rewrite_policy_stage,
+    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, place_fallback, type_policy, rewrite_policy_stage,
     find_date, assign_codes, find_location, score_confidence,
 )
 
