@@ -123,6 +123,17 @@ def test_role_of_a_country_without_a_known_holder_is_the_country(text, surface, 
     assert mentions_of(text, on="2006-12-08").get(surface) == name
 
 
+@pytest.mark.parametrize("text,surface,name", [
+    ("Pakistani officials said the army had launched fresh operations.", "army", "Pakistan"),
+    ("Ukrainian Prime Minister Arseniy Yatsenyuk said his government was preparing sanctions.", "government",
+     "Ukraine"),
+    ("Joe Biden spoke. Peru's foreign minister said his government recognizes Gonzalez.", "government", "Peru"),
+    ("The army said it had launched fresh operations.", "army", None),  # no one says it: no state
+])
+def test_own_forces_are_the_speakers_state(text, surface, name):
+    assert mentions_of(text, on="2014-08-07").get(surface) == name
+
+
 @pytest.mark.parametrize("on,name", [("2010-11-24", "Lee Myung-bak"), ("2025-07-01", "Lee Jae Myung")])
 def test_a_title_and_a_surname_are_the_holder_of_that_day(on, name):
     """ "South Korean President Lee" is whoever of that name held the office on the article's day."""

@@ -343,6 +343,17 @@ def _bare_pair(tok: Token) -> bool:
             and (tok.lower_ == "both" or any(c.lower_ == "the" for c in tok.children)))
 
 
+def _speaker(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    """Who says the clause `tok` is in: the subject of the reporting verb above it, if named."""
+    t = tok
+    while t.head != t and t.dep_ not in ("ccomp", "parataxis"):
+        t = t.head
+    verb = t.head
+    if t.dep_ not in ("ccomp", "parataxis") or verb.lemma_.lower() not in words()["reporting"]:
+        return None
+    return next((found[c.i].actor for c in verb.children if c.dep_ == "nsubj" and c.i in found), None)
+
+
 def _people(members: tuple[Actor, ...]) -> bool:
     return all(a.kind == "person" for a in members)
 
@@ -518,6 +529,7 @@ class MentionFinder:
         self._agents(doc, offset, found)
         self._led(doc, offset, found)
         self._pronouns(doc, offset, found)
+        self._own_forces(doc, offset, found)
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
         self.plurals.read(doc, found)
@@ -689,6 +701,25 @@ class MentionFinder:
             owners = _owners(tok, found)  # "NATO officials": NATO
             if owners:
                 self._add(found, doc[tok.i : tok.i + 1], offset, owners[0], remember=False)
+
+    def _own_forces(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        """ "His government", "its army", and "the army" in what someone says ("Pakistani officials
+        said the army had launched operations"): the state of the owner, else of the speaker."""
+        agents = agent_nouns()
+        for tok in doc:
+            if tok.i in found or tok.pos_ != "NOUN" or tok.tag_ != "NN" or agents.get(tok.lower_) not in STATE_SECTORS:
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.tag_ == "PRP$":  # the speaker's own, else the pronoun's
+                actor = _speaker(tok, found) or (found[owner.i].actor if owner.i in found else None)
+            elif owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                    and not _modifiers(tok):
+                actor = _speaker(tok, found)
+            else:
+                continue
+            state = self.lexicon.country_actor(actor.country) if actor is not None and actor.country else None
+            if state is not None and state.kind == "country":
+                self._add(found, doc[tok.i : tok.i + 1], offset, state, remember=False)
 
     def _group_noun(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
         """The group a group noun names: the one last named ("the militants"), else the generic
