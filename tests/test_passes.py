@@ -462,6 +462,17 @@ def test_a_denied_charge_is_a_rejection_of_the_accuser():
     assert [(e.source, e.target, e.target_basis) for e in later] == [(("France",), ("Rwanda",), "context")]
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("Britain accused Russia of the attack. Moscow has denied any involvement.", "Russia", "United Kingdom"),
+    ("India accused Pakistan of sheltering militants, which Islamabad denied.", "Pakistan", "India"),
+    ("South Korea denied that any of its rounds had landed in northern waters.", "South Korea", None),
+    ("Eritrea denied attacking its small neighbour.", "Eritrea", None),
+])
+def test_denying_a_deed_or_a_role_in_it_is_a_rejection(text, source, target):
+    e = [e for e in events_of(text) if e.type == "rejection"]
+    assert e and source in e[0].source and (target is None or target in e[0].target)
+
+
 def test_police_with_no_country_are_the_state_where_it_happens():
     e = the_event("Police detained more than 1,700 people at anti-war protests in dozens of Russian cities.",
                   "role:place.forces")

@@ -211,11 +211,14 @@ def _bans_trade(state: SentenceState, c: Candidate) -> bool:
 
 
 def _denies_charge(state: SentenceState, c: Candidate) -> bool:
-    """ "a charge that Doha strongly denies": the denial of an accusation rejects it."""
+    """ "a charge that Doha strongly denies", "denied any involvement", "denied that its shells had
+    landed", "denied attacking its neighbour", "..., which Islamabad denied": the denial of an
+    accusation rejects it."""
     tok, charges = c.head, state.rules.word("charge_noun")
     return tok.lemma_.lower() == "deny" and (
-        any(o.dep_ == "dobj" and o.lemma_.lower() in charges for o in tok.children)
-        or tok.dep_ == "relcl" and tok.head.lemma_.lower() in charges)
+        any(o.dep_ == "dobj" and o.lemma_.lower() in charges or o.dep_ in ("ccomp", "xcomp") for o in tok.children)
+        or tok.dep_ == "relcl" and (tok.head.lemma_.lower() in charges
+                                    or any(w.lower_ == "which" and w.dep_ == "dobj" for w in tok.children)))
 
 
 def _forces_act(state: SentenceState, c: Candidate) -> bool:
