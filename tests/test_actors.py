@@ -134,6 +134,14 @@ def test_own_forces_are_the_speakers_state(text, surface, name):
     assert mentions_of(text, on="2014-08-07").get(surface) == name
 
 
+def test_the_styled_title_of_a_readout_is_the_one_person_named_with_it():
+    """ "The Secretary" after "Secretary of State Marco Rubio": Rubio; with no one so styled, no one."""
+    text = "Secretary of State Marco Rubio hosted the ministers.\nLater, the Secretary met Olivier Nduhungirehe."
+    assert mentions_of(text, on="2025-06-27").get("Secretary") == "Marco Rubio"
+    assert "Secretary" not in mentions_of("Marco Rubio spoke.\nLater, the Secretary met Olivier Nduhungirehe.",
+                                          on="2014-06-27")
+
+
 @pytest.mark.parametrize("on,name", [("2010-11-24", "Lee Myung-bak"), ("2025-07-01", "Lee Jae Myung")])
 def test_a_title_and_a_surname_are_the_holder_of_that_day(on, name):
     """ "South Korean President Lee" is whoever of that name held the office on the article's day."""

@@ -685,9 +685,9 @@ class MentionFinder:
                     continue
             else:
                 title = self.lexicon.match_title(tok.text)
-                if not title or not _definite(tok, found):
+                if not _definite(tok, found):
                     continue
-                actor = self._role_holder(tok, title, found, offset)
+                actor = self._role_holder(tok, title, found, offset) if title else self._styled(tok)
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor)
 
@@ -765,6 +765,15 @@ class MentionFinder:
         latest = {a.name: k for k, a in enumerate(holders)}
         best = max(times, key=lambda name: (times[name], latest[name]))
         return next(a for a in reversed(holders) if a.name == best)
+
+    def _styled(self, tok: Token) -> Actor | None:
+        """ "The Secretary" in a readout that named "Secretary of State Marco Rubio": the one person
+        named so far whose title holds that capitalised word."""
+        if not tok.text[:1].isupper() or tok.i == tok.sent.start:
+            return None
+        word = tok.lower_
+        named = {a.name: a for _, a, _ in self.memory.persons if a.title and word in a.title.lower().split()}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _counterpart(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
         """ "His Afghan counterpart": who holds the subject's office in that country, else the country."""
