@@ -473,6 +473,19 @@ def test_denying_a_deed_or_a_role_in_it_is_a_rejection(text, source, target):
     assert e and source in e[0].source and (target is None or target in e[0].target)
 
 
+def test_an_election_naming_no_one_is_the_countrys():
+    """The country of its phrase, else the one the article names most so far (from context)."""
+    text = ("Zimbabwe's electoral commission met. Zimbabwe's opposition objected. "
+            "Results came days after last week's presidential election.")
+    e = [e for e in events_of(text) if e.type == "election" and "role:election.country" in e.rule]
+    assert [(e.target, e.target_basis) for e in e] == [(("Zimbabwe",), "context")]
+    e = [e for e in events_of("Putin is expected to win Sunday's presidential election in Russia.")
+         if e.type == "election"]
+    assert e and "Vladimir Putin" in e[0].actors
+    assert not [e for e in events_of("Zimbabwe's council met. The council held a vote on the budget.")
+                if e.type == "election"]  # a vote on a bill is no election
+
+
 def test_police_with_no_country_are_the_state_where_it_happens():
     e = the_event("Police detained more than 1,700 people at anti-war protests in dozens of Russian cities.",
                   "role:place.forces")

@@ -28,6 +28,7 @@ judge_the_deed            praise or criticism of a deed: at the sides of the las
 answer_the_accuser        the denial of a charge: to the accuser
 answer_the_summarised     "..., a demand China resisted": at who made it
 place_fallback            unnamed perpetrators: the country where it happened (event_types.csv)
+vote_of_the_country       an election naming no one: the country's
 type_policy               who each type needs (event_types.csv)
 rewrite_policy_stage      rewrites of stage "policy" (a refusal -> rejection)
 find_date                 the temporal expression of its clause, else context, else publication
@@ -37,6 +38,7 @@ score_confidence          how sure: both sides named, a modifier only, a referen
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
@@ -700,6 +702,28 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
+def vote_of_the_country(state: SentenceState, c: Candidate) -> bool:
+    """An election that names no one ("last week's presidential election", "Sunday's presidential
+    election in Russia") is the country's: the one its sentence names, else the one the article
+    has named most so far (said to come from context)."""
+    tok, lemma = c.head, c.head.lemma_.lower()
+    if c.type != "election" or c.sources or c.targets or tok.pos_ != "NOUN" or not (
+            lemma in state.rules.word("election_noun") or lemma in ("vote", "poll", "ballot")
+            and any(a.lower_ in state.rules.word("electoral_adj") for a in tok.children if a.dep_ == "amod")):
+        return True
+    here = [m.actor for t in tok.subtree if (m := state.mentions.get(t.i)) is not None and m.actor.kind == "country"]
+    if here:  # "Kenya's election", "the election in Russia"
+        c.targets = here[:1]
+    else:
+        named = Counter(a for _, a, _ in state.ctx.named if a.kind == "country")
+        if not named:
+            return True
+        c.targets = [named.most_common(1)[0][0]]
+        c.target_basis = "context"
+    c.trace.append("role:election.country")
+    return True
+
+
 def type_policy(state: SentenceState, c: Candidate) -> bool:
     """Who each type needs (event_types.csv): someone named, a source, a target."""
     policy = state.rules.policy(c.type)
@@ -892,7 +916,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, refer_back,
-    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, place_fallback, type_policy, rewrite_policy_stage,
+    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, place_fallback, vote_of_the_country, type_policy, rewrite_policy_stage,
     find_date, assign_codes, find_location, score_confidence,
 )
 
