@@ -473,6 +473,13 @@ def test_denying_a_deed_or_a_role_in_it_is_a_rejection(text, source, target):
     assert e and source in e[0].source and (target is None or target in e[0].target)
 
 
+def test_praise_of_an_outcome_is_at_the_sides_of_the_last_deed():
+    e = [e for e in events_of("Serbia and Kosovo agreed on Monday to the EU plan. Washington welcomed the outcome.")
+         if e.type == "praise"]
+    assert e and e[0].source == ("United States",) and {"Serbia", "Kosovo"} <= set(e[0].target)
+    assert e[0].target_basis == "context"
+
+
 def test_an_election_naming_no_one_is_the_countrys():
     """The country of its phrase, else the one the article names most so far (from context)."""
     text = ("Zimbabwe's electoral commission met. Zimbabwe's opposition objected. "

@@ -104,6 +104,7 @@ class ArticleContext:
     seen_types: set[str] = field(default_factory=set)
     named: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (offset, actor, is a place) of every mention
     last_of_type: dict[str, Candidate] = field(default_factory=dict)  # the article's last event of each type
+    last_deed: Candidate | None = None  # the article's last event with two sides that is not a statement
     carried_date: tuple[int, EventDate] | None = None  # (paragraph offset, date) of the last event dated by text
     lead_paragraph: int | None = None  # offset of the lead: the first paragraph that is no photo caption
 
@@ -626,10 +627,15 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
         for t in p.subtree]
     deed = next((kind for t in judged if (kind := _event_kind(state, t))
                  and kind != c.type and not state.rules.policy(kind).reporting), None)
-    if deed is None:
+    outcome = deed is None and obj is not None and obj.lemma_.lower() in state.rules.word("outcome_noun")
+    if deed is None and not outcome:
         return True
     c.trace.append("role:judged.deed")  # a deed judged: the article says whose, even if this sentence does not
-    last = next((e for e in reversed(state.accepted) if e.type == deed), None) or state.ctx.last_of_type.get(deed)
+    if outcome:  # "Washington welcomed the outcome": of the last deed told
+        last = next((e for e in reversed(state.accepted) if e.sources and e.targets
+                     and not state.rules.policy(e.type).reporting), None) or state.ctx.last_deed
+    else:
+        last = next((e for e in reversed(state.accepted) if e.type == deed), None) or state.ctx.last_of_type.get(deed)
     if last is not None:
         own = {a.name for a in c.sources}
         sides = last.sources if c.type == "criticism" and last.sources else last.sources + last.targets
@@ -930,6 +936,8 @@ def run_passes(state: SentenceState, min_confidence: float) -> list[Candidate]:
             state.accepted.append(c)
     events = finish_sentence(state.accepted)
     state.ctx.last_of_type.update((c.type, c) for c in events)
+    deeds = [c for c in events if c.sources and c.targets and not state.rules.policy(c.type).reporting]
+    state.ctx.last_deed = deeds[-1] if deeds else state.ctx.last_deed
     dated = [c.when for c in events if c.when.basis == "text" and c.when.precision == "day" and not c.when.date_end]
     if dated:
         state.ctx.carried_date = (state.paragraph, dated[-1])
