@@ -134,6 +134,17 @@ def test_own_forces_are_the_speakers_state(text, surface, name):
     assert mentions_of(text, on="2014-08-07").get(surface) == name
 
 
+@pytest.mark.parametrize("text,surface,name", [
+    ("Robert Mugabe won. Mugabe thanked voters. Jacob Zuma spoke.\nChina congratulated the veteran leader.", "leader",
+     "Robert Mugabe"),
+    ("Rodrigo Duterte spoke in Beijing.\nThe 71-year-old said he would end the exercises.", "old", "Rodrigo Duterte"),
+    ("Barack Obama will meet the Dalai Lama, the exiled Tibetan spiritual leader.", "leader", None),  # his own
+    ("Barack Obama spoke.\nThe leaders agreed.", "leaders", None),  # several
+])
+def test_an_epithet_is_the_articles_protagonist(text, surface, name):
+    assert mentions_of(text, on="2016-10-20").get(surface) == name
+
+
 def test_the_styled_title_of_a_readout_is_the_one_person_named_with_it():
     """ "The Secretary" after "Secretary of State Marco Rubio": Rubio; with no one so styled, no one."""
     text = "Secretary of State Marco Rubio hosted the ministers.\nLater, the Secretary met Olivier Nduhungirehe."

@@ -529,6 +529,7 @@ class MentionFinder:
         self._agents(doc, offset, found)
         self._led(doc, offset, found)
         self._pronouns(doc, offset, found)
+        self._epithets(doc, offset, found)
         self._own_forces(doc, offset, found)
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
@@ -821,6 +822,23 @@ class MentionFinder:
                 subj = _clause_subject(tok, found)
                 actor = self.memory.latest(pos, exclude=[subj.name] if subj else [])
             if actor is not None:
+                self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
+
+    def _epithets(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        """ "The 71-year-old", "the veteran leader", "the incumbent": the article's protagonist, the
+        person it has named most so far (words.csv epithet_noun); not "the Russian leader" (of a country)."""
+        for tok in doc:
+            if tok.i in found or tok.dep_ == "appos" or not any(c.dep_ == "det" and c.lower_ == "the"
+                                                                for c in tok.children):
+                continue  # "the Dalai Lama, the exiled Tibetan spiritual leader": the name's own description
+            if any(c.ent_type_ == "NORP" for c in tok.children):
+                continue  # "the Tibetan leader": of a people named, not the protagonist
+            aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children)
+            if not (aged or tok.tag_ == "NN" and tok.lemma_.lower() in words()["epithet_noun"]) \
+                    or _owners(tok, found, ("country", "organization")) or any(c.dep_ == "poss" for c in tok.children):
+                continue
+            actor = self.memory.most_named(offset + tok.idx)
+            if actor is not None and actor.kind == "person":
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
 
     # -- bookkeeping --------------------------------------------------------------------------
