@@ -42,6 +42,11 @@ ROLE_CASES = [
     ("On Monday Lavrov stopped in the Republic of Congo.", "visit", "Sergei Lavrov", "Republic of the Congo",
      "occurred"),
     ("Lavrov is due in Ethiopia on Wednesday.", "visit", "Sergei Lavrov", "Ethiopia", "planned"),
+    # a verb and the head of its object (triggers.csv): a diplomatic withdrawal, operations, troops ordered
+    ("Venezuela withdrew its own staff from Bogota.", "sanction", "Venezuela", "Colombia", "occurred"),
+    ("Pakistan's army launched fresh operations against the insurgents.", "military", "Pakistan", "insurgents",
+     "occurred"),
+    ("Chavez ordered 10 army battalions to the Colombian border.", "military", "Hugo Chávez", "Colombia", "occurred"),
 ]
 
 
