@@ -153,9 +153,9 @@ def test_present_simple_with_a_weekday_is_a_timetable():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Trump met South Korean President Lee on Monday.", False),  # every name and title known
+    ("Trump met President Lee Jae Myung on Monday.", False),  # every name and title known
     ("Prime Minister Keir Starmer called for a ceasefire.", False),
-    ("Trump met President Lee Jae Myung on Monday.", True),  # the lexicon spells him Lee Jae-myung
+    ("Trump met South Korean President Lee on Monday.", True),  # a surname the recogniser finds (then the holder)
     ("Trump met Jens Lindqvist of Acme Corp on Monday.", True),  # names only the recogniser finds
     ("Russia's foreign ministry condemned the strikes by Azov units.", True),
     ("Ambassador Jens Lindqvist said nothing more.", True),  # a speaker a later "he" may be
