@@ -343,6 +343,70 @@ def _bare_pair(tok: Token) -> bool:
             and (tok.lower_ == "both" or any(c.lower_ == "the" for c in tok.children)))
 
 
+def _own_forces(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterator[tuple[Token, Actor]]:
+    """ "His government", "its army", and "the army" in what someone says ("Pakistani officials
+    said the army had launched operations"): the state of the owner, else of the speaker."""
+    agents = agent_nouns()
+    for tok in doc:
+        if tok.i in found or tok.pos_ != "NOUN" or tok.tag_ != "NN" or agents.get(tok.lower_) not in STATE_SECTORS:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.tag_ == "PRP$":  # the speaker's own, else the pronoun's
+            actor = _speaker(tok, found) or (found[owner.i].actor if owner.i in found else None)
+        elif owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                and not _modifiers(tok):
+            actor = _speaker(tok, found)
+        else:
+            continue
+        state = lexicon.country_actor(actor.country) if actor is not None and actor.country else None
+        if state is not None and state.kind == "country":
+            yield tok, state
+
+
+def _epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salience) -> Iterator[tuple[Token, Actor]]:
+    """ "The 71-year-old", "the veteran leader", "the incumbent": the article's protagonist, the
+    person it has named most so far (words.csv epithet_noun); not "the Russian leader" (of a country)."""
+    for tok in doc:
+        if tok.i in found or tok.dep_ == "appos" or not any(c.dep_ == "det" and c.lower_ == "the"
+                                                            for c in tok.children):
+            continue  # "the Dalai Lama, the exiled Tibetan spiritual leader": the name's own description
+        if any(c.ent_type_ == "NORP" for c in tok.children):
+            continue  # "the Tibetan leader": of a people named, not the protagonist
+        aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children)
+        if not (aged or tok.tag_ == "NN" and tok.lemma_.lower() in words()["epithet_noun"]) \
+                or _owners(tok, found, ("country", "organization")) or any(c.dep_ == "poss" for c in tok.children):
+            continue
+        actor = memory.most_named(offset + tok.idx)
+        if actor is not None and actor.kind == "person":
+            yield tok, actor
+
+
+def _counterpart(tok: Token, found: dict[int, Mention], lexicon: Lexicon, on: str | None) -> Actor | None:
+    """ "His Afghan counterpart": who holds the subject's office in that country, else the country."""
+    country = next((found[c.i].actor.country for c in tok.children
+                    if c.i in found and found[c.i].actor.kind == "country"), None)
+    if country is None:
+        return None
+    title = None
+    for t in tok.sent:
+        m = found.get(t.i)
+        if m is not None and m.actor.kind == "person" and m.actor.title and _is_subject(t):
+            title = m.actor.title
+            break
+    holder = lexicon.holder(country, title, on) if title else None
+    return holder or lexicon.country_actor(country)
+
+
+def _styled(tok: Token, memory: _Salience) -> Actor | None:
+    """ "The Secretary" in a readout that named "Secretary of State Marco Rubio": the one person
+    named so far whose title holds that capitalised word."""
+    if not tok.text[:1].isupper() or tok.i == tok.sent.start:
+        return None
+    word = tok.lower_
+    named = {a.name: a for _, a, _ in memory.persons if a.title and word in a.title.lower().split()}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _speaker(tok: Token, found: dict[int, Mention]) -> Actor | None:
     """Who says the clause `tok` is in: the subject of the reporting verb above it, if named."""
     t = tok
@@ -529,8 +593,8 @@ class MentionFinder:
         self._agents(doc, offset, found)
         self._led(doc, offset, found)
         self._pronouns(doc, offset, found)
-        self._epithets(doc, offset, found)
-        self._own_forces(doc, offset, found)
+        for tok, actor in [*_epithets(doc, offset, found, self.memory), *_own_forces(doc, found, self.lexicon)]:
+            self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
         self.plurals.read(doc, found)
@@ -676,7 +740,7 @@ class MentionFinder:
                 continue
             lower = tok.lower_
             if lower in RELATIONAL_ROLES:
-                actor = self._counterpart(tok, found) or _relational(tok, offset, self.resolved, self.memory)
+                actor = _counterpart(tok, found, self.lexicon, self.on) or _relational(tok, offset, self.resolved, self.memory)
             elif tok.lemma_.lower() in group_nouns() and (_definite(tok, found) or tok.tag_ == "NNS"
                                                           or tok.lower_ == "opposition"
                                                           or tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
@@ -688,7 +752,7 @@ class MentionFinder:
                 title = self.lexicon.match_title(tok.text)
                 if not _definite(tok, found):
                     continue
-                actor = self._role_holder(tok, title, found, offset) if title else self._styled(tok)
+                actor = self._role_holder(tok, title, found, offset) if title else _styled(tok, self.memory)
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor)
 
@@ -702,25 +766,6 @@ class MentionFinder:
             owners = _owners(tok, found)  # "NATO officials": NATO
             if owners:
                 self._add(found, doc[tok.i : tok.i + 1], offset, owners[0], remember=False)
-
-    def _own_forces(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
-        """ "His government", "its army", and "the army" in what someone says ("Pakistani officials
-        said the army had launched operations"): the state of the owner, else of the speaker."""
-        agents = agent_nouns()
-        for tok in doc:
-            if tok.i in found or tok.pos_ != "NOUN" or tok.tag_ != "NN" or agents.get(tok.lower_) not in STATE_SECTORS:
-                continue
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if owner is not None and owner.tag_ == "PRP$":  # the speaker's own, else the pronoun's
-                actor = _speaker(tok, found) or (found[owner.i].actor if owner.i in found else None)
-            elif owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-                    and not _modifiers(tok):
-                actor = _speaker(tok, found)
-            else:
-                continue
-            state = self.lexicon.country_actor(actor.country) if actor is not None and actor.country else None
-            if state is not None and state.kind == "country":
-                self._add(found, doc[tok.i : tok.i + 1], offset, state, remember=False)
 
     def _group_noun(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
         """The group a group noun names: the one last named ("the militants"), else the generic
@@ -767,30 +812,6 @@ class MentionFinder:
         best = max(times, key=lambda name: (times[name], latest[name]))
         return next(a for a in reversed(holders) if a.name == best)
 
-    def _styled(self, tok: Token) -> Actor | None:
-        """ "The Secretary" in a readout that named "Secretary of State Marco Rubio": the one person
-        named so far whose title holds that capitalised word."""
-        if not tok.text[:1].isupper() or tok.i == tok.sent.start:
-            return None
-        word = tok.lower_
-        named = {a.name: a for _, a, _ in self.memory.persons if a.title and word in a.title.lower().split()}
-        return next(iter(named.values())) if len(named) == 1 else None
-
-    def _counterpart(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
-        """ "His Afghan counterpart": who holds the subject's office in that country, else the country."""
-        country = next((found[c.i].actor.country for c in tok.children
-                        if c.i in found and found[c.i].actor.kind == "country"), None)
-        if country is None:
-            return None
-        title = None
-        for t in tok.sent:
-            m = found.get(t.i)
-            if m is not None and m.actor.kind == "person" and m.actor.title and _is_subject(t):
-                title = m.actor.title
-                break
-        holder = self.lexicon.holder(country, title, self.on) if title else None
-        return holder or self.lexicon.country_actor(country)
-
     def _neighbours(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """ "His South American neighbor", "neighboring countries" (after pronouns: whose neighbour)."""
         for tok in doc:
@@ -822,23 +843,6 @@ class MentionFinder:
                 subj = _clause_subject(tok, found)
                 actor = self.memory.latest(pos, exclude=[subj.name] if subj else [])
             if actor is not None:
-                self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
-
-    def _epithets(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
-        """ "The 71-year-old", "the veteran leader", "the incumbent": the article's protagonist, the
-        person it has named most so far (words.csv epithet_noun); not "the Russian leader" (of a country)."""
-        for tok in doc:
-            if tok.i in found or tok.dep_ == "appos" or not any(c.dep_ == "det" and c.lower_ == "the"
-                                                                for c in tok.children):
-                continue  # "the Dalai Lama, the exiled Tibetan spiritual leader": the name's own description
-            if any(c.ent_type_ == "NORP" for c in tok.children):
-                continue  # "the Tibetan leader": of a people named, not the protagonist
-            aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children)
-            if not (aged or tok.tag_ == "NN" and tok.lemma_.lower() in words()["epithet_noun"]) \
-                    or _owners(tok, found, ("country", "organization")) or any(c.dep_ == "poss" for c in tok.children):
-                continue
-            actor = self.memory.most_named(offset + tok.idx)
-            if actor is not None and actor.kind == "person":
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
 
     # -- bookkeeping --------------------------------------------------------------------------
