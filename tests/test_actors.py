@@ -145,6 +145,12 @@ def test_an_epithet_is_the_articles_protagonist(text, surface, name):
     assert mentions_of(text, on="2016-10-20").get(surface) == name
 
 
+@pytest.mark.parametrize("on,name", [("2016-10-20", "Rodrigo Duterte"), ("2010-10-20", "Duterte")])
+def test_a_lone_surname_is_the_one_of_that_name_in_office(on, name):
+    """ "Duterte" (read as a name or an organisation) in 2016 is the president; before his term, no one known."""
+    assert mentions_of("Philippine officials said Duterte would meet Xi Jinping.", on=on).get("Duterte") == name
+
+
 def test_the_styled_title_of_a_readout_is_the_one_person_named_with_it():
     """ "The Secretary" after "Secretary of State Marco Rubio": Rubio; with no one so styled, no one."""
     text = "Secretary of State Marco Rubio hosted the ministers.\nLater, the Secretary met Olivier Nduhungirehe."

@@ -640,8 +640,9 @@ class MentionFinder:
                     continue  # "Secretary of State": part of a title, not an organisation
                 name = _span_key(ent).removeprefix("the ").strip()
                 # "Wang" after "Wang Yi": the person again, not a new organisation
-                actor = (self.memory.by_name_part(name) if len(ent) == 1 else None) or Actor(
-                    name=name, kind="organization")
+                one = len(ent) == 1  # "Duterte" read as an organisation: the one of that name in office
+                actor = (self.memory.by_name_part(name) if one else None) or (
+                    self.lexicon.office_holder(name, self.on) if one else None) or Actor(name=name, kind="organization")
             else:
                 continue
             if actor is not None and actor.name:
@@ -690,7 +691,9 @@ class MentionFinder:
             holder = self.lexicon.holder(country, title, self.on)
             if holder is not None and name.lower() in holder.name.lower().replace("-", " ").split():
                 return holder
-        return Actor(name=name, kind="person", country=country, title=title)
+        holder = self.lexicon.office_holder(name, self.on) if len(parts) == 1 else None
+        # "Duterte" in 2016: the one of that name in office then
+        return holder or Actor(name=name, kind="person", country=country, title=title)
 
     def _title_before(self, doc: Doc, start: int) -> str | None:
         """The title in the few words before a name ("Defense Minister X", "its foreign minister, X")."""

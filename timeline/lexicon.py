@@ -18,7 +18,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -127,6 +127,16 @@ def _plural(demonym: str) -> str | None:
     return demonym + "s"
 
 
+def _group_by_surname(people: Iterable[ActorEntry]) -> dict[str, tuple[ActorEntry, ...]]:
+    """The people by the first and the last word of their names ("Duterte"; "Lee" of Lee Myung-bak)."""
+    out: dict[str, list[ActorEntry]] = {}
+    for e in people:
+        words = normalize(e.name).casefold().split()
+        for word in dict.fromkeys((words[0], words[-1])):
+            out.setdefault(word, []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _date_bounds(on: str) -> tuple[str, str]:
     """The first and last day of an ISO date at any precision ("2025-08" -> 08-01..08-31)."""
     m = _PARTIAL_DATE.fullmatch(on.strip())
@@ -161,6 +171,7 @@ class Lexicon:
         "_exact",
         "_folded",
         "_people_by_country",
+        "_people_by_surname",
         "_title_index",
         "_title_order",
         "entries",
@@ -183,6 +194,7 @@ class Lexicon:
     _title_index: dict[str, str]
     _title_order: dict[str, tuple[int, int]]
     _people_by_country: dict[str, list[ActorEntry]]
+    _people_by_surname: dict[str, tuple[ActorEntry, ...]]
     _countries: dict[str, str]
     _bodies_with_titles: dict[str, tuple[ActorEntry, ...]]
 
@@ -233,6 +245,8 @@ class Lexicon:
             "_title_index": title_index,
             "_title_order": {t.title: (t.rank, i) for i, t in enumerate(titles)},
             "_people_by_country": people_by_country,
+            # casefolded first and last word of a person's name -> the people of that name ("duterte")
+            "_people_by_surname": _group_by_surname(e for e in entries if e.kind == "person"),
             # country or organisation code -> the name of its own row ("AFG" -> "Afghanistan")
             "_countries": _bodies_by_code(entries),
             # a country's or organisation's own rows that name its chief executive's title
@@ -295,6 +309,20 @@ class Lexicon:
         """
         name = self._resolve(normalize(text), self._exact, self._folded)
         return None if name is None else self.actor(name, on)
+
+    def office_holder(self, surname: str, on: str | None) -> Actor | None:
+        """The one person of that family name (first or last word) in office on date `on` ("Duterte"
+        in 2016), or None when there is none, or several ("Lee", "Kim").
+
+        >>> load_lexicon().office_holder("Duterte", "2016-10-20").name
+        'Rodrigo Duterte'
+        """
+        if not on:
+            return None
+        start, end = _date_bounds(on)
+        rows = [e for e in self._people_by_surname.get(normalize(surname).casefold(), ())
+                if e.valid_from and e.covers(start, end)]
+        return self.actor(rows[0].name, on) if len({e.name for e in rows}) == 1 else None
 
     def country_actor(self, code: str) -> Actor | None:
         """The country (or organisation) whose code is `code`, or None.
