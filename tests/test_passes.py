@@ -214,6 +214,14 @@ def test_the_context_party_is_never_on_the_same_side():
     assert not e or "Afghanistan" not in e[0].target
 
 
+def test_aid_goes_to_the_recipient_of_the_articles_last_aid():
+    text = ("Britain pledged $100 million in humanitarian aid for Syria on Wednesday at a conference hosted by "
+            "Kuwait's emir. Kuwait's emir opened the meeting. Kuwait gave the most. "
+            "The United States pledged an additional $155 million.")
+    e = [e for e in events_of(text) if e.source == ("United States",)]
+    assert e and e[0].target == ("Syria",) and e[0].target_basis == "context"
+
+
 def test_a_party_named_once_is_not_context():
     text = "Karzai visited Iran. Karzai rejected the plan."
     e = [e for e in events_of(text) if e.type == "rejection"]
