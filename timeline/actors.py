@@ -319,6 +319,9 @@ def _owners(tok: Token, found: dict[int, Mention], kinds: tuple[str, ...] = ("co
 GROUP_REACH = 5
 
 
+HEAD_NOUNS = frozenset({"president", "leader"})  # "the two presidents": heads of state or government
+
+
 def _clause_people(verb: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
     """The people one clause brings together: its subject and the people it meets, calls or
     is greeted by ("He held talks with Modi, and the two pledged"; "Xi was greeted by Sharif")."""
@@ -434,6 +437,8 @@ class GroupWords:
         self.since_group = 0  # sentences read since last_group was named
         self.last_met: tuple[Actor, ...] = ()  # the latest people one clause brought together: "Xi met Sharif"
         self.since_met = 0
+        self.heads: Counter[Actor] = Counter()  # heads of state or government named so far, by mentions
+        self.head_mentions: set[int] = set()  # article offsets of the mentions counted in `heads`
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural word names
 
     def read(self, doc: Doc, found: dict[int, Mention]) -> None:
@@ -476,6 +481,7 @@ class GroupWords:
                     self.groups[tok.i] = members
             if met:
                 self.last_met, self.since_met = met[-1][1], 0
+            self._count_heads(tokens, found)
             for tok in tokens:
                 members = self._coordinated(doc, tok, found) if tok.i in coordinating else _compounded(tok, found)
                 if len(members) > 1:
@@ -499,12 +505,26 @@ class GroupWords:
             here = sorted(here + met, key=lambda k_members: k_members[0])
         named = next((members for k, members in reversed(here) if k < tok.i
                       and (refers != "person" or _people(members))), ())
-        if not named and pair and self.last_met and self.since_met <= self.since_together:
+        if named:
+            return self._as_kind(named, refers)
+        if pair and self.last_met and self.since_met <= self.since_together:
             named = self.last_met
         if not named:
             people = refers == "person" and self.last_people_together  # "the two leaders": people
             named = self.last_people_together if people else self.last_named_together
+        if pair and tok.lemma_.lower() in HEAD_NOUNS and not all(a in self.heads for a in named):
+            # "the two presidents" after "Yellen and Blinken will travel": the heads the article names most
+            top = [a for a, _ in self.heads.most_common()]
+            named = tuple(top[:2]) if len(top) > 1 and top[0].country != top[1].country else named
         return self._as_kind(named, refers) if named else ()
+
+    def _count_heads(self, tokens: list[Token], found: dict[int, Mention]) -> None:
+        for tok in tokens:
+            m = found.get(tok.i)
+            if (m is not None and m.start not in self.head_mentions and m.actor.kind == "person" and m.actor.title
+                    and self.lexicon.title_rank(m.actor.title) == 1):
+                self.heads[m.actor] += 1
+                self.head_mentions.add(m.start)
 
     def _coordinated(self, doc: Doc, tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
         """The actors of a coordination headed by `tok` ("Saudi Arabia, Bahrain and Egypt")."""
