@@ -102,8 +102,8 @@ def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
     ("Xi Jinping met Nawaz Sharif.\nBarack Obama and Vladimir Putin spoke.\nThe two leaders agreed.", "leaders",
      ["Barack Obama", "Vladimir Putin"]),
     # "the two presidents" after two others named together: the heads of state the article names most
-    ("Joe Biden and Xi Jinping spoke.\nPresident Biden told Xi the US would act.\nJanet Yellen and Antony Blinken "
-     "will travel.\nThe two presidents agreed last year.", "presidents", ["Joe Biden", "Xi Jinping"]),
+    ("Donald Trump and Xi Jinping spoke.\nPresident Trump told Xi the US would act.\nScott Bessent and Marco Rubio "
+     "will travel.\nThe two presidents agreed last year.", "presidents", ["Donald Trump", "Xi Jinping"]),
 ])
 def test_collective_words_stand_for_the_actors_last_named_together(text, word, names):
     assert groups_of(text).get(word) == names
