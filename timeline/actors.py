@@ -512,7 +512,7 @@ class GroupWords:
         if not named:
             people = refers == "person" and self.last_people_together  # "the two leaders": people
             named = self.last_people_together if people else self.last_named_together
-        if pair and tok.lemma_.lower() in HEAD_NOUNS and not all(a in self.heads for a in named):
+        if pair and tok.lemma_.lower() in HEAD_NOUNS and not any(a in self.heads for a in named):
             # "the two presidents" after "Yellen and Blinken will travel": the heads the article names most
             top = [a for a, _ in self.heads.most_common()]
             named = tuple(top[:2]) if len(top) > 1 and top[0].country != top[1].country else named
