@@ -127,8 +127,16 @@ def _plural(demonym: str) -> str | None:
     return demonym + "s"
 
 
+def _people_by_country(entries: Iterable[ActorEntry]) -> dict[str, list[ActorEntry]]:
+    out: dict[str, list[ActorEntry]] = {}
+    for e in entries:
+        if e.kind == "person" and e.country:
+            out.setdefault(e.country, []).append(e)
+    return out
+
+
 def _group_by_surname(people: Iterable[ActorEntry]) -> dict[str, tuple[ActorEntry, ...]]:
-    """The people by the first and the last word of their names ("Duterte"; "Lee" of Lee Myung-bak)."""
+    """The people by the casefolded first and last words of their names ("duterte"; "lee" of Lee Myung-bak)."""
     out: dict[str, list[ActorEntry]] = {}
     for e in people:
         words = normalize(e.name).casefold().split()
@@ -211,11 +219,8 @@ class Lexicon:
         dem_exact: dict[str, str] = {}
         dem_folded: dict[str, str] = {}
         max_tokens = 1
-        people_by_country: dict[str, list[ActorEntry]] = {}
         for e in entries:
             by_name.setdefault(e.name, []).append(e)
-            if e.kind == "person" and e.country:
-                people_by_country.setdefault(e.country, []).append(e)
             for alias in (e.name, *e.aliases):
                 key = normalize(alias)
                 exact[key] = e.name
@@ -244,8 +249,7 @@ class Lexicon:
             "_demonyms_folded": dem_folded,
             "_title_index": title_index,
             "_title_order": {t.title: (t.rank, i) for i, t in enumerate(titles)},
-            "_people_by_country": people_by_country,
-            # casefolded first and last word of a person's name -> the people of that name ("duterte")
+            "_people_by_country": _people_by_country(entries),
             "_people_by_surname": _group_by_surname(e for e in entries if e.kind == "person"),
             # country or organisation code -> the name of its own row ("AFG" -> "Afghanistan")
             "_countries": _bodies_by_code(entries),
@@ -311,8 +315,7 @@ class Lexicon:
         return None if name is None else self.actor(name, on)
 
     def office_holder(self, surname: str, on: str | None) -> Actor | None:
-        """The one person of that family name (first or last word) in office on date `on` ("Duterte"
-        in 2016), or None when there is none, or several ("Lee", "Kim").
+        """The one person of that family name in office on `on` ("Duterte" in 2016); None for several ("Lee").
 
         >>> load_lexicon().office_holder("Duterte", "2016-10-20").name
         'Rodrigo Duterte'
