@@ -154,6 +154,17 @@ def test_a_lone_surname_is_the_one_of_that_name_in_office(on, name):
     assert mentions_of("Philippine officials said Duterte would meet Xi Jinping.", on=on).get("Duterte") == name
 
 
+@pytest.mark.parametrize("text,surface,name", [
+    ("North Korea shelled a South Korean island.\nSeoul said the North fired 170 shells.", "North", "North Korea"),
+    ("North Korea shelled a South Korean island.\nThe South fired back.", "South", "South Korea"),
+    ("South Sudan accused Sudan of bombing.\nNorthern forces seized Abyei.", "forces", "Sudan"),
+    ("South Sudan accused Sudan of bombing.\nThe north's army denied it.", "north", "Sudan"),
+    ("Fighting spread in South Kordofan, north of the city.", "north", None),
+])
+def test_the_north_and_the_south_are_the_states_of_that_direction(text, surface, name):
+    assert mentions_of(text, on="2011-06-12").get(surface) == name
+
+
 def test_the_styled_title_of_a_readout_is_the_one_person_named_with_it():
     """ "The Secretary" after "Secretary of State Marco Rubio": Rubio; with no one so styled, no one."""
     text = "Secretary of State Marco Rubio hosted the ministers.\nLater, the Secretary met Olivier Nduhungirehe."

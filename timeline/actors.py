@@ -384,6 +384,46 @@ def _epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salienc
             yield tok, actor
 
 
+def _directional(doc: Doc, found: dict[int, Mention], named: Iterable[str],
+                 lexicon: Lexicon) -> Iterator[tuple[Token, Actor]]:
+    """ "The North", "the north's army", "northern forces": the state of that direction the article
+    names (North Korea), else the one a southern state split from (Sudan, once South Sudan is named)."""
+    states = [a for code in named if (a := lexicon.country_actor(code)) is not None and a.kind == "country"]
+    agents = agent_nouns()
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in found or low not in _DIRECTIONS:
+            continue
+        if low in ("north", "south"):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            alone = any(c.lower_ == "the" for c in tok.children) and not (
+                nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
+            if not (alone and (tok.text[0].isupper() or nxt is not None and nxt.tag_ == "POS")):
+                continue  # "the North", "the north's army"; not "South Kordofan", "north of the city"
+            where = tok
+        elif tok.dep_ == "amod" and agents.get(tok.head.lower_) in STATE_SECTORS and tok.head.i not in found:
+            where = tok.head  # "northern forces seized Abyei"
+        else:
+            continue
+        state = _state_of_direction(_DIRECTIONS[low], states, lexicon)
+        if state is not None:
+            yield where, state
+
+
+_DIRECTIONS = {"north": "north", "south": "south", "northern": "north", "southern": "south"}
+
+
+def _state_of_direction(direction: str, states: list[Actor], lexicon: Lexicon) -> Actor | None:
+    own = [a for a in states if direction in a.name.lower().split()]
+    if len(own) == 1:
+        return own[0]
+    other = "south" if direction == "north" else "north"
+    split = {b.name: b for a in states if other in a.name.lower().split()
+             and (b := lexicon.lookup(" ".join(w for w in a.name.split() if w.lower() != other))) is not None
+             and b.kind == "country"}
+    return next(iter(split.values())) if len(split) == 1 else None
+
+
 def _counterpart(tok: Token, found: dict[int, Mention], lexicon: Lexicon, on: str | None) -> Actor | None:
     """ "His Afghan counterpart": who holds the subject's office in that country, else the country."""
     country = next((found[c.i].actor.country for c in tok.children
@@ -613,7 +653,8 @@ class MentionFinder:
         self._agents(doc, offset, found)
         self._led(doc, offset, found)
         self._pronouns(doc, offset, found)
-        for tok, actor in [*_epithets(doc, offset, found, self.memory), *_own_forces(doc, found, self.lexicon)]:
+        for tok, actor in [*_epithets(doc, offset, found, self.memory), *_own_forces(doc, found, self.lexicon),
+                           *_directional(doc, found, self.countries_named, self.lexicon)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
