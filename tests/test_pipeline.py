@@ -190,12 +190,12 @@ FLOOR_PLOVER_RECALL = 0.93
 # Real news (tests/data/news_dev/README.md: 20 VOA and U.S. government articles, gold annotated
 # before any extraction ran). Floors at the measured figures, rounded down; the target
 # is F1 0.65 and strict dates 0.85.
-FLOOR_NEWS_F1 = 0.73
+FLOOR_NEWS_F1 = 0.74
 FLOOR_NEWS_DATE = 0.88
 # Sets of VOA-style articles written and annotated by reading for this project (tests/data/dev*/
-# README.md): dev2 and dev4 were worked on by classes of misses, dev5 only by its score line, dev3 is
-# a test set nobody looked into. Floors at the measured figures, rounded down.
-FLOOR_SET_F1 = {"dev2": 0.66, "dev3": 0.61, "dev4": 0.47, "dev5": 0.61}
+# README.md): dev2, dev4, dev5 and dev6 were worked on by classes of misses after their first runs;
+# dev3 and dev7 are test sets nobody looked into. Floors at the measured figures, rounded down.
+FLOOR_SET_F1 = {"dev2": 0.67, "dev3": 0.61, "dev4": 0.53, "dev5": 0.66, "dev6": 0.52, "dev7": 0.47}
 
 
 def test_quality_floor_on_real_news(data_dir):
