@@ -72,6 +72,11 @@ def subjects(verb: Token) -> list[Token]:
             if t.head.lemma_.lower() in words()["message_noun"]:
                 return _sender(t.head)
             return conjuncts(t.head) if t.head.pos_ in ("NOUN", "PROPN") else []  # "ministers, meeting in Jakarta"
+        noun = t.head
+        if t.dep_ == "acl" and t.tag_ == "VB" and noun.lemma_.lower() in words()["intent_noun"] \
+                and noun.dep_ == "dobj" and not any(c.dep_ == "poss" for c in noun.children):
+            t = noun.head  # "he had no plans to meet Hun Sen", "made a decision to expel": the one who had it
+            continue
         poss = [c for c in t.head.children if c.dep_ == "poss"] if t.dep_ == "acl" and t.tag_ == "VB" else []
         if poss and any(c.lower_ == "to" for c in t.children) and t.head.lemma_.lower() not in words()["object_control"]:
             return conjuncts(poss[0])  # "his intention to visit"; not "Putin's invitation to meet"
