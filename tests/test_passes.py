@@ -268,6 +268,11 @@ def test_idioms_are_no_triggers(text):
     assert not [e for e in events_of(text) if e.type == "agreement"]
 
 
+def test_a_wish_denied_is_no_demand():
+    assert not [e for e in events_of("Abhisit said Thailand did not want a war with Cambodia.") if e.type == "demand"]
+    assert [e for e in events_of("Thailand wants a pledge from Cambodia.") if e.type == "demand"]
+
+
 def test_the_subject_of_a_participation_verb_takes_part():
     e = [e for e in events_of("Putin will engage in talks with Merkel by telephone.") if e.type in ("talks", "call")]
     assert e and "Vladimir Putin" in e[0].source

@@ -739,6 +739,8 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
         return False
     if c.frame == "named" and c.modality == "negated":
         return False  # "this cannot be regarded as an interference": no judgement made
+    if c.modality == "negated" and c.head.lemma_.lower() in state.rules.word("wish_verb"):
+        return False  # "Thailand did not want a war with its neighbour": a wish denied, no demand
     judged = c.frame == "named" or "role:judged.deed" in c.trace
     if policy.needs_target and not c.targets and len(c.sources) < 2 and not judged:
         return False  # praise of nothing is an opinion, not an event; "called the bans discriminatory",
