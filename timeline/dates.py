@@ -326,7 +326,7 @@ _ABBREVIATION_DOT = re.compile(r"\b([A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|O
 # A verb in the third person present ("faces", "steps"; not "was", "has", "focus", "crisis")
 _PRESENT_3SG = r"([a-z]{2,}[^su\Wi]s)\b"
 _PRESENT_AFTER_SUBJECT = re.compile(r"(?:,\s+(?:who|which)\s[^,.;!?\n]{3,120},|\b[Hh]e|\b[Ss]he|\b(?:who|which|that)"
-                                    rf"|\bwhose(?:\s+[\w-]+){{1,3}})\s+{_PRESENT_3SG}[^,.;!?\n]*$")
+                                    rf"|\bwhose(?:\s+[\w-]+){{1,3}})(?:\s+[a-z]+ly)?\s+{_PRESENT_3SG}[^,.;!?\n]*$")
 _SENTENCE_END = re.compile(r"(?<!Corp)(?<!Inc)(?<!Co)(?<!Ltd)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;]\s|\n")
 # A bare day number after or before a day of a month, in a list or range ("June 4 and 5", "9 to 11 March")
 _DAY_AFTER = re.compile(r"[ \t]*(?:and|or|to|through|until|-|–)[ \t]*(?P<n>[1-3]?\d)(?![\d:.,%]\d|\d|[ \t]*[%$]"
@@ -1370,6 +1370,9 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     """The tense the i-th word before an expression signals, None for none, "break" at a clause break."""
     tok = left[i]
     low = tok.lower()
+    if low == "when" and i >= 2 and left[i - 1].lower() in ("it", "he", "she") \
+            and re.fullmatch(_PRESENT_3SG, left[i - 2]) and left[i - 2] not in PAST_CUES | NOT_TIMETABLE:
+        return "future"  # "when it reaches New England late Sunday": a present in a "when" clause looks ahead
     if low in CLAUSE_BREAKS:
         return "break"
     if low in ("until", "till", "before", "by", "through") and all(w.lower() in _BOUND_FILLERS for w in left[:i]) \
@@ -1434,8 +1437,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
     only FAR_CUES count."""
     if word == "to" and (before in FUTURE_BEFORE_TO or after == "be"):  # "a debate to be held on Monday"
         return "future"
-    if word.endswith("'ll"):  # "they'll have to cut again in October"
-        return "future"
+    if word.endswith("'ll") or word.endswith("'d") and after in ("rather", "like", "love", "prefer"):
+        return "future"  # "they'll have to cut again in October", "I'd rather do this than fight the crowds on Saturday"
     if word in ("earlier", "later") and after == "than":  # "no earlier than the April meeting"
         return None
     if word == "ahead" and after == "of":  # "ahead of Thursday's vote"
