@@ -1380,9 +1380,11 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
             and not (low in ("until", "till") and any(w.lower() in ("not", "never") or w.lower().endswith("n't")
                                                      for w in left[i + 1:i + 10])) \
             and not (low == "through" and i + 1 < len(left) and left[i + 1].lower() in _SPAN_NOUNS) \
-            and not (low == "by" and i + 1 < len(left) and _cue(left[i + 1].lower(), _word_at(left, i + 2, 1), low, True) == "past"):
+            and not (low == "by" and i + 1 < len(left) and _cue(left[i + 1].lower(), _word_at(left, i + 2, 1), low, True) == "past") \
+            and not (low == "before" and i + 1 < len(left) and left[i + 1].lower() in ("just", "shortly", "right")):
         return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote";
-        # not "was not identified as Ebola until March" (when it first was), "damaged by Friday's quake" (an agent)
+        # not "was not identified as Ebola until March" (when it first was), "damaged by Friday's quake" (an agent),
+        # "signed just before midnight" (a moment)
     if low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() or low == schedule_verb:
         return "future"
     if low in ("is", "are") and (i == 0 or i == 1 and left[0].lower() in ("on", "in")):
@@ -1697,7 +1699,21 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
             return None
         return last.date if _tense(text, t.start, t.end) == "future" else None
 
-    for step in (day_next_to, day_next_to, day_before_in_sentence, day_ahead):
+    def last_night(k: int) -> str | None:
+        """ "The ceremony began at 7 p.m. ET", "a bill he signed just before midnight": an evening told in
+        the past, with no day of its own, is the evening before the publication date."""
+        t = out[k]
+        hour = re.match(r"(?:about |around |shortly |just )?(\d{1,2})(?:[:.]\d\d)?\s*p\.?m\b", t.text, re.IGNORECASE)
+        evening = hour is not None and 7 <= int(hour.group(1)) <= 11 or t.text.lower().endswith("midnight") \
+            and "before" in text[max(0, t.start - 8):t.start].lower()
+        if anchor is None or not evening or _tense(text, t.start, t.end) != "past":
+            return None
+        told = next((p.date for p in reversed(out[:k]) if p.precision == "day" and p.date and not p.date_end
+                     and not _CLOCK.fullmatch(p.text)), None)
+        # unless the story's last day told is the publication date ("white smoke on Wednesday ... At 8:22 p.m.")
+        return None if told == anchor.isoformat() else (anchor - timedelta(days=1)).isoformat()
+
+    for step in (day_next_to, day_next_to, day_before_in_sentence, day_ahead, last_night):
         for k in reversed(clocks) if step is day_next_to else clocks:  # a day passes along "10:30 a.m. (1430 GMT)"
             day = out[k].date or step(k)
             if day:
