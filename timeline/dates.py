@@ -995,7 +995,11 @@ def _keep_year_range(m: re.Match[str], text: str) -> bool:
         return False  # inside a name: "Russell 2000 Index", "Windows 2000 Server"
     if re.search(r"(?:#|No\.?|no\.|n°|nº)[ \t\xa0]*$", text[max(0, start - 5):start]):
         return False
-    return _next_word(text, end).lower() not in COUNT_NOUNS
+    nxt = _next_word(text, end).lower()
+    if nxt in ("killed", "dead", "wounded", "injured") and lprev in ("in", "of", "since", "during") \
+            and not m.group(0).endswith("00"):
+        return True  # "the flu of 1918 killed millions"; not "a toll of 2000 dead"
+    return nxt not in COUNT_NOUNS
 
 
 def _keep_year(m: re.Match[str], text: str) -> bool:
@@ -1706,12 +1710,15 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
         hour = re.match(r"(?:about |around |shortly |just )?(\d{1,2})(?:[:.]\d\d)?\s*p\.?m\b", t.text, re.IGNORECASE)
         evening = hour is not None and 7 <= int(hour.group(1)) <= 11 or t.text.lower().endswith("midnight") \
             and "before" in text[max(0, t.start - 8):t.start].lower()
-        if anchor is None or not evening or _tense(text, t.start, t.end) != "past":
+        if anchor is None or not evening:
             return None
         told = next((p.date for p in reversed(out[:k]) if p.precision == "day" and p.date and not p.date_end
                      and not _CLOCK.fullmatch(p.text)), None)
+        before = (anchor - timedelta(days=1)).isoformat()
+        if _tense(text, t.start, t.end) != "past":  # with no tense, only after the day before was told
+            return before if told == before and _tense(text, t.start, t.end) == "unmarked" else None
         # unless the story's last day told is the publication date ("white smoke on Wednesday ... At 8:22 p.m.")
-        return None if told == anchor.isoformat() else (anchor - timedelta(days=1)).isoformat()
+        return None if told == anchor.isoformat() else before
 
     for step in (day_next_to, day_next_to, day_before_in_sentence, day_ahead, last_night):
         for k in reversed(clocks) if step is day_next_to else clocks:  # a day passes along "10:30 a.m. (1430 GMT)"
