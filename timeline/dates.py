@@ -1695,30 +1695,14 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
 
     def day_ahead(k: int) -> str | None:
         """ "Polling stations open at 8 a.m.": a clock time ahead is on the day mentioned last, if ahead."""
-        t = out[k]
-        last = next((p for p in reversed(out[:k]) if p.precision == "day" and p.date and not p.date_end
-                     and not _CLOCK.fullmatch(p.text)), None)
-        if last is None or anchor is None or last.date <= anchor.isoformat() \
+        t, last = out[k], _last_day_told(out, k)
+        if last is None or anchor is None or last <= anchor.isoformat() \
                 or _previous_word(text, t.start).lower() in ("by", "until", "before"):
             return None
-        return last.date if _tense(text, t.start, t.end) == "future" else None
+        return last if _tense(text, t.start, t.end) == "future" else None
 
     def last_night(k: int) -> str | None:
-        """ "The ceremony began at 7 p.m. ET", "a bill he signed just before midnight": an evening told in
-        the past, with no day of its own, is the evening before the publication date."""
-        t = out[k]
-        hour = re.match(r"(?:about |around |shortly |just )?(\d{1,2})(?:[:.]\d\d)?\s*p\.?m\b", t.text, re.IGNORECASE)
-        evening = hour is not None and 7 <= int(hour.group(1)) <= 11 or t.text.lower().endswith("midnight") \
-            and "before" in text[max(0, t.start - 8):t.start].lower()
-        if anchor is None or not evening:
-            return None
-        told = next((p.date for p in reversed(out[:k]) if p.precision == "day" and p.date and not p.date_end
-                     and not _CLOCK.fullmatch(p.text)), None)
-        before = (anchor - timedelta(days=1)).isoformat()
-        if _tense(text, t.start, t.end) != "past":  # with no tense, only after the day before was told
-            return before if told == before and _tense(text, t.start, t.end) == "unmarked" else None
-        # unless the story's last day told is the publication date ("white smoke on Wednesday ... At 8:22 p.m.")
-        return None if told == anchor.isoformat() else before
+        return _last_night(text, out[k], _last_day_told(out, k), anchor)
 
     for step in (day_next_to, day_next_to, day_before_in_sentence, day_ahead, last_night):
         for k in reversed(clocks) if step is day_next_to else clocks:  # a day passes along "10:30 a.m. (1430 GMT)"
@@ -1729,6 +1713,29 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
         out = [Timex(t.text, t.start, t.end, anchor.isoformat(), None, "day") if k in clocks and t.date is None
                else t for k, t in enumerate(out)]
     return out
+
+
+def _last_day_told(found: list[Timex], k: int) -> str | None:
+    """The day of the last expression of one day before the k-th that is no clock time."""
+    return next((p.date for p in reversed(found[:k]) if p.precision == "day" and p.date and not p.date_end
+                 and not _CLOCK.fullmatch(p.text)), None)
+
+
+def _last_night(text: str, t: Timex, told: str | None, anchor: date | None) -> str | None:
+    """ "The ceremony began at 7 p.m. ET", "a bill he signed just before midnight": an evening told in
+    the past, with no day of its own, is the evening before the publication date, unless the story's
+    last day told (`told`) is the publication date ("white smoke on Wednesday ... At 8:22 p.m."); with
+    no tense, only after the day before was told ("Mandela died Thursday ... at about 8:50 p.m.")."""
+    hour = re.match(r"(?:about |around |shortly |just )?(\d{1,2})(?:[:.]\d\d)?\s*p\.?m\b", t.text, re.IGNORECASE)
+    evening = hour is not None and 7 <= int(hour.group(1)) <= 11 or t.text.lower().endswith("midnight") \
+        and "before" in text[max(0, t.start - 8):t.start].lower()
+    if anchor is None or not evening:
+        return None
+    before = (anchor - timedelta(days=1)).isoformat()
+    tense = _tense(text, t.start, t.end)
+    if tense != "past":
+        return before if told == before and tense == "unmarked" else None
+    return None if told == anchor.isoformat() else before
 
 
 def _windows(trigger: re.Pattern[str], low: str) -> list[tuple[int, int]]:
