@@ -268,6 +268,12 @@ def test_idioms_are_no_triggers(text):
     assert not [e for e in events_of(text) if e.type == "agreement"]
 
 
+def test_force_vowed_is_a_threat():
+    e = [e for e in events_of("Lee Myung-bak vowed to retaliate massively against North Korea.")
+         if e.type == "threat"]
+    assert e and "rewrite:vowed_force" in e[0].rule and e[0].target == ("North Korea",)
+
+
 def test_a_wish_denied_is_no_demand():
     assert not [e for e in events_of("Abhisit said Thailand did not want a war with Cambodia.") if e.type == "demand"]
     assert [e for e in events_of("Thailand wants a pledge from Cambodia.") if e.type == "demand"]

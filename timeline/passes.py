@@ -224,6 +224,11 @@ def _denies_charge(state: SentenceState, c: Candidate) -> bool:
                                     or any(w.lower_ == "which" and w.dep_ == "dobj" for w in tok.children)))
 
 
+def _vowed(state: SentenceState, c: Candidate) -> bool:
+    """ "Lee vowed to retaliate massively", "swore to punish the attackers": force vowed is a threat."""
+    return c.head.dep_ == "xcomp" and c.head.head.lemma_.lower() in state.rules.word("vow_verb")
+
+
 def _forces_act(state: SentenceState, c: Candidate) -> bool:
     """ "U.S.-led forces ousted the Taleban government": armed forces as the subject."""
     subj = [s for s in subjects(c.verb)] if c.verb is not None else []
@@ -270,6 +275,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "supports_force": _supports_force,
     "material_support": _material_support,
     "denies_charge": _denies_charge,
+    "vowed": _vowed,
     "forces_act": _forces_act,
     "yields_policy": _yields_policy,
     "hands_over_office": _hands_over_office,
