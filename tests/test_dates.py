@@ -364,6 +364,7 @@ CASES = [
     ("Mandela died on Thursday. Zuma said he \"departed peacefully\" at about 8:50 p.m.", "2013-12-06", "8:50 p.m.",
      "2013-12-05", None, "day"),
     ("The Spanish flu of 1918 killed at least 40 million.", "2009-04-29", "1918", "1918", None, "year"),
+    ("The vote was set for Feb. 3.", "2014-01-16", "Feb. 3", "2014-02-03", None, "day"),  # as "scheduled for"
     # a present in a "when" clause, "I'd rather" look ahead
     ("It could still be a storm when it reaches New England late Sunday.", "2011-08-25", "Sunday", "2011-08-28",
      None, "day"),

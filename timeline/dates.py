@@ -1451,6 +1451,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
         return "future"
     if word == "for" and before in ("called", "calls", "call", "calling"):  # "called for protests on Friday"
         return "future"
+    if word == "set" and after == "for":  # "was originally set for May 25", as "scheduled for"
+        return "future"
     if word in FUTURE_BEFORE_TO and after == "to":
         return "future"
     if word in FUTURE_CUES:
