@@ -44,7 +44,7 @@ ONE_WORD_CUES = [
     ("intention", "Putin announced his intention to visit North Korea.", "visit", "intended"),
     ("intent", "China signalled its intent to hold talks with Japan.", "talks", "intended"),
     ("aim", "Macron aims to meet Xi Jinping in Beijing.", "meeting", "intended"),
-    ("vow", "Iran vowed to attack Israel.", "military", "intended"),
+    ("vow", "Iran vowed to hold talks with the United States.", "talks", "intended"),  # force vowed: a threat
     ("promise", "Germany promised new military aid to Ukraine.", "aid", "intended"),
     ("pledge", "Germany pledged military aid to Ukraine.", "aid", "intended"),
     ("desire", "Iran expressed a desire to hold talks with the United States.", "talks", "intended"),
