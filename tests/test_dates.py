@@ -365,6 +365,9 @@ CASES = [
      "2013-12-05", None, "day"),
     ("The Spanish flu of 1918 killed at least 40 million.", "2009-04-29", "1918", "1918", None, "year"),
     ("The vote was set for Feb. 3.", "2014-01-16", "Feb. 3", "2014-02-03", None, "day"),  # as "scheduled for"
+    # a day of a month with its year said after it
+    ("It will enter orbit on 24 September next year.", "2013-11-05", "24 September", "2014-09-24", None, "day"),
+    ("The deal expires on March 31 this year.", "2013-11-05", "March 31", "2013-03-31", None, "day"),
     # a present in a "when" clause, "I'd rather" look ahead
     ("It could still be a storm when it reaches New England late Sunday.", "2011-08-25", "Sunday", "2011-08-28",
      None, "day"),

@@ -546,6 +546,7 @@ def _day_value(d: date | None) -> Value:
 
 
 _RELYEAR_STEP = MappingProxyType({"that": 0, "the following": 1, "the previous": -1})
+_YEAR_AFTER = re.compile(r",?[ \t]+(?P<rel>this|last|next)[ \t]+year\b", re.IGNORECASE)  # "March 31 this year"
 
 
 def _relyear(anchor: date, rel: str) -> int:
@@ -1515,6 +1516,9 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
         if value and kind in ("mdy", "dmy", "month") and not m["year"] \
                 and (kind != "month" or (m["mod"] or "").lower() not in _RELATIVE_MODS):
             value = _in_told_year(text, found, start, value, tense)
+        if value and when is not None and kind in ("mdy", "dmy") and not m["year"] \
+                and (year_after := _YEAR_AFTER.match(text, end)) is not None:  # "March 31 this year"
+            value = f"{_relyear(when, year_after['rel'].lower()):04d}{value[4:]}"
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
     return _date_clock_times(text, _listed_days(text, found), when)
 
@@ -1572,6 +1576,15 @@ def _month_of_year_phrase(m: re.Match[str], found: list[Timex], alone: Value, an
     if told and rel.date:
         value = f"{rel.date}-{MONTHS[m['month'].rstrip('.').lower()]:02d}"
     out = [Timex(text[start:m.end("month")], start, m.end("month"), value, date_end, precision if value else "unknown")]
+    day = re.search(r"\b([1-3]?\d)[ \t]+$", text[max(0, start - 4):start])
+    if day is not None and rel is not None and rel.date and 1 <= int(day.group(1)) <= 31 and m.start("relyear") > 0:
+        first = start - len(day.group(0))  # "on 24 September next year": the day of that month
+        try:
+            on = date(int(rel.date[:4]), MONTHS[m["month"].rstrip(".").lower()], int(day.group(1))).isoformat()
+        except ValueError:
+            on = None
+        if on:
+            out = [Timex(text[first:m.end("month")], first, m.end("month"), on, None, "day")]
     if rel is not None:
         out.append(Timex(rel.text, rel_start, end, rel.date, rel.date_end, rel.precision))
     return out
