@@ -19,7 +19,7 @@ from .model import Actor, Mention
 from .nlp import Doc, Span, Token, doc_text, span_text, word_keys
 from .places import city_country, neighbours
 from .rules import words
-from .syntax import unique
+from .syntax import reporting_verb, unique
 
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
@@ -452,13 +452,8 @@ def _styled(tok: Token, memory: _Salience) -> Actor | None:
 
 def _speaker(tok: Token, found: dict[int, Mention]) -> Actor | None:
     """Who says the clause `tok` is in: the subject of the reporting verb above it, if named."""
-    t = tok
-    while t.head != t and t.dep_ not in ("ccomp", "parataxis"):
-        t = t.head
-    verb = t.head
-    if t.dep_ not in ("ccomp", "parataxis") or verb.lemma_.lower() not in words()["reporting"]:
-        return None
-    return next((found[c.i].actor for c in verb.children if c.dep_ == "nsubj" and c.i in found), None)
+    said = reporting_verb(tok)
+    return next((found[c.i].actor for c in said.children if c.dep_ == "nsubj" and c.i in found), None) if said else None
 
 
 def _people(members: tuple[Actor, ...]) -> bool:
@@ -468,8 +463,10 @@ def _people(members: tuple[Actor, ...]) -> bool:
 class GroupWords:
     """Words for several actors at once, and the groups an article has named so far."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, memory: _Salience):
         self.lexicon = lexicon
+        self.memory = memory  # the people named so far: "the two presidents" are the heads named most
+        self.offset = 0  # article offset of the paragraph being read
         self.last_group: tuple[Actor, ...] = ()  # the latest actors named together as a subject
         self.last_named_together: tuple[Actor, ...] = ()  # the latest actors named together anywhere
         self.last_people_together: tuple[Actor, ...] = ()  # the latest people named together: "the two leaders"
@@ -477,11 +474,9 @@ class GroupWords:
         self.since_group = 0  # sentences read since last_group was named
         self.last_met: tuple[Actor, ...] = ()  # the latest people one clause brought together: "Xi met Sharif"
         self.since_met = 0
-        self.heads: Counter[Actor] = Counter()  # heads of state or government named so far, by mentions
-        self.head_mentions: set[int] = set()  # article offsets of the mentions counted in `heads`
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural word names
 
-    def read(self, doc: Doc, found: dict[int, Mention]) -> None:
+    def read(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """Words for several actors at once, in reading order: each sentence first reads the groups
         named before it, then names its own.
 
@@ -490,7 +485,7 @@ class GroupWords:
         together anywhere (collective_nouns.csv); "the foreign ministers of India and Pakistan":
         the actors of its "of" phrase.
         """
-        self.groups = {}
+        self.groups, self.offset = {}, offset
         coordinating = {t.head.i for t in doc if t.dep_ == "conj"}  # the heads of a coordination
         for sent in doc.sents:
             self.since_together += 1
@@ -521,7 +516,6 @@ class GroupWords:
                     self.groups[tok.i] = members
             if met:
                 self.last_met, self.since_met = met[-1][1], 0
-            self._count_heads(tokens, found)
             for tok in tokens:
                 members = self._coordinated(doc, tok, found) if tok.i in coordinating else _compounded(tok, found)
                 if len(members) > 1:
@@ -552,19 +546,17 @@ class GroupWords:
         if not named:
             people = refers == "person" and self.last_people_together  # "the two leaders": people
             named = self.last_people_together if people else self.last_named_together
-        if pair and tok.lemma_.lower() in HEAD_NOUNS and not any(a in self.heads for a in named):
+        heads = self._heads_before(self.offset + tok.idx) if pair and tok.lemma_.lower() in HEAD_NOUNS else []
+        if heads and not any(a in heads for a in named):
             # "the two presidents" after "Yellen and Blinken will travel": the heads the article names most
-            top = [a for a, _ in self.heads.most_common()]
-            named = tuple(top[:2]) if len(top) > 1 and top[0].country != top[1].country else named
+            named = tuple(heads[:2]) if len(heads) > 1 and heads[0].country != heads[1].country else named
         return self._as_kind(named, refers) if named else ()
 
-    def _count_heads(self, tokens: list[Token], found: dict[int, Mention]) -> None:
-        for tok in tokens:
-            m = found.get(tok.i)
-            if (m is not None and m.start not in self.head_mentions and m.actor.kind == "person" and m.actor.title
-                    and self.lexicon.title_rank(m.actor.title) == 1):
-                self.heads[m.actor] += 1
-                self.head_mentions.add(m.start)
+    def _heads_before(self, before: int) -> list[Actor]:
+        """The heads of state or government named before article offset `before`, most named first."""
+        counts = Counter(a for offset, a, _ in self.memory.persons if offset < before and a.title
+                         and self.lexicon.title_rank(a.title) == 1)
+        return [a for a, _ in counts.most_common()]
 
     def _coordinated(self, doc: Doc, tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
         """The actors of a coordination headed by `tok` ("Saudi Arabia, Bahrain and Egypt")."""
@@ -639,7 +631,7 @@ class MentionFinder:
         self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
         self.last_named_group: Actor | None = None  # the latest armed or political group named
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
-        self.plurals = GroupWords(lexicon)  # "they", "the two sides", "the ministers of India and Pakistan"
+        self.plurals = GroupWords(lexicon, self.memory)  # "they", "the two sides", "the ministers of India and Pakistan"
         self.bodies: list[tuple[Actor, str]] = []  # organisations named so far, with the words that named them
         self.places: set[str] = set()  # names the article calls places ("the town of Heglig")
 
@@ -658,7 +650,7 @@ class MentionFinder:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
-        self.plurals.read(doc, found)
+        self.plurals.read(doc, offset, found)
         return found
 
     @property
@@ -701,9 +693,10 @@ class MentionFinder:
                     continue  # "Secretary of State": part of a title, not an organisation
                 name = _span_key(ent).removeprefix("the ").strip()
                 # "Wang" after "Wang Yi": the person again, not a new organisation
-                one = len(ent) == 1  # "Duterte" read as an organisation: the one of that name in office
-                actor = (self.memory.by_name_part(name) if one else None) or (
-                    self.lexicon.office_holder(name, self.on) if one else None) or Actor(name=name, kind="organization")
+                # "Duterte" read as an organisation: the one of that name in office
+                person = (self.memory.by_name_part(name) or self.lexicon.office_holder(name, self.on)) \
+                    if len(ent) == 1 else None
+                actor = person or Actor(name=name, kind="organization")
             else:
                 continue
             if actor is not None and actor.name:
@@ -750,7 +743,7 @@ class MentionFinder:
         if len(parts) == 1 and country and title:
             # "South Korean President Lee": the holder of that office on the day, if the name is theirs
             holder = self.lexicon.holder(country, title, self.on)
-            if holder is not None and name.lower() in holder.name.lower().replace("-", " ").split():
+            if holder is not None and normalize(name).casefold() in _name_words(holder.name):
                 return holder
         holder = self.lexicon.office_holder(name, self.on) if len(parts) == 1 else None
         # "Duterte" in 2016: the one of that name in office then

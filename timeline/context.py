@@ -18,8 +18,8 @@ CONTEXT_KINDS = frozenset({"country", "person", "organization", "group"})
 SIDES_TYPES = frozenset({"military"})  # several sources and no target: the two sides, not co-agents
 GIVING = frozenset({"aid", "offer"})  # types whose recipients stay the same across an article
 NEAR = 600  # characters before a sentence whose mentions count twice
-PLACE_WEIGHT = 0.5
-SENTENCE_WEIGHT = 4  # a mention in the sentence itself counts this many times (near ones count twice)  # a mention that says where ("talks in Addis Ababa") counts half
+PLACE_WEIGHT = 0.5  # a mention that says where ("talks in Addis Ababa") counts half
+SENTENCE_WEIGHT = 4  # a mention in the sentence itself counts this many times (near ones count twice)
 # The confidence of an event with a party from context, as a share of its own: how often such a
 # party was right, against events whose parties the sentence names (78%), on news_dev, the
 # held-out articles and examples/ together: a target 62% (0.8), a source 43% (0.55). With the

@@ -1381,15 +1381,8 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     if low in CLAUSE_BREAKS:
         return "break"
     if low in ("until", "till", "before", "by", "through") and all(w.lower() in _BOUND_FILLERS for w in left[:i]) \
-            and not (low == "through" and i + 1 < len(left) and _cue(left[i + 1].lower(), "", "", True) == "past") \
-            and not (low in ("until", "till") and any(w.lower() in ("not", "never") or w.lower().endswith("n't")
-                                                     for w in left[i + 1:i + 10])) \
-            and not (low == "through" and i + 1 < len(left) and left[i + 1].lower() in _SPAN_NOUNS) \
-            and not (low == "by" and i + 1 < len(left) and _cue(left[i + 1].lower(), _word_at(left, i + 2, 1), low, True) == "past") \
-            and not (low == "before" and i + 1 < len(left) and left[i + 1].lower() in ("just", "shortly", "right")):
-        return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote";
-        # not "was not identified as Ebola until March" (when it first was), "damaged by Friday's quake" (an agent),
-        # "signed just before midnight" (a moment)
+            and _bound_ahead(left, i):
+        return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote"
     if low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() or low == schedule_verb:
         return "future"
     if low in ("is", "are") and (i == 0 or i == 1 and left[0].lower() in ("on", "in")):
@@ -1402,6 +1395,21 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     if verdict == "future" and [w.lower() for w in left[i + 1:i + 4]][1:3] == ["been", "had"]:
         return "past"  # "had been due to fly to Boston on Monday": a plan of a time now past
     return verdict
+
+
+def _bound_ahead(left: list[str], i: int) -> bool:
+    """Whether "until", "before", "by" or "through", the i-th word before an expression, bounds a
+    time ahead; not "was not identified as Ebola until March" (when it first was), "the 12 months
+    through October", "damaged by Friday's quake" (an agent), "signed just before midnight" (a moment)."""
+    low = left[i].lower()
+    prior = left[i + 1].lower() if i + 1 < len(left) else ""  # the word before it
+    if low == "through":
+        return _cue(prior, "", "", True) != "past" and prior not in _SPAN_NOUNS
+    if low in ("until", "till"):
+        return not any(w.lower() in ("not", "never") or w.lower().endswith("n't") for w in left[i + 1:i + 10])
+    if low == "by":
+        return _cue(prior, _word_at(left, i + 2, 1), low, True) != "past"
+    return not (low == "before" and prior in ("just", "shortly", "right"))
 
 
 _MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "must", "to"})
@@ -1518,7 +1526,8 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
             value = _in_told_year(text, found, start, value, tense)
         if value and when is not None and kind in ("mdy", "dmy") and not m["year"] \
                 and (year_after := _YEAR_AFTER.match(text, end)) is not None:  # "March 31 this year"
-            value = f"{_relyear(when, year_after['rel'].lower()):04d}{value[4:]}"
+            day = _safe_day(_relyear(when, year_after["rel"].lower()), int(value[5:7]), int(value[8:10]))
+            value = day.isoformat() if day else value
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
     return _date_clock_times(text, _listed_days(text, found), when)
 
@@ -1577,14 +1586,11 @@ def _month_of_year_phrase(m: re.Match[str], found: list[Timex], alone: Value, an
         value = f"{rel.date}-{MONTHS[m['month'].rstrip('.').lower()]:02d}"
     out = [Timex(text[start:m.end("month")], start, m.end("month"), value, date_end, precision if value else "unknown")]
     day = re.search(r"\b([1-3]?\d)[ \t]+$", text[max(0, start - 4):start])
-    if day is not None and rel is not None and rel.date and 1 <= int(day.group(1)) <= 31 and m.start("relyear") > 0:
-        first = start - len(day.group(0))  # "on 24 September next year": the day of that month
-        try:
-            on = date(int(rel.date[:4]), MONTHS[m["month"].rstrip(".").lower()], int(day.group(1))).isoformat()
-        except ValueError:
-            on = None
-        if on:
-            out = [Timex(text[first:m.end("month")], first, m.end("month"), on, None, "day")]
+    on = _safe_day(int(rel.date[:4]), MONTHS[m["month"].rstrip(".").lower()], int(day.group(1))) \
+        if day is not None and rel is not None and rel.date else None
+    if on is not None:  # "on 24 September next year": the day of that month
+        first = start - len(day.group(0))
+        out = [Timex(text[first:m.end("month")], first, m.end("month"), on.isoformat(), None, "day")]
     if rel is not None:
         out.append(Timex(rel.text, rel_start, end, rel.date, rel.date_end, rel.precision))
     return out

@@ -104,7 +104,7 @@ class ArticleContext:
     seen_types: set[str] = field(default_factory=set)
     named: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (offset, actor, is a place) of every mention
     last_of_type: dict[str, Candidate] = field(default_factory=dict)  # the article's last event of each type
-    last_deed: Candidate | None = None  # the article's last event with two sides that is not a statement
+    last_deed: Candidate | None = None  # the article's last deed (`_is_deed`): "welcomed the outcome"
     carried_date: tuple[int, EventDate] | None = None  # (paragraph offset, date) of the last event dated by text
     lead_paragraph: int | None = None  # offset of the lead: the first paragraph that is no photo caption
 
@@ -638,8 +638,7 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
         return True
     c.trace.append("role:judged.deed")  # a deed judged: the article says whose, even if this sentence does not
     if outcome:  # "Washington welcomed the outcome": of the last deed told
-        last = next((e for e in reversed(state.accepted) if e.sources and e.targets
-                     and not state.rules.policy(e.type).reporting), None) or state.ctx.last_deed
+        last = next((e for e in reversed(state.accepted) if _is_deed(state.rules, e)), None) or state.ctx.last_deed
     else:
         last = next((e for e in reversed(state.accepted) if e.type == deed), None) or state.ctx.last_of_type.get(deed)
     if last is not None:
@@ -649,6 +648,11 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
         c.target_basis = "context"
         c.trace.append("role:judged.sides")
     return True
+
+
+def _is_deed(rules: Rules, c: Candidate) -> bool:
+    """An event with two sides that is not a statement: what "the outcome" and "the move" refer to."""
+    return bool(c.sources and c.targets) and not rules.policy(c.type).reporting
 
 
 def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
@@ -930,8 +934,8 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, refer_back,
-    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, place_fallback, vote_of_the_country, type_policy, rewrite_policy_stage,
-    find_date, assign_codes, find_location, score_confidence,
+    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, place_fallback,
+    vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
 )
 
 
@@ -944,8 +948,7 @@ def run_passes(state: SentenceState, min_confidence: float) -> list[Candidate]:
             state.accepted.append(c)
     events = finish_sentence(state.accepted)
     state.ctx.last_of_type.update((c.type, c) for c in events)
-    deeds = [c for c in events if c.sources and c.targets and not state.rules.policy(c.type).reporting]
-    state.ctx.last_deed = deeds[-1] if deeds else state.ctx.last_deed
+    state.ctx.last_deed = next((c for c in reversed(events) if _is_deed(state.rules, c)), state.ctx.last_deed)
     dated = [c.when for c in events if c.when.basis == "text" and c.when.precision == "day" and not c.when.date_end]
     if dated:
         state.ctx.carried_date = (state.paragraph, dated[-1])

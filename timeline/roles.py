@@ -13,7 +13,7 @@ from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, words
 from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, named_object, naming_verb, noun_phrase,
-                     phrase, possessor, reciprocal_pronoun, subjects, unique)
+                     phrase, possessor, reciprocal_pronoun, reporting_verb, subjects, unique)
 
 Mentions = dict[int, Mention]
 
@@ -160,14 +160,8 @@ class Roles:
 
     def speaker(self, verb: Token, mentions: Mentions) -> list[Actor]:
         """Who says the clause of `verb`: the subject of the reporting verb above it."""
-        t = verb
-        for _ in range(4):
-            if t.head == t:
-                return []
-            t = t.head
-            if t.lemma_.lower() in self.rules.word("reporting"):
-                return self.subject_actors(t, mentions)
-        return []
+        said = reporting_verb(verb)
+        return self.subject_actors(said, mentions) if said is not None else []
 
     def destinations(self, tok: Token, verb: Token, mentions: Mentions) -> list[Actor]:
         """Countries named as where a visit goes: "visited Massawa", "is in Kabul for a visit"."""

@@ -221,6 +221,18 @@ def scheduled(verb: Token) -> bool:
             and verb.lemma_ != "be" and not any(c.dep_ == "aux" for c in verb.children))
 
 
+def reporting_verb(tok: Token, reach: int = 4) -> Token | None:
+    """The reporting verb ("said", "told") at most `reach` heads above `tok`: who says its clause."""
+    t = tok
+    for _ in range(reach):
+        if t.head == t:
+            return None
+        t = t.head
+        if t.lemma_.lower() in words()["reporting"]:
+            return t
+    return None
+
+
 def refuses(verb: Token) -> bool:
     """A negated will/would/won't: someone declining to act, not an event said not to happen."""
     kids = list(verb.children)
