@@ -101,6 +101,9 @@ def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
      ["Xi Jinping", "Nawaz Sharif"]),
     ("Xi Jinping met Nawaz Sharif.\nBarack Obama and Vladimir Putin spoke.\nThe two leaders agreed.", "leaders",
      ["Barack Obama", "Vladimir Putin"]),
+    # "both sides" are who acted, not who reported it together
+    ("Sudan's army and the Rapid Support Forces signed a truce, Saudi Arabia and the United States said.\n"
+     "The truce can be extended with the agreement of both sides.", "sides", ["Sudan", "Rapid Support Forces"]),
     # "the two presidents" after two others named together: the heads of state the article names most
     ("Donald Trump and Xi Jinping spoke.\nPresident Trump told Xi the US would act.\nScott Bessent and Marco Rubio "
      "will travel.\nThe two presidents agreed last year.", "presidents", ["Donald Trump", "Xi Jinping"]),
@@ -235,6 +238,21 @@ def test_agent_noun_without_a_state(text, surface):
 ])
 def test_titles_and_names_as_written(text, surface, name):
     assert mentions_of(text, on="2022-09-09").get(surface) == name
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    # a full name the recogniser misses, told by a title next to it
+    ("The UN envoy for Sudan, Volker Perthes, welcomed the deal.", "envoy", "Volker Perthes"),
+    ("The UN envoy for Sudan, Volker Perthes, welcomed the deal.", "Volker Perthes", "Volker Perthes"),
+    # a formal state name read apart by the recogniser
+    ("He recognized the State of Qatar for its efforts.", "State", "Qatar"),
+])
+def test_names_the_recogniser_reads_apart(text, surface, name):
+    assert mentions_of(text, on="2023-05-21").get(surface) == name
+
+
+def test_capitalised_words_without_a_title_are_no_person():
+    assert "Operation Peace" not in mentions_of("The army began Operation Peace Spring on Wednesday.")
 
 
 def test_plural_noun_from_coordinated_actors_is_the_group():

@@ -319,6 +319,7 @@ def _owners(tok: Token, found: dict[int, Mention], kinds: tuple[str, ...] = ("co
 GROUP_REACH = 5
 
 
+SIDE_NOUNS = frozenset({"side", "party"})  # "both sides" are who acted or met, not who reported it
 HEAD_NOUNS = frozenset({"president", "leader"})  # "the two presidents": heads of state or government
 
 
@@ -456,6 +457,20 @@ def _speaker(tok: Token, found: dict[int, Mention]) -> Actor | None:
     return next((found[c.i].actor for c in said.children if c.dep_ == "nsubj" and c.i in found), None) if said else None
 
 
+def _formal_state(ent: Span, found: dict[int, Mention]) -> Actor | None:
+    """The country of a formal name read apart ("the State of Qatar", "the Republic of Korea")."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.root.lower_ not in words()["state_form"] or ent.end + 1 >= len(doc) \
+            or doc[ent.end].lower_ != "of" or (m := found.get(ent.end + 1)) is None:
+        return None
+    return m.actor if m.actor.kind == "country" else None
+
+
+def _reports(tok: Token) -> bool:
+    """ "Saudi Arabia and the United States have said": actors named together as who said it."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words()["reporting"]
+
+
 def _people(members: tuple[Actor, ...]) -> bool:
     return all(a.kind == "person" for a in members)
 
@@ -470,6 +485,7 @@ class GroupWords:
         self.last_group: tuple[Actor, ...] = ()  # the latest actors named together as a subject
         self.last_named_together: tuple[Actor, ...] = ()  # the latest actors named together anywhere
         self.last_people_together: tuple[Actor, ...] = ()  # the latest people named together: "the two leaders"
+        self.last_sides: tuple[Actor, ...] = ()  # the latest named together, not as who said something
         self.since_together = 0  # sentences read since then: "the two sides" reaches back only so far
         self.since_group = 0  # sentences read since last_group was named
         self.last_met: tuple[Actor, ...] = ()  # the latest people one clause brought together: "Xi met Sharif"
@@ -492,7 +508,7 @@ class GroupWords:
             self.since_group += 1
             self.since_met += 1
             if self.since_together > GROUP_REACH:
-                self.last_named_together = self.last_people_together = ()
+                self.last_named_together = self.last_people_together = self.last_sides = ()
             tokens = list(sent)  # one Token object per word for the three readings below
             here = [(t.i, members) for t in tokens if t.i in coordinating
                     and len(members := self._coordinated(doc, t, found)) > 1]  # "joined Abe and Turnbull, and the leaders"
@@ -520,13 +536,16 @@ class GroupWords:
                 members = self._coordinated(doc, tok, found) if tok.i in coordinating else _compounded(tok, found)
                 if len(members) > 1:
                     self.last_named_together, self.since_together = members, 0
+                    if not _reports(tok):
+                        self.last_sides = members
                     if _people(members):
                         self.last_people_together = members
                     if tok.dep_ in ("nsubj", "nsubjpass"):
                         self.last_group, self.since_group = members, 0
             for k, members in self.groups.items():
                 if sent.start <= k < sent.end and len(members) > 1 and doc[k].lower_ not in PLURAL_PRONOUNS:
-                    self.last_named_together, self.since_together = members, 0  # "the ministers of India and Pakistan ... both"
+                    self.last_named_together = self.last_sides = members  # "the ministers of India and Pakistan ... both"
+                    self.since_together = 0
 
     def _collective(self, tok: Token, here: list[tuple[int, tuple[Actor, ...]]],
                     met: list[tuple[int, tuple[Actor, ...]]]) -> tuple[Actor, ...]:
@@ -545,7 +564,8 @@ class GroupWords:
             named = self.last_met
         if not named:
             people = refers == "person" and self.last_people_together  # "the two leaders": people
-            named = self.last_people_together if people else self.last_named_together
+            sides = tok.lemma_.lower() in SIDE_NOUNS and self.last_sides
+            named = self.last_people_together if people else self.last_sides if sides else self.last_named_together
         heads = self._heads_before(self.offset + tok.idx) if pair and tok.lemma_.lower() in HEAD_NOUNS else []
         if heads and not any(a in heads for a in named):
             # "the two presidents" after "Yellen and Blinken will travel": the heads the article names most
@@ -640,6 +660,7 @@ class MentionFinder:
         found: dict[int, Mention] = {}
         self._names(doc, offset, found)
         self._entities(doc, offset, found)
+        self._titled_names(doc, offset, found)
         self._surnames(doc, offset, found)
         self._roles(doc, offset, found)
         self._agents(doc, offset, found)
@@ -673,7 +694,7 @@ class MentionFinder:
             if actor.kind != "person" and span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I":
                 continue  # "Foreign Minister Therese Kayikwamba Wagner": her name, not the Wagner Group
             # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
-            title = self._title_before(span.doc, span.start) if actor.kind == "person" else None
+            title = _title_before(self.lexicon, span.doc, span.start) if actor.kind == "person" else None
             self._add(found, span, offset, actor, title=title)
 
     # -- people and organisations found by NER ---------------------------------------------
@@ -687,9 +708,13 @@ class MentionFinder:
                   and (code := city_country(ent.text)) is not None):
                 actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
+                state = _formal_state(ent, found)
+                if state is not None:  # "the State of Qatar": Qatar
+                    self._add(found, ent, offset, state)
+                    continue
                 if _names_a_place(ent, self.places):
                     continue  # "the oil-producing town of Heglig", and "Heglig" after it: a place
-                if self._in_title(ent):
+                if _in_title(ent, self.lexicon):
                     continue  # "Secretary of State": part of a title, not an organisation
                 name = _span_key(ent).removeprefix("the ").strip()
                 # "Wang" after "Wang Yi": the person again, not a new organisation
@@ -717,9 +742,12 @@ class MentionFinder:
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor)
 
-    def _in_title(self, ent: Span) -> bool:
-        doc = ent.doc
-        return any(self.lexicon.match_title(doc[k : ent.end].text) for k in range(max(0, ent.start - 3), ent.start))
+    def _titled_names(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
+        """A full name the entity recogniser missed, told by the title next to it (`_titled_spans`)."""
+        for span in list(_titled_spans(doc, found, self.lexicon)):
+            actor = self._person(span)
+            if actor is not None:
+                self._add(found, span, offset, actor, title=_title_before(self.lexicon, doc, span.start))
 
     def _person(self, ent: Span) -> Actor | None:
         name = _span_key(ent)
@@ -749,20 +777,12 @@ class MentionFinder:
         # "Duterte" in 2016: the one of that name in office then
         return holder or Actor(name=name, kind="person", country=country, title=title)
 
-    def _title_before(self, doc: Doc, start: int) -> str | None:
-        """The title in the few words before a name ("Defense Minister X", "its foreign minister, X")."""
-        for k in range(max(0, start - 6), start):
-            t = self.lexicon.match_title(span_text(doc[k:start]).rstrip(" ,"))
-            if t:
-                return t
-        return None
-
     def _affiliation(self, ent: Span) -> tuple[str | None, str | None]:
         """Country and title from the words before a name ("Germany's Defense Minister X")."""
         doc = ent.doc
         start = ent.start
         lo = max(0, start - 6)
-        title = self._title_before(doc, start)
+        title = _title_before(self.lexicon, doc, start)
         country = None
         for k in range(start - 1, lo - 1, -1):
             tok = doc[k]
@@ -788,8 +808,7 @@ class MentionFinder:
                 continue
             if tok.dep_ == "compound" and tok.head.i in found:
                 continue
-            named = next((found[c.i] for c in tok.children if c.dep_ in ("compound", "appos") and c.i in found
-                          and found[c.i].actor.kind == "person"), None)
+            named = next((found[c.i] for c in _apposed(tok) if c.i in found and found[c.i].actor.kind == "person"), None)
             if named is not None:
                 if tok.dep_ != "compound" and self.lexicon.match_title(tok.text):
                     # "The Kremlin spokesman, Dmitry Peskov, said": the role is the person named
@@ -919,6 +938,60 @@ class MentionFinder:
                 self.last_named_group = actor  # a group named, not one told by a common noun
             if actor.kind == "organization":
                 self.bodies.append((actor, span.text))
+
+
+def _apposed(tok: Token) -> list[Token]:
+    """The words that may name who a role is: its compound or apposition, or the apposition
+    the parser hung on its "for"/"to" phrase ("The UN envoy for Sudan, Volker Perthes,")."""
+    own = [c for c in tok.children if c.dep_ in ("compound", "appos")]
+    return own + [a for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "to", "in", "at")
+                  for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
+
+
+def _in_title(ent: Span, lexicon: Lexicon) -> bool:
+    """ "Secretary of State": a name that ends a title."""
+    doc = ent.doc
+    return any(lexicon.match_title(doc[k : ent.end].text) for k in range(max(0, ent.start - 3), ent.start))
+
+
+def _title_before(lexicon: Lexicon, doc: Doc, start: int) -> str | None:
+    """The title in the few words before a name ("Defense Minister X", "its foreign minister, X")."""
+    for k in range(max(0, start - 6), start):
+        t = lexicon.match_title(span_text(doc[k:start]).rstrip(" ,"))
+        if t:
+            return t
+    return None
+
+
+def _titled_spans(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterator[Span]:
+    """Full names the entity recogniser missed, told by the title next to them: "The UN envoy
+    for Sudan, Volker Perthes, said", "Foreign Minister Celso Amorim", "Dafallah al-Haj, a
+    special envoy,". Two or three capitalised proper nouns no one has read."""
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 4 and _name_part(doc[j], found, lexicon):
+            j += 1
+        if 2 <= j - i <= 3 and not (j < len(doc) and doc[j].pos_ == "PROPN") and _titled(doc, i, j, lexicon):
+            yield doc[i:j]
+        i = max(j, i + 1)
+
+
+def _titled(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A title just before the name, or set off by commas before or after it."""
+    if _title_before(lexicon, doc, start):
+        return True
+    if start >= 2 and doc[start - 1].text == "," and any(
+            lexicon.match_title(t.text) for t in doc[max(0, start - 6) : start - 1]):
+        return True
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the") and any(
+        lexicon.match_title(t.text) for t in doc[end + 2 : end + 5])
+
+
+def _name_part(tok: Token, found: dict[int, Mention], lexicon: Lexicon) -> bool:
+    """A word that may be part of a person's name: a capitalised proper noun no one has read."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i not in found and tok.is_alpha
+            and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in lexicon.title_words)
 
 
 def _subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:

@@ -1492,12 +1492,15 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
     return None
 
 
-def find_dates(text: str, anchor: str | None) -> list[Timex]:
+def find_dates(text: str, anchor: str | None,
+               timetable: Callable[[str, int, int], bool] | None = None) -> list[Timex]:
     """Find every temporal expression of `text`, resolved against the publication date.
 
     `anchor` is the publication date (YYYY-MM-DD) or None, in which case only absolute
     expressions ("March 3, 2024", "in 1994") get a date. The result is in text order and
-    `text[t.start:t.end] == t.text` for every Timex `t`.
+    `text[t.start:t.end] == t.text` for every Timex `t`. `timetable(text, start, end)`, if
+    given, tells from a parse whether an expression's verb is in the present tense
+    (`syntax.present_timetable`): a weekday no word tells the tense of is then ahead.
 
     >>> [(t.text, t.date) for t in find_dates("He said Monday that talks began in June.", "2025-08-26")]
     [('Monday', '2025-08-25'), ('June', '2025-06')]
@@ -1510,6 +1513,8 @@ def find_dates(text: str, anchor: str | None) -> list[Timex]:
     found = []
     for start, end, kind, m in taken:
         tense = _tense(text, start, end) if _KIND[kind].tensed else "past"
+        if tense == "unmarked" and kind == "weekday" and timetable is not None and timetable(text, start, end):
+            tense = "future"  # "The Spanish squad fly home on Monday"
         # a look-around that saw the context ("the Sept. 11 attacks") resolves the match itself
         value, date_end, precision = (_resolve_match(kind, m.group(0), when, tense)
                                       or _KIND[kind].resolve(m, when, tense))
@@ -1683,6 +1688,9 @@ def _next_in_sequence(text: str, found: list[Timex], start: int, value: str) -> 
     return (after + timedelta(days=(day.weekday() - after.weekday()) % 7 or 7)).isoformat()
 
 
+STORY_DAY_REACH = 600  # characters: how far back the day a clock time is on may have been told
+
+
 def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> list[Timex]:
     """A clock time takes its day: the day next to it ("8 a.m. Saturday", "on Monday, at noon",
     "10:30 a.m. (1430 GMT) Tuesday"), else that of a clock time before it in its sentence ("open at
@@ -1714,18 +1722,21 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
             and _sentence_initial(text, p.start - (3 if text[max(0, p.start - 3):p.start].lower() == "on " else 0)))
             and not _SENTENCE_BREAK.search(text, p.end, t.start)), None)
 
-    def day_ahead(k: int) -> str | None:
-        """ "Polling stations open at 8 a.m.": a clock time ahead is on the day mentioned last, if ahead."""
-        t, last = out[k], _last_day_told(out, k)
-        if last is None or anchor is None or last <= anchor.isoformat() \
+    def day_told(k: int) -> str | None:
+        """ "Polling stations open at 8 a.m.", "Kick-off is at 8.30pm": a clock time not in the past
+        is on the day the story told last, if that day is ahead. (In the past too, tried: the day
+        before is more often the publication date after midnight, or another story's day.)"""
+        t = out[k]
+        last = _last_day_told(out, k, t.start - STORY_DAY_REACH)
+        if last is None or anchor is None \
                 or _previous_word(text, t.start).lower() in ("by", "until", "before"):
             return None
-        return last if _tense(text, t.start, t.end) == "future" else None
+        return last if last > anchor.isoformat() and _tense(text, t.start, t.end) != "past" else None
 
     def last_night(k: int) -> str | None:
         return _last_night(text, out[k], _last_day_told(out, k), anchor)
 
-    for step in (day_next_to, day_next_to, day_before_in_sentence, day_ahead, last_night):
+    for step in (day_next_to, day_next_to, day_before_in_sentence, last_night, day_told, day_next_to):
         for k in reversed(clocks) if step is day_next_to else clocks:  # a day passes along "10:30 a.m. (1430 GMT)"
             day = out[k].date or step(k)
             if day:
@@ -1736,10 +1747,11 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
     return out
 
 
-def _last_day_told(found: list[Timex], k: int) -> str | None:
-    """The day of the last expression of one day before the k-th that is no clock time."""
+def _last_day_told(found: list[Timex], k: int, since: int = 0) -> str | None:
+    """The day of the last expression of one day before the k-th that is no clock time (from
+    offset `since` on)."""
     return next((p.date for p in reversed(found[:k]) if p.precision == "day" and p.date and not p.date_end
-                 and not _CLOCK.fullmatch(p.text)), None)
+                 and not _CLOCK.fullmatch(p.text) and p.start >= since), None)
 
 
 def _last_night(text: str, t: Timex, told: str | None, anchor: date | None) -> str | None:

@@ -26,7 +26,8 @@ from .context import ARTICLE_PASSES
 from .passes import ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
 from .rules import Rules, Trigger, load_rules, load_triggers, words  # noqa: F401  (the library API)
-from .syntax import countries, names, unique
+from .nlp import load_nlp
+from .syntax import countries, names, present_timetable, unique
 
 __all__ = ["EventExtractor", "Trigger", "load_rules", "load_triggers"]
 
@@ -39,7 +40,7 @@ class EventExtractor:
         self.rules = rules
         self.min_confidence = min_confidence
         self.finder = MentionFinder(lexicon, article.date)
-        self.timexes = find_dates(article.text, article.date)
+        self.timexes = find_dates(article.text, article.date, present_timetable(load_nlp()))
         self._timex_starts = [t.start for t in self.timexes]  # sorted: find_dates reads in text order
         self.context = ArticleContext(rules, Roles(self.finder, rules), article.date, self._lead_timex())
         self.seen_sentences: set[str] = set()

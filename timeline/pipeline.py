@@ -40,6 +40,7 @@ from .lexicon import load_lexicon
 from .model import Article, Event
 from .nlp import load_nlp, paragraphs, parse_texts, recognise_entities
 from .sectors import with_sectors
+from .syntax import present_timetable
 
 log = logging.getLogger(__name__)
 
@@ -490,7 +491,8 @@ def article_dates(article: Article) -> list[dict]:
     days is two expressions, as TimeML writes it ("Jan. 26-27": "Jan. 26" and "27").
     """
     rows = []
-    for t in (part for timex in find_dates(article.text, article.date) for part in range_parts(timex)):
+    found = find_dates(article.text, article.date, present_timetable(load_nlp()))
+    for t in (part for timex in found for part in range_parts(timex)):
         ok = all(not d or iso_date_ok(d) for d in (t.date, t.date_end))
         rows.append({"article_id": article.id, "article_title": article.title, "text": t.text, "char_start": t.start,
                      "char_end": t.end, "date": t.date if ok else None, "date_end": t.date_end if ok else None,

@@ -5,10 +5,10 @@ Pure functions of spaCy tokens (and the word lists of `data/words.csv`); the pas
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .model import Actor
-from .nlp import Token
+from .nlp import Doc, Token
 from .rules import words
 
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
@@ -379,3 +379,22 @@ def countries(actors: list[Actor]) -> tuple[str, ...]:
         if a.country and a.country not in out:
             out.append(a.country)
     return tuple(out)
+
+
+def present_timetable(parse: Callable[[str], Doc]) -> Callable[[str, int, int], bool]:
+    """A reader, for `dates.find_dates`, of whether the verb an expression belongs to is in the
+    present tense ("The Spanish squad fly home on Monday", "we march on the palace Friday", "Eid,
+    which falls on Friday"): a timetable, so a bare weekday is ahead. `parse` parses the sentence
+    (a spaCy pipeline). Reporting verbs ("says Monday") are no timetable."""
+    def reads(text: str, start: int, end: int) -> bool:
+        lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        his = [k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0]
+        hi = min(his) + 1 if his else len(text)
+        doc = parse(text[lo:hi])
+        span = doc.char_span(start - lo, end - lo, alignment_mode="expand")
+        verb = predicate(span.root) if span is not None else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in words()["reporting"]:
+            return False
+        tags = [verb.tag_] + [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        return any(t in ("VBZ", "VBP") for t in tags) and not any(t in ("VBD", "MD") for t in tags)
+    return reads
