@@ -474,6 +474,30 @@ def test_a_present_tense_verb_puts_a_weekday_ahead(text, anchor, expression, wit
     assert (value(present_timetable(load_nlp())), value(None)) == (with_parse, without)
 
 
+@pytest.mark.parametrize("text, anchor, expression, value", [
+    # holidays of other calendars, on the day their country keeps them that year
+    ("Fireworks lit the sky for Diwali.", "2014-10-24", "Diwali", "2014-10-23"),
+    ("Markets were shut for Yom Kippur.", "2013-09-16", "Yom Kippur", "2013-09-14"),
+    ("Families gathered for Eid al-Fitr.", "2013-08-12", "Eid al-Fitr", "2013-08-08"),
+    ("Iranians celebrated Nowruz.", "2015-03-25", "Nowruz", "2015-03-21"),
+    # ... unless the text gives the day
+    ("They want the hostages home before Passover, which begins April 22.", "2024-04-08", "Passover", "2024-04-22"),
+    # a holiday with "last year" after it is that year's
+    ("He fired in the early hours of Valentine's Day last year.", "2014-09-11", "Valentine's Day", "2013-02-14"),
+    # planned then for a time now past or ahead: the nearest
+    ("A rerun had been pencilled in for November.", "2006-09-20", "November", "2006-11"),
+    ("The next exercise had been scheduled for August.", "2018-06-12", "August", "2018-08"),
+    ("The vote had been scheduled for Tuesday.", "2018-06-14", "Tuesday", "2018-06-12"),
+    # the day or night before a day told, at the end of its phrase
+    ("Spain won on Wednesday. Holland had beaten Uruguay the night before.", "2010-07-09", "the night before",
+     "2010-07-06"),
+    ("Jets struck on Friday. Rebels had overrun Konna the day before and threatened Mopti.", "2013-01-14",
+     "the day before", "2013-01-10"),
+])
+def test_holidays_and_plans(text, anchor, expression, value):
+    assert next(t.date for t in find_dates(text, anchor) if t.text == expression) == value
+
+
 def test_a_clock_time_ahead_is_on_the_day_told_last():
     found = find_dates("Spain meet Holland in Johannesburg on Sunday. Kick-off is at 8.30pm local time.", "2010-07-09")
     assert [(t.text, t.date) for t in found] == [("Sunday", "2010-07-11"), ("8.30pm", "2010-07-11")]

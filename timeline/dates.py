@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 
+import holidays
 from dateparser.date import DateDataParser
 from dateutil.easter import easter
 
@@ -78,6 +79,14 @@ HOLIDAYS = MappingProxyType({
     "lunar new year's eve": ("table", -1), "chinese new year's eve": ("table", -1),
     "ve day": (5, 8), "v-e day": (5, 8),
     "lunar new year": ("table", 0), "chinese new year": ("table", 0),
+    # holidays of other calendars: their first day in the public holidays of a country that keeps
+    # them ("calendar", ISO country, name in the `holidays` package)
+    "eid al-fitr": ("calendar", "EG", "Eid al-Fitr"), "eid ul-fitr": ("calendar", "EG", "Eid al-Fitr"),
+    "eid al-adha": ("calendar", "EG", "Eid al-Adha"), "eid ul-adha": ("calendar", "EG", "Eid al-Adha"),
+    "passover": ("calendar", "IL", "Pesach"), "pesach": ("calendar", "IL", "Pesach"),
+    "rosh hashanah": ("calendar", "IL", "Rosh Hashanah"), "rosh hashana": ("calendar", "IL", "Rosh Hashanah"),
+    "yom kippur": ("calendar", "IL", "Yom Kippur"), "diwali": ("calendar", "IN", "Diwali"),
+    "deepavali": ("calendar", "IN", "Diwali"), "nowruz": ("calendar", "IR", "Nowruz"),
     "9/11": ("once", 2001, 9, 11), "sept. 11": ("once", 2001, 9, 11), "sept 11": ("once", 2001, 9, 11),
     "september 11": ("once", 2001, 9, 11), "september 11th": ("once", 2001, 9, 11),
 })
@@ -139,6 +148,7 @@ FUTURE_CUES = frozenset({
     "will", "would", "'ll", "shall", "should", "won't", "wo", "scheduled", "upcoming", "planned",
     "plans", "planning", "expected", "expects", "intends", "intend", "next", "tomorrow", "might",
     "may", "aims", "hopes", "forthcoming", "slated", "due", "later", "expect", "could", "forecast", "can", "must",
+    "pencilled", "penciled",
 })
 # Present-tense verbs of scheduled events: "the offer expires Friday", "talks begin on Monday".
 SCHEDULED_PRESENT = frozenset({
@@ -235,8 +245,12 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                        r"(?!\w)", re.IGNORECASE),
     "referred_unit": _rx(rf"(?<!\w)the{_SP}(?:(?P<rel>previous|prior|preceding|following|same|entire|whole|full)"
                          rf"{_SP}(?P<unit>year|month|week)|(?P<relday>previous|prior|preceding|following|next)"
-                         rf"{_SP}(?:day|morning|afternoon|evening|night)|(?P<unit2>year|month|week|day){_SP}(?P<rel2>before|earlier|previous|prior|after)"
-                         r"(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)))(?!\w)", re.IGNORECASE),
+                         rf"{_SP}(?:day|morning|afternoon|evening|night)|(?P<unit2>year|month|week|day|night|evening)"
+                         rf"{_SP}(?P<rel2>before|earlier|previous|prior|after)"
+                         # at the end of its phrase: "the day before, ...", "had overrun it the day before and
+                         # threatened", not "the day before the vote"
+                         r"(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)|[ \t\xa0]+(?:and|but)[ \t\xa0]+(?!the\b)[a-z]+ed\b))(?!\w)",
+                         re.IGNORECASE),
     "streak_day": _rx(rf"(?<![\w-])(?:a|the){_SP}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       rf"[1-9]\d?(?:st|nd|rd|th)){_SP}(?P<mod>(?:straight|consecutive|successive){_SP})?"
                       rf"(?:trading{_SP})?(?:day|session)(?:{_SP}in{_SP}a{_SP}row)?(?!\w)", re.IGNORECASE),
@@ -258,7 +272,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
                    r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Maundy Thursday|Holy Thursday|"
                    r"Holy Saturday|Ascension Day|Pentecost|Whit Monday|Columbus Day|(?:Lunar|Chinese) New Year(?:'s Eve)?|Election Day|"
-                   r"V-?E Day"
+                   r"V-?E Day|Eid (?:al|ul)-(?:Fitr|Adha)|Passover|Pesach|Rosh Hashanah?|Yom Kippur|Diwali|Deepavali|Nowruz"
                    rf")(?:{_SP}{_YEAR})?(?!\w)"
                    # the attacks of 11 September 2001, by their name
                    r"|(?<![\w/])(?P<h911>9/11|Sept\.? 11|September 11(?:th)?)(?=(?:[ \t\xa0]+terror(?:ist)?)?"
@@ -313,7 +327,8 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                           r"black friday|cyber monday|labor day|memorial day|king(?: jr\.)? day|presidents'? day|"
                           r"columbus day|lunar new year|chinese new year|election day|v-?e day|palm sunday|ash wednesday|"
                           r"maundy thursday|holy thursday|holy saturday|ascension day|pentecost|whit monday|"
-                          r"easter|good friday|9/11|sept\.? 11|september 11"),
+                          r"easter|good friday|9/11|sept\.? 11|september 11|eid |passover|pesach|rosh hashana|"
+                          r"yom kippur|diwali|deepavali|nowruz"),
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "offset": re.compile(r"later|earlier|before|after"),
     "duration": re.compile(r"second|minute|hour|day|week|fortnight|month|year|decade|centur"),
@@ -706,9 +721,28 @@ def _holiday_in(rule: tuple, year: int) -> date | None:
         return easter(year) + timedelta(days=rule[1])
     if rule[0] == "election":  # the U.S. Election Day: the Tuesday after the first Monday of November
         return _holiday_in(("nth", 11, 0, 1), year) + timedelta(days=1)
+    if rule[0] == "calendar":
+        return _calendar_holiday(rule[1], rule[2], year)
     if rule[0] == "table":
         return date(year, *LUNAR_NEW_YEAR[year]) + timedelta(days=rule[1]) if year in LUNAR_NEW_YEAR else None
     return date(year, *rule)
+
+
+@functools.lru_cache(maxsize=256)
+def _calendar_holiday(country: str, name: str, year: int) -> date | None:
+    """The first day of holiday `name` in `year` among the public holidays of `country` (the
+    `holidays` package: observed or estimated dates of the Islamic and Hebrew calendars, Diwali,
+    Nowruz); None where the package has no such year.
+
+    >>> _calendar_holiday("EG", "Eid al-Fitr", 2013), _calendar_holiday("IL", "Pesach", 2013)
+    (datetime.date(2013, 8, 8), datetime.date(2013, 3, 26))
+    """
+    try:
+        days = holidays.country_holidays(country, years=year, language="en_US")
+    except (NotImplementedError, KeyError, ValueError):
+        return None
+    return min((d for d, names in days.items() if any(n.strip().startswith(name) for n in names.split(";"))),
+               default=None)
 
 
 @_needs_anchor
@@ -900,6 +934,7 @@ _REFERRED_STEP = MappingProxyType({
 def _referred(m: re.Match[str]) -> tuple[str, int]:
     """(unit, step) of a referred_unit match."""
     unit = (m["unit"] or m["unit2"] or "day").lower()
+    unit = "day" if unit in ("night", "evening") else unit  # "the night before": the day before
     return unit, _REFERRED_STEP[(m["rel"] or m["rel2"] or m["relday"]).lower()]
 
 
@@ -1470,7 +1505,9 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
         if word == "must" and after == "have":
             return "past"
         if word in ("planned", "expected") and before in ("was", "were", "had", "has", "have") or before == "been":
-            return None  # "had been scheduled for Tuesday": ahead of a time now past
+            # "had been scheduled for Tuesday", "A rerun had been pencilled in for November": planned
+            # then, for a time that may be past or ahead now: the nearest
+            return "unmarked"
         return "future"
     if word in SCHEDULED_PRESENT and before not in ("not", "did", "didn't", "never", "the", "a", "an", "to") \
             and after != "of":
@@ -1529,12 +1566,29 @@ def find_dates(text: str, anchor: str | None,
         if value and kind in ("mdy", "dmy", "month") and not m["year"] \
                 and (kind != "month" or (m["mod"] or "").lower() not in _RELATIVE_MODS):
             value = _in_told_year(text, found, start, value, tense)
-        if value and when is not None and kind in ("mdy", "dmy") and not m["year"] \
-                and (year_after := _YEAR_AFTER.match(text, end)) is not None:  # "March 31 this year"
+        if value and when is not None and kind in ("mdy", "dmy", "holiday") and precision == "day" \
+                and not m.groupdict().get("year") and (year_after := _YEAR_AFTER.match(text, end)) is not None:
+            # "March 31 this year", "Valentine's Day last year"
             day = _safe_day(_relyear(when, year_after["rel"].lower()), int(value[5:7]), int(value[8:10]))
             value = day.isoformat() if day else value
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
-    return _date_clock_times(text, _listed_days(text, found), when)
+    return _date_clock_times(text, _given_holidays(text, _listed_days(text, found)), when)
+
+
+# "Passover, which begins April 22", "Eid al-Fitr, which this year falls on Friday"
+_GIVEN_DAY = re.compile(r",?\s+which\s+(?:this\s+year\s+)?(?:falls|begins|starts|is)\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def _given_holidays(text: str, found: list[Timex]) -> list[Timex]:
+    """A holiday takes the day the text gives it ("Passover, which begins April 22"): where its
+    first evening counts, or the moon is sighted, the text knows better than a calendar."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        holiday, day = out[k], out[k + 1]
+        if holiday.text.lower() in HOLIDAYS and day.precision == "day" and day.date and not day.date_end \
+                and _GIVEN_DAY.fullmatch(text, holiday.end, day.start):
+            out[k] = Timex(holiday.text, holiday.start, holiday.end, day.date, None, "day")
+    return out
 
 
 _DAY_RANGE = re.compile(r"(?P<first>.*?\d{1,2})\s*[-–]\s*(?P<last>\d{1,2}\b.*)", re.S)
