@@ -130,6 +130,13 @@ def test_offsets_point_at_sentence_and_trigger():
     assert text[e.trigger_start:e.trigger_end] == e.trigger == "met"
 
 
+def test_a_rejection_of_a_thing_made_answers_its_maker():
+    text = ("Wu urged Washington to consider Beijing's proposal to halt drills near North Korea.\n"
+            "North Korea fired a missile on Sunday, and North Korea warned Seoul.\n"
+            "The United States rejected the idea.")
+    assert [e.target for e in find(events_of(text), "rejection")] == [("China",)]
+
+
 def test_ids_are_stable():
     a = [e.id for e in events_of("Macron met Modi in Paris on Tuesday.")]
     b = [e.id for e in events_of("Macron met Modi in Paris on Tuesday.")]

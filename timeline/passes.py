@@ -27,6 +27,7 @@ address_the_fighting      a call to end fighting: to the sides of the last clash
 judge_the_deed            praise or criticism of a deed: at the sides of the last such event
 answer_the_accuser        the denial of a charge: to the accuser
 answer_the_summarised     "..., a demand China resisted": at who made it
+answer_the_author         "refused to recognize the ruling": at who ruled
 place_fallback            unnamed perpetrators: the country where it happened (event_types.csv)
 vote_of_the_country       an election naming no one: the country's
 type_policy               who each type needs (event_types.csv)
@@ -105,6 +106,7 @@ class ArticleContext:
     named: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (offset, actor, is a place) of every mention
     last_of_type: dict[str, Candidate] = field(default_factory=dict)  # the article's last event of each type
     last_deed: Candidate | None = None  # the article's last deed (`_is_deed`): "welcomed the outcome"
+    authors: dict[str, list[Actor]] = field(default_factory=dict)  # who made the last ruling, proposal...
     carried_date: tuple[int, EventDate] | None = None  # (paragraph offset, date) of the last event dated by text
     lead_paragraph: int | None = None  # offset of the lead: the first paragraph that is no photo caption
 
@@ -699,6 +701,53 @@ def answer_the_summarised(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
+def answer_the_author(state: SentenceState, c: Candidate) -> bool:
+    """A rejection of a thing someone made ("Beijing refused to recognize the ruling" after "An
+    arbitration court ruled"; "The United States rejected the idea" after "Beijing's proposal")
+    answers who made it: the author of the article's last thing of that kind (words.csv authored_*)."""
+    if c.targets or c.type != "rejection":
+        return True
+    objects = [o for o in c.head.children if o.dep_ == "dobj"] + [
+        o for x in c.head.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
+    kind = next((k for o in objects if o.pos_ == "NOUN" and (k := _authored(state.rules, o)) is not None), None)
+    own = {a.name for a in c.sources} | {a.country for a in c.sources if a.country}
+    authors = [a for a in state.ctx.authors.get(kind, []) if a.name not in own and a.country not in own]
+    if authors:
+        c.targets = authors
+        c.target_basis = "context"
+        c.trace.append("role:author")
+    return True
+
+
+def _authored(rules: Rules, tok: Token) -> str | None:
+    """The kind of thing made (words.csv list authored_*) a noun or verb names: "ruling" and "ruled"
+    are both authored_ruling."""
+    lemma = tok.lemma_.lower()
+    return next((name for name, kinds in rules.words.items() if name.startswith("authored_") and lemma in kinds), None)
+
+
+def remember_authors(state: SentenceState) -> None:
+    """Who made what the sentence says was made: the subject of "ruled", "proposed"; the owner of
+    "Beijing's proposal"; the subject of "drafted a resolution" (words.csv authoring_verb). A
+    definite noun ("the ruling") names something made before, not its maker; "Russia vetoed a
+    resolution" names no maker."""
+    for tok in state.sent:
+        kind = _authored(state.rules, tok) if tok.pos_ in ("VERB", "NOUN") else None
+        if kind is None:
+            continue
+        roles = state.ctx.roles
+        if tok.pos_ == "VERB":
+            found = roles.subject_actors(tok, state.mentions)
+        elif definite(tok) and not any(c.dep_ == "poss" for c in tok.children):
+            continue
+        else:
+            made = tok.dep_ == "dobj" and tok.head.lemma_.lower() in state.rules.word("authoring_verb")
+            found = roles.left_possessor(tok, state.mentions) or (
+                roles.subject_actors(tok.head, state.mentions) if made else [])
+        if found:
+            state.ctx.authors[kind] = unique(found)
+
+
 def place_fallback(state: SentenceState, c: Candidate) -> bool:
     """ "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened; and
     "Police detained 1,700 people in Russian cities": the state forces there are that country's."""
@@ -934,7 +983,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, refer_back,
-    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, place_fallback,
+    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, place_fallback,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
 )
 
@@ -949,6 +998,7 @@ def run_passes(state: SentenceState, min_confidence: float) -> list[Candidate]:
     events = finish_sentence(state.accepted)
     state.ctx.last_of_type.update((c.type, c) for c in events)
     state.ctx.last_deed = next((c for c in reversed(events) if _is_deed(state.rules, c)), state.ctx.last_deed)
+    remember_authors(state)
     dated = [c.when for c in events if c.when.basis == "text" and c.when.precision == "day" and not c.when.date_end]
     if dated:
         state.ctx.carried_date = (state.paragraph, dated[-1])
