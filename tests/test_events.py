@@ -51,6 +51,8 @@ ROLE_CASES = [
     # whoever has the plan does the deed
     ("Putin said he had no plans to meet Volodymyr Zelensky.", "meeting", "Vladimir Putin", "Volodymyr Zelensky",
      "negated"),
+    # a mandative verb with a clause in the subjunctive: what another must do
+    ("Ankara insisted that Washington extradite the cleric.", "demand", "Turkey", "United States", "occurred"),
     # blame and fire traded; "the two armies" are the states named together
     ("India and China traded blame on Monday.", "criticism", "India", None, "occurred"),
     ("India and China met.\nThe two armies accused each other of firing warning shots.", "criticism", "India",

@@ -190,12 +190,24 @@ def obligated(tok: Token) -> list[Token]:
             continue
         if any(a.dep_ == "aux" and a.lower_ in words()["obligation_aux"] for a in c.children):
             return subjects(c) or [c]
+        if tok.lemma_.lower() in words()["mandative_verb"] and _subjunctive(c):
+            return subjects(c)  # "Ankara insisted that Washington extradite the cleric"
         if c.lemma_ == "be" and any(a.dep_ == "acomp" and a.lower_ in words()["obligation_adj"] for a in c.children):
             # "it is imperative that Iran work with us": the obligation is on the that-clause's subject
             clause = next((k for k in c.children if k.dep_ == "ccomp" and any(m.lower_ == "that" for m in k.children)), None)
             if clause is not None:
                 return subjects(clause) or [clause]
     return []
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A clause in the subjunctive: a base-form verb with a subject of its own and no auxiliary
+    ("that Washington extradite the cleric"), or "be" before a participle ("that the sanctions be
+    lifted")."""
+    kids = list(verb.children)
+    if any(a.dep_ == "auxpass" and a.lower_ == "be" for a in kids):
+        return not any(a.dep_ == "aux" for a in kids)
+    return verb.tag_ == "VB" and any(a.dep_ == "nsubj" for a in kids) and not any(a.dep_ == "aux" for a in kids)
 
 
 def in_adjunct(tok: Token) -> bool:
