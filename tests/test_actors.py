@@ -246,6 +246,8 @@ def test_titles_and_names_as_written(text, surface, name):
     ("The UN envoy for Sudan, Volker Perthes, welcomed the deal.", "Volker Perthes", "Volker Perthes"),
     # a formal state name read apart by the recogniser
     ("He recognized the State of Qatar for its efforts.", "State", "Qatar"),
+    # a state's body read as an organisation, with its country as owner
+    ("Colombia's Foreign Ministry had apologized on Sunday.", "Foreign Ministry", "Colombia"),
 ])
 def test_names_the_recogniser_reads_apart(text, surface, name):
     assert mentions_of(text, on="2023-05-21").get(surface) == name

@@ -466,6 +466,14 @@ def _formal_state(ent: Span, found: dict[int, Mention]) -> Actor | None:
     return m.actor if m.actor.kind == "country" else None
 
 
+def _state_body(ent: Span, found: dict[int, Mention]) -> Actor | None:
+    """The state whose body the recogniser read as an organisation ("Colombia's Foreign
+    Ministry", "Japan's Defense Ministry"): its country owner, if it has one."""
+    if agent_nouns().get(ent.root.lower_) not in STATE_SECTORS:
+        return None
+    return next((a for a in _owners(ent.root, found, ("country",))), None)
+
+
 def _reports(tok: Token) -> bool:
     """ "Saudi Arabia and the United States have said": actors named together as who said it."""
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words()["reporting"]
@@ -708,8 +716,8 @@ class MentionFinder:
                   and (code := city_country(ent.text)) is not None):
                 actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
-                state = _formal_state(ent, found)
-                if state is not None:  # "the State of Qatar": Qatar
+                state = _formal_state(ent, found) or _state_body(ent, found)
+                if state is not None:  # "the State of Qatar", "Colombia's Foreign Ministry": that state
                     self._add(found, ent, offset, state)
                     continue
                 if _names_a_place(ent, self.places):
