@@ -266,6 +266,10 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "deictic": _rx(rf"(?<![\w-])(?P<w>the day before yesterday|the day after tomorrow|(?:earlier|later){_SP}today"
                    rf"|today|tonight|yesterday|tomorrow|this{_SP}(?:morning|afternoon|evening)|last{_SP}night)"
                    rf"(?:'s)?(?:{_SP}(?:morning|afternoon|evening|night))?(?![\w-])", re.IGNORECASE),
+    # "clashes overnight in Alexandria", "searched the rubble overnight and into Tuesday": not
+    # "overnight rates" (an adjective)
+    "overnight": _rx(r"(?<![\w-])overnight(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)|[ \t\xa0]+(?:in|into|and|on|at|as|after|before|"
+                     r"when|while|to|from|but|with|across|near|outside|amid)\b)", re.IGNORECASE),
     "holiday": _rx(r"(?<!\w)(?P<h>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Boxing Day|Valentine's Day|"
                    r"Halloween|Independence Day|Fourth of July|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
                    r"Canada Day|Australia Day|St\.? Patrick's Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
@@ -320,6 +324,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "that_time": re.compile(r"that time|that date|that year|that month"), "referred_unit": re.compile(r"year|month|week|day|morning|afternoon|evening|night"),
     "weekend": re.compile(r"weekend"), "ordinal_day": re.compile(r"the [1-3]?\d(?:st|nd|rd|th)"), "the_year": re.compile(r"the (?:new )?year"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
     "deictic": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night"),
+    "overnight": re.compile(r"overnight"),
     "anaphor": re.compile(r"\bday\b|that (?:morning|afternoon|evening|night)"),
     "holiday": re.compile(r"christmas|new year|boxing day|valentine|halloween|independence day|fourth of july|"
                           r"veterans day|"
@@ -856,6 +861,13 @@ def _resolve_deictic(m: re.Match[str], anchor: date, tense: str) -> Value:
 
 
 @_needs_anchor
+def _resolve_overnight(m: re.Match[str], anchor: date, tense: str) -> Value:
+    """overnight: the night before the publication date, told in the past (valued as its day,
+    like "last night"); the coming night ahead"""
+    return (anchor - timedelta(days=0 if tense == "future" else 1)).isoformat(), None, "day"
+
+
+@_needs_anchor
 def _resolve_season(m: re.Match[str], anchor: date, tense: str) -> Value:
     """last summer, next spring (at year precision)"""
     rel, season = m["rel"].lower(), m["season"].lower()
@@ -1288,6 +1300,7 @@ KINDS: tuple[ExpressionKind, ...] = (
     ExpressionKind("weekend", _resolve_weekend, tensed=True),
     ExpressionKind("weekday", _resolve_weekday, _keep_weekday, tensed=True, refer=_refer_weekday),
     ExpressionKind("deictic", _resolve_deictic, _keep_deictic),
+    ExpressionKind("overnight", _resolve_overnight, tensed=True),
     ExpressionKind("season", _resolve_season, tensed=True),
     ExpressionKind("anaphor", _resolve_anaphor, _keep_anaphor, refer=_refer_same_day),
     ExpressionKind("streak_day", _resolve_streak_day, _keep_streak_day, refer=_refer_day_in_sentence),
@@ -1762,8 +1775,9 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
                      and n.date and n.date_end is None
                      and (_NEXT_TO.fullmatch(between := text[min(n.end, t.end):max(n.start, t.start)])
                           or _CLOCK.fullmatch(n.text) and _CLOCK_RANGE.fullmatch(between))
+                     # "6 am (2330 GMT Saturday)": no day across a parenthesis whose clock has a day of its own
                      and not (_CLOCK.fullmatch(n.text) and between.rstrip().endswith("(")
-                              and not re.match(r"\s*(?:[A-Z]{1,4}T|GMT|UTC)?\s*\)", text[n.end:]))),  # "6 am (2330 GMT Saturday)"
+                              and not re.match(r"\s*(?:[A-Z]{1,4}T|GMT|UTC)?\s*\)", text[max(n.end, t.end):]))),
                     None)
 
     def day_before_in_sentence(k: int) -> str | None:
