@@ -253,6 +253,13 @@ def test_names_the_recogniser_reads_apart(text, surface, name):
     assert mentions_of(text, on="2023-05-21").get(surface) == name
 
 
+def test_it_is_the_state_the_sentence_named_as_subject():
+    assert mentions_of("North Korea rejected the offer a day after it blew up the liaison office.").get("it") == \
+        "North Korea"
+    assert "it" not in mentions_of("North Korea said on Monday that it was clear the talks had failed.")
+    assert "It" not in mentions_of("It is not clear whether Russia will attend.")
+
+
 def test_capitalised_words_without_a_title_are_no_person():
     assert "Operation Peace" not in mentions_of("The army began Operation Peace Spring on Wednesday.")
 

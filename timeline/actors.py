@@ -915,10 +915,12 @@ class MentionFinder:
     def _pronouns(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         for tok in doc:
             lower = tok.lower_
-            if tok.i in found or lower not in SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"his", "her"}:
+            if tok.i in found or lower not in SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"his", "her", "it"}:
                 continue
             pos = offset + tok.idx
-            if lower in SUBJECT_PRONOUNS:
+            if lower == "it":  # "North Korea rejected the offer a day after it blew up the office"
+                actor = _thing_subject_in_sentence(tok, found)
+            elif lower in SUBJECT_PRONOUNS:
                 actor = _subject_in_sentence(tok, found) or self.memory.latest(pos, subject_only=True)
                 actor = actor or self.memory.latest(pos)
             elif lower in ("his", "her") and (own := _possessor_subject(tok, found)) is not None:
@@ -1010,6 +1012,21 @@ def _subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
             break
         m = found.get(t.i)
         if m is not None and m.actor.kind == "person" and _is_subject(t):
+            best = m.actor
+    return best
+
+
+def _thing_subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    """What "it", the subject of a verb that is no copula, stands for: the last state, body or
+    group named as a subject before it in its sentence (not "it is clear", "it said" alone)."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() in ("be", "seem", "appear", "remain", "take"):
+        return None
+    best = None
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        m = found.get(t.i)
+        if m is not None and m.actor.kind in ("country", "organization", "group") and _is_subject(t):
             best = m.actor
     return best
 
