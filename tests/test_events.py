@@ -51,6 +51,9 @@ ROLE_CASES = [
     # whoever has the plan does the deed
     ("Putin said he had no plans to meet Volodymyr Zelensky.", "meeting", "Vladimir Putin", "Volodymyr Zelensky",
      "negated"),
+    # "security forces" are police (local forces: the state's where it happens), not "forces" (military)
+    ("On Monday, security forces killed dozens of demonstrators in Khartoum.", "military", "Sudan", None,
+     "occurred"),
     # a mandative verb with a clause in the subjunctive: what another must do
     ("Ankara insisted that Washington extradite the cleric.", "demand", "Turkey", "United States", "occurred"),
     # blame and fire traded; "the two armies" are the states named together

@@ -152,15 +152,24 @@ STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "
 LOCAL_FORCES = frozenset({"police", "government", "judiciary", "intelligence"})
 
 
-@functools.lru_cache(maxsize=1)
-def agent_nouns() -> dict[str, str]:
-    """Agent nouns (singular and plural) -> their sector (agents.csv, from PETRARCH2's agents dictionary)."""
+@functools.lru_cache(maxsize=2)
+def agent_nouns(words: int = 1) -> dict[str, str]:
+    """Agent nouns (singular and plural) of one word (or of `words` words) -> their sector
+    (agents.csv, from PETRARCH2's agents dictionary)."""
     out: dict[str, str] = {}
     for row in read_table("agents.csv", ("noun", "plural", "code", "sector", "source"), required=("noun", "code")):
         for form in (row["noun"], row["plural"]):
-            if form and " " not in form:
+            if form and len(form.split()) == words:
                 out.setdefault(form, row["sector"])
     return out
+
+
+def agent_sector(tok: Token) -> str | None:
+    """The sector of the agent noun a token heads, its compound included ("security forces": police,
+    where "forces" alone is military)."""
+    compound = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+    pair = agent_nouns(2).get(f"{compound.lower_} {tok.lower_}") if compound is not None else None
+    return pair or agent_nouns().get(tok.lower_)
 
 
 @functools.lru_cache(maxsize=1)

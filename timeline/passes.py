@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from .actors import LOCAL_FORCES, agent_nouns, generic_groups
+from .actors import LOCAL_FORCES, agent_nouns, agent_sector, generic_groups
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
@@ -761,7 +761,7 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
     if not c.targets:
         c.targets = where
         c.trace.append("role:place")
-    elif where and any(agent_nouns().get(s.lower_) in LOCAL_FORCES and s.i not in state.mentions for s in subjects(verb)):
+    elif where and any(agent_sector(s) in LOCAL_FORCES and s.i not in state.mentions for s in subjects(verb)):
         c.sources = where
         c.trace.append("role:place.forces")
     return True
