@@ -54,6 +54,9 @@ ROLE_CASES = [
     # "security forces" are police (local forces: the state's where it happens), not "forces" (military)
     ("On Monday, security forces killed dozens of demonstrators in Khartoum.", "military", "Sudan", None,
      "occurred"),
+    # force promised in answer is a threat
+    ("Israel said it would respond forcefully to any attack by Hezbollah.", "threat", "Israel", "Hezbollah",
+     "planned"),
     # a mandative verb with a clause in the subjunctive: what another must do
     ("Ankara insisted that Washington extradite the cleric.", "demand", "Turkey", "United States", "occurred"),
     # blame and fire traded; "the two armies" are the states named together
