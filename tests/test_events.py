@@ -54,6 +54,9 @@ ROLE_CASES = [
     # "security forces" are police (local forces: the state's where it happens), not "forces" (military)
     ("On Monday, security forces killed dozens of demonstrators in Khartoum.", "military", "Sudan", None,
      "occurred"),
+    # a word of diplomatic censure the subject names something with
+    ("Kim Yo Jong rejected the offer.\nShe called the proposal tactless and sinister.", "criticism", "Kim Yo Jong",
+     None, "occurred"),
     # force promised in answer is a threat
     ("Israel said it would respond forcefully to any attack by Hezbollah.", "threat", "Israel", "Hezbollah",
      "planned"),
