@@ -494,6 +494,11 @@ def test_a_present_tense_verb_puts_a_weekday_ahead(text, anchor, expression, wit
     # a clock in parentheses with no day of its own takes the day of the clock before it
     ("The final was on Sunday. It kicked off at 8:30 pm local time (1830 GMT) in Soweto.", "2010-07-12", "1830 GMT",
      "2010-07-11"),
+    # "later that day", "the same evening": the day told last
+    ("The storm hit on March 22. Later that day, the governor declared an emergency.", "2013-03-23", "Later that day",
+     "2013-03-22"),
+    ("Campaigning ended on Friday. Bersani held his final rally the same evening.", "2013-02-23", "the same evening",
+     "2013-02-22"),
     # the day or night before a day told, at the end of its phrase
     ("Spain won on Wednesday. Holland had beaten Uruguay the night before.", "2010-07-09", "the night before",
      "2010-07-06"),

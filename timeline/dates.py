@@ -284,7 +284,8 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "season": _rx(rf"(?<!\w)(?:(?P<rel>this|last|next|early|late){_SP})(?P<season>spring|summer|autumn|fall|winter)"
                   r"(?!\w)", re.IGNORECASE),
     "anaphor": _rx(rf"(?<![\w-])(?:(?:late|early|later|earlier){_SP}in{_SP}the{_SP}day"
-                   rf"|(?:(?:late|early|later|earlier){_SP})?that{_SP}(?:morning|afternoon|evening|night)"
+                   rf"|(?:(?:late|early|later|earlier){_SP})?(?:that|the{_SP}same){_SP}(?:morning|afternoon|evening|night)"
+                   rf"|(?:(?:late|early|later|earlier){_SP})?that{_SP}day"
                    rf"|(?:(?:the{_SP})?(?:start|end|beginning|close|rest|middle){_SP}of{_SP})?"
                    rf"(?:(?:the{_SP}same|that(?:{_SP}same)?){_SP}day|the{_SP}day(?!{_SP}"
                    r"(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to|for|and|is|was|will|has|had)"
@@ -325,7 +326,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "weekend": re.compile(r"weekend"), "ordinal_day": re.compile(r"the [1-3]?\d(?:st|nd|rd|th)"), "the_year": re.compile(r"the (?:new )?year"), "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
     "deictic": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night"),
     "overnight": re.compile(r"overnight"),
-    "anaphor": re.compile(r"\bday\b|that (?:morning|afternoon|evening|night)"),
+    "anaphor": re.compile(r"\bday\b|(?:that|same) (?:morning|afternoon|evening|night)"),
     "holiday": re.compile(r"christmas|new year|boxing day|valentine|halloween|independence day|fourth of july|"
                           r"veterans day|"
                           r"armistice|remembrance|bastille|canada day|australia day|patrick's|may day|thanksgiving|"
