@@ -494,6 +494,10 @@ def test_a_present_tense_verb_puts_a_weekday_ahead(text, anchor, expression, wit
     # a clock in parentheses with no day of its own takes the day of the clock before it
     ("The final was on Sunday. It kicked off at 8:30 pm local time (1830 GMT) in Soweto.", "2010-07-12", "1830 GMT",
      "2010-07-11"),
+    # a bare weekday at one end of a range is the one nearest the other end on its side
+    ("Calderon ordered a shutdown from Friday to May 5.", "2009-04-29", "Friday", "2009-05-01"),
+    ("Micheletti imposed a curfew from 9 p.m. Sunday to 6 a.m. Monday.", "2009-06-28", "Monday", "2009-06-29"),
+    ("Families will gather over the Cinco de Mayo holiday.", "2009-04-29", "Cinco de Mayo", "2009-05-05"),
     # "later that day", "the same evening": the day told last
     ("The storm hit on March 22. Later that day, the governor declared an emergency.", "2013-03-23", "Later that day",
      "2013-03-22"),

@@ -77,7 +77,9 @@ HOLIDAYS = MappingProxyType({
     "ascension day": ("easter", 39), "pentecost": ("easter", 49), "whit monday": ("easter", 50),
     "columbus day": ("nth", 10, 0, 2), "election day": ("election",),
     "lunar new year's eve": ("table", -1), "chinese new year's eve": ("table", -1),
-    "ve day": (5, 8), "v-e day": (5, 8),
+    "ve day": (5, 8), "v-e day": (5, 8), "cinco de mayo": (5, 5), "juneteenth": (6, 19), "groundhog day": (2, 2),
+    "earth day": (4, 22), "world aids day": (12, 1), "international women's day": (3, 8),
+    "mother's day": ("nth", 5, 6, 2), "father's day": ("nth", 6, 6, 3),
     "lunar new year": ("table", 0), "chinese new year": ("table", 0),
     # holidays of other calendars: their first day in the public holidays of a country that keeps
     # them ("calendar", ISO country, name in the `holidays` package)
@@ -276,7 +278,8 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
                    r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Maundy Thursday|Holy Thursday|"
                    r"Holy Saturday|Ascension Day|Pentecost|Whit Monday|Columbus Day|(?:Lunar|Chinese) New Year(?:'s Eve)?|Election Day|"
-                   r"V-?E Day|Eid (?:al|ul)-(?:Fitr|Adha)|Passover|Pesach|Rosh Hashanah?|Yom Kippur|Diwali|Deepavali|Nowruz"
+                   r"V-?E Day|Cinco de Mayo|Juneteenth|Groundhog Day|Earth Day|World AIDS Day|International Women's Day|"
+                   r"Mother's Day|Father's Day|Eid (?:al|ul)-(?:Fitr|Adha)|Passover|Pesach|Rosh Hashanah?|Yom Kippur|Diwali|Deepavali|Nowruz"
                    rf")(?:{_SP}{_YEAR})?(?!\w)"
                    # the attacks of 11 September 2001, by their name
                    r"|(?<![\w/])(?P<h911>9/11|Sept\.? 11|September 11(?:th)?)(?=(?:[ \t\xa0]+terror(?:ist)?)?"
@@ -334,6 +337,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                           r"columbus day|lunar new year|chinese new year|election day|v-?e day|palm sunday|ash wednesday|"
                           r"maundy thursday|holy thursday|holy saturday|ascension day|pentecost|whit monday|"
                           r"easter|good friday|9/11|sept\.? 11|september 11|eid |passover|pesach|rosh hashana|"
+                          r"cinco de mayo|juneteenth|groundhog|earth day|aids day|women's day|mother's day|father's day|"
                           r"yom kippur|diwali|deepavali|nowruz"),
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "offset": re.compile(r"later|earlier|before|after"),
@@ -1586,7 +1590,37 @@ def find_dates(text: str, anchor: str | None,
             day = _safe_day(_relyear(when, year_after["rel"].lower()), int(value[5:7]), int(value[8:10]))
             value = day.isoformat() if day else value
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
-    return _date_clock_times(text, _given_holidays(text, _listed_days(text, found)), when)
+    return _date_clock_times(text, _range_ends(text, _given_holidays(text, _listed_days(text, found))), when)
+
+
+_WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
+
+
+def _range_ends(text: str, found: list[Timex]) -> list[Timex]:
+    """A bare weekday at one end of a range ("from Friday to May 5", "from 9 p.m. Sunday to 6 a.m.
+    Monday") is the one nearest the other end on its side: the first after the start, the last
+    before the end.
+
+    >>> [(t.text, t.date) for t in find_dates("Offices close from Friday to May 5.", "2009-04-29")]
+    [('Friday', '2009-05-01'), ('May 5', '2009-05-05')]
+    """
+    out = list(found)
+    days = [k for k, t in enumerate(out) if t.precision == "day" and t.date and not t.date_end
+            and not _CLOCK.fullmatch(t.text)]
+    for i, j in zip(days, days[1:]):
+        first, last = out[i], out[j]
+        between = "".join(text[a.end:b.start] for a, b in zip(out[i:j], out[i + 1:j + 1]))  # past clocks
+        if not _RANGE_TO.fullmatch(between) or not re.search(r"\bfrom\b", text[max(0, first.start - 16):first.start]):
+            continue
+        start, end = date.fromisoformat(first.date), date.fromisoformat(last.date)
+        if _WEEKDAY_ONLY.fullmatch(last.text):
+            end = start + timedelta(days=(end.weekday() - start.weekday()) % 7 or 7)
+            out[j] = Timex(last.text, last.start, last.end, end.isoformat(), None, "day")
+        elif _WEEKDAY_ONLY.fullmatch(first.text):
+            start = end - timedelta(days=(end.weekday() - start.weekday()) % 7)
+            out[i] = Timex(first.text, first.start, first.end, start.isoformat(), None, "day")
+    return out
 
 
 # "Passover, which begins April 22", "Eid al-Fitr, which this year falls on Friday"
