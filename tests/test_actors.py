@@ -246,6 +246,9 @@ def test_titles_and_names_as_written(text, surface, name):
     ("The UN envoy for Sudan, Volker Perthes, welcomed the deal.", "Volker Perthes", "Volker Perthes"),
     # a formal state name read apart by the recogniser
     ("He recognized the State of Qatar for its efforts.", "State", "Qatar"),
+    # the rest of a name the recogniser left out: a hyphenated given name, a word the name hangs on
+    ("Presidential spokesman Yoon Do-han told reporters the remarks were rude.", "Yoon Do-han", "Yoon Do-han"),
+    ("Unification Minister Kim Yeon-chul offered to resign.", "Kim Yeon-chul", "Kim Yeon-chul"),
     # a state's body read as an organisation, with its country as owner
     ("Colombia's Foreign Ministry had apologized on Sunday.", "Foreign Ministry", "Colombia"),
 ])

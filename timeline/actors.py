@@ -276,9 +276,11 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
 
 
 def _is_part_of_other_name(span: Span) -> bool:
-    """True when a known name is only part of another proper name ("Trump Tower")."""
+    """True when a known name is only part of another proper name ("Trump Tower", "Yoon Do-han")."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span[-1].dep_ == "compound"
+    # the next word a proper noun, or the head the name hangs on further on ("Yoon Do-han": "Do" read as a verb)
+    longer = nxt is not None and (nxt.pos_ == "PROPN" or span[-1].head.i > nxt.i)
+    return (longer and nxt.text[:1].isupper() and span[-1].dep_ == "compound"
             and nxt.ent_type_ != "PERSON")
 
 
@@ -716,10 +718,12 @@ class MentionFinder:
 
     # -- people and organisations found by NER ---------------------------------------------
     def _entities(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
-        for ent in doc.ents:
-            if any(t.i in found for t in ent):
+        for read in doc.ents:
+            if any(t.i in found for t in read):
                 continue
-            if ent.label_ in PERSON_LABELS:
+            ent = read
+            if read.label_ in PERSON_LABELS:
+                ent = _hyphen_tail(read)  # "Kim Yeon-chul", read as "Kim Yeon"
                 actor = self._person(ent)
             elif (ent.label_ in ("GPE", "ORG") and not _city_in_a_longer_name(doc, ent.start, ent.end)
                   and (code := city_country(ent.text)) is not None):
@@ -784,7 +788,7 @@ class MentionFinder:
         earlier = self.memory.same_person(name)
         if earlier is not None:
             return earlier
-        country, title = self._affiliation(ent)
+        country, title = _affiliation(ent, self.lexicon, self.on, self.memory)
         if len(parts) == 1 and country and title:
             # "South Korean President Lee": the holder of that office on the day, if the name is theirs
             holder = self.lexicon.holder(country, title, self.on)
@@ -793,30 +797,6 @@ class MentionFinder:
         holder = self.lexicon.office_holder(name, self.on) if len(parts) == 1 else None
         # "Duterte" in 2016: the one of that name in office then
         return holder or Actor(name=name, kind="person", country=country, title=title)
-
-    def _affiliation(self, ent: Span) -> tuple[str | None, str | None]:
-        """Country and title from the words before a name ("Germany's Defense Minister X")."""
-        doc = ent.doc
-        start = ent.start
-        lo = max(0, start - 6)
-        title = _title_before(self.lexicon, doc, start)
-        country = None
-        for k in range(start - 1, lo - 1, -1):
-            tok = doc[k]
-            if tok.lower_ in ("'s", "’s"):
-                continue
-            for j in range(max(lo, k - 2), k + 1):
-                words = span_text(doc[j : k + 1])
-                actor = self.lexicon.lookup(_without_possessive(words), on=self.on) or self.lexicon.lookup_demonym(words)
-                if actor is None and words[:1].isupper():
-                    actor = self.memory.by_name_part(words) or None
-                if actor is not None:
-                    if actor.country:
-                        country = actor.country
-                    break
-            if country:
-                break
-        return country, title
 
     # -- roles: "the president", "the US leader", "his host" ------------------------------
     def _roles(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
@@ -967,6 +947,31 @@ def _apposed(tok: Token) -> list[Token]:
                   for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
 
 
+def _affiliation(ent: Span, lexicon: Lexicon, on: str | None, memory: _Salience) -> tuple[str | None, str | None]:
+    """Country and title from the words before a name ("Germany's Defense Minister X")."""
+    doc = ent.doc
+    start = ent.start
+    lo = max(0, start - 6)
+    title = _title_before(lexicon, doc, start)
+    country = None
+    for k in range(start - 1, lo - 1, -1):
+        tok = doc[k]
+        if tok.lower_ in ("'s", "’s"):
+            continue
+        for j in range(max(lo, k - 2), k + 1):
+            words = span_text(doc[j : k + 1])
+            actor = lexicon.lookup(_without_possessive(words), on=on) or lexicon.lookup_demonym(words)
+            if actor is None and words[:1].isupper():
+                actor = memory.by_name_part(words) or None
+            if actor is not None:
+                if actor.country:
+                    country = actor.country
+                break
+        if country:
+            break
+    return country, title
+
+
 def _in_title(ent: Span, lexicon: Lexicon) -> bool:
     """ "Secretary of State": a name that ends a title."""
     doc = ent.doc
@@ -989,11 +994,39 @@ def _titled_spans(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iter
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < 4 and _name_part(doc[j], found, lexicon):
+        while j < len(doc) and j - i < 6 and (_name_part(doc[j], found, lexicon) or _hyphenated(doc, j)):
             j += 1
-        if 2 <= j - i <= 3 and not (j < len(doc) and doc[j].pos_ == "PROPN") and _titled(doc, i, j, lexicon):
+        words = len(doc[i:j].text.split()) if j > i else 0
+        if 2 <= words <= 3 and _name_part(doc[i], found, lexicon) and not (j < len(doc) and doc[j].pos_ == "PROPN") \
+                and _titled(doc, i, j, lexicon):
             yield doc[i:j]
         i = max(j, i + 1)
+
+
+def _hyphen_tail(ent: Span) -> Span:
+    """A name with the rest the recogniser left out: a hyphenated word ("Kim Yeon" + "-chul") or a
+    capitalised word the name hangs on ("Yoon" + "Do-han")."""
+    doc, end = ent.doc, ent.end
+    while end + 1 < len(doc):
+        tok, before = doc[end], doc[end - 1]
+        if tok.text == "-" and not before.whitespace_ and not tok.whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        elif tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_ and before.dep_ == "compound" \
+                and before.head.i >= end:
+            end += 1
+        else:
+            break
+    return doc[ent.start:end]
+
+
+def _hyphenated(doc: Doc, k: int) -> bool:
+    """A piece of a hyphenated given name ("Yoon Do-han": "Do", "-", "han"), whatever the tagger made of it."""
+    tok = doc[k]
+    if tok.text == "-":
+        return k > 0 and not doc[k - 1].whitespace_ and not tok.whitespace_ and doc[k - 1].text[:1].isupper()
+    if k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_:
+        return tok.is_alpha
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.whitespace_ and k + 1 < len(doc) and doc[k + 1].text == "-"
 
 
 def _titled(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
