@@ -57,6 +57,15 @@ ROLE_CASES = [
     # a word of diplomatic censure the subject names something with
     ("Kim Yo Jong rejected the offer.\nShe called the proposal tactless and sinister.", "criticism", "Kim Yo Jong",
      None, "occurred"),
+    # what a declaring verb makes of its object ("declared X persona non grata"), and a failed persuasion
+    ("On Thursday, Quito declared Mexico's ambassador, Raquel Serur, persona non grata.", "sanction", "Ecuador",
+     "Raquel Serur", "occurred"),
+    ("West African presidents failed to persuade Gambian President Yahya Jammeh to accept his defeat.", "demand",
+     "ECOWAS", "Yahya Jammeh", "negated"),
+    # a vote on a measure is no election: the measure is the event, a vote against it a rejection
+    ("The U.N. Security Council voted Wednesday to impose an arms embargo on Eritrea.", "sanction",
+     "UN Security Council", "Eritrea", "occurred"),
+    ("The council backed the resolution.\nLibya voted against it.", "rejection", "Libya", None, "occurred"),
     # force promised in answer is a threat
     ("Israel said it would respond forcefully to any attack by Hezbollah.", "threat", "Israel", "Hezbollah",
      "planned"),
@@ -146,6 +155,12 @@ def test_a_rejection_of_a_thing_made_answers_its_maker():
             "North Korea fired a missile on Sunday, and North Korea warned Seoul.\n"
             "The United States rejected the idea.")
     assert [e.target for e in find(events_of(text), "rejection")] == [("China",)]
+
+
+def test_a_vote_for_a_person_or_on_a_day_is_an_election():
+    assert find(events_of("Americans voted for Obama."), "election")
+    assert find(events_of("Kenyans voted on Tuesday."), "election")
+    assert not find(events_of("The council voted to impose an arms embargo on Eritrea."), "election")
 
 
 def test_ids_are_stable():

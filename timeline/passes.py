@@ -153,6 +153,24 @@ def _calls_for(state: SentenceState, c: Candidate) -> bool:
     return c.head.pos_ == "NOUN" and any(t.dep_ == "prep" and t.lower_ == "for" for t in phrase(c.head))
 
 
+def _votes_on_measure(state: SentenceState, c: Candidate) -> bool:
+    """ "The Security Council voted to impose an arms embargo", "voted for the resolution": a vote on a
+    measure, not an election (the measure, if a deed, is the news); not "voted for Obama"."""
+    if c.head.lemma_.lower() != "vote" or c.head.pos_ != "VERB":
+        return False
+    kids = list(c.head.children)
+    people = [p for k in kids if k.dep_ == "prep" and k.lower_ == "for" for p in k.children
+              if p.dep_ == "pobj" and (m := state.mentions.get(p.i)) is not None and m.actor.kind == "person"]
+    motion = [k for k in kids if k.dep_ == "prep" and k.lower_ in ("for", "on", "against")
+              and any(p.dep_ == "pobj" and -p.i - 1 not in state.timex_at for p in k.children)]  # not "on Tuesday"
+    return any(k.dep_ == "xcomp" for k in kids) or bool(motion) and not people
+
+
+def _votes_against(state: SentenceState, c: Candidate) -> bool:
+    """ "Libya voted against it": a vote against a measure rejects it."""
+    return _votes_on_measure(state, c) and any(k.dep_ == "prep" and k.lower_ == "against" for k in c.head.children)
+
+
 def _withholds_acceptance(state: SentenceState, c: Candidate) -> bool:
     """ "does not recognize Lukashenko", "has failed to honor the accord": refusing, whatever the tense."""
     return (c.modality == "negated" and bool(c.targets)
@@ -274,6 +292,8 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb) and _refuser(state, c),
     "calls_for": _calls_for,
     "withholds_acceptance": _withholds_acceptance,
+    "votes_against": _votes_against,
+    "votes_on_measure": _votes_on_measure,
     "supports_force": _supports_force,
     "material_support": _material_support,
     "denies_charge": _denies_charge,

@@ -241,6 +241,13 @@ class Roles:
         if verb != tok:
             steps.append("role:noun.verb")
             sources, targets = self.verb_of_noun(tok, verb, mentions, sources, targets, from_prep, listed)
+        elif tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_.lower() in words()["declaring_verb"] \
+                and not sources:
+            # "Quito declared Mexico's ambassador persona non grata": a small clause on the verb's object
+            steps.append("role:noun.complement")
+            sources = self.subject_actors(tok.head, mentions)
+            targets = targets or [a for c in list(tok.children) + list(tok.head.children) if c.dep_ in ("nsubj", "dobj")
+                                  and c.i < tok.i for a in self.actor_of(c, mentions)]
         if not sources and (own := mentions.get(tok.i)) is not None and own.actor.kind == "group":
             sources = [own.actor]  # "Protests broke out": the protesters
         return sources, targets, steps
