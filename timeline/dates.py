@@ -77,7 +77,7 @@ HOLIDAYS = MappingProxyType({
     "ascension day": ("easter", 39), "pentecost": ("easter", 49), "whit monday": ("easter", 50),
     "columbus day": ("nth", 10, 0, 2), "election day": ("election",),
     "lunar new year's eve": ("table", -1), "chinese new year's eve": ("table", -1),
-    "ve day": (5, 8), "v-e day": (5, 8), "cinco de mayo": (5, 5), "juneteenth": (6, 19), "groundhog day": (2, 2),
+    "ve day": (5, 8), "v-e day": (5, 8), "cinco de mayo": (5, 5), "juneteenth": (6, 19), "burns night": (1, 25), "groundhog day": (2, 2),
     "earth day": (4, 22), "world aids day": (12, 1), "international women's day": (3, 8),
     "mother's day": ("nth", 5, 6, 2), "father's day": ("nth", 6, 6, 3),
     "lunar new year": ("table", 0), "chinese new year": ("table", 0),
@@ -278,7 +278,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
                    r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Maundy Thursday|Holy Thursday|"
                    r"Holy Saturday|Ascension Day|Pentecost|Whit Monday|Columbus Day|(?:Lunar|Chinese) New Year(?:'s Eve)?|Election Day|"
-                   r"V-?E Day|Cinco de Mayo|Juneteenth|Groundhog Day|Earth Day|World AIDS Day|International Women's Day|"
+                   r"V-?E Day|Cinco de Mayo|Juneteenth|Burns Night|Groundhog Day|Earth Day|World AIDS Day|International Women's Day|"
                    r"Mother's Day|Father's Day|Eid (?:al|ul)-(?:Fitr|Adha)|Passover|Pesach|Rosh Hashanah?|Yom Kippur|Diwali|Deepavali|Nowruz"
                    rf")(?:{_SP}{_YEAR})?(?!\w)"
                    # the attacks of 11 September 2001, by their name
@@ -337,7 +337,7 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                           r"columbus day|lunar new year|chinese new year|election day|v-?e day|palm sunday|ash wednesday|"
                           r"maundy thursday|holy thursday|holy saturday|ascension day|pentecost|whit monday|"
                           r"easter|good friday|9/11|sept\.? 11|september 11|eid |passover|pesach|rosh hashana|"
-                          r"cinco de mayo|juneteenth|groundhog|earth day|aids day|women's day|mother's day|father's day|"
+                          r"cinco de mayo|juneteenth|burns night|groundhog|earth day|aids day|women's day|mother's day|father's day|"
                           r"yom kippur|diwali|deepavali|nowruz"),
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "offset": re.compile(r"later|earlier|before|after"),
@@ -1366,6 +1366,12 @@ def resolve_date(expression: str, anchor: str | None, tense: str = "past") -> Ti
 # --------------------------------------------------------------------------- detection
 
 
+# What is reported on a month that has gone by: "the December report", "its December jobs report"
+_REPORTED_PERIOD = re.compile(r"[ \t]+(?:(?:jobs|payrolls|employment|unemployment|inflation|retail|trade|housing|"
+                              r"factory|manufacturing|consumer|producer|industrial|sales)[ \t]+)?"
+                              r"(?:reports?|data|figures|numbers|payrolls|survey|reading|statistics|sales)\b")
+
+
 def _tense(text: str, start: int, end: int) -> str:
     """The tense of the cue word closest to the expression in its clause: "past", "future", or
     "unmarked" when there is none.
@@ -1377,6 +1383,8 @@ def _tense(text: str, start: int, end: int) -> str:
     """
     if re.match(r"\s+(?:delivery|contracts?|futures)\b", text[end:end + 12]):
         return "future"  # "crude for January delivery rose": a month ahead
+    if _REPORTED_PERIOD.match(text, end):
+        return "unmarked"  # "the December jobs report", "will report December sales": the nearest, whatever the verb
     left, right, schedule_verb = _words_around(text, start, end)
     left_open = right_open = True
     for i in range(16):
@@ -1532,6 +1540,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
         return "future"
     if word in ("has", "have", "had"):
         return "past" if word == "had" or (after != "been" and after.endswith(("ed", "en"))) else None
+    if word == "last" and before in _MODALS | {"should"}:
+        return "future"  # "measures that should last until early March": the verb, ahead
     if word in PAST_CUES:
         return None if before in ("be", "been", "being", "to") else "past"
     if not near and word not in FAR_CUES:
@@ -1817,13 +1827,19 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
 
     def day_before_in_sentence(k: int) -> str | None:
         """A clock time's before it in its sentence, or a day that opens the sentence ("On Wednesday, a
-        cyber attack paralysed ... at around 2 pm")."""
+        cyber attack paralysed ... at around 2 pm"); the next day's for a morning told after an evening
+        ("Polls closed at 22:00 on Thursday, and the result became clear shortly after 06:00")."""
         t = out[k]
-        return next((p.date for p in reversed(out[:k]) if p.date and (
+        before = next((p for p in reversed(out[:k]) if p.date and (
             _CLOCK.fullmatch(p.text) and not text[:p.start].rstrip().endswith("(")
             or p.precision == "day" and not p.date_end and text[p.end:p.end + 1] == ","
             and _sentence_initial(text, p.start - (3 if text[max(0, p.start - 3):p.start].lower() == "on " else 0)))
             and not _SENTENCE_BREAK.search(text, p.end, t.start)), None)
+        if before is None:
+            return None
+        evening, morning = _clock_hour(before.text), _clock_hour(t.text)
+        overnight = evening is not None and morning is not None and evening >= 18 and morning < 9
+        return (date.fromisoformat(before.date) + timedelta(days=1)).isoformat() if overnight else before.date
 
     def day_told(k: int) -> str | None:
         """ "Polling stations open at 8 a.m.", "Kick-off is at 8.30pm": a clock time not in the past
@@ -1848,6 +1864,24 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
         out = [Timex(t.text, t.start, t.end, anchor.isoformat(), None, "day") if k in clocks and t.date is None
                else t for k, t in enumerate(out)]
     return out
+
+
+def _clock_hour(expression: str) -> int | None:
+    """The hour (0-23) of a clock time ("22:00 BST", "11 pm", "shortly after 06:00"), else None.
+
+    >>> _clock_hour("22:00 BST"), _clock_hour("about 9.30am"), _clock_hour("11 p.m."), _clock_hour("noon")
+    (22, 9, 23, 12)
+    """
+    low = expression.lower()
+    if low.endswith(("noon", "midday")):
+        return 12
+    m = re.search(r"(\d{1,2})(?:[:.]?(\d\d))?\s*(a\.?m|p\.?m)?\b", low)
+    if m is None or ":" not in low and "." not in low and m.group(3) is None and len(m.group(0)) < 4:
+        return None
+    hour = int(m.group(1)) if m.group(2) is not None or m.group(3) else int(m.group(0)[:2])
+    if m.group(3) and m.group(3).startswith("p") and hour < 12:
+        hour += 12
+    return hour if hour < 24 else None
 
 
 def _last_day_told(found: list[Timex], k: int, since: int = 0) -> str | None:
