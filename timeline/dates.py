@@ -1826,20 +1826,7 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
                     None)
 
     def day_before_in_sentence(k: int) -> str | None:
-        """A clock time's before it in its sentence, or a day that opens the sentence ("On Wednesday, a
-        cyber attack paralysed ... at around 2 pm"); the next day's for a morning told after an evening
-        ("Polls closed at 22:00 on Thursday, and the result became clear shortly after 06:00")."""
-        t = out[k]
-        before = next((p for p in reversed(out[:k]) if p.date and (
-            _CLOCK.fullmatch(p.text) and not text[:p.start].rstrip().endswith("(")
-            or p.precision == "day" and not p.date_end and text[p.end:p.end + 1] == ","
-            and _sentence_initial(text, p.start - (3 if text[max(0, p.start - 3):p.start].lower() == "on " else 0)))
-            and not _SENTENCE_BREAK.search(text, p.end, t.start)), None)
-        if before is None:
-            return None
-        evening, morning = _clock_hour(before.text), _clock_hour(t.text)
-        overnight = evening is not None and morning is not None and evening >= 18 and morning < 9
-        return (date.fromisoformat(before.date) + timedelta(days=1)).isoformat() if overnight else before.date
+        return _day_before_in_sentence(text, out, k)
 
     def day_told(k: int) -> str | None:
         """ "Polling stations open at 8 a.m.", "Kick-off is at 8.30pm": a clock time not in the past
@@ -1864,6 +1851,24 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
         out = [Timex(t.text, t.start, t.end, anchor.isoformat(), None, "day") if k in clocks and t.date is None
                else t for k, t in enumerate(out)]
     return out
+
+
+def _day_before_in_sentence(text: str, out: list[Timex], k: int) -> str | None:
+    """The day of the k-th (a clock time) from a clock time before it in its sentence, or from a day
+    that opens the sentence ("On Wednesday, a cyber attack paralysed ... at around 2 pm"); the next
+    day for a morning told after an evening ("Polls closed at 22:00 on Thursday, and the result
+    became clear shortly after 06:00")."""
+    t = out[k]
+    before = next((p for p in reversed(out[:k]) if p.date and (
+        _CLOCK.fullmatch(p.text) and not text[:p.start].rstrip().endswith("(")
+        or p.precision == "day" and not p.date_end and text[p.end:p.end + 1] == ","
+        and _sentence_initial(text, p.start - (3 if text[max(0, p.start - 3):p.start].lower() == "on " else 0)))
+        and not _SENTENCE_BREAK.search(text, p.end, t.start)), None)
+    if before is None:
+        return None
+    evening, morning = _clock_hour(before.text), _clock_hour(t.text)
+    overnight = evening is not None and morning is not None and evening >= 18 and morning < 9
+    return (date.fromisoformat(before.date) + timedelta(days=1)).isoformat() if overnight else before.date
 
 
 def _clock_hour(expression: str) -> int | None:
