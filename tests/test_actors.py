@@ -263,6 +263,13 @@ def test_it_is_the_state_the_sentence_named_as_subject():
     assert "It" not in mentions_of("It is not clear whether Russia will attend.")
 
 
+def test_i_in_a_statement_is_its_bylines_author():
+    text = "Press Statement by Antony J. Blinken, Secretary of State.\nI urged Azerbaijan to open the road, and we will help."
+    found = mentions_of(text, on="2023-05-04")
+    assert (found.get("I"), found.get("we")) == ("Antony Blinken", "United States")
+    assert "I" not in mentions_of("Blinken spoke on Monday.\nI urged Azerbaijan to open the road.", on="2023-05-04")
+
+
 def test_capitalised_words_without_a_title_are_no_person():
     assert "Operation Peace" not in mentions_of("The army began Operation Peace Spring on Wednesday.")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -669,6 +670,7 @@ class MentionFinder:
         self.max_tokens = max(1, lexicon.max_alias_tokens)
         self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
         self.last_named_group: Actor | None = None  # the latest armed or political group named
+        self.author: Actor | None = None  # who a statement's byline names: "I" and "we" outside quotes
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon, self.memory)  # "they", "the two sides", "the ministers of India and Pakistan"
         self.bodies: list[tuple[Actor, str]] = []  # organisations named so far, with the words that named them
@@ -685,7 +687,9 @@ class MentionFinder:
         self._agents(doc, offset, found)
         self._led(doc, offset, found)
         self._pronouns(doc, offset, found)
+        self.author = _byline_author(doc, found) if offset == 0 else self.author
         for tok, actor in [*_epithets(doc, offset, found, self.memory), *_own_forces(doc, found, self.lexicon),
+                           *_first_person(doc, found, self.author, self.lexicon),
                            *_directional(doc, found, self.countries_named, self.lexicon)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
         self._bodies(doc, offset, found)
@@ -1056,6 +1060,36 @@ def _subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
         if m is not None and m.actor.kind == "person" and _is_subject(t):
             best = m.actor
     return best
+
+
+_BYLINE = re.compile(r"(?:(?:Press |Joint )?Statement|Remarks|Readout|Op-Ed|Media Note)\b[^\n]{0,40}?\bby\b", re.I)
+
+
+def _byline_author(doc: Doc, found: dict[int, Mention]) -> Actor | None:
+    """The person a statement's opening byline names ("Press Statement by Antony J. Blinken,
+    Secretary of State."), who is "I" in what follows."""
+    first = next(iter(doc.sents), None)
+    if first is None or len(first) > 25 or not _BYLINE.match(first.text):
+        return None
+    return next((m.actor for t in first if (m := found.get(t.i)) is not None and m.actor.kind == "person"), None)
+
+
+def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, lexicon: Lexicon
+                  ) -> Iterator[tuple[Token, Actor]]:
+    """ "I", "me", "my" outside quotes in a statement with a byline are its author; "we", "our",
+    "us" the author's state."""
+    if author is None:
+        return
+    state = lexicon.country_actor(author.country) if author.country else None
+    quotes = 0
+    for tok in doc:
+        quotes += tok.text in ('"', "“", "”")
+        if tok.i in found or quotes % 2:
+            continue
+        if tok.lower_ in ("i", "me", "my"):
+            yield tok, author
+        elif tok.lower_ in ("we", "our", "us") and tok.text != "US":
+            yield tok, state or author
 
 
 def _thing_subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
