@@ -249,6 +249,8 @@ def test_titles_and_names_as_written(text, surface, name):
     # the rest of a name the recogniser left out: a hyphenated given name, a word the name hangs on
     ("Presidential spokesman Yoon Do-han told reporters the remarks were rude.", "Yoon Do-han", "Yoon Do-han"),
     ("Unification Minister Kim Yeon-chul offered to resign.", "Kim Yeon-chul", "Kim Yeon-chul"),
+    # "the bloc" is the grouping of states named last, whatever its name
+    ("ECOWAS leaders met in Abuja.\nThe bloc suspended Mali.", "bloc", "ECOWAS"),
     # a state's body read as an organisation, with its country as owner
     ("Colombia's Foreign Ministry had apologized on Sunday.", "Foreign Ministry", "Colombia"),
 ])

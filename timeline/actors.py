@@ -296,12 +296,18 @@ def _names_a_place(ent: Span, places: set[str]) -> bool:
 
 
 def _body_named(tok: Token, bodies: list[tuple[Actor, str]], lexicon: Lexicon) -> Actor | None:
-    """The organisation of `bodies` (named so far, last last) that "the council", "the bloc" is."""
+    """The organisation of `bodies` (named so far, last last) that "the council", "the bloc" is: one
+    whose name has the word, else, for "the bloc" and "the alliance", the grouping of states named last."""
     if tok.pos_ != "NOUN" or tok.lower_ not in words()["body_noun"] or not any(c.lower_ == "the" for c in tok.children):
         return None
-    return next((a for a, text in reversed(bodies) if tok.lower_ in _name_words(text)
-                 or any(tok.lower_ in _name_words(alias) for row in lexicon.rows(a.name)
-                        for alias in (row.name, *row.aliases))), None)
+    named = next((a for a, text in reversed(bodies) if tok.lower_ in _name_words(text)
+                  or any(tok.lower_ in _name_words(alias) for row in lexicon.rows(a.name)
+                         for alias in (row.name, *row.aliases))), None)
+    if named is not None or tok.lower_ not in ("bloc", "alliance"):
+        return named
+    # "ECOWAS leaders met ... The bloc suspended Mali": a grouping of states named last (not the UN's bodies)
+    return next((a for a, _ in reversed(bodies) if a.kind == "organization" and a.country and a.country != "UN"
+                 and lexicon.country_actor(a.country) == a), None)
 
 
 def _region_prefixes() -> frozenset[str]:
