@@ -39,6 +39,7 @@ score_confidence          how sure: both sides named, a modifier only, a referen
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -48,7 +49,7 @@ from .actors import LOCAL_FORCES, agent_nouns, agent_sector, generic_groups
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
-from .rules import Rewrite, Rules, Trigger
+from .rules import Rewrite, Rules, Trigger, words
 from .syntax import (
     CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, named_object, naming_verb, noun_phrase,
     phrase, predicate, obligated, present_perfect, progressive, refuses, scheduled, subjects, tense, unique,
@@ -729,7 +730,7 @@ def answer_the_author(state: SentenceState, c: Candidate) -> bool:
         return True
     objects = [o for o in c.head.children if o.dep_ == "dobj"] + [
         o for x in c.head.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
-    kind = next((k for o in objects if o.pos_ == "NOUN" and (k := _authored(state.rules, o)) is not None), None)
+    kind = next((k for o in objects if o.pos_ == "NOUN" and (k := _authored(o)) is not None), None)
     own = {a.name for a in c.sources} | {a.country for a in c.sources if a.country}
     authors = [a for a in state.ctx.authors.get(kind, []) if a.name not in own and a.country not in own]
     if authors:
@@ -739,11 +740,16 @@ def answer_the_author(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
-def _authored(rules: Rules, tok: Token) -> str | None:
+def _authored(tok: Token) -> str | None:
     """The kind of thing made (words.csv list authored_*) a noun or verb names: "ruling" and "ruled"
     are both authored_ruling."""
-    lemma = tok.lemma_.lower()
-    return next((name for name, kinds in rules.words.items() if name.startswith("authored_") and lemma in kinds), None)
+    return _authored_kinds().get(tok.lemma_.lower())
+
+
+@functools.lru_cache(maxsize=1)
+def _authored_kinds() -> dict[str, str]:
+    """Word -> the words.csv list authored_* it is in."""
+    return {w: name for name, ws in words().items() if name.startswith("authored_") for w in ws}
 
 
 def remember_authors(state: SentenceState) -> None:
@@ -752,7 +758,7 @@ def remember_authors(state: SentenceState) -> None:
     definite noun ("the ruling") names something made before, not its maker; "Russia vetoed a
     resolution" names no maker."""
     for tok in state.sent:
-        kind = _authored(state.rules, tok) if tok.pos_ in ("VERB", "NOUN") else None
+        kind = _authored(tok) if tok.pos_ in ("VERB", "NOUN") else None
         if kind is None:
             continue
         roles = state.ctx.roles
