@@ -21,12 +21,11 @@ from .cameo import cameo_code, goldstein, quad_class
 from .dates import find_dates
 from .lexicon import Lexicon
 from .model import Article, Event, Mention, Timex
-from .nlp import Doc, Span, span_text, word_keys
+from .nlp import Doc, Span, load_nlp, span_text, word_keys
 from .context import ARTICLE_PASSES
 from .passes import ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
 from .rules import Rules, Trigger, load_rules, load_triggers, words  # noqa: F401  (the library API)
-from .nlp import load_nlp
 from .syntax import countries, names, present_timetable, unique
 
 __all__ = ["EventExtractor", "Trigger", "load_rules", "load_triggers"]
