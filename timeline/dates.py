@@ -1638,14 +1638,19 @@ _GIVEN_DAY = re.compile(r",?\s+which\s+(?:this\s+year\s+)?(?:falls|begins|starts
 
 
 def _given_holidays(text: str, found: list[Timex]) -> list[Timex]:
-    """A holiday takes the day the text gives it ("Passover, which begins April 22"): where its
-    first evening counts, or the moon is sighted, the text knows better than a calendar."""
+    """A holiday takes the day the text gives it ("Passover, which begins April 22", "by 25 January,
+    Burns Night"): where its first evening counts, or the moon is sighted, the text knows better
+    than a calendar."""
     out = list(found)
     for k in range(len(out) - 1):
         holiday, day = out[k], out[k + 1]
         if holiday.text.lower() in HOLIDAYS and day.precision == "day" and day.date and not day.date_end \
                 and _GIVEN_DAY.fullmatch(text, holiday.end, day.start):
             out[k] = Timex(holiday.text, holiday.start, holiday.end, day.date, None, "day")
+        day, holiday = out[k], out[k + 1]  # "by 25 January, Burns Night": the day it is in apposition to
+        if holiday.text.lower() in HOLIDAYS and day.precision == "day" and day.date and not day.date_end \
+                and text[day.end:holiday.start] == ", " and day.text.lower() not in HOLIDAYS:
+            out[k + 1] = Timex(holiday.text, holiday.start, holiday.end, day.date, None, "day")
     return out
 
 
