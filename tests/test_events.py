@@ -66,6 +66,8 @@ ROLE_CASES = [
     ("The U.N. Security Council voted Wednesday to impose an arms embargo on Eritrea.", "sanction",
      "UN Security Council", "Eritrea", "occurred"),
     ("The council backed the resolution.\nLibya voted against it.", "rejection", "Libya", None, "occurred"),
+    # one's own envoy summoned home is a recall
+    ("Brazil summoned its envoy home for consultations.", "sanction", "Brazil", None, "occurred"),
     # force promised in answer is a threat
     ("Israel said it would respond forcefully to any attack by Hezbollah.", "threat", "Israel", "Hezbollah",
      "planned"),

@@ -154,6 +154,11 @@ def _calls_for(state: SentenceState, c: Candidate) -> bool:
     return c.head.pos_ == "NOUN" and any(t.dep_ == "prep" and t.lower_ == "for" for t in phrase(c.head))
 
 
+def _summons_home(state: SentenceState, c: Candidate) -> bool:
+    """ "Brazil summoned its envoy home for consultations": its own envoy called back, a recall."""
+    return c.head.lemma_.lower() == "summon" and any(k.lower_ == "home" for k in c.head.children)  # "envoy home" as one noun too
+
+
 def _votes_on_measure(state: SentenceState, c: Candidate) -> bool:
     """ "The Security Council voted to impose an arms embargo", "voted for the resolution": a vote on a
     measure, not an election (the measure, if a deed, is the news); not "voted for Obama"."""
@@ -294,6 +299,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "calls_for": _calls_for,
     "withholds_acceptance": _withholds_acceptance,
     "votes_against": _votes_against,
+    "summons_home": _summons_home,
     "votes_on_measure": _votes_on_measure,
     "supports_force": _supports_force,
     "material_support": _material_support,
