@@ -251,8 +251,10 @@ def test_titles_and_names_as_written(text, surface, name):
     ("Unification Minister Kim Yeon-chul offered to resign.", "Kim Yeon-chul", "Kim Yeon-chul"),
     # "the bloc" is the grouping of states named last, whatever its name
     ("ECOWAS leaders met in Abuja.\nThe bloc suspended Mali.", "bloc", "ECOWAS"),
-    # a state's body read as an organisation, with its country as owner
+    # a state's body read as an organisation, with its country as owner, or "the" one of the state last a subject
     ("Colombia's Foreign Ministry had apologized on Sunday.", "Foreign Ministry", "Colombia"),
+    ("Mali expelled the French ambassador on Monday. The Foreign Ministry said the remarks were hostile.",
+     "The Foreign Ministry", "Mali"),
 ])
 def test_names_the_recogniser_reads_apart(text, surface, name):
     assert mentions_of(text, on="2023-05-21").get(surface) == name

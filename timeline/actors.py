@@ -484,12 +484,14 @@ def _formal_state(ent: Span, found: dict[int, Mention]) -> Actor | None:
     return m.actor if m.actor.kind == "country" else None
 
 
-def _state_body(ent: Span, found: dict[int, Mention]) -> Actor | None:
-    """The state whose body the recogniser read as an organisation ("Colombia's Foreign
-    Ministry", "Japan's Defense Ministry"): its country owner, if it has one."""
+def _state_body(ent: Span, found: dict[int, Mention], last_country: Actor | None) -> Actor | None:
+    """The state whose body the recogniser read as an organisation: its country owner ("Colombia's
+    Foreign Ministry"), else, for "the Foreign Ministry" with no owner, the state named last."""
     if agent_nouns().get(ent.root.lower_) not in STATE_SECTORS:
         return None
-    return next((a for a in _owners(ent.root, found, ("country",))), None)
+    owner = next((a for a in _owners(ent.root, found, ("country",))), None)
+    bare = ent[0].lower_ == "the" or any(c.dep_ == "det" and c.lower_ == "the" for c in ent.root.children)
+    return owner or (last_country if bare else None)
 
 
 def _reports(tok: Token) -> bool:
@@ -677,6 +679,7 @@ class MentionFinder:
         self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
         self.last_named_group: Actor | None = None  # the latest armed or political group named
         self.author: Actor | None = None  # who a statement's byline names: "I" and "we" outside quotes
+        self.last_country: Actor | None = None  # the state named last: whose "the Foreign Ministry" is
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon, self.memory)  # "they", "the two sides", "the ministers of India and Pakistan"
         self.bodies: list[tuple[Actor, str]] = []  # organisations named so far, with the words that named them
@@ -739,7 +742,7 @@ class MentionFinder:
                   and (code := city_country(ent.text)) is not None):
                 actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
-                state = _formal_state(ent, found) or _state_body(ent, found)
+                state = _formal_state(ent, found) or _state_body(ent, found, self.last_country)
                 if state is not None:  # "the State of Qatar", "Colombia's Foreign Ministry": that state
                     self._add(found, ent, offset, state)
                     continue
@@ -940,6 +943,7 @@ class MentionFinder:
             self.resolved[offset + t.idx] = mention
         if actor.kind == "country" and actor.country:
             self.countries_named[actor.country] += 1
+            self.last_country = actor if any(_is_subject(t) for t in span) else self.last_country
         if remember:
             self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
                             offset + span.sent.start_char)
