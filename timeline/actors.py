@@ -365,6 +365,11 @@ def _bare_pair(tok: Token) -> bool:
             and (tok.lower_ == "both" or any(c.lower_ == "the" for c in tok.children)))
 
 
+def _with_the(tok: Token) -> bool:
+    """ "the army", "the Foreign Ministry": a noun with "the" as its determiner."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
 def _own_forces(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterator[tuple[Token, Actor]]:
     """ "His government", "its army", and "the army" in what someone says ("Pakistani officials
     said the army had launched operations"): the state of the owner, else of the speaker."""
@@ -375,8 +380,7 @@ def _own_forces(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterat
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None and owner.tag_ == "PRP$":  # the speaker's own, else the pronoun's
             actor = _speaker(tok, found) or (found[owner.i].actor if owner.i in found else None)
-        elif owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-                and not _modifiers(tok):
+        elif owner is None and _with_the(tok) and not _modifiers(tok):
             actor = _speaker(tok, found)
         else:
             continue
@@ -389,8 +393,7 @@ def _epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salienc
     """ "The 71-year-old", "the veteran leader", "the incumbent": the article's protagonist, the
     person it has named most so far (words.csv epithet_noun); not "the Russian leader" (of a country)."""
     for tok in doc:
-        if tok.i in found or tok.dep_ == "appos" or not any(c.dep_ == "det" and c.lower_ == "the"
-                                                            for c in tok.children):
+        if tok.i in found or tok.dep_ == "appos" or not _with_the(tok):
             continue  # "the Dalai Lama, the exiled Tibetan spiritual leader": the name's own description
         if any(c.ent_type_ == "NORP" for c in tok.children):
             continue  # "the Tibetan leader": of a people named, not the protagonist
@@ -490,7 +493,7 @@ def _state_body(ent: Span, found: dict[int, Mention], last_country: Actor | None
     if agent_nouns().get(ent.root.lower_) not in STATE_SECTORS:
         return None
     owner = next((a for a in _owners(ent.root, found, ("country",))), None)
-    bare = ent[0].lower_ == "the" or any(c.dep_ == "det" and c.lower_ == "the" for c in ent.root.children)
+    bare = ent[0].lower_ == "the" or _with_the(ent.root)
     return owner or (last_country if bare else None)
 
 
@@ -920,8 +923,9 @@ class MentionFinder:
             if tok.i in found or lower not in SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"his", "her", "it"}:
                 continue
             pos = offset + tok.idx
-            if lower == "it":  # "North Korea rejected the offer a day after it blew up the office"
-                actor = _thing_subject_in_sentence(tok, found)
+            if lower == "it":  # "North Korea rejected the offer a day after it blew up the office"; not "it is clear"
+                actor = _subject_in_sentence(tok, found, ("country", "organization", "group")) \
+                    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in _COPULAS else None
             elif lower in SUBJECT_PRONOUNS:
                 actor = _subject_in_sentence(tok, found) or self.memory.latest(pos, subject_only=True)
                 actor = actor or self.memory.latest(pos)
@@ -1017,13 +1021,18 @@ def _titled_spans(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iter
         i = max(j, i + 1)
 
 
+def _glued_hyphen(doc: Doc, k: int) -> bool:
+    """A hyphen with no space on either side: inside one hyphenated word ("Do-han")."""
+    return doc[k].text == "-" and k > 0 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+
+
 def _hyphen_tail(ent: Span) -> Span:
     """A name with the rest the recogniser left out: a hyphenated word ("Kim Yeon" + "-chul") or a
     capitalised word the name hangs on ("Yoon" + "Do-han")."""
     doc, end = ent.doc, ent.end
     while end + 1 < len(doc):
         tok, before = doc[end], doc[end - 1]
-        if tok.text == "-" and not before.whitespace_ and not tok.whitespace_ and doc[end + 1].is_alpha:
+        if _glued_hyphen(doc, end) and doc[end + 1].is_alpha:
             end += 2
         elif tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_ and before.dep_ == "compound" \
                 and before.head.i >= end:
@@ -1036,11 +1045,11 @@ def _hyphen_tail(ent: Span) -> Span:
 def _hyphenated(doc: Doc, k: int) -> bool:
     """A piece of a hyphenated given name ("Yoon Do-han": "Do", "-", "han"), whatever the tagger made of it."""
     tok = doc[k]
-    if tok.text == "-":
-        return k > 0 and not doc[k - 1].whitespace_ and not tok.whitespace_ and doc[k - 1].text[:1].isupper()
-    if k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_:
+    if _glued_hyphen(doc, k):
+        return doc[k - 1].text[:1].isupper()
+    if k > 0 and _glued_hyphen(doc, k - 1):
         return tok.is_alpha
-    return tok.is_alpha and tok.text[:1].isupper() and not tok.whitespace_ and k + 1 < len(doc) and doc[k + 1].text == "-"
+    return tok.is_alpha and tok.text[:1].isupper() and k + 1 < len(doc) and _glued_hyphen(doc, k + 1)
 
 
 def _titled(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -1060,14 +1069,17 @@ def _name_part(tok: Token, found: dict[int, Mention], lexicon: Lexicon) -> bool:
             and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in lexicon.title_words)
 
 
-def _subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
-    """The last person named as a subject before `tok` in its sentence."""
+_COPULAS = frozenset({"be", "seem", "appear", "remain", "take"})  # "it is clear", "it takes time": no state
+
+
+def _subject_in_sentence(tok: Token, found: dict[int, Mention], kinds: tuple[str, ...] = ("person",)) -> Actor | None:
+    """The last actor of `kinds` (a person) named as a subject before `tok` in its sentence."""
     best = None
     for t in tok.sent:
         if t.i >= tok.i:
             break
         m = found.get(t.i)
-        if m is not None and m.actor.kind == "person" and _is_subject(t):
+        if m is not None and m.actor.kind in kinds and _is_subject(t):
             best = m.actor
     return best
 
@@ -1100,21 +1112,6 @@ def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, lex
             yield tok, author
         elif tok.lower_ in ("we", "our", "us") and tok.text != "US":
             yield tok, state or author
-
-
-def _thing_subject_in_sentence(tok: Token, found: dict[int, Mention]) -> Actor | None:
-    """What "it", the subject of a verb that is no copula, stands for: the last state, body or
-    group named as a subject before it in its sentence (not "it is clear", "it said" alone)."""
-    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() in ("be", "seem", "appear", "remain", "take"):
-        return None
-    best = None
-    for t in tok.sent:
-        if t.i >= tok.i:
-            break
-        m = found.get(t.i)
-        if m is not None and m.actor.kind in ("country", "organization", "group") and _is_subject(t):
-            best = m.actor
-    return best
 
 
 def _possessor_subject(tok: Token, found: dict[int, Mention]) -> Actor | None:

@@ -19,7 +19,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 
@@ -1616,8 +1616,7 @@ def _range_ends(text: str, found: list[Timex]) -> list[Timex]:
     [('Friday', '2009-05-01'), ('May 5', '2009-05-05')]
     """
     out = list(found)
-    days = [k for k, t in enumerate(out) if t.precision == "day" and t.date and not t.date_end
-            and not _CLOCK.fullmatch(t.text)]
+    days = [k for k, t in enumerate(out) if _one_day(t) and not _CLOCK.fullmatch(t.text)]
     for i, j in zip(days, days[1:]):
         first, last = out[i], out[j]
         between = "".join(text[a.end:b.start] for a, b in zip(out[i:j], out[i + 1:j + 1]))  # past clocks
@@ -1643,14 +1642,12 @@ def _given_holidays(text: str, found: list[Timex]) -> list[Timex]:
     than a calendar."""
     out = list(found)
     for k in range(len(out) - 1):
-        holiday, day = out[k], out[k + 1]
-        if holiday.text.lower() in HOLIDAYS and day.precision == "day" and day.date and not day.date_end \
-                and _GIVEN_DAY.fullmatch(text, holiday.end, day.start):
-            out[k] = Timex(holiday.text, holiday.start, holiday.end, day.date, None, "day")
-        day, holiday = out[k], out[k + 1]  # "by 25 January, Burns Night": the day it is in apposition to
-        if holiday.text.lower() in HOLIDAYS and day.precision == "day" and day.date and not day.date_end \
-                and text[day.end:holiday.start] == ", " and day.text.lower() not in HOLIDAYS:
-            out[k + 1] = Timex(holiday.text, holiday.start, holiday.end, day.date, None, "day")
+        first, second = out[k], out[k + 1]
+        if first.text.lower() in HOLIDAYS and _one_day(second) and _GIVEN_DAY.fullmatch(text, first.end, second.start):
+            out[k] = replace(first, date=second.date, date_end=None, precision="day")
+        elif second.text.lower() in HOLIDAYS and first.text.lower() not in HOLIDAYS and _one_day(first) \
+                and text[first.end:second.start] == ", ":
+            out[k + 1] = replace(second, date=first.date, date_end=None, precision="day")  # "25 January, Burns Night"
     return out
 
 
@@ -1894,11 +1891,16 @@ def _clock_hour(expression: str) -> int | None:
     return hour if hour < 24 else None
 
 
+def _one_day(t: Timex) -> bool:
+    """An expression dated to one day (not a range)."""
+    return t.precision == "day" and bool(t.date) and not t.date_end
+
+
 def _last_day_told(found: list[Timex], k: int, since: int = 0) -> str | None:
     """The day of the last expression of one day before the k-th that is no clock time (from
     offset `since` on)."""
-    return next((p.date for p in reversed(found[:k]) if p.precision == "day" and p.date and not p.date_end
-                 and not _CLOCK.fullmatch(p.text) and p.start >= since), None)
+    return next((p.date for p in reversed(found[:k]) if _one_day(p) and not _CLOCK.fullmatch(p.text)
+                 and p.start >= since), None)
 
 
 def _last_night(text: str, t: Timex, told: str | None, anchor: date | None) -> str | None:
@@ -1906,8 +1908,8 @@ def _last_night(text: str, t: Timex, told: str | None, anchor: date | None) -> s
     the past, with no day of its own, is the evening before the publication date, unless the story's
     last day told (`told`) is the publication date ("white smoke on Wednesday ... At 8:22 p.m."); with
     no tense, only after the day before was told ("Mandela died Thursday ... at about 8:50 p.m.")."""
-    hour = re.match(r"(?:about |around |shortly |just )?(\d{1,2})(?:[:.]\d\d)?\s*p\.?m\b", t.text, re.IGNORECASE)
-    evening = hour is not None and 7 <= int(hour.group(1)) <= 11 or t.text.lower().endswith("midnight") \
+    hour = _clock_hour(t.text)
+    evening = hour is not None and 19 <= hour <= 23 or t.text.lower().endswith("midnight") \
         and "before" in text[max(0, t.start - 8):t.start].lower()
     if anchor is None or not evening:
         return None

@@ -684,17 +684,26 @@ def _is_deed(rules: Rules, c: Candidate) -> bool:
     return bool(c.sources and c.targets) and not rules.policy(c.type).reporting
 
 
+def _side(actors: list[Actor]) -> set[str]:
+    """The names and countries of actors: who is on their side."""
+    return {a.name for a in actors} | {a.country for a in actors if a.country}
+
+
+def _others(actors: list[Actor], own: set[str]) -> list[Actor]:
+    """The actors, once each, not on the side `own` (`_side`)."""
+    return unique([a for a in actors if a.name not in own and a.country not in own])
+
+
 def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
     """A denial of a charge that names no one ("French officials denied the allegation") answers
     whoever made it: the sources of the latest accusation against the denier (this sentence first)."""
     if c.targets or c.type != "rejection" or not _denies_charge(state, c):
         return True
-    own = {a.name for a in c.sources} | {a.country for a in c.sources if a.country}
+    own = _side(c.sources)
     told = [e for e in reversed(state.accepted) if e.type == "criticism"]
     earlier = state.ctx.last_of_type.get("criticism")
     for accusation in told + ([earlier] if earlier is not None else []):
-        accused = {a.name for a in accusation.targets} | {a.country for a in accusation.targets if a.country}
-        if own & accused:
+        if own & _side(accusation.targets):
             c.targets = [a for a in accusation.sources if a.name not in own]
             c.target_basis = "text" if accusation in told else "context"
             c.trace.append("role:charge.accuser")
@@ -712,12 +721,11 @@ def answer_the_summarised(state: SentenceState, c: Candidate) -> bool:
     if c.targets or c.head.dep_ != "relcl" or noun.dep_ not in ("appos", "npadvmod") or noun.pos_ != "NOUN" \
             or noun.head.i in state.mentions:
         return True  # "Lee, a progressive who supports diplomacy": a person described, no deed summed up
-    own = {a.name for a in c.sources} | {a.country for a in c.sources if a.country}
+    own = _side(c.sources)
     t = noun.head
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX"):
-            found = unique([a for a in state.ctx.roles.subject_actors(t, state.mentions)
-                            if a.name not in own and a.country not in own])
+            found = _others(state.ctx.roles.subject_actors(t, state.mentions), own)
             if found:
                 c.targets = found
                 c.trace.append("role:summarised")
@@ -737,8 +745,8 @@ def answer_the_author(state: SentenceState, c: Candidate) -> bool:
     objects = [o for o in c.head.children if o.dep_ == "dobj"] + [
         o for x in c.head.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
     kind = next((k for o in objects if o.pos_ == "NOUN" and (k := _authored(o)) is not None), None)
-    own = {a.name for a in c.sources} | {a.country for a in c.sources if a.country}
-    authors = [a for a in state.ctx.authors.get(kind, []) if a.name not in own and a.country not in own]
+    own = _side(c.sources)
+    authors = _others(state.ctx.authors.get(kind, []), own)
     if authors:
         c.targets = authors
         c.target_basis = "context"

@@ -5,6 +5,7 @@ Pure functions of spaCy tokens (and the word lists of `data/words.csv`); the pas
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 
 from .model import Actor
@@ -397,12 +398,14 @@ def present_timetable(parse: Callable[[str], Doc]) -> Callable[[str, int, int], 
     """A reader, for `dates.find_dates`, of whether the verb an expression belongs to is in the
     present tense ("The Spanish squad fly home on Monday", "we march on the palace Friday", "Eid,
     which falls on Friday"): a timetable, so a bare weekday is ahead. `parse` parses the sentence
-    (a spaCy pipeline). Reporting verbs ("says Monday") are no timetable."""
+    (a spaCy pipeline), once per sentence. Reporting verbs ("says Monday") are no timetable."""
+    parse_once = functools.lru_cache(maxsize=32)(parse)
+
     def reads(text: str, start: int, end: int) -> bool:
         lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
         his = [k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0]
         hi = min(his) + 1 if his else len(text)
-        doc = parse(text[lo:hi])
+        doc = parse_once(text[lo:hi])
         span = doc.char_span(start - lo, end - lo, alignment_mode="expand")
         verb = predicate(span.root) if span is not None else None
         if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in words()["reporting"]:
