@@ -276,9 +276,12 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
         i = j
 
 
-def _is_part_of_other_name(span: Span) -> bool:
-    """True when a known name is only part of another proper name ("Trump Tower", "Yoon Do-han")."""
+def _is_part_of_other_name(span: Span, actor: Actor) -> bool:
+    """True when a known name is only part of another proper name ("Trump Tower", "Yoon Do-han"), or of
+    another person's name the recogniser read whole ("Cameron Munter" is not David Cameron)."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I" and nxt.is_alpha:
+        return normalize(nxt.text).casefold() not in _name_words(actor.name)
     # the next word a proper noun, or the head the name hangs on further on ("Yoon Do-han": "Do" read as a verb)
     longer = nxt is not None and (nxt.pos_ == "PROPN" or span[-1].head.i > nxt.i)
     return (longer and nxt.text[:1].isupper() and span[-1].dep_ == "compound"
@@ -724,7 +727,7 @@ class MentionFinder:
 
     def _names(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         for span, actor in self.names(doc):
-            if actor.kind == "person" and _is_part_of_other_name(span):
+            if actor.kind == "person" and _is_part_of_other_name(span, actor):
                 continue
             if actor.kind != "person" and span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I":
                 continue  # "Foreign Minister Therese Kayikwamba Wagner": her name, not the Wagner Group
@@ -879,6 +882,8 @@ class MentionFinder:
                 self._add(found, doc[tok.head.i : tok.head.i + 1], offset, actor, remember=False)
 
     def _role_holder(self, tok: Token, title: str, found: dict[int, Mention], offset: int) -> Actor | None:
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            return None  # "Belgrade recalled its ambassador": a state's own envoy, not the ambassador named before
         country = None
         for c in tok.children:
             m = found.get(c.i)
@@ -1028,14 +1033,15 @@ def _glued_hyphen(doc: Doc, k: int) -> bool:
 
 def _hyphen_tail(ent: Span) -> Span:
     """A name with the rest the recogniser left out: a hyphenated word ("Kim Yeon" + "-chul") or a
-    capitalised word the name hangs on ("Yoon" + "Do-han")."""
+    capitalised word the name hangs on ("Yoon" + "Do-han"), or a second name read as another person
+    in the same noun ("Prince Salman" + "bin Hamad al-Khalifa")."""
     doc, end = ent.doc, ent.end
     while end + 1 < len(doc):
         tok, before = doc[end], doc[end - 1]
         if _glued_hyphen(doc, end) and doc[end + 1].is_alpha:
             end += 2
-        elif tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_ and before.dep_ == "compound" \
-                and before.head.i >= end:
+        elif (tok.is_alpha and (tok.text[:1].isupper() and not tok.ent_type_ or tok.ent_type_ == "PERSON")
+              and before.dep_ == "compound" and before.head.i >= end):
             end += 1
         else:
             break
