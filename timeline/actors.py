@@ -319,9 +319,11 @@ def _region_prefixes() -> frozenset[str]:
 
 def _city_in_a_longer_name(doc: Doc, i: int, j: int) -> bool:
     """A city's name (or a capital's) as the first part of a person's or an organisation's:
-    "Santiago Pena", "the Washington Post"; not "the Beijing Olympics"."""
+    "Santiago Pena", "the Washington Post"; not "the Beijing Olympics". Or the venue that names an
+    instrument or a meeting: "the Vienna Convention", "the Minsk agreements", "the Geneva talks"."""
     after = doc[j] if j < len(doc) else None
-    return (after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("PERSON", "ORG")
+    return (after is not None and (after.pos_ == "PROPN" and after.ent_type_ in ("PERSON", "ORG")
+                                   or after.lower_ in words()["venue_name"])
             and city_country(doc[i:j].text) is not None)
 
 
