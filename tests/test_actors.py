@@ -295,6 +295,8 @@ def test_plural_noun_from_coordinated_actors_is_the_group():
     ("The rebels attacked the town.", "rebels", "rebels"),  # no group named: the generic actor
     ("The opposition accused Kibaki of fraud.", "opposition", "opposition"),
     ("Police dispersed the demonstrators.", "demonstrators", "protesters"),
+    ("Police fired tear gas to disperse the rioters.", "rioters", "rioters"),
+    ("Gunmen abducted 280 pupils.", "Gunmen", "gunmen"),
     ("The junta carried out a crackdown on anti-coup demonstrations.", "demonstrations", "protesters"),
     ("Hamas fired rockets. The militants freed three hostages.", "militants", "Hamas"),  # the group named
 ])

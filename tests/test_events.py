@@ -68,6 +68,10 @@ ROLE_CASES = [
     ("The council backed the resolution.\nLibya voted against it.", "rejection", "Libya", None, "occurred"),
     # one's own envoy summoned home is a recall
     ("Brazil summoned its envoy home for consultations.", "sanction", "Brazil", None, "occurred"),
+    # a state's envoy ordered out, or its own ordered home: an expulsion or a recall
+    ("Mali has ordered France's ambassador to leave the country within 72 hours.", "sanction", "Mali", "France",
+     "occurred"),
+    ("Mexico ordered all its diplomats home.", "sanction", "Mexico", None, "occurred"),
     # force promised in answer is a threat
     ("Israel said it would respond forcefully to any attack by Hezbollah.", "threat", "Israel", "Hezbollah",
      "planned"),
@@ -157,6 +161,9 @@ def test_a_rejection_of_a_thing_made_answers_its_maker():
             "North Korea fired a missile on Sunday, and North Korea warned Seoul.\n"
             "The United States rejected the idea.")
     assert [e.target for e in find(events_of(text), "rejection")] == [("China",)]
+    # the maker the phrase names comes first
+    text = "Myanmar's regime has turned down an offer by the United States to send helicopters."
+    assert [e.target for e in find(events_of(text), "rejection")] == [("United States",)]
 
 
 def test_a_vote_for_a_person_or_on_a_day_is_an_election():

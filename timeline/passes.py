@@ -746,10 +746,13 @@ def answer_the_author(state: SentenceState, c: Candidate) -> bool:
         o for x in c.head.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
     kind = next((k for o in objects if o.pos_ == "NOUN" and (k := _authored(o)) is not None), None)
     own = _side(c.sources)
-    authors = _others(state.ctx.authors.get(kind, []), own)
+    # "turned down an offer by the United States": the maker the phrase names, else the last one
+    named = _others([state.mentions[p.i].actor for o in objects for k in o.children if k.dep_ == "prep" and k.lower_ == "by"
+                     for p in k.children if p.dep_ == "pobj" and p.i in state.mentions], own)
+    authors = named or _others(state.ctx.authors.get(kind, []), own)
     if authors:
         c.targets = authors
-        c.target_basis = "context"
+        c.target_basis = "text" if named else "context"
         c.trace.append("role:author")
     return True
 
