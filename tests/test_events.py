@@ -72,6 +72,9 @@ ROLE_CASES = [
     ("Mali has ordered France's ambassador to leave the country within 72 hours.", "sanction", "Mali", "France",
      "occurred"),
     ("Mexico ordered all its diplomats home.", "sanction", "Mexico", None, "occurred"),
+    # a ban named by its kind ("travel bans") is a sanction, not coercion
+    ("The European Union imposed travel bans on Mr. Mugabe.", "sanction", "European Union", "Robert Mugabe",
+     "occurred"),
     # force promised in answer is a threat
     ("Israel said it would respond forcefully to any attack by Hezbollah.", "threat", "Israel", "Hezbollah",
      "planned"),
