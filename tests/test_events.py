@@ -72,6 +72,9 @@ ROLE_CASES = [
     ("Mali has ordered France's ambassador to leave the country within 72 hours.", "sanction", "Mali", "France",
      "occurred"),
     ("Mexico ordered all its diplomats home.", "sanction", "Mexico", None, "occurred"),
+    # police with no country named are the forces of the state the article is about; tear gas is no armed attack
+    ("Serbia's president spoke on Friday.\nPolice fired tear gas to disperse the rioters.", "coercion", "Serbia",
+     "rioters", "occurred"),
     # a ban named by its kind ("travel bans") is a sanction, not coercion
     ("The European Union imposed travel bans on Mr. Mugabe.", "sanction", "European Union", "Robert Mugabe",
      "occurred"),
@@ -167,6 +170,13 @@ def test_a_rejection_of_a_thing_made_answers_its_maker():
     # the maker the phrase names comes first
     text = "Myanmar's regime has turned down an offer by the United States to send helicopters."
     assert [e.target for e in find(events_of(text), "rejection")] == [("United States",)]
+
+
+def test_a_noun_read_as_another_event_in_its_sentence_is_that_event_again():
+    text = ("Security forces killed dozens of protesters in Khartoum on Monday.\nProtest leaders announced Saturday that "
+            "they would launch a campaign of civil disobedience and a general strike on Sunday, and said the strike "
+            "would continue until the generals hand power to a civilian government.")
+    assert [e.trigger for e in events_of(text) if "strike" in e.trigger] == ["general strike"]
 
 
 def test_a_vote_for_a_person_or_on_a_day_is_an_election():

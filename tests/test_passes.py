@@ -517,4 +517,4 @@ def test_police_with_no_country_are_the_state_where_it_happens():
                   "role:place.forces")
     assert (e.type, e.source) == ("coercion", ("Russia",))
     gunmen = [e for e in events_of("Gunmen abducted 280 pupils in Nigeria.") if e.type == "military"]
-    assert [(e.source, e.target) for e in gunmen] == [((), ("Nigeria",))]
+    assert [(e.source, e.target) for e in gunmen] == [(("gunmen",), ("Nigeria",))]

@@ -611,6 +611,8 @@ def refer_back(state: SentenceState, c: Candidate) -> bool:
     erupted") is an event of its own, with the sides of the article's last event of its type.
     """
     tok = c.head
+    if tok.pos_ == "NOUN" and any(e.head.lemma_ == tok.lemma_ and e.type != c.type for e in state.accepted):
+        return False  # "a general strike ... said the strike would continue": the protest again, no air strike
     same = next((e for e in reversed(state.accepted) if e.type == c.type), None) if tok.pos_ == "NOUN" else None
     if tok.pos_ == "NOUN" and aspect_verb(tok, state.rules.aspect_verbs) is not None:
         last = same or state.ctx.last_of_type.get(c.type)
@@ -803,10 +805,15 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
     who = {t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}  # not where
     where = unique([m.actor for t in [verb, *phrase(verb)] if (m := state.mentions.get(t.i)) is not None
                     and m.actor.kind == "country" and t.i not in who])[:1]
-    if not c.targets:
+    forces = not c.sources and any(agent_sector(s) in LOCAL_FORCES and s.i not in state.mentions for s in subjects(verb))
+    if forces and not where:  # "Police fired tear gas": the forces of the state the article is about
+        named = Counter(a for _, a, _ in state.ctx.named if a.kind == "country")
+        c.sources = [named.most_common(1)[0][0]] if named else []
+        c.trace.append("role:setting.forces")
+    elif not c.targets:
         c.targets = where
         c.trace.append("role:place")
-    elif where and any(agent_sector(s) in LOCAL_FORCES and s.i not in state.mentions for s in subjects(verb)):
+    elif where and forces:
         c.sources = where
         c.trace.append("role:place.forces")
     return True
