@@ -164,7 +164,8 @@ SCHEDULED_PRESENT = frozenset({
 # only right after a name ("Taiwan votes Saturday", "Putin steps down on May 20").
 SCHEDULED_AFTER_NAME = frozenset({"votes", "steps", "visits"})
 FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan", "expected", "hopes", "aims",
-                              "hoped", "wanted", "intended", "vowed", "promised", "pledged", "decided", "threatened"})
+                              "hoped", "wanted", "intended", "vowed", "promised", "pledged", "decided", "threatened",
+                              "likely", "unlikely", "poised"})
 PAST_CUES = frozenset({
     "said", "says", "was", "were", "had", "did", "has", "have", "ago", "last", "earlier", "previously", "since",
     "told", "began", "came", "went", "met", "held", "made", "took", "gave", "saw", "left", "won",
@@ -172,6 +173,8 @@ PAST_CUES = frozenset({
     "grew", "knew", "brought", "thought", "sought", "felt", "kept", "meant", "heard", "stood",
     "quit", "froze", "rang", "sank", "swore", "tore", "wore", "woke", "forgot", "overtook",
     "withdrew", "undertook", "rejected", "yesterday",
+    "spent", "built", "fought", "caught", "taught", "drew", "threw", "blew", "fled", "dealt", "sat", "slept",
+    "upheld", "withheld", "overthrew", "underwent", "stole", "shook", "rode", "hid", "swept", "stuck",
 })
 NOT_PAST_ED = frozenset({"need", "indeed", "united", "hundred", "speed", "proceed", "exceed", "succeed",
                          "embed", "shed", "bed", "red", "seed", "feed", "breed", "greed", "weed", "bleed",
@@ -1439,6 +1442,9 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
         return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote"
     if low in SCHEDULED_AFTER_NAME and i + 1 < len(left) and left[i + 1][:1].isupper() or low == schedule_verb:
         return "future"
+    if low in ("set", "scheduled") and 1 < i <= 4 and left[i - 1].lower() not in ("for", "to") \
+            and "for" in [w.lower() for w in left[:i]]:
+        return "future"  # "set sentencing for March 28": what is set, for a time ahead
     if low in ("is", "are") and (i == 0 or i == 1 and left[0].lower() in ("on", "in")):
         return "future"  # "the women's final is on Saturday", "Election Day is Nov. 6"
     if _a_name(tok, left[i + 1] if i + 1 < len(left) else "."):
@@ -1516,6 +1522,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
         return "future"
     if word == "set" and after == "for":  # "was originally set for May 25", as "scheduled for"
         return "future"
+    if word == "forecast" and before in ("it", "he", "she"):
+        return "past"  # "up from the $2.55 it forecast in July": the verb in the past (the present is "forecasts")
     if word in FUTURE_BEFORE_TO and after == "to":
         return "future"
     if word in FUTURE_CUES:
