@@ -72,6 +72,9 @@ ROLE_CASES = [
     ("Mali has ordered France's ambassador to leave the country within 72 hours.", "sanction", "Mali", "France",
      "occurred"),
     ("Mexico ordered all its diplomats home.", "sanction", "Mexico", None, "occurred"),
+    # an answer held in store is a threat
+    ("The European Commission said it reserved the right to respond to Russia's ban.", "threat",
+     "European Commission", "Russia", "occurred"),
     # police with no country named are the forces of the state the article is about; tear gas is no armed attack
     ("Serbia's president spoke on Friday.\nPolice fired tear gas to disperse the rioters.", "coercion", "Serbia",
      "rioters", "occurred"),

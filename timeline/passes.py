@@ -159,6 +159,14 @@ def _summons_home(state: SentenceState, c: Candidate) -> bool:
     return c.head.lemma_.lower() == "summon" and any(k.lower_ == "home" for k in c.head.children)  # "envoy home" as one noun too
 
 
+def _protests_to(state: SentenceState, c: Candidate) -> bool:
+    """ "India's foreign ministry has protested to Beijing", "a protest with the Japanese embassy": a
+    protest addressed to a government is a diplomatic complaint, not a demonstration."""
+    return c.head.lemma_.lower() == "protest" and any(
+        (m := state.mentions.get(p.i)) is not None and m.actor.kind in ("country", "organization", "person")
+        for k in c.head.children if k.dep_ == "prep" and k.lower_ in ("to", "with") for p in k.children if p.dep_ == "pobj")
+
+
 def _votes_on_measure(state: SentenceState, c: Candidate) -> bool:
     """ "The Security Council voted to impose an arms embargo", "voted for the resolution": a vote on a
     measure, not an election (the measure, if a deed, is the news); not "voted for Obama"."""
@@ -302,6 +310,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "withholds_acceptance": _withholds_acceptance,
     "votes_against": _votes_against,
     "summons_home": _summons_home,
+    "protests_to": _protests_to,
     "votes_on_measure": _votes_on_measure,
     "supports_force": _supports_force,
     "material_support": _material_support,
