@@ -72,6 +72,11 @@ ROLE_CASES = [
     ("Mali has ordered France's ambassador to leave the country within 72 hours.", "sanction", "Mali", "France",
      "occurred"),
     ("Mexico ordered all its diplomats home.", "sanction", "Mexico", None, "occurred"),
+    # a verb-and-preposition trigger with words between; an object between takes the preposition
+    ("Correa flew first to Lima on Monday.", "visit", "Rafael Correa", "Peru", "occurred"),
+    # talks held on a trip are an event of their own
+    ("Rex Tillerson will fly to Myanmar on Wednesday for talks with Aung San Suu Kyi.", "talks", "Rex Tillerson",
+     "Aung San Suu Kyi", "planned"),
     # an answer held in store is a threat
     ("The European Commission said it reserved the right to respond to Russia's ban.", "threat",
      "European Commission", "Russia", "occurred"),
@@ -180,6 +185,10 @@ def test_a_noun_read_as_another_event_in_its_sentence_is_that_event_again():
             "they would launch a campaign of civil disobedience and a general strike on Sunday, and said the strike "
             "would continue until the generals hand power to a civilian government.")
     assert [e.trigger for e in events_of(text) if "strike" in e.trigger] == ["general strike"]
+
+
+def test_a_preposition_after_an_object_is_the_objects():
+    assert not find(events_of("The opposition coalition called a rally for Friday to celebrate."), "demand")
 
 
 def test_a_vote_for_a_person_or_on_a_day_is_an_election():

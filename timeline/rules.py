@@ -210,7 +210,8 @@ class Rules:
                 n = len(trig.lemmas)
                 if trig.pos != "ANY" and tok.pos_ != trig.pos and not (trig.pos == "VERB" and tok.pos_ == "AUX"):
                     continue
-                if n > 1 and not (in_sequence(tokens, i, trig.lemmas) or self.with_object(tok, trig.lemmas)):
+                if n > 1 and not (in_sequence(tokens, i, trig.lemmas) or self.with_object(tok, trig.lemmas)
+                                  or with_preposition(tok, trig.lemmas)):
                     continue
                 if best is None or n > len(best.lemmas):
                     best = trig
@@ -262,6 +263,17 @@ class Rules:
 
 def same(tok: Token, lemma: str) -> bool:
     return tok.lemma_.lower() == lemma or tok.lower_ == lemma
+
+
+def with_preposition(tok: Token, lemmas: tuple[str, ...]) -> bool:
+    """True for a verb and its own preposition or particle a few words on ("flew first to Lima",
+    "pulled its forces out"): a verb-and-preposition trigger ("fly to") said with words between; an
+    object between makes the preposition the object's ("called a rally for Friday" calls for nothing)."""
+    if len(lemmas) != 2 or tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    return any(c.lower_ == lemmas[1] and 1 < c.i - tok.i <= 4 and (
+        c.dep_ == "prt" or c.dep_ == "prep" and not any(o.dep_ == "dobj" and o.i < c.i for o in kids)) for c in kids)
 
 
 def in_sequence(tokens, i: int, lemmas: tuple[str, ...]) -> bool:
