@@ -77,6 +77,11 @@ ROLE_CASES = [
     # talks held on a trip are an event of their own
     ("Rex Tillerson will fly to Myanmar on Wednesday for talks with Aung San Suu Kyi.", "talks", "Rex Tillerson",
      "Aung San Suu Kyi", "planned"),
+    # "the delegation" is the owner named with that noun before; a long name ending in "Army" is no state body
+    ("A high-level U.S. delegation traveled to Fiji.\nIn Honiara today, the delegation met with Prime Minister "
+     "Manasseh Sogavare.", "meeting", "United States", "Manasseh Sogavare", "occurred"),
+    ("Colombia's government spoke on Monday.\nThe government opened exploratory talks with the smaller National "
+     "Liberation Army in March.", "talks", "Colombia", "National Liberation Army", "occurred"),
     # an answer held in store is a threat
     ("The European Commission said it reserved the right to respond to Russia's ban.", "threat",
      "European Commission", "Russia", "occurred"),

@@ -394,6 +394,15 @@ def _own_forces(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterat
             yield tok, state
 
 
+def _owned_before(doc: Doc, found: dict[int, Mention], owned: dict[str, Actor]) -> Iterator[tuple[Token, Actor]]:
+    """ "The delegation" after "a U.S. delegation", "the police" after "Sudanese police": the owner the
+    article named with that agent noun last."""
+    for tok in doc:
+        actor = owned.get(tok.lemma_.lower())
+        if actor is not None and tok.i not in found and tok.pos_ == "NOUN" and _with_the(tok) and not _modifiers(tok):
+            yield tok, actor
+
+
 def _epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salience) -> Iterator[tuple[Token, Actor]]:
     """ "The 71-year-old", "the veteran leader", "the incumbent": the article's protagonist, the
     person it has named most so far (words.csv epithet_noun); not "the Russian leader" (of a country)."""
@@ -498,7 +507,10 @@ def _state_body(ent: Span, found: dict[int, Mention], last_country: Actor | None
     if agent_nouns().get(ent.root.lower_) not in STATE_SECTORS:
         return None
     owner = next((a for a in _owners(ent.root, found, ("country",))), None)
-    bare = ent[0].lower_ == "the" or _with_the(ent.root)
+    words = [t for t in ent if t.lower_ != "the"]
+    # "the Foreign Ministry", "the Ministry of Defence"; not "the National Liberation Army", a name of its own
+    plain = len(words) <= 2 or words[0] == ent.root
+    bare = (ent[0].lower_ == "the" or _with_the(ent.root)) and plain
     return owner or (last_country if bare else None)
 
 
@@ -688,6 +700,7 @@ class MentionFinder:
         self.last_named_group: Actor | None = None  # the latest armed or political group named
         self.author: Actor | None = None  # who a statement's byline names: "I" and "we" outside quotes
         self.last_country: Actor | None = None  # the state named last: whose "the Foreign Ministry" is
+        self.owned: dict[str, Actor] = {}  # an agent noun -> the owner named with it last ("a U.S. delegation")
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon, self.memory)  # "they", "the two sides", "the ministers of India and Pakistan"
         self.bodies: list[tuple[Actor, str]] = []  # organisations named so far, with the words that named them
@@ -705,7 +718,8 @@ class MentionFinder:
         self._led(doc, offset, found)
         self._pronouns(doc, offset, found)
         self.author = _byline_author(doc, found) if offset == 0 else self.author
-        for tok, actor in [*_epithets(doc, offset, found, self.memory), *_own_forces(doc, found, self.lexicon),
+        for tok, actor in [*_epithets(doc, offset, found, self.memory), *_owned_before(doc, found, self.owned),
+                           *_own_forces(doc, found, self.lexicon),
                            *_first_person(doc, found, self.author, self.lexicon),
                            *_directional(doc, found, self.countries_named, self.lexicon)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
@@ -860,6 +874,7 @@ class MentionFinder:
             owners = _owners(tok, found)  # "NATO officials": NATO
             if owners:
                 self._add(found, doc[tok.i : tok.i + 1], offset, owners[0], remember=False)
+                self.owned[tok.lemma_.lower()] = owners[0]
 
     def _group_noun(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
         """The group a group noun names: the one last named ("the militants"), else the generic
