@@ -115,6 +115,8 @@ RULE_CASES = [
      "Kofi Annan", "Oluyemi Adeniji", "planned"),
     ("rewrite:armed_support", "Pakistan supported the Taliban for years.", "aid", "Pakistan", "Taliban", "occurred"),
     ("rewrite:armed_ouster", "Russian forces ousted the government of Ukraine.", "military", None, None, "occurred"),
+    ("rewrite:told_by_phone", "Jaishankar told his Chinese counterpart Wang Yi in a telephone call that it was planned.",
+     "call", "Subrahmanyam Jaishankar", "Wang Yi", "occurred"),
     ("rewrite:diplomatic_protest", "India's foreign ministry has protested to Beijing over the map.", "criticism",
      "India", "China", "occurred"),
     ("rewrite:call_for", "The calls by France for an immediate cease-fire went unheeded.", "demand", "France", None,

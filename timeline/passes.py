@@ -142,6 +142,11 @@ def _remote_exchange(state: SentenceState, c: Candidate) -> bool:
     return False
 
 
+def _told_remotely(state: SentenceState, c: Candidate) -> bool:
+    """ "told his Chinese counterpart Wang Yi in a telephone call": words said to someone over the line."""
+    return bool(c.targets) and _remote_exchange(state, c)
+
+
 def _refuser(state: SentenceState, c: Candidate) -> bool:
     """The one who declines is the event's source: "he would not provide support" (not "the bloc
     would not tolerate Tehran's support": Tehran does not refuse)."""
@@ -307,6 +312,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "remote_exchange": _remote_exchange,
     "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb) and _refuser(state, c),
     "calls_for": _calls_for,
+    "told_remotely": _told_remotely,
     "withholds_acceptance": _withholds_acceptance,
     "votes_against": _votes_against,
     "summons_home": _summons_home,
