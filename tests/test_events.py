@@ -82,6 +82,9 @@ ROLE_CASES = [
      "Manasseh Sogavare.", "meeting", "United States", "Manasseh Sogavare", "occurred"),
     ("Colombia's government spoke on Monday.\nThe government opened exploratory talks with the smaller National "
      "Liberation Army in March.", "talks", "Colombia", "National Liberation Army", "occurred"),
+    # a noun trigger given as the name of something judges it: "called the accord a flagrant violation"
+    ("Ethiopia signed an accord with Somaliland.\nPrime Minister Hamza Abdi Barre called the accord \"a flagrant "
+     "violation\" of Somali sovereignty.", "criticism", "Hamza Abdi Barre", "Ethiopia", "occurred"),
     # an answer held in store is a threat
     ("The European Commission said it reserved the right to respond to Russia's ban.", "threat",
      "European Commission", "Russia", "occurred"),

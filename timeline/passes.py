@@ -378,12 +378,16 @@ def find_evaluations(state: SentenceState) -> None:
     doc, keys = state.sent.doc, word_keys(state.sent.doc)
     for i in range(state.sent.start, state.sent.end):
         row = state.rules.evaluations.get(keys[i][1])
-        if row is None or i in taken or doc[i].pos_ not in ("ADJ", "VERB", "NOUN"):
+        if row is None or doc[i].pos_ not in ("ADJ", "VERB", "NOUN"):
             continue
         tok = doc[i]
         named = naming_verb(tok) is not None
         if row[1] == "named" and not named:
             continue  # "a violent act" judges only in "called the launch a violent act"
+        if i in taken and not (row[1] == "named" and tok.pos_ == "NOUN"):
+            continue
+        # "called the accord a flagrant violation": the name given judges; it tells no violation
+        state.candidates = [c for c in state.candidates if c.head.i != i]
         c = Candidate(tok, tok.i, tok.i + 1, row[0])
         c.frame = "named" if named else row[1]
         state.candidates.append(c)
