@@ -1445,8 +1445,11 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     if low in ("set", "scheduled") and 1 < i <= 4 and left[i - 1].lower() not in ("for", "to") \
             and "for" in [w.lower() for w in left[:i]]:
         return "future"  # "set sentencing for March 28": what is set, for a time ahead
-    if low in ("is", "are") and (i == 0 or i == 1 and left[0].lower() in ("on", "in")):
-        return "future"  # "the women's final is on Saturday", "Election Day is Nov. 6"
+    if low in ("invited", "invites", "invite") and i <= 12 and "to" in [w.lower() for w in left[:i]]:
+        return "future"  # "has invited the French president to Berlin on Monday": the visit, ahead
+    if low in ("is", "are") and (i == 0 or i == 1 and left[0].lower() in ("on", "in")
+                                 or "if" in [w.lower() for w in left[i + 1:i + 3]]):
+        return "future"  # "the women's final is on Saturday", "Election Day is Nov. 6", "if there is no verdict on Thursday"
     if _a_name(tok, left[i + 1] if i + 1 < len(left) else "."):
         return None  # "at the US Open in September", "in May and June": names are no tense
     verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
@@ -1473,6 +1476,7 @@ def _bound_ahead(left: list[str], i: int) -> bool:
 
 
 _MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "must", "to"})
+_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "this", "that"})
 
 
 def _timetable_in_sentence(text: str, start: int, end: int) -> bool:
@@ -1510,6 +1514,8 @@ def _word_at(words: list[str], k: int, step: int) -> str:
 def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
     """The tense a word signals given its neighbours, or None; beyond the nearest words (not `near`)
     only FAR_CUES count."""
+    if word == "to" and before == "had":
+        return "past"  # "had to be torn down in February": an obligation of the past
     if word == "to" and (before in FUTURE_BEFORE_TO or after == "be"):  # "a debate to be held on Monday"
         return "future"
     if word.endswith("'ll") or word.endswith("'d") and after in ("rather", "like", "love", "prefer"):
@@ -1526,6 +1532,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
         return "past"  # "up from the $2.55 it forecast in July": the verb in the past (the present is "forecasts")
     if word in FUTURE_BEFORE_TO and after == "to":
         return "future"
+    if word in ("planned", "expected", "scheduled", "proposed") and before in _DETERMINERS:
+        return None  # "walking away from their planned merger on Wednesday": an adjective, no tense
     if word in FUTURE_CUES:
         if word == "may" and before == "":
             return "future"
@@ -1637,6 +1645,9 @@ def _range_ends(text: str, found: list[Timex]) -> list[Timex]:
 _GIVEN_DAY = re.compile(r",?\s+which\s+(?:this\s+year\s+)?(?:falls|begins|starts|is)\s+(?:on\s+)?", re.IGNORECASE)
 
 
+_APPOSED_HOLIDAY = re.compile(r",\s+(?:[\w .-]{1,30}?'s\s+)?")  # ", " or ", Afghanistan's "
+
+
 def _given_holidays(text: str, found: list[Timex]) -> list[Timex]:
     """A holiday takes the day the text gives it ("Passover, which begins April 22", "by 25 January,
     Burns Night"): where its first evening counts, or the moon is sighted, the text knows better
@@ -1647,8 +1658,9 @@ def _given_holidays(text: str, found: list[Timex]) -> list[Timex]:
         if first.text.lower() in HOLIDAYS and _one_day(second) and _GIVEN_DAY.fullmatch(text, first.end, second.start):
             out[k] = replace(first, date=second.date, date_end=None, precision="day")
         elif second.text.lower() in HOLIDAYS and first.text.lower() not in HOLIDAYS and _one_day(first) \
-                and text[first.end:second.start] == ", ":
-            out[k + 1] = replace(second, date=first.date, date_end=None, precision="day")  # "25 January, Burns Night"
+                and _APPOSED_HOLIDAY.fullmatch(text, first.end, second.start):
+            # "25 January, Burns Night", "on Thursday, Afghanistan's Independence Day"
+            out[k + 1] = replace(second, date=first.date, date_end=None, precision="day")
     return out
 
 
