@@ -466,3 +466,14 @@ def test_a_noun_that_names_a_kind_of_group_refers_to_no_armed_group():
         "been killed since the campaign began.")))
     assert all("Islamic State" not in e.source for e in events if "Rights groups" in e.sentence)
     assert any(e.source == ("Islamic State",) for e in events if "Marawi" in e.sentence)
+
+
+def test_both_sides_addressed_by_a_third_party_are_the_storys_two_main_parties():
+    text = ("Mexico broke off relations with Ecuador after Ecuadorian police stormed the Mexican embassy.\n"
+            "Mexico's president condemned Ecuador, and Ecuador defended the raid.\n"
+            "Brazil and Nicaragua also condemned the raid.\n"
+            "In Washington, spokesman Matthew Miller urged the two governments to settle their differences.")
+    assert sorted(groups_of(text, "2024-04-06")["governments"]) == ["Ecuador", "Mexico"]
+    # the sides acting are the pair named last: "Xi met Duterte ... The two sides signed"
+    text = "Xi Jinping met Rodrigo Duterte in Beijing on Thursday.\nThe two sides signed 13 agreements."
+    assert sorted(groups_of(text, "2016-10-20")["sides"]) == ["Rodrigo Duterte", "Xi Jinping"]

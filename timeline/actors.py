@@ -399,8 +399,9 @@ def _owned_before(doc: Doc, found: dict[int, Mention], owned: dict[str, Actor]) 
     article named with that agent noun last."""
     for tok in doc:
         actor = owned.get(tok.lemma_.lower())
-        if actor is not None and tok.i not in found and tok.pos_ == "NOUN" and _with_the(tok) and not _modifiers(tok):
-            yield tok, actor
+        if actor is not None and tok.i not in found and tok.pos_ == "NOUN" and _with_the(tok) and not _modifiers(tok) \
+                and not any(c.dep_ in ("nummod", "predet") or c.lower_ in ("both", "all") for c in tok.children):
+            yield tok, actor  # not "the two governments": a group of its own
 
 
 def _epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salience) -> Iterator[tuple[Token, Actor]]:
@@ -519,6 +520,15 @@ def _reports(tok: Token) -> bool:
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words()["reporting"]
 
 
+def _addressers(tok: Token, found: dict[int, Mention]) -> set[Actor]:
+    """Who addresses the group a noun names: the subject of the verb it is the object of ("I called on
+    both governments", "Miller said the United States urged the two governments")."""
+    verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "condemned the violation and urged the two governments": the first verb's subject
+    return {found[t.i].actor for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if t.i in found}
+
+
 def _people(members: tuple[Actor, ...]) -> bool:
     return all(a.kind == "person" for a in members)
 
@@ -539,6 +549,7 @@ class GroupWords:
         self.last_met: tuple[Actor, ...] = ()  # the latest people one clause brought together: "Xi met Sharif"
         self.since_met = 0
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural word names
+        self.parties: Counter[Actor] = Counter()  # states (a person's own), groups and bodies named so far
 
     def read(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """Words for several actors at once, in reading order: each sentence first reads the groups
@@ -571,7 +582,7 @@ class GroupWords:
                     recent = self.last_group and self.since_group <= self.since_together + 1
                     self.groups[tok.i] = (self.last_group if recent else self.last_named_together) or self.last_group
                 elif tok.i not in found and (_bare_pair(tok) or self._is_collective(tok, found)):
-                    named = self._collective(tok, here, met)
+                    named = self._collective(tok, here, met, _addressers(tok, found))
                     if named:
                         self.groups[tok.i] = named
             for tok in tokens:
@@ -595,11 +606,26 @@ class GroupWords:
                     self.last_named_together = self.last_sides = members  # "the ministers of India and Pakistan ... both"
                     self.since_together = 0
 
+    def count_party(self, actor: Actor) -> None:
+        """Count a mention towards the parties of the story: a person's own state, a group, a body."""
+        party = self.lexicon.country_actor(actor.country) if actor.kind == "person" and actor.country else actor
+        if party is not None and party.kind in ("country", "group", "organization") and party.name not in generic_groups():
+            self.parties[party] += 1
+
+    def _main_pair(self, refers: str, speaking: set[Actor]) -> tuple[Actor, ...]:
+        """The two parties the article has named most ("both governments", "the two sides" said by a third
+        party), not the speaker's side; states only for "the two countries"."""
+        own = {a.country for a in speaking if a.country} | {a.name for a in speaking}
+        ranked = [a for a, _ in self.parties.most_common() if (refers == "any" or a.kind == "country")
+                  and a.name not in own and a.country not in own]
+        return tuple(ranked[:2]) if len(ranked) > 1 else ()
+
     def _collective(self, tok: Token, here: list[tuple[int, tuple[Actor, ...]]],
-                    met: list[tuple[int, tuple[Actor, ...]]]) -> tuple[Actor, ...]:
+                    met: list[tuple[int, tuple[Actor, ...]]], speaking: set[Actor]) -> tuple[Actor, ...]:
         """The group "the two sides", "the leaders", "the two" names: the last actors named together
         (people for a noun of people); for "the two" and "both", also the people a clause brought
-        together ("He held talks with Modi, and the two pledged"), whichever came last."""
+        together ("He held talks with Modi, and the two pledged"), whichever came last; for "both
+        sides" or "the two countries" with no pair in the sentence, the story's two main parties."""
         refers = "any" if _bare_pair(tok) else collective_nouns()[tok.lemma_.lower()]
         pair = _bare_pair(tok) or any(c.lower_ in ("two", "both") for c in tok.children)
         if pair:
@@ -608,6 +634,11 @@ class GroupWords:
                       and (refers != "person" or _people(members))), ())
         if named:
             return self._as_kind(named, refers)
+        addressed = tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB"  # "urged both sides"
+        if pair and addressed and not _bare_pair(tok) and (refers == "country" or tok.lemma_.lower() in SIDE_NOUNS):
+            main = self._main_pair(refers, speaking)
+            if main:
+                return main
         if pair and self.last_met and self.since_met <= self.since_together:
             named = self.last_met
         if not named:
@@ -971,6 +1002,7 @@ class MentionFinder:
             self.countries_named[actor.country] += 1
             self.last_country = actor if any(_is_subject(t) for t in span) else self.last_country
         if remember:
+            self.plurals.count_party(actor)
             self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
                             offset + span.sent.start_char)
             if actor.kind == "group" and actor.name not in generic_groups():
