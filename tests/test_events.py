@@ -85,6 +85,9 @@ ROLE_CASES = [
     # a noun trigger given as the name of something judges it: "called the accord a flagrant violation"
     ("Ethiopia signed an accord with Somaliland.\nPrime Minister Hamza Abdi Barre called the accord \"a flagrant "
      "violation\" of Somali sovereignty.", "criticism", "Hamza Abdi Barre", "Ethiopia", "occurred"),
+    # a thing declared void is rejected
+    ("Somalia declared \"null and void\" an agreement giving Ethiopia access to the sea.", "rejection", "Somalia",
+     "Ethiopia", "occurred"),
     # an answer held in store is a threat
     ("The European Commission said it reserved the right to respond to Russia's ban.", "threat",
      "European Commission", "Russia", "occurred"),
