@@ -198,6 +198,11 @@ def test_a_noun_read_as_another_event_in_its_sentence_is_that_event_again():
     assert [e.trigger for e in events_of(text) if "strike" in e.trigger] == ["general strike"]
 
 
+def test_a_measure_blocked_is_rejected():
+    assert find(events_of("Moscow and Beijing had blocked council action on Syria."), "rejection")
+    assert not find(events_of("Moscow and Beijing had blocked council action on Syria."), "coercion")
+
+
 def test_a_preposition_after_an_object_is_the_objects():
     assert not find(events_of("The opposition coalition called a rally for Friday to celebrate."), "demand")
 

@@ -117,6 +117,8 @@ RULE_CASES = [
     ("rewrite:armed_ouster", "Russian forces ousted the government of Ukraine.", "military", None, None, "occurred"),
     ("rewrite:told_by_phone", "Jaishankar told his Chinese counterpart Wang Yi in a telephone call that it was planned.",
      "call", "Subrahmanyam Jaishankar", "Wang Yi", "occurred"),
+    ("rewrite:barred_way", "Russia blocked the Kerch Strait for hours on Sunday.", "coercion", "Russia", None,
+     "occurred"),
     ("rewrite:diplomatic_protest", "India's foreign ministry has protested to Beijing over the map.", "criticism",
      "India", "China", "occurred"),
     ("rewrite:call_for", "The calls by France for an immediate cease-fire went unheeded.", "demand", "France", None,

@@ -172,6 +172,16 @@ def _protests_to(state: SentenceState, c: Candidate) -> bool:
         for k in c.head.children if k.dep_ == "prep" and k.lower_ in ("to", "with") for p in k.children if p.dep_ == "pobj")
 
 
+def _blocks_passage(state: SentenceState, c: Candidate) -> bool:
+    """ "Russia blocked the strait", "boats were blocked by Chinese vessels": a way barred, not a measure
+    rejected ("blocked the resolution", "blocked the deal": an accord, a proposal or any event)."""
+    if c.head.lemma_.lower() != "block" or c.head.pos_ != "VERB":
+        return False
+    things = [k for k in c.head.children if k.dep_ in ("dobj", "nsubjpass")]
+    measures = state.rules.word("policy_noun") | state.rules.word("outcome_noun") | state.rules.word("measure_noun")
+    return not any(_authored(t) or _event_kind(state, t) or t.lemma_.lower() in measures for k in things for t in k.subtree)
+
+
 def _votes_on_measure(state: SentenceState, c: Candidate) -> bool:
     """ "The Security Council voted to impose an arms embargo", "voted for the resolution": a vote on a
     measure, not an election (the measure, if a deed, is the news); not "voted for Obama"."""
@@ -317,6 +327,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "votes_against": _votes_against,
     "summons_home": _summons_home,
     "protests_to": _protests_to,
+    "blocks_passage": _blocks_passage,
     "votes_on_measure": _votes_on_measure,
     "supports_force": _supports_force,
     "material_support": _material_support,
