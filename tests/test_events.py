@@ -88,6 +88,9 @@ ROLE_CASES = [
     # a thing declared void is rejected
     ("Somalia declared \"null and void\" an agreement giving Ethiopia access to the sea.", "rejection", "Somalia",
      "Ethiopia", "occurred"),
+    # stressing the need for something asks for it
+    ("Merkel spoke by telephone with Putin on Monday and stressed the need for de-escalation and dialogue.", "demand",
+     "Angela Merkel", "Vladimir Putin", "occurred"),
     # an answer held in store is a threat
     ("The European Commission said it reserved the right to respond to Russia's ban.", "threat",
      "European Commission", "Russia", "occurred"),
