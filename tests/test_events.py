@@ -100,6 +100,7 @@ ROLE_CASES = [
     # a ban named by its kind ("travel bans") is a sanction, not coercion
     ("The European Union imposed travel bans on Mr. Mugabe.", "sanction", "European Union", "Robert Mugabe",
      "occurred"),
+    ("Australia barred the coup leaders of Fiji from entering the country.", "sanction", "Australia", None, "occurred"),
     # force promised in answer is a threat
     ("Israel said it would respond forcefully to any attack by Hezbollah.", "threat", "Israel", "Hezbollah",
      "planned"),

@@ -258,7 +258,7 @@ def _bans_trade(state: SentenceState, c: Candidate) -> bool:
     """ "banned most food imports from the United States", "a ban on flights to Georgia": a ban on trade
     or travel with another country is an embargo (words.csv trade_noun), not coercion of people."""
     objects = [k for k in c.head.children if k.dep_ in ("dobj", "nsubjpass")
-               or k.dep_ == "prep" and k.lower_ == "on"]
+               or k.dep_ == "prep" and k.lower_ in ("on", "from")]  # "bar them from traveling"
     kinds = [k for k in c.head.children if k.dep_ == "compound"]  # "travel bans", "an import ban"
     return any(t.lemma_.lower() in state.rules.word("trade_noun") for k in objects for t in k.subtree) or any(
         k.lemma_.lower() in state.rules.word("trade_noun") for k in kinds)
