@@ -88,6 +88,8 @@ ROLE_CASES = [
     # a thing declared void is rejected
     ("Somalia declared \"null and void\" an agreement giving Ethiopia access to the sea.", "rejection", "Somalia",
      "Ethiopia", "occurred"),
+    # a matter raised with someone is talks
+    ("Modi raised the issue with Xi Jinping on Friday.", "talks", "Narendra Modi", "Xi Jinping", "occurred"),
     # stressing the need for something asks for it
     ("Merkel spoke by telephone with Putin on Monday and stressed the need for de-escalation and dialogue.", "demand",
      "Angela Merkel", "Vladimir Putin", "occurred"),
