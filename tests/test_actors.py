@@ -163,6 +163,9 @@ def test_a_lone_surname_is_the_one_of_that_name_in_office(on, name):
     ("South Sudan accused Sudan of bombing.\nNorthern forces seized Abyei.", "forces", "Sudan"),
     ("South Sudan accused Sudan of bombing.\nThe north's army denied it.", "north", "Sudan"),
     ("Fighting spread in South Kordofan, north of the city.", "north", None),
+    # only the parent state named, before the split: it is the north, the state split from it the south
+    ("The presidents of northern and southern Sudan met.\nNorthern forces seized Abyei.", "forces", "Sudan"),
+    ("The presidents of northern and southern Sudan met.\nSouthern troops withdrew.", "troops", "South Sudan"),
 ])
 def test_the_north_and_the_south_are_the_states_of_that_direction(text, surface, name):
     assert mentions_of(text, on="2011-06-12").get(surface) == name

@@ -458,7 +458,13 @@ def _state_of_direction(direction: str, states: list[Actor], lexicon: Lexicon) -
     split = {b.name: b for a in states if other in a.name.lower().split()
              and (b := lexicon.lookup(" ".join(w for w in a.name.split() if w.lower() != other))) is not None
              and b.kind == "country"}
-    return next(iter(split.values())) if len(split) == 1 else None
+    if len(split) == 1:
+        return next(iter(split.values()))
+    # only the parent state named ("northern and southern Sudan" before the split): it is the north, and
+    # the state that split from it in its direction the south
+    twins = {a.name: (twin if d == direction else a) for a in states for d in (direction, other)
+             if (twin := lexicon.lookup(f"{d.title()} {a.name}")) is not None and twin.kind == "country" and twin != a}
+    return next(iter(twins.values())) if len(twins) == 1 else None
 
 
 def _counterpart(tok: Token, found: dict[int, Mention], lexicon: Lexicon, on: str | None) -> Actor | None:
