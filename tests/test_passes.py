@@ -214,6 +214,16 @@ def test_a_missing_party_comes_from_the_article():
     assert e.rule.endswith("role:context.target")
 
 
+def test_the_doer_left_out_of_a_passive_comes_from_the_article_and_the_event_stays():
+    text = ("Russia expelled 23 British diplomats. Russia said Britain had lied. "
+            "British Ambassador Laurie Bristow was summoned to the ministry on Saturday morning.")
+    e = [e for e in events_of(text) if e.type == "criticism"][0]
+    assert (e.source, e.target, e.source_basis) == (("Russia",), ("Laurie Bristow",), "context")
+    assert "voice:agentless" in e.rule and e.rule.endswith("role:context.source")
+    # an acting party guessed for an active verb still falls under the confidence floor
+    assert not [e for e in events_of("Russia said Britain had lied. Summoning the envoy followed.") if e.type == "criticism"]
+
+
 def test_the_context_party_is_never_on_the_same_side():
     text = "Karzai met Afghan elders. Afghanistan's leader Karzai rejected the plan. Karzai spoke of Afghanistan."
     e = [e for e in events_of(text) if e.type == "rejection"]

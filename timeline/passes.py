@@ -563,7 +563,14 @@ def assign_roles(state: SentenceState, c: Candidate) -> bool:
         return False
     c.sources, c.targets, steps = found
     c.trace.extend(steps)
+    if not c.sources and c.head.pos_ == "VERB" and _agentless_passive(c.head):
+        c.trace.append("voice:agentless")  # "Bristow was summoned to the ministry": the doer is left to the article
     return True
+
+
+def _agentless_passive(verb: Token) -> bool:
+    kids = [k.dep_ for k in verb.children]
+    return ("nsubjpass" in kids or "auxpass" in kids) and "agent" not in kids
 
 
 def borrow_governor_subject(state: SentenceState, c: Candidate) -> bool:
