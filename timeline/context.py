@@ -87,7 +87,9 @@ def _with_party(e: Event, other: Actor, side: str) -> Event:
 
 
 def _factor(e: Event, side: str) -> float:
-    return CONTEXT_CONFIDENCE["passive"] if side == "source" and "voice:agentless" in e.rule else CONTEXT_CONFIDENCE[side]
+    # a deed told as done or planned ("was summoned", "would be expelled"), not one hoped for or feared
+    passive = side == "source" and "voice:agentless" in e.rule and e.modality in ("occurred", "planned")
+    return CONTEXT_CONFIDENCE["passive"] if passive else CONTEXT_CONFIDENCE[side]
 
 
 class _Salience:
