@@ -221,8 +221,8 @@ def test_the_doer_left_out_of_a_passive_comes_from_the_article_and_the_event_sta
     assert (e.source, e.target, e.source_basis) == (("Russia",), ("Laurie Bristow",), "context")
     assert "voice:agentless" in e.rule and e.rule.endswith("role:context.source")
     # not one hoped for: "she hoped the officials would be indicted"
-    text = ("France condemned Rwanda. Rwanda's minister said she hoped French officials accused of a role in "
-            "the genocide would be indicted.")
+    text = ("Rwanda's information minister said Wednesday she hoped a raft of French political and military officials "
+            "accused of playing a role in the country's 1994 genocide would soon be indicted for war crimes.")
     assert not [e for e in events_of(text) if e.type == "coercion" and e.source_basis == "context"]
     # an acting party guessed for an active verb still falls under the confidence floor
     assert not [e for e in events_of("Russia said Britain had lied. Summoning the envoy followed.") if e.type == "criticism"]
