@@ -72,6 +72,8 @@ ROLE_CASES = [
     ("Mali has ordered France's ambassador to leave the country within 72 hours.", "sanction", "Mali", "France",
      "occurred"),
     ("Mexico ordered all its diplomats home.", "sanction", "Mexico", None, "occurred"),
+    ("Copenhagen announced Thursday that it would bring its troops home from Mali.", "retreat", "Denmark", None,
+     "planned"),
     # a verb-and-preposition trigger with words between; an object between takes the preposition
     ("Correa flew first to Lima on Monday.", "visit", "Rafael Correa", "Peru", "occurred"),
     # talks held on a trip are an event of their own
