@@ -66,6 +66,8 @@ HOLIDAYS = MappingProxyType({
     "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
     "bastille day": (7, 14), "canada day": (7, 1), "australia day": (1, 26),
     "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "may day": (5, 1),
+    "st. andrew's day": (11, 30), "st andrew's day": (11, 30), "st. david's day": (3, 1), "st david's day": (3, 1),
+    "st. george's day": (4, 23), "st george's day": (4, 23),
     "thanksgiving": ("nth", 11, 3, 4), "thanksgiving day": ("nth", 11, 3, 4),
     "black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4),
     "labor day": ("nth", 9, 0, 1), "memorial day": ("nth", 5, 0, -1),
@@ -277,7 +279,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                      r"when|while|to|from|but|with|across|near|outside|amid)\b)", re.IGNORECASE),
     "holiday": _rx(r"(?<!\w)(?P<h>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Boxing Day|Valentine's Day|"
                    r"Halloween|Independence Day|Fourth of July|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
-                   r"Canada Day|Australia Day|St\.? Patrick's Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
+                   r"Canada Day|Australia Day|St\.? (?:Patrick|Andrew|David|George)'s Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
                    r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Maundy Thursday|Holy Thursday|"
                    r"Holy Saturday|Ascension Day|Pentecost|Whit Monday|Columbus Day|(?:Lunar|Chinese) New Year(?:'s Eve)?|Election Day|"
@@ -1377,12 +1379,13 @@ def _tense(text: str, start: int, end: int) -> str:
     >>> _tense("Apple announced Friday that it will give owners a case.", 16, 22)
     'past'
     """
-    if re.match(r"\s+(?:delivery|contracts?|futures)\b", text[end:end + 12]):
+    if re.match(r"\s+(?:delivery|contracts?|futures|settlement)\b", text[end:end + 12]):
         return "future"  # "crude for January delivery rose": a month ahead
     if _REPORTED_PERIOD.match(text, end):
         return "unmarked"  # "the December jobs report", "will report December sales": the nearest, whatever the verb
     left, right, schedule_verb = _words_around(text, start, end)
     left_open = right_open = True
+    owned = text[start:end].endswith(("'s", "’s")) or text[end:end + 2] in ("'s", "’s")  # "Friday's close"
     for i in range(16):
         if left_open and i < len(left):
             verdict = _left_verdict(left, i, schedule_verb)
@@ -1392,10 +1395,12 @@ def _tense(text: str, start: int, end: int) -> str:
                 return verdict
         if right_open and i < len(right):
             low = right[i].lower()
-            if low in CLAUSE_BREAKS or low == "and":
+            if i == 0 and owned:
+                pass  # "Friday's close", "Monday's vote was": the noun a day owns is no verb
+            elif low in CLAUSE_BREAKS or low == "and":
                 right_open = False
-            elif i == 0 and low in ("is", "are"):
-                return "future"  # "as Monday is a national holiday", "Friday is the deadline"
+            elif i == 0 and low in ("is", "are") and not (left and left[0].lower() in _PREPOSITIONS):
+                return "future"  # "as Monday is a national holiday", "Friday is the deadline"; not "launched in May is"
             elif not _a_name(right[i], right[i - 1] if i else "."):
                 verdict = _cue(low, _word_at(right, i - 1, -1), right[i + 1].lower() if i + 1 < len(right) else "",
                                i < 8)
@@ -1472,10 +1477,13 @@ def _bound_ahead(left: list[str], i: int) -> bool:
         return not any(w.lower() in ("not", "never") or w.lower().endswith("n't") for w in left[i + 1:i + 10])
     if low == "by":
         return _cue(prior, _word_at(left, i + 2, 1), low, True) != "past"
-    return not (low == "before" and prior in ("just", "shortly", "right"))
+    # "signed just before midnight" (a moment); "promised before Thursday's referendum" (a bound then past)
+    return not (low == "before" and (prior in ("just", "shortly", "right")
+                                     or prior.endswith("ed") and _cue(prior, "", "", True) == "past"))
 
 
 _MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "must", "to"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "since", "by", "during", "until", "through", "from", "before", "after"})
 _DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "this", "that"})
 
 
