@@ -514,9 +514,9 @@ def _state_body(ent: Span, found: dict[int, Mention], last_country: Actor | None
     if agent_nouns().get(ent.root.lower_) not in STATE_SECTORS:
         return None
     owner = next((a for a in _owners(ent.root, found, ("country",))), None)
-    words = [t for t in ent if t.lower_ != "the"]
+    parts = [t for t in ent if t.lower_ != "the"]
     # "the Foreign Ministry", "the Ministry of Defence"; not "the National Liberation Army", a name of its own
-    plain = len(words) <= 2 or words[0] == ent.root
+    plain = len(parts) <= 2 or parts[0] == ent.root
     bare = (ent[0].lower_ == "the" or _with_the(ent.root)) and plain
     return owner or (last_country if bare else None)
 

@@ -87,6 +87,7 @@ def _with_party(e: Event, other: Actor, side: str) -> Event:
 
 
 def _factor(e: Event, side: str) -> float:
+    """How much of its confidence an event keeps with a party from context (`CONTEXT_CONFIDENCE`)."""
     # a deed told as done or planned ("was summoned", "would be expelled"), not one hoped for or feared
     passive = side == "source" and "voice:agentless" in e.rule and e.modality in ("occurred", "planned")
     return CONTEXT_CONFIDENCE["passive"] if passive else CONTEXT_CONFIDENCE[side]

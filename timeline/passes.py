@@ -844,8 +844,7 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
                     and m.actor.kind == "country" and t.i not in who])[:1]
     forces = not c.sources and any(agent_sector(s) in LOCAL_FORCES and s.i not in state.mentions for s in subjects(verb))
     if forces and not where:  # "Police fired tear gas": the forces of the state the article is about
-        named = Counter(a for _, a, _ in state.ctx.named if a.kind == "country")
-        c.sources = [named.most_common(1)[0][0]] if named else []
+        c.sources = _most_named_state(state)
         c.trace.append("role:setting.forces")
     elif not c.targets:
         c.targets = where
@@ -854,6 +853,12 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
         c.sources = where
         c.trace.append("role:place.forces")
     return True
+
+
+def _most_named_state(state: SentenceState) -> list[Actor]:
+    """The state the article has named most so far (none before any is named)."""
+    named = Counter(a for _, a, _ in state.ctx.named if a.kind == "country")
+    return [named.most_common(1)[0][0]] if named else []
 
 
 def vote_of_the_country(state: SentenceState, c: Candidate) -> bool:
@@ -869,10 +874,9 @@ def vote_of_the_country(state: SentenceState, c: Candidate) -> bool:
     if here:  # "Kenya's election", "the election in Russia"
         c.targets = here[:1]
     else:
-        named = Counter(a for _, a, _ in state.ctx.named if a.kind == "country")
-        if not named:
+        c.targets = _most_named_state(state)
+        if not c.targets:
             return True
-        c.targets = [named.most_common(1)[0][0]]
         c.target_basis = "context"
     c.trace.append("role:election.country")
     return True
