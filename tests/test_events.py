@@ -206,6 +206,13 @@ def test_a_noun_read_as_another_event_in_its_sentence_is_that_event_again():
     assert [e.trigger for e in events_of(text) if "strike" in e.trigger] == ["general strike"]
 
 
+def test_a_relative_clause_on_a_named_actor_tells_that_actors_deed_or_fate():
+    text = "Insulza will not meet Roberto Micheletti, who was sworn in as interim president hours after the coup."
+    assert [e.target for e in find(events_of(text), "election")] == [("Roberto Micheletti",)]
+    # on no one: "a deal that backed Moscow's demands" is nobody's deed
+    assert not find(events_of("Kyiv rejected a deal that backed Moscow's demands."), "praise")
+
+
 def test_a_measure_blocked_is_rejected():
     assert find(events_of("Moscow and Beijing had blocked council action on Syria."), "rejection")
     assert not find(events_of("Moscow and Beijing had blocked council action on Syria."), "coercion")

@@ -51,7 +51,8 @@ from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger, words
 from .syntax import (
-    CLAUSE_DEPS, aspect_verb, background, before_lead, definite, in_adjunct, named_object, naming_verb, noun_phrase,
+    CLAUSE_DEPS, antecedent, aspect_verb, background, before_lead, definite, in_adjunct, named_object, naming_verb,
+    noun_phrase,
     phrase, predicate, obligated, present_perfect, progressive, refuses, scheduled, subjects, tense, unique,
 )
 
@@ -897,7 +898,8 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
     if policy.needs_target and not c.targets and len(c.sources) < 2 and not judged:
         return False  # praise of nothing is an opinion, not an event; "called the bans discriminatory",
         # "condemned the strikes" judge whoever did them: the article says who
-    relcl = c.head.dep_ == "relcl" and not policy.place_fallback
+    # "a deal that backed Moscow's demands" tells no one's deed; "Micheletti, who was sworn in" tells Micheletti's
+    relcl = c.head.dep_ == "relcl" and not policy.place_fallback and antecedent(c.head).i not in state.mentions
     return bool(c.sources) or not (policy.needs_source or relcl)  # "a deal that backed Moscow's demands"
 
 

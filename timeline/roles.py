@@ -13,7 +13,7 @@ from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, words
 from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, named_object, naming_verb, noun_phrase,
-                     phrase, possessor, reciprocal_pronoun, reporting_verb, subjects, unique)
+                     phrase, possessor, reciprocal_pronoun, referent, reporting_verb, subjects, unique)
 
 Mentions = dict[int, Mention]
 
@@ -27,7 +27,8 @@ class Roles:
 
     # -- actors of phrases --------------------------------------------------------------------
     def actor_of(self, tok: Token, mentions: Mentions, depth: int = 3) -> list[Actor]:
-        """Actors named by the phrase headed by `tok` (and its conjuncts)."""
+        """Actors named by the phrase headed by `tok` (and its conjuncts, or its antecedent's: `referent`)."""
+        tok = referent(tok)
         if tok.i in self.finder.groups:
             return list(self.finder.groups[tok.i])
         words = noun_phrase(tok)

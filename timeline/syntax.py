@@ -180,6 +180,14 @@ def antecedent(relcl: Token) -> Token:
     return head.head if head.dep_ == "appos" else head
 
 
+def referent(tok: Token) -> Token:
+    """What a relative pronoun subject stands for ("Micheletti, who was sworn in": Micheletti); any other
+    word itself (not the object in "militants, which Islamabad denied": what is denied is the charge)."""
+    if tok.lower_ in ("who", "which", "that") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
+        return antecedent(tok.head)
+    return tok
+
+
 def obligated(tok: Token) -> list[Token]:
     """The subjects on whom a reporting verb's clause puts an obligation, none if it puts none
     ("said Ukraine must be neutral", "said it was imperative that Iran work with us"); the clause's
