@@ -209,6 +209,9 @@ def test_a_noun_read_as_another_event_in_its_sentence_is_that_event_again():
 def test_a_relative_clause_on_a_named_actor_tells_that_actors_deed_or_fate():
     text = "Insulza will not meet Roberto Micheletti, who was sworn in as interim president hours after the coup."
     assert [e.target for e in find(events_of(text), "election")] == [("Roberto Micheletti",)]
+    text = ("Erdogan arrived in Cairo on Monday. Erdogan, whose fiery criticism of Israel has made him a hero in the "
+            "Arab world, met Egyptian leaders.")
+    assert [(e.source, e.target) for e in find(events_of(text), "criticism")] == [(("Recep Tayyip Erdoğan",), ("Israel",))]
     # on no one: "a deal that backed Moscow's demands" is nobody's deed
     assert not find(events_of("Kyiv rejected a deal that backed Moscow's demands."), "praise")
 

@@ -185,6 +185,9 @@ def referent(tok: Token) -> Token:
     word itself (not the object in "militants, which Islamabad denied": what is denied is the charge)."""
     if tok.lower_ in ("who", "which", "that") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
         return antecedent(tok.head)
+    if tok.lower_ == "whose":  # "Erdogan, whose fiery criticism of Israel": Erdogan's
+        clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None)
+        return antecedent(clause) if clause is not None else tok
     return tok
 
 
