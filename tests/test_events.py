@@ -90,6 +90,13 @@ ROLE_CASES = [
     # a thing declared void is rejected
     ("Somalia declared \"null and void\" an agreement giving Ethiopia access to the sea.", "rejection", "Somalia",
      "Ethiopia", "occurred"),
+    # fire returned, troops rushed to a front, effigies burned
+    ("South Korean forces returned fire on North Korea with about 80 shells.", "military", "South Korea",
+     "North Korea", "occurred"),
+    ("India has rushed thousands of extra troops to the frontier with China.", "military", "India", "China",
+     "occurred"),
+    ("Indian protesters burned effigies of President Xi Jinping in Delhi.", "protest", "protesters", "Xi Jinping",
+     "occurred"),
     # a matter raised with someone is talks
     ("Modi raised the issue with Xi Jinping on Friday.", "talks", "Narendra Modi", "Xi Jinping", "occurred"),
     # stressing the need for something asks for it
