@@ -279,6 +279,9 @@ def test_i_in_a_statement_is_its_bylines_author():
     found = mentions_of(text, on="2023-05-04")
     assert (found.get("I"), found.get("we")) == ("Antony Blinken", "United States")
     assert "I" not in mentions_of("Blinken spoke on Monday.\nI urged Azerbaijan to open the road.", on="2023-05-04")
+    # an author of no known state is "I" but no "we"
+    found = mentions_of("Statement by NSC Spokesperson Adrienne Watson.\nWe welcome those assurances.", on="2022-04-22")
+    assert "We" not in found
 
 
 def test_a_states_own_envoy_is_not_the_envoy_named_before():

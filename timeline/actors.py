@@ -1171,8 +1171,8 @@ def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, lex
             continue
         if tok.lower_ in ("i", "me", "my"):
             yield tok, author
-        elif tok.lower_ in ("we", "our", "us") and tok.text != "US":
-            yield tok, state or author
+        elif tok.lower_ in ("we", "our", "us") and tok.text != "US" and state is not None:
+            yield tok, state  # an author of no known state ("NSC Spokesperson Adrienne Watson") is no "we"
 
 
 def _possessor_subject(tok: Token, found: dict[int, Mention]) -> Actor | None:
