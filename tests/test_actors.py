@@ -256,6 +256,9 @@ def test_titles_and_names_as_written(text, surface, name):
     ("Obama welcomed the offer made on Sunday by Crown Prince Salman bin Hamad al-Khalifa.",
      "Prince Salman bin Hamad al-Khalifa", "Salman bin Hamad al-Khalifa"),
     ("U.S. Ambassador Cameron Munter said the embassy would remain closed.", "Cameron Munter", "Cameron Munter"),
+    # a title and a name read as an organisation
+    ("In Washington, State Department Spokeswoman Morgan Ortagus said the United States condemned the attack.",
+     "Spokeswoman Morgan Ortagus", "Morgan Ortagus"),
     # "the bloc" is the grouping of states named last, whatever its name
     ("ECOWAS leaders met in Abuja.\nThe bloc suspended Mali.", "bloc", "ECOWAS"),
     # a state's body read as an organisation, with its country as owner, or "the" one of the state last a subject

@@ -794,7 +794,7 @@ class MentionFinder:
             if any(t.i in found for t in read):
                 continue
             ent = read
-            if read.label_ in PERSON_LABELS:
+            if read.label_ in PERSON_LABELS or _titled_name(read, self.lexicon):
                 ent = _hyphen_tail(read)  # "Kim Yeon-chul", read as "Kim Yeon"
                 actor = self._person(ent)
             elif (ent.label_ in ("GPE", "ORG") and not _city_in_a_longer_name(doc, ent.start, ent.end)
@@ -1048,6 +1048,12 @@ def _affiliation(ent: Span, lexicon: Lexicon, on: str | None, memory: _Salience)
         if country:
             break
     return country, title
+
+
+def _titled_name(ent: Span, lexicon: Lexicon) -> bool:
+    """A title and a two-word name the recogniser read as an organisation ("Spokeswoman Morgan Ortagus")."""
+    return (ent.label_ == "ORG" and len(ent) == 3 and lexicon.match_title(ent[0].text) is not None
+            and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent[1:]))
 
 
 def _in_title(ent: Span, lexicon: Lexicon) -> bool:
