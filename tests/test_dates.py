@@ -406,6 +406,9 @@ CASES = [
      "Monday", "2016-06-27", None, "day"),
     ("The court will not sit on Friday, so if there is no verdict on Thursday, talks resume.", "2012-06-27",
      "Thursday", "2012-06-28", None, "day"),
+    # what was to happen is ahead
+    ("Chernomyrdin was to report to President Boris Yeltsin in Moscow on Friday.", "1999-06-03", "Friday",
+     "1999-06-04", None, "day"),
     # a day in a prepositional phrase is not the subject of the "is" after it; the noun a day owns is no
     # verb; a settlement month is ahead; a bound just after a past verb is past
     ("The frozen entree line we launched in May is now in more than 4,000 stores.", "2007-11-08", "May",

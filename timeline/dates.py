@@ -167,7 +167,7 @@ SCHEDULED_PRESENT = frozenset({
 SCHEDULED_AFTER_NAME = frozenset({"votes", "steps", "visits"})
 FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "is", "are", "plans", "plan", "expected", "hopes", "aims",
                               "hoped", "wanted", "intended", "vowed", "promised", "pledged", "decided", "threatened",
-                              "likely", "unlikely", "poised"})
+                              "likely", "unlikely", "poised", "was", "were"})
 PAST_CUES = frozenset({
     "said", "says", "was", "were", "had", "did", "has", "have", "ago", "last", "earlier", "previously", "since",
     "told", "began", "came", "went", "met", "held", "made", "took", "gave", "saw", "left", "won",
