@@ -316,6 +316,7 @@ def test_group_nouns_name_the_group_or_a_generic_actor(text, surface, name):
 @pytest.mark.parametrize("text,surface,name", [
     ("Abiy Ahmed visited Massawa.", "Massawa", "Eritrea"),  # a city is its country (places.py)
     ("Clinton arrived in Addis Ababa.", "Addis Ababa", "Ethiopia"),
+    ("Henrietta H. Fore traveled to Rangoon on Monday.", "Rangoon", "Myanmar"),  # the capital until 2005
 ])
 def test_a_city_is_its_country(text, surface, name):
     assert mentions_of(text).get(surface) == name
