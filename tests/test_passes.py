@@ -115,6 +115,8 @@ RULE_CASES = [
      "Kofi Annan", "Oluyemi Adeniji", "planned"),
     ("rewrite:armed_support", "Pakistan supported the Taliban for years.", "aid", "Pakistan", "Taliban", "occurred"),
     ("rewrite:armed_ouster", "Russian forces ousted the government of Ukraine.", "military", None, None, "occurred"),
+    ("rewrite:spoke_again", "Obama spoke by phone today with King Hamad of Bahrain.\nEarlier today, Obama also "
+     "spoke with King Abdullah of Saudi Arabia.", "call", "Barack Obama", None, "occurred"),
     ("rewrite:told_by_phone", "Jaishankar told his Chinese counterpart Wang Yi in a telephone call that it was planned.",
      "call", "Subrahmanyam Jaishankar", "Wang Yi", "occurred"),
     ("rewrite:barred_way", "Russia blocked the Kerch Strait for hours on Sunday.", "coercion", "Russia", None,

@@ -143,6 +143,15 @@ def _remote_exchange(state: SentenceState, c: Candidate) -> bool:
     return False
 
 
+def _speaks_again(state: SentenceState, c: Candidate) -> bool:
+    """ "President Obama spoke by phone today with King Hamad ... the President also spoke with King
+    Abdullah": speaking with someone, with no place named, after a call of the same speaker is a call too."""
+    last = state.ctx.last_of_type.get("call")
+    return (last is not None and c.head.lemma_.lower() in ("speak", "talk") and bool(c.sources)
+            and {a.name for a in c.sources} <= {a.name for a in last.sources}
+            and not any(k.dep_ == "prep" and k.lower_ in ("in", "at", "during") for k in c.head.children))
+
+
 def _told_remotely(state: SentenceState, c: Candidate) -> bool:
     """ "told his Chinese counterpart Wang Yi in a telephone call": words said to someone over the line."""
     return bool(c.targets) and _remote_exchange(state, c)
@@ -324,6 +333,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb) and _refuser(state, c),
     "calls_for": _calls_for,
     "told_remotely": _told_remotely,
+    "speaks_again": _speaks_again,
     "withholds_acceptance": _withholds_acceptance,
     "votes_against": _votes_against,
     "summons_home": _summons_home,
