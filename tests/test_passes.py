@@ -290,6 +290,12 @@ def test_idioms_are_no_triggers(text):
     assert not [e for e in events_of(text) if e.type == "agreement"]
 
 
+def test_pressing_on_is_no_demand():
+    assert not [e for e in events_of("Israel has pressed on in its fight against Hamas militants in Gaza.")
+                if e.type == "demand"]
+    assert [e.type for e in events_of("Washington pressed Seoul to act.")] == ["demand"]
+
+
 def test_force_vowed_is_a_threat():
     e = [e for e in events_of("Lee Myung-bak vowed to retaliate massively against North Korea.")
          if e.type == "threat"]
