@@ -181,14 +181,13 @@ def antecedent(relcl: Token) -> Token:
 
 
 def referent(tok: Token) -> Token:
-    """What a relative pronoun subject stands for ("Micheletti, who was sworn in": Micheletti); any other
-    word itself (not the object in "militants, which Islamabad denied": what is denied is the charge)."""
+    """What a relative pronoun subject, or "whose", stands for ("Micheletti, who was sworn in": Micheletti;
+    "Erdogan, whose fiery criticism of Israel": Erdogan); any other word itself (not the object in
+    "militants, which Islamabad denied": what is denied is the charge)."""
     if tok.lower_ in ("who", "which", "that") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
         return antecedent(tok.head)
-    if tok.lower_ == "whose":  # "Erdogan, whose fiery criticism of Israel": Erdogan's
-        clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None)
-        return antecedent(clause) if clause is not None else tok
-    return tok
+    clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None) if tok.lower_ == "whose" else None
+    return antecedent(clause) if clause is not None else tok
 
 
 def obligated(tok: Token) -> list[Token]:
