@@ -223,6 +223,15 @@ def test_a_relative_clause_on_a_named_actor_tells_that_actors_deed_or_fate():
     assert not find(events_of("Kyiv rejected a deal that backed Moscow's demands."), "praise")
 
 
+def test_a_name_given_in_quotes_after_the_object_judges_it():
+    text = ("Ethiopia signed an accord with Somaliland.\nSomalia's prime minister called the accord \"a flagrant "
+            "violation\" of Somali sovereignty.")
+    assert [e.type for e in events_of(text)] == ["agreement", "criticism"]
+    # a person named after the object is no name given: "tried to call his Indian counterpart, Narendra Modi"
+    text = "Mr Khan said he had tried to call his Indian counterpart, Narendra Modi, on Wednesday evening."
+    assert find(events_of(text, "2019-02-28"), "call")
+
+
 def test_a_measure_blocked_is_rejected():
     assert find(events_of("Moscow and Beijing had blocked council action on Syria."), "rejection")
     assert not find(events_of("Moscow and Beijing had blocked council action on Syria."), "coercion")

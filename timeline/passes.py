@@ -443,8 +443,9 @@ def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
         if trig.pos != "ANY" and tok.pos_ != trig.pos:
             continue
         kids = list(tok.children)
-        if any(c.dep_ in ("oprd", "ccomp") for c in kids):
-            continue  # "called the deal a betrayal"
+        if any(c.dep_ in ("oprd", "ccomp") or c.dep_ == "dobj" and any(naming_verb(a) == tok for a in c.children)
+               for c in kids):
+            continue  # "called the deal a betrayal", "called the accord "a flagrant violation""
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]  # "Ruto was received by Macron"
         withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
         heads = {"object": objs, "with": withs, "any": objs + withs}[partner]

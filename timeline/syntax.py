@@ -90,8 +90,10 @@ def naming_verb(tok: Token) -> Token | None:
     discriminatory", "described the move as a provocation"), or None."""
     t = tok
     for _ in range(3):
-        if t.dep_ in ("oprd", "ccomp", "xcomp", "attr") or t.dep_ == "pobj" and t.head.lower_ == "as":
-            verb = t.head.head if t.dep_ == "pobj" else t.head
+        # "called the accord "a flagrant violation"": the parser hangs the name on the object
+        named = t.dep_ == "appos" and t.head.dep_ == "dobj" and t.i > t.head.i and t.pos_ != "PROPN"  # not a name
+        if t.dep_ in ("oprd", "ccomp", "xcomp", "attr") or t.dep_ == "pobj" and t.head.lower_ == "as" or named:
+            verb = t.head.head if t.dep_ == "pobj" or named else t.head
             if verb.lemma_.lower() in words()["naming_verb"] and named_object(verb, t) is not None:
                 return verb
             return None
