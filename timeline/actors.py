@@ -535,6 +535,16 @@ def _addressers(tok: Token, found: dict[int, Mention]) -> set[Actor]:
     return {found[t.i].actor for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if t.i in found}
 
 
+def side_of(actors: list[Actor]) -> set[str]:
+    """The names and countries of actors: who is on their side."""
+    return {a.name for a in actors} | {a.country for a in actors if a.country}
+
+
+def outside(actors: Iterable[Actor], own: set[str]) -> list[Actor]:
+    """The actors, once each, not on the side `own` (`side_of`)."""
+    return unique([a for a in actors if a.name not in own and a.country not in own])
+
+
 def _people(members: tuple[Actor, ...]) -> bool:
     return all(a.kind == "person" for a in members)
 
@@ -621,9 +631,8 @@ class GroupWords:
     def _main_pair(self, refers: str, speaking: set[Actor]) -> tuple[Actor, ...]:
         """The two parties the article has named most ("both governments", "the two sides" said by a third
         party), not the speaker's side; states only for "the two countries"."""
-        own = {a.country for a in speaking if a.country} | {a.name for a in speaking}
-        ranked = [a for a, _ in self.parties.most_common() if (refers == "any" or a.kind == "country")
-                  and a.name not in own and a.country not in own]
+        ranked = outside([a for a, _ in self.parties.most_common() if refers == "any" or a.kind == "country"],
+                         side_of(list(speaking)))
         return tuple(ranked[:2]) if len(ranked) > 1 else ()
 
     def _collective(self, tok: Token, here: list[tuple[int, tuple[Actor, ...]]],

@@ -45,15 +45,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from .actors import LOCAL_FORCES, agent_nouns, agent_sector, generic_groups
+from .actors import LOCAL_FORCES, agent_nouns, agent_sector, generic_groups, outside, side_of
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger, words
 from .syntax import (
     CLAUSE_DEPS, antecedent, aspect_verb, background, before_lead, definite, in_adjunct, named_object, naming_verb,
-    noun_phrase,
-    phrase, predicate, obligated, present_perfect, progressive, refuses, scheduled, subjects, tense, unique,
+    noun_phrase, phrase, predicate, obligated, present_perfect, progressive, refuses, scheduled, subjects, tense, unique,
 )
 
 MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
@@ -406,10 +405,11 @@ def find_evaluations(state: SentenceState) -> None:
         named = naming_verb(tok) is not None
         if row[1] == "named" and not named:
             continue  # "a violent act" judges only in "called the launch a violent act"
-        if i in taken and not (row[1] == "named" and tok.pos_ == "NOUN"):
-            continue
-        # "called the accord a flagrant violation": the name given judges; it tells no violation
-        state.candidates = [c for c in state.candidates if c.head.i != i]
+        if i in taken:
+            if not (row[1] == "named" and tok.pos_ == "NOUN"):
+                continue
+            # "called the accord a flagrant violation": the name given judges; it tells no violation
+            state.candidates = [c for c in state.candidates if c.head.i != i]
         c = Candidate(tok, tok.i, tok.i + 1, row[0])
         c.frame = "named" if named else row[1]
         state.candidates.append(c)
@@ -737,26 +737,16 @@ def _is_deed(rules: Rules, c: Candidate) -> bool:
     return bool(c.sources and c.targets) and not rules.policy(c.type).reporting
 
 
-def _side(actors: list[Actor]) -> set[str]:
-    """The names and countries of actors: who is on their side."""
-    return {a.name for a in actors} | {a.country for a in actors if a.country}
-
-
-def _others(actors: list[Actor], own: set[str]) -> list[Actor]:
-    """The actors, once each, not on the side `own` (`_side`)."""
-    return unique([a for a in actors if a.name not in own and a.country not in own])
-
-
 def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
     """A denial of a charge that names no one ("French officials denied the allegation") answers
     whoever made it: the sources of the latest accusation against the denier (this sentence first)."""
     if c.targets or c.type != "rejection" or not _denies_charge(state, c):
         return True
-    own = _side(c.sources)
+    own = side_of(c.sources)
     told = [e for e in reversed(state.accepted) if e.type == "criticism"]
     earlier = state.ctx.last_of_type.get("criticism")
     for accusation in told + ([earlier] if earlier is not None else []):
-        if own & _side(accusation.targets):
+        if own & side_of(accusation.targets):
             c.targets = [a for a in accusation.sources if a.name not in own]
             c.target_basis = "text" if accusation in told else "context"
             c.trace.append("role:charge.accuser")
@@ -774,11 +764,11 @@ def answer_the_summarised(state: SentenceState, c: Candidate) -> bool:
     if c.targets or c.head.dep_ != "relcl" or noun.dep_ not in ("appos", "npadvmod") or noun.pos_ != "NOUN" \
             or noun.head.i in state.mentions:
         return True  # "Lee, a progressive who supports diplomacy": a person described, no deed summed up
-    own = _side(c.sources)
+    own = side_of(c.sources)
     t = noun.head
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX"):
-            found = _others(state.ctx.roles.subject_actors(t, state.mentions), own)
+            found = outside(state.ctx.roles.subject_actors(t, state.mentions), own)
             if found:
                 c.targets = found
                 c.trace.append("role:summarised")
@@ -798,11 +788,11 @@ def answer_the_author(state: SentenceState, c: Candidate) -> bool:
     objects = [o for o in c.head.children if o.dep_ == "dobj"] + [
         o for x in c.head.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
     kind = next((k for o in objects if o.pos_ == "NOUN" and (k := _authored(o)) is not None), None)
-    own = _side(c.sources)
+    own = side_of(c.sources)
     # "turned down an offer by the United States": the maker the phrase names, else the last one
-    named = _others([state.mentions[p.i].actor for o in objects for k in o.children if k.dep_ == "prep" and k.lower_ == "by"
-                     for p in k.children if p.dep_ == "pobj" and p.i in state.mentions], own)
-    authors = named or _others(state.ctx.authors.get(kind, []), own)
+    named = outside([a for o in objects for k in o.children if k.dep_ == "prep" and k.lower_ == "by"
+                     for a in state.ctx.roles.pobj_actors(k, state.mentions)], own)
+    authors = named or outside(state.ctx.authors.get(kind, []), own)
     if authors:
         c.targets = authors
         c.target_basis = "text" if named else "context"
@@ -911,7 +901,7 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
         # "condemned the strikes" judge whoever did them: the article says who
     # "a deal that backed Moscow's demands" tells no one's deed; "Micheletti, who was sworn in" tells Micheletti's
     relcl = c.head.dep_ == "relcl" and not policy.place_fallback and antecedent(c.head).i not in state.mentions
-    return bool(c.sources) or not (policy.needs_source or relcl)  # "a deal that backed Moscow's demands"
+    return bool(c.sources) or not (policy.needs_source or relcl)
 
 
 def rewrite_policy_stage(state: SentenceState, c: Candidate) -> bool:

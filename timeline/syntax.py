@@ -52,9 +52,9 @@ def subjects(verb: Token) -> list[Token]:
         if not subj and t != verb:
             subj = [c for c in t.children if c.dep_ == "nsubjpass"]  # "Kim has been emboldened, securing..."
         if subj:
-            s = subj[0]
-            if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
-                return conjuncts(antecedent(t))
+            s = referent(subj[0])  # "Micheletti, who was sworn in": Micheletti
+            if s is not subj[0]:
+                return conjuncts(s)
             return conjuncts(s) + _misparsed_conjuncts(subj)
         hung = _subordinate_subject(t) if t.dep_ in ("conj", "advcl") else []
         if hung:
