@@ -62,6 +62,10 @@ def test_find_triggers(text, heads):
 @pytest.mark.parametrize("text, kept, dropped", [
     ("Netanyahu hoped to meet Mohammed bin Salman.", "meet", "hoped"),  # a cue verb is modality
     ("Trump demanded that Ukraine renounce NATO membership talks.", "demanded", "talks"),  # content
+    ("Iran rejected its offer of talks.", "rejected", "offer"),  # a pronoun owner: the same act re-told
+    ("Iran welcomed the Qatari mediation.", "welcomed", "mediation"),  # a modifier is not a named doer
+    ("Iran rejected a deal brokered by Qatar.", "rejected", "deal"),  # a broker is not the doer
+    ("Trump signed a deal that backed Moscow's demands.", "signed", "demands"),  # no one answers, a deal does
 ])
 def test_drop_cue_verbs_and_governed(text, kept, dropped):
     state = state_of(text)
@@ -127,6 +131,12 @@ RULE_CASES = [
      "occurred"),
     ("governed:governed.csv", "Armenia and Azerbaijan agreed to participate in talks.", "talks", "Armenia", None,
      "planned"),
+    ("governed:answered", "North Korea rejected an offer by South Korea to send envoys.", "offer", "South Korea",
+     "North Korea", "occurred"),
+    ("governed:answered", "Britain refused Moscow's requests for access to the investigation.", "demand", "Russia",
+     "United Kingdom", "occurred"),
+    ("governed:answered", "Obama welcomed the offer made by Kenya to open a dialogue.", "offer", "Kenya", None,
+     "occurred"),
     ("governed:governed.csv", "The ministers are discussing imposing sanctions on Belarus.", "sanction", None, "Belarus",
      "hypothetical"),
     ("role:aspect.coref", "Kenya held talks with Uganda on Monday. The talks are expected to continue next week.",

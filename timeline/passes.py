@@ -50,9 +50,10 @@ from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger, words
+from .roles import doer_preps
 from .syntax import (
     CLAUSE_DEPS, antecedent, aspect_verb, background, before_lead, definite, in_adjunct, named_object, naming_verb,
-    noun_phrase, phrase, predicate, obligated, present_perfect, progressive, refuses, scheduled, subjects, tense, unique,
+    noun_phrase, phrase, predicate, obligated, present_perfect, progressive, referent, refuses, scheduled, subjects, tense, unique,
 )
 
 MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
@@ -81,6 +82,7 @@ class Candidate:
     governed_modality: str = ""  # the modality governed.csv gives it under its governor
     frame: str = ""  # an evaluation's frame (evaluations.csv): "evaluated" or "experiencer"
     target_basis: str = "text"  # "context": the targets come from the article, not the sentence
+    answered: bool = False  # the object of a reply that names its own doer ("rejected an offer by Moon")
 
     def __post_init__(self):
         self.type = self.type or self.trigger.type
@@ -527,12 +529,31 @@ def drop_governed(state: SentenceState) -> None:
             row = None  # "approved new sanctions" stays; "agreed to work on a cease-fire" is the agreement's content
         if row is not None and row.completed and progressive(c.governor.head):
             row = None  # "have been negotiating an agreement": not reached, the talks' content
+        if row is None and c.governor is not None and _answered_act(state, c):
+            c.answered = True
+            c.trace.append("governed:answered")
+            kept[c.head.i] = c
+            continue
         if c.governor is None or row is not None and c.governor.head.i in kept:
             if row is not None:
                 c.governed_modality = row.modality
                 c.trace.append(f"governed:{row.ref}")
             kept[c.head.i] = c
     state.candidates = [c for c in state.candidates if c.head.i in kept]
+
+
+def _answered_act(state: SentenceState, c: Candidate) -> bool:
+    """The object of a reply whose own phrase names another doer ("rejected an offer by Moon",
+    "welcomed the offer made by the crown prince", "turned down Qarase's request"): an act of its own.
+    A possessive pronoun ("their mediation") or a modifier ("the Argyle meeting") is not enough."""
+    tok, roles = c.head, state.ctx.roles
+    if tok.pos_ != "NOUN" or not state.rules.policy(c.governor.type).answers:
+        return False
+    own = [a for k in tok.children if k.dep_ == "poss" and k.pos_ != "PRON" for a in roles.actor_of(k, state.mentions)]
+    own += [a for k in doer_preps(tok, state.rules) for a in roles.pobj_actors(k, state.mentions)]
+    if any(referent(k).i in state.at for k in c.governor.head.children if k.dep_ == "nsubj"):
+        return False  # "a deal that backed Moscow's demands": an act answers, no one
+    return bool({a.name for a in own} - {a.name for a in roles.subject_actors(c.governor.head, state.mentions)})
 
 
 def _direct_object(tok: Token, verb: Token) -> bool:
@@ -556,7 +577,7 @@ SENTENCE_PASSES = (find_triggers, find_evaluations, attach_to_governors, drop_cu
 
 # -- event passes: each takes the state and one candidate; False drops the candidate ----------
 def find_predicate(state: SentenceState, c: Candidate) -> bool:
-    c.verb = predicate(c.head)
+    c.verb = c.head if c.answered else predicate(c.head)  # "rejected an offer by Moon": the noun's own roles
     return True
 
 
@@ -586,7 +607,12 @@ def _agentless_passive(verb: Token) -> bool:
 
 
 def borrow_governor_subject(state: SentenceState, c: Candidate) -> bool:
-    if c.governor is not None and not c.sources:  # "the EU approved new sanctions": the EU's sanctions
+    if c.answered and c.governor.type != "praise":
+        # "North Korea rejected an offer by Moon", "Britain refused Moscow's requests for access to
+        # Skripal": aimed at the one who answers (one who welcomes it may be a bystander)
+        c.targets = state.ctx.roles.subject_actors(c.governor.head, state.mentions) or c.targets
+        c.trace.append("role:governor.subject.target")
+    elif c.governor is not None and not c.sources:  # "the EU approved new sanctions": the EU's sanctions
         c.sources = state.ctx.roles.subject_actors(c.governor.head, state.mentions)
         c.trace.append("role:governor.subject")
     return True
@@ -596,6 +622,8 @@ def find_modality(state: SentenceState, c: Candidate) -> bool:
     """The strongest modality cue on the path from the trigger to its reporting verb."""
     found: dict[str, str] = {}
     path, reported = _modality_path(state.rules, c.head)
+    if c.answered:  # "rejected an offer by Moon": the offer was made; the reply is not its modality
+        path = path[:path.index(c.governor.head)] if c.governor.head in path else path
     for node in path:
         for w, cue, ref in _cues_at(state.rules, c, node):
             would_reported = cue == "hypothetical" and w.lower_ == "would" and reported  # "said he would"

@@ -269,10 +269,6 @@ class Roles:
                 sources += self.actor_of(c, mentions, 0)
                 if "role:noun.modifier" not in steps:
                     steps.append("role:noun.modifier")
-            elif c.dep_ == "prep" and c.lower_ in self.rules.word("source_prep"):
-                found = self.pobj_actors(c, mentions)
-                sources += found
-                from_prep |= bool(found)
             elif c.dep_ == "prep" and (c.lower_ in self.rules.word("partner_prep") or c.lower_ == "of"):
                 found = self.pobj_actors(c, mentions)
                 if c.lower_ in ("between", "among") and len(found) == 1:
@@ -284,6 +280,10 @@ class Roles:
                 # "a meeting in which Lee praised Trump": the clause's people took part (not "a campaign
                 # that Netanyahu says is aimed at...")
                 targets += [a for t in c.children if t.dep_ in ("nsubj", "dobj") for a in self.actor_of(t, mentions)]
+        for prep in doer_preps(tok, self.rules):
+            found = self.pobj_actors(prep, mentions)
+            sources += found
+            from_prep |= bool(found)
         return sources, targets, steps, from_prep, listed
 
     def verb_of_noun(self, tok: Token, verb: Token, mentions: Mentions, sources: list[Actor],
@@ -318,6 +318,14 @@ class Roles:
                 if c.dep_ in ("prep", "dative") and c.lower_ in self.rules.word("partner_prep"):
                     targets += self.pobj_actors(c, mentions)  # "sent his congratulations to Mugabe": a dative
         return sources, targets
+
+
+def doer_preps(tok: Token, rules: Rules) -> list[Token]:
+    """The phrases of a noun trigger that name its doer: "an offer from Kyiv", "a request by Qarase",
+    "the offer made on Sunday by the crown prince" (a support verb's agent; not "a deal brokered by China")."""
+    found = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules.word("source_prep")]
+    return found + [a for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                    and c.lemma_.lower() in rules.support_verbs for a in c.children if a.dep_ == "agent"]
 
 
 def _list_after(prep: Token, mentions: Mentions, found: list[Actor]) -> list[Actor]:

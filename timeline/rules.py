@@ -65,7 +65,7 @@ class EventType:
 
 EVENT_TYPE_FLAGS = ("reporting", "needs_source", "needs_target", "place_fallback", "mutual", "encounter",
                     "venue_target", "commitment", "striving", "dyadic", "destination", "absorbs_purpose", "purpose",
-                    "addresses_fighting")
+                    "addresses_fighting", "answers")
 
 
 @dataclass(frozen=True, slots=True)
