@@ -47,6 +47,8 @@ ROLE_CASES = [
     ("Pakistan's army launched fresh operations against the insurgents.", "military", "Pakistan", "insurgents",
      "occurred"),
     ("Chavez ordered 10 army battalions to the Colombian border.", "military", "Hugo Chávez", "Colombia", "occurred"),
+    ("Paris said it would recall Meyer, its ambassador.", "sanction", "France", None, "planned"),  # an appositive
+    ("Peru expelled Ambassador Pablo Monroy.", "sanction", "Peru", "Pablo Monroy", "occurred"),  # its title
     ("Bulgaria will seek compensation from Russia.", "demand", "Bulgaria", "Russia", "planned"),
     # whoever has the plan does the deed
     ("Putin said he had no plans to meet Volodymyr Zelensky.", "meeting", "Vladimir Putin", "Volodymyr Zelensky",

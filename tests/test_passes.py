@@ -137,6 +137,8 @@ RULE_CASES = [
      "United Kingdom", "occurred"),
     ("governed:answered", "Obama welcomed the offer made by Kenya to open a dialogue.", "offer", "Kenya", None,
      "occurred"),
+    ("role:speaker.plan", "Turkey said relations with Israel would be downgraded.", "sanction", "Turkey", "Israel",
+     "planned"),
     ("governed:governed.csv", "The ministers are discussing imposing sanctions on Belarus.", "sanction", None, "Belarus",
      "hypothetical"),
     ("role:aspect.coref", "Kenya held talks with Uganda on Monday. The talks are expected to continue next week.",

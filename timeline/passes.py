@@ -22,6 +22,7 @@ rewrite_roles_stage       rewrites of stage "roles" (by phone -> call)
 assign_roles              source and target from the parse (`roles.py`)
 borrow_governor_subject   "the EU approved new sanctions": the EU's sanctions
 find_modality             the strongest cue between trigger and reporting verb (modality.csv)
+speaker_plans             a plan told with no doer is the speaker's ("said relations would be downgraded")
 refer_back                a noun that re-mentions an event of the sentence or the article
 address_the_fighting      a call to end fighting: to the sides of the last clash
 judge_the_deed            praise or criticism of a deed: at the sides of the last such event
@@ -638,6 +639,21 @@ def find_modality(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
+def speaker_plans(state: SentenceState, c: Candidate) -> bool:
+    """A plan told in the passive with no doer ("Turkey said relations would be downgraded", "Trump
+    said sanctions will be imposed on North Korea") is the speaker's own: the one who announces it
+    will do it. Only with its target named: "the pilot would be handed over" may be anyone's."""
+    if c.sources or not c.targets or c.modality not in ("planned", "intended") or state.rules.policy(c.type).reporting:
+        return True
+    if c.head.pos_ != "VERB" or not _agentless_passive(c.head):
+        return True
+    path, reported = _modality_path(state.rules, c.head)
+    if reported:
+        c.sources = state.ctx.roles.subject_actors(path[-1].head, state.mentions)
+        c.trace.append("role:speaker.plan")
+    return True
+
+
 def _modality_path(rules: Rules, tok: Token) -> tuple[list[Token], bool]:
     """The trigger and the words above it in its clause, up to (without) a reporting verb."""
     path = [tok]
@@ -1106,7 +1122,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 
 EVENT_PASSES = (
-    find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, refer_back,
+    find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, speaker_plans, refer_back,
     address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, place_fallback,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
 )

@@ -231,6 +231,8 @@ class Rules:
                 heads = [c]
                 if c.pos_ == "NUM" or c.lemma_.lower() in self.word("quantity_noun"):  # "thousands of troops"
                     heads += [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children]
+                if c.pos_ == "PROPN":  # "recalled Meyer, its ambassador", "expelled Ambassador Serur"
+                    heads += [a for a in c.children if a.dep_ in ("appos", "compound")]
                 if any(same(h, lemmas[1]) for h in heads):
                     return True
         return False
