@@ -45,6 +45,11 @@ def test_title_resolves_to_the_last_person_with_that_title():
     assert found["president"] == "Volodymyr Zelensky"
 
 
+def test_a_hyphenated_title_resolves_like_one_word():
+    found = mentions_of("UN Secretary-General Antonio Guterres spoke.\nThe Secretary-General rejected the plan.")
+    assert found["General"] == "António Guterres"  # the tokenizer splits "Secretary-General" in three
+
+
 def test_pronoun_subject_is_the_salient_person():
     found = mentions_of("Indian Prime Minister Narendra Modi arrived in Paris.\nHe met Macron.")
     assert found["He"] == "Narendra Modi"

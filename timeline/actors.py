@@ -903,7 +903,7 @@ class MentionFinder:
                 if actor is None:
                     continue
             else:
-                title = self.lexicon.match_title(tok.text)
+                title = self.lexicon.match_title(_hyphened(tok)) or self.lexicon.match_title(tok.text)
                 if not _definite(tok, found):
                     continue
                 actor = self._role_holder(tok, title, found, offset) if title else _styled(tok, self.memory)
@@ -1057,6 +1057,14 @@ def _affiliation(ent: Span, lexicon: Lexicon, on: str | None, memory: _Salience)
         if country:
             break
     return country, title
+
+
+def _hyphened(tok: Token) -> str:
+    """The hyphenated word the tokenizer split, ending at `tok` ("Secretary-General"), else the token."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].text}-{tok.text}"
+    return tok.text
 
 
 def _titled_name(ent: Span, lexicon: Lexicon) -> bool:
