@@ -50,6 +50,18 @@ def test_a_hyphenated_title_resolves_like_one_word():
     assert found["General"] == "António Guterres"  # the tokenizer splits "Secretary-General" in three
 
 
+def test_a_bare_government_is_the_state_the_story_names_most():
+    found = mentions_of("Guatemala ended the mandate. Guatemala said Sweden had meddled.\n"
+                        "Sweden protested.\nThe Government declined to renew the visas.")
+    assert found["Government"] == "Guatemala"  # named most, though Sweden was the last subject
+
+
+def test_a_capitalised_body_noun_is_the_body_named_before():
+    found = mentions_of("Guatemala ended the International Commission against Impunity in Guatemala.\n"
+                        "The Secretary-General is concerned by the measures taken against the Commission.")
+    assert found["Commission"] == "International Commission against Impunity"
+
+
 def test_pronoun_subject_is_the_salient_person():
     found = mentions_of("Indian Prime Minister Narendra Modi arrived in Paris.\nHe met Macron.")
     assert found["He"] == "Narendra Modi"

@@ -301,7 +301,8 @@ def _names_a_place(ent: Span, places: set[str]) -> bool:
 def _body_named(tok: Token, bodies: list[tuple[Actor, str]], lexicon: Lexicon) -> Actor | None:
     """The organisation of `bodies` (named so far, last last) that "the council", "the bloc" is: one
     whose name has the word, else, for "the bloc" and "the alliance", the grouping of states named last."""
-    if tok.pos_ != "NOUN" or tok.lower_ not in words()["body_noun"] or not any(c.lower_ == "the" for c in tok.children):
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in words()["body_noun"] \
+            or not any(c.lower_ == "the" for c in tok.children):
         return None
     named = next((a for a, text in reversed(bodies) if tok.lower_ in _name_words(text)
                   or any(tok.lower_ in _name_words(alias) for row in lexicon.rows(a.name)
@@ -392,6 +393,15 @@ def _own_forces(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterat
         state = lexicon.country_actor(actor.country) if actor is not None and actor.country else None
         if state is not None and state.kind == "country":
             yield tok, state
+
+
+def _bare_state_bodies(doc: Doc, found: dict[int, Mention]) -> Iterator[Token]:
+    """ "The government", "the Government", "the authorities" with no owner or modifier (words.csv
+    story_state_noun), that no earlier reading resolved: the state the story is about."""
+    for tok in doc:
+        if tok.i not in found and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in words()["story_state_noun"] \
+                and _with_the(tok) and not _modifiers(tok) and not any(c.dep_ == "prep" for c in tok.children):
+            yield tok
 
 
 def _owned_before(doc: Doc, found: dict[int, Mention], owned: dict[str, Actor]) -> Iterator[tuple[Token, Actor]]:
@@ -769,6 +779,9 @@ class MentionFinder:
                            *_first_person(doc, found, self.author, self.lexicon),
                            *_directional(doc, found, self.countries_named, self.lexicon)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
+        for tok in _bare_state_bodies(doc, found):
+            if (state := self._story_state()) is not None:
+                self._add(found, doc[tok.i : tok.i + 1], offset, state, remember=False)
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
         self.plurals.read(doc, offset, found)
@@ -810,7 +823,7 @@ class MentionFinder:
                   and (code := city_country(ent.text)) is not None):
                 actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
-                state = _formal_state(ent, found) or _state_body(ent, found, self.last_country)
+                state = _formal_state(ent, found) or _state_body(ent, found, self.last_country or self._story_state())
                 if state is not None:  # "the State of Qatar", "Colombia's Foreign Ministry": that state
                     self._add(found, ent, offset, state)
                     continue
@@ -819,6 +832,8 @@ class MentionFinder:
                 if _in_title(ent, self.lexicon):
                     continue  # "Secretary of State": part of a title, not an organisation
                 name = _span_key(ent).removeprefix("the ").strip()
+                if name.lower() in words()["body_noun"]:
+                    continue  # "the Commission", "the Court": a body named before (`_bodies`), not a new one
                 # "Wang" after "Wang Yi": the person again, not a new organisation
                 # "Duterte" read as an organisation: the one of that name in office
                 person = (self.memory.by_name_part(name) or self.lexicon.office_holder(name, self.on)) \
@@ -828,6 +843,12 @@ class MentionFinder:
                 continue
             if actor is not None and actor.name:
                 self._add(found, ent, offset, actor)
+
+    def _story_state(self) -> Actor | None:
+        """The state the story is about so far: the one it has named most (the first named on a tie)."""
+        if not self.countries_named:
+            return None
+        return self.lexicon.country_actor(self.countries_named.most_common(1)[0][0])
 
     def _surnames(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """A lone capitalised name part of a person named before ("Kasuri is in Kabul"), where
