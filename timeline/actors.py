@@ -395,6 +395,11 @@ def _own_forces(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterat
             yield tok, state
 
 
+def _story_state(countries_named: Counter[str], lexicon: Lexicon) -> Actor | None:
+    """The state the story is about so far: the one it has named most (the first named on a tie)."""
+    return lexicon.country_actor(countries_named.most_common(1)[0][0]) if countries_named else None
+
+
 def _bare_state_bodies(doc: Doc, found: dict[int, Mention]) -> Iterator[Token]:
     """ "The government", "the Government", "the authorities" with no owner or modifier (words.csv
     story_state_noun), that no earlier reading resolved: the state the story is about."""
@@ -780,7 +785,7 @@ class MentionFinder:
                            *_directional(doc, found, self.countries_named, self.lexicon)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
         for tok in _bare_state_bodies(doc, found):
-            if (state := self._story_state()) is not None:
+            if (state := _story_state(self.countries_named, self.lexicon)) is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, state, remember=False)
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
@@ -823,7 +828,8 @@ class MentionFinder:
                   and (code := city_country(ent.text)) is not None):
                 actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
-                state = _formal_state(ent, found) or _state_body(ent, found, self.last_country or self._story_state())
+                state = _formal_state(ent, found) or _state_body(
+                    ent, found, self.last_country or _story_state(self.countries_named, self.lexicon))
                 if state is not None:  # "the State of Qatar", "Colombia's Foreign Ministry": that state
                     self._add(found, ent, offset, state)
                     continue
@@ -843,12 +849,6 @@ class MentionFinder:
                 continue
             if actor is not None and actor.name:
                 self._add(found, ent, offset, actor)
-
-    def _story_state(self) -> Actor | None:
-        """The state the story is about so far: the one it has named most (the first named on a tie)."""
-        if not self.countries_named:
-            return None
-        return self.lexicon.country_actor(self.countries_named.most_common(1)[0][0])
 
     def _surnames(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """A lone capitalised name part of a person named before ("Kasuri is in Kabul"), where
