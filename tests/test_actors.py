@@ -62,6 +62,12 @@ def test_a_capitalised_body_noun_is_the_body_named_before():
     assert found["Commission"] == "International Commission against Impunity"
 
 
+def test_an_organisation_that_defines_an_acronym_is_named_by_it():
+    found = mentions_of("Guatemala ended the International Commission against Impunity in Guatemala (CICIG).\n"
+                        "CICIG said it would appeal.")
+    assert found["the International Commission against Impunity"] == found["CICIG"] == "CICIG"
+
+
 def test_pronoun_subject_is_the_salient_person():
     found = mentions_of("Indian Prime Minister Narendra Modi arrived in Paris.\nHe met Macron.")
     assert found["He"] == "Narendra Modi"

@@ -395,6 +395,22 @@ def _own_forces(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterat
             yield tok, state
 
 
+def _acronym_after(ent: Span) -> str | None:
+    """The acronym an organisation's name defines ("the International Commission against Impunity in
+    Guatemala (CICIG)"): what the article calls it after, so its name."""
+    doc = ent.doc
+    for j in range(ent.end, min(ent.end + 4, len(doc) - 2)):
+        if doc[j].text == "(":
+            acronym = doc[j + 1].text
+            if doc[j + 2].text == ")" and len(acronym) >= 2 and sum(c.isupper() for c in acronym) >= 2 \
+                    and acronym.replace("-", "").isalpha():
+                return acronym
+            return None
+        if doc[j].is_punct:
+            return None
+    return None
+
+
 def _story_state(countries_named: Counter[str], lexicon: Lexicon) -> Actor | None:
     """The state the story is about so far: the one it has named most (the first named on a tie)."""
     return lexicon.country_actor(countries_named.most_common(1)[0][0]) if countries_named else None
@@ -844,7 +860,7 @@ class MentionFinder:
                 # "Duterte" read as an organisation: the one of that name in office
                 person = (self.memory.by_name_part(name) or self.lexicon.office_holder(name, self.on)) \
                     if len(ent) == 1 else None
-                actor = person or Actor(name=name, kind="organization")
+                actor = person or Actor(name=_acronym_after(ent) or name, kind="organization")
             else:
                 continue
             if actor is not None and actor.name:
