@@ -124,6 +124,8 @@ def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
      ["Xi Jinping", "Nawaz Sharif"]),
     ("Xi Jinping met Nawaz Sharif.\nBarack Obama and Vladimir Putin spoke.\nThe two leaders agreed.", "leaders",
      ["Barack Obama", "Vladimir Putin"]),
+    ("Viktor Yushchenko and Viktor Yanukovych met.\nThe two candidates agreed to set up a working group.",
+     "candidates", ["Viktor Yushchenko", "Viktor Yanukovych"]),
     # "both sides" are who acted, not who reported it together
     ("Sudan's army and the Rapid Support Forces signed a truce, Saudi Arabia and the United States said.\n"
      "The truce can be extended with the agreement of both sides.", "sides", ["Sudan", "Rapid Support Forces"]),
