@@ -75,6 +75,11 @@ def test_drop_cue_verbs_and_governed(text, kept, dropped):
     assert kept in heads and dropped not in heads
 
 
+def test_forces_oust_only_by_the_trigger_verb_itself():
+    found = events_of("The Malian junta has proposed staying in power for five years before holding elections.")
+    assert not [e for e in found if e.trigger == "elections" and e.type == "military"]
+
+
 def test_a_granted_deed_stays_an_event():
     state = state_of("The European Union approved new sanctions on Russia.")
     for p in SENTENCE_PASSES:

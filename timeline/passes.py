@@ -293,8 +293,9 @@ def _vowed(state: SentenceState, c: Candidate) -> bool:
 
 
 def _forces_act(state: SentenceState, c: Candidate) -> bool:
-    """ "U.S.-led forces ousted the Taleban government": armed forces as the subject."""
-    subj = [s for s in subjects(c.verb)] if c.verb is not None else []
+    """ "U.S.-led forces ousted the Taleban government": armed forces as the subject of the trigger
+    itself (not "the junta proposed staying in power before holding elections")."""
+    subj = [s for s in subjects(c.verb)] if c.verb is not None and c.verb == c.head else []
     return any(_is_force(state, s, []) for s in subj)
 
 
