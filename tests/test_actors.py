@@ -68,6 +68,14 @@ def test_an_organisation_that_defines_an_acronym_is_named_by_it():
     assert found["the International Commission against Impunity"] == found["CICIG"] == "CICIG"
 
 
+@pytest.mark.parametrize("text,surface,name", [
+    ("Russian missiles struck the port of Odesa.", "Odesa", "Ukraine"),  # no entity read
+    ("Protests erupted in the oil town of Zhanaozen.", "Zhanaozen", "Kazakhstan"),  # read as a person
+])
+def test_a_city_the_recogniser_missed_in_a_place_phrase_is_its_country(text, surface, name):
+    assert mentions_of(text).get(surface) == name
+
+
 def test_pronoun_subject_is_the_salient_person():
     found = mentions_of("Indian Prime Minister Narendra Modi arrived in Paris.\nHe met Macron.")
     assert found["He"] == "Narendra Modi"

@@ -298,6 +298,27 @@ def _names_a_place(ent: Span, places: set[str]) -> bool:
     return ent.text in places
 
 
+def _unread_cities(doc: Doc, found: dict[int, Mention]) -> Iterator[Span]:
+    """A city the recogniser missed or mislabelled, where the sentence puts a place ("struck the port
+    of Odesa", "pounded positions above Tetovo", "in the oil town of Zhanaozen"): its name after a
+    preposition of place or motion, or after "of" on a place noun (words.csv place_noun)."""
+    for tok in doc:
+        if tok.i in found or tok.pos_ != "PROPN" or tok.dep_ != "pobj" or not tok.text[:1].isupper():
+            continue
+        prep = tok.head
+        if not (prep.lower_ in words()["city_prep"] or prep.lower_ == "of"
+                and prep.head.lemma_.lower() in words()["place_noun"]):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == tok \
+                and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        span = doc[start : tok.i + 1]
+        if not any(t.i in found for t in span) and city_country(span.text) is not None \
+                and not _city_in_a_longer_name(doc, start, tok.i + 1):
+            yield span
+
+
 def _body_named(tok: Token, bodies: list[tuple[Actor, str]], lexicon: Lexicon) -> Actor | None:
     """The organisation of `bodies` (named so far, last last) that "the council", "the bloc" is: one
     whose name has the word, else, for "the bloc" and "the alliance", the grouping of states named last."""
@@ -789,6 +810,8 @@ class MentionFinder:
         self._names(doc, offset, found)
         self._entities(doc, offset, found)
         self._titled_names(doc, offset, found)
+        for span in _unread_cities(doc, found):
+            self._add(found, span, offset, self.lexicon.country_actor(city_country(span.text)))
         self._surnames(doc, offset, found)
         self._roles(doc, offset, found)
         self._agents(doc, offset, found)
