@@ -544,6 +544,12 @@ def test_praise_of_an_outcome_is_at_the_sides_of_the_last_deed():
     assert e[0].target_basis == "context"
 
 
+def test_a_reply_to_an_outcome_is_at_the_other_side_of_the_last_deed():
+    e = [e for e in events_of("Thailand fired artillery at Cambodia on Friday.\nCambodia rejected the move.")
+         if e.type == "rejection"]
+    assert e and e[0].source == ("Cambodia",) and e[0].target == ("Thailand",)
+
+
 def test_an_election_naming_no_one_is_the_countrys():
     """The country of its phrase, else the one the article names most so far (from context)."""
     text = ("Zimbabwe's electoral commission met. Zimbabwe's opposition objected. "

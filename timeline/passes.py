@@ -751,8 +751,8 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
     """Praise or criticism of a deed named as its object ("Guterres welcomed the talks", "Abe called
     the launch a violent act", "voiced concerns about the conduct of the poll") is aimed at the sides
     of the article's last event of that kind (a criticism at its doers), this sentence's first."""
-    if c.targets or c.type not in ("praise", "criticism"):
-        return True
+    if c.targets or not (c.type == "criticism" or state.rules.policy(c.type).answers):
+        return True  # "rejected the result", "accepted the outcome" answer a deed too
     verb = naming_verb(c.head) if c.frame == "named" else c.head
     obj = named_object(verb) if c.frame == "named" else next((o for o in verb.children if o.dep_ == "dobj"), None)
     judged = list(obj.subtree) if obj is not None else [  # "voiced concerns about the conduct of the poll"
