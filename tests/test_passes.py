@@ -550,6 +550,14 @@ def test_a_reply_to_an_outcome_is_at_the_other_side_of_the_last_deed():
     assert e and e[0].source == ("Cambodia",) and e[0].target == ("Thailand",)
 
 
+def test_criticism_of_an_attack_on_victims_is_at_the_attacker():
+    e = [e for e in events_of("Sudanese security forces attacked a protest camp in Khartoum on Monday.\n"
+                              "The United States condemned the attack on protesters.") if e.type == "criticism"]
+    assert e and e[0].target == ("Sudan",)
+    e = [e for e in events_of("Biden condemned the attack by Russian forces.") if e.type == "criticism"]
+    assert e and e[0].target == ("Russia",)  # the doer named inside: kept
+
+
 def test_an_election_naming_no_one_is_the_countrys():
     """The country of its phrase, else the one the article names most so far (from context)."""
     text = ("Zimbabwe's electoral commission met. Zimbabwe's opposition objected. "

@@ -751,7 +751,7 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
     """Praise or criticism of a deed named as its object ("Guterres welcomed the talks", "Abe called
     the launch a violent act", "voiced concerns about the conduct of the poll") is aimed at the sides
     of the article's last event of that kind (a criticism at its doers), this sentence's first."""
-    if c.targets or not (c.type == "criticism" or state.rules.policy(c.type).answers):
+    if not (c.type == "criticism" or state.rules.policy(c.type).answers):
         return True  # "rejected the result", "accepted the outcome" answer a deed too
     verb = naming_verb(c.head) if c.frame == "named" else c.head
     obj = named_object(verb) if c.frame == "named" else next((o for o in verb.children if o.dep_ == "dobj"), None)
@@ -761,7 +761,7 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
     deed = next((kind for t in judged if (kind := _event_kind(state, t))
                  and kind != c.type and not state.rules.policy(kind).reporting), None)
     outcome = deed is None and obj is not None and obj.lemma_.lower() in state.rules.word("outcome_noun")
-    if deed is None and not outcome:
+    if deed is None and not outcome or c.targets and not _victims_only(state, c, deed, judged):
         return True
     c.trace.append("role:judged.deed")  # a deed judged: the article says whose, even if this sentence does not
     if outcome:  # "Washington welcomed the outcome": of the last deed told
@@ -775,6 +775,14 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
         c.target_basis = "context"
         c.trace.append("role:judged.sides")
     return True
+
+
+def _victims_only(state: SentenceState, c: Candidate, deed: str | None, judged: list[Token]) -> bool:
+    """A criticism of a deed whose only targets are named inside it ("condemned the attack on
+    protesters", "the use of force against peaceful protesters"): they suffered it; its doer is aimed at."""
+    victims = {m.actor.name for t in judged if (m := state.mentions.get(t.i)) is not None and t.dep_ == "pobj"
+               and t.head.lower_ in ("on", "against", "upon") and _event_kind(state, t.head.head) == deed}
+    return c.type == "criticism" and deed in ("military", "coercion") and all(a.name in victims for a in c.targets)
 
 
 def _is_deed(rules: Rules, c: Candidate) -> bool:
