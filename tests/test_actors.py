@@ -76,6 +76,12 @@ def test_a_city_the_recogniser_missed_in_a_place_phrase_is_its_country(text, sur
     assert mentions_of(text).get(surface) == name
 
 
+def test_we_in_a_statement_issued_for_the_un_secretary_general_is_the_un():
+    found = mentions_of("The following statement was issued today by the Spokesman for UN Secretary-General "
+                        "Antonio Guterres:\nWe expect Guatemala to respect its obligations.", on="2019-01-07")
+    assert found["We"] == "United Nations"
+
+
 def test_pronoun_subject_is_the_salient_person():
     found = mentions_of("Indian Prime Minister Narendra Modi arrived in Paris.\nHe met Macron.")
     assert found["He"] == "Narendra Modi"

@@ -48,6 +48,9 @@ ROLE_CASES = [
      "occurred"),
     ("Chavez ordered 10 army battalions to the Colombian border.", "military", "Hugo Chávez", "Colombia", "occurred"),
     ("Paris said it would recall Meyer, its ambassador.", "sanction", "France", None, "planned"),  # an appositive
+    # a main verb the parser hung on the subject's apposition
+    ("China, the North's only major ally, called on Seoul to remain calm.", "demand", "China", "South Korea",
+     "occurred"),
     ("Peru expelled Ambassador Pablo Monroy.", "sanction", "Peru", "Pablo Monroy", "occurred"),  # its title
     ("Bulgaria will seek compensation from Russia.", "demand", "Bulgaria", "Russia", "planned"),
     # whoever has the plan does the deed

@@ -1228,7 +1228,8 @@ def _subject_in_sentence(tok: Token, found: dict[int, Mention], kinds: tuple[str
     return best
 
 
-_BYLINE = re.compile(r"(?:(?:Press |Joint )?Statement|Remarks|Readout|Op-Ed|Media Note)\b[^\n]{0,40}?\bby\b", re.I)
+_BYLINE = re.compile(r"(?:The following )?(?:(?:Press |Joint )?Statement|Remarks|Readout|Op-Ed|Media Note)\b"
+                     r"[^\n]{0,40}?\bby\b", re.I)  # "The following statement was issued today by the Spokesman for"
 
 
 def _byline_author(doc: Doc, found: dict[int, Mention]) -> Actor | None:

@@ -12,8 +12,8 @@ from .actors import MentionFinder, agent_nouns, joined_names
 from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, words
-from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, named_object, naming_verb, noun_phrase,
-                     phrase, possessor, reciprocal_pronoun, referent, reporting_verb, subjects, unique)
+from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, main_verb_on_apposition, named_object,
+                     naming_verb, noun_phrase, phrase, possessor, reciprocal_pronoun, referent, reporting_verb, subjects, unique)
 
 Mentions = dict[int, Mention]
 
@@ -200,7 +200,8 @@ class Roles:
                          for c in tok.children if c.dep_ == "dobj" for p in c.children)
         if etype == "aid" and not targets and own_object:
             return None  # "we will continue to supply our troops": one's own, no one else's
-        reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "Serbia, backed by Russia", "soldiers killed in Ukraine"
+        # "Serbia, backed by Russia", "soldiers killed in Ukraine"; not a main verb misparsed so
+        reduced = tok.dep_ == "acl" and tok.tag_ == "VBN" and not main_verb_on_apposition(tok)
         if not (is_passive(tok) or reduced):
             sources = self.subject_actors(tok, mentions) + sources
         elif tok.dep_ == "acl":

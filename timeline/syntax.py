@@ -74,6 +74,8 @@ def subjects(verb: Token) -> list[Token]:
                 return _sender(t.head)
             return conjuncts(t.head) if t.head.pos_ in ("NOUN", "PROPN") else []  # "ministers, meeting in Jakarta"
         noun = t.head
+        if main_verb_on_apposition(t):
+            return conjuncts(noun.head)
         if t.dep_ == "acl" and t.tag_ == "VB" and noun.lemma_.lower() in words()["intent_noun"] \
                 and noun.dep_ == "dobj" and not any(c.dep_ == "poss" for c in noun.children):
             t = noun.head  # "he had no plans to meet Hun Sen", "made a decision to expel": the one who had it
@@ -83,6 +85,14 @@ def subjects(verb: Token) -> list[Token]:
             return conjuncts(poss[0])  # "his intention to visit"; not "Putin's invitation to meet"
         break
     return _stranded_subject(t)
+
+
+def main_verb_on_apposition(verb: Token) -> bool:
+    """ "China, the North's only major ally, called on both Koreas": the sentence's main verb that the
+    parser hung on the apposition as a reduced relative, leaving a noun as the root."""
+    noun = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and noun.dep_ == "appos" and noun.head.dep_ == "ROOT"
+            and noun.head.pos_ in ("NOUN", "PROPN") and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
 
 
 def naming_verb(tok: Token) -> Token | None:
