@@ -57,8 +57,9 @@ ONE_WORD_CUES = [
     ("bid", "Macron travelled to Beijing in a bid to meet Xi Jinping.", "meeting", "intended"),
     ("eager", "Iran is eager to resume talks with the European Union.", "talks", "intended"),
     ("keen", "China is keen to hold talks with the European Union.", "talks", "intended"),
-    ("ready", "Iran is ready to resume talks with the United States.", "talks", "intended"),
-    ("willing", "Putin is willing to meet Zelensky.", "meeting", "intended"),
+    # a declared readiness is itself an offer (triggers.csv), whose content is the act it names
+    ("ready", "Iran is ready to resume talks with the United States.", "offer", "intended"),
+    ("willing", "Putin is willing to meet Zelensky.", "offer", "intended"),
     # "is determined to" is an ADJ with the lemma "determined": only the verb reads as "determine"
     ("determine", "Iran has determined to resume talks with the United States.", "talks", "intended"),
     ("commit", "Iran committed to holding talks with the European Union.", "talks", "intended"),

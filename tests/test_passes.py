@@ -62,6 +62,7 @@ def test_find_triggers(text, heads):
 @pytest.mark.parametrize("text, kept, dropped", [
     ("Netanyahu hoped to meet Mohammed bin Salman.", "meet", "hoped"),  # a cue verb is modality
     ("Trump demanded that Ukraine renounce NATO membership talks.", "demanded", "talks"),  # content
+    ("Kurti said he had been ready to sign and accused Belgrade of dragging its feet.", "accused", "sign"),
     ("Iran rejected its offer of talks.", "rejected", "offer"),  # a pronoun owner: the same act re-told
     ("Iran welcomed the Qatari mediation.", "welcomed", "mediation"),  # a modifier is not a named doer
     ("Iran rejected a deal brokered by Qatar.", "rejected", "deal"),  # a broker is not the doer

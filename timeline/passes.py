@@ -488,6 +488,8 @@ def _governor(state: SentenceState, c: Candidate) -> Candidate | None:
         if t.dep_ == "prep" and t.lower_ not in state.rules.word("content_prep") and not (
                 t.lower_ == "in" and t.head.lemma_.lower() in state.rules.word("participation_verb")):
             return None  # "in a draft", "with negotiations set to continue": adjuncts, not content
+        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.head.tag_ == "VB":
+            return None  # "was ready to sign and accused Belgrade": a finite verb is no conjunct of the infinitive
         if t.dep_ == "conj":
             t = t.head
             continue

@@ -90,8 +90,8 @@ class Roles:
             found = [a for s in subj for a in self.actor_of(s, mentions)]
             if len(subj) == 1 and len(found) == 1:
                 found = joined_names(subj[0], mentions) or found
-            if not found and subj and subj[0].lower_ in ("it", "we", "they") and t.lemma_ != "be":
-                return self.speaker(t, mentions)  # "Petrobras said it would suspend investments"
+            if not found and subj and subj[0].lower_ in ("it", "we", "they") and (t.lemma_ != "be" or _is_to_do(t)):
+                return self.speaker(t, mentions)  # "Petrobras said it would suspend investments", "it was ready to"
             if found or not subj:
                 return found
             top = subj[0].head
@@ -125,13 +125,10 @@ class Roles:
 
     def venue_countries(self, pred: Token, mentions: Mentions) -> list[Actor]:
         """ "met in Germany": a country named as the place of a meeting, talks or a visit."""
-        out = []
-        for c in pred.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
-                out += [a for a in self.pobj_actors(c, mentions) if a.kind == "country"
-                        and any(m.text.lower().lstrip("the ").startswith(a.name.lower()[:4])
-                                for m in mentions.values() if m.actor is a)]
-        return out
+        return [a for c in pred.children if c.dep_ == "prep" and c.lower_ == "in"
+                for a in self.pobj_actors(c, mentions) if a.kind == "country"
+                and any(m.text.lower().lstrip("the ").startswith(a.name.lower()[:4]) for m in mentions.values()
+                        if m.actor is a)]
 
     def of_evaluation(self, tok: Token, verb: Token, frame: str, mentions: Mentions):
         """(sources, targets) of an evaluative word.
@@ -319,6 +316,12 @@ class Roles:
                 if c.dep_ in ("prep", "dative") and c.lower_ in self.rules.word("partner_prep"):
                     targets += self.pobj_actors(c, mentions)  # "sent his congratulations to Mugabe": a dative
         return sources, targets
+
+
+def _is_to_do(be: Token) -> bool:
+    """ "it was ready to help", "it is willing to talk": the copula says what its subject will do
+    (not "it is clear that")."""
+    return any(c.dep_ == "acomp" and any(x.dep_ == "xcomp" for x in c.children) for c in be.children)
 
 
 def doer_preps(tok: Token, rules: Rules) -> list[Token]:
