@@ -82,6 +82,12 @@ def test_we_in_a_statement_issued_for_the_un_secretary_general_is_the_un():
     assert found["We"] == "United Nations"
 
 
+def test_a_role_named_by_an_apposition_is_that_person():
+    found = mentions_of("Ban Ki-moon spoke on Monday.\nThe leader of the main opposition Syrian National "
+                        "Coalition, Moaz al-Khatib, said he was ready to talk.")
+    assert found["leader"] == found["he"] == "Moaz al-Khatib"  # not "the leader" the article names most
+
+
 def test_pronoun_subject_is_the_salient_person():
     found = mentions_of("Indian Prime Minister Narendra Modi arrived in Paris.\nHe met Macron.")
     assert found["He"] == "Narendra Modi"

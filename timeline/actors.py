@@ -948,8 +948,9 @@ class MentionFinder:
                 continue
             named = next((found[c.i] for c in _apposed(tok) if c.i in found and found[c.i].actor.kind == "person"), None)
             if named is not None:
-                if tok.dep_ != "compound" and self.lexicon.match_title(tok.text):
-                    # "The Kremlin spokesman, Dmitry Peskov, said": the role is the person named
+                if tok.dep_ != "compound" and tok.pos_ == "NOUN":
+                    # "The Kremlin spokesman, Dmitry Peskov, said", "the leader of the opposition coalition,
+                    # Moaz al-Khatib, said": the role is the person named
                     self._add(found, doc[tok.i : tok.i + 1], offset, named.actor, remember=False)
                 continue
             lower = tok.lower_
@@ -1088,10 +1089,12 @@ class MentionFinder:
 
 def _apposed(tok: Token) -> list[Token]:
     """The words that may name who a role is: its compound or apposition, or the apposition
-    the parser hung on its "for"/"to" phrase ("The UN envoy for Sudan, Volker Perthes,")."""
+    the parser hung on its "for"/"to"/"of" phrase ("The UN envoy for Sudan, Volker Perthes,", "the
+    leader of the opposition coalition, Moaz al-Khatib,")."""
     own = [c for c in tok.children if c.dep_ in ("compound", "appos")]
-    return own + [a for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "to", "in", "at")
-                  for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
+    hung = [a for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "to", "in", "at", "of")
+            for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
+    return own + hung + [b for a in hung for b in a.children if b.dep_ == "appos"]  # "... Syrian National Coalition, Moaz al-Khatib,"
 
 
 def _affiliation(ent: Span, lexicon: Lexicon, on: str | None, memory: _Salience) -> tuple[str | None, str | None]:
