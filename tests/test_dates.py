@@ -455,6 +455,9 @@ CASES = [
      "2013-03-22", None, "day"),
     ("Campaigning ended on Friday. Bersani held his final rally the same evening.", "2013-02-23", "the same evening",
      "2013-02-22", None, "day"),
+    # in the past tense, not a day ahead of publication: a deadline told before is not when it happened
+    ("The cuts take effect through Sept. 30. The Senate approved a bill the same day.", "2013-03-20", "the same day",
+     "2013-03-20", None, "day"),
     # the day or night before a day told, at the end of its phrase
     ("Spain won on Wednesday. Holland had beaten Uruguay the night before.", "2010-07-09", "the night before",
      "2010-07-06", None, "day"),

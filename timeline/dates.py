@@ -1153,8 +1153,12 @@ _FINE_ENOUGH = MappingProxyType({"year": ("year", "month", "day"), "month": ("mo
 
 
 def _refer_same_day(m: re.Match[str], found: list[Timex], alone: Value) -> Value:
-    """"the same day", "that day": the day mentioned last."""
-    day = next((t for t in reversed(found) if t.precision == "day" and t.date_end is None), None)
+    """"the same day", "that day": the day mentioned last; in the past tense, the last one not ahead
+    of the publication date (`alone`): "The Senate approved a bill the same day" after "the deadline of
+    Sept. 30" is not on the deadline."""
+    past = alone[0] is not None and _tense(m.string, m.start(), m.end()) == "past"
+    day = next((t for t in reversed(found) if t.precision == "day" and t.date_end is None
+                and not (past and t.date and t.date > alone[0])), None)
     return alone if day is None or day.date is None else (day.date, None, "day")
 
 
