@@ -56,6 +56,12 @@ def test_a_bare_government_is_the_state_the_story_names_most():
     assert found["Government"] == "Guatemala"  # named most, though Sweden was the last subject
 
 
+def test_a_person_counts_for_their_state_in_what_the_story_is_about():
+    found = mentions_of("Kazakh President Kassym-Jomart Tokayev spoke. Tokayev thanked Russia.\n"
+                        "Russia sent troops.\nThe government lifted a price cap.", on="2022-01-07")
+    assert found["government"] == "Kazakhstan"
+
+
 def test_a_capitalised_body_noun_is_the_body_named_before():
     found = mentions_of("Guatemala ended the International Commission against Impunity in Guatemala.\n"
                         "The Secretary-General is concerned by the measures taken against the Commission.")
@@ -70,7 +76,8 @@ def test_an_organisation_that_defines_an_acronym_is_named_by_it():
 
 @pytest.mark.parametrize("text,surface,name", [
     ("Russian missiles struck the port of Odesa.", "Odesa", "Ukraine"),  # no entity read
-    ("Protests erupted in the oil town of Zhanaozen.", "Zhanaozen", "Kazakhstan"),  # read as a person
+    ("Protests erupted in the oil town of Zhanaozen.", "Zhanaozen", "Kazakhstan"),
+    ("The protests erupted Sunday in the western oil town of Zhanaozen.", "Zhanaozen", "Kazakhstan"),  # read as a name
 ])
 def test_a_city_the_recogniser_missed_in_a_place_phrase_is_its_country(text, surface, name):
     assert mentions_of(text).get(surface) == name

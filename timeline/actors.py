@@ -298,16 +298,20 @@ def _names_a_place(ent: Span, places: set[str]) -> bool:
     return ent.text in places
 
 
+def _in_place_phrase(tok: Token) -> bool:
+    """A noun after a preposition of place or motion (words.csv city_prep), or after "of" on a place
+    noun ("the oil town of Zhanaozen")."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and (prep.lower_ in words()["city_prep"] or prep.lower_ == "of"
+                                   and prep.head.lemma_.lower() in words()["place_noun"])
+
+
 def _unread_cities(doc: Doc, found: dict[int, Mention]) -> Iterator[Span]:
     """A city the recogniser missed or mislabelled, where the sentence puts a place ("struck the port
     of Odesa", "pounded positions above Tetovo", "in the oil town of Zhanaozen"): its name after a
     preposition of place or motion, or after "of" on a place noun (words.csv place_noun)."""
     for tok in doc:
-        if tok.i in found or tok.pos_ != "PROPN" or tok.dep_ != "pobj" or not tok.text[:1].isupper():
-            continue
-        prep = tok.head
-        if not (prep.lower_ in words()["city_prep"] or prep.lower_ == "of"
-                and prep.head.lemma_.lower() in words()["place_noun"]):
+        if tok.i in found or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not _in_place_phrase(tok):
             continue
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == tok \
@@ -432,18 +436,25 @@ def _acronym_after(ent: Span) -> str | None:
     return None
 
 
-def _story_state(countries_named: Counter[str], lexicon: Lexicon) -> Actor | None:
-    """The state the story is about so far: the one it has named most (the first named on a tie)."""
+def _most_named_country(countries_named: Counter[str], lexicon: Lexicon) -> Actor | None:
+    """The country the article has named most so far by its own names (the first named on a tie)."""
     return lexicon.country_actor(countries_named.most_common(1)[0][0]) if countries_named else None
 
 
-def _bare_state_bodies(doc: Doc, found: dict[int, Mention]) -> Iterator[Token]:
+def _story_state(parties: Counter[Actor]) -> Actor | None:
+    """The state the story is about so far: the one it has named most, a person counting for their
+    own (the first named on a tie)."""
+    return next((a for a, _ in parties.most_common() if a.kind == "country"), None)
+
+
+def _bare_state_bodies(doc: Doc, found: dict[int, Mention], state: Actor | None) -> Iterator[tuple[Token, Actor]]:
     """ "The government", "the Government", "the authorities" with no owner or modifier (words.csv
     story_state_noun), that no earlier reading resolved: the state the story is about."""
     for tok in doc:
-        if tok.i not in found and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in words()["story_state_noun"] \
-                and _with_the(tok) and not _modifiers(tok) and not any(c.dep_ == "prep" for c in tok.children):
-            yield tok
+        if state is not None and tok.i not in found and tok.pos_ in ("NOUN", "PROPN") \
+                and tok.lower_ in words()["story_state_noun"] and _with_the(tok) and not _modifiers(tok) \
+                and not any(c.dep_ == "prep" for c in tok.children):
+            yield tok, state
 
 
 def _owned_before(doc: Doc, found: dict[int, Mention], owned: dict[str, Actor]) -> Iterator[tuple[Token, Actor]]:
@@ -823,9 +834,8 @@ class MentionFinder:
                            *_first_person(doc, found, self.author, self.lexicon),
                            *_directional(doc, found, self.countries_named, self.lexicon)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
-        for tok in _bare_state_bodies(doc, found):
-            if (state := _story_state(self.countries_named, self.lexicon)) is not None:
-                self._add(found, doc[tok.i : tok.i + 1], offset, state, remember=False)
+        for tok, state in list(_bare_state_bodies(doc, found, _story_state(self.plurals.parties))):
+            self._add(found, doc[tok.i : tok.i + 1], offset, state, remember=False)
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
         self.plurals.read(doc, offset, found)
@@ -860,7 +870,9 @@ class MentionFinder:
             if any(t.i in found for t in read):
                 continue
             ent = read
-            if read.label_ in PERSON_LABELS or _titled_name(read, self.lexicon):
+            if len(read) == 1 and _in_place_phrase(read.root) and (code := city_country(read.text)) is not None:
+                actor = self.lexicon.country_actor(code)  # "the oil town of Zhanaozen", read as a person
+            elif read.label_ in PERSON_LABELS or _titled_name(read, self.lexicon):
                 ent = _hyphen_tail(read)  # "Kim Yeon-chul", read as "Kim Yeon"
                 actor = self._person(ent)
             elif (ent.label_ in ("GPE", "ORG") and not _city_in_a_longer_name(doc, ent.start, ent.end)
@@ -868,7 +880,7 @@ class MentionFinder:
                 actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
                 state = _formal_state(ent, found) or _state_body(
-                    ent, found, self.last_country or _story_state(self.countries_named, self.lexicon))
+                    ent, found, self.last_country or _most_named_country(self.countries_named, self.lexicon))
                 if state is not None:  # "the State of Qatar", "Colombia's Foreign Ministry": that state
                     self._add(found, ent, offset, state)
                     continue
