@@ -358,6 +358,8 @@ def test_plural_noun_from_coordinated_actors_is_the_group():
     ("Police dispersed the demonstrators.", "demonstrators", "protesters"),
     ("Police fired tear gas to disperse the rioters.", "rioters", "rioters"),
     ("Gunmen abducted 280 pupils.", "Gunmen", "gunmen"),
+    ("Tokayev blamed the violence on bandits.", "bandits", "bandits"),
+    ("The terrorists seized the airport.", "terrorists", "terrorists"),
     ("The junta carried out a crackdown on anti-coup demonstrations.", "demonstrations", "protesters"),
     ("Hamas fired rockets. The militants freed three hostages.", "militants", "Hamas"),  # the group named
 ])
