@@ -645,8 +645,9 @@ def find_modality(state: SentenceState, c: Candidate) -> bool:
 def speaker_plans(state: SentenceState, c: Candidate) -> bool:
     """A plan told in the passive with no doer ("Turkey said relations would be downgraded", "Trump
     said sanctions will be imposed on North Korea") is the speaker's own: the one who announces it
-    will do it. Only with its target named: "the pilot would be handed over" may be anyone's."""
-    if c.sources or not c.targets or c.modality not in ("planned", "intended") or state.rules.policy(c.type).reporting:
+    will do it. Only with its target named ("the pilot would be handed over" may be anyone's), and
+    not one hoped for ("hoped French officials would be indicted": by a court)."""
+    if c.sources or not c.targets or c.modality != "planned" or state.rules.policy(c.type).reporting:
         return True
     if c.head.pos_ != "VERB" or not _agentless_passive(c.head):
         return True
