@@ -48,6 +48,8 @@ ROLE_CASES = [
      "occurred"),
     ("Chavez ordered 10 army battalions to the Colombian border.", "military", "Hugo Chávez", "Colombia", "occurred"),
     ("Paris said it would recall Meyer, its ambassador.", "sanction", "France", None, "planned"),  # an appositive
+    ("North Korea said it was cutting the military hotline with South Korea.", "sanction", "North Korea",
+     "South Korea", "occurred"),
     # a declared readiness is an offer
     ("China said it was willing to help the Philippines build railways.", "offer", "China", "Philippines", "intended"),
     # a main verb the parser hung on the subject's apposition
