@@ -66,6 +66,7 @@ def test_find_triggers(text, heads):
     ("Iran rejected its offer of talks.", "rejected", "offer"),  # a pronoun owner: the same act re-told
     ("Iran welcomed the Qatari mediation.", "welcomed", "mediation"),  # a modifier is not a named doer
     ("Iran rejected a deal brokered by Qatar.", "rejected", "deal"),  # a broker is not the doer
+    ("Iran rejected the deal announced by Trump.", "rejected", "deal"),  # nor is who told of it
     ("Trump signed a deal that backed Moscow's demands.", "signed", "demands"),  # no one answers, a deal does
 ])
 def test_drop_cue_verbs_and_governed(text, kept, dropped):

@@ -326,10 +326,11 @@ def _is_to_do(be: Token) -> bool:
 
 def doer_preps(tok: Token, rules: Rules) -> list[Token]:
     """The phrases of a noun trigger that name its doer: "an offer from Kyiv", "a request by Qarase",
-    "the offer made on Sunday by the crown prince" (a support verb's agent; not "a deal brokered by China")."""
+    "the offer made on Sunday by the crown prince" (a support verb's agent; not "a deal brokered by China",
+    nor "the deal, announced by Trump": who tells of it)."""
     found = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules.word("source_prep")]
-    return found + [a for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                    and c.lemma_.lower() in rules.support_verbs for a in c.children if a.dep_ == "agent"]
+    return found + [a for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower()
+                    in rules.support_verbs - rules.word("reporting") for a in c.children if a.dep_ == "agent"]
 
 
 def _list_after(prep: Token, mentions: Mentions, found: list[Actor]) -> list[Actor]:
