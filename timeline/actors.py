@@ -834,7 +834,7 @@ class MentionFinder:
                            *_first_person(doc, found, self.author, self.lexicon),
                            *_directional(doc, found, self.countries_named, self.lexicon)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
-        for tok, state in list(_bare_state_bodies(doc, found, _story_state(self.plurals.parties))):
+        for tok, state in _bare_state_bodies(doc, found, _story_state(self.plurals.parties)):
             self._add(found, doc[tok.i : tok.i + 1], offset, state, remember=False)
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)

@@ -752,8 +752,10 @@ def address_the_fighting(state: SentenceState, c: Candidate) -> bool:
 
 def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
     """Praise or criticism of a deed named as its object ("Guterres welcomed the talks", "Abe called
-    the launch a violent act", "voiced concerns about the conduct of the poll") is aimed at the sides
-    of the article's last event of that kind (a criticism at its doers), this sentence's first."""
+    the launch a violent act", "voiced concerns about the conduct of the poll"), or another reply to
+    it (event_types.csv `answers`: "rejected the result"), is aimed at the sides of the article's last
+    event of that kind (a criticism at its doers), this sentence's first; so is a criticism that names
+    only the deed's victims ("condemned the attack on protesters")."""
     if not (c.type == "criticism" or state.rules.policy(c.type).answers):
         return True  # "rejected the result", "accepted the outcome" answer a deed too
     verb = naming_verb(c.head) if c.frame == "named" else c.head
@@ -781,8 +783,8 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
 
 
 def _victims_only(state: SentenceState, c: Candidate, deed: str | None, judged: list[Token]) -> bool:
-    """A criticism of a deed whose only targets are named inside it ("condemned the attack on
-    protesters", "the use of force against peaceful protesters"): they suffered it; its doer is aimed at."""
+    """A criticism of an armed or coercive deed whose only targets are named after "on" or "against"
+    inside it ("condemned the attack on protesters"): they suffered it; its doer is aimed at."""
     victims = {m.actor.name for t in judged if (m := state.mentions.get(t.i)) is not None and t.dep_ == "pobj"
                and t.head.lower_ in ("on", "against", "upon") and _event_kind(state, t.head.head) == deed}
     return c.type == "criticism" and deed in ("military", "coercion") and all(a.name in victims for a in c.targets)
