@@ -50,6 +50,8 @@ ROLE_CASES = [
     ("Paris said it would recall Meyer, its ambassador.", "sanction", "France", None, "planned"),  # an appositive
     ("North Korea said it was cutting the military hotline with South Korea.", "sanction", "North Korea",
      "South Korea", "occurred"),
+    ("Serbia and Kosovo initialled the agreement on Monday.", "agreement", "Serbia", None, "occurred"),
+    ("Protesters chanted against the Cuban government.", "protest", "protesters", "Cuba", "occurred"),
     # a declared readiness is an offer
     ("China said it was willing to help the Philippines build railways.", "offer", "China", "Philippines", "intended"),
     # a main verb the parser hung on the subject's apposition
