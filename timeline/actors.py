@@ -307,7 +307,7 @@ def _in_place_phrase(tok: Token) -> bool:
 
 
 def _unread_cities(doc: Doc, found: dict[int, Mention]) -> Iterator[Span]:
-    """A city the recogniser missed or mislabelled, where the sentence puts a place ("struck the port
+    """A city where the sentence puts a place, whatever the recogniser reads it as ("struck the port
     of Odesa", "pounded positions above Tetovo", "in the oil town of Zhanaozen"): its name after a
     preposition of place or motion, or after "of" on a place noun (words.csv place_noun)."""
     for tok in doc:
@@ -819,10 +819,10 @@ class MentionFinder:
         """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
         found: dict[int, Mention] = {}
         self._names(doc, offset, found)
+        for span in _unread_cities(doc, found):  # before the recogniser, which may read them as people
+            self._add(found, span, offset, self.lexicon.country_actor(city_country(span.text)))
         self._entities(doc, offset, found)
         self._titled_names(doc, offset, found)
-        for span in _unread_cities(doc, found):
-            self._add(found, span, offset, self.lexicon.country_actor(city_country(span.text)))
         self._surnames(doc, offset, found)
         self._roles(doc, offset, found)
         self._agents(doc, offset, found)
@@ -870,9 +870,7 @@ class MentionFinder:
             if any(t.i in found for t in read):
                 continue
             ent = read
-            if len(read) == 1 and _in_place_phrase(read.root) and (code := city_country(read.text)) is not None:
-                actor = self.lexicon.country_actor(code)  # "the oil town of Zhanaozen", read as a person
-            elif read.label_ in PERSON_LABELS or _titled_name(read, self.lexicon):
+            if read.label_ in PERSON_LABELS or _titled_name(read, self.lexicon):
                 ent = _hyphen_tail(read)  # "Kim Yeon-chul", read as "Kim Yeon"
                 actor = self._person(ent)
             elif (ent.label_ in ("GPE", "ORG") and not _city_in_a_longer_name(doc, ent.start, ent.end)

@@ -649,12 +649,10 @@ def speaker_plans(state: SentenceState, c: Candidate) -> bool:
     not one hoped for ("hoped French officials would be indicted": by a court)."""
     if c.sources or not c.targets or c.modality != "planned" or state.rules.policy(c.type).reporting:
         return True
-    if c.head.pos_ != "VERB" or not _agentless_passive(c.head):
-        return True
-    path, reported = _modality_path(state.rules, c.head)
-    if reported:
-        c.sources = state.ctx.roles.subject_actors(path[-1].head, state.mentions)
-        c.trace.append("role:speaker.plan")
+    if c.head.pos_ == "VERB" and _agentless_passive(c.head):
+        c.sources = state.ctx.roles.speaker(c.head, state.mentions)
+        if c.sources:
+            c.trace.append("role:speaker.plan")
     return True
 
 
