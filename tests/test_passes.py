@@ -152,6 +152,15 @@ RULE_CASES = [
      "talks", "Kenya", "Uganda", "planned"),
     ("modality:modality.csv", "Turkey could impose sanctions on Israel.", "sanction", "Turkey", "Israel",
      "hypothetical"),
+    ("role:setting.authorities", "Kenya's interior minister said Thursday that 300 people had been arrested.",
+     "coercion", "Kenya", None, "occurred"),
+    ("role:setting.authorities", "Protests spread across Peru on Friday. About 120 people were detained in Lima.",
+     "coercion", "Peru", None, "occurred"),
+    ("role:document.issuer", "The U.N. Security Council voted on Wednesday to impose an arms embargo on Eritrea. "
+     "The resolution demands that Eritrea withdraw its troops.", "demand", "UN Security Council", "Eritrea",
+     "occurred"),
+    ("role:document.issuer", "North Korea's reunification committee said in a statement that talks were over. "
+     "The statement accused Seoul of provocations.", "criticism", "North Korea", "South Korea", "occurred"),
 ]
 
 
@@ -579,3 +588,15 @@ def test_police_with_no_country_are_the_state_where_it_happens():
     assert (e.type, e.source) == ("coercion", ("Russia",))
     gunmen = [e for e in events_of("Gunmen abducted 280 pupils in Nigeria.") if e.type == "military"]
     assert [(e.source, e.target) for e in gunmen] == [(("gunmen",), ("Nigeria",))]
+
+
+def test_only_acts_of_authorities_take_the_state_as_doer_of_an_agentless_passive():
+    text = "Protests spread across Peru on Friday. Two officers were killed in Lima."
+    assert not [e for e in events_of(text) if e.type == "military" and "Peru" in e.source]
+
+
+def test_a_document_names_its_own_issuer_first():
+    text = ("The African Union met in Addis Ababa on Monday. The European Union's statement accused Russia of "
+            "aggression.")
+    e = next(e for e in events_of(text) if e.type == "criticism")
+    assert e.source == ("European Union",) and "Russia" in e.target

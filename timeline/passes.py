@@ -884,10 +884,34 @@ def remember_authors(state: SentenceState) -> None:
             continue
         else:
             made = tok.dep_ == "dobj" and tok.head.lemma_.lower() in state.rules.word("authoring_verb")
-            found = roles.left_possessor(tok, state.mentions) or (
-                roles.subject_actors(tok.head, state.mentions) if made else [])
+            said_in = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in state.rules.word("reporting")
+            found = roles.left_possessor(tok, state.mentions) or (  # "said in a statement": the sayer's
+                roles.subject_actors(tok.head if made else tok.head.head, state.mentions) if made or said_in else [])
         if found:
             state.ctx.authors[kind] = unique(found)
+
+
+def issue_the_document(state: SentenceState, c: Candidate) -> bool:
+    """ "The resolution demands that Eritrea stop", "The statement accused Seoul": a document that
+    acts is its issuer's: the one its phrase names ("the council's resolution"), else the maker of
+    the article's last document of that kind (words.csv authored_*), else for a resolution the
+    body the article has named most."""
+    if c.sources or c.verb is None:
+        return True
+    document = next((s for s in subjects(c.verb) if s.pos_ == "NOUN" and _authored(s) in DOCUMENT_KINDS), None)
+    if document is None:
+        return True
+    roles = state.ctx.roles
+    named = roles.left_possessor(document, state.mentions) or roles.phrase_all(document, state.mentions)
+    kind = _authored(document)
+    issuers = named or state.ctx.authors.get(kind, []) or (_most_named(state, "organization") if kind == "authored_resolution" else [])
+    if issuers:
+        c.sources = [a for a in issuers if a not in c.targets]
+        c.trace.append("role:document.issuer")
+    return True
+
+
+DOCUMENT_KINDS = ("authored_statement", "authored_resolution", "authored_report")
 
 
 def place_fallback(state: SentenceState, c: Candidate) -> bool:
@@ -901,6 +925,10 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
     where = unique([m.actor for t in [verb, *phrase(verb)] if (m := state.mentions.get(t.i)) is not None
                     and m.actor.kind == "country" and t.i not in who])[:1]
     forces = not c.sources and any(agent_sector(s) in LOCAL_FORCES and s.i not in state.mentions for s in subjects(verb))
+    if not c.sources and _agentless_passive(verb) and c.head.lemma_.lower() in state.rules.word("authority_act"):
+        c.sources = where or _most_named_state(state)  # "more than 1,200 people had been arrested": the state's
+        c.trace.append("role:setting.authorities")
+        return True
     if forces and not where:  # "Police fired tear gas": the forces of the state the article is about
         c.sources = _most_named_state(state)
         c.trace.append("role:setting.forces")
@@ -915,7 +943,12 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
 
 def _most_named_state(state: SentenceState) -> list[Actor]:
     """The state the article has named most so far (none before any is named)."""
-    named = Counter(a for _, a, _ in state.ctx.named if a.kind == "country")
+    return _most_named(state, "country")
+
+
+def _most_named(state: SentenceState, kind: str) -> list[Actor]:
+    """The actor of this kind the article has named most so far (none before any is named)."""
+    named = Counter(a for _, a, _ in state.ctx.named if a.kind == kind)
     return [named.most_common(1)[0][0]] if named else []
 
 
@@ -1135,7 +1168,8 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, speaker_plans, refer_back,
-    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, place_fallback,
+    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, issue_the_document,
+    place_fallback,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
 )
 
