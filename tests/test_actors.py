@@ -524,3 +524,8 @@ def test_both_sides_addressed_by_a_third_party_are_the_storys_two_main_parties()
     # the sides acting are the pair named last: "Xi met Duterte ... The two sides signed"
     text = "Xi Jinping met Rodrigo Duterte in Beijing on Thursday.\nThe two sides signed 13 agreements."
     assert sorted(groups_of(text, "2016-10-20")["sides"]) == ["Rodrigo Duterte", "Xi Jinping"]
+
+
+def test_a_city_of_a_state_the_lexicon_lacks_names_no_one():
+    found = mentions_of("Vance flew to Nuuk on Friday and met Danish officials.")  # Greenland is not in actors.csv
+    assert "Nuuk" not in found and found.get("Danish") == "Denmark"

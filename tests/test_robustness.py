@@ -376,3 +376,24 @@ def test_nul_byte_and_utf16_without_bom(tmp_path, reference):
     assert "nul.csv:2: record 1: NUL byte" in result.stderr
     sources = {e["article_source"].rsplit("/", 1)[-1] for e in events_of(tmp_path / "out")}
     assert sources == {"nul.csv:2", "u16.jsonl:1"}
+
+
+def test_an_article_whose_extraction_fails_costs_only_itself(tmp_path, reference, monkeypatch):
+    from timeline.events import EventExtractor
+
+    real = EventExtractor.paragraph
+
+    def fragile(self, doc, offset):
+        if "Kaboom" in doc.text:
+            raise KeyError("a bug this text sets off")
+        return real(self, doc, offset)
+
+    monkeypatch.setattr(EventExtractor, "paragraph", fragile)
+    bad = {"id": "bad-1", "title": "t", "date": "2025-01-02", "text": "Kaboom met Modi in Paris."}
+    src = jsonl(tmp_path / "in.jsonl", [bad, GOOD])
+    result = invoke("extract", src, "--workers", "1")
+    assert result.exit_code == 1
+    no_traceback(result)
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "bad-1" in warnings[0] and "KeyError" in warnings[0] and "in.jsonl" in warnings[0]
+    assert same_events([json.loads(line) for line in result.stdout.splitlines()], reference)

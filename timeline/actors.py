@@ -820,7 +820,8 @@ class MentionFinder:
         found: dict[int, Mention] = {}
         self._names(doc, offset, found)
         for span in _unread_cities(doc, found):  # before the recogniser, which may read them as people
-            self._add(found, span, offset, self.lexicon.country_actor(city_country(span.text)))
+            if (state := self.lexicon.country_actor(city_country(span.text))) is not None:
+                self._add(found, span, offset, state)  # a city of a state the lexicon lacks names no one
         self._entities(doc, offset, found)
         self._titled_names(doc, offset, found)
         self._surnames(doc, offset, found)

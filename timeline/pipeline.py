@@ -69,8 +69,11 @@ PARTITION_BYTES = 64 * 1024
 
 
 def extract_article(article: Article, options: Options = Options()) -> list[Event]:
-    """Extract the events of one article, in reading order."""
-    return _extract_chunk([article], options)[0]
+    """Extract the events of one article, in reading order (an `InputError` if that fails)."""
+    events = _extract_chunk([article], options)[0]
+    if isinstance(events, InputError):
+        raise events
+    return events
 
 
 # A dispatcher runs a function over tasks elsewhere (a cluster: `timeline.cluster`) and yields
@@ -101,7 +104,12 @@ def extract_events(articles: Iterable[Article], options: Options = Options(),
         results = (_extract_chunk(c, options) for c in chunks)
     for chunk in results:
         for events in chunk:
-            yield from events
+            if isinstance(events, list):
+                yield from events
+            elif on_error is not None:
+                on_error(events)
+            else:
+                log.warning("%s", events)
 
 
 def _chunks(items: Iterable[Article], size: int, chars: int = CHUNK_CHARS) -> Iterator[list[Article]]:
@@ -132,20 +140,22 @@ def _groups(items: Iterable[tuple[int, int, str]], chars: int) -> Iterator[list[
         yield group
 
 
-def _extract_chunk(articles: list[Article], options: Options) -> list[list[Event]]:
+def _extract_chunk(articles: list[Article], options: Options) -> list[list[Event] | InputError]:
     """The events of each article of a chunk, its paragraphs parsed PARSE_CHARS characters at a time.
 
     The entity recogniser then reads only the sentences that need it (see
     `EventExtractor.needs_entities`): in a paragraph without an event, known names still
     feed coreference. The parses live in spaCy's memory zone, so the words they add to the
-    vocabulary go with them and a worker stays flat over a long run.
+    vocabulary go with them and a worker stays flat over a long run. An article whose
+    extraction raises (a bug its text sets off) costs only itself: an `InputError` naming it
+    stands in its place.
     """
     nlp = load_nlp(options.model)
     lexicon, triggers = load_lexicon(options.actors_file), load_triggers()
     zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
     with zone:
         extractors = [EventExtractor(a, lexicon, triggers) for a in articles]
-        out: list[list[Event]] = [[] for _ in articles]
+        out: list[list[Event] | InputError] = [[] for _ in articles]
         items = ((k, offset, without_dateline(text) if n == 0 else text) for k, a in enumerate(articles)
                  for n, (offset, text) in enumerate(paragraphs(a.text)))
         for group in _groups(items, PARSE_CHARS):
@@ -153,10 +163,32 @@ def _extract_chunk(articles: list[Article], options: Options) -> list[list[Event
             recognise_entities(nlp, [s for (k, offset, _), doc in zip(group, docs) for s in doc.sents
                                      if extractors[k].needs_entities(s, offset)])
             for (k, offset, _), doc in zip(group, docs):
-                out[k].extend(extractors[k].paragraph(doc, offset))
+                if isinstance(events := out[k], list):
+                    out[k] = _guarded(articles[k], _read_paragraph, extractors[k], events, doc, offset)
             del docs
-        return [[with_sectors(_checked_dates(e), lexicon) for e in extractor.finish(events)]
-                for extractor, events in zip(extractors, out)]
+        for k, events in enumerate(out):
+            if isinstance(events, list):
+                out[k] = _guarded(articles[k], _finished, extractors[k], events, lexicon)
+        return out
+
+
+def _read_paragraph(extractor: EventExtractor, events: list[Event], doc, offset: int) -> list[Event]:
+    events.extend(extractor.paragraph(doc, offset))
+    return events
+
+
+def _finished(extractor: EventExtractor, events: list[Event], lexicon) -> list[Event]:
+    return [with_sectors(_checked_dates(e), lexicon) for e in extractor.finish(events)]
+
+
+def _guarded(article: Article, step: Callable[..., list[Event]], *args) -> list[Event] | InputError:
+    """One step of one article's extraction, or the error that names the article if it raised."""
+    try:
+        return step(*args)
+    except Exception as exc:  # noqa: BLE001 - a bug set off by hostile text must not cost the batch
+        log.debug("extraction of %s failed", article.id, exc_info=True)
+        return InputError(f"article {article.id!r} skipped, its extraction failed: {type(exc).__name__}: {exc}",
+                          path=article.source or None)
 
 
 def _checked_dates(event: Event) -> Event:
