@@ -704,3 +704,12 @@ def test_the_two_leaders_are_the_people_named_together_last():
     events = events_of("Vladimir Putin and Recep Tayyip Erdogan met in Sochi on Monday. China and Russia vetoed a "
                        "resolution on Syria.\nThe two leaders agreed to restore direct flights.")
     assert [e.source for e in find(events, "agreement")] == [("Vladimir Putin", "Recep Tayyip Erdoğan")]
+
+
+def test_a_state_is_called_by_its_name_of_the_articles_day():
+    text = "Macedonia signed an accord with NATO on Monday."
+    old = extract_article(Article(id="a", title="t", text=text, date="2001-08-13"))
+    new = extract_article(Article(id="a", title="t", text=text, date="2020-03-02"))
+    assert [e.source for e in old if e.type == "agreement"] == [("Macedonia",)]
+    assert [e.source for e in new if e.type == "agreement"] == [("North Macedonia",)]
+    assert {e.source_countries for e in old + new if e.type == "agreement"} == {("MKD",)}

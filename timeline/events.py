@@ -10,6 +10,7 @@ passes in order; every event's `rule` names the data rows and passes that made i
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import hashlib
 import re
@@ -19,7 +20,7 @@ from datetime import date as _date
 from .actors import MentionFinder
 from .cameo import cameo_code, goldstein, quad_class
 from .dates import find_dates
-from .lexicon import Lexicon
+from .lexicon import Lexicon, name_on
 from .model import Article, Event, Mention, Timex
 from .nlp import Doc, Span, load_nlp, span_text, word_keys
 from .context import ARTICLE_PASSES
@@ -92,7 +93,7 @@ class EventExtractor:
         """The article's events after the article passes (a missing party from its context)."""
         for article_pass in ARTICLE_PASSES:
             events = article_pass(events, self.context)
-        return [e for e in events if e.confidence >= self.min_confidence]
+        return [_named_on(e, self.article.date) for e in events if e.confidence >= self.min_confidence]
 
     # -- per paragraph ------------------------------------------------------------------------
     def paragraph(self, doc: Doc, offset: int) -> Iterator[Event]:
@@ -185,6 +186,16 @@ class EventExtractor:
             source_basis="text" if c.sources else "", target_basis=c.target_basis if c.targets else "",
             goldstein=goldstein(c.cameo), quad_class=quad_class(c.cameo), article_outlet=a.outlet,
         )
+
+
+def _named_on(event: Event, on: str | None) -> Event:
+    """The event with its actors called by the names they went by on the article's day."""
+    renamed = {n: name_on(n, on) for n in (*event.actors, *event.source, *event.target)}
+    if all(k == v for k, v in renamed.items()):
+        return event
+    return dataclasses.replace(event, source=tuple(renamed[n] for n in event.source),
+                               target=tuple(renamed[n] for n in event.target),
+                               actors=tuple(renamed[n] for n in event.actors))
 
 
 DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{0,40}\))?\s*[-\u2013\u2014]{1,2}\s")

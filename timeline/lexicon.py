@@ -24,7 +24,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from .datafiles import read_text
+from .datafiles import matches, read_table, read_text
 from .errors import LexiconError
 from .model import ACTOR_KINDS, Actor
 
@@ -687,6 +687,29 @@ def _load(actors_file: str | None, titles_file: str | None) -> Lexicon:
     else:
         merged = tuple(entries)
     return Lexicon(merged, tuple(title_rows))
+
+
+def name_on(name: str, on: str | None) -> str:
+    """The name an actor went by on the day `on` (former_names.csv): the events of a 2001 article
+    name Macedonia, those of 2020 North Macedonia; the country code stays the same.
+
+    >>> name_on("North Macedonia", "2001-08-13"), name_on("North Macedonia", "2020-01-01")
+    ('Macedonia', 'North Macedonia')
+    """
+    for row in _former_names().get(name, ()) if on else ():
+        if on < row["until"]:
+            return row["former_name"]
+    return name
+
+
+@functools.cache
+def _former_names() -> dict[str, tuple]:
+    out: dict[str, list] = {}
+    for row in read_table("former_names.csv", ("name", "former_name", "until", "note"),
+                          required=("name", "former_name", "until"),
+                          checks={"until": matches(r"\d{4}-\d{2}-\d{2}", "an ISO date")}):
+        out.setdefault(row["name"], []).append(row)
+    return {k: tuple(sorted(v, key=lambda r: r["until"])) for k, v in out.items()}
 
 
 def load_lexicon(actors_file: str | Path | None = None, titles_file: str | Path | None = None) -> Lexicon:
