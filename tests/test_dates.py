@@ -354,6 +354,10 @@ CASES = [
     ("Shares were up 8 percent by 1040 GMT.", "2006-04-20", "1040 GMT", "2006-04-20", None, "day"),
     # "by" after a past participle names an agent, not a bound; a decimal point ends no clause
     ("A plant damaged by Friday's earthquake exploded.", "2011-03-12", "Friday's", "2011-03-11", None, "day"),
+    ("Police cleared the building by Wednesday evening.", "2021-01-07", "Wednesday evening", "2021-01-06", None, "day"),
+    ("Famine could hit northern Gaza by May.", "2024-04-08", "May", "2024-05", None, "month"),
+    ("It expects to close the deal, announced in March, by August.", "2005-06-30", "August", "2005-08", None,
+     "month"),
     ("The bill must be passed by Friday's deadline.", "2011-03-12", "Friday's", "2011-03-18", None, "day"),
     ("Tokyo's market, which fell 1.7% on Friday, will reopen on Monday.", "2011-03-12", "Friday", "2011-03-11",
      None, "day"),
@@ -656,7 +660,7 @@ FLOOR_DEV_DATE_PRECISION = 0.95
         ("timeml_dev9", 0.98), ("timeml_dev10", 0.96), ("timeml_dev11", 0.95), ("timeml_dev12", 0.98),
         ("timeml_dev13", 0.96), ("timeml_dev14", 0.96), ("timeml_dev15", 0.96), ("timeml_dev16", 0.96),
         ("timeml_dev17", 0.97), ("timeml_dev18", 0.94),
-        ("timeml_dev19", 0.96), ("timeml_dev20", 0.94), ("timeml_test", 0.98))),
+        ("timeml_dev19", 0.96), ("timeml_dev20", 0.94), ("timeml_dev21", 0.94), ("timeml_test", 0.98))),
 ])
 def test_dates_on_held_out_news(articles_file, gold_file, spans_file, floor):
     data = Path(__file__).parent / "data"

@@ -1479,8 +1479,14 @@ def _bound_ahead(left: list[str], i: int) -> bool:
         return _cue(prior, "", "", True) != "past" and prior not in _SPAN_NOUNS
     if low in ("until", "till"):
         return not any(w.lower() in ("not", "never") or w.lower().endswith("n't") for w in left[i + 1:i + 10])
-    if low == "by":
-        return _cue(prior, _word_at(left, i + 2, 1), low, True) != "past"
+    if low == "by":  # "damaged by Friday's quake", "cleared the building by Wednesday evening": a past bound
+        verb = next((k for k in range(i + 1, min(i + 5, len(left))) if left[k].lower() in _MODALS
+                     or left[k] in CLAUSE_BREAKS or _cue(left[k].lower(), _word_at(left, k + 1, 1), "", True)), None)
+        if verb is None or verb == i + 1:
+            return verb is None or _cue(prior, _word_at(left, i + 2, 1), low, True) != "past"
+        direct = not any(w.lower() in _PREPOSITIONS for w in left[i + 1:verb]) and (
+            verb + 1 >= len(left) or left[verb + 1].lower() not in _MODALS)  # its object, then "by"
+        return not (direct and _cue(left[verb].lower(), _word_at(left, verb + 1, 1), "", True) == "past")
     # "signed just before midnight" (a moment); "promised before Thursday's referendum" (a bound then past)
     return not (low == "before" and (prior in ("just", "shortly", "right")
                                      or prior.endswith("ed") and _cue(prior, "", "", True) == "past"))
