@@ -356,6 +356,7 @@ CASES = [
     ("A plant damaged by Friday's earthquake exploded.", "2011-03-12", "Friday's", "2011-03-11", None, "day"),
     ("Police cleared the building by Wednesday evening.", "2021-01-07", "Wednesday evening", "2021-01-06", None, "day"),
     ("Famine could hit northern Gaza by May.", "2024-04-08", "May", "2024-05", None, "month"),
+    ("Owners prepare to mark the centenary of the sinking in April.", "2012-01-14", "April", "2012-04", None, "month"),
     ("It expects to close the deal, announced in March, by August.", "2005-06-30", "August", "2005-08", None,
      "month"),
     ("The bill must be passed by Friday's deadline.", "2011-03-12", "Friday's", "2011-03-18", None, "day"),

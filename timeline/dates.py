@@ -459,7 +459,8 @@ def _month_year(anchor: date, month: int, tense: str, rel: str | None = None) ->
     """The year of a yearless month: the most recent (past) or the next (future) such month.
 
     With no tense cue ("unmarked") it is the most recent one, unless the next one is at most
-    two months away (a month just ahead is rarely the same month of last year).
+    three months away (a month just ahead is rarely the same month of last year; a yearless day
+    looks as far ahead, UPCOMING_DAYS).
 
     >>> d = date(2025, 8, 26)
     >>> _month_year(d, 6, "past"), _month_year(d, 6, "future"), _month_year(d, 8, "future")
@@ -473,7 +474,7 @@ def _month_year(anchor: date, month: int, tense: str, rel: str | None = None) ->
         return anchor.year if month > anchor.month else anchor.year + 1
     if rel in ("this", "earlier this", "later this"):
         return anchor.year
-    if tense == "unmarked" and 0 < (month - anchor.month) % 12 <= 2:
+    if tense == "unmarked" and 0 < (month - anchor.month) % 12 <= 3:
         tense = "future"
     if tense == "future":  # not the month just past, a year on ("delayed by the February election", in March)
         return anchor.year if month >= anchor.month or (anchor.month - month) == 1 else anchor.year + 1
