@@ -1628,7 +1628,41 @@ def find_dates(text: str, anchor: str | None,
             day = _safe_day(_relyear(when, year_after["rel"].lower()), int(value[5:7]), int(value[8:10]))
             value = day.isoformat() if day else value
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
-    return _date_clock_times(text, _range_ends(text, _given_holidays(text, _listed_days(text, found))), when)
+    found = _quoted_deictics(text, _range_ends(text, _given_holidays(text, _listed_days(text, found))))
+    return _date_clock_times(text, found, when)
+
+
+_QUOTE_MARKS = '"\u201c\u201d'
+_DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_ATTRIBUTION = re.compile(r"[^.!?\n\"\u201c\u201d]{0,80}?\b(?:said|says|told|added|wrote)\b[^.!?\n\"\u201c\u201d]{0,60}")
+
+
+def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
+    """ "Yesterday the water was at my back step," Kettering said on Friday: a today, yesterday or
+    tomorrow inside a quote counts from the day its attribution tells the words were said (a day of
+    its own, next to the quote in its sentence), not from the publication date.
+
+    >>> [(t.text, t.date) for t in find_dates('"Today it is in the kitchen," she said on Friday.', "2008-06-14")]
+    [('Today', '2008-06-13'), ('Friday', '2008-06-13')]
+    """
+    out = list(found)
+    for k, t in enumerate(out):
+        shift = _DEICTIC_DAYS.get(t.text.lower())
+        if shift is None or not t.date:
+            continue
+        line_start = text.rfind("\n", 0, t.start) + 1
+        if sum(text.count(q, line_start, t.start) for q in _QUOTE_MARKS) % 2 == 0:
+            continue  # not inside a quote
+        close = min((i for q in _QUOTE_MARKS if (i := text.find(q, t.end)) >= 0), default=-1)
+        said = _ATTRIBUTION.match(text, close + 1) if close >= 0 else None
+        day = next((n.date for n in out if said is not None and said.start() <= n.start < said.end()
+                    and n.precision == "day" and n.date and n.date_end is None
+                    and (_WEEKDAY_ONLY.match(n.text) or text[:n.start].endswith("on "))), None)
+        # "said on Friday", "told reporters Friday"; not "said Ahmed Maher of the April 6 movement"
+        if day is not None:
+            spoken = date.fromisoformat(day) + timedelta(days=shift)
+            out[k] = replace(t, date=spoken.isoformat())
+    return out
 
 
 _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
