@@ -77,7 +77,7 @@ HOLIDAYS = MappingProxyType({
     "good friday": ("easter", -2), "palm sunday": ("easter", -7), "ash wednesday": ("easter", -46),
     "maundy thursday": ("easter", -3), "holy thursday": ("easter", -3), "holy saturday": ("easter", -1),
     "ascension day": ("easter", 39), "pentecost": ("easter", 49), "whit monday": ("easter", 50),
-    "columbus day": ("nth", 10, 0, 2), "election day": ("election",),
+    "columbus day": ("nth", 10, 0, 2), "election day": ("election",), "inauguration day": ("inauguration",),
     "lunar new year's eve": ("table", -1), "chinese new year's eve": ("table", -1),
     "ve day": (5, 8), "v-e day": (5, 8), "cinco de mayo": (5, 5), "juneteenth": (6, 19), "burns night": (1, 25), "groundhog day": (2, 2),
     "earth day": (4, 22), "world aids day": (12, 1), "international women's day": (3, 8),
@@ -282,7 +282,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                    r"Canada Day|Australia Day|St\.? (?:Patrick|Andrew|David|George)'s Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
                    r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Maundy Thursday|Holy Thursday|"
-                   r"Holy Saturday|Ascension Day|Pentecost|Whit Monday|Columbus Day|(?:Lunar|Chinese) New Year(?:'s Eve)?|Election Day|"
+                   r"Holy Saturday|Ascension Day|Pentecost|Whit Monday|Columbus Day|(?:Lunar|Chinese) New Year(?:'s Eve)?|Election Day|Inauguration Day|"
                    r"V-?E Day|Cinco de Mayo|Juneteenth|Burns Night|Groundhog Day|Earth Day|World AIDS Day|International Women's Day|"
                    r"Mother's Day|Father's Day|Eid (?:al|ul)-(?:Fitr|Adha)|Passover|Pesach|Rosh Hashanah?|Yom Kippur|Diwali|Deepavali|Nowruz"
                    rf")(?:{_SP}{_YEAR})?(?!\w)"
@@ -706,7 +706,8 @@ def _resolve_holiday(m: re.Match[str], anchor: date | None, tense: str) -> Value
         return (d.isoformat(), None, "day") if d else _UNKNOWN
     if anchor is None:
         return None, None, "day"
-    days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _holiday_in(rule, y)) is not None]
+    years = range(anchor.year - 4, anchor.year + 5) if rule[0] == "inauguration" else range(anchor.year - 1, anchor.year + 2)
+    days = [d for y in years if (d := _holiday_in(rule, y)) is not None]
     if not any(d <= anchor for d in days) or not any(d >= anchor for d in days):
         return _UNKNOWN  # a year the table of a moving holiday does not reach
     return _occurrence(days, anchor, tense).isoformat(), None, "day"
@@ -730,6 +731,8 @@ def _holiday_in(rule: tuple, year: int) -> date | None:
         return easter(year) + timedelta(days=rule[1])
     if rule[0] == "election":  # the U.S. Election Day: the Tuesday after the first Monday of November
         return _holiday_in(("nth", 11, 0, 1), year) + timedelta(days=1)
+    if rule[0] == "inauguration":  # a U.S. president's: 20 January of the year after an election, since 1937
+        return date(year, 1, 20) if year >= 1937 and year % 4 == 1 else None
     if rule[0] == "calendar":
         return _calendar_holiday(rule[1], rule[2], year)
     if rule[0] == "table":
