@@ -320,6 +320,9 @@ def test_i_in_a_statement_is_its_bylines_author():
     # an author of no known state is "I" but no "we"
     found = mentions_of("Statement by NSC Spokesperson Adrienne Watson.\nWe welcome those assurances.", on="2022-04-22")
     assert "We" not in found
+    found = mentions_of("The Minister for Europe and Foreign Affairs, Jean-Noël Barrot, made the following statement "
+                        "today:\nI travelled to Algiers.", on="2025-04-15")
+    assert found.get("I") == "Jean-Noël Barrot"
 
 
 def test_a_states_own_envoy_is_not_the_envoy_named_before():

@@ -159,6 +159,9 @@ RULE_CASES = [
     ("role:document.issuer", "The U.N. Security Council voted on Wednesday to impose an arms embargo on Eritrea. "
      "The resolution demands that Eritrea withdraw its troops.", "demand", "UN Security Council", "Eritrea",
      "occurred"),
+    ("role:warned", "Chinese foreign ministry spokesman Hong Lei said Hanoi must bear full responsibility for "
+     "the consequences.", "threat", "Hong Lei", "Vietnam", "occurred"),
+    ("role:warned", "Iran said Israel would face severe consequences.", "threat", "Iran", "Israel", "occurred"),
     ("role:document.issuer", "North Korea's reunification committee said in a statement that talks were over. "
      "The statement accused Seoul of provocations.", "criticism", "North Korea", "South Korea", "occurred"),
 ]
@@ -360,6 +363,8 @@ def test_a_visit_goes_to_the_country_of_its_destination(text, target):
     ("Karzai said his country is losing patience with Pakistan.", "criticism", "Hamid Karzai", "Pakistan"),
     ("Macron said he was impressed by the courage of the Ukrainian people.", "praise", "Emmanuel Macron", "Ukraine"),
     ("Lavrov said the attacks by Ukraine were unacceptable.", "criticism", "Sergei Lavrov", "Ukraine"),
+    ("South Korea held Pyongyang fully responsible for the consequences.", "criticism", "South Korea", "North Korea"),
+    ("Trump said Iran would be held fully accountable for the attacks.", "threat", "Donald Trump", "Iran"),
 ])
 def test_evaluations(text, etype, source, target):
     e = [e for e in events_of(text) if e.type == etype and any(p.startswith("role:evaluation") for p in e.rule.split("|"))]
@@ -600,3 +605,7 @@ def test_a_document_names_its_own_issuer_first():
             "aggression.")
     e = next(e for e in events_of(text) if e.type == "criticism")
     assert e.source == ("European Union",) and "Russia" in e.target
+
+
+def test_a_cost_borne_with_no_one_warning_is_no_threat():
+    assert not [e for e in events_of("The company will bear full responsibility for the costs.") if e.type == "threat"]

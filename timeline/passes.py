@@ -326,7 +326,8 @@ def _obliges_another(state: SentenceState, c: Candidate) -> bool:
     def the_speaker(t: Token) -> bool:
         m = state.mentions.get(t.i)
         return t.lower_ in ("i", "we") or m is not None and m.actor.name in speakers
-    return bool(bound) and not any(the_speaker(t) for t in bound)
+    warning = any((w := state.rules.match(t.doc, t.head.i)) is not None and w[0].type == "threat" for t in bound)
+    return bool(bound) and not warning and not any(the_speaker(t) for t in bound)  # "must bear responsibility": a warning
 
 
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
@@ -891,6 +892,24 @@ def remember_authors(state: SentenceState) -> None:
             state.ctx.authors[kind] = unique(found)
 
 
+def warn_of_consequences(state: SentenceState, c: Candidate) -> bool:
+    """ "Hong said Hanoi must bear full responsibility", "Israel would face consequences": the
+    subject of a warning verb (words.csv consequence_verb) is the one warned; the warner is who
+    says it, or the author of a statement ("The Algerian authorities will bear full responsibility");
+    the warning itself is made."""
+    if c.type != "threat" or c.head.pos_ != "VERB" or c.head.lemma_.lower() not in state.rules.word("consequence_verb"):
+        return True
+    warned = state.ctx.roles.subject_actors(c.head, state.mentions)
+    author = state.ctx.roles.finder.author
+    warner = state.ctx.roles.speaker(c.head, state.mentions) or ([author] if author is not None else [])
+    if not warned or not warner:
+        return False  # "the firm will bear responsibility for the costs": no one warns anyone
+    c.sources, c.targets = outside(warner, side_of(warned)), warned
+    c.modality = "occurred"
+    c.trace.append("role:warned")
+    return bool(c.sources)
+
+
 def issue_the_document(state: SentenceState, c: Candidate) -> bool:
     """ "The resolution demands that Eritrea stop", "The statement accused Seoul": a document that
     acts is its issuer's: the one its phrase names ("the council's resolution"), else the maker of
@@ -1168,8 +1187,8 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, speaker_plans, refer_back,
-    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, issue_the_document,
-    place_fallback,
+    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, warn_of_consequences,
+    issue_the_document, place_fallback,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
 )
 
