@@ -364,6 +364,9 @@ def test_a_visit_goes_to_the_country_of_its_destination(text, target):
     ("Macron said he was impressed by the courage of the Ukrainian people.", "praise", "Emmanuel Macron", "Ukraine"),
     ("Lavrov said the attacks by Ukraine were unacceptable.", "criticism", "Sergei Lavrov", "Ukraine"),
     ("South Korea held Pyongyang fully responsible for the consequences.", "criticism", "South Korea", "North Korea"),
+    ("Morocco called the Spanish operation a declaration of war.", "criticism", "Morocco", "Spain"),
+    ("Lesotho's opposition leaders called the South African operation an invasion.", "criticism", "opposition",
+     "South Africa"),
     ("Trump said Iran would be held fully accountable for the attacks.", "threat", "Donald Trump", "Iran"),
 ])
 def test_evaluations(text, etype, source, target):

@@ -108,6 +108,9 @@ def naming_verb(tok: Token) -> Token | None:
             if verb.lemma_.lower() in words()["naming_verb"] and named_object(verb, t) is not None:
                 return verb
             return None
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+            t = t.head.head  # "called the shutdown a declaration of war": the name is the phrase
+            continue
         if t.dep_ not in ("amod", "compound", "conj"):
             return None
         t = t.head
