@@ -162,6 +162,8 @@ RULE_CASES = [
     ("role:warned", "Chinese foreign ministry spokesman Hong Lei said Hanoi must bear full responsibility for "
      "the consequences.", "threat", "Hong Lei", "Vietnam", "occurred"),
     ("role:warned", "Iran said Israel would face severe consequences.", "threat", "Iran", "Israel", "occurred"),
+    ("role:crowd", "Several hundred people protested outside the Spanish consulate in Tetouan.", "protest",
+     "protesters", "Spain", "occurred"),
     ("role:document.issuer", "North Korea's reunification committee said in a statement that talks were over. "
      "The statement accused Seoul of provocations.", "criticism", "North Korea", "South Korea", "occurred"),
 ]

@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from .actors import LOCAL_FORCES, agent_nouns, agent_sector, generic_groups, outside, side_of
+from .actors import LOCAL_FORCES, agent_nouns, agent_sector, generic_groups, group_nouns, outside, side_of
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
@@ -910,6 +910,18 @@ def warn_of_consequences(state: SentenceState, c: Candidate) -> bool:
     return bool(c.sources)
 
 
+def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
+    """ "Several hundred people protested outside the Spanish consulate", "Thousands rallied": a
+    crowd that protests (words.csv crowd_noun) is the generic protesters."""
+    if c.type != "protest" or c.sources or c.verb is None:
+        return True
+    crowd = [s for s in subjects(c.verb) if s.lemma_.lower() in state.rules.word("crowd_noun")]
+    if crowd and not any(t.i in state.mentions for s in crowd for t in s.subtree):
+        c.sources = [Actor(name=group_nouns()["protester"], kind="group")]
+        c.trace.append("role:crowd")
+    return True
+
+
 def issue_the_document(state: SentenceState, c: Candidate) -> bool:
     """ "The resolution demands that Eritrea stop", "The statement accused Seoul": a document that
     acts is its issuer's: the one its phrase names ("the council's resolution"), else the maker of
@@ -1188,7 +1200,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, speaker_plans, refer_back,
     address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, warn_of_consequences,
-    issue_the_document, place_fallback,
+    issue_the_document, protesting_crowd, place_fallback,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
 )
 
