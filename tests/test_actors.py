@@ -532,3 +532,9 @@ def test_both_sides_addressed_by_a_third_party_are_the_storys_two_main_parties()
 def test_a_city_of_a_state_the_lexicon_lacks_names_no_one():
     found = mentions_of("Vance flew to Nuuk on Friday and met Danish officials.")  # Greenland is not in actors.csv
     assert "Nuuk" not in found and found.get("Danish") == "Denmark"
+
+
+def test_a_title_is_someone_named_before_it_not_after():
+    found = mentions_of("President Bush welcomed the decision. The President spoke with Tony Blair and later called "
+                        "President Vladimir Putin of Russia.", on="2003-12-19")
+    assert found.get("President") == "George W. Bush"

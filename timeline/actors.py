@@ -38,7 +38,7 @@ class _Salience:
 
     # (offset, actor, 2 subject of the main clause / 1 of another clause / 0 not a subject)
     persons: list[tuple[int, Actor, int]] = field(default_factory=list)
-    titles: dict[str, list[Actor]] = field(default_factory=dict)  # role title -> persons seen with it
+    titles: dict[str, list[tuple[int, Actor]]] = field(default_factory=dict)  # role title -> (offset, person) seen with it
     sentence: dict[int, int] = field(default_factory=dict)  # offset of a person -> of its sentence
 
     def add(self, offset: int, actor: Actor, subject: int, title: str | None = None, sentence: int = 0) -> None:
@@ -48,7 +48,7 @@ class _Salience:
         bisect.insort(self.persons, (offset, actor, subject), key=lambda p: p[0])
         self.sentence[offset] = sentence
         for t in {actor.title, title} - {None}:
-            self.titles.setdefault(t, []).append(actor)
+            self.titles.setdefault(t, []).append((offset, actor))
 
     def same_person(self, name: str) -> Actor | None:
         """A person named before under another form of `name` ("Robert Gates": "Robert M. Gates")."""
@@ -1032,7 +1032,8 @@ class MentionFinder:
                 if actor.country == country and actor.title == title:
                     return actor
             return self.lexicon.country_actor(country)  # "a U.S. envoy": the United States, not its president
-        holders = self.memory.titles.get(title, [])
+        at = offset + tok.idx  # "The President spoke ... He also called President Putin": one named before
+        holders = [a for where, a in self.memory.titles.get(title, []) if where < at]
         if not holders:
             return None
         # "the general": the holder the article names most (its protagonist), the latest on a tie
