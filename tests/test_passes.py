@@ -614,3 +614,10 @@ def test_a_document_names_its_own_issuer_first():
 
 def test_a_cost_borne_with_no_one_warning_is_no_threat():
     assert not [e for e in events_of("The company will bear full responsibility for the costs.") if e.type == "threat"]
+
+
+def test_a_states_own_envoy_recalled_is_not_the_target():
+    text = ("King Gyanendra of Nepal dismissed the government on Tuesday. Nepal's army cut the phone lines. "
+            "India recalled its ambassador, Shiv Shankar Mukherjee, on Sunday.")
+    e = next(e for e in events_of(text) if e.type == "sanction")
+    assert e.source == ("India",) and e.target == ("Nepal",) and e.target_basis == "context"
