@@ -162,6 +162,8 @@ RULE_CASES = [
     ("role:warned", "Chinese foreign ministry spokesman Hong Lei said Hanoi must bear full responsibility for "
      "the consequences.", "threat", "Hong Lei", "Vietnam", "occurred"),
     ("role:warned", "Iran said Israel would face severe consequences.", "threat", "Iran", "Israel", "occurred"),
+    ("role:judged.sides", "Russia attacked Ukraine on Monday. Japan deeply regretted the attack.", "criticism", "Japan",
+     "Russia", "occurred"),
     ("role:crowd", "Several hundred people protested outside the Spanish consulate in Tetouan.", "protest",
      "protesters", "Spain", "occurred"),
     ("role:document.issuer", "North Korea's reunification committee said in a statement that talks were over. "
@@ -367,6 +369,8 @@ def test_a_visit_goes_to_the_country_of_its_destination(text, target):
     ("Lavrov said the attacks by Ukraine were unacceptable.", "criticism", "Sergei Lavrov", "Ukraine"),
     ("South Korea held Pyongyang fully responsible for the consequences.", "criticism", "South Korea", "North Korea"),
     ("Morocco called the Spanish operation a declaration of war.", "criticism", "Morocco", "Spain"),
+    ("Watson said the United States was deeply concerned about the allegations against India.", "criticism",
+     "United States", "India"),
     ("Lesotho's opposition leaders called the South African operation an invasion.", "criticism", "opposition",
      "South Africa"),
     ("Trump said Iran would be held fully accountable for the attacks.", "threat", "Donald Trump", "Iran"),

@@ -135,7 +135,8 @@ class Roles:
 
         "evaluated": the speaker of the reported clause judges the subject's owner ("Mbeki's
         efforts have been encouraging"); "experiencer": the subject judges the object of its
-        "by", "with", "of" or "to" phrase ("we are impressed by the courage of the Belarusian people").
+        "by", "with", "of", "to", "about", "over" or "at" phrase ("we are impressed by the courage of the
+        Belarusian people", "deeply concerned about the violence in Tigray").
         """
         if frame == "named":  # "Abe called the launch a violent act": Abe judges whoever launched
             namer = naming_verb(tok)
@@ -148,7 +149,7 @@ class Roles:
             return self.speaker(verb, mentions), subject
         sources = subject or [a for c in tok.children if c.dep_ == "poss" for a in self.actor_of(c, mentions)]
         objects = [p for h in (tok, verb) for c in h.children if c.dep_ in ("prep", "agent")
-                   and c.lower_ in ("by", "with", "of", "to") for p in c.children if p.dep_ == "pobj"]
+                   and c.lower_ in ("by", "with", "of", "to", "about", "over", "at") for p in c.children if p.dep_ == "pobj"]
         return sources or self.speaker(verb, mentions), unique([a for o in objects for a in self.phrase_all(o, mentions)])
 
     def phrase_all(self, tok: Token, mentions: Mentions) -> list[Actor]:
