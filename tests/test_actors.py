@@ -538,3 +538,12 @@ def test_a_title_is_someone_named_before_it_not_after():
     found = mentions_of("President Bush welcomed the decision. The President spoke with Tony Blair and later called "
                         "President Vladimir Putin of Russia.", on="2003-12-19")
     assert found.get("President") == "George W. Bush"
+
+
+def test_we_in_a_quote_that_goes_on_is_its_speaker():
+    text = ('"The Chinese side condemns the attacks," Chinese spokesman Hong Lei said on Sunday. '
+            '"We urge the Vietnamese side to punish the perpetrators."')
+    found = mentions_of(text, on="2014-05-18")
+    assert found.get("We") == "Hong Lei"
+    assert "We" not in mentions_of('"We urge restraint." The talks ended on Sunday.', on="2014-05-18")
+

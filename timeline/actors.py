@@ -20,7 +20,7 @@ from .model import Actor, Mention
 from .nlp import Doc, Span, Token, doc_text, span_text, word_keys
 from .places import city_country, neighbours
 from .rules import words
-from .syntax import reporting_verb, unique
+from .syntax import reporting_verb, subjects, unique
 
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
@@ -832,7 +832,7 @@ class MentionFinder:
         self.author = _byline_author(doc, found) if offset == 0 else self.author
         for tok, actor in [*_epithets(doc, offset, found, self.memory), *_owned_before(doc, found, self.owned),
                            *_own_forces(doc, found, self.lexicon),
-                           *_first_person(doc, found, self.author, self.lexicon),
+                           *_first_person(doc, found, self.author, self.lexicon), *_quoted_we(doc, found),
                            *_directional(doc, found, self.countries_named, self.lexicon)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
         for tok, state in _bare_state_bodies(doc, found, _story_state(self.plurals.parties)):
@@ -1274,6 +1274,22 @@ def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, lex
             yield tok, author
         elif tok.lower_ in ("we", "our", "us") and tok.text != "US" and state is not None:
             yield tok, state  # an author of no known state ("NSC Spokesperson Adrienne Watson") is no "we"
+
+
+def _quoted_we(doc: Doc, found: dict[int, Mention]) -> Iterator[tuple[Token, Actor]]:
+    """ '"The Chinese side condemns the attacks," spokesman Hong Lei said. "We urge the Vietnamese
+    side to ..."': "we" and "us" in a quoted sentence that names no speaker of its own are who the
+    paragraph says speaks: the subject of the reporting verb last before them, else of the first after."""
+    reporting, quotes, inside = words()["reporting"], 0, []
+    for tok in doc:
+        quotes += tok.text in ('"', "“", "”")
+        if quotes % 2 and tok.lower_ in ("we", "us") and tok.text != "US" and tok.i not in found \
+                and not any(t.lemma_.lower() in reporting for t in tok.sent):
+            inside.append(tok)
+    said = [t for t in doc if t.lemma_.lower() in reporting and t.pos_ == "VERB" and any(s.i in found for s in subjects(t))]
+    for tok in inside if said else []:  # the attribution last before it, else the first after it
+        verb = next((t for t in reversed(said) if t.i < tok.i), said[0])
+        yield tok, next(found[s.i].actor for s in subjects(verb) if s.i in found)
 
 
 def _possessor_subject(tok: Token, found: dict[int, Mention]) -> Actor | None:
