@@ -164,6 +164,8 @@ RULE_CASES = [
     ("role:warned", "Iran said Israel would face severe consequences.", "threat", "Iran", "Israel", "occurred"),
     ("role:judged.sides", "Russia attacked Ukraine on Monday. Japan deeply regretted the attack.", "criticism", "Japan",
      "Russia", "occurred"),
+    ("rewrite:charge_named_false", "Sudan accused Chad of backing the rebels. Chadian Foreign Minister Ahmat Allami "
+     "called the accusation baseless.", "rejection", "Ahmat Allami", "Sudan", "occurred"),
     ("role:crowd", "Several hundred people protested outside the Spanish consulate in Tetouan.", "protest",
      "protesters", "Spain", "occurred"),
     ("role:document.issuer", "North Korea's reunification committee said in a statement that talks were over. "
@@ -369,6 +371,8 @@ def test_a_visit_goes_to_the_country_of_its_destination(text, target):
     ("Lavrov said the attacks by Ukraine were unacceptable.", "criticism", "Sergei Lavrov", "Ukraine"),
     ("South Korea held Pyongyang fully responsible for the consequences.", "criticism", "South Korea", "North Korea"),
     ("Morocco called the Spanish operation a declaration of war.", "criticism", "Morocco", "Spain"),
+    ("British Foreign Secretary Jack Straw called King Gyanendra's move a serious setback for democracy.", "criticism",
+     "Jack Straw", "Gyanendra"),
     ("Watson said the United States was deeply concerned about the allegations against India.", "criticism",
      "United States", "India"),
     ("Lesotho's opposition leaders called the South African operation an invasion.", "criticism", "opposition",

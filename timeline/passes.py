@@ -287,6 +287,13 @@ def _denies_charge(state: SentenceState, c: Candidate) -> bool:
                                     or any(w.lower_ == "which" and w.dep_ == "dobj" for w in tok.children)))
 
 
+def _names_a_charge(state: SentenceState, c: Candidate) -> bool:
+    """ "Hissene called the accusation 'baseless'": the name a naming verb gives a charge rejects it."""
+    verb = naming_verb(c.head) if c.frame == "named" else None
+    obj = named_object(verb) if verb is not None else None
+    return obj is not None and obj.lemma_.lower() in state.rules.word("charge_noun")
+
+
 def _vowed(state: SentenceState, c: Candidate) -> bool:
     """ "Lee vowed to retaliate massively", "swore to punish the attackers": force vowed is a threat."""
     return c.head.dep_ == "xcomp" and c.head.head.lemma_.lower() in state.rules.word("vow_verb")
@@ -347,6 +354,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "supports_force": _supports_force,
     "material_support": _material_support,
     "denies_charge": _denies_charge,
+    "names_a_charge": _names_a_charge,
     "vowed": _vowed,
     "forces_act": _forces_act,
     "yields_policy": _yields_policy,
