@@ -629,3 +629,8 @@ def test_a_states_own_envoy_recalled_is_not_the_target():
             "India recalled its ambassador, Shiv Shankar Mukherjee, on Sunday.")
     e = next(e for e in events_of(text) if e.type == "sanction")
     assert e.source == ("India",) and e.target == ("Nepal",) and e.target_basis == "context"
+
+
+def test_a_news_outlet_is_no_party():
+    text = "Sudan cut ties with Chad. Rebel leader Khalil Ibrahim told The Associated Press by satellite phone that he won."
+    assert all("The Associated Press" not in e.target for e in events_of(text))

@@ -156,7 +156,8 @@ def _speaks_again(state: SentenceState, c: Candidate) -> bool:
 
 def _told_remotely(state: SentenceState, c: Candidate) -> bool:
     """ "told his Chinese counterpart Wang Yi in a telephone call": words said to someone over the line."""
-    return bool(c.targets) and _remote_exchange(state, c)
+    outlets = state.rules.word("news_outlet")
+    return any(a.name not in outlets for a in c.targets) and _remote_exchange(state, c)
 
 
 def _refuser(state: SentenceState, c: Candidate) -> bool:
@@ -1195,7 +1196,8 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
     own = {a.country for a in c.sources if a.kind == "person" and a.country} if len(c.sources) == 1 else set()
     targets = [a for a in c.targets if a.name not in sources]
     # "Gates (USA) delivered assurances of the United States' commitment": his own country is no target
-    c.targets = [a for a in targets if not (a.kind == "country" and a.country in own)]
+    c.targets = [a for a in targets if not (a.kind == "country" and a.country in own)
+                 and a.name not in state.rules.word("news_outlet")]  # "told Reuters": no party
     if c.type == "sanction":  # "India recalled its ambassador, Shiv Shankar Mukherjee": its own envoy is not hit
         states = {a.country for a in c.sources if a.country}
         objects = [o for o in c.verb.children if o.dep_ == "dobj"] if c.verb is not None else []
