@@ -125,7 +125,7 @@ ONE_WORD_CUES = [
            "without another negation is rare in news", "nor", "Putin will neither meet Zelensky nor visit Kyiv.",
            "visit", "negated"),
     ("fail", "Iran and the United States failed to reach an agreement.", "agreement", "negated"),
-    ("failure", "Macron regretted the failure of talks with Putin.", "talks", "negated"),
+    ("failure", "Macron lamented the failure of talks with Putin.", "talks", "negated"),
     ("refuse", "Iran refused to allow talks with the United States to resume.", "talks", "negated"),
     ("refusal", "Iran announced its refusal to allow talks with the United States to resume.", "talks",
      "negated"),

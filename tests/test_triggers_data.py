@@ -135,7 +135,7 @@ def test_one_type_per_trigger_and_pos():
 
 def test_trigger_table_is_broad():
     counts = collections.Counter(r["type"] for r in TRIGGERS)
-    assert 400 <= len(TRIGGERS) <= 900
+    assert 400 <= len(TRIGGERS) <= 1000
     assert min(counts.values()) >= 5, counts
 
 

@@ -1198,11 +1198,9 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
     # "Gates (USA) delivered assurances of the United States' commitment": his own country is no target
     c.targets = [a for a in targets if not (a.kind == "country" and a.country in own)
                  and a.name not in state.rules.word("news_outlet")]  # "told Reuters": no party
-    if c.type == "sanction":  # "India recalled its ambassador, Shiv Shankar Mukherjee": its own envoy is not hit
-        states = {a.country for a in c.sources if a.country}
-        objects = [o for o in c.verb.children if o.dep_ == "dobj"] if c.verb is not None else []
-        own_envoy = any(p.dep_ == "poss" and p.lower_ in ("its", "their") for o in objects for p in o.children)
-        c.targets = [a for a in c.targets if not (a.kind == "person" and (own_envoy or a.country in states))]
+    objects = [o for o in c.verb.children if o.dep_ == "dobj"] if c.verb is not None else []
+    if c.type == "sanction" and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for o in objects for p in o.children):
+        c.targets = [a for a in c.targets if a.kind != "person"]  # "India recalled its ambassador, Mukherjee": its own
     confidence = 0.4 + (0.3 if c.sources else 0) + (0.2 if c.targets else 0)
     if c.head.dep_ == "acl" and c.head.tag_ == "VBN" and not c.targets:
         confidence -= 0.2  # "the raids denounced by Trump": a reference, not the news
