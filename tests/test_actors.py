@@ -547,3 +547,9 @@ def test_we_in_a_quote_that_goes_on_is_its_speaker():
     assert found.get("We") == "Hong Lei"
     assert "We" not in mentions_of('"We urge restraint." The talks ended on Sunday.', on="2014-05-18")
 
+
+
+def test_a_surname_that_is_also_a_place_is_the_person_named_before():
+    found = mentions_of("British Foreign Secretary William Hague spoke on Monday. Hague welcomed the vote.", on="2013-03-12")
+    assert found.get("Hague") == "William Hague"
+    assert mentions_of("The court in The Hague ruled on Monday.", on="2013-03-12").get("The Hague") == "Netherlands"

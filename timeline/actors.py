@@ -801,8 +801,7 @@ class MentionFinder:
     """Finds and resolves actor mentions across the paragraphs of one article."""
 
     def __init__(self, lexicon: Lexicon, on: str | None):
-        self.lexicon = lexicon
-        self.on = on
+        self.lexicon, self.on = lexicon, on
         self.memory = _Salience()
         self.max_tokens = max(1, lexicon.max_alias_tokens)
         self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
@@ -850,17 +849,17 @@ class MentionFinder:
     # -- names from the lexicon ------------------------------------------------------------
     def names(self, doc: Doc) -> list[tuple[Span, Actor]]:
         """The names the lexicon knows in a paragraph (`lexicon_names`), read once per document."""
-        key = "timeline.names"
-        if key not in doc.user_data:
-            doc.user_data[key] = list(lexicon_names(doc, self.lexicon, self.on))
-        return doc.user_data[key]
+        if "timeline.names" not in doc.user_data:
+            doc.user_data["timeline.names"] = list(lexicon_names(doc, self.lexicon, self.on))
+        return doc.user_data["timeline.names"]
 
     def _names(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
-        for span, actor in self.names(doc):
-            if actor.kind == "person" and _is_part_of_other_name(span, actor):
+        for span, named in self.names(doc):
+            if named.kind == "person" and _is_part_of_other_name(span, named):
                 continue
-            if actor.kind != "person" and span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I":
+            if named.kind != "person" and span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I":
                 continue  # "Foreign Minister Therese Kayikwamba Wagner": her name, not the Wagner Group
+            actor = named.kind != "person" and _surname_before(self.memory, span, offset) or named  # "Hague"
             # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
             title = _title_before(self.lexicon, span.doc, span.start) if actor.kind == "person" else None
             self._add(found, span, offset, actor, title=title)
@@ -1290,6 +1289,16 @@ def _quoted_we(doc: Doc, found: dict[int, Mention]) -> Iterator[tuple[Token, Act
     for tok in inside if said else []:  # the attribution last before it, else the first after it
         verb = next((t for t in reversed(said) if t.i < tok.i), said[0])
         yield tok, next(found[s.i].actor for s in subjects(verb) if s.i in found)
+
+
+def _surname_before(memory: _Salience, span: Span, offset: int) -> Actor | None:
+    """The person named before whose surname a one-word name of a place or body is ("Hague welcomed
+    the outcome" after "Foreign Secretary William Hague"): the person, not the Netherlands."""
+    if len(span) != 1 or not span[0].text[:1].isupper():
+        return None
+    at, word = offset + span.start_char, normalize(span.text).casefold()
+    return next((a for where, a, _ in reversed(memory.persons)
+                 if where < at and normalize(a.name).casefold().split()[-1] == word and len(a.name.split()) > 1), None)
 
 
 def _possessor_subject(tok: Token, found: dict[int, Mention]) -> Actor | None:
