@@ -553,3 +553,9 @@ def test_a_surname_that_is_also_a_place_is_the_person_named_before():
     found = mentions_of("British Foreign Secretary William Hague spoke on Monday. Hague welcomed the vote.", on="2013-03-12")
     assert found.get("Hague") == "William Hague"
     assert mentions_of("The court in The Hague ruled on Monday.", on="2013-03-12").get("The Hague") == "Netherlands"
+
+
+def test_a_feature_of_the_land_or_sea_is_no_party():
+    found = mentions_of("Mulino told the Secretary that Panama's sovereignty over the Canal is not open to negotiation.",
+                        on="2025-02-02")
+    assert "Canal" not in found and found.get("Panama") == "Panama"

@@ -298,6 +298,12 @@ def _names_a_place(ent: Span, places: set[str]) -> bool:
     return ent.text in places
 
 
+def _feature_name(ent: Span) -> bool:
+    """A name the recogniser read whose head is a feature of the land or sea ("the Canal", read as a
+    person; "the Miraflores Locks"; words.csv feature_noun): a place, no party."""
+    return ent.label_ in ("PERSON", "ORG") and ent.root.lower_ in words()["feature_noun"]
+
+
 def _in_place_phrase(tok: Token) -> bool:
     """A noun after a preposition of place or motion (words.csv city_prep), or after "of" on a place
     noun ("the oil town of Zhanaozen")."""
@@ -867,7 +873,7 @@ class MentionFinder:
     # -- people and organisations found by NER ---------------------------------------------
     def _entities(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         for read in doc.ents:
-            if any(t.i in found for t in read):
+            if any(t.i in found for t in read) or _feature_name(read):
                 continue
             ent = read
             if read.label_ in PERSON_LABELS or _titled_name(read, self.lexicon):
