@@ -634,3 +634,10 @@ def test_a_states_own_envoy_recalled_is_not_the_target():
 def test_a_news_outlet_is_no_party():
     text = "Sudan cut ties with Chad. Rebel leader Khalil Ibrahim told The Associated Press by satellite phone that he won."
     assert all("The Associated Press" not in e.target for e in events_of(text))
+
+
+def test_they_after_a_clause_that_brings_two_people_together_is_those_two():
+    text = "Argentine President Cristina Fernandez asked President Barack Obama to support talks when they met in April."
+    e = next(e for e in events_of(text) if e.type == "meeting")
+    assert set(e.actors) == {"Cristina Fernandez", "Barack Obama"}
+

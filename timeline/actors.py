@@ -660,6 +660,8 @@ class GroupWords:
             for tok in tokens:
                 subject_here = next((members for k, members in reversed(here) if k < tok.i
                                      and doc[k].dep_ in ("nsubj", "nsubjpass")), ())
+                # "Fernandez had asked Obama to support talks when they met": the two people of its clause
+                subject_here = subject_here or next((m for k, m in reversed(met) if k < tok.i and tok.dep_ == "nsubj"), ())
                 if tok.lower_ in PLURAL_PRONOUNS and subject_here:
                     self.groups[tok.i] = subject_here  # "Biden and Xi spoke, their first call since they met"
                 elif tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
