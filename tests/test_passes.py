@@ -166,6 +166,9 @@ RULE_CASES = [
      "Russia", "occurred"),
     ("rewrite:charge_named_false", "Sudan accused Chad of backing the rebels. Chadian Foreign Minister Ahmat Allami "
      "called the accusation baseless.", "rejection", "Ahmat Allami", "Sudan", "occurred"),
+    ("role:parties.place", "South African troops moved into Lesotho. South Africa sent more troops on Monday. "
+     "The State Department urged all parties in Lesotho to exercise restraint.", "demand", "United States", "Lesotho",
+     "occurred"),
     ("role:crowd", "Several hundred people protested outside the Spanish consulate in Tetouan.", "protest",
      "protesters", "Spain", "occurred"),
     ("role:document.issuer", "North Korea's reunification committee said in a statement that talks were over. "

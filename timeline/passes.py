@@ -919,6 +919,23 @@ def warn_of_consequences(state: SentenceState, c: Candidate) -> bool:
     return bool(c.sources)
 
 
+def parties_of_a_place(state: SentenceState, c: Candidate) -> bool:
+    """ "urged all parties in Lesotho to exercise restraint", "called on the factions in Libya": an
+    act addressed to the parties of a place (words.csv party_noun) is aimed at that state."""
+    if c.targets or c.verb is None:
+        return True
+    kids = list(c.verb.children)
+    addressed = [o for o in kids if o.dep_ == "dobj"] + [
+        p for o in kids if o.dep_ == "prep" and o.lower_ == "on" for p in o.children if p.dep_ == "pobj"]  # "called on"
+    places = [m.actor for n in addressed if n.lemma_.lower() in state.rules.word("party_noun")
+              for k in n.children if k.dep_ == "prep" and k.lower_ == "in"
+              for p in k.children if (m := state.mentions.get(p.i)) is not None and m.actor.kind == "country"]
+    if places:
+        c.targets = unique(places)
+        c.trace.append("role:parties.place")
+    return True
+
+
 def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
     """ "Several hundred people protested outside the Spanish consulate", "Thousands rallied": a
     crowd that protests (words.csv crowd_noun) is the generic protesters."""
@@ -1213,7 +1230,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, speaker_plans, refer_back,
     address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, warn_of_consequences,
-    issue_the_document, protesting_crowd, place_fallback,
+    issue_the_document, protesting_crowd, parties_of_a_place, place_fallback,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
 )
 
