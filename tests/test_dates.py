@@ -364,6 +364,7 @@ CASES = [
     ('"We march today," she said.', "2011-02-10", "today", "2011-02-10", None, "day"),
     ("Troops will stay through Inauguration Day.", "2021-01-07", "Inauguration Day", "2021-01-20", None, "day"),
     ("He spoke on Inauguration Day.", "2019-03-07", "Inauguration Day", "2017-01-20", None, "day"),
+    ("An avalanche set off by Saturday's quake killed 18 people.", "2015-04-26", "Saturday's", "2015-04-25", None, "day"),
     ("It expects to close the deal, announced in March, by August.", "2005-06-30", "August", "2005-08", None,
      "month"),
     ("The bill must be passed by Friday's deadline.", "2011-03-12", "Friday's", "2011-03-18", None, "day"),

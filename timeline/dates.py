@@ -1394,6 +1394,8 @@ def _tense(text: str, start: int, end: int) -> str:
     left, right, schedule_verb = _words_around(text, start, end)
     left_open = right_open = True
     owned = text[start:end].endswith(("'s", "’s")) or text[end:end + 2] in ("'s", "’s")  # "Friday's close"
+    if owned and left[:1] and left[0].lower() == "by":
+        left = left[1:]  # "set off by Saturday's quake": an agent, not a deadline ("by Saturday")
     for i in range(16):
         if left_open and i < len(left):
             verdict = _left_verdict(left, i, schedule_verb)
