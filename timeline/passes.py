@@ -29,6 +29,10 @@ judge_the_deed            praise or criticism of a deed: at the sides of the las
 answer_the_accuser        the denial of a charge: to the accuser
 answer_the_summarised     "..., a demand China resisted": at who made it
 answer_the_author         "refused to recognize the ruling": at who ruled
+warn_of_consequences      "Hanoi must bear full responsibility": a threat at the subject by the speaker
+issue_the_document        "The resolution demands": its issuer's
+protesting_crowd          "Several hundred people protested": the generic protesters
+parties_of_a_place        "urged all parties in Lesotho": at Lesotho
 place_fallback            unnamed perpetrators: the country where it happened (event_types.csv)
 vote_of_the_country       an election naming no one: the country's
 type_policy               who each type needs (event_types.csv)
@@ -36,6 +40,7 @@ rewrite_policy_stage      rewrites of stage "policy" (a refusal -> rejection)
 find_date                 the temporal expression of its clause, else context, else publication
 assign_codes              CAMEO, intent CAMEO (event_types.csv), PLOVER (CAMEO2PLOVER)
 find_location             "met in Berlin"
+drop_non_parties          no target a source again, one's own country or envoy, a news outlet
 score_confidence          how sure: both sides named, a modifier only, a reference
 """
 from __future__ import annotations
@@ -1207,17 +1212,23 @@ def find_location(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
-def score_confidence(state: SentenceState, c: Candidate) -> bool:
-    """How sure the event is: both sides named, or only a modifier, or a reference."""
+def drop_non_parties(state: SentenceState, c: Candidate) -> bool:
+    """Targets that are no other party: a source again; a person's own country ("Gates (USA) delivered
+    assurances of the United States' commitment"); a news outlet ("told Reuters"; words.csv
+    news_outlet); a state's own envoy recalled ("India recalled its ambassador, Mukherjee")."""
     sources = {a.name for a in c.sources}
     own = {a.country for a in c.sources if a.kind == "person" and a.country} if len(c.sources) == 1 else set()
-    targets = [a for a in c.targets if a.name not in sources]
-    # "Gates (USA) delivered assurances of the United States' commitment": his own country is no target
-    c.targets = [a for a in targets if not (a.kind == "country" and a.country in own)
-                 and a.name not in state.rules.word("news_outlet")]  # "told Reuters": no party
+    outlets = state.rules.word("news_outlet")
+    c.targets = [a for a in c.targets if a.name not in sources and a.name not in outlets
+                 and not (a.kind == "country" and a.country in own)]
     objects = [o for o in c.verb.children if o.dep_ == "dobj"] if c.verb is not None else []
     if c.type == "sanction" and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for o in objects for p in o.children):
-        c.targets = [a for a in c.targets if a.kind != "person"]  # "India recalled its ambassador, Mukherjee": its own
+        c.targets = [a for a in c.targets if a.kind != "person"]
+    return True
+
+
+def score_confidence(state: SentenceState, c: Candidate) -> bool:
+    """How sure the event is: both sides named, or only a modifier, or a reference."""
     confidence = 0.4 + (0.3 if c.sources else 0) + (0.2 if c.targets else 0)
     if c.head.dep_ == "acl" and c.head.tag_ == "VBN" and not c.targets:
         confidence -= 0.2  # "the raids denounced by Trump": a reference, not the news
@@ -1231,7 +1242,8 @@ EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, speaker_plans, refer_back,
     address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, warn_of_consequences,
     issue_the_document, protesting_crowd, parties_of_a_place, place_fallback,
-    vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, score_confidence,
+    vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, drop_non_parties,
+    score_confidence,
 )
 
 

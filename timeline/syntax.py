@@ -100,9 +100,9 @@ def naming_verb(tok: Token) -> Token | None:
     discriminatory", "described the move as a provocation"), or None."""
     t = tok
     for _ in range(3):
-        # "called the accord "a flagrant violation"": the parser hangs the name on the object
+        # the parser hangs the name on the object ("called the accord "a flagrant violation"") or
+        # makes it the object's object ("called King Gyanendra's move a serious setback")
         named = t.dep_ in ("appos", "dobj") and t.head.dep_ == "dobj" and t.i > t.head.i and t.pos_ != "PROPN"  # not a name
-        # ("called King Gyanendra's move a serious setback": the name as the object's object)
         adjective = t.dep_ == "advcl" and t.pos_ == "ADJ"  # "held Pyongyang fully responsible": so parsed
         if t.dep_ in ("oprd", "ccomp", "xcomp", "attr") or t.dep_ == "pobj" and t.head.lower_ == "as" or named or adjective:
             verb = t.head.head if t.dep_ == "pobj" or named else t.head
