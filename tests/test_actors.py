@@ -559,3 +559,10 @@ def test_a_feature_of_the_land_or_sea_is_no_party():
     found = mentions_of("Mulino told the Secretary that Panama's sovereignty over the Canal is not open to negotiation.",
                         on="2025-02-02")
     assert "Canal" not in found and found.get("Panama") == "Panama"
+
+
+def test_its_government_is_that_of_the_party_named_before_not_the_subjects():
+    found = mentions_of("Sudan severed relations with neighboring Chad on Sunday, accusing its government of backing "
+                        "the rebels.", on="2008-05-11")
+    assert found.get("government") == "Chad"
+    assert "government" not in mentions_of("Kenya said its government would not talk.", on="2008-05-11")

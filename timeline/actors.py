@@ -463,6 +463,22 @@ def _bare_state_bodies(doc: Doc, found: dict[int, Mention], state: Actor | None)
             yield tok, state
 
 
+def _their_government(doc: Doc, found: dict[int, Mention]) -> Iterator[tuple[Token, Actor]]:
+    """ "Sudan severed relations with Chad, accusing its government of backing the rebels": "its (his,
+    their) government" is that of the party the sentence named last before it, not of its subject:
+    a state for "its" and "their", a person for "his" and "her"."""
+    for tok in doc:
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+        if owner is None or tok.i in found or tok.lower_ not in words()["story_state_noun"]:
+            continue
+        subject = {found[s.i].actor.name for s in subjects(tok.sent.root) if s.i in found}
+        kinds = ("person",) if owner.lower_ in ("his", "her") else ("country",)
+        named = [found[i].actor for i in range(tok.sent.start, owner.i) if i in found and found[i].actor.kind in kinds
+                 and found[i].actor.name not in subject and doc[i].pos_ != "PRON"]
+        if named:
+            yield tok, named[-1]
+
+
 def _owned_before(doc: Doc, found: dict[int, Mention], owned: dict[str, Actor]) -> Iterator[tuple[Token, Actor]]:
     """ "The delegation" after "a U.S. delegation", "the police" after "Sudanese police": the owner the
     article named with that agent noun last."""
@@ -838,7 +854,7 @@ class MentionFinder:
         self._pronouns(doc, offset, found)
         self.author = _byline_author(doc, found) if offset == 0 else self.author
         for tok, actor in [*_epithets(doc, offset, found, self.memory), *_owned_before(doc, found, self.owned),
-                           *_own_forces(doc, found, self.lexicon),
+                           *_own_forces(doc, found, self.lexicon), *_their_government(doc, found),
                            *_first_person(doc, found, self.author, self.lexicon), *_quoted_we(doc, found),
                            *_directional(doc, found, self.countries_named, self.lexicon)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
