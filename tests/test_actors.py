@@ -565,4 +565,5 @@ def test_its_government_is_that_of_the_party_named_before_not_the_subjects():
     found = mentions_of("Sudan severed relations with neighboring Chad on Sunday, accusing its government of backing "
                         "the rebels.", on="2008-05-11")
     assert found.get("government") == "Chad"
-    assert "government" not in mentions_of("Kenya said its government would not talk.", on="2008-05-11")
+    # its own government when the sentence names no other party before it
+    assert mentions_of("Kenya said its government would not talk to Somalia.", on="2008-05-11").get("government") == "Kenya"
