@@ -1104,8 +1104,9 @@ class MentionFinder:
     # -- bookkeeping --------------------------------------------------------------------------
     def _add(self, found: dict[int, Mention], span: Span, offset: int, actor: Actor, remember: bool = True,
              title: str | None = None) -> None:
-        start = offset + span.start_char
-        mention = Mention(text=span.text, start=start, end=offset + span.end_char, actor=actor)
+        if actor.name in words()["news_outlet"]:
+            return  # "told The Associated Press by satellite phone": a news outlet is no party (words.csv)
+        mention = Mention(text=span.text, start=(start := offset + span.start_char), end=offset + span.end_char, actor=actor)
         for t in span:
             found[t.i] = mention
             self.resolved[offset + t.idx] = mention
@@ -1281,6 +1282,15 @@ def _byline_author(doc: Doc, found: dict[int, Mention]) -> Actor | None:
     return next((m.actor for t in first if (m := found.get(t.i)) is not None and m.actor.kind == "person"), None)
 
 
+def _quoting(doc: Doc) -> Iterator[tuple[Token, bool]]:
+    """Each word of a paragraph, and whether it stands inside quotation marks (a mark itself counts
+    as inside when it opens a quote)."""
+    quotes = 0
+    for tok in doc:
+        quotes += tok.text in ('"', "“", "”")
+        yield tok, bool(quotes % 2)
+
+
 def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, lexicon: Lexicon
                   ) -> Iterator[tuple[Token, Actor]]:
     """ "I", "me", "my" outside quotes in a statement with a byline are its author; "we", "our",
@@ -1288,10 +1298,8 @@ def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, lex
     if author is None:
         return
     state = lexicon.country_actor(author.country) if author.country else None
-    quotes = 0
-    for tok in doc:
-        quotes += tok.text in ('"', "“", "”")
-        if tok.i in found or quotes % 2:
+    for tok, quoted in _quoting(doc):
+        if tok.i in found or quoted:
             continue
         if tok.lower_ in ("i", "me", "my"):
             yield tok, author
@@ -1303,12 +1311,9 @@ def _quoted_we(doc: Doc, found: dict[int, Mention]) -> Iterator[tuple[Token, Act
     """ '"The Chinese side condemns the attacks," spokesman Hong Lei said. "We urge the Vietnamese
     side to ..."': "we" and "us" in a quoted sentence that names no speaker of its own are who the
     paragraph says speaks: the subject of the reporting verb last before them, else of the first after."""
-    reporting, quotes, inside = words()["reporting"], 0, []
-    for tok in doc:
-        quotes += tok.text in ('"', "“", "”")
-        if quotes % 2 and tok.lower_ in ("we", "us") and tok.text != "US" and tok.i not in found \
-                and not any(t.lemma_.lower() in reporting for t in tok.sent):
-            inside.append(tok)
+    reporting = words()["reporting"]
+    inside = [tok for tok, quoted in _quoting(doc) if quoted and tok.lower_ in ("we", "us") and tok.text != "US"
+              and tok.i not in found and not any(t.lemma_.lower() in reporting for t in tok.sent)]
     said = [t for t in doc if t.lemma_.lower() in reporting and t.pos_ == "VERB" and any(s.i in found for s in subjects(t))]
     for tok in inside if said else []:  # the attribution last before it, else the first after it
         verb = next((t for t in reversed(said) if t.i < tok.i), said[0])

@@ -41,7 +41,7 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
     bodies, groups and office holders. (Counting the parties of the article's other
     events as well was tried: no better on the development sets.)
     """
-    salience = _Salience([m for m in ctx.named if m[1].name not in ctx.rules.word("news_outlet")])  # "told Reuters"
+    salience = _Salience(ctx.named)
     out: list[Event] = []
     for e in events:
         policy = ctx.rules.policy(e.type)

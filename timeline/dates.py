@@ -706,8 +706,8 @@ def _resolve_holiday(m: re.Match[str], anchor: date | None, tense: str) -> Value
         return (d.isoformat(), None, "day") if d else _UNKNOWN
     if anchor is None:
         return None, None, "day"
-    years = range(anchor.year - 4, anchor.year + 5) if rule[0] == "inauguration" else range(anchor.year - 1, anchor.year + 2)
-    days = [d for y in years if (d := _holiday_in(rule, y)) is not None]
+    # four years either side: a holiday of every fourth year (Inauguration Day) has one each way
+    days = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := _holiday_in(rule, y)) is not None]
     if not any(d <= anchor for d in days) or not any(d >= anchor for d in days):
         return _UNKNOWN  # a year the table of a moving holiday does not reach
     return _occurrence(days, anchor, tense).isoformat(), None, "day"
@@ -858,12 +858,16 @@ def _resolve_anaphor(m: re.Match[str], anchor: date, tense: str) -> Value:
     return anchor.isoformat(), None, "day"
 
 
+# Days from the day of speaking (the publication date, or the day a quote was said) of a deictic
+# word; any other ("today", "this morning", "later today") is that day.
+DEICTIC_DAYS = MappingProxyType({"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+                                 "the day after tomorrow": 2})
+
+
 @_needs_anchor
 def _resolve_deictic(m: re.Match[str], anchor: date, tense: str) -> Value:
     """today, yesterday, tomorrow morning, last night"""
-    w = " ".join(m["w"].lower().split())
-    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-              "the day after tomorrow": 2}.get(w, 0)
+    offset = DEICTIC_DAYS.get(" ".join(m["w"].lower().split()), 0)
     return (anchor + timedelta(days=offset)).isoformat(), None, "day"
 
 
@@ -1485,13 +1489,17 @@ def _bound_ahead(left: list[str], i: int) -> bool:
         return _cue(prior, "", "", True) != "past" and prior not in _SPAN_NOUNS
     if low in ("until", "till"):
         return not any(w.lower() in ("not", "never") or w.lower().endswith("n't") for w in left[i + 1:i + 10])
-    if low == "by":  # "damaged by Friday's quake", "cleared the building by Wednesday evening": a past bound
+    if low == "by":
+        # the verb before it: "damaged by Friday's quake" (right before), "cleared the building by
+        # Wednesday evening" (its object between, no preposition, no modal before the verb): a past bound
         verb = next((k for k in range(i + 1, min(i + 5, len(left))) if left[k].lower() in _MODALS
                      or left[k] in CLAUSE_BREAKS or _cue(left[k].lower(), _word_at(left, k + 1, 1), "", True)), None)
-        if verb is None or verb == i + 1:
-            return verb is None or _cue(prior, _word_at(left, i + 2, 1), low, True) != "past"
+        if verb is None:
+            return True
+        if verb == i + 1:
+            return _cue(prior, _word_at(left, i + 2, 1), low, True) != "past"
         direct = not any(w.lower() in _PREPOSITIONS for w in left[i + 1:verb]) and (
-            verb + 1 >= len(left) or left[verb + 1].lower() not in _MODALS)  # its object, then "by"
+            verb + 1 >= len(left) or left[verb + 1].lower() not in _MODALS)
         return not (direct and _cue(left[verb].lower(), _word_at(left, verb + 1, 1), "", True) == "past")
     # "signed just before midnight" (a moment); "promised before Thursday's referendum" (a bound then past)
     return not (low == "before" and (prior in ("just", "shortly", "right")
@@ -1638,7 +1646,6 @@ def find_dates(text: str, anchor: str | None,
 
 
 _QUOTE_MARKS = '"\u201c\u201d'
-_DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _ATTRIBUTION = re.compile(r"[^.!?\n\"\u201c\u201d]{0,80}?\b(?:said|says|told|added|wrote)\b[^.!?\n\"\u201c\u201d]{0,60}")
 
 
@@ -1652,9 +1659,9 @@ def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
     """
     out = list(found)
     for k, t in enumerate(out):
-        shift = _DEICTIC_DAYS.get(t.text.lower())
-        if shift is None or not t.date:
+        if not t.date or not PATTERNS["deictic"].fullmatch(t.text):
             continue
+        shift = DEICTIC_DAYS.get(" ".join(t.text.lower().split()), 0)
         line_start = text.rfind("\n", 0, t.start) + 1
         if sum(text.count(q, line_start, t.start) for q in _QUOTE_MARKS) % 2 == 0:
             continue  # not inside a quote

@@ -40,7 +40,7 @@ rewrite_policy_stage      rewrites of stage "policy" (a refusal -> rejection)
 find_date                 the temporal expression of its clause, else context, else publication
 assign_codes              CAMEO, intent CAMEO (event_types.csv), PLOVER (CAMEO2PLOVER)
 find_location             "met in Berlin"
-drop_non_parties          no target a source again, one's own country or envoy, a news outlet
+drop_non_parties          no target a source again, one's own country or envoy
 score_confidence          how sure: both sides named, a modifier only, a reference
 """
 from __future__ import annotations
@@ -161,8 +161,7 @@ def _speaks_again(state: SentenceState, c: Candidate) -> bool:
 
 def _told_remotely(state: SentenceState, c: Candidate) -> bool:
     """ "told his Chinese counterpart Wang Yi in a telephone call": words said to someone over the line."""
-    outlets = state.rules.word("news_outlet")
-    return any(a.name not in outlets for a in c.targets) and _remote_exchange(state, c)
+    return bool(c.targets) and _remote_exchange(state, c)
 
 
 def _refuser(state: SentenceState, c: Candidate) -> bool:
@@ -914,6 +913,8 @@ def warn_of_consequences(state: SentenceState, c: Candidate) -> bool:
     if c.type != "threat" or c.head.pos_ != "VERB" or c.head.lemma_.lower() not in state.rules.word("consequence_verb"):
         return True
     warned = state.ctx.roles.subject_actors(c.head, state.mentions)
+    # (the byline's author only here: made every reported clause's speaker, it named a "we" whose
+    # author serves no known state, against the rule of `actors._first_person`)
     author = state.ctx.roles.finder.author
     warner = state.ctx.roles.speaker(c.head, state.mentions) or ([author] if author is not None else [])
     if not warned or not warner:
@@ -960,12 +961,12 @@ def issue_the_document(state: SentenceState, c: Candidate) -> bool:
     body the article has named most."""
     if c.sources or c.verb is None:
         return True
-    document = next((s for s in subjects(c.verb) if s.pos_ == "NOUN" and _authored(s) in DOCUMENT_KINDS), None)
+    document, kind = next(((s, k) for s in subjects(c.verb) if s.pos_ == "NOUN" and (k := _authored(s)) in DOCUMENT_KINDS),
+                          (None, None))
     if document is None:
         return True
     roles = state.ctx.roles
     named = roles.left_possessor(document, state.mentions) or roles.phrase_all(document, state.mentions)
-    kind = _authored(document)
     issuers = named or state.ctx.authors.get(kind, []) or (_most_named(state, "organization") if kind == "authored_resolution" else [])
     if issuers:
         c.sources = [a for a in issuers if a not in c.targets]
@@ -1214,13 +1215,11 @@ def find_location(state: SentenceState, c: Candidate) -> bool:
 
 def drop_non_parties(state: SentenceState, c: Candidate) -> bool:
     """Targets that are no other party: a source again; a person's own country ("Gates (USA) delivered
-    assurances of the United States' commitment"); a news outlet ("told Reuters"; words.csv
-    news_outlet); a state's own envoy recalled ("India recalled its ambassador, Mukherjee")."""
+    assurances of the United States' commitment"); a state's own envoy recalled ("India recalled its
+    ambassador, Mukherjee"). (A news outlet is never a mention: `actors.MentionFinder`.)"""
     sources = {a.name for a in c.sources}
     own = {a.country for a in c.sources if a.kind == "person" and a.country} if len(c.sources) == 1 else set()
-    outlets = state.rules.word("news_outlet")
-    c.targets = [a for a in c.targets if a.name not in sources and a.name not in outlets
-                 and not (a.kind == "country" and a.country in own)]
+    c.targets = [a for a in c.targets if a.name not in sources and not (a.kind == "country" and a.country in own)]
     objects = [o for o in c.verb.children if o.dep_ == "dobj"] if c.verb is not None else []
     if c.type == "sanction" and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for o in objects for p in o.children):
         c.targets = [a for a in c.targets if a.kind != "person"]
