@@ -442,6 +442,13 @@ def test_a_persons_own_country_is_not_the_target():
     assert all("United States" not in e.target for e in events_of(text) if e.source == ("Robert Gates",))
 
 
+def test_a_leaders_own_people_named_by_demonym_are_the_target():
+    text = "Indonesian President Susilo Bambang Yudhoyono called on all Indonesians to support the deal."
+    demands = [e for e in events_of(text) if e.type == "demand"]
+    assert demands and demands[0].target == ("Indonesians",)
+    assert all("Indonesia" not in e.target for e in demands)  # the people, not his own state
+
+
 def test_a_relative_clause_names_participants_only_after_a_preposition():
     e = [e for e in events_of("Lee recalled a meeting in which Kim praised Trump.") if e.type == "meeting"]
     assert not e or {"Kim Jong Un", "Donald Trump"} & set(e[0].target)

@@ -1219,11 +1219,26 @@ def drop_non_parties(state: SentenceState, c: Candidate) -> bool:
     ambassador, Mukherjee"). (A news outlet is never a mention: `actors.MentionFinder`.)"""
     sources = {a.name for a in c.sources}
     own = {a.country for a in c.sources if a.kind == "person" and a.country} if len(c.sources) == 1 else set()
-    c.targets = [a for a in c.targets if a.name not in sources and not (a.kind == "country" and a.country in own)]
+    people = _own_people(state, c, own)
+    c.targets = [people.get(a.name, a) for a in c.targets if a.name not in sources
+                 and not (a.kind == "country" and a.country in own and a.name not in people)]
     objects = [o for o in c.verb.children if o.dep_ == "dobj"] if c.verb is not None else []
     if c.type == "sanction" and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for o in objects for p in o.children):
         c.targets = [a for a in c.targets if a.kind != "person"]
     return True
+
+
+def _own_people(state: SentenceState, c: Candidate, own: set[str]) -> dict[str, Actor]:
+    """A leader's own people named by their demonym ("Yudhoyono called on all Indonesians", "Qarase
+    urged Fijians to resist"): the people, a party of their own (a group), not the leader's state."""
+    people = {}
+    for i in range(c.head.sent.start, c.head.sent.end):
+        m = state.mentions.get(i)
+        tok = c.head.doc[i]
+        if m is not None and m.actor.kind == "country" and m.actor.country in own and tok.tag_ in ("NNS", "NNPS") \
+                and tok.text.endswith("s") and m.actor.name.lower() != tok.lower_:
+            people[m.actor.name] = Actor(name=tok.text[:1].upper() + tok.text[1:], kind="group", country=m.actor.country)
+    return people
 
 
 def score_confidence(state: SentenceState, c: Candidate) -> bool:
