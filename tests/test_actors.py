@@ -100,6 +100,14 @@ def test_pronoun_is_not_a_country():
     assert "us" not in mentions_of("Tell us what happened.")
 
 
+def test_a_main_clause_it_is_the_state_that_was_the_last_sentences_subject():
+    assert mentions_of("Eritrea rejected the resolution on Monday.\n\nIt has long accused Washington of "
+                       "siding with Addis Ababa.").get("It") == "Eritrea"  # across a paragraph break too
+    assert "It" not in mentions_of("Eritrea rejected the resolution. Then it accused Washington.")  # "Then it": no
+    assert "It" not in mentions_of("Eritrea rejected the resolution. The vote was close. It accused Washington.")
+    assert "it" not in mentions_of("Eritrea rejected the resolution. It is not clear why.")
+
+
 def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
     """Surface word -> the actors it stands for, for every plural or collective word of an article."""
     finder = MentionFinder(load_lexicon(), on)

@@ -832,6 +832,8 @@ class MentionFinder:
         self.last_named_group: Actor | None = None  # the latest armed or political group named
         self.author: Actor | None = None  # who a statement's byline names: "I" and "we" outside quotes
         self.last_country: Actor | None = None  # the state named last: whose "the Foreign Ministry" is
+        self.subject_states: list[tuple[int, int, Actor]] = []  # (sentence start, start, state) of each state as subject
+        self.last_sentence = 0  # article offset of the last sentence of the paragraph read before
         self.owned: dict[str, Actor] = {}  # an agent noun -> the owner named with it last ("a U.S. delegation")
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon, self.memory)  # "they", "the two sides", "the ministers of India and Pakistan"
@@ -863,6 +865,7 @@ class MentionFinder:
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
         self.plurals.read(doc, offset, found)
+        self.last_sentence = offset + doc[-1].sent.start_char if len(doc) else self.last_sentence
         return found
 
     @property
@@ -1088,7 +1091,8 @@ class MentionFinder:
                 continue
             pos = offset + tok.idx
             if lower == "it":  # "North Korea rejected the offer a day after it blew up the office"; not "it is clear"
-                actor = _subject_in_sentence(tok, found, ("country", "organization", "group")) \
+                actor = (_subject_in_sentence(tok, found, ("country", "organization", "group"))
+                         or _state_told_before(tok, pos, self.subject_states, offset, self.last_sentence)) \
                     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in _COPULAS else None
             elif lower in SUBJECT_PRONOUNS:
                 actor = _subject_in_sentence(tok, found) or self.memory.latest(pos, subject_only=True)
@@ -1112,7 +1116,9 @@ class MentionFinder:
             self.resolved[offset + t.idx] = mention
         if actor.kind == "country" and actor.country:
             self.countries_named[actor.country] += 1
-            self.last_country = actor if any(_is_subject(t) for t in span) else self.last_country
+            if any(_is_subject(t) for t in span):
+                self.last_country = actor
+                self.subject_states.append((offset + span.sent.start_char, start, actor))
         if remember:
             self.plurals.count_party(actor)
             self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
@@ -1250,6 +1256,16 @@ def _name_part(tok: Token, found: dict[int, Mention], lexicon: Lexicon) -> bool:
     """A word that may be part of a person's name: a capitalised proper noun no one has read."""
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i not in found and tok.is_alpha
             and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in lexicon.title_words)
+
+
+def _state_told_before(tok: Token, pos: int, told: list[tuple[int, int, Actor]], offset: int, last_sentence: int) -> Actor | None:
+    """The state a main clause's "it" is ("Eritrea rejected the resolution. It has long accused
+    Washington ..."): the state that was the subject of the sentence before."""
+    if tok.head.dep_ != "ROOT" or any(t.pos_ in ("NOUN", "PROPN") for t in tok.sent if t.i < tok.i):
+        return None
+    before = offset + tok.doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else last_sentence
+    here = offset + tok.sent.start_char
+    return next((actor for sentence, start, actor in reversed(told) if before <= sentence < here and start < pos), None)
 
 
 _COPULAS = frozenset({"be", "seem", "appear", "remain", "take"})  # "it is clear", "it takes time": no state
