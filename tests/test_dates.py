@@ -566,6 +566,9 @@ TRAPS = [
     # a reporting verb in the present is no timetable; a past verb is past
     ("The ministry says Monday was calm.", "2010-07-09", "Monday", "2010-07-05", "2010-07-05"),
     ("The squad flew home on Monday.", "2010-07-09", "Monday", "2010-07-05", "2010-07-05"),
+    # a present told after a past reporting verb is what is said now, no timetable
+    ("Suu Kyi has told supporters that she wants reconciliation, after her release on Saturday.", "2010-11-14",
+     "Saturday", "2010-11-13", "2010-11-13"),
 ])
 def test_a_present_tense_verb_puts_a_weekday_ahead(text, anchor, expression, with_parse, without):
     def value(timetable):

@@ -1514,11 +1514,14 @@ _DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our",
 def _timetable_in_sentence(text: str, start: int, end: int) -> bool:
     """With no cue near it, a day in a sentence whose verb is a third-person present after a pronoun or a
     company is on a timetable ("FedEx Corp. reports results for its quarter on Wednesday", "Friday, he
-    visits the Church of the Nativity"); after other names the word may be a plural ("Boeing shares fell")."""
+    visits the Church of the Nativity"); after other names the word may be a plural ("Boeing shares fell").
+    Not in a clause reported with "that" ("has told supporters that she wants reconciliation, after her
+    release on Saturday"): that present is what is said now, no timetable."""
     left = _SENTENCE_END.split(text[max(0, start - 160):start])[-1]
     right = _SENTENCE_END.split(text[end:end + 160])[0]
+    both = left + " " + right
     return any(m.group(1) not in PAST_CUES and m.group(1) not in NOT_TIMETABLE
-               for m in _TIMETABLE.finditer(left + " " + right))
+               and not both[:m.start()].rstrip().endswith(" that") for m in _TIMETABLE.finditer(both))
 
 
 def _a_name(tok: str, before: str) -> bool:

@@ -437,6 +437,10 @@ def present_timetable(parse: Callable[[str], Doc]) -> Callable[[str, int, int], 
         verb = predicate(span.root) if span is not None else None
         if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in words()["reporting"]:
             return False
+        told = verb.head if verb.dep_ == "ccomp" and verb.i > verb.head.i else None  # "has told supporters that
+        if told is not None and told.lemma_.lower() in words()["reporting"] and told.tag_ in ("VBD", "VBN"):
+            return False  # she wants ..., after her release on Saturday": what is said now; a quote before
+            # its "said" ("we march on the palace Friday," said Maher) keeps its timetable
         tags = [verb.tag_] + [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         return any(t in ("VBZ", "VBP") for t in tags) and not any(t in ("VBD", "MD") for t in tags)
     return reads
