@@ -362,6 +362,11 @@ CASES = [
     ('"If he does not go tonight, we march," said Ahmed Maher of the April 6 movement.', "2011-02-10", "tonight",
      "2011-02-10", None, "day"),
     ('"We march today," she said.', "2011-02-10", "today", "2011-02-10", None, "day"),
+    # the day told before the quote, in its sentence
+    ('Speaking on Friday, Aschbacher said: "Tomorrow we launch."', "2021-12-26", "Tomorrow", "2021-12-25", None, "day"),
+    ('On Wednesday, Rose said they prayed that "tonight the searchers find them."', "2010-04-23", "tonight",
+     "2010-04-21", None, "day"),
+    ('On Wednesday the storm hit. "Tomorrow we rebuild," she said.', "2010-04-23", "Tomorrow", "2010-04-24", None, "day"),
     ("Troops will stay through Inauguration Day.", "2021-01-07", "Inauguration Day", "2021-01-20", None, "day"),
     ("He spoke on Inauguration Day.", "2019-03-07", "Inauguration Day", "2017-01-20", None, "day"),
     ("An avalanche set off by Saturday's quake killed 18 people.", "2015-04-26", "Saturday's", "2015-04-25", None, "day"),

@@ -1670,16 +1670,22 @@ def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
             continue  # not inside a quote
         close = min((i for q in _QUOTE_MARKS if (i := text.find(q, t.end)) >= 0), default=-1)
         said = _ATTRIBUTION.match(text, close + 1) if close >= 0 else None
-        day = next((n.date for n in out if said is not None and said.start() <= n.start < said.end()
+        opening = max(text.rfind(q, line_start, t.start) for q in _QUOTE_MARKS)
+        lead = max(line_start, *(text.rfind(p, line_start, opening) + 2 for p in (". ", "? ", "! ")))
+        before = (lead, opening) if _SAID_BEFORE.search(text, lead, opening) else (0, 0)
+        # "said on Friday", "told reporters Friday"; not "said Ahmed Maher of the April 6 movement"; or
+        # before the quote in its sentence: "Speaking on Friday, he said: 'Tomorrow ...'"
+        day = next((n.date for n in reversed(out) if (said is not None and said.start() <= n.start < said.end()
+                                                      or before[0] <= n.start < before[1])
                     and n.precision == "day" and n.date and n.date_end is None
-                    and (_WEEKDAY_ONLY.match(n.text) or text[:n.start].endswith("on "))), None)
-        # "said on Friday", "told reporters Friday"; not "said Ahmed Maher of the April 6 movement"
+                    and (_WEEKDAY_ONLY.match(n.text) or text[:n.start].endswith(("on ", "On ")))), None)
         if day is not None:
             spoken = date.fromisoformat(day) + timedelta(days=shift)
             out[k] = replace(t, date=spoken.isoformat())
     return out
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|[Ss]peaking)\b")
 _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
 
