@@ -362,6 +362,10 @@ CASES = [
     ('"If he does not go tonight, we march," said Ahmed Maher of the April 6 movement.', "2011-02-10", "tonight",
      "2011-02-10", None, "day"),
     ('"We march today," she said.', "2011-02-10", "today", "2011-02-10", None, "day"),
+    # a part of the day after "in", "into", "since": the day the sentence tells, else the publication date
+    ("They will vote Tuesday morning and walk to the chapel in the afternoon.", "2013-03-11", "the afternoon",
+     "2013-03-12", None, "day"),
+    ("Mourners had waited since dawn.", "2013-03-06", "dawn", "2013-03-06", None, "day"),
     # the day told before the quote, in its sentence
     ('Speaking on Friday, Aschbacher said: "Tomorrow we launch."', "2021-12-26", "Tomorrow", "2021-12-25", None, "day"),
     ('On Wednesday, Rose said they prayed that "tonight the searchers find them."', "2010-04-23", "tonight",
@@ -549,7 +553,8 @@ TRAPS = [
     "The Sun reported the talks.", "Resolution 2758 was adopted.", "Resolution 2025 was adopted.",
     "Troops massed on the 38th parallel.", "Some 20% of voters abstained.", "Spain won 3-2 on penalties.",
     "About 28,500 troops are stationed there.", "Article 5 of the treaty applies.", "It bought F-16 jets.",
-    "He unveiled the 20-point plan.", "After five hours of talks they left.",
+    "He unveiled the 20-point plan.", "After five hours of talks they left.", "The Morning Star reported it.",
+    "The morning session was calm.", "It was the dawn of a new era.",
     "It came nearly four years after the invasion.", "About 2 million people fled.", "He paid $2022 for it.",
     "The G20 summit opened.", "A Boeing 747 landed.", "The airline filed for Chapter 11.",
     "The talks resume in 2 days.", "Some 1500 troops crossed the border.", "Flight 2019 was delayed.",

@@ -305,7 +305,10 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "time": _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
                 r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight"
                 r"|(?:[01]\d|2[0-3])[0-5]\d[ \t\xa0]?(?:GMT|UTC|local time)"
-                r"|(?:the[ \t\xa0]+)?(?:early|late|mid-?)[ \t\xa0]?(?:morning|afternoon|evening)|midday)(?![\w:-])"),
+                r"|(?:the[ \t\xa0]+)?(?:early|late|mid-?)[ \t\xa0]?(?:morning|afternoon|evening)|midday"
+                # "in the afternoon", "well into the evening"; "since dawn"
+                r"|(?:(?<=\bin )|(?<=\binto )|(?<=\bduring )|(?<=\buntil ))the[ \t\xa0]+(?:morning|afternoon|evening)"
+                r"|(?:(?<=\bat )|(?<=\bsince )|(?<=\bbefore )|(?<=\buntil )|(?<=\bfrom ))(?:dawn|dusk))(?![\w:-])"),
 })
 # The end of a sentence (or a line) between two expressions
 _SENTENCE_BREAK = re.compile(r"[.!?][\s\"”’]|\n")
@@ -315,7 +318,7 @@ _SEQUENCE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|then|to|through|until|till|fol
                        r"(?:on\s+)?|[-–—]\s*)", re.IGNORECASE)
 # A time of day beyond doubt ("8.35" may be a number): with a colon, a.m./p.m., noon, midnight or a zone
 _CLOCK = re.compile(r"\d{1,2}:\d\d|.*(?:[ap]\.?m\.?|[Nn]oon|[Mm]idnight|GMT|UTC|local time|[A-Z]{2,4}T|morning|afternoon"
-                    r"|evening|[Mm]idday)")
+                    r"|evening|[Mm]idday|dawn|dusk)")
 # What may stand between a clock time and its day: "8 a.m. Saturday", "Monday, at noon", "noon (1600 GMT) on Friday"
 _NEXT_TO = re.compile(r"[\s,()]*(?:(?:on|at|of|local time|[A-Z]{1,4}T|GMT|UTC)[\s,()]*)*")
 # Clock times of one range: "from 8 a.m. to 5 p.m. on Saturday"
@@ -340,7 +343,8 @@ TRIGGERS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "season": re.compile(r"spring|summer|autumn|fall|winter"), "ago": re.compile(r"ago"),
     "offset": re.compile(r"later|earlier|before|after"),
     "duration": re.compile(r"second|minute|hour|day|week|fortnight|month|year|decade|centur"),
-    "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight|\d ?gmt|\d ?utc|\d local time|morning|afternoon|evening|midday"),
+    "time": re.compile(r"\d[:.]\d\d|\d ?[ap]\.?m|noon|midnight|\d ?gmt|\d ?utc|\d local time|morning|afternoon|evening|midday"
+                       r"|dawn|dusk"),
 })
 _WINDOW = 48
 # The dot of "p.m.", "U.S." or "Nov." does not end a clause.
