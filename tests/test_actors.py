@@ -100,6 +100,16 @@ def test_pronoun_is_not_a_country():
     assert "us" not in mentions_of("Tell us what happened.")
 
 
+def test_a_number_names_the_group_of_that_many_named_before():
+    text = ("Leaders signed a declaration that ends the blockade imposed on Qatar by Saudi Arabia, the United Arab "
+            "Emirates, Bahrain and Egypt. The crown prince thanked Kuwait and the US for their mediation. "
+            "In 2017, the four countries cut ties with Doha. They later issued a list of demands.")
+    groups = groups_of(text)
+    four = ["Saudi Arabia", "United Arab Emirates", "Bahrain", "Egypt"]
+    assert groups["countries"] == four  # not the last pair named, Kuwait and the US
+    assert groups["They"] == four
+
+
 def test_a_main_clause_it_is_the_state_that_was_the_last_sentences_subject():
     assert mentions_of("Eritrea rejected the resolution on Monday.\n\nIt has long accused Washington of "
                        "siding with Addis Ababa.").get("It") == "Eritrea"  # across a paragraph break too

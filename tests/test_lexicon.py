@@ -448,3 +448,75 @@ def test_petrarch_bodies_carry_their_dictionary_line():
         assert len(rows) > 50
         assert all(r["source"].startswith("PETRARCH2 Phoenix.") and "MIT" in r["source"] for r in rows), name
         assert {r["kind"] for r in rows} == {"group" if "groups" in name else "organization"}
+
+
+# -- territories derived from PETRARCH2 (petrarch_territories.csv) ----------------------------
+
+@pytest.mark.parametrize("text, name, country", [
+    ("New Caledonia", "New Caledonia", "NCL"),
+    ("Nouméa", "New Caledonia", "NCL"),
+    ("Greenland", "Greenland", "GRL"),
+    ("Nuuk", "Greenland", "GRL"),
+    ("Hong Kong", "Hong Kong", "HKG"),
+    ("HKSAR", "Hong Kong", "HKG"),
+    ("Puerto Rico", "Puerto Rico", "PRI"),  # not Colombia, where GeoNames has a town of that name
+    ("French Polynesia", "French Polynesia", "PYF"),
+    ("Papeete", "French Polynesia", "PYF"),
+    ("Guam", "Guam", "GUM"),
+    ("Gibraltar", "Gibraltar", "GIB"),
+    ("the Falklands", "Falkland Islands", "FLK"),
+    ("Malvinas", "Falkland Islands", "FLK"),
+    ("Faroe Islands", "Faroe Islands", "FRO"),
+    ("Bermuda", "Bermuda", "BMU"),
+    ("Isle of Man", "Isle of Man", "IMN"),
+    ("Macau", "Macau", "MAC"),
+])
+def test_territories_from_petrarch(lex, text, name, country):
+    actor = lex.lookup(text)
+    assert actor is not None, text
+    assert (actor.name, actor.kind, actor.country) == (name, "country", country)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Greenlandic", "Greenland"), ("Greenlanders", "Greenland"), ("New Caledonian", "New Caledonia"),
+    ("Puerto Ricans", "Puerto Rico"), ("Faroese", "Faroe Islands"), ("Gibraltarian", "Gibraltar"),
+    ("Samoan", "Samoa"),  # actors.csv's, not American Samoa's
+])
+def test_territory_demonyms(lex, text, name):
+    assert lex.lookup_demonym(text).name == name
+
+
+@pytest.mark.parametrize("text", ["Mayotte", "Republika Srpska", "Gaza", "Netherlands Antilles", "Hamilton",
+                                  "George Town", "The Valley", "Channel Island"])
+def test_no_province_or_other_place_is_a_territory(lex, text):
+    """Coded as their state, no ISO code, no longer a territory, or another state's city: no territory row."""
+    actor = lex.lookup(text)
+    assert actor is None or not any(r.name == actor.name for r in _territory_rows())
+
+
+def test_states_of_actors_csv_are_unchanged_by_territories(lex):
+    path = Path(__file__).parent.parent / "timeline" / "data" / "actors.csv"
+    with path.open(encoding="utf-8") as f:
+        states = [r for r in csv.DictReader(f) if r["kind"] == "country"]
+    for row in states:
+        (entry,) = lex.rows(row["name"])
+        assert (entry.country, "|".join(entry.aliases), "|".join(entry.demonyms)) == (
+            row["country"], row["aliases"], row["demonyms"]), row["name"]
+        assert lex.country_actor(row["country"]).name == row["name"]
+    codes = {r["country"] for r in states}
+    assert all(r["country"] not in codes for r in _territory_rows())
+
+
+def test_territories_carry_their_dictionary_line_and_cameo_code():
+    rows = _territory_rows()
+    assert len(rows) > 20 and {r["kind"] for r in rows} == {"country"}
+    assert all(r["source"].startswith(("PETRARCH2 Phoenix.Countries.actors.txt:", "timeline (hand-written"))
+               for r in rows)
+    with (Path(__file__).parent.parent / "timeline" / "data" / "cameo_countries.csv").open(encoding="utf-8") as f:
+        cameo = {r["code"]: r["cameo"] for r in csv.DictReader(f)}
+    assert (cameo["NCL"], cameo["GRL"], cameo["PRI"], cameo["IMN"]) == ("FRANCL", "DNKGRL", "USAPRI", "GBRIMY")
+
+
+def _territory_rows() -> list[dict[str, str]]:
+    with (Path(__file__).parent.parent / "timeline" / "data" / "petrarch_territories.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))

@@ -75,6 +75,8 @@ def test_deterministic():
     ("USA", "military", True, "USAMIL"), ("USA", "", True, "USA"), ("XKX", "police", True, "KSVCOP"),
     ("UN", "international", False, "IGOUNO"), ("EU", "military", False, "IGOEUREECMIL"), ("AU", "", False, "IGO"),
     ("", "rebels", False, "REB"), ("", "", False, ""),
+    # territories (petrarch_territories.csv) carry PETRARCH's code of a state plus the territory
+    ("NCL", "government", True, "FRANCLGOV"), ("GRL", "", True, "DNKGRL"), ("HKG", "", True, "HKG"),
 ])
 def test_cameo_actor_code(country, sector, state, code):
     assert cameo_actor_code(country, sector, state) == code

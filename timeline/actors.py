@@ -30,6 +30,7 @@ OBJECT_PRONOUNS = frozenset({"him", "her"})
 PERSON_LABELS = frozenset({"PERSON"})
 # Determiners and numbers that make a plural noun pick out a group already named ("the two sides").
 DEFINITE_GROUP = frozenset({"the", "both", "these", "those", "two", "three", "four", "our", "their"})
+GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6, "3": 3, "4": 4, "5": 5, "6": 6}  # "the four countries"
 
 
 @dataclass
@@ -40,6 +41,13 @@ class _Salience:
     persons: list[tuple[int, Actor, int]] = field(default_factory=list)
     titles: dict[str, list[tuple[int, Actor]]] = field(default_factory=dict)  # role title -> (offset, person) seen with it
     sentence: dict[int, int] = field(default_factory=dict)  # offset of a person -> of its sentence
+    states: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence, offset, state) named as a subject
+    last_sentence: int = 0  # offset of the last sentence of the paragraph read before
+
+    @property
+    def last_state(self) -> Actor | None:
+        """The state named last as a subject: whose "the Foreign Ministry" is."""
+        return self.states[-1][2] if self.states else None
 
     def add(self, offset: int, actor: Actor, subject: int, title: str | None = None, sentence: int = 0) -> None:
         """Remember a person named at `offset`, with the title the text gives (if the actor has another)."""
@@ -648,6 +656,7 @@ class GroupWords:
         self.since_together = 0  # sentences read since then: "the two sides" reaches back only so far
         self.since_group = 0  # sentences read since last_group was named
         self.last_met: tuple[Actor, ...] = ()  # the latest people one clause brought together: "Xi met Sharif"
+        self.together: list[tuple[Actor, ...]] = []  # every group named together so far: "the four countries"
         self.since_met = 0
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural word names
         self.parties: Counter[Actor] = Counter()  # states (a person's own), groups and bodies named so far
@@ -696,6 +705,8 @@ class GroupWords:
                 self.last_met, self.since_met = met[-1][1], 0
             for tok in tokens:
                 members = self._coordinated(doc, tok, found) if tok.i in coordinating else _compounded(tok, found)
+                if tok.i in coordinating and len(every := self._coordinated(doc, tok, found, anywhere=True)) > 2:
+                    self.together.append(every)
                 if len(members) > 1:
                     self.last_named_together, self.since_together = members, 0
                     if not _reports(tok):
@@ -708,6 +719,8 @@ class GroupWords:
                 if sent.start <= k < sent.end and len(members) > 1 and doc[k].lower_ not in PLURAL_PRONOUNS:
                     self.last_named_together = self.last_sides = members  # "the ministers of India and Pakistan ... both"
                     self.since_together = 0
+                    if doc[k].dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in GROUP_SIZES for c in doc[k].children):
+                        self.last_group, self.since_group = members, 0  # "the four countries cut ties ... They issued"
 
     def count_party(self, actor: Actor) -> None:
         """Count a mention towards the parties of the story: a person's own state, a group, a body."""
@@ -730,6 +743,10 @@ class GroupWords:
         sides" or "the two countries" with no pair in the sentence, the story's two main parties."""
         refers = "any" if _bare_pair(tok) else collective_nouns()[tok.lemma_.lower()]
         pair = _bare_pair(tok) or any(c.lower_ in ("two", "both") for c in tok.children)
+        count = next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), None)
+        sized = next((m for m in reversed(self.together) if len(self._as_kind(m, refers)) == count), ()) if count else ()
+        if sized:  # "the four countries" years after "Saudi Arabia, the UAE, Bahrain and Egypt": the four named so
+            return self._as_kind(sized, refers)
         if pair:
             here = sorted(here + met, key=lambda k_members: k_members[0])
         named = next((members for k, members in reversed(here) if k < tok.i
@@ -759,10 +776,13 @@ class GroupWords:
                          and self.lexicon.title_rank(a.title) == 1)
         return [a for a, _ in counts.most_common()]
 
-    def _coordinated(self, doc: Doc, tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
-        """The actors of a coordination headed by `tok` ("Saudi Arabia, Bahrain and Egypt")."""
-        if not any(c.dep_ == "conj" for c in tok.children) or any(a.dep_ in ("relcl", "acl") for a in tok.ancestors):
-            return ()  # "a panel that included Zenawi and Mbeki": not the parties of the story
+    def _coordinated(self, doc: Doc, tok: Token, found: dict[int, Mention], anywhere: bool = False) -> tuple[Actor, ...]:
+        """The actors of a coordination headed by `tok` ("Saudi Arabia, Bahrain and Egypt"); not in a
+        relative clause ("a panel that included Zenawi and Mbeki": not the parties of the story) unless
+        `anywhere` (a group that a number names later: "the four countries")."""
+        if not any(c.dep_ == "conj" for c in tok.children) or not anywhere and any(
+                a.dep_ in ("relcl", "acl") for a in tok.ancestors):
+            return ()
         members: list[Actor] = []
         for t in sorted([tok, *tok.conjuncts], key=lambda t: t.i):
             if t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS":
@@ -831,9 +851,6 @@ class MentionFinder:
         self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
         self.last_named_group: Actor | None = None  # the latest armed or political group named
         self.author: Actor | None = None  # who a statement's byline names: "I" and "we" outside quotes
-        self.last_country: Actor | None = None  # the state named last: whose "the Foreign Ministry" is
-        self.subject_states: list[tuple[int, int, Actor]] = []  # (sentence start, start, state) of each state as subject
-        self.last_sentence = 0  # article offset of the last sentence of the paragraph read before
         self.owned: dict[str, Actor] = {}  # an agent noun -> the owner named with it last ("a U.S. delegation")
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon, self.memory)  # "they", "the two sides", "the ministers of India and Pakistan"
@@ -853,7 +870,8 @@ class MentionFinder:
         self._roles(doc, offset, found)
         self._agents(doc, offset, found)
         self._led(doc, offset, found)
-        self._pronouns(doc, offset, found)
+        for tok, actor in _pronouns(doc, offset, found, self.memory):  # each named before the next is read
+            self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
         self.author = _byline_author(doc, found) if offset == 0 else self.author
         for tok, actor in [*_epithets(doc, offset, found, self.memory), *_owned_before(doc, found, self.owned),
                            *_own_forces(doc, found, self.lexicon), *_their_government(doc, found),
@@ -865,7 +883,7 @@ class MentionFinder:
         self._bodies(doc, offset, found)
         self._neighbours(doc, offset, found)
         self.plurals.read(doc, offset, found)
-        self.last_sentence = offset + doc[-1].sent.start_char if len(doc) else self.last_sentence
+        self.memory.last_sentence = offset + doc[-1].sent.start_char if len(doc) else self.memory.last_sentence
         return found
 
     @property
@@ -905,7 +923,7 @@ class MentionFinder:
                 actor = self.lexicon.country_actor(code)  # "visited Massawa": Eritrea
             elif ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "agent"):
                 state = _formal_state(ent, found) or _state_body(
-                    ent, found, self.last_country or _most_named_country(self.countries_named, self.lexicon))
+                    ent, found, self.memory.last_state or _most_named_country(self.countries_named, self.lexicon))
                 if state is not None:  # "the State of Qatar", "Colombia's Foreign Ministry": that state
                     self._add(found, ent, offset, state)
                     continue
@@ -1083,28 +1101,6 @@ class MentionFinder:
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
 
-    # -- pronouns ------------------------------------------------------------------------------
-    def _pronouns(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
-        for tok in doc:
-            lower = tok.lower_
-            if tok.i in found or lower not in SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"his", "her", "it"}:
-                continue
-            pos = offset + tok.idx
-            if lower == "it":  # "North Korea rejected the offer a day after it blew up the office"; not "it is clear"
-                actor = (_subject_in_sentence(tok, found, ("country", "organization", "group"))
-                         or _state_told_before(tok, pos, self.subject_states, offset, self.last_sentence)) \
-                    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in _COPULAS else None
-            elif lower in SUBJECT_PRONOUNS:
-                actor = _subject_in_sentence(tok, found) or self.memory.latest(pos, subject_only=True)
-                actor = actor or self.memory.latest(pos)
-            elif lower in ("his", "her") and (own := _possessor_subject(tok, found)) is not None:
-                actor = own  # "Brazil's president postponed his visit": his own
-            else:
-                subj = _clause_subject(tok, found)
-                actor = self.memory.latest(pos, exclude=[subj.name] if subj else [])
-            if actor is not None:
-                self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
-
     # -- bookkeeping --------------------------------------------------------------------------
     def _add(self, found: dict[int, Mention], span: Span, offset: int, actor: Actor, remember: bool = True,
              title: str | None = None) -> None:
@@ -1117,8 +1113,7 @@ class MentionFinder:
         if actor.kind == "country" and actor.country:
             self.countries_named[actor.country] += 1
             if any(_is_subject(t) for t in span):
-                self.last_country = actor
-                self.subject_states.append((offset + span.sent.start_char, start, actor))
+                self.memory.states.append((offset + span.sent.start_char, start, actor))
         if remember:
             self.plurals.count_party(actor)
             self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
@@ -1258,14 +1253,38 @@ def _name_part(tok: Token, found: dict[int, Mention], lexicon: Lexicon) -> bool:
             and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in lexicon.title_words)
 
 
-def _state_told_before(tok: Token, pos: int, told: list[tuple[int, int, Actor]], offset: int, last_sentence: int) -> Actor | None:
+def _pronouns(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salience) -> Iterator[tuple[Token, Actor]]:
+    """The actors pronouns name: "he", "she" the salient person; "it" a state (`_state_told_before`)."""
+    for tok in doc:
+        lower = tok.lower_
+        if tok.i in found or lower not in SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"his", "her", "it"}:
+            continue
+        pos = offset + tok.idx
+        if lower == "it":  # "North Korea rejected the offer a day after it blew up the office"; not "it is clear"
+            actor = (_subject_in_sentence(tok, found, ("country", "organization", "group"))
+                     or _state_told_before(tok, pos, memory, offset)) \
+                if tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in _COPULAS else None
+        elif lower in SUBJECT_PRONOUNS:
+            actor = _subject_in_sentence(tok, found) or memory.latest(pos, subject_only=True)
+            actor = actor or memory.latest(pos)
+        elif lower in ("his", "her") and (own := _possessor_subject(tok, found)) is not None:
+            actor = own  # "Brazil's president postponed his visit": his own
+        else:
+            subj = _clause_subject(tok, found)
+            actor = memory.latest(pos, exclude=[subj.name] if subj else [])
+        if actor is not None:
+            yield tok, actor
+
+
+def _state_told_before(tok: Token, pos: int, memory: _Salience, offset: int) -> Actor | None:
     """The state a main clause's "it" is ("Eritrea rejected the resolution. It has long accused
     Washington ..."): the state that was the subject of the sentence before."""
     if tok.head.dep_ != "ROOT" or any(t.pos_ in ("NOUN", "PROPN") for t in tok.sent if t.i < tok.i):
         return None
-    before = offset + tok.doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else last_sentence
+    before = offset + tok.doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else memory.last_sentence
     here = offset + tok.sent.start_char
-    return next((actor for sentence, start, actor in reversed(told) if before <= sentence < here and start < pos), None)
+    return next((actor for sentence, start, actor in reversed(memory.states) if before <= sentence < here and start < pos),
+                None)
 
 
 _COPULAS = frozenset({"be", "seem", "appear", "remain", "take"})  # "it is clear", "it takes time": no state

