@@ -100,6 +100,15 @@ def test_pronoun_is_not_a_country():
     assert "us" not in mentions_of("Tell us what happened.")
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    ("Western governments accused Bamako of hiring mercenaries.", "Western governments", "the West"),
+    ("International donors pledged $1.5 billion.", "International donors", "international donors"),
+    ("He accused some donors of arming terrorists.", "donors", "international donors"),
+])
+def test_collectives_of_states_are_actors_of_their_own(text, surface, name):
+    assert mentions_of(text).get(surface) == name
+
+
 def test_a_number_names_the_group_of_that_many_named_before():
     text = ("Leaders signed a declaration that ends the blockade imposed on Qatar by Saudi Arabia, the United Arab "
             "Emirates, Bahrain and Egypt. The crown prince thanked Kuwait and the US for their mediation. "

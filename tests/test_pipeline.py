@@ -23,8 +23,9 @@ from timeline.pipeline import (
 # The quality floor on examples/ against tests/data/seed_gold.jsonl (a verbatim copy of
 # ../shared/gold/seed_events.jsonl): the figures measured when this test was written, rounded
 # down. Raise them as extraction improves; they must never drop silently (STYLE.md rule 20).
-# Target: 0.80 / 0.85 / 0.85.
-FLOOR_F1 = 0.86
+# Target: 0.80 / 0.85 / 0.85. (0.86 -> 0.83 on purpose: "major Western powers" is now the West, an
+# actor of its own, where the gold names NATO, the United States and Europe.)
+FLOOR_F1 = 0.83
 FLOOR_DATE = 0.97
 FLOOR_MODALITY = 0.93
 
