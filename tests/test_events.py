@@ -385,6 +385,14 @@ def test_a_subject_the_parser_hung_on_the_phrase_before_the_verb():
     assert [e.source for e in events] == [("Pranab Mukherjee",)]
 
 
+def test_a_subject_the_parser_joined_to_the_opening_phrase_across_a_comma():
+    """ "In a message read out by Merrem, U.N. Secretary-General Kofi Annan welcomed the accord": the
+    parser makes "Merrem, ... Kofi Annan" one object of "by"; Annan is the subject of "welcomed"."""
+    events = find(events_of("In a message read out by Merrem, U.N. Secretary-General Kofi Annan welcomed the "
+                            "accord and said he would ask the Security Council to act."), "praise")
+    assert [e.source for e in events] == [("Kofi Annan",)]
+
+
 def test_an_award_is_praise_of_its_receiver():
     events = find(events_of("Biden awarded Zelensky the Medal of Freedom on Monday."), "praise")
     assert [(e.source, e.target) for e in events] == [(("Joe Biden",), ("Volodymyr Zelensky",))]

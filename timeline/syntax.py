@@ -156,7 +156,15 @@ def _stranded_subject(verb: Token) -> list[Token]:
     while k >= verb.sent.start and verb.doc[k].is_punct:
         k -= 1
     tok = verb.doc[k] if k >= verb.sent.start and k < verb.i - 1 else None
-    return [tok] if tok is not None and tok.dep_ == "appos" and tok.pos_ in ("PROPN", "NOUN") else []
+    if tok is not None:
+        return [tok] if tok.dep_ == "appos" and tok.pos_ in ("PROPN", "NOUN") else []
+    # "In a message read out by Merrem, U.N. Secretary-General Kofi Annan welcomed the accord": a name
+    # right before the verb that the parser joined, across a comma, to the opening phrase
+    tok, start = verb.doc[verb.i - 1], verb.sent.start
+    opening = next((p for p in verb.children if p.dep_ == "prep" and p.i == start), None)
+    joined = opening is not None and tok.pos_ == "PROPN" and tok in opening.subtree \
+        and any(t.text == "," for t in verb.doc[start:tok.i])
+    return [tok] if joined else []
 
 
 def _subordinate_subject(verb: Token) -> list[Token]:
