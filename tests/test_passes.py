@@ -77,6 +77,12 @@ def test_drop_cue_verbs_and_governed(text, kept, dropped):
     assert kept in heads and dropped not in heads
 
 
+def test_a_truce_signed_is_the_agreement_not_a_retreat_of_its_own():
+    types = [e.type for e in events_of("Colombia's government and the rebels signed a definitive cease-fire in Havana.")]
+    assert "agreement" in types and "retreat" not in types
+    assert "sanction" in [e.type for e in events_of("The European Union approved new sanctions on Russia.")]
+
+
 def test_forces_oust_only_by_the_trigger_verb_itself():
     found = events_of("The Malian junta has proposed staying in power for five years before holding elections.")
     assert not [e for e in found if e.trigger == "elections" and e.type == "military"]
