@@ -103,7 +103,7 @@ def test_pronoun_is_not_a_country():
 @pytest.mark.parametrize("text, surface, name", [
     ("Western governments accused Bamako of hiring mercenaries.", "Western governments", "the West"),
     ("International donors pledged $1.5 billion.", "International donors", "international donors"),
-    ("He accused some donors of arming terrorists.", "donors", "international donors"),
+    ("He thanked Western governments and the international donors.", "international donors", "international donors"),
 ])
 def test_collectives_of_states_are_actors_of_their_own(text, surface, name):
     assert mentions_of(text).get(surface) == name
