@@ -125,6 +125,7 @@ def test_a_main_clause_it_is_the_state_that_was_the_last_sentences_subject():
     assert "It" not in mentions_of("Eritrea rejected the resolution. Then it accused Washington.")  # "Then it": no
     assert "It" not in mentions_of("Eritrea rejected the resolution. The vote was close. It accused Washington.")
     assert "it" not in mentions_of("Eritrea rejected the resolution. It is not clear why.")
+    assert mentions_of("ECOWAS suspended Mali on Sunday. It also froze its assets.").get("It") == "ECOWAS"
 
 
 def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:

@@ -41,13 +41,13 @@ class _Salience:
     persons: list[tuple[int, Actor, int]] = field(default_factory=list)
     titles: dict[str, list[tuple[int, Actor]]] = field(default_factory=dict)  # role title -> (offset, person) seen with it
     sentence: dict[int, int] = field(default_factory=dict)  # offset of a person -> of its sentence
-    states: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence, offset, state) named as a subject
+    states: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence, offset, state or body) as a subject
     last_sentence: int = 0  # offset of the last sentence of the paragraph read before
 
     @property
     def last_state(self) -> Actor | None:
         """The state named last as a subject: whose "the Foreign Ministry" is."""
-        return self.states[-1][2] if self.states else None
+        return next((a for _, _, a in reversed(self.states) if a.kind == "country"), None)
 
     def add(self, offset: int, actor: Actor, subject: int, title: str | None = None, sentence: int = 0) -> None:
         """Remember a person named at `offset`, with the title the text gives (if the actor has another)."""
@@ -1112,8 +1112,8 @@ class MentionFinder:
             self.resolved[offset + t.idx] = mention
         if actor.kind == "country" and actor.country:
             self.countries_named[actor.country] += 1
-            if any(_is_subject(t) for t in span):
-                self.memory.states.append((offset + span.sent.start_char, start, actor))
+        if actor.kind in ("country", "organization") and any(_is_subject(t) for t in span):
+            self.memory.states.append((offset + span.sent.start_char, start, actor))  # who "It" may be next
         if remember:
             self.plurals.count_party(actor)
             self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
@@ -1277,8 +1277,8 @@ def _pronouns(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salienc
 
 
 def _state_told_before(tok: Token, pos: int, memory: _Salience, offset: int) -> Actor | None:
-    """The state a main clause's "it" is ("Eritrea rejected the resolution. It has long accused
-    Washington ..."): the state that was the subject of the sentence before."""
+    """The state or body a main clause's "it" is ("Eritrea rejected the resolution. It has long accused
+    Washington ..."): the one that was the subject of the sentence before."""
     if tok.head.dep_ != "ROOT" or any(t.pos_ in ("NOUN", "PROPN") for t in tok.sent if t.i < tok.i):
         return None
     before = offset + tok.doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else memory.last_sentence
