@@ -77,6 +77,16 @@ def test_drop_cue_verbs_and_governed(text, kept, dropped):
     assert kept in heads and dropped not in heads
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Nuri said the opposition would honour every point of the accord.", "agreement"),
+    ("Hezbollah said it would abide by the truce.", "agreement"),
+    ("Hezbollah did not honour the truce with Israel.", "rejection"),  # withheld: a refusal
+])
+def test_keeping_an_accord_agrees_to_it(text, kind):
+    types = [e.type for e in events_of(text) if e.type != "statement"]
+    assert kind in types and "praise" not in types
+
+
 def test_a_truce_signed_is_the_agreement_not_a_retreat_of_its_own():
     types = [e.type for e in events_of("Colombia's government and the rebels signed a definitive cease-fire in Havana.")]
     assert "agreement" in types and "retreat" not in types

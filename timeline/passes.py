@@ -223,6 +223,12 @@ def _withholds_acceptance(state: SentenceState, c: Candidate) -> bool:
             and c.head.lemma_.lower() in state.rules.word("acceptance_verb"))
 
 
+def _keeps_accord(state: SentenceState, c: Candidate) -> bool:
+    """ "would honour every point of the accord", "respects the ceasefire": keeping an accord agrees to it."""
+    return (c.head.pos_ == "VERB" and c.modality != "negated" and c.head.lemma_.lower() in state.rules.word("acceptance_verb")
+            and any(_is_accord(state, t) for o in c.head.children if o.dep_ == "dobj" for t in o.subtree))
+
+
 def _event_kind(state: SentenceState, tok: Token) -> str | None:
     """The type of the trigger starting at `tok` ("deal": agreement), or None."""
     hit = state.rules.match(tok.doc, tok.i)
@@ -351,6 +357,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "told_remotely": _told_remotely,
     "speaks_again": _speaks_again,
     "withholds_acceptance": _withholds_acceptance,
+    "keeps_accord": _keeps_accord,
     "votes_against": _votes_against,
     "summons_home": _summons_home,
     "protests_to": _protests_to,
