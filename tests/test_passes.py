@@ -77,6 +77,14 @@ def test_drop_cue_verbs_and_governed(text, kept, dropped):
     assert kept in heads and dropped not in heads
 
 
+def test_sanctions_told_by_two_verbs_are_two_events():
+    """ "expelled the ambassador and froze military agreements": two measures; one verb's two objects
+    are one event unless each is a trigger of its own."""
+    triggers = [e.trigger for e in events_of("Ankara expelled the Israeli ambassador and froze all military "
+                                             "agreements with Israel.") if e.type == "sanction"]
+    assert triggers == ["expelled", "froze"]
+
+
 @pytest.mark.parametrize("text, kind", [
     ("Nuri said the opposition would honour every point of the accord.", "agreement"),
     ("Hezbollah said it would abide by the truce.", "agreement"),

@@ -1286,11 +1286,13 @@ def run_passes(state: SentenceState, min_confidence: float) -> list[Candidate]:
 
 
 def finish_sentence(accepted: list[Candidate]) -> list[Candidate]:
-    """One event per (type, sides, modality) in a sentence: the first found."""
+    """One event per (type, sides, modality) in a sentence: the first found; sanctions told by two
+    verbs ("expelled the ambassador and froze military agreements") are two measures."""
     seen: set[tuple] = set()
     out = []
     for c in accepted:
-        key = (c.type, tuple(a.name for a in c.sources), tuple(a.name for a in c.targets), c.modality)
+        key = (c.type, tuple(a.name for a in c.sources), tuple(a.name for a in c.targets), c.modality,
+               c.verb.i if c.type == "sanction" and c.verb is not None and c.verb.pos_ in ("VERB", "AUX") else None)
         if key not in seen:
             seen.add(key)
             out.append(c)
