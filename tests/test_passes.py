@@ -77,6 +77,14 @@ def test_drop_cue_verbs_and_governed(text, kept, dropped):
     assert kept in heads and dropped not in heads
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Washington suspended sanctions on Belarus.", "retreat"),  # ending a measure eases it
+    ("Moscow suspended gas deliveries to Ukraine.", "sanction"),  # suspending a good is the measure
+])
+def test_suspending_a_sanction_eases_it(text, kind):
+    assert [e.type for e in events_of(text)] == [kind]
+
+
 def test_sanctions_told_by_two_verbs_are_two_events():
     """ "expelled the ambassador and froze military agreements": two measures; one verb's two objects
     are one event unless each is a trigger of its own."""

@@ -229,6 +229,12 @@ def _keeps_accord(state: SentenceState, c: Candidate) -> bool:
             and any(_is_accord(state, t) for o in c.head.children if o.dep_ == "dobj" for t in o.subtree))
 
 
+def _undoes_measure(state: SentenceState, c: Candidate) -> bool:
+    """ "suspended sanctions on Belarus", "halted the embargo": ending a measure eases it (undo_verb)."""
+    return (c.head.pos_ == "VERB" and c.head.lemma_.lower() in state.rules.word("undo_verb")
+            and any(_event_kind(state, o) in ("sanction", "coercion") for o in c.head.children if o.dep_ == "dobj"))
+
+
 def _event_kind(state: SentenceState, tok: Token) -> str | None:
     """The type of the trigger starting at `tok` ("deal": agreement), or None."""
     hit = state.rules.match(tok.doc, tok.i)
@@ -358,6 +364,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "speaks_again": _speaks_again,
     "withholds_acceptance": _withholds_acceptance,
     "keeps_accord": _keeps_accord,
+    "undoes_measure": _undoes_measure,
     "votes_against": _votes_against,
     "summons_home": _summons_home,
     "protests_to": _protests_to,
