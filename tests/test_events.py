@@ -256,6 +256,10 @@ def test_a_vote_for_a_person_or_on_a_day_is_an_election():
     assert find(events_of("Americans voted for Obama."), "election")
     assert find(events_of("Kenyans voted on Tuesday."), "election")
     assert not find(events_of("The council voted to impose an arms embargo on Eritrea."), "election")
+    for text in ("The Security Council is expected to vote as early as Wednesday to suspend sanctions on Serbia.",
+                 "The other 13 members of the council voted in favor of the text.",
+                 "Ukraine's parliament was expected to vote on Monday on imposing martial law."):
+        assert not find(events_of(text), "election"), text  # a measure voted on, in any wording
 
 
 def test_ids_are_stable():

@@ -200,16 +200,20 @@ def _blocks_passage(state: SentenceState, c: Candidate) -> bool:
 
 
 def _votes_on_measure(state: SentenceState, c: Candidate) -> bool:
-    """ "The Security Council voted to impose an arms embargo", "voted for the resolution": a vote on a
-    measure, not an election (the measure, if a deed, is the news); not "voted for Obama"."""
+    """ "The Security Council voted to impose an arms embargo", "voted for the resolution", "voted in
+    favour of the text", "is to vote on imposing martial law": a vote on a measure, not an election (the
+    measure, if a deed, is the news); not "voted for Obama"."""
     if c.head.lemma_.lower() != "vote" or c.head.pos_ != "VERB":
         return False
     kids = list(c.head.children)
     people = [p for k in kids if k.dep_ == "prep" and k.lower_ == "for" for p in k.children
               if p.dep_ == "pobj" and (m := state.mentions.get(p.i)) is not None and m.actor.kind == "person"]
-    motion = [k for k in kids if k.dep_ == "prep" and k.lower_ in ("for", "on", "against")
-              and any(p.dep_ == "pobj" and -p.i - 1 not in state.timex_at for p in k.children)]  # not "on Tuesday"
-    return any(k.dep_ == "xcomp" for k in kids) or bool(motion) and not people
+    motion = [k for k in kids if k.dep_ == "prep" and (k.lower_ in ("for", "on", "against") or k.lower_ == "in" and any(
+        p.lemma_.lower() in ("favor", "favour") for p in k.children)) and any(
+        p.dep_ in ("pobj", "pcomp") and -p.i - 1 not in state.timex_at for p in k.children)]  # not "on Tuesday"
+    # "voted to impose", "is expected to vote on Wednesday to suspend sanctions", "voted in favour of the text"
+    purpose = any(k.dep_ == "xcomp" or k.dep_ == "advcl" and any(a.lower_ == "to" for a in k.children) for k in kids)
+    return purpose or bool(motion) and not people
 
 
 def _votes_against(state: SentenceState, c: Candidate) -> bool:
