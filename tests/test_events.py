@@ -68,6 +68,7 @@ ROLE_CASES = [
     # a word of diplomatic censure the subject names something with
     ("Kim Yo Jong rejected the offer.\nShe called the proposal tactless and sinister.", "criticism", "Kim Yo Jong",
      None, "occurred"),
+    ("Beijing branded Lai Ching-te a separatist.", "criticism", "China", "Lai Ching-te", "occurred"),  # a name that accuses
     # what a declaring verb makes of its object ("declared X persona non grata"), and a failed persuasion
     ("On Thursday, Quito declared Mexico's ambassador, Raquel Serur, persona non grata.", "sanction", "Ecuador",
      "Raquel Serur", "occurred"),

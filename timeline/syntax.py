@@ -104,7 +104,10 @@ def naming_verb(tok: Token) -> Token | None:
         # makes it the object's object ("called King Gyanendra's move a serious setback")
         named = t.dep_ in ("appos", "dobj") and t.head.dep_ == "dobj" and t.i > t.head.i and t.pos_ != "PROPN"  # not a name
         adjective = t.dep_ == "advcl" and t.pos_ == "ADJ"  # "held Pyongyang fully responsible": so parsed
-        if t.dep_ in ("oprd", "ccomp", "xcomp", "attr") or t.dep_ == "pobj" and t.head.lower_ == "as" or named or adjective:
+        # "Beijing brands the Dalai Lama a separatist": the parser makes the named one a dative
+        dative = t.dep_ == "dobj" and any(c.dep_ == "dative" and c.i < t.i for c in t.head.children)
+        if t.dep_ in ("oprd", "ccomp", "xcomp", "attr") or t.dep_ == "pobj" and t.head.lower_ == "as" or named \
+                or adjective or dative:
             verb = t.head.head if t.dep_ == "pobj" or named else t.head
             if verb.lemma_.lower() in words()["naming_verb"] and named_object(verb, t) is not None:
                 return verb
@@ -120,7 +123,10 @@ def naming_verb(tok: Token) -> Token | None:
 
 def named_object(verb: Token, complement: Token | None = None) -> Token | None:
     """What a naming verb names: its object ("called the bans discriminatory"), its passive subject
-    ("was declared the winner") or the subject of its small clause ("declared the incumbent the winner")."""
+    ("was declared the winner") or the subject of its small clause ("declared the incumbent the winner");
+    the dative when the name is the object ("brands the Dalai Lama a separatist")."""
+    if complement is not None and complement.dep_ == "dobj" and complement.head == verb:
+        return next((c for c in verb.children if c.dep_ == "dative"), None)
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             return c
