@@ -109,6 +109,16 @@ def test_collectives_of_states_are_actors_of_their_own(text, surface, name):
     assert mentions_of(text).get(surface) == name
 
 
+def test_a_body_the_recogniser_found_once_is_named_where_it_missed_it():
+    found = mentions_of("The army accused Renamo of attacking a district town.\n\nRenamo denied the charge.")
+    assert found.get("Renamo") == "Renamo"
+    from timeline.model import Article
+    from timeline.pipeline import extract_article
+    events = extract_article(Article(id="t", title="t", date="1992-10-04", text=(
+        "The army accused Renamo of attacking a district town. Renamo denied the charge.")))
+    assert any(e.type == "rejection" and e.source == ("Renamo",) for e in events)
+
+
 def test_a_number_names_the_group_of_that_many_named_before():
     text = ("Leaders signed a declaration that ends the blockade imposed on Qatar by Saudi Arabia, the United Arab "
             "Emirates, Bahrain and Egypt. The crown prince thanked Kuwait and the US for their mediation. "

@@ -856,6 +856,7 @@ class MentionFinder:
         self.plurals = GroupWords(lexicon, self.memory)  # "they", "the two sides", "the ministers of India and Pakistan"
         self.bodies: list[tuple[Actor, str]] = []  # organisations named so far, with the words that named them
         self.places: set[str] = set()  # names the article calls places ("the town of Heglig")
+        self.learned: dict[tuple[str, ...], Actor] = {}  # bodies the recogniser found, by their words: "Renamo"
 
     def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
         """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
@@ -865,6 +866,8 @@ class MentionFinder:
             if (state := self.lexicon.country_actor(city_country(span.text))) is not None:
                 self._add(found, span, offset, state)  # a city of a state the lexicon lacks names no one
         self._entities(doc, offset, found)
+        for span, actor in _learned_names(doc, found, self.learned):  # where the recogniser missed them
+            self._add(found, span, offset, actor)
         self._titled_names(doc, offset, found)
         self._surnames(doc, offset, found)
         self._roles(doc, offset, found)
@@ -939,6 +942,8 @@ class MentionFinder:
                 person = (self.memory.by_name_part(name) or self.lexicon.office_holder(name, self.on)) \
                     if len(ent) == 1 else None
                 actor = person or Actor(name=_acronym_after(ent) or name, kind="organization")
+                if person is None and ent.text[:1].isupper():
+                    self.learned[tuple(t.text for t in ent if t.lower_ != "the")] = actor
             else:
                 continue
             if actor is not None and actor.name:
@@ -1251,6 +1256,17 @@ def _name_part(tok: Token, found: dict[int, Mention], lexicon: Lexicon) -> bool:
     """A word that may be part of a person's name: a capitalised proper noun no one has read."""
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i not in found and tok.is_alpha
             and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in lexicon.title_words)
+
+
+def _learned_names(doc: Doc, found: dict[int, Mention], learned: dict[tuple[str, ...], Actor]) -> Iterator[tuple[Span, Actor]]:
+    """The bodies the recogniser found earlier in the article, named again where it missed them
+    ("The army accused Renamo ... Renamo denied the charge", "Renamo officials had refused")."""
+    for words_of, actor in learned.items():
+        n = len(words_of)
+        for i in range(len(doc) - n + 1):
+            if doc[i].text == words_of[0] and all(doc[i + k].text == w for k, w in enumerate(words_of)) \
+                    and not any(j in found for j in range(i, i + n)):
+                yield doc[i : i + n], actor
 
 
 def _pronouns(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salience) -> Iterator[tuple[Token, Actor]]:
