@@ -85,6 +85,12 @@ def test_suspending_a_sanction_eases_it(text, kind):
     assert [e.type for e in events_of(text)] == [kind]
 
 
+def test_riot_gear_fired_at_a_crowd_is_repression_not_an_armed_attack():
+    assert [e.type for e in events_of("Lebanese security forces fired tear gas and water cannon at the crowd.")] \
+        == ["coercion"]
+    assert "military" in [e.type for e in events_of("Russian troops fired rockets at Ukrainian positions.")]
+
+
 def test_sanctions_told_by_two_verbs_are_two_events():
     """ "expelled the ambassador and froze military agreements": two measures; one verb's two objects
     are one event unless each is a trigger of its own."""

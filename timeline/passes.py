@@ -239,6 +239,14 @@ def _undoes_measure(state: SentenceState, c: Candidate) -> bool:
             and any(_event_kind(state, o) in ("sanction", "coercion") for o in c.head.children if o.dep_ == "dobj"))
 
 
+def _fires_riot_gear(state: SentenceState, c: Candidate) -> bool:
+    """ "Security forces fired tear gas and water cannon at the crowd": riot control is repression, no
+    armed attack (words.csv riot_gear)."""
+    gear = state.rules.word("riot_gear")
+    return c.head.pos_ == "VERB" and any(f"{t.nbor(-1).lower_} {t.lower_}" in gear for o in c.head.children
+                                          if o.dep_ in ("dobj", "prep") for t in o.subtree if t.i > 0)
+
+
 def _event_kind(state: SentenceState, tok: Token) -> str | None:
     """The type of the trigger starting at `tok` ("deal": agreement), or None."""
     hit = state.rules.match(tok.doc, tok.i)
@@ -369,6 +377,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "withholds_acceptance": _withholds_acceptance,
     "keeps_accord": _keeps_accord,
     "undoes_measure": _undoes_measure,
+    "fires_riot_gear": _fires_riot_gear,
     "votes_against": _votes_against,
     "summons_home": _summons_home,
     "protests_to": _protests_to,
