@@ -85,6 +85,11 @@ def test_suspending_a_sanction_eases_it(text, kind):
     assert [e.type for e in events_of(text)] == [kind]
 
 
+def test_an_apology_withheld_is_a_refusal():
+    events = [e for e in events_of("Netanyahu said Israel will not apologize to Turkey.") if e.type != "statement"]
+    assert [(e.type, e.source, e.target) for e in events] == [("rejection", ("Israel",), ("Turkey",))]
+
+
 def test_riot_gear_fired_at_a_crowd_is_repression_not_an_armed_attack():
     assert [e.type for e in events_of("Lebanese security forces fired tear gas and water cannon at the crowd.")] \
         == ["coercion"]
