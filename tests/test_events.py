@@ -69,6 +69,9 @@ ROLE_CASES = [
     ("Kim Yo Jong rejected the offer.\nShe called the proposal tactless and sinister.", "criticism", "Kim Yo Jong",
      None, "occurred"),
     ("Beijing branded Lai Ching-te a separatist.", "criticism", "China", "Lai Ching-te", "occurred"),  # a name that accuses
+    # the name after the object, which the parser hangs on it as a modifier
+    ('Protesters set fire to the Danish consulate.\nRasmussen called the attacks "totally unacceptable".', "criticism",
+     "Rasmussen", "protesters", "occurred"),
     # what a declaring verb makes of its object ("declared X persona non grata"), and a failed persuasion
     ("On Thursday, Quito declared Mexico's ambassador, Raquel Serur, persona non grata.", "sanction", "Ecuador",
      "Raquel Serur", "occurred"),

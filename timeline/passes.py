@@ -517,6 +517,8 @@ def attach_to_governors(state: SentenceState) -> None:
 def _governor(state: SentenceState, c: Candidate) -> Candidate | None:
     """The trigger whose argument holds this one ("demanded Ukraine renounce..."), if any."""
     t, at = c.head, state.at
+    if c.frame == "named" and t.dep_ == "amod" and t.i > t.head.i:
+        return None  # 'called the attacks "totally unacceptable"': the name judges the attacks, it is no content of them
     if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in at and t.pos_ == "NOUN":
         return at[t.head.i]  # "the summit was hosted by Kishida": one event, told by the verb
     for _ in range(8):
