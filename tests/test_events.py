@@ -70,8 +70,8 @@ ROLE_CASES = [
      None, "occurred"),
     ("Beijing branded Lai Ching-te a separatist.", "criticism", "China", "Lai Ching-te", "occurred"),  # a name that accuses
     # the name after the object, which the parser hangs on it as a modifier
-    ('Protesters set fire to the Danish consulate.\nRasmussen called the attacks "totally unacceptable".', "criticism",
-     "Rasmussen", "protesters", "occurred"),
+    ('Protesters set fire to the Danish consulate in Beirut. Prime Minister Anders Fogh Rasmussen called the attacks '
+     '"totally unacceptable" and said more.', "criticism", "Anders Fogh Rasmussen", "protesters", "occurred"),
     # what a declaring verb makes of its object ("declared X persona non grata"), and a failed persuasion
     ("On Thursday, Quito declared Mexico's ambassador, Raquel Serur, persona non grata.", "sanction", "Ecuador",
      "Raquel Serur", "occurred"),
