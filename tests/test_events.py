@@ -256,6 +256,13 @@ def test_a_preposition_after_an_object_is_the_objects():
     assert not find(events_of("The opposition coalition called a rally for Friday to celebrate."), "demand")
 
 
+def test_a_time_clause_has_a_modality_of_its_own():
+    """ "set fire ... a day after its embassy was torched": "set" (as in "is set to meet") plans nothing."""
+    events = events_of("Protesters set fire to the Danish consulate in Beirut, a day after its embassy in "
+                       "Damascus was torched.")
+    assert [e.modality for e in events if e.trigger == "torched"] == ["occurred"]
+
+
 def test_a_vote_for_a_person_or_on_a_day_is_an_election():
     assert find(events_of("Americans voted for Obama."), "election")
     assert find(events_of("Kenyans voted on Tuesday."), "election")

@@ -704,8 +704,10 @@ def _modality_path(rules: Rules, tok: Token) -> tuple[list[Token], bool]:
     path = [tok]
     t = tok
     for _ in range(8):
-        if t.head == t or t.dep_ in ("relcl", "parataxis") or (t != tok and t.dep_ == "advcl"):
-            break  # "Milei, who has insulted Lula, did not apologize": the insult is not negated
+        if t.head == t or t.dep_ in ("relcl", "parataxis") or t.dep_ == "advcl" and (
+                t != tok or any(m.dep_ == "mark" and m.lower_ != "to" for m in t.children)):
+            break  # "Milei, who has insulted Lula, did not apologize": the insult is not negated; "set fire
+            # to the consulate a day after its embassy was torched": the time clause has its own
         if t.dep_ == "prep" and t.lower_ not in rules.word("content_prep"):
             break  # "offered ..., with negotiations set to continue": the adjunct has its own
         t = t.head
