@@ -678,12 +678,12 @@ FLOOR_DEV_DATE_PRECISION = 0.95
     ("dev_dates_articles.jsonl", "dev_dates_gold.jsonl", "dev_dates_spans.jsonl", 0.98),
     *((f"{name}/articles.jsonl", f"{name}/gold_dates.jsonl", f"{name}/timex_spans.jsonl", floor) for name, floor in (
         ("timeml_dev", 0.99), ("timeml_dev2", 0.98), ("timeml_dev3", 0.99), ("timeml_dev4", 0.97),
-        ("timeml_dev5", 0.96), ("timeml_dev6", 0.96), ("timeml_dev7", 0.96), ("timeml_dev8", 0.93),
-        ("timeml_dev9", 0.98), ("timeml_dev10", 0.96), ("timeml_dev11", 0.95), ("timeml_dev12", 0.98),
+        ("timeml_dev5", 0.97), ("timeml_dev6", 0.96), ("timeml_dev7", 0.96), ("timeml_dev8", 0.93),
+        ("timeml_dev9", 0.99), ("timeml_dev10", 0.96), ("timeml_dev11", 0.97), ("timeml_dev12", 0.98),
         ("timeml_dev13", 0.96), ("timeml_dev14", 0.96), ("timeml_dev15", 0.96), ("timeml_dev16", 0.96),
         ("timeml_dev17", 0.97), ("timeml_dev18", 0.95),
         ("timeml_dev19", 0.96), ("timeml_dev20", 0.96), ("timeml_dev21", 0.96),
-        ("timeml_dev22", 0.95), ("timeml_test", 0.98))),
+        ("timeml_dev22", 0.96), ("timeml_dev23", 0.95), ("timeml_test", 0.98))),
 ])
 def test_dates_on_held_out_news(articles_file, gold_file, spans_file, floor):
     data = Path(__file__).parent / "data"
