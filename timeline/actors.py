@@ -41,13 +41,13 @@ class _Salience:
     persons: list[tuple[int, Actor, int]] = field(default_factory=list)
     titles: dict[str, list[tuple[int, Actor]]] = field(default_factory=dict)  # role title -> (offset, person) seen with it
     sentence: dict[int, int] = field(default_factory=dict)  # offset of a person -> of its sentence
-    states: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence, offset, state or body) as a subject
+    subject_parties: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence, offset, state or body)
     last_sentence: int = 0  # offset of the last sentence of the paragraph read before
 
     @property
     def last_state(self) -> Actor | None:
         """The state named last as a subject: whose "the Foreign Ministry" is."""
-        return next((a for _, _, a in reversed(self.states) if a.kind == "country"), None)
+        return next((a for _, _, a in reversed(self.subject_parties) if a.kind == "country"), None)
 
     def add(self, offset: int, actor: Actor, subject: int, title: str | None = None, sentence: int = 0) -> None:
         """Remember a person named at `offset`, with the title the text gives (if the actor has another)."""
@@ -1118,7 +1118,7 @@ class MentionFinder:
         if actor.kind == "country" and actor.country:
             self.countries_named[actor.country] += 1
         if actor.kind in ("country", "organization") and any(_is_subject(t) for t in span):
-            self.memory.states.append((offset + span.sent.start_char, start, actor))  # who "It" may be next
+            self.memory.subject_parties.append((offset + span.sent.start_char, start, actor))  # who "It" may be next
         if remember:
             self.plurals.count_party(actor)
             self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
@@ -1259,8 +1259,8 @@ def _name_part(tok: Token, found: dict[int, Mention], lexicon: Lexicon) -> bool:
 
 
 def _learned_names(doc: Doc, found: dict[int, Mention], learned: dict[tuple[str, ...], Actor]) -> Iterator[tuple[Span, Actor]]:
-    """The bodies the recogniser found earlier in the article, named again where it missed them
-    ("The army accused Renamo ... Renamo denied the charge", "Renamo officials had refused")."""
+    """The bodies the recogniser found so far in the article (this paragraph included), named again
+    where it missed them ("The army accused Renamo ... Renamo denied the charge", "Renamo officials")."""
     for words_of, actor in learned.items():
         n = len(words_of)
         for i in range(len(doc) - n + 1):
@@ -1270,7 +1270,8 @@ def _learned_names(doc: Doc, found: dict[int, Mention], learned: dict[tuple[str,
 
 
 def _pronouns(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salience) -> Iterator[tuple[Token, Actor]]:
-    """The actors pronouns name: "he", "she" the salient person; "it" a state (`_state_told_before`)."""
+    """The actors pronouns name: "he", "she" the salient person; "it" a state or body
+    (`_party_told_before`)."""
     for tok in doc:
         lower = tok.lower_
         if tok.i in found or lower not in SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"his", "her", "it"}:
@@ -1278,7 +1279,7 @@ def _pronouns(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salienc
         pos = offset + tok.idx
         if lower == "it":  # "North Korea rejected the offer a day after it blew up the office"; not "it is clear"
             actor = (_subject_in_sentence(tok, found, ("country", "organization", "group"))
-                     or _state_told_before(tok, pos, memory, offset)) \
+                     or _party_told_before(tok, pos, memory, offset)) \
                 if tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in _COPULAS else None
         elif lower in SUBJECT_PRONOUNS:
             actor = _subject_in_sentence(tok, found) or memory.latest(pos, subject_only=True)
@@ -1292,15 +1293,15 @@ def _pronouns(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salienc
             yield tok, actor
 
 
-def _state_told_before(tok: Token, pos: int, memory: _Salience, offset: int) -> Actor | None:
+def _party_told_before(tok: Token, pos: int, memory: _Salience, offset: int) -> Actor | None:
     """The state or body a main clause's "it" is ("Eritrea rejected the resolution. It has long accused
     Washington ..."): the one that was the subject of the sentence before."""
     if tok.head.dep_ != "ROOT" or any(t.pos_ in ("NOUN", "PROPN") for t in tok.sent if t.i < tok.i):
         return None
     before = offset + tok.doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else memory.last_sentence
     here = offset + tok.sent.start_char
-    return next((actor for sentence, start, actor in reversed(memory.states) if before <= sentence < here and start < pos),
-                None)
+    told = reversed(memory.subject_parties)
+    return next((actor for sentence, start, actor in told if before <= sentence < here and start < pos), None)
 
 
 _COPULAS = frozenset({"be", "seem", "appear", "remain", "take"})  # "it is clear", "it takes time": no state

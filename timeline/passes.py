@@ -40,8 +40,12 @@ rewrite_policy_stage      rewrites of stage "policy" (a refusal -> rejection)
 find_date                 the temporal expression of its clause, else context, else publication
 assign_codes              CAMEO, intent CAMEO (event_types.csv), PLOVER (CAMEO2PLOVER)
 find_location             "met in Berlin"
-drop_non_parties          no target a source again, one's own country or envoy
+drop_non_parties          no target a source again, one's own country or envoy; one's own people
+                          named by their demonym are a party of their own ("called on all Indonesians")
 score_confidence          how sure: both sides named, a modifier only, a reference
+
+`finish_sentence` keeps one event per type, sides and modality, and per verb for sanctions
+("expelled the ambassador and froze military agreements": two measures).
 """
 from __future__ import annotations
 
@@ -1246,8 +1250,9 @@ def find_location(state: SentenceState, c: Candidate) -> bool:
 
 def drop_non_parties(state: SentenceState, c: Candidate) -> bool:
     """Targets that are no other party: a source again; a person's own country ("Gates (USA) delivered
-    assurances of the United States' commitment"); a state's own envoy recalled ("India recalled its
-    ambassador, Mukherjee"). (A news outlet is never a mention: `actors.MentionFinder`.)"""
+    assurances of the United States' commitment"), unless it names the people ("Yudhoyono called on all
+    Indonesians": `_own_people`); a state's own envoy recalled ("India recalled its ambassador,
+    Mukherjee"). (A news outlet is never a mention: `actors.MentionFinder`.)"""
     sources = {a.name for a in c.sources}
     own = {a.country for a in c.sources if a.kind == "person" and a.country} if len(c.sources) == 1 else set()
     people = _own_people(state, c, own)
