@@ -441,10 +441,8 @@ def test_no_common_word_or_member_names_a_petrarch_body(lex, text):
 
 
 def test_petrarch_bodies_carry_their_dictionary_line():
-    data = Path(__file__).parent.parent / "timeline" / "data"
     for name in ("petrarch_groups.csv", "petrarch_organizations.csv"):
-        with (data / name).open(encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
+        rows = _data_rows(name)
         assert len(rows) > 50
         assert all(r["source"].startswith("PETRARCH2 Phoenix.") and "MIT" in r["source"] for r in rows), name
         assert {r["kind"] for r in rows} == {"group" if "groups" in name else "organization"}
@@ -495,9 +493,7 @@ def test_no_province_or_other_place_is_a_territory(lex, text):
 
 
 def test_states_of_actors_csv_are_unchanged_by_territories(lex):
-    path = Path(__file__).parent.parent / "timeline" / "data" / "actors.csv"
-    with path.open(encoding="utf-8") as f:
-        states = [r for r in csv.DictReader(f) if r["kind"] == "country"]
+    states = [r for r in _data_rows("actors.csv") if r["kind"] == "country"]
     for row in states:
         rows = {(e.country, "|".join(e.aliases), "|".join(e.demonyms), e.valid_from or "") for e in lex.rows(row["name"])}
         assert (row["country"], row["aliases"], row["demonyms"], row["valid_from"]) in rows, row["name"]
@@ -511,11 +507,15 @@ def test_territories_carry_their_dictionary_line_and_cameo_code():
     assert len(rows) > 20 and {r["kind"] for r in rows} == {"country"}
     assert all(r["source"].startswith(("PETRARCH2 Phoenix.Countries.actors.txt:", "timeline (hand-written"))
                for r in rows)
-    with (Path(__file__).parent.parent / "timeline" / "data" / "cameo_countries.csv").open(encoding="utf-8") as f:
-        cameo = {r["code"]: r["cameo"] for r in csv.DictReader(f)}
+    cameo = {r["code"]: r["cameo"] for r in _data_rows("cameo_countries.csv")}
     assert (cameo["NCL"], cameo["GRL"], cameo["PRI"], cameo["IMN"]) == ("FRANCL", "DNKGRL", "USAPRI", "GBRIMY")
 
 
 def _territory_rows() -> list[dict[str, str]]:
-    with (Path(__file__).parent.parent / "timeline" / "data" / "petrarch_territories.csv").open(encoding="utf-8") as f:
+    return _data_rows("petrarch_territories.csv")
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a shipped data file, as written (no checks)."""
+    with (Path(__file__).parent.parent / "timeline" / "data" / name).open(encoding="utf-8") as f:
         return list(csv.DictReader(f))

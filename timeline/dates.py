@@ -1653,7 +1653,11 @@ def find_dates(text: str, anchor: str | None,
 
 
 _QUOTE_MARKS = '"\u201c\u201d'
-_ATTRIBUTION = re.compile(r"[^.!?\n\"\u201c\u201d]{0,80}?\b(?:said|says|told|added|wrote)\b[^.!?\n\"\u201c\u201d]{0,60}")
+_SAYING = r"said|says|told|added|wrote"
+# The attribution after a quote's closing mark ('", she said on Friday'); a saying before its opening
+# mark in its sentence ('Speaking on Friday, he said: "')
+_ATTRIBUTION = re.compile(rf"[^.!?\n\"\u201c\u201d]{{0,80}}?\b(?:{_SAYING})\b[^.!?\n\"\u201c\u201d]{{0,60}}")
+_SAID_BEFORE = re.compile(rf"\b(?:{_SAYING}|[Ss]peaking)\b")
 
 
 def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
@@ -1673,14 +1677,12 @@ def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
         if sum(text.count(q, line_start, t.start) for q in _QUOTE_MARKS) % 2 == 0:
             continue  # not inside a quote
         close = min((i for q in _QUOTE_MARKS if (i := text.find(q, t.end)) >= 0), default=-1)
-        said = _ATTRIBUTION.match(text, close + 1) if close >= 0 else None
         opening = max(text.rfind(q, line_start, t.start) for q in _QUOTE_MARKS)
         lead = max(line_start, *(text.rfind(p, line_start, opening) + 2 for p in (". ", "? ", "! ")))
-        before = (lead, opening) if _SAID_BEFORE.search(text, lead, opening) else (0, 0)
-        # "said on Friday", "told reporters Friday"; not "said Ahmed Maher of the April 6 movement"; or
-        # before the quote in its sentence: "Speaking on Friday, he said: 'Tomorrow ...'"
-        day = next((n.date for n in reversed(out) if (said is not None and said.start() <= n.start < said.end()
-                                                      or before[0] <= n.start < before[1])
+        windows = [(m.start(), m.end()) for m in [_ATTRIBUTION.match(text, close + 1)] if close >= 0 and m]
+        windows += [(lead, opening)] if _SAID_BEFORE.search(text, lead, opening) else []
+        # a day of its own: "said on Friday", "told reporters Friday"; not "said Ahmed Maher of the April 6 movement"
+        day = next((n.date for n in reversed(out) if any(a <= n.start < b for a, b in windows)
                     and n.precision == "day" and n.date and n.date_end is None
                     and (_WEEKDAY_ONLY.match(n.text) or text[:n.start].endswith(("on ", "On ")))), None)
         if day is not None:
@@ -1689,7 +1691,6 @@ def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
     return out
 
 
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|[Ss]peaking)\b")
 _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
 

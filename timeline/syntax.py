@@ -108,12 +108,9 @@ def naming_verb(tok: Token) -> Token | None:
         dative = t.dep_ == "dobj" and any(c.dep_ == "dative" and c.i < t.i for c in t.head.children)
         # 'called the attacks "totally unacceptable"': the name after the object, parsed as its modifier
         postposed = t.dep_ == "amod" and t.i > t.head.i + 1 and t.head.dep_ == "dobj" and t.pos_ == "ADJ"
-        if postposed:
-            verb = t.head.head
-            return verb if verb.lemma_.lower() in words()["naming_verb"] else None
         if t.dep_ in ("oprd", "ccomp", "xcomp", "attr") or t.dep_ == "pobj" and t.head.lower_ == "as" or named \
-                or adjective or dative:
-            verb = t.head.head if t.dep_ == "pobj" or named else t.head
+                or adjective or dative or postposed:
+            verb = t.head.head if t.dep_ == "pobj" or named or postposed else t.head
             if verb.lemma_.lower() in words()["naming_verb"] and named_object(verb, t) is not None:
                 return verb
             return None
