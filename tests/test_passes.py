@@ -156,6 +156,8 @@ RULE_CASES = [
      "occurred"),
     ("rewrite:reported_demand", "The Kremlin said Ukraine must withdraw its forces.", "demand", "Russia", "Ukraine",
      "occurred"),
+    ("rewrite:reported_misdeed", "Sergei Lavrov said Ukraine had violated the truce.", "criticism", "Sergei Lavrov",
+     "Ukraine", "occurred"),
     ("rewrite:refusal", "Macron said France would not send troops to Ukraine.", "rejection", "France", None,
      "occurred"),
     ("modality:neg", "Poland did not criticize Hungary.", "criticism", "Poland", "Hungary", "negated"),
@@ -586,6 +588,17 @@ def test_an_agreement_under_negotiation_is_the_talks_content():
     assert [e.type for e in going if e.type != "statement"] == ["talks"]
     done = events_of("Qatar helped negotiate a power-sharing deal between Kenya and its opposition.")
     assert "agreement" in {e.type for e in done}
+
+
+def test_a_misdeed_told_of_another_is_an_accusation_of_it():
+    """ "said Vietnamese vessels had rammed Chinese ships": China accuses Vietnam (the accused only, not
+    what else the clause names); "said they had violated", "said Ukraine had not violated" and an armed
+    act told as news accuse no one."""
+    accusation = the_event("Chinese officials said Vietnamese vessels had rammed Chinese ships.", "rewrite:reported_misdeed")
+    assert (accusation.source, accusation.target) == (("China",), ("Vietnam",))
+    for text in ("Sergei Lavrov said they had violated the truce.", "Sergei Lavrov said Ukraine had not violated the truce.",
+                 "Ukrainian officials said Russian forces had seized the power plant."):
+        assert not [e for e in events_of(text) if e.type == "criticism"], text
 
 
 def test_an_obligation_on_another_is_a_demand_not_on_oneself():

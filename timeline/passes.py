@@ -370,8 +370,28 @@ def _obliges_another(state: SentenceState, c: Candidate) -> bool:
     return bool(bound) and not warning and not any(the_speaker(t) for t in bound)  # "must bear responsibility": a warning
 
 
+def accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
+    """ "Lavrov said Ukraine had broken international law", "officials said Moscow had backtracked": a
+    speaker telling what another named party did wrong (a misdeed_verb) accuses it; not "said they had
+    violated" nor "said Russia had not violated". An armed act told is news of its own ("officials said
+    Russian forces had seized the plant"), no accusation. Returns the accused, or nothing."""
+    if c.head.pos_ != "VERB":
+        return []
+    roles, mentions = state.ctx.roles, state.mentions
+    speakers = {a.name for a in roles.subject_actors(c.head, mentions)}
+    for comp in c.head.children:
+        if (comp.dep_ != "ccomp" or comp.lemma_.lower() not in state.rules.word("misdeed_verb")
+                or any(k.dep_ == "neg" for k in comp.children)):
+            continue
+        accused = unique([a for t in subjects(comp) if t.pos_ != "PRON" for a in roles.actor_of(t, mentions)])
+        if accused and not {a.name for a in accused} & speakers:
+            return accused
+    return []
+
+
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": _obliges_another,
+    "reports_misdeed": lambda state, c: bool(accused_in_report(state, c)),
     "bans_trade": _bans_trade,
     "remote_exchange": _remote_exchange,
     "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb) and _refuser(state, c),
@@ -647,6 +667,9 @@ def assign_roles(state: SentenceState, c: Candidate) -> bool:
         return False
     c.sources, c.targets, steps = found
     c.trace.extend(steps)
+    if c.trigger.type == "statement" and c.type == "criticism" and (accused := accused_in_report(state, c)):
+        c.targets = accused  # "said Moscow had backtracked on issues": Moscow, not what the clause names
+        c.trace.append("role:accused")
     if not c.sources and c.head.pos_ == "VERB" and _agentless_passive(c.head):
         c.trace.append("voice:agentless")  # "Bristow was summoned to the ministry": the doer is left to the article
     return True
