@@ -601,6 +601,14 @@ def test_a_misdeed_told_of_another_is_an_accusation_of_it():
         assert not [e for e in events_of(text) if e.type == "criticism"], text
 
 
+def test_a_name_given_in_a_reported_clause_judges_its_subject():
+    """ "said the British vote was illegal": as "called the British vote illegal"; "said it was illegal"
+    judges nothing named."""
+    judged = [e for e in events_of("Sergei Lavrov said the British vote was illegal.") if e.type == "criticism"]
+    assert [(e.source, e.target) for e in judged] == [(("Sergei Lavrov",), ("United Kingdom",))]
+    assert not [e for e in events_of("Sergei Lavrov said it was illegal.") if e.type == "criticism"]
+
+
 def test_an_obligation_on_another_is_a_demand_not_on_oneself():
     """ "it is imperative that Iran work with us" (Kerry): a demand on Iran; "Kerry said he must
     visit Paris": no demand, a hypothetical visit."""

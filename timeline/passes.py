@@ -472,18 +472,31 @@ def find_evaluations(state: SentenceState) -> None:
             continue
         tok = doc[i]
         named = naming_verb(tok) is not None
+        frame = "named" if named else row[1]
         if row[1] == "named" and not named:
-            continue  # "a violent act" judges only in "called the launch a violent act"
+            if not _judged_in_report(state, tok):
+                continue  # "a violent act" judges only in "called the launch a violent act"
+            frame = "evaluated"  # "said the remarks were rude": the speaker judges the remarks' owner
         if i in taken:
             if not (row[1] == "named" and tok.pos_ == "NOUN"):
                 continue
             # "called the accord a flagrant violation": the name given judges; it tells no violation
             state.candidates = [c for c in state.candidates if c.head.i != i]
         c = Candidate(tok, tok.i, tok.i + 1, row[0])
-        c.frame = "named" if named else row[1]
+        c.frame = frame
         state.candidates.append(c)
     state.candidates.sort(key=lambda c: c.start)
     _index(state)
+
+
+def _judged_in_report(state: SentenceState, tok: Token) -> bool:
+    """ "told reporters that Kim Yo Jong's remarks were 'rude'", "said the vote was a farce": a name
+    given as the predicate of a reported clause with a named subject judges like a naming verb."""
+    be = tok.head
+    if tok.dep_ not in ("acomp", "attr") or be.lemma_ != "be" or be.dep_ != "ccomp":
+        return False
+    return (be.head.lemma_.lower() in state.rules.word("reporting")
+            and any(s.pos_ != "PRON" for s in subjects(be)))
 
 
 def _index(state: SentenceState) -> None:
