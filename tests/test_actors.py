@@ -180,6 +180,9 @@ def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
     # "the two presidents" after two others named together: the heads of state the article names most
     ("Donald Trump and Xi Jinping spoke.\nPresident Trump told Xi the US would act.\nScott Bessent and Marco Rubio "
      "will travel.\nThe two presidents agreed last year.", "presidents", ["Donald Trump", "Xi Jinping"]),
+    # a state's name word in the plural: every state so named
+    ("China called on both Koreas to remain calm.", "Koreas", ["South Korea", "North Korea"]),
+    ("The two Sudans agreed on oil fees.", "Sudans", ["South Sudan", "Sudan"]),
 ])
 def test_collective_words_stand_for_the_actors_last_named_together(text, word, names):
     assert groups_of(text).get(word) == names

@@ -642,6 +642,16 @@ def _people(members: tuple[Actor, ...]) -> bool:
     return all(a.kind == "person" for a in members)
 
 
+@functools.cache
+def _states_ending_in(lexicon: Lexicon) -> dict[str, tuple[Actor, ...]]:
+    """The last word of every state's name -> the states so named ("Korea": North and South Korea)."""
+    out: dict[str, list[Actor]] = {}
+    for name in lexicon.names():
+        if any(r.kind == "country" for r in lexicon.rows(name)) and (actor := lexicon.actor(name)) is not None:
+            out.setdefault(name.split()[-1], []).append(actor)
+    return {word: tuple(states) for word, states in out.items()}
+
+
 class GroupWords:
     """Words for several actors at once, and the groups an article has named so far."""
 
@@ -693,6 +703,8 @@ class GroupWords:
                     # the last subject group, unless others were named together well after it
                     recent = self.last_group and self.since_group <= self.since_together + 1
                     self.groups[tok.i] = (self.last_group if recent else self.last_named_together) or self.last_group
+                elif tok.i not in found and (namesakes := self._namesakes(tok)):
+                    self.groups[tok.i] = namesakes  # "both Koreas", "the two Sudans"
                 elif tok.i not in found and (_bare_pair(tok) or self._is_collective(tok, found)):
                     named = self._collective(tok, here, met, _addressers(tok, found))
                     if named:
@@ -721,6 +733,14 @@ class GroupWords:
                     self.since_together = 0
                     if doc[k].dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in GROUP_SIZES for c in doc[k].children):
                         self.last_group, self.since_group = members, 0  # "the four countries cut ties ... They issued"
+
+    def _namesakes(self, tok: Token) -> tuple[Actor, ...]:
+        """ "both Koreas", "the two Sudans", "the Congos": a country's name word in the plural names every
+        state whose name ends in it (North and South Korea, Sudan and South Sudan)."""
+        if tok.tag_ != "NNPS" or not tok.text.endswith("s"):
+            return ()
+        found = _states_ending_in(self.lexicon).get(tok.text[:-1], ())
+        return found if len(found) > 1 else ()
 
     def count_party(self, actor: Actor) -> None:
         """Count a mention towards the parties of the story: a person's own state, a group, a body."""
