@@ -389,6 +389,17 @@ def accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
     return []
 
 
+def _crowd_acts(state: SentenceState, c: Candidate) -> bool:
+    """ "Protesters stormed Syrian embassies", "Thousands of demonstrators stormed the parliament": a crowd
+    (the protesters, or a crowd_noun) as the subject of a verb of a crowd's assault (words.csv
+    crowd_assault; not "demonstrators launched missiles")."""
+    if c.verb is None or c.verb != c.head or c.head.lemma_.lower() not in state.rules.word("crowd_assault"):
+        return False
+    protesters = group_nouns()["protester"]
+    return any(s.lemma_.lower() in state.rules.word("crowd_noun")
+               or (m := state.mentions.get(s.i)) is not None and m.actor.name == protesters for s in subjects(c.verb))
+
+
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": _obliges_another,
     "reports_misdeed": lambda state, c: bool(accused_in_report(state, c)),
@@ -413,6 +424,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "names_a_charge": _names_a_charge,
     "vowed": _vowed,
     "forces_act": _forces_act,
+    "crowd_acts": _crowd_acts,
     "yields_policy": _yields_policy,
     "hands_over_office": _hands_over_office,
     "abandons_accord": _abandons_accord,
