@@ -586,6 +586,12 @@ def test_a_present_tense_verb_puts_a_weekday_ahead(text, anchor, expression, wit
     assert (value(present_timetable(load_nlp())), value(None)) == (with_parse, without)
 
 
+def test_a_purpose_clause_after_a_day_tells_no_tense_of_it():
+    """ "will press it on Sunday to learn what it is made of": "made" is the purpose's, "will" the day's."""
+    found = find_dates("The rover will press an instrument against it on Sunday to learn what it is made of.", "1997-07-05")
+    assert [(t.text, t.date) for t in found] == [("Sunday", "1997-07-06")]
+
+
 def test_overnight_rates_are_no_date():
     assert find_dates("The Fed has held overnight rates near zero.", "2013-07-04") == []
 

@@ -1415,8 +1415,9 @@ def _tense(text: str, start: int, end: int) -> str:
             low = right[i].lower()
             if i == 0 and owned:
                 pass  # "Friday's close", "Monday's vote was": the noun a day owns is no verb
-            elif low in CLAUSE_BREAKS or low == "and":
-                right_open = False
+            elif low in CLAUSE_BREAKS or low == "and" or low == "to" and right[i + 1:i + 2] and right[i + 1].islower() \
+                    and right[i + 1] not in _DETERMINERS:
+                right_open = False  # "will press it on Sunday to learn what it is made of": a purpose of its own
             elif i == 0 and low in ("is", "are") and not (left and left[0].lower() in _PREPOSITIONS):
                 return "future"  # "as Monday is a national holiday", "Friday is the deadline"; not "launched in May is"
             elif not _a_name(right[i], right[i - 1] if i else "."):
