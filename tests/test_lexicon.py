@@ -376,6 +376,9 @@ def test_title_words_are_the_words_of_every_title_form():
     ("Ali Osman Taha", "Ali Osman Taha", "SDN", "2011-06-12"),
     ("Hoshyar Zebari", "Hoshyar Zebari", "IRQ", "2008-07-01"),
     ("Hoshyar Mahmud Zebari", "Hoshyar Zebari", "IRQ", "2008-07-01"),
+    # a word that is also a title, inside a name: a name ("Sen", "Sheikh")
+    ("Hun Sen", "Hun Sen", "KHM", "2011-02-07"),
+    ("Sharif Sheikh Ahmed", "Sharif Sheikh Ahmed", "SOM", "2006-10-01"),
 ])
 def test_people_from_petrarch(lex, text, name, country, on):
     actor = lex.lookup(text, on=on)

@@ -79,6 +79,10 @@ NOT_NAME_WORDS = {
     "spokesman", "spokeswoman", "former", "late", "crown", "vice", "deputy", "foreign", "defense", "defence",
     "commander", "chief", "head", "his", "her", "majesty", "excellency", "lt", "maj", "adm", "admiral",
 }
+# Words that end a name wherever they stand: offices and forms of address, not the titles that are
+# also names ("Sen", "Sheikh", "Sultan", "King").
+OFFICE_WORDS = NOT_NAME_WORDS - {"sen", "sheikh", "sheik", "sultan", "king", "prime", "maj", "emir", "prince",
+                                 "general", "gen", "col", "lt", "adm", "rep", "dr", "mr", "ms", "pm", "crown"}
 # Particles that do not make a name of two words ("al Bashir" is one name word).
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "van", "von", "le", "la", "ul", "ud"}
 # Roles kept: the state's leaders, diplomats and soldiers, elites, opposition and rebels; not the ministers
@@ -132,9 +136,11 @@ def sector(code: str) -> str:
 
 
 def is_name(text: str) -> bool:
-    """Whether an alias is a full name: two name words or more, no title, no form of address."""
+    """Whether an alias is a full name: two name words or more, no title, no form of address. Inside a
+    name, a word that is also a title or its abbreviation is a name ("Hun Sen", "Sharif Sheikh Ahmed",
+    "Bandar bin Sultan"); an office word is not ("Hatem Amor Sec. Of State For Foreign Affairs")."""
     words = plain(text).split()
-    if not words or words[0] in NOT_NAME_WORDS or any(w in NOT_NAME_WORDS for w in words):
+    if not words or words[0] in NOT_NAME_WORDS or any(w in OFFICE_WORDS for w in words[1:]):
         return False
     return len([w for w in words if w not in PARTICLES and len(w) > 1]) >= 2
 
