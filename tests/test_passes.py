@@ -616,6 +616,17 @@ def test_a_name_given_in_a_reported_clause_judges_its_subject():
     assert not [e for e in events_of("Sergei Lavrov said it was illegal.") if e.type == "criticism"]
 
 
+def test_praise_or_criticism_of_a_thing_named_is_aimed_from_the_article():
+    """ "Algeria condemned the letter": whoever made it, from the article's context; "condemned it",
+    "condemned violence" name nothing made by anyone, and stay no event."""
+    text = "Spain and Morocco held talks in Rabat on Monday. Spain sent a letter to Morocco. "
+    judged = [e for e in events_of(text + "Algeria condemned the letter.") if e.type == "criticism"]
+    assert [(e.source, e.target_basis) for e in judged] == [(("Algeria",), "context")]
+    assert judged[0].target[0] in ("Morocco", "Spain")
+    for tail in ("Algeria condemned it.", "Algeria condemned violence."):
+        assert not [e for e in events_of(text + tail) if e.type == "criticism"], tail
+
+
 def test_an_obligation_on_another_is_a_demand_not_on_oneself():
     """ "it is imperative that Iran work with us" (Kerry): a demand on Iran; "Kerry said he must
     visit Paris": no demand, a hypothetical visit."""

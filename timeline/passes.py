@@ -1130,13 +1130,21 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
         return False  # "this cannot be regarded as an interference": no judgement made
     if c.modality == "negated" and c.head.lemma_.lower() in state.rules.word("wish_verb"):
         return False  # "Thailand did not want a war with its neighbour": a wish denied, no demand
-    judged = c.frame == "named" or "role:judged.deed" in c.trace
+    judged = c.frame == "named" or "role:judged.deed" in c.trace or _judges_a_thing(c)
     if policy.needs_target and not c.targets and len(c.sources) < 2 and not judged:
         return False  # praise of nothing is an opinion, not an event; "called the bans discriminatory",
         # "condemned the strikes" judge whoever did them: the article says who
     # "a deal that backed Moscow's demands" tells no one's deed; "Micheletti, who was sworn in" tells Micheletti's
     relcl = c.head.dep_ == "relcl" and not policy.place_fallback and antecedent(c.head).i not in state.mentions
     return bool(c.sources) or not (policy.needs_source or relcl)
+
+
+def _judges_a_thing(c: Candidate) -> bool:
+    """ "Morocco welcomed the letter", "San Roman condemned the takeover": praise or criticism of a thing
+    named as the verb's object judges whoever made it; the article says who."""
+    return (c.type in ("praise", "criticism") and bool(c.sources) and c.head.pos_ == "VERB" and any(
+        o.dep_ == "dobj" and o.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "its", "their", "his", "her")
+                                                        for d in o.children) for o in c.head.children))
 
 
 def rewrite_policy_stage(state: SentenceState, c: Candidate) -> bool:
