@@ -627,6 +627,13 @@ def test_praise_or_criticism_of_a_thing_named_is_aimed_from_the_article():
         assert not [e for e in events_of(text + tail) if e.type == "criticism"], tail
 
 
+def test_a_verb_the_parser_took_for_a_noun_is_still_a_trigger():
+    """ "when the two meet on Tuesday": the parser tags "meet" a noun but gives it a subject."""
+    met = [e for e in events_of("Trudeau said he would raise the killings with Rodrigo Duterte when the two meet on "
+                                "Tuesday.") if e.type == "meeting"]
+    assert [set(e.actors) for e in met] == [{"Justin Trudeau", "Rodrigo Duterte"}]
+
+
 def test_an_obligation_on_another_is_a_demand_not_on_oneself():
     """ "it is imperative that Iran work with us" (Kerry): a demand on Iran; "Kerry said he must
     visit Paris": no demand, a hypothetical visit."""

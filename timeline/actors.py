@@ -693,22 +693,9 @@ class GroupWords:
                     and len(members := self._coordinated(doc, t, found)) > 1]  # "joined Abe and Turnbull, and the leaders"
             met = [(t.i, members) for t in tokens if (members := _clause_people(t, found))]  # "Xi met Sharif"
             for tok in tokens:
-                subject_here = next((members for k, members in reversed(here) if k < tok.i
-                                     and doc[k].dep_ in ("nsubj", "nsubjpass")), ())
-                # "Fernandez had asked Obama to support talks when they met": the two people of its clause
-                subject_here = subject_here or next((m for k, m in reversed(met) if k < tok.i and tok.dep_ == "nsubj"), ())
-                if tok.lower_ in PLURAL_PRONOUNS and subject_here:
-                    self.groups[tok.i] = subject_here  # "Biden and Xi spoke, their first call since they met"
-                elif tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
-                    # the last subject group, unless others were named together well after it
-                    recent = self.last_group and self.since_group <= self.since_together + 1
-                    self.groups[tok.i] = (self.last_group if recent else self.last_named_together) or self.last_group
-                elif tok.i not in found and (namesakes := self._namesakes(tok)):
-                    self.groups[tok.i] = namesakes  # "both Koreas", "the two Sudans"
-                elif tok.i not in found and (_bare_pair(tok) or self._is_collective(tok, found)):
-                    named = self._collective(tok, here, met, _addressers(tok, found))
-                    if named:
-                        self.groups[tok.i] = named
+                members = self._plural_word(tok, found, here, met)
+                if members:
+                    self.groups[tok.i] = members
             for tok in tokens:
                 members = self._of_group(tok, found) or self._modified_group(tok, found)
                 if members:
@@ -733,6 +720,28 @@ class GroupWords:
                     self.since_together = 0
                     if doc[k].dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in GROUP_SIZES for c in doc[k].children):
                         self.last_group, self.since_group = members, 0  # "the four countries cut ties ... They issued"
+
+    def _plural_word(self, tok: Token, found: dict[int, Mention], here: list[tuple[int, tuple[Actor, ...]]],
+                     met: list[tuple[int, tuple[Actor, ...]]]) -> tuple[Actor, ...]:
+        """The actors a pronoun or collective word stands for, given the groups named in its sentence."""
+        doc = tok.doc
+        subject_here = next((members for k, members in reversed(here) if k < tok.i
+                             and doc[k].dep_ in ("nsubj", "nsubjpass")), ())
+        # "Fernandez had asked Obama to support talks when they met": the two people of its clause
+        subject_here = subject_here or next((m for k, m in reversed(met) if k < tok.i and tok.dep_ == "nsubj"), ())
+        if tok.lower_ in PLURAL_PRONOUNS and subject_here:
+            return subject_here  # "Biden and Xi spoke, their first call since they met"
+        if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
+            # the last subject group, unless others were named together well after it
+            recent = self.last_group and self.since_group <= self.since_together + 1
+            return (self.last_group if recent else self.last_named_together) or self.last_group
+        if tok.i in found:
+            return ()
+        if namesakes := self._namesakes(tok):
+            return namesakes  # "both Koreas", "the two Sudans"
+        if _bare_pair(tok) or self._is_collective(tok, found):
+            return self._collective(tok, here, met, _addressers(tok, found))
+        return ()
 
     def _namesakes(self, tok: Token) -> tuple[Actor, ...]:
         """ "both Koreas", "the two Sudans", "the Congos": a country's name word in the plural names every

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .actors import MentionFinder, agent_nouns, joined_names
 from .model import Actor, Mention
 from .nlp import Token
-from .rules import Rules, words
+from .rules import Rules, misparsed_verb, words
 from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, main_verb_on_apposition, named_object,
                      naming_verb, noun_phrase, phrase, possessor, reciprocal_pronoun, referent, reporting_verb, subjects, unique)
 
@@ -107,7 +107,7 @@ class Roles:
     def of_trigger(self, tok: Token, verb: Token, mentions: Mentions, etype: str,
                    trigger_heads: set[int]) -> tuple[list[Actor], list[Actor], list[str]] | None:
         """(sources, targets, role steps) of a trigger; None when its object rules it out."""
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") or misparsed_verb(tok):
             found = self.verb_roles(tok, mentions, etype, trigger_heads)
             if found is None:
                 return None

@@ -208,7 +208,8 @@ class Rules:
         for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
             for trig in self.by_lemma.get(key, ()):
                 n = len(trig.lemmas)
-                if trig.pos != "ANY" and tok.pos_ != trig.pos and not (trig.pos == "VERB" and tok.pos_ == "AUX"):
+                if trig.pos != "ANY" and tok.pos_ != trig.pos and not (
+                        trig.pos == "VERB" and (tok.pos_ == "AUX" or misparsed_verb(tok))):
                     continue
                 if n > 1 and not (in_sequence(tokens, i, trig.lemmas) or self.with_object(tok, trig.lemmas)
                                   or with_preposition(tok, trig.lemmas)):
@@ -276,6 +277,11 @@ def with_preposition(tok: Token, lemmas: tuple[str, ...]) -> bool:
     kids = list(tok.children)
     return any(c.lower_ == lemmas[1] and 1 < c.i - tok.i <= 4 and (
         c.dep_ == "prt" or c.dep_ == "prep" and not any(o.dep_ == "dobj" and o.i < c.i for o in kids)) for c in kids)
+
+
+def misparsed_verb(tok: Token) -> bool:
+    """A verb the parser tagged as a noun but gave a subject: "when the two meet on Tuesday"."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def in_sequence(tokens, i: int, lemmas: tuple[str, ...]) -> bool:
