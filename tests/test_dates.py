@@ -601,6 +601,18 @@ def test_a_clock_time_ahead_is_on_the_day_told_last():
     assert [(t.text, t.date) for t in found] == [("Sunday", "2010-07-11"), ("8.30pm", "2010-07-11")]
 
 
+def test_clock_times_told_one_after_another_share_the_day_of_the_first():
+    """ "at 2:26 p.m. Thursday ... came at 12:21 p.m.": one day told; after an evening, a morning is the
+    next day ("Polls closed at 10pm yesterday ... at about 12.20am ... By 4.40am")."""
+    found = find_dates("Jackson was pronounced dead at 2:26 p.m. Thursday at the hospital. The 911 call came at "
+                       "12:21 p.m., and paramedics performed CPR.", "2009-06-26")
+    assert [(t.text, t.date) for t in found] == [("2:26 p.m.", "2009-06-25"), ("Thursday", "2009-06-25"),
+                                                 ("12:21 p.m.", "2009-06-25")]
+    found = find_dates("Polls closed at 10pm yesterday, and Sunderland declared at about 12.20am. By 4.40am, "
+                       "broadcasters were projecting a leave victory.", "2016-06-24")
+    assert [t.date for t in found] == ["2016-06-23", "2016-06-23", "2016-06-24", "2016-06-24"]
+
+
 def test_a_count_after_a_day_is_no_day():
     """ "on May 3 and 4 people died", "June 10 and 17 percent": counts, not listed days."""
     for text in ("On May 3 and 4 people died.", "He won on June 10 and 17 percent voted."):

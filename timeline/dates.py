@@ -1934,10 +1934,13 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
             return None
         return last if last > anchor.isoformat() and _tense(text, t.start, t.end) != "past" else None
 
+    def clock_before(k: int) -> str | None:
+        return _day_of_clock_before(text, out, k)
+
     def last_night(k: int) -> str | None:
         return _last_night(text, out[k], _last_day_told(out, k), anchor)
 
-    for step in (day_next_to, day_next_to, day_before_in_sentence, last_night, day_told, day_next_to):
+    for step in (day_next_to, day_next_to, day_before_in_sentence, clock_before, last_night, day_told, day_next_to):
         for k in reversed(clocks) if step is day_next_to else clocks:  # a day passes along "10:30 a.m. (1430 GMT)"
             day = out[k].date or step(k)
             if day:
@@ -1966,11 +1969,29 @@ def _day_before_in_sentence(text: str, out: list[Timex], k: int) -> str | None:
     return (date.fromisoformat(before.date) + timedelta(days=1)).isoformat() if overnight else before.date
 
 
+def _day_of_clock_before(text: str, out: list[Timex], k: int) -> str | None:
+    """ "pronounced dead at 2:26 p.m. Thursday ... The 911 call came at 12:21 p.m.": clock times told one
+    after another in a paragraph, the last with its day, tell one day: the k-th takes that day when the
+    last expression before it is such a clock time (no other date between)."""
+    t = out[k]
+    p = out[k - 1] if k > 0 else None
+    if p is not None and not _CLOCK.fullmatch(p.text) and k > 1 and _CLOCK.fullmatch(out[k - 2].text) \
+            and out[k - 2].date == p.date and _NEXT_TO.fullmatch(text[out[k - 2].end:p.start]):
+        p = out[k - 2]  # "at 2:26 p.m. Thursday": the clock time and its day
+    if p is None or not p.date or not _CLOCK.fullmatch(p.text) or t.start - p.end > STORY_DAY_REACH \
+            or "\n" in text[p.end:t.start]:
+        return None
+    evening, morning = _clock_hour(p.text), _clock_hour(t.text)
+    return None if evening is not None and morning is not None and morning < evening and evening >= 18 else p.date
+
+
 def _clock_hour(expression: str) -> int | None:
     """The hour (0-23) of a clock time ("22:00 BST", "11 pm", "shortly after 06:00"), else None.
 
     >>> _clock_hour("22:00 BST"), _clock_hour("about 9.30am"), _clock_hour("11 p.m."), _clock_hour("noon")
     (22, 9, 23, 12)
+    >>> _clock_hour("12.20am")
+    0
     """
     low = expression.lower()
     if low.endswith(("noon", "midday")):
@@ -1981,6 +2002,8 @@ def _clock_hour(expression: str) -> int | None:
     hour = int(m.group(1)) if m.group(2) is not None or m.group(3) else int(m.group(0)[:2])
     if m.group(3) and m.group(3).startswith("p") and hour < 12:
         hour += 12
+    elif m.group(3) and m.group(3).startswith("a") and hour == 12:
+        hour = 0  # "12.20am": just after midnight
     return hour if hour < 24 else None
 
 
