@@ -1361,6 +1361,10 @@ def run_passes(state: SentenceState, min_confidence: float) -> list[Candidate]:
         if all(event_pass(state, c) for event_pass in EVENT_PASSES) and c.confidence >= min_confidence:
             state.accepted.append(c)
     events = finish_sentence(state.accepted)
+    # a deed retyped is still one of its trigger's kind: "Protesters set fire to the consulate ... called
+    # the attacks unacceptable" (a protest, referred to as attacks)
+    state.ctx.last_of_type.update((c.trigger.type, c) for c in events if c.trigger.type != c.type
+                                  and not state.rules.policy(c.trigger.type).reporting)
     state.ctx.last_of_type.update((c.type, c) for c in events)
     state.ctx.last_deed = next((c for c in reversed(events) if _is_deed(state.rules, c)), state.ctx.last_deed)
     remember_authors(state)

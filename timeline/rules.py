@@ -280,8 +280,10 @@ def with_preposition(tok: Token, lemmas: tuple[str, ...]) -> bool:
 
 
 def misparsed_verb(tok: Token) -> bool:
-    """A verb the parser tagged as a noun but gave a subject: "when the two meet on Tuesday"."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)
+    """A verb the parser tagged as a noun but gave a subject: "when the two meet on Tuesday"; not a
+    small clause's noun ("declared the ambassador persona non grata")."""
+    return (tok.pos_ == "NOUN" and tok.dep_ not in ("ccomp", "xcomp", "oprd", "attr")
+            and any(c.dep_ == "nsubj" for c in tok.children))
 
 
 def in_sequence(tokens, i: int, lemmas: tuple[str, ...]) -> bool:
