@@ -701,7 +701,7 @@ FLOOR_DEV_DATE_PRECISION = 0.95
         ("timeml_dev13", 0.96), ("timeml_dev14", 0.96), ("timeml_dev15", 0.96), ("timeml_dev16", 0.96),
         ("timeml_dev17", 0.97), ("timeml_dev18", 0.95),
         ("timeml_dev19", 0.96), ("timeml_dev20", 0.96), ("timeml_dev21", 0.96),
-        ("timeml_dev22", 0.96), ("timeml_dev23", 0.95), ("timeml_test", 0.98))),
+        ("timeml_dev22", 0.96), ("timeml_dev23", 0.95), ("timeml_dev24", 0.95), ("timeml_test", 0.98))),
 ])
 def test_dates_on_held_out_news(articles_file, gold_file, spans_file, floor):
     data = Path(__file__).parent / "data"
