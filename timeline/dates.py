@@ -1962,8 +1962,12 @@ def _day_before_in_sentence(text: str, out: list[Timex], k: int) -> str | None:
         or p.precision == "day" and not p.date_end and text[p.end:p.end + 1] == ","
         and _sentence_initial(text, p.start - (3 if text[max(0, p.start - 3):p.start].lower() == "on " else 0)))
         and not _SENTENCE_BREAK.search(text, p.end, t.start)), None)
-    if before is None:
-        return None
+    return None if before is None else _day_after_clock(before, t)
+
+
+def _day_after_clock(before: Timex, t: Timex) -> str:
+    """The day of clock time `t` told after clock time `before`: the same day, or the next for a
+    morning after an evening."""
     evening, morning = _clock_hour(before.text), _clock_hour(t.text)
     overnight = evening is not None and morning is not None and evening >= 18 and morning < 9
     return (date.fromisoformat(before.date) + timedelta(days=1)).isoformat() if overnight else before.date
@@ -1971,8 +1975,9 @@ def _day_before_in_sentence(text: str, out: list[Timex], k: int) -> str | None:
 
 def _day_of_clock_before(text: str, out: list[Timex], k: int) -> str | None:
     """ "pronounced dead at 2:26 p.m. Thursday ... The 911 call came at 12:21 p.m.": clock times told one
-    after another in a paragraph, the last with its day, tell one day: the k-th takes that day when the
-    last expression before it is such a clock time (no other date between)."""
+    after another in a paragraph tell one day: the k-th takes the day of the last expression before it
+    when that is a clock time with its day (no other date between), unless that was an evening and
+    this is an earlier hour."""
     t = out[k]
     p = out[k - 1] if k > 0 else None
     if p is not None and not _CLOCK.fullmatch(p.text) and k > 1 and _CLOCK.fullmatch(out[k - 2].text) \
@@ -1981,8 +1986,9 @@ def _day_of_clock_before(text: str, out: list[Timex], k: int) -> str | None:
     if p is None or not p.date or not _CLOCK.fullmatch(p.text) or t.start - p.end > STORY_DAY_REACH \
             or "\n" in text[p.end:t.start]:
         return None
-    evening, morning = _clock_hour(p.text), _clock_hour(t.text)
-    return None if evening is not None and morning is not None and morning < evening and evening >= 18 else p.date
+    # an earlier hour after an evening is left to the steps after ("10pm yesterday ... about 12.20am")
+    evening, later = _clock_hour(p.text), _clock_hour(t.text)
+    return None if evening is not None and later is not None and later < evening and evening >= 18 else p.date
 
 
 def _clock_hour(expression: str) -> int | None:

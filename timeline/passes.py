@@ -35,7 +35,8 @@ protesting_crowd          "Several hundred people protested": the generic protes
 parties_of_a_place        "urged all parties in Lesotho": at Lesotho
 place_fallback            unnamed perpetrators: the country where it happened (event_types.csv)
 vote_of_the_country       an election naming no one: the country's
-type_policy               who each type needs (event_types.csv)
+type_policy               who each type needs (event_types.csv); praise or criticism of a thing named
+                          ("welcomed the letter") waits for the article's context to say at whom
 rewrite_policy_stage      rewrites of stage "policy" (a refusal -> rejection)
 find_date                 the temporal expression of its clause, else context, else publication
 assign_codes              CAMEO, intent CAMEO (event_types.csv), PLOVER (CAMEO2PLOVER)
@@ -370,7 +371,7 @@ def _obliges_another(state: SentenceState, c: Candidate) -> bool:
     return bool(bound) and not warning and not any(the_speaker(t) for t in bound)  # "must bear responsibility": a warning
 
 
-def accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
+def _accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
     """ "Lavrov said Ukraine had broken international law", "officials said Moscow had backtracked": a
     speaker telling what another named party did wrong (a misdeed_verb) accuses it; not "said they had
     violated" nor "said Russia had not violated". An armed act told is news of its own ("officials said
@@ -402,7 +403,7 @@ def _crowd_acts(state: SentenceState, c: Candidate) -> bool:
 
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": _obliges_another,
-    "reports_misdeed": lambda state, c: bool(accused_in_report(state, c)),
+    "reports_misdeed": lambda state, c: bool(_accused_in_report(state, c)),
     "bans_trade": _bans_trade,
     "remote_exchange": _remote_exchange,
     "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb) and _refuser(state, c),
@@ -692,7 +693,7 @@ def assign_roles(state: SentenceState, c: Candidate) -> bool:
         return False
     c.sources, c.targets, steps = found
     c.trace.extend(steps)
-    if c.trigger.type == "statement" and c.type == "criticism" and (accused := accused_in_report(state, c)):
+    if c.trigger.type == "statement" and c.type == "criticism" and (accused := _accused_in_report(state, c)):
         c.targets = accused  # "said Moscow had backtracked on issues": Moscow, not what the clause names
         c.trace.append("role:accused")
     if not c.sources and c.head.pos_ == "VERB" and _agentless_passive(c.head):
@@ -1142,9 +1143,8 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
 def _judges_a_thing(c: Candidate) -> bool:
     """ "Morocco welcomed the letter", "San Roman condemned the takeover": praise or criticism of a thing
     named as the verb's object judges whoever made it; the article says who."""
-    return (c.type in ("praise", "criticism") and bool(c.sources) and c.head.pos_ == "VERB" and any(
-        o.dep_ == "dobj" and o.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "its", "their", "his", "her")
-                                                        for d in o.children) for o in c.head.children))
+    return (c.type in ("praise", "criticism") and bool(c.sources) and c.head.pos_ == "VERB"
+            and any(o.dep_ == "dobj" and o.pos_ == "NOUN" and definite(o) for o in c.head.children))
 
 
 def rewrite_policy_stage(state: SentenceState, c: Candidate) -> bool:
