@@ -634,6 +634,15 @@ def test_a_verb_the_parser_took_for_a_noun_is_still_a_trigger():
     assert [set(e.actors) for e in met] == [{"Justin Trudeau", "Rodrigo Duterte"}]
 
 
+def test_a_list_after_a_relative_clause_is_the_relatives_doing():
+    """ "... condemnation of Fujimori, who suspended the constitution, dissolved Congress and ordered troops
+    into the streets": the parser joins "dissolved" to the main verb; the list is Fujimori's."""
+    events = events_of("Argentina recalled its ambassador in Lima and joined the condemnation of Peruvian President "
+                       "Alberto Fujimori, who on Sunday suspended the constitution, dissolved Congress and ordered "
+                       "troops into the streets of the capital.")
+    assert [e.source for e in events if e.trigger == "dissolved"] == [("Alberto Fujimori",)]
+
+
 def test_an_obligation_on_another_is_a_demand_not_on_oneself():
     """ "it is imperative that Iran work with us" (Kerry): a demand on Iran; "Kerry said he must
     visit Paris": no demand, a hypothetical visit."""

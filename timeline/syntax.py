@@ -59,6 +59,9 @@ def subjects(verb: Token) -> list[Token]:
         hung = _subordinate_subject(t) if t.dep_ in ("conj", "advcl") else []
         if hung:
             return hung
+        listed = _relative_list_member(t) if t.dep_ == "conj" else None
+        if listed is not None:
+            return conjuncts(antecedent(listed))
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t:
             t = t.head  # "Clinton is due to arrive": xcomp of the acomp of "is"
             continue
@@ -85,6 +88,18 @@ def subjects(verb: Token) -> list[Token]:
             return conjuncts(poss[0])  # "his intention to visit"; not "Putin's invitation to meet"
         break
     return _stranded_subject(t)
+
+
+def _relative_list_member(verb: Token) -> Token | None:
+    """ "condemned Fujimori, who suspended the constitution, dissolved Congress and ordered troops": a verb
+    the parser joined to the main verb that continues, after a bare comma, the list of a relative clause
+    just before it (the same tense): that relative clause's verb, else None."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.head.i >= verb.i:
+        return None
+    rel = next((t for t in doc[verb.head.i + 1:verb.i] if t.dep_ == "relcl" and t.tag_ == verb.tag_
+                and max(x.i for x in t.subtree) == verb.i - 2), None)
+    return rel
 
 
 def main_verb_on_apposition(verb: Token) -> bool:
