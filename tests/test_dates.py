@@ -613,6 +613,15 @@ def test_clock_times_told_one_after_another_share_the_day_of_the_first():
     assert [t.date for t in found] == ["2016-06-23", "2016-06-23", "2016-06-24", "2016-06-24"]
 
 
+def test_a_sentence_opening_by_a_day_takes_the_sentence_tense():
+    """ "By Saturday evening, sheriffs had warned residents": the Saturday past; "will have left by Friday"
+    and "By Friday, the rebels will have left" are ahead."""
+    for text, value in (("By Saturday evening, sheriffs had warned residents.", "2003-02-01"),
+                        ("By Friday, the rebels will have left the city.", "2003-02-07"),
+                        ("The rebels must leave by Friday.", "2003-02-07")):
+        assert [t.date for t in find_dates(text, "2003-02-02")] == [value], text
+
+
 def test_a_count_after_a_day_is_no_day():
     """ "on May 3 and 4 people died", "June 10 and 17 percent": counts, not listed days."""
     for text in ("On May 3 and 4 people died.", "He won on June 10 and 17 percent voted."):
