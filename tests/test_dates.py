@@ -622,6 +622,17 @@ def test_a_sentence_opening_by_a_day_takes_the_sentence_tense():
         assert [t.date for t in find_dates(text, "2003-02-02")] == [value], text
 
 
+def test_a_clock_time_is_on_the_day_the_dateline_gives_the_story():
+    """ "HOUSTON, Feb. 1 -- ... lost contact at 8:59 a.m." in a paper of Feb. 2: Feb. 1; with no dateline
+    day, the publication date."""
+    text = ("Columbia Is Lost\n\nHOUSTON, Feb. 1 -- The shuttle broke apart on Saturday morning.\n\n"
+            "Mission Control lost contact with the shuttle at 8:59 a.m. Eastern time.")
+    assert [(t.text, t.date) for t in find_dates(text, "2003-02-02") if "a.m." in t.text] == [
+        ("8:59 a.m.", "2003-02-01")]
+    plain = "Mission Control lost contact with the shuttle at 8:59 a.m. Eastern time."
+    assert [t.date for t in find_dates(plain, "2003-02-02")] == ["2003-02-02"]
+
+
 def test_a_count_after_a_day_is_no_day():
     """ "on May 3 and 4 people died", "June 10 and 17 percent": counts, not listed days."""
     for text in ("On May 3 and 4 people died.", "He won on June 10 and 17 percent voted."):

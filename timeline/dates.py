@@ -1947,10 +1947,27 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
             day = out[k].date or step(k)
             if day:
                 out[k] = Timex(out[k].text, out[k].start, out[k].end, day, None, "day")
-    if anchor is not None:
-        out = [Timex(t.text, t.start, t.end, anchor.isoformat(), None, "day") if k in clocks and t.date is None
+    today = _dateline_day(text, out, anchor) or (anchor.isoformat() if anchor is not None else None)
+    if today is not None:
+        out = [Timex(t.text, t.start, t.end, today, None, "day") if k in clocks and t.date is None
                else t for k, t in enumerate(out)]
     return out
+
+
+# A dateline that dates the story: "HOUSTON, Feb. 1 -- The space shuttle ...", "DAYTON, Ohio, Nov 22 (Reuter) -"
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|-|\u2014|\u2013)\s")
+
+
+def _dateline_day(text: str, found: list[Timex], anchor: date | None) -> str | None:
+    """The day a dateline gives the story when it is just before the publication date ("HOUSTON, Feb. 1 --"
+    in a paper of Feb. 2): a clock time with no day of its own is on it."""
+    for t in found:
+        line_start = text.rfind("\n", 0, t.start) + 1
+        if (_one_day(t) and anchor is not None and 0 < (anchor - date.fromisoformat(t.date)).days <= 2
+                and re.fullmatch(r"[A-Z][A-Z .'-]+,(?: [A-Z][a-z. ]+,)? ", text[line_start:t.start])
+                and _DATELINE_AFTER.match(text, t.end)):
+            return t.date
+    return None
 
 
 def _day_before_in_sentence(text: str, out: list[Timex], k: int) -> str | None:
