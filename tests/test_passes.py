@@ -165,6 +165,8 @@ RULE_CASES = [
      "Denmark", "occurred"),
     ("role:verb", "Georgian demonstrators launched missiles at the Russian embassy.", "military", "protesters", "Russia",
      "occurred"),
+    ("trigger:triggers.csv", "Finland closed four crossings with Russia on Friday.", "sanction", "Finland", "Russia",
+     "occurred"),
     ("rewrite:refusal", "Macron said France would not send troops to Ukraine.", "rejection", "France", None,
      "occurred"),
     ("modality:neg", "Poland did not criticize Hungary.", "criticism", "Poland", "Hungary", "negated"),
