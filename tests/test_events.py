@@ -729,6 +729,16 @@ def test_the_two_leaders_are_the_people_named_together_last():
     assert [e.source for e in find(events, "agreement")] == [("Vladimir Putin", "Recep Tayyip Erdoğan")]
 
 
+def test_a_former_name_still_in_use_follows_the_article():
+    """ "Burma" in a 2007 U.S. statement: the events say Burma (former_names.csv still_used); an article
+    that says Myanmar too keeps Myanmar."""
+    def targets(text):
+        return [e.target for e in extract_article(Article(id="a", title="t", text=text, date="2007-09-28"))
+                if e.type == "criticism"]
+    assert targets("The United States condemned Burma on Friday.") == [("Burma",)]
+    assert targets("The United States condemned Burma, or Myanmar, on Friday.")[0][0] == "Myanmar"
+
+
 def test_a_state_is_called_by_its_name_of_the_articles_day():
     text = "Macedonia signed an accord with NATO on Monday."
     old = extract_article(Article(id="a", title="t", text=text, date="2001-08-13"))

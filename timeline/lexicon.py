@@ -690,15 +690,23 @@ def _load(actors_file: str | None, titles_file: str | None) -> Lexicon:
     return Lexicon(merged, tuple(title_rows))
 
 
-def name_on(name: str, on: str | None) -> str:
+def name_on(name: str, on: str | None, text: str = "") -> str:
     """The name an actor went by on the day `on` (former_names.csv): the events of a 2001 article
-    name Macedonia, those of 2020 North Macedonia; the country code stays the same.
+    name Macedonia, those of 2020 North Macedonia; the country code stays the same. A former name
+    some outlets still use (`still_used`) is followed in an article that uses it and never the new
+    one ("Burma" in U.S. government news of 2007).
 
     >>> name_on("North Macedonia", "2001-08-13"), name_on("North Macedonia", "2020-01-01")
     ('Macedonia', 'North Macedonia')
+    >>> name_on("Myanmar", "2007-09-28", "the junta in Burma"), name_on("Myanmar", "2007-09-28", "Myanmar, or Burma")
+    ('Burma', 'Myanmar')
     """
-    for row in _former_names().get(name, ()) if on else ():
+    rows = _former_names().get(name, ())
+    for row in rows if on else ():
         if on < row["until"]:
+            return row["former_name"]
+    for row in rows if text and not re.search(rf"\b{re.escape(name)}\b", text) else ():
+        if row["still_used"] == "yes" and re.search(rf"\b{re.escape(row['former_name'])}\b", text):
             return row["former_name"]
     return name
 
@@ -706,7 +714,7 @@ def name_on(name: str, on: str | None) -> str:
 @functools.cache
 def _former_names() -> dict[str, tuple]:
     out: dict[str, list] = {}
-    for row in read_table("former_names.csv", ("name", "former_name", "until", "note"),
+    for row in read_table("former_names.csv", ("name", "former_name", "until", "still_used", "note"),
                           required=("name", "former_name", "until"),
                           checks={"until": matches(r"\d{4}-\d{2}-\d{2}", "an ISO date")}):
         out.setdefault(row["name"], []).append(row)
