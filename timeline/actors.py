@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .datafiles import one_of, read_table
-from .lexicon import Lexicon, normalize
+from .lexicon import Lexicon, normalize, states_named
 from .model import Actor, Mention
 from .nlp import Doc, Span, Token, doc_text, span_text, word_keys
 from .places import city_country, neighbours
@@ -642,16 +642,6 @@ def _people(members: tuple[Actor, ...]) -> bool:
     return all(a.kind == "person" for a in members)
 
 
-@functools.cache
-def _states_ending_in(lexicon: Lexicon) -> dict[str, tuple[Actor, ...]]:
-    """The last word of every state's name -> the states so named ("Korea": North and South Korea)."""
-    out: dict[str, list[Actor]] = {}
-    for name in lexicon.names():
-        if any(r.kind == "country" for r in lexicon.rows(name)) and (actor := lexicon.actor(name)) is not None:
-            out.setdefault(name.split()[-1], []).append(actor)
-    return {word: tuple(states) for word, states in out.items()}
-
-
 class GroupWords:
     """Words for several actors at once, and the groups an article has named so far."""
 
@@ -748,7 +738,7 @@ class GroupWords:
         state whose name ends in it (North and South Korea, Sudan and South Sudan)."""
         if tok.tag_ != "NNPS" or not tok.text.endswith("s"):
             return ()
-        found = _states_ending_in(self.lexicon).get(tok.text[:-1], ())
+        found = states_named(self.lexicon, tok.text[:-1])
         return found if len(found) > 1 else ()
 
     def count_party(self, actor: Actor) -> None:
