@@ -24,7 +24,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from .datafiles import matches, read_table, read_text
+from .datafiles import matches, one_of, read_table, read_text
 from .errors import LexiconError
 from .model import ACTOR_KINDS, Actor
 
@@ -731,7 +731,8 @@ def _former_names() -> dict[str, tuple]:
     out: dict[str, list] = {}
     for row in read_table("former_names.csv", ("name", "former_name", "until", "still_used", "note"),
                           required=("name", "former_name", "until"),
-                          checks={"until": matches(r"\d{4}-\d{2}-\d{2}", "an ISO date")}):
+                          checks={"until": matches(r"\d{4}-\d{2}-\d{2}", "an ISO date"),
+                                  "still_used": one_of(("yes",), allow_empty=True)}):
         out.setdefault(row["name"], []).append(row)
     return {k: tuple(sorted(v, key=lambda r: r["until"])) for k, v in out.items()}
 

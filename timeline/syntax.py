@@ -97,9 +97,8 @@ def _relative_list_member(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i < 2 or doc[verb.i - 1].text != "," or verb.head.i >= verb.i:
         return None
-    rel = next((t for t in doc[verb.head.i + 1:verb.i] if t.dep_ == "relcl" and t.tag_ == verb.tag_
-                and max(x.i for x in t.subtree) == verb.i - 2), None)
-    return rel
+    return next((t for t in doc[verb.head.i + 1:verb.i] if t.dep_ == "relcl" and t.tag_ == verb.tag_
+                 and max(x.i for x in t.subtree) == verb.i - 2), None)
 
 
 def main_verb_on_apposition(verb: Token) -> bool:
