@@ -361,6 +361,10 @@ def test_i_in_a_statement_is_its_bylines_author():
     # an author of no known state is "I" but no "we"
     found = mentions_of("Statement by NSC Spokesperson Adrienne Watson.\nWe welcome those assurances.", on="2022-04-22")
     assert "We" not in found
+    # unless the byline names a state: "we" is that state
+    found = mentions_of("Press Statement by Philip J. Crowley, Assistant Secretary, Bureau of Public Affairs, "
+                        "Washington, DC:\nWe call on the Government of Belarus to release the candidates.", on="2010-12-20")
+    assert found.get("We") == "United States"
     found = mentions_of("The Minister for Europe and Foreign Affairs, Jean-Noël Barrot, made the following statement "
                         "today:\nI travelled to Algiers.", on="2025-04-15")
     assert found.get("I") == "Jean-Noël Barrot"

@@ -870,6 +870,7 @@ class MentionFinder:
         self.resolved: dict[int, Mention] = {}  # article offset of a token -> its mention
         self.last_named_group: Actor | None = None  # the latest armed or political group named
         self.author: Actor | None = None  # who a statement's byline names: "I" and "we" outside quotes
+        self.author_state: Actor | None = None  # the state its byline names ("..., Washington, DC:"): "we"
         self.owned: dict[str, Actor] = {}  # an agent noun -> the owner named with it last ("a U.S. delegation")
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon, self.memory)  # "they", "the two sides", "the ministers of India and Pakistan"
@@ -894,10 +895,12 @@ class MentionFinder:
         self._led(doc, offset, found)
         for tok, actor in _pronouns(doc, offset, found, self.memory):  # each named before the next is read
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
-        self.author = _byline_author(doc, found) if offset == 0 else self.author
+        if offset == 0:
+            self.author, self.author_state = _byline_author(doc, found), _byline_state(doc, found)
         for tok, actor in [*_epithets(doc, offset, found, self.memory), *_owned_before(doc, found, self.owned),
                            *_own_forces(doc, found, self.lexicon), *_their_government(doc, found),
-                           *_first_person(doc, found, self.author, self.lexicon), *_quoted_we(doc, found),
+                           *_first_person(doc, found, self.author, self.author_state, self.lexicon),
+                           *_quoted_we(doc, found),
                            *_directional(doc, found, self.countries_named, self.lexicon)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
         for tok, state in _bare_state_bodies(doc, found, _story_state(self.plurals.parties)):
@@ -1353,6 +1356,15 @@ def _byline_author(doc: Doc, found: dict[int, Mention]) -> Actor | None:
     return next((m.actor for t in first if (m := found.get(t.i)) is not None and m.actor.kind == "person"), None)
 
 
+def _byline_state(doc: Doc, found: dict[int, Mention]) -> Actor | None:
+    """The state a statement's byline names ("Press Statement by Philip J. Crowley, Assistant Secretary,
+    Bureau of Public Affairs, Washington, DC:"): "we" when its author's own state is unknown."""
+    first = next(iter(doc.sents), None)
+    if first is None or len(first) > 25 or not _BYLINE.match(first.text):
+        return None
+    return next((m.actor for t in first if (m := found.get(t.i)) is not None and m.actor.kind == "country"), None)
+
+
 def _quoting(doc: Doc) -> Iterator[tuple[Token, bool]]:
     """Each word of a paragraph, and whether it stands inside quotation marks (a mark itself counts
     as inside when it opens a quote)."""
@@ -1362,13 +1374,13 @@ def _quoting(doc: Doc) -> Iterator[tuple[Token, bool]]:
         yield tok, bool(quotes % 2)
 
 
-def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, lexicon: Lexicon
-                  ) -> Iterator[tuple[Token, Actor]]:
+def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, byline_state: Actor | None,
+                  lexicon: Lexicon) -> Iterator[tuple[Token, Actor]]:
     """ "I", "me", "my" outside quotes in a statement with a byline are its author; "we", "our",
-    "us" the author's state."""
+    "us" the author's state, else the state the byline names."""
     if author is None:
         return
-    state = lexicon.country_actor(author.country) if author.country else None
+    state = (lexicon.country_actor(author.country) if author.country else None) or byline_state
     for tok, quoted in _quoting(doc):
         if tok.i in found or quoted:
             continue
