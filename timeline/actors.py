@@ -1350,19 +1350,21 @@ _BYLINE = re.compile(r"(?:The following )?(?:(?:Press |Joint )?Statement|Remarks
 def _byline_author(doc: Doc, found: dict[int, Mention]) -> Actor | None:
     """The person a statement's opening byline names ("Press Statement by Antony J. Blinken,
     Secretary of State."), who is "I" in what follows."""
+    return _named_in_byline(doc, found, "person")
+
+
+def _named_in_byline(doc: Doc, found: dict[int, Mention], kind: str) -> Actor | None:
+    """The first actor of `kind` named in a statement's opening byline, if the paragraph opens with one."""
     first = next(iter(doc.sents), None)
     if first is None or len(first) > 25 or not _BYLINE.match(first.text):
         return None
-    return next((m.actor for t in first if (m := found.get(t.i)) is not None and m.actor.kind == "person"), None)
+    return next((m.actor for t in first if (m := found.get(t.i)) is not None and m.actor.kind == kind), None)
 
 
 def _byline_state(doc: Doc, found: dict[int, Mention]) -> Actor | None:
     """The state a statement's byline names ("Press Statement by Philip J. Crowley, Assistant Secretary,
     Bureau of Public Affairs, Washington, DC:"): "we" when its author's own state is unknown."""
-    first = next(iter(doc.sents), None)
-    if first is None or len(first) > 25 or not _BYLINE.match(first.text):
-        return None
-    return next((m.actor for t in first if (m := found.get(t.i)) is not None and m.actor.kind == "country"), None)
+    return _named_in_byline(doc, found, "country")
 
 
 def _quoting(doc: Doc) -> Iterator[tuple[Token, bool]]:
