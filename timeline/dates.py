@@ -1954,8 +1954,12 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
     return out
 
 
-# A dateline that dates the story: "HOUSTON, Feb. 1 -- The space shuttle ...", "DAYTON, Ohio, Nov 22 (Reuter) -"
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|-|\u2014|\u2013)\s")
+# A wire dateline: its place ("HOUSTON", "DAYTON, Ohio") and its end, an agency and a dash ("(Reuter) -",
+# "--"); events.DATELINE is the two together, and a date may stand between ("HOUSTON, Feb. 1 --")
+DATELINE_PLACE = r"[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?"
+DATELINE_END = r"\s*(?:\([^)]{0,40}\))?\s*[-\u2013\u2014]{1,2}\s"
+_DATED_PLACE = re.compile(rf"{DATELINE_PLACE},\s*")
+_DATELINE_AFTER = re.compile(DATELINE_END)
 
 
 def _dateline_day(text: str, found: list[Timex], anchor: date | None) -> str | None:
@@ -1964,7 +1968,7 @@ def _dateline_day(text: str, found: list[Timex], anchor: date | None) -> str | N
     for t in found:
         line_start = text.rfind("\n", 0, t.start) + 1
         if (_one_day(t) and anchor is not None and 0 < (anchor - date.fromisoformat(t.date)).days <= 2
-                and re.fullmatch(r"[A-Z][A-Z .'-]+,(?: [A-Z][a-z. ]+,)? ", text[line_start:t.start])
+                and _DATED_PLACE.fullmatch(text, line_start, t.start)
                 and _DATELINE_AFTER.match(text, t.end)):
             return t.date
     return None

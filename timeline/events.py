@@ -19,7 +19,7 @@ from datetime import date as _date
 
 from .actors import MentionFinder
 from .cameo import cameo_code, goldstein, quad_class
-from .dates import find_dates
+from .dates import DATELINE_END, DATELINE_PLACE, find_dates
 from .lexicon import Lexicon, name_on
 from .model import Article, Event, Mention, Timex
 from .nlp import Doc, Span, load_nlp, span_text, word_keys
@@ -200,7 +200,7 @@ def _named_on(event: Event, on: str | None, text: str = "") -> Event:
                                actors=tuple(renamed[n] for n in event.actors))
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{0,40}\))?\s*[-\u2013\u2014]{1,2}\s")
+DATELINE = re.compile(rf"^{DATELINE_PLACE}{DATELINE_END}")
 
 
 def without_dateline(text: str) -> str:

@@ -690,19 +690,11 @@ def _load(actors_file: str | None, titles_file: str | None) -> Lexicon:
     return Lexicon(merged, tuple(title_rows))
 
 
-_STATE_WORDS: dict[int, tuple[Lexicon, dict[str, tuple[str, ...]]]] = {}  # id -> (lexicon, its index): no hashing
-
-
 def states_named(lexicon: Lexicon, word: str) -> tuple[Actor, ...]:
-    """The states whose name ends in `word` ("Korea": North Korea and South Korea), indexed once per lexicon."""
-    hit = _STATE_WORDS.get(id(lexicon))
-    if hit is None or hit[0] is not lexicon:
-        index: dict[str, list[str]] = {}
-        for name in lexicon.names():
-            if any(r.kind == "country" for r in lexicon.rows(name)):
-                index.setdefault(name.split()[-1], []).append(name)
-        hit = _STATE_WORDS[id(lexicon)] = (lexicon, {w: tuple(names) for w, names in index.items()})
-    return tuple(a for name in hit[1].get(word, ()) if (a := lexicon.actor(name)) is not None)
+    """The states whose name ends in `word` ("Korea": North Korea and South Korea), among the states the
+    lexicon codes (`country_actor`)."""
+    return tuple(a for name in lexicon._countries.values() if name.split()[-1] == word
+                 and (a := lexicon.actor(name)) is not None and a.kind == "country")
 
 
 def name_on(name: str, on: str | None, text: str = "") -> str:

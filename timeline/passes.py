@@ -397,8 +397,13 @@ def _crowd_acts(state: SentenceState, c: Candidate) -> bool:
     if c.verb is None or c.verb != c.head or c.head.lemma_.lower() not in state.rules.word("crowd_assault"):
         return False
     protesters = group_nouns()["protester"]
-    return any(s.lemma_.lower() in state.rules.word("crowd_noun")
-               or (m := state.mentions.get(s.i)) is not None and m.actor.name == protesters for s in subjects(c.verb))
+    return any(_crowd(state, s) or (m := state.mentions.get(s.i)) is not None and m.actor.name == protesters
+               for s in subjects(c.verb))
+
+
+def _crowd(state: SentenceState, tok: Token) -> bool:
+    """A noun of a crowd (words.csv crowd_noun): "thousands", "students", "people"."""
+    return tok.lemma_.lower() in state.rules.word("crowd_noun")
 
 
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
@@ -1031,7 +1036,7 @@ def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
     crowd that protests (words.csv crowd_noun) is the generic protesters."""
     if c.type != "protest" or c.sources or c.verb is None:
         return True
-    crowd = [s for s in subjects(c.verb) if s.lemma_.lower() in state.rules.word("crowd_noun")]
+    crowd = [s for s in subjects(c.verb) if _crowd(state, s)]
     if crowd and not any(t.i in state.mentions for s in crowd for t in s.subtree):
         c.sources = [Actor(name=group_nouns()["protester"], kind="group")]
         c.trace.append("role:crowd")
@@ -1141,10 +1146,10 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
 
 
 def _judges_a_thing(c: Candidate) -> bool:
-    """ "Morocco welcomed the letter", "San Roman condemned the takeover": praise or criticism of a thing
-    named as the verb's object judges whoever made it; the article says who."""
-    return (c.type in ("praise", "criticism") and bool(c.sources) and c.head.pos_ == "VERB"
-            and any(o.dep_ == "dobj" and o.pos_ == "NOUN" and definite(o) for o in c.head.children))
+    """ "Morocco welcomed the letter", "San Roman condemned the takeover": praise or criticism (the types
+    that need a target) of a thing named as the verb's object judges whoever made it; the article says who."""
+    return bool(c.sources) and c.head.pos_ == "VERB" and any(
+        o.dep_ == "dobj" and o.pos_ == "NOUN" and definite(o) for o in c.head.children)
 
 
 def rewrite_policy_stage(state: SentenceState, c: Candidate) -> bool:
