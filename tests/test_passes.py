@@ -722,6 +722,21 @@ def test_police_with_no_country_are_the_state_where_it_happens():
     assert [(e.source, e.target) for e in gunmen] == [(("gunmen",), ("Nigeria",))]
 
 
+def test_police_of_a_second_verb_are_still_the_doers_not_the_speaker():
+    text = ("Thousands of opposition supporters marched in Antananarivo on Monday. Police fired tear gas and detained "
+            "more than 100 of them, Interior Minister Jean Rakoto said.")
+    detained = [e for e in events_of(text) if e.type == "coercion"]
+    assert detained and all(e.source == ("Madagascar",) for e in detained)
+    assert ("Madagascar", "opposition") in [(e.source[0], e.target[0]) for e in detained if e.target]  # 100 of them
+
+
+def test_one_held_in_custody_is_held_by_his_own_state():
+    text = ("Nepal's King Gyanendra sacked the government on Tuesday. Sher Bahadur Deuba has been under house arrest "
+            "since then. The United States condemned the move.")
+    held = [e for e in events_of(text) if e.type == "coercion" and e.trigger == "arrest"]
+    assert [(e.source, e.target) for e in held] == [(("Nepal",), ("Sher Bahadur Deuba",))]
+
+
 def test_only_acts_of_authorities_take_the_state_as_doer_of_an_agentless_passive():
     text = "Protests spread across Peru on Friday. Two officers were killed in Lima."
     assert not [e for e in events_of(text) if e.type == "military" and "Peru" in e.source]

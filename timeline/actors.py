@@ -384,6 +384,7 @@ GROUP_REACH = 5
 
 SIDE_NOUNS = frozenset({"side", "party"})  # "both sides" are who acted or met, not who reported it
 HEAD_NOUNS = frozenset({"president", "leader"})  # "the two presidents": heads of state or government
+OFFICE_NOUNS = frozenset({"president", "premier", "king", "chancellor"})  # "the two presidents": who hold that office
 
 
 def _clause_people(verb: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
@@ -402,6 +403,22 @@ def _clause_people(verb: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
     if not all(sides):
         return ()
     return tuple(unique(sides[0] + sides[1]))
+
+
+def _crowd(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    """The group a plural noun of people names as one actor: "the protesters", "opposition supporters"."""
+    if not _people_noun(tok):
+        return None
+    named = [tok] if tok.i in found else [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i in found] \
+        or [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.i in found]
+    groups = [found[t.i].actor for t in named if found[t.i].actor.kind == "group"]
+    return groups[0] if len(groups) == 1 and len(named) == 1 else None
+
+
+def _people_noun(tok: Token) -> bool:
+    """A plural noun that may name people: "protesters", "activists", "people", "the rebels"."""
+    return tok.tag_ == "NNS" and tok.dep_ != "compound" and (
+        tok.lower_ in agent_nouns() or tok.lemma_.lower() in group_nouns() or tok.lower_ in ("people", "supporters"))
 
 
 def _bare_pair(tok: Token) -> bool:
@@ -658,6 +675,8 @@ class GroupWords:
         self.last_met: tuple[Actor, ...] = ()  # the latest people one clause brought together: "Xi met Sharif"
         self.together: list[tuple[Actor, ...]] = []  # every group named together so far: "the four countries"
         self.since_met = 0
+        self.last_crowd: tuple[Actor, ...] = ()  # the latest group named by a plural noun: "the protesters"
+        self.since_crowd = 0
         self.groups: dict[int, tuple[Actor, ...]] = {}  # token index -> the group a plural word names
         self.parties: Counter[Actor] = Counter()  # states (a person's own), groups and bodies named so far
 
@@ -676,14 +695,16 @@ class GroupWords:
             self.since_together += 1
             self.since_group += 1
             self.since_met += 1
+            self.since_crowd += 1
             if self.since_together > GROUP_REACH:
                 self.last_named_together = self.last_people_together = self.last_sides = ()
             tokens = list(sent)  # one Token object per word for the three readings below
             here = [(t.i, members) for t in tokens if t.i in coordinating
                     and len(members := self._coordinated(doc, t, found)) > 1]  # "joined Abe and Turnbull, and the leaders"
             met = [(t.i, members) for t in tokens if (members := _clause_people(t, found))]  # "Xi met Sharif"
+            crowds = [(t.i, (crowd,)) for t in tokens if (crowd := _crowd(t, found)) is not None]  # "the protesters"
             for tok in tokens:
-                members = self._plural_word(tok, found, here, met)
+                members = self._plural_word(tok, found, here, met, crowds)
                 if members:
                     self.groups[tok.i] = members
             for tok in tokens:
@@ -692,9 +713,11 @@ class GroupWords:
                     self.groups[tok.i] = members
             if met:
                 self.last_met, self.since_met = met[-1][1], 0
+            if crowds:
+                self.last_crowd, self.since_crowd = crowds[-1][1], 0
             for tok in tokens:
                 members = self._coordinated(doc, tok, found) if tok.i in coordinating else _compounded(tok, found)
-                if tok.i in coordinating and len(every := self._coordinated(doc, tok, found, anywhere=True)) > 2:
+                if tok.i in coordinating and len(every := self._coordinated(doc, tok, found, anywhere=True)) > 1:
                     self.together.append(every)
                 if len(members) > 1:
                     self.last_named_together, self.since_together = members, 0
@@ -708,11 +731,14 @@ class GroupWords:
                 if sent.start <= k < sent.end and len(members) > 1 and doc[k].lower_ not in PLURAL_PRONOUNS:
                     self.last_named_together = self.last_sides = members  # "the ministers of India and Pakistan ... both"
                     self.since_together = 0
+                    if _people(members):
+                        self.last_people_together = members  # "The two leaders shook hands ... praised both leaders"
                     if doc[k].dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in GROUP_SIZES for c in doc[k].children):
                         self.last_group, self.since_group = members, 0  # "the four countries cut ties ... They issued"
 
     def _plural_word(self, tok: Token, found: dict[int, Mention], here: list[tuple[int, tuple[Actor, ...]]],
-                     met: list[tuple[int, tuple[Actor, ...]]]) -> tuple[Actor, ...]:
+                     met: list[tuple[int, tuple[Actor, ...]]],
+                     crowds: list[tuple[int, tuple[Actor, ...]]]) -> tuple[Actor, ...]:
         """The actors a pronoun or collective word stands for, given the groups named in its sentence."""
         doc = tok.doc
         subject_here = next((members for k, members in reversed(here) if k < tok.i
@@ -721,6 +747,8 @@ class GroupWords:
         subject_here = subject_here or next((m for k, m in reversed(met) if k < tok.i and tok.dep_ == "nsubj"), ())
         if tok.lower_ in PLURAL_PRONOUNS and subject_here:
             return subject_here  # "Biden and Xi spoke, their first call since they met"
+        if tok.lower_ == "them" and (crowd := self._crowd_before(tok, here, crowds)):
+            return crowd  # "Thousands of supporters marched ... Police dispersed them"
         if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
             # the last subject group, unless others were named together well after it
             recent = self.last_group and self.since_group <= self.since_together + 1
@@ -732,6 +760,21 @@ class GroupWords:
         if _bare_pair(tok) or self._is_collective(tok, found):
             return self._collective(tok, here, met, _addressers(tok, found))
         return ()
+
+    def _crowd_before(self, tok: Token, here: list[tuple[int, tuple[Actor, ...]]],
+                      crowds: list[tuple[int, tuple[Actor, ...]]]) -> tuple[Actor, ...]:
+        """The crowd a plural pronoun stands for ("police dispersed them"), if named after the last
+        actors named together: earlier in its sentence, else in a sentence after theirs."""
+        named_here = max((k for k, _ in here if k < tok.i), default=-1)
+        # the latest plural noun before it ("killing nine people, among them": the nine, not the crowd)
+        # (not the state's agents: "fought the police as the police detained 100 of them")
+        plural = max((t.i for t in tok.sent if t.i < tok.i and _people_noun(t)
+                      and agent_nouns().get(t.lower_) not in STATE_SECTORS), default=-1)
+        crowd_here = next((members for k, members in reversed(crowds) if k == plural and named_here < k), ())
+        if crowd_here or named_here >= 0 or plural >= 0:
+            return crowd_here
+        recent = self.last_crowd and self.since_crowd < min(self.since_group, self.since_together)
+        return self.last_crowd if recent else ()
 
     def _namesakes(self, tok: Token) -> tuple[Actor, ...]:
         """ "both Koreas", "the two Sudans", "the Congos": a country's name word in the plural names every
@@ -784,9 +827,24 @@ class GroupWords:
             sides = tok.lemma_.lower() in SIDE_NOUNS and self.last_sides
             named = self.last_people_together if people else self.last_sides if sides else self.last_named_together
         heads = self._heads_before(self.offset + tok.idx) if pair and tok.lemma_.lower() in HEAD_NOUNS else []
-        if heads and not any(a in heads for a in named):
-            # "the two presidents" after "Yellen and Blinken will travel": the heads the article names most
+        speakers = {a.name for a in speaking}
+        heads = [a for a in heads if a.name not in speakers]
+        if pair and tok.lemma_.lower() not in SIDE_NOUNS and len(others := tuple(a for a in named if a.name not in speakers)) > 1:
+            named = others  # "Michel will host Pashinyan and Aliyev ... 'Both leaders committed,' he wrote"
+        if heads and (not any(a in heads for a in named) or any(a.name in speakers for a in named)):
+            # "the two presidents" after "Yellen and Blinken will travel": the heads the article names most;
+            # "Annan praised both leaders" after "witnessed by Annan and Albright": not his own group
             named = tuple(heads[:2]) if len(heads) > 1 and heads[0].country != heads[1].country else named
+        office = tok.lemma_.lower() if tok.lemma_.lower() in OFFICE_NOUNS else None
+        if pair and office and not all(office in (a.title or office).lower() for a in named):
+            # "the two presidents" after "a visit by Prime Minister Kishida": not him
+            holders = [a for a in unique([*named, *heads]) if office in (a.title or "").lower()]
+            named = tuple(holders[:2]) if len(holders) > 1 else named
+        if pair and len(named) > 2 and not _bare_pair(tok) and tok.lemma_.lower() not in SIDE_NOUNS:
+            # "the two leaders" after "Meles and Isaias signed ... witnessed by Annan and Albright": the first pair
+            # named together among them ("Jaishankar met Wang Yi and Sergei Lavrov. The two ministers": the second)
+            pairs = [m for m in self.together if len(m) == 2 and set(m) <= set(named)]
+            named = min(pairs, key=lambda m: min(named.index(a) for a in m)) if pairs else named[:2]
         return self._as_kind(named, refers) if named else ()
 
     def _heads_before(self, before: int) -> list[Actor]:
@@ -1195,9 +1253,13 @@ def _hyphened(tok: Token) -> str:
 
 
 def _titled_name(ent: Span, lexicon: Lexicon) -> bool:
-    """A title and a two-word name the recogniser read as an organisation ("Spokeswoman Morgan Ortagus")."""
-    return (ent.label_ == "ORG" and len(ent) == 3 and lexicon.match_title(ent[0].text) is not None
-            and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent[1:]))
+    """A title and a two-word name the recogniser read as an organisation ("Spokeswoman Morgan Ortagus",
+    "rebel leader Foday Sankoh")."""
+    if ent.label_ != "ORG":
+        return False
+    name = ent[1:] if len(ent) == 3 and lexicon.match_title(ent[0].text) is not None else \
+        ent if len(ent) == 2 and ent.start > 0 and lexicon.match_title(ent.doc[ent.start - 1].text) is not None else None
+    return name is not None and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in name)
 
 
 def _in_title(ent: Span, lexicon: Lexicon) -> bool:

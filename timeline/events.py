@@ -232,9 +232,11 @@ def _caption_marks() -> re.Pattern:
 
 
 def _is_place(doc: Doc, i: int) -> bool:
-    """A mention that says where ("talks in Addis Ababa"), not who."""
-    head = doc[i].head if 0 <= i < len(doc) else None
-    return head is not None and doc[i].dep_ == "pobj" and head.lower_ in words()["place_prep"]
+    """A mention that says where ("talks in Addis Ababa", "in the Togolese capital"), not who."""
+    tok = doc[i] if 0 <= i < len(doc) else None
+    if tok is not None and tok.dep_ in ("amod", "compound") and tok.head.lower_ in words()["place_noun"]:
+        tok = tok.head  # "the Togolese capital": where, as "Lome" is
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in words()["place_prep"]
 
 
 def _mention_texts(mentions: dict[int, Mention]) -> dict[str, str]:

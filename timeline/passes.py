@@ -61,7 +61,7 @@ from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger, words
-from .roles import doer_preps
+from .roles import doer_preps, held
 from .syntax import (
     CLAUSE_DEPS, antecedent, aspect_verb, background, before_lead, definite, in_adjunct, named_object, naming_verb,
     noun_phrase, phrase, predicate, obligated, present_perfect, progressive, referent, refuses, scheduled, subjects, tense, unique,
@@ -1077,8 +1077,11 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
     where = unique([m.actor for t in [verb, *phrase(verb)] if (m := state.mentions.get(t.i)) is not None
                     and m.actor.kind == "country" and t.i not in who])[:1]
     forces = not c.sources and any(agent_sector(s) in LOCAL_FORCES and s.i not in state.mentions for s in subjects(verb))
-    if not c.sources and _agentless_passive(verb) and c.head.lemma_.lower() in state.rules.word("authority_act"):
-        c.sources = where or _most_named_state(state)  # "more than 1,200 people had been arrested": the state's
+    if not c.sources and (_agentless_passive(verb) and c.head.lemma_.lower() in state.rules.word("authority_act")
+                          or held(c.head) and c.targets):
+        # "more than 1,200 people had been arrested": the state's where it happened, else the held person's own
+        # ("Deuba has been under house arrest": Nepal's), else the article's
+        c.sources = where or _own_state(state, c.targets) or _most_named_state(state)
         c.trace.append("role:setting.authorities")
         return True
     if forces and not where:  # "Police fired tear gas": the forces of the state the article is about
@@ -1096,6 +1099,13 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
 def _most_named_state(state: SentenceState) -> list[Actor]:
     """The state the article has named most so far (none before any is named)."""
     return _most_named(state, "country")
+
+
+def _own_state(state: SentenceState, people: list[Actor]) -> list[Actor]:
+    """The state the article named whose citizens or officials these people are (one only)."""
+    codes = {a.country for a in people if a.kind == "person" and a.country}
+    states = unique([a for _, a, _ in state.ctx.named if a.kind == "country" and a.country in codes])
+    return states if len(states) == 1 else []
 
 
 def _most_named(state: SentenceState, kind: str) -> list[Actor]:

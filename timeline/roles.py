@@ -13,7 +13,7 @@ from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, misparsed_verb, words
 from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, main_verb_on_apposition, named_object,
-                     naming_verb, noun_phrase, phrase, possessor, reciprocal_pronoun, referent, reporting_verb, subjects, unique)
+                     naming_verb, noun_phrase, partitive_whole, phrase, possessor, reciprocal_pronoun, referent, reporting_verb, subjects, unique)
 
 Mentions = dict[int, Mention]
 
@@ -28,7 +28,7 @@ class Roles:
     # -- actors of phrases --------------------------------------------------------------------
     def actor_of(self, tok: Token, mentions: Mentions, depth: int = 3) -> list[Actor]:
         """Actors named by the phrase headed by `tok` (and its conjuncts, or its antecedent's: `referent`)."""
-        tok = referent(tok)
+        tok = partitive_whole(referent(tok))  # "detained 100 of them": them
         if tok.i in self.finder.groups:
             return list(self.finder.groups[tok.i])
         words = noun_phrase(tok)
@@ -92,8 +92,8 @@ class Roles:
                 found = joined_names(subj[0], mentions) or found
             if not found and subj and subj[0].lower_ in ("it", "we", "they") and (t.lemma_ != "be" or _is_to_do(t)):
                 return self.speaker(t, mentions)  # "Petrobras said it would suspend investments", "it was ready to"
-            if found or not subj:
-                return found
+            if found or not subj or agent_nouns().get(subj[0].lower_):
+                return found  # "Police dispersed them ... and detained 100": the police's, not the speaker's
             top = subj[0].head
             if t.dep_ != "conj" or top.head == top:
                 return []
@@ -108,8 +108,7 @@ class Roles:
                    trigger_heads: set[int]) -> tuple[list[Actor], list[Actor], list[str]] | None:
         """(sources, targets, role steps) of a trigger; None when its object rules it out."""
         if tok.pos_ in ("VERB", "AUX") or misparsed_verb(tok):
-            found = self.verb_roles(tok, mentions, etype, trigger_heads)
-            if found is None:
+            if (found := self.verb_roles(tok, mentions, etype, trigger_heads)) is None:
                 return None
             sources, targets, steps = found
         else:
@@ -291,6 +290,8 @@ class Roles:
         if felt_about(tok, verb) or verb.lemma_.lower() in words()["judging_verb"] and tok.dep_ in ("dobj", "nsubjpass"):
             return sources, targets  # "sorrow for the shootings", "Abe condemned the launch": not the actor
         subj = self.subject_actors(verb, mentions)
+        if held(tok):  # "Deuba has been under house arrest", "Sannikov remains in custody": held
+            return sources, unique(targets + [a for a in subj if a not in sources])
         if received(tok, verb):
             own = {a.name for a in subj}
             givers = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -317,6 +318,11 @@ class Roles:
                 if c.dep_ in ("prep", "dative") and c.lower_ in self.rules.word("partner_prep"):
                     targets += self.pobj_actors(c, mentions)  # "sent his congratulations to Mugabe": a dative
         return sources, targets
+
+
+def held(tok: Token) -> bool:
+    """A detention noun its clause's subject is in: "under house arrest", "in custody" (words.csv held_noun)."""
+    return tok.lemma_.lower() in words()["held_noun"] and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "under")
 
 
 def _is_to_do(be: Token) -> bool:
