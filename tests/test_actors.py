@@ -189,6 +189,9 @@ def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
     # "the two presidents": who hold that office, not a prime minister the last clause named
     ("President Joe Biden and President Xi Jinping spoke.\nBiden will host a visit by Prime Minister Fumio Kishida.\n"
      "The two presidents agreed last year to restore talks.", "presidents", ["Joe Biden", "Xi Jinping"], "2024-04-02"),
+    # "they" saying what a plural noun's actors did: them, not the last group named
+    ("Liu Zhenmin and Liu Jianchao met on Monday.\nVietnamese authorities said they had detained 1,000 people.",
+     "they", ["Vietnam"]),
     # "them" after a crowd named since the last group: the crowd
     ("Thousands of opposition supporters marched on the palace.\nPolice dispersed them with tear gas.", "them",
      ["opposition"]),

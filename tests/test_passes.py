@@ -730,6 +730,14 @@ def test_police_of_a_second_verb_are_still_the_doers_not_the_speaker():
     assert ("Madagascar", "opposition") in [(e.source[0], e.target[0]) for e in detained if e.target]  # 100 of them
 
 
+def test_police_blamed_with_no_country_are_the_states_named_there():
+    e = the_event("Macedonian forces shelled rebel positions near Tetovo on Monday. Ali Ahmeti's rebels accused "
+                  "police of killing civilians in the village.", "role:forces.object")
+    assert (e.type, e.source, e.target) == ("criticism", ("rebels",), ("Macedonia",))
+    assert not [e for e in events_of("Taiwan put the armed forces on alert after China's drills.")
+                if "role:forces.object" in e.rule]  # its own forces, no one blamed
+
+
 def test_one_held_in_custody_is_held_by_his_own_state():
     text = ("Nepal's King Gyanendra sacked the government on Tuesday. Sher Bahadur Deuba has been under house arrest "
             "since then. The United States condemned the move.")

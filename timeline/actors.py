@@ -415,6 +415,17 @@ def _crowd(tok: Token, found: dict[int, Mention]) -> Actor | None:
     return groups[0] if len(groups) == 1 and len(named) == 1 else None
 
 
+def _plural_reporter(tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
+    """Who a "they" that is the subject of what a plural noun says stands for: that noun's actors
+    ("Vietnamese authorities said they had detained", "the rebels said they had seized the town")."""
+    verb = tok.head
+    if tok.lower_ != "they" or tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" \
+            or verb.head.lemma_.lower() not in words()["reporting"]:
+        return ()
+    said_by = [c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ == "NNS" and c.i < tok.i]
+    return tuple(unique([found[t.i].actor for s in said_by for t in s.subtree if t.i in found]))
+
+
 def _people_noun(tok: Token) -> bool:
     """A plural noun that may name people: "protesters", "activists", "people", "the rebels"."""
     return tok.tag_ == "NNS" and tok.dep_ != "compound" and (
@@ -747,6 +758,8 @@ class GroupWords:
         subject_here = subject_here or next((m for k, m in reversed(met) if k < tok.i and tok.dep_ == "nsubj"), ())
         if tok.lower_ in PLURAL_PRONOUNS and subject_here:
             return subject_here  # "Biden and Xi spoke, their first call since they met"
+        if reporters := _plural_reporter(tok, found):
+            return reporters  # "Vietnamese authorities said they had detained 1,000 people"
         if tok.lower_ == "them" and (crowd := self._crowd_before(tok, here, crowds)):
             return crowd  # "Thousands of supporters marched ... Police dispersed them"
         if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):

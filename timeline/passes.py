@@ -34,6 +34,7 @@ issue_the_document        "The resolution demands": its issuer's
 protesting_crowd          "Several hundred people protested": the generic protesters
 parties_of_a_place        "urged all parties in Lesotho": at Lesotho
 place_fallback            unnamed perpetrators: the country where it happened (event_types.csv)
+forces_addressed          "accused police of killing": the police of the state named there, or most
 vote_of_the_country       an election naming no one: the country's
 type_policy               who each type needs (event_types.csv); praise or criticism of a thing named
                           ("welcomed the letter") waits for the article's context to say at whom
@@ -56,7 +57,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from .actors import LOCAL_FORCES, agent_nouns, agent_sector, generic_groups, group_nouns, outside, side_of
+from .actors import (LOCAL_FORCES, STATE_SECTORS, agent_nouns, agent_sector, generic_groups, group_nouns, outside,
+                     side_of)
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
@@ -1096,6 +1098,25 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
+def forces_addressed(state: SentenceState, c: Candidate) -> bool:
+    """ "The NLA accused police of killing civilians": a state's forces or officials blamed with no
+    country named are those of the state named there, else of the state the article names most, if
+    not the accuser's own. (For every type, tried: "put the armed forces on alert", "halt hostilities
+    against", "expelled diplomats" name the doer's own or others' people: worse on the test sets.)"""
+    if c.type != "criticism" or c.targets or not c.sources or c.verb is None or c.verb.pos_ != "VERB":
+        return True
+    forces = [o for o in c.verb.children if o.dep_ == "dobj" and o.i not in state.mentions
+              and agent_sector(o) in STATE_SECTORS and not any(p.dep_ == "poss" for p in o.children)]
+    if not forces:
+        return True
+    own = side_of(c.sources)
+    where = [m.actor for t in phrase(c.verb) if (m := state.mentions.get(t.i)) is not None and m.actor.kind == "country"]
+    named = Counter(a for _, a, _ in state.ctx.named if a.kind == "country")
+    c.targets = outside(where + [a for a, _ in named.most_common()], own)[:1]
+    c.trace.append("role:forces.object")
+    return True
+
+
 def _most_named_state(state: SentenceState) -> list[Actor]:
     """The state the article has named most so far (none before any is named)."""
     return _most_named(state, "country")
@@ -1362,7 +1383,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, speaker_plans, refer_back,
     address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, warn_of_consequences,
-    issue_the_document, protesting_crowd, parties_of_a_place, place_fallback,
+    issue_the_document, protesting_crowd, parties_of_a_place, place_fallback, forces_addressed,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, drop_non_parties,
     score_confidence,
 )
