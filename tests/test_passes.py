@@ -229,6 +229,9 @@ RULE_CASES = [
      "occurred"),
     ("role:crowd", "Several hundred people protested outside the Spanish consulate in Tetouan.", "protest",
      "protesters", "Spain", "occurred"),
+    # a crowd the forces fire on or detain, once a crowd's protests are told: the protesters
+    ("role:crowd", "Opposition supporters marched in Addis Ababa on Monday. In June, security forces killed 36 "
+     "people.", "military", "Ethiopia", "protesters", "occurred"),
     ("role:document.issuer", "North Korea's reunification committee said in a statement that talks were over. "
      "The statement accused Seoul of provocations.", "criticism", "North Korea", "South Korea", "occurred"),
 ]
@@ -728,6 +731,14 @@ def test_police_of_a_second_verb_are_still_the_doers_not_the_speaker():
     detained = [e for e in events_of(text) if e.type == "coercion"]
     assert detained and all(e.source == ("Madagascar",) for e in detained)
     assert ("Madagascar", "opposition") in [(e.source[0], e.target[0]) for e in detained if e.target]  # 100 of them
+
+
+def test_a_criticism_of_a_deed_whose_doer_is_unknown_is_not_at_its_victims():
+    text = ("Protesters rallied in Khartoum on Monday. At least 113 people have been killed since the sit-in was "
+            "broken up. The United States condemned the June 3 attack on protesters.")
+    criticism = [e for e in events_of(text) if e.type == "criticism"]
+    # the killing named no doer: the article's context says at whom, not the killing's victims
+    assert criticism and all("role:context.target" in e.rule for e in criticism)
 
 
 def test_police_blamed_with_no_country_are_the_states_named_there():

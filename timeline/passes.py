@@ -878,7 +878,10 @@ def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
         last = next((e for e in reversed(state.accepted) if e.type == deed), None) or state.ctx.last_of_type.get(deed)
     if last is not None:
         own = {a.name for a in c.sources}
-        sides = last.sources if c.type == "criticism" and last.sources else last.sources + last.targets
+        # a criticism at the doers only: not at the victims of a deed whose doer is unknown ("113 people have
+        # been killed ... condemned the attack on protesters")
+        doers_only = c.type == "criticism" and (last.sources or last.type in ("military", "coercion"))
+        sides = last.sources if doers_only else last.sources + last.targets
         c.targets = [a for a in unique(sides) if a.name not in own]
         c.target_basis = "context"
         c.trace.append("role:judged.sides")
@@ -1035,14 +1038,32 @@ def parties_of_a_place(state: SentenceState, c: Candidate) -> bool:
 
 def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
     """ "Several hundred people protested outside the Spanish consulate", "Thousands rallied": a
-    crowd that protests (words.csv crowd_noun) is the generic protesters."""
-    if c.type != "protest" or c.sources or c.verb is None:
+    crowd that protests (words.csv crowd_noun) is the generic protesters; and so is a crowd that
+    forces fire on or detain once protests are told ("security forces killed 36 people during
+    protests", "Thousands of people were detained then")."""
+    if c.verb is None or c.type == "protest" and c.sources:
         return True
-    crowd = [s for s in subjects(c.verb) if _crowd(state, s)]
+    if c.type == "protest":
+        crowd = [s for s in subjects(c.verb) if _crowd(state, s)]
+        side = "sources"
+    elif c.type in ("coercion", "military") and not c.targets and _protests_told(state):
+        # "killed 36 people", "thousands of people": no one of another kind ("hundreds of monks")
+        crowd = [o for o in c.verb.children if o.dep_ in ("dobj", "nsubjpass") and _crowd(state, o)
+                 and all(_crowd(state, w) for p in o.children if p.lower_ == "of" for w in p.children)]
+        side = "targets"
+    else:
+        return True
     if crowd and not any(t.i in state.mentions for s in crowd for t in s.subtree):
-        c.sources = [Actor(name=group_nouns()["protester"], kind="group")]
+        setattr(c, side, [Actor(name=group_nouns()["protester"], kind="group")])
         c.trace.append("role:crowd")
     return True
+
+
+def _protests_told(state: SentenceState) -> bool:
+    """Whether the article has told of a crowd's protests so far, this sentence first (not a state's
+    formal protest: "Iraq summoned Iran's envoy to protest against attacks that killed 13 people")."""
+    told = [e for e in state.accepted if e.type == "protest"] + [state.ctx.last_of_type.get("protest")]
+    return any(e is not None and e.sources and all(a.kind == "group" for a in e.sources) for e in told)
 
 
 def issue_the_document(state: SentenceState, c: Candidate) -> bool:
