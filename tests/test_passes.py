@@ -156,6 +156,9 @@ RULE_CASES = [
      "occurred"),
     ("rewrite:reported_demand", "The Kremlin said Ukraine must withdraw its forces.", "demand", "Russia", "Ukraine",
      "occurred"),
+    # a wrong told by a verb and its object (words.csv misdeed_phrase); not "broke off talks"
+    ("rewrite:reported_misdeed", "Beijing said Indian soldiers had crossed the Line of Actual Control.", "criticism",
+     "China", "India", "occurred"),
     ("rewrite:reported_misdeed", "Sergei Lavrov said Ukraine had violated the truce.", "criticism", "Sergei Lavrov",
      "Ukraine", "occurred"),
     ("rewrite:stormed_by_crowd", "Protesters stormed the Syrian embassy in Cairo.", "protest", "protesters", "Syria",

@@ -383,13 +383,20 @@ def _accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
     roles, mentions = state.ctx.roles, state.mentions
     speakers = {a.name for a in roles.subject_actors(c.head, mentions)}
     for comp in c.head.children:
-        if (comp.dep_ != "ccomp" or comp.lemma_.lower() not in state.rules.word("misdeed_verb")
-                or any(k.dep_ == "neg" for k in comp.children)):
+        if (comp.dep_ != "ccomp" or not _misdeed(state, comp) or any(k.dep_ == "neg" for k in comp.children)):
             continue
         accused = unique([a for t in subjects(comp) if t.pos_ != "PRON" for a in roles.actor_of(t, mentions)])
         if accused and not {a.name for a in accused} & speakers:
             return accused
     return []
+
+
+def _misdeed(state: SentenceState, verb: Token) -> bool:
+    """A verb that tells a wrong (words.csv misdeed_verb), alone or with its object (misdeed_phrase:
+    "had broken international law", "crossed the Line of Actual Control")."""
+    lemma = verb.lemma_.lower()
+    return lemma in state.rules.word("misdeed_verb") or any(
+        f"{lemma} {o.lemma_.lower()}" in state.rules.word("misdeed_phrase") for o in verb.children if o.dep_ == "dobj")
 
 
 def _crowd_acts(state: SentenceState, c: Candidate) -> bool:
