@@ -116,3 +116,15 @@ def test_every_data_file_is_described_in_the_data_readme():
     readme = (folder / "README.md").read_text(encoding="utf-8")
     files = [p.name for p in folder.iterdir() if p.suffix in (".csv", ".txt", ".md") and p.name != "README.md"]
     assert files and [f for f in files if f"`{f}`" not in readme] == []
+
+
+def test_a_multi_word_trigger_reads_through_quotation_marks():
+    from timeline.nlp import load_nlp
+
+    loaded = rules.load_rules()
+    doc = load_nlp()('Esper said the department would take "all necessary action" to protect its troops.')
+    take = next(t for t in doc if t.lower_ == "take")
+    trigger, end = loaded.match(doc, take.i)
+    assert trigger.type == "threat" and doc[end - 1].lower_ == "action"
+    plain = load_nlp()("The ministry would take action soon.")
+    assert loaded.match(plain, 3) is None or loaded.match(plain, 3)[0].type != "threat"

@@ -211,14 +211,14 @@ class Rules:
                 if trig.pos != "ANY" and tok.pos_ != trig.pos and not (
                         trig.pos == "VERB" and (tok.pos_ == "AUX" or misparsed_verb(tok))):
                     continue
-                if n > 1 and not (in_sequence(tokens, i, trig.lemmas) or self.with_object(tok, trig.lemmas)
+                if n > 1 and not (sequence_end(tokens, i, trig.lemmas) or self.with_object(tok, trig.lemmas)
                                   or with_preposition(tok, trig.lemmas)):
                     continue
                 if best is None or n > len(best.lemmas):
                     best = trig
         if best is None:
             return None
-        return best, i + len(best.lemmas) if in_sequence(tokens, i, best.lemmas) else i + 1
+        return best, sequence_end(tokens, i, best.lemmas) or i + 1
 
     def partner_candidates(self, tok: Token) -> tuple:
         return self.partners.get(tok.lemma_.lower(), ()) + self.partners.get(tok.lower_, ())
@@ -293,6 +293,26 @@ def in_sequence(tokens, i: int, lemmas: tuple[str, ...]) -> bool:
         return len(seq) == len(lemmas) and all(same(t, lem) for t, lem in zip(seq, lemmas))
     # token by token, stopping at the first that differs: no Span object for each try
     return i + len(lemmas) <= len(tokens) and all(same(tokens[i + k], lem) for k, lem in enumerate(lemmas))
+
+
+QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def sequence_end(tokens, i: int, lemmas: tuple[str, ...]) -> int | None:
+    """The end index of the tokens from i on that spell the lemmas, quotation marks between them
+    skipped ("would take 'all necessary action'"); None when they do not."""
+    if in_sequence(tokens, i, lemmas):
+        return i + len(lemmas)
+    if i < 0 or len(lemmas) < 2 or not same(tokens[i], lemmas[0]):
+        return None
+    k = i + 1
+    for lem in lemmas[1:]:
+        while k < len(tokens) and tokens[k].text in QUOTES:
+            k += 1
+        if k >= len(tokens) or not same(tokens[k], lem):
+            return None
+        k += 1
+    return k
 
 
 def _cue_span(tok: Token, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
