@@ -223,6 +223,9 @@ RULE_CASES = [
     ("role:warned", "Chinese foreign ministry spokesman Hong Lei said Hanoi must bear full responsibility for "
      "the consequences.", "threat", "Hong Lei", "Vietnam", "occurred"),
     ("role:warned", "Iran said Israel would face severe consequences.", "threat", "Iran", "Israel", "occurred"),
+    # a word that threatens only when denied (words.csv denied_threat)
+    ("role:denied.threat", "NATO said it would not tolerate attacks on its soldiers in Kosovo.", "threat", "NATO",
+     "Kosovo", "occurred"),
     ("role:judged.sides", "Russia attacked Ukraine on Monday. Japan deeply regretted the attack.", "criticism", "Japan",
      "Russia", "occurred"),
     ("rewrite:charge_named_false", "Sudan accused Chad of backing the rebels. Chadian Foreign Minister Ahmat Allami "
@@ -742,6 +745,11 @@ def test_a_criticism_of_a_deed_whose_doer_is_unknown_is_not_at_its_victims():
     criticism = [e for e in events_of(text) if e.type == "criticism"]
     # the killing named no doer: the article's context says at whom, not the killing's victims
     assert criticism and all("role:context.target" in e.rule for e in criticism)
+
+
+def test_a_habit_not_denied_to_come_is_no_threat():
+    for text in ("Lee met Trump, who does not hesitate to pick fights with allies.", "Serbia tolerated the protests."):
+        assert not [e for e in events_of(text) if e.type == "threat"], text
 
 
 def test_police_blamed_with_no_country_are_the_states_named_there():

@@ -22,6 +22,7 @@ rewrite_roles_stage       rewrites of stage "roles" (by phone -> call)
 assign_roles              source and target from the parse (`roles.py`)
 borrow_governor_subject   "the EU approved new sanctions": the EU's sanctions
 find_modality             the strongest cue between trigger and reporting verb (modality.csv)
+threat_by_denial          "would not tolerate", "will not hesitate": a threat only when denied
 speaker_plans             a plan told with no doer is the speaker's ("said relations would be downgraded")
 refer_back                a noun that re-mentions an event of the sentence or the article
 address_the_fighting      a call to end fighting: to the sides of the last clash
@@ -658,7 +659,9 @@ def _answered_act(state: SentenceState, c: Candidate) -> bool:
     "welcomed the offer made by the crown prince", "turned down Qarase's request"): an act of its own.
     A possessive pronoun ("their mediation") or a modifier ("the Argyle meeting") is not enough."""
     tok, roles = c.head, state.ctx.roles
-    if tok.pos_ != "NOUN" or not state.rules.policy(c.governor.type).answers:
+    # "would not tolerate Tehran's support for Moscow": what is not tolerated is done already (denied_threat)
+    denied = " ".join(c.governor.trigger.lemmas) in state.rules.word("denied_threat")
+    if tok.pos_ != "NOUN" or not (state.rules.policy(c.governor.type).answers or denied):
         return False
     own = [a for k in tok.children if k.dep_ == "poss" and k.pos_ != "PRON" for a in roles.actor_of(k, state.mentions)]
     own += [a for k in doer_preps(tok, state.rules) for a in roles.pobj_actors(k, state.mentions)]
@@ -749,6 +752,19 @@ def find_modality(state: SentenceState, c: Candidate) -> bool:
             break
     if c.modality == "occurred" and c.governed_modality:
         c.modality = c.governed_modality  # "agreed to participate in talks": the talks are planned
+    return True
+
+
+def threat_by_denial(state: SentenceState, c: Candidate) -> bool:
+    """ "The alliance would not tolerate attacks", "France will not hesitate to take further measures":
+    a word that threatens only when denied (words.csv denied_threat) is a threat made when it is,
+    and no event when it is not ("tolerated dissent")."""
+    if " ".join(c.trigger.lemmas) not in state.rules.word("denied_threat"):
+        return True
+    if c.modality != "negated" or c.verb is None or not refuses(c.verb):
+        return False  # a refusal to come ("will not tolerate"), not a habit ("Trump does not hesitate to pick fights")
+    c.modality = "occurred"
+    c.trace.append("role:denied.threat")
     return True
 
 
@@ -1409,7 +1425,8 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 
 EVENT_PASSES = (
-    find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, speaker_plans, refer_back,
+    find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, threat_by_denial,
+    speaker_plans, refer_back,
     address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, warn_of_consequences,
     issue_the_document, protesting_crowd, parties_of_a_place, place_fallback, forces_addressed,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, drop_non_parties,
