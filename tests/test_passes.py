@@ -747,6 +747,15 @@ def test_a_criticism_of_a_deed_whose_doer_is_unknown_is_not_at_its_victims():
     assert criticism and all("role:context.target" in e.rule for e in criticism)
 
 
+@pytest.mark.parametrize("text, target", [
+    ("Pakistan said it would review all programs, activities and cooperative arrangements with the United States.",
+     "United States"),
+    ("Marty Natalegawa said Indonesia was reviewing all forms of cooperation with Australia.", "Australia"),
+])
+def test_relations_put_under_review_are_a_sanction(text, target):
+    assert [e.target for e in events_of(text) if e.type == "sanction"] == [(target,)]
+
+
 def test_a_habit_not_denied_to_come_is_no_threat():
     for text in ("Lee met Trump, who does not hesitate to pick fights with allies.", "Serbia tolerated the protests."):
         assert not [e for e in events_of(text) if e.type == "threat"], text
