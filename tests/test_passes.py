@@ -303,6 +303,11 @@ DATE_CASES = [
     ("Macron said he had met Modi.", "meeting", None, "none"),
     # a relative clause that counts is background
     ("Trump, who met Kim three times, praised Moon Jae-in.", "meeting", None, "none"),
+    # "then", "since then": the date told last
+    ("In June, Ethiopian security forces killed 36 protesters. Thousands of people were detained then.", "coercion",
+     "2024-06", "context"),
+    ("Gyanendra sacked the government of Nepal on February 1. Sher Bahadur Deuba has been under house arrest since "
+     "then.", "coercion", "2025-02-01", "context"),
 ]
 
 

@@ -125,6 +125,7 @@ class ArticleContext:
     last_deed: Candidate | None = None  # the article's last deed (`_is_deed`): "welcomed the outcome"
     authors: dict[str, list[Actor]] = field(default_factory=dict)  # who made the last ruling, proposal...
     carried_date: tuple[int, EventDate] | None = None  # (paragraph offset, date) of the last event dated by text
+    last_told_date: EventDate | None = None  # the date the text gave the article's last event dated by it: "then"
     lead_paragraph: int | None = None  # offset of the lead: the first paragraph that is no photo caption
 
 
@@ -1339,6 +1340,9 @@ def _context_date(state: SentenceState, c: Candidate) -> EventDate:
         tx = state.timex_at.get(d.i)
         if tx is not None and tx.date and not _names_a_thing(state, c, d, tx):  # "in a draft disclosed last month"
             return _event_date(tx, "text")
+    then = state.ctx.last_told_date
+    if then is not None and _then(c.verb):  # "In June, security forces killed 36 people. Thousands were detained
+        return replace(then, basis="context")  # then": the date told last
     if before_lead(c.verb) or background(c.verb):
         return EventDate()
     if state.paragraph != state.ctx.lead_paragraph and present_perfect(c.verb):
@@ -1352,6 +1356,17 @@ def _context_date(state: SentenceState, c: Candidate) -> EventDate:
     if verb_tense in ("past", "present") and state.ctx.article_date and c.modality in ("occurred", "negated"):
         return EventDate(state.ctx.article_date, None, "day", None, "publication")
     return EventDate()
+
+
+def _then(verb: Token) -> bool:
+    """ "were detained then", "has been under house arrest since then": a clause dated by the date told
+    last (not "and then", a next step)."""
+    for c in verb.children:
+        if c.lower_ == "then" and c.dep_ == "advmod" and not any(k.dep_ == "cc" for k in verb.children if k.i == c.i - 1):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "since" and any(o.lower_ == "then" for o in c.children):
+            return True
+    return False
 
 
 def assign_codes(state: SentenceState, c: Candidate) -> bool:
@@ -1452,6 +1467,8 @@ def run_passes(state: SentenceState, min_confidence: float) -> list[Candidate]:
     dated = [c.when for c in events if c.when.basis == "text" and c.when.precision == "day" and not c.when.date_end]
     if dated:
         state.ctx.carried_date = (state.paragraph, dated[-1])
+    told = [c.when for c in events if c.when.basis == "text" and c.when.date and not c.when.date_end]
+    state.ctx.last_told_date = told[-1] if told else state.ctx.last_told_date
     return events
 
 
