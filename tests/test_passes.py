@@ -752,6 +752,15 @@ def test_a_criticism_of_a_deed_whose_doer_is_unknown_is_not_at_its_victims():
     assert criticism and all("role:context.target" in e.rule for e in criticism)
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("Iran is in talks with the European Union about its nuclear program.", "Iran", "European Union"),
+    ("Penny Wong said Canberra was in close contact with Wellington.", "Australia", "New Zealand"),
+    ("Washington remained in close consultation with its ally Seoul.", "United States", "South Korea"),
+])
+def test_who_is_in_talks_takes_part_in_them(text, source, target):
+    assert [(e.source, e.target) for e in events_of(text) if e.type == "talks"] == [((source,), (target,))]
+
+
 @pytest.mark.parametrize("text, target", [
     ("Pakistan said it would review all programs, activities and cooperative arrangements with the United States.",
      "United States"),

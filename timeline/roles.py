@@ -290,8 +290,8 @@ class Roles:
         if felt_about(tok, verb) or verb.lemma_.lower() in words()["judging_verb"] and tok.dep_ in ("dobj", "nsubjpass"):
             return sources, targets  # "sorrow for the shootings", "Abe condemned the launch": not the actor
         subj = self.subject_actors(verb, mentions)
-        if held(tok):  # "Deuba has been under house arrest", "Sannikov remains in custody": held
-            return sources, unique(targets + [a for a in subj if a not in sources])
+        if held(tok) or within(tok, verb):  # "Deuba is under house arrest": held; "Iran is in talks with": in them
+            return (sources, unique(targets + [a for a in subj if a not in sources])) if held(tok) else (unique(subj + sources), targets)
         if received(tok, verb):
             own = {a.name for a in subj}
             givers = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -318,6 +318,12 @@ class Roles:
                 if c.dep_ in ("prep", "dative") and c.lower_ in self.rules.word("partner_prep"):
                     targets += self.pobj_actors(c, mentions)  # "sent his congratulations to Mugabe": a dative
         return sources, targets
+
+
+def within(tok: Token, verb: Token) -> bool:
+    """A noun its clause's subject is in: "Iran is in talks with the EU", "remained in close consultation"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head == verb and verb.lemma_.lower() in (
+        "be", "remain", "stay")
 
 
 def held(tok: Token) -> bool:
