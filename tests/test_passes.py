@@ -235,6 +235,8 @@ RULE_CASES = [
      "occurred"),
     ("role:crowd", "Several hundred people protested outside the Spanish consulate in Tetouan.", "protest",
      "protesters", "Spain", "occurred"),
+    ("role:crowd", "About 200 pro-democracy activists marched on Sunday to the office of China's news agency in "
+     "Hong Kong.", "protest", "protesters", "China", "occurred"),
     # a crowd the forces fire on or detain, once a crowd's protests are told: the protesters
     ("role:crowd", "Opposition supporters marched in Addis Ababa on Monday. In June, security forces killed 36 "
      "people.", "military", "Ethiopia", "protesters", "occurred"),
