@@ -842,7 +842,8 @@ class GroupWords:
         heads = self._heads_before(self.offset + tok.idx) if pair and tok.lemma_.lower() in HEAD_NOUNS else []
         speakers = {a.name for a in speaking}
         heads = [a for a in heads if a.name not in speakers]
-        if pair and tok.lemma_.lower() not in SIDE_NOUNS and len(others := tuple(a for a in named if a.name not in speakers)) > 1:
+        others = tuple(a for a in named if a.name not in speakers)
+        if pair and tok.lemma_.lower() not in SIDE_NOUNS and len(others) > 1:
             named = others  # "Michel will host Pashinyan and Aliyev ... 'Both leaders committed,' he wrote"
         if heads and (not any(a in heads for a in named) or any(a.name in speakers for a in named)):
             # "the two presidents" after "Yellen and Blinken will travel": the heads the article names most;

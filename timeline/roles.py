@@ -290,8 +290,8 @@ class Roles:
         if felt_about(tok, verb) or verb.lemma_.lower() in words()["judging_verb"] and tok.dep_ in ("dobj", "nsubjpass"):
             return sources, targets  # "sorrow for the shootings", "Abe condemned the launch": not the actor
         subj = self.subject_actors(verb, mentions)
-        if held(tok) or within(tok, verb):  # "Deuba is under house arrest": held; "Iran is in talks with": in them
-            return (sources, unique(targets + [a for a in subj if a not in sources])) if held(tok) else (unique(subj + sources), targets)
+        if held(tok) or within(tok, verb):  # "Deuba is under house arrest", "Iran is in talks with the EU"
+            return in_state(tok, subj, sources, targets)
         if received(tok, verb):
             own = {a.name for a in subj}
             givers = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -320,10 +320,21 @@ class Roles:
         return sources, targets
 
 
+def in_state(tok: Token, subj: list[Actor], sources: list[Actor], targets: list[Actor]):
+    """(sources, targets) of a noun its clause's subject is in: held in custody, the subject a target;
+    in talks, a party to them."""
+    if held(tok):
+        return sources, unique(targets + [a for a in subj if a not in sources])
+    return unique(subj + sources), targets
+
+
+STATE_VERBS = frozenset({"be", "remain", "stay"})  # "is in talks with", "remained in close consultation with"
+
+
 def within(tok: Token, verb: Token) -> bool:
     """A noun its clause's subject is in: "Iran is in talks with the EU", "remained in close consultation"."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head == verb and verb.lemma_.lower() in (
-        "be", "remain", "stay")
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head == verb
+            and verb.lemma_.lower() in STATE_VERBS)
 
 
 def held(tok: Token) -> bool:
