@@ -405,7 +405,7 @@ def _clause_people(verb: Token, found: dict[int, Mention]) -> tuple[Actor, ...]:
     return tuple(unique(sides[0] + sides[1]))
 
 
-def _crowd(tok: Token, found: dict[int, Mention]) -> Actor | None:
+def _crowd_group(tok: Token, found: dict[int, Mention]) -> Actor | None:
     """The group a plural noun of people names as one actor: "the protesters", "opposition supporters"."""
     if not _people_noun(tok):
         return None
@@ -427,9 +427,11 @@ def _plural_reporter(tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]
 
 
 def _people_noun(tok: Token) -> bool:
-    """A plural noun that may name people: "protesters", "activists", "people", "the rebels"."""
+    """A plural noun that may name people: "protesters", "activists", "people", "the rebels", "supporters"
+    (agents.csv, group_nouns.csv, words.csv crowd_noun)."""
+    lemma = tok.lemma_.lower()
     return tok.tag_ == "NNS" and tok.dep_ != "compound" and (
-        tok.lower_ in agent_nouns() or tok.lemma_.lower() in group_nouns() or tok.lower_ in ("people", "supporters"))
+        tok.lower_ in agent_nouns() or lemma in group_nouns() or lemma in words()["crowd_noun"])
 
 
 def _bare_pair(tok: Token) -> bool:
@@ -713,7 +715,7 @@ class GroupWords:
             here = [(t.i, members) for t in tokens if t.i in coordinating
                     and len(members := self._coordinated(doc, t, found)) > 1]  # "joined Abe and Turnbull, and the leaders"
             met = [(t.i, members) for t in tokens if (members := _clause_people(t, found))]  # "Xi met Sharif"
-            crowds = [(t.i, (crowd,)) for t in tokens if (crowd := _crowd(t, found)) is not None]  # "the protesters"
+            crowds = [(t.i, (crowd,)) for t in tokens if (crowd := _crowd_group(t, found)) is not None]  # "the protesters"
             for tok in tokens:
                 members = self._plural_word(tok, found, here, met, crowds)
                 if members:
@@ -1271,9 +1273,13 @@ def _titled_name(ent: Span, lexicon: Lexicon) -> bool:
     "rebel leader Foday Sankoh")."""
     if ent.label_ != "ORG":
         return False
-    name = ent[1:] if len(ent) == 3 and lexicon.match_title(ent[0].text) is not None else \
-        ent if len(ent) == 2 and ent.start > 0 and lexicon.match_title(ent.doc[ent.start - 1].text) is not None else None
-    return name is not None and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in name)
+    if len(ent) == 3 and lexicon.match_title(ent[0].text) is not None:
+        name = ent[1:]  # the title inside the entity
+    elif len(ent) == 2 and ent.start > 0 and lexicon.match_title(ent.doc[ent.start - 1].text) is not None:
+        name = ent  # the title just before it
+    else:
+        return False
+    return all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in name)
 
 
 def _in_title(ent: Span, lexicon: Lexicon) -> bool:

@@ -660,9 +660,8 @@ def _answered_act(state: SentenceState, c: Candidate) -> bool:
     "welcomed the offer made by the crown prince", "turned down Qarase's request"): an act of its own.
     A possessive pronoun ("their mediation") or a modifier ("the Argyle meeting") is not enough."""
     tok, roles = c.head, state.ctx.roles
-    # "would not tolerate Tehran's support for Moscow": what is not tolerated is done already (denied_threat)
-    denied = " ".join(c.governor.trigger.lemmas) in state.rules.word("denied_threat")
-    if tok.pos_ != "NOUN" or not (state.rules.policy(c.governor.type).answers or denied):
+    # "would not tolerate Tehran's support for Moscow": what is not tolerated is done already
+    if tok.pos_ != "NOUN" or not (state.rules.policy(c.governor.type).answers or _denied_threat(state, c.governor)):
         return False
     own = [a for k in tok.children if k.dep_ == "poss" and k.pos_ != "PRON" for a in roles.actor_of(k, state.mentions)]
     own += [a for k in doer_preps(tok, state.rules) for a in roles.pobj_actors(k, state.mentions)]
@@ -760,13 +759,18 @@ def threat_by_denial(state: SentenceState, c: Candidate) -> bool:
     """ "The alliance would not tolerate attacks", "France will not hesitate to take further measures":
     a word that threatens only when denied (words.csv denied_threat) is a threat made when it is,
     and no event when it is not ("tolerated dissent")."""
-    if " ".join(c.trigger.lemmas) not in state.rules.word("denied_threat"):
+    if not _denied_threat(state, c):
         return True
     if c.modality != "negated" or c.verb is None or not refuses(c.verb):
         return False  # a refusal to come ("will not tolerate"), not a habit ("Trump does not hesitate to pick fights")
     c.modality = "occurred"
     c.trace.append("role:denied.threat")
     return True
+
+
+def _denied_threat(state: SentenceState, c: Candidate) -> bool:
+    """Whether a candidate's trigger threatens only when denied (words.csv denied_threat)."""
+    return " ".join(c.trigger.lemmas) in state.rules.word("denied_threat")
 
 
 def speaker_plans(state: SentenceState, c: Candidate) -> bool:
@@ -1065,22 +1069,24 @@ def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
     crowd that protests (words.csv crowd_noun) is the generic protesters; and so is a crowd that
     forces fire on or detain once protests are told ("security forces killed 36 people during
     protests", "Thousands of people were detained then")."""
-    if c.verb is None or c.type == "protest" and c.sources:
+    if c.verb is None:
         return True
-    if c.type == "protest":
-        crowd = [s for s in subjects(c.verb) if _crowd(state, s)]
-        side = "sources"
-    elif c.type in ("coercion", "military") and not c.targets and _protests_told(state):
-        # "killed 36 people", "thousands of people": no one of another kind ("hundreds of monks")
-        crowd = [o for o in c.verb.children if o.dep_ in ("dobj", "nsubjpass") and _crowd(state, o)
-                 and all(_crowd(state, w) for p in o.children if p.lower_ == "of" for w in p.children)]
-        side = "targets"
-    else:
-        return True
-    if crowd and not any(t.i in state.mentions for s in crowd for t in s.subtree):
-        setattr(c, side, [Actor(name=group_nouns()["protester"], kind="group")])
+    protesters = [Actor(name=group_nouns()["protester"], kind="group")]
+    if c.type == "protest" and not c.sources and _unnamed_crowd(state, subjects(c.verb)):
+        c.sources = protesters
+        c.trace.append("role:crowd")
+    elif c.type in ("coercion", "military") and not c.targets and _protests_told(state) and _unnamed_crowd(
+            state, [o for o in c.verb.children if o.dep_ in ("dobj", "nsubjpass")  # not "hundreds of monks"
+                    and all(_crowd(state, w) for p in o.children if p.lower_ == "of" for w in p.children)]):
+        c.targets = protesters  # "killed 36 people", "thousands of people"
         c.trace.append("role:crowd")
     return True
+
+
+def _unnamed_crowd(state: SentenceState, words: list[Token]) -> bool:
+    """Whether these words name a crowd (words.csv crowd_noun) and no actor."""
+    crowd = [w for w in words if _crowd(state, w)]
+    return bool(crowd) and not any(t.i in state.mentions for w in crowd for t in w.subtree)
 
 
 def _protests_told(state: SentenceState) -> bool:
@@ -1154,10 +1160,8 @@ def forces_addressed(state: SentenceState, c: Candidate) -> bool:
               and agent_sector(o) in STATE_SECTORS and not any(p.dep_ == "poss" for p in o.children)]
     if not forces:
         return True
-    own = side_of(c.sources)
     where = [m.actor for t in phrase(c.verb) if (m := state.mentions.get(t.i)) is not None and m.actor.kind == "country"]
-    named = Counter(a for _, a, _ in state.ctx.named if a.kind == "country")
-    c.targets = outside(where + [a for a, _ in named.most_common()], own)[:1]
+    c.targets = outside(where + _named_by_count(state, "country"), side_of(c.sources))[:1]
     c.trace.append("role:forces.object")
     return True
 
@@ -1176,8 +1180,12 @@ def _own_state(state: SentenceState, people: list[Actor]) -> list[Actor]:
 
 def _most_named(state: SentenceState, kind: str) -> list[Actor]:
     """The actor of this kind the article has named most so far (none before any is named)."""
-    named = Counter(a for _, a, _ in state.ctx.named if a.kind == kind)
-    return [named.most_common(1)[0][0]] if named else []
+    return _named_by_count(state, kind)[:1]
+
+
+def _named_by_count(state: SentenceState, kind: str) -> list[Actor]:
+    """The actors of this kind the article has named so far, most named first."""
+    return [a for a, _ in Counter(a for _, a, _ in state.ctx.named if a.kind == kind).most_common()]
 
 
 def vote_of_the_country(state: SentenceState, c: Candidate) -> bool:
@@ -1464,10 +1472,10 @@ def run_passes(state: SentenceState, min_confidence: float) -> list[Candidate]:
     state.ctx.last_of_type.update((c.type, c) for c in events)
     state.ctx.last_deed = next((c for c in reversed(events) if _is_deed(state.rules, c)), state.ctx.last_deed)
     remember_authors(state)
-    dated = [c.when for c in events if c.when.basis == "text" and c.when.precision == "day" and not c.when.date_end]
+    told = [c.when for c in events if c.when.basis == "text" and c.when.date and not c.when.date_end]
+    dated = [when for when in told if when.precision == "day"]
     if dated:
         state.ctx.carried_date = (state.paragraph, dated[-1])
-    told = [c.when for c in events if c.when.basis == "text" and c.when.date and not c.when.date_end]
     state.ctx.last_told_date = told[-1] if told else state.ctx.last_told_date
     return events
 

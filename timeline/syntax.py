@@ -237,14 +237,13 @@ def referent(tok: Token) -> Token:
     return antecedent(clause) if clause is not None else tok
 
 
-PARTS = frozenset({"some", "many", "most", "all", "several", "dozens", "hundreds", "thousands", "scores", "none"})
-
-
 def partitive_whole(tok: Token) -> Token:
-    """The pronoun a number or quantifier takes a part of ("detained 100 of them", "some of them"):
-    who the phrase is about; any other word itself (and "one of them, the activist Veera Somkwamkid":
-    the one named)."""
-    if tok.pos_ != "NUM" and tok.lower_ not in PARTS or tok.lower_ == "one" or any(c.dep_ == "appos" for c in tok.children):
+    """The pronoun a number or quantifier (words.csv quantity_noun, partitive) takes a part of
+    ("detained 100 of them", "some of them"): who the phrase is about; any other word itself (and
+    "one of them, the activist Veera Somkwamkid": the one named)."""
+    lemma = tok.lemma_.lower()
+    part = tok.pos_ == "NUM" or lemma in words()["quantity_noun"] or lemma in words()["partitive"]
+    if not part or tok.lower_ == "one" or any(c.dep_ == "appos" for c in tok.children):
         return tok
     whole = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                   for o in p.children if o.dep_ == "pobj" and o.pos_ == "PRON"), None)
