@@ -5,7 +5,9 @@ import pytest
 
 from timeline.actors import MentionFinder, name_key
 from timeline.lexicon import load_lexicon
+from timeline.model import Article
 from timeline.nlp import load_nlp, paragraphs
+from timeline.pipeline import extract_article
 
 
 def mentions_of(text: str, on: str = "2025-08-26") -> dict[str, str]:
@@ -638,3 +640,11 @@ def test_its_government_is_that_of_the_party_named_before_not_the_subjects():
     assert found.get("government") == "Chad"
     # its own government when the sentence names no other party before it
     assert mentions_of("Kenya said its government would not talk to Somalia.", on="2008-05-11").get("government") == "Kenya"
+
+
+def test_a_known_person_keeps_the_spelling_of_the_article():
+    text = ("Lebanese President Michel Sleiman met Syrian President Bashar al-Assad on Monday. "
+            "President Biden met Chairman Kim on Tuesday.")
+    actors = {a for e in extract_article(Article(id="t", title="t", text=text, date="2010-05-05")) for a in e.actors}
+    assert "Michel Sleiman" in actors and "Michel Suleiman" not in actors
+    assert {"Joe Biden", "Kim Jong Un"} <= actors  # a title with a name is no other spelling of it

@@ -825,3 +825,35 @@ def test_they_after_a_clause_that_brings_two_people_together_is_those_two():
     e = next(e for e in events_of(text) if e.type == "meeting")
     assert set(e.actors) == {"Cristina Fernandez", "Barack Obama"}
 
+
+
+def test_a_noun_trigger_as_subject_strikes_where_its_verb_goes():
+    e = next(e for e in events_of("Fighting resumed in May, and an Ethiopian offensive pushed deep into Eritrean "
+                                  "territory.") if e.trigger == "offensive")
+    assert e.source == ("Ethiopia",) and e.target == ("Eritrea",) and e.target_basis == "text"
+
+
+def test_a_verb_joined_to_a_rejection_is_not_negated_by_it():
+    text = ("Iranian Foreign Minister Manouchehr Mottaki rejected the charge, and said Washington had given "
+            "Israel a green light for its offensive.")
+    e = next(e for e in events_of(text) if e.type == "criticism")
+    assert e.modality == "occurred" and e.target == ("United States",)
+
+
+def test_a_verb_joined_to_a_plan_keeps_its_function_words():
+    e = next(e for e in events_of("Kim would meet Trump in Hanoi and sign a deal with him.") if e.type == "agreement")
+    assert e.modality != "occurred"
+
+
+@pytest.mark.parametrize("text, accused", [
+    ('State Department spokesman Matthew Miller said China\'s actions "directly threaten regional peace".', "China"),
+    ("Jen Psaki said the Russian ban would hurt Russian consumers.", "Russia"),
+])
+def test_a_harm_told_of_another_in_a_report_accuses_it(text, accused):
+    e = next(e for e in events_of(text) if e.type == "criticism")
+    assert accused in e.target
+
+
+def test_a_harm_told_of_the_speakers_own_deed_accuses_no_one():
+    text = "Russian Foreign Minister Sergei Lavrov said Russia's strikes would hurt no civilians."
+    assert not [e for e in events_of(text) if e.type == "criticism"]

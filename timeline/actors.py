@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -951,6 +952,7 @@ class MentionFinder:
         self.bodies: list[tuple[Actor, str]] = []  # organisations named so far, with the words that named them
         self.places: set[str] = set()  # names the article calls places ("the town of Heglig")
         self.learned: dict[tuple[str, ...], Actor] = {}  # bodies the recogniser found, by their words: "Renamo"
+        self.spelled: dict[str, str] = {}  # a known person's name -> as the article spells it ("Michel Sleiman")
 
     def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
         """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
@@ -1006,6 +1008,8 @@ class MentionFinder:
             actor = named.kind != "person" and _surname_before(self.memory, span, offset) or named  # "Hague"
             # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
             title = _title_before(self.lexicon, span.doc, span.start) if actor.kind == "person" else None
+            if actor.kind == "person" and _spelled_otherwise(surface := self._bare_name(span), actor.name):
+                self.spelled.setdefault(actor.name, surface)
             self._add(found, span, offset, actor, title=title)
 
     # -- people and organisations found by NER ---------------------------------------------
@@ -1067,14 +1071,19 @@ class MentionFinder:
             if actor is not None:
                 self._add(found, span, offset, actor, title=_title_before(self.lexicon, doc, span.start))
 
+    def _bare_name(self, span: Span) -> str:
+        """A person's name as written, without the titles before it ("King Hamad bin Isa Al Khalifa",
+        "Sheikh Abdullah": the name only)."""
+        parts = _span_key(span).split()
+        while len(parts) > 1 and self.lexicon.match_title(parts[0]):
+            parts = parts[1:]
+        return " ".join(parts)
+
     def _person(self, ent: Span) -> Actor | None:
-        name = _span_key(ent)
+        name = self._bare_name(ent)
         if not name or not name[0].isupper():
             return None
         parts = name.split()
-        while len(parts) > 1 and self.lexicon.match_title(parts[0]):
-            parts = parts[1:]  # "King Hamad bin Isa Al Khalifa", "Sheikh Abdullah": the name only
-        name = " ".join(parts)
         if len(parts) == 1:
             earlier = self.memory.by_name_part(name)
             if earlier is not None:
@@ -1223,6 +1232,18 @@ class MentionFinder:
                 self.last_named_group = actor  # a group named, not one told by a common noun
             if actor.kind == "organization":
                 self.bodies.append((actor, span.text))
+
+
+def _spelled_otherwise(surface: str, name: str) -> bool:
+    """Whether an article writes a known person's full name another way than the lexicon does
+    ("Michel Sleiman" for Michel Suleiman, "Jonas Gahr Store" for Jonas Gahr Støre); not a part of
+    it or the name with more in it ("Sleiman", "Robert M. Gates"). Letters are compared as an English
+    reader sees them: "ø" and "o" differ, accents do not."""
+    def letters(text: str) -> set[str]:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return {w for w in re.sub(r"[^a-z0-9]+", " ", text.lower()).split() if len(w) > 1}
+    seen, known = letters(surface), letters(name)
+    return len(seen) > 1 and not (seen <= known or known <= seen)
 
 
 def _apposed(tok: Token) -> list[Token]:

@@ -93,7 +93,7 @@ class EventExtractor:
         """The article's events after the article passes (a missing party from its context)."""
         for article_pass in ARTICLE_PASSES:
             events = article_pass(events, self.context)
-        return [_named_on(e, self.article.date, self.article.text) for e in events
+        return [_named_on(e, self.article.date, self.article.text, self.finder.spelled) for e in events
                 if e.confidence >= self.min_confidence]
 
     # -- per paragraph ------------------------------------------------------------------------
@@ -189,10 +189,12 @@ class EventExtractor:
         )
 
 
-def _named_on(event: Event, on: str | None, text: str = "") -> Event:
+def _named_on(event: Event, on: str | None, text: str = "", spelled: dict[str, str] | None = None) -> Event:
     """The event with its actors called by the names they went by on the article's day, or by the
-    article (`lexicon.name_on`)."""
-    renamed = {n: name_on(n, on, text) for n in (*event.actors, *event.source, *event.target)}
+    article (`lexicon.name_on`); a person by the spelling of the article (`spelled`, from
+    `MentionFinder.spelled`: "Sleiman" in an article that writes Michel Sleiman)."""
+    spelled = spelled or {}
+    renamed = {n: spelled.get(n) or name_on(n, on, text) for n in (*event.actors, *event.source, *event.target)}
     if all(k == v for k, v in renamed.items()):
         return event
     return dataclasses.replace(event, source=tuple(renamed[n] for n in event.source),

@@ -383,12 +383,12 @@ def _accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
     if c.head.pos_ != "VERB":
         return []
     roles, mentions = state.ctx.roles, state.mentions
-    speakers = {a.name for a in roles.subject_actors(c.head, mentions)}
+    speakers = side_of(roles.subject_actors(c.head, mentions))
     for comp in c.head.children:
         if (comp.dep_ != "ccomp" or not _misdeed(state, comp) or any(k.dep_ == "neg" for k in comp.children)):
             continue
         accused = unique([a for t in subjects(comp) if t.pos_ != "PRON" for a in roles.actor_of(t, mentions)])
-        if accused and not {a.name for a in accused} & speakers:
+        if accused and not side_of(accused) & speakers:  # "Lavrov said Russia's strikes hurt no one": its own
             return accused
     return []
 
@@ -741,8 +741,13 @@ def find_modality(state: SentenceState, c: Candidate) -> bool:
     path, reported = _modality_path(state.rules, c.head)
     if c.answered:  # "rejected an offer by Moon": the offer was made; the reply is not its modality
         path = path[:path.index(c.governor.head)] if c.governor.head in path else path
+    # "rejected the charge, and said Washington had...": a verb the trigger is joined to is no cue
+    # of its own ("reject" negates only what was rejected); its function words are ("would meet and sign")
+    joined = {t.head for t in path if t.dep_ == "conj" and t.pos_ == "VERB"}
     for node in path:
         for w, cue, ref in _cues_at(state.rules, c, node):
+            if w == node and node in joined:
+                continue
             would_reported = cue == "hypothetical" and w.lower_ == "would" and reported  # "said he would"
             found.setdefault("planned" if would_reported else cue, ref)
     for m in MODALITY_PRIORITY:

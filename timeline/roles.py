@@ -302,6 +302,9 @@ class Roles:
         if tok.dep_ in ("nsubj", "nsubjpass"):
             targets += [a for c in verb.children if c.dep_ == "dobj" for a in self.actor_of(c, mentions)]
             targets += [a for c in verb.children if c.dep_ == "agent" for a in self.pobj_actors(c, mentions)]
+            if not targets:  # "an Ethiopian offensive pushed deep into Eritrean territory": where it struck
+                targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in words()["struck_prep"]
+                            for a in self.pobj_actors(c, mentions)]
         elif from_prep:
             targets = subj + targets  # "securing support from Russia": the subject receives
         elif subj and not sources and targets and met_before_or_after(tok):
