@@ -851,9 +851,13 @@ def _resolve_weekday(m: re.Match[str], anchor: date, tense: str) -> Value:
     """Monday, last Friday, next Tuesday; "Sunday's referendum" with no tense: the nearer Sunday"""
     rel = (m["rel"] or "").lower() or None
     if rel is None and tense == "unmarked" and m.group(0).endswith(("'s", "’s")):
-        wd = WEEKDAYS[m["wd"].lower()]
-        tense = "future" if (wd - anchor.weekday()) % 7 < (anchor.weekday() - wd) % 7 else "past"
+        tense = _nearer(anchor, WEEKDAYS[m["wd"].lower()])
     return _weekday_date(anchor, WEEKDAYS[m["wd"].lower()], tense, rel).isoformat(), None, "day"
+
+
+def _nearer(anchor: date, weekday: int) -> str:
+    """ "future" if the coming `weekday` is nearer `anchor` than the last one, else "past"."""
+    return "future" if (weekday - anchor.weekday()) % 7 < (anchor.weekday() - weekday) % 7 else "past"
 
 
 @_needs_anchor
@@ -1631,6 +1635,9 @@ def find_dates(text: str, anchor: str | None,
         tense = _tense(text, start, end) if _KIND[kind].tensed else "past"
         if tense == "unmarked" and kind == "weekday" and timetable is not None and timetable(text, start, end):
             tense = "future"  # "The Spanish squad fly home on Monday"
+        if kind == "weekday" and tense != "future" and when is not None and not m["rel"] \
+                and _previous_word(text, start).lower() == "for":
+            tense = _nearer(when, WEEKDAYS[m["wd"].lower()])  # "called a general strike for Tuesday": the day set
         # a look-around that saw the context ("the Sept. 11 attacks") resolves the match itself
         value, date_end, precision = (_resolve_match(kind, m.group(0), when, tense)
                                       or _KIND[kind].resolve(m, when, tense))
