@@ -857,3 +857,11 @@ def test_a_harm_told_of_another_in_a_report_accuses_it(text, accused):
 def test_a_harm_told_of_the_speakers_own_deed_accuses_no_one():
     text = "Russian Foreign Minister Sergei Lavrov said Russia's strikes would hurt no civilians."
     assert not [e for e in events_of(text) if e.type == "criticism"]
+
+
+def test_a_name_whose_adjective_judges_the_other_way_takes_the_adjectives_type():
+    text = "Russia's Foreign Ministry called the U.S. strike on Syria a reckless step."
+    e = next(e for e in events_of(text) if e.trigger == "step")
+    assert (e.type, e.cameo, e.source) == ("criticism", "111", ("Russia",)) and "United States" in e.target
+    praise = next(e for e in events_of("Japan called the accord on Syria an important step.") if e.trigger == "step")
+    assert praise.type == "praise"

@@ -514,8 +514,25 @@ def find_evaluations(state: SentenceState) -> None:
         c = Candidate(tok, tok.i, tok.i + 1, row[0])
         c.frame = frame
         state.candidates.append(c)
+    _judged_by_modifier(state)
     state.candidates.sort(key=lambda c: c.start)
     _index(state)
+
+
+def _judged_by_modifier(state: SentenceState) -> None:
+    """ "called the strike a reckless step": a name given whose adjective judges the other way
+    takes the adjective's type (a criticism, not the praise of "a step"); the adjective goes."""
+    by_head = {c.head.i: c for c in state.candidates if c.frame}
+    for c in list(by_head.values()):
+        if c.frame != "named" or c.head.pos_ != "NOUN":
+            continue
+        for k in c.head.children:
+            judge = by_head.get(k.i)
+            if k.dep_ == "amod" and judge is not None and judge.type != c.type:
+                c.type, c.cameo, c.plover = judge.type, judge.cameo, judge.plover
+                c.trace.append(f"role:judged.by:{judge.trigger.ref}")
+                state.candidates.remove(judge)
+                break
 
 
 def _judged_in_report(state: SentenceState, tok: Token) -> bool:

@@ -146,6 +146,11 @@ def named_object(verb: Token, complement: Token | None = None) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             return c
+    if complement is not None and complement.dep_ == "oprd":
+        # "called the U.S. strike on Syria a reckless step": the parser may make both complements
+        before = [c for c in verb.children if c.dep_ == "oprd" and c.i < complement.i and c.pos_ in ("NOUN", "PROPN")]
+        if before:
+            return before[-1]
     comps = [complement] if complement is not None else [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     return next((s for k in comps if k is not None for s in k.children if s.dep_ == "nsubj"), None)
 
