@@ -648,3 +648,18 @@ def test_a_known_person_keeps_the_spelling_of_the_article():
     actors = {a for e in extract_article(Article(id="t", title="t", text=text, date="2010-05-05")) for a in e.actors}
     assert "Michel Sleiman" in actors and "Michel Suleiman" not in actors
     assert {"Joe Biden", "Kim Jong Un"} <= actors  # a title with a name is no other spelling of it
+
+
+def test_a_surname_after_a_name_spelled_otherwise_is_that_person():
+    text = ("Uzbek President Shavkat Mirziyoyev met his Tajik counterpart, Emomali Rahmon, on Friday. "
+            "Mr. Rahmon later praised Mr. Mirziyoyev.")
+    e = next(e for e in extract_article(Article(id="t", title="t", text=text, date="2018-03-09")) if e.type == "praise")
+    assert e.source == ("Emomali Rahmon",) and e.target == ("Shavkat Mirziyoyev",)
+
+
+def test_the_two_leaders_are_heads_the_text_titled_not_the_last_pair_of_ministers():
+    text = ("Uzbek President Shavkat Mirziyoyev arrived in Dushanbe on Friday, and he and Tajik President Emomali "
+            "Rahmon signed agreements. Uzbek Foreign Minister Abdulaziz Kamilov held talks with his Tajik "
+            "counterpart, Sirodjidin Aslov. The two leaders will meet again Thursday in Astana.")
+    e = next(e for e in extract_article(Article(id="t", title="t", text=text, date="2018-03-09")) if e.type == "meeting")
+    assert set(e.actors) == {"Shavkat Mirziyoyev", "Emomali Rahmon"}

@@ -865,3 +865,10 @@ def test_a_name_whose_adjective_judges_the_other_way_takes_the_adjectives_type()
     assert (e.type, e.cameo, e.source) == ("criticism", "111", ("Russia",)) and "United States" in e.target
     praise = next(e for e in events_of("Japan called the accord on Syria an important step.") if e.trigger == "step")
     assert praise.type == "praise"
+
+
+def test_a_person_guessed_from_context_is_told_as_their_state():
+    text = ("Uzbek President Shavkat Mirziyoyev met Tajik President Emomali Rahmon in Dushanbe on Friday. "
+            "Mr. Rahmon praised the talks. Mr. Mirziyoyev later warned that disputes over water could lead to war.")
+    e = next(e for e in events_of(text) if e.type == "threat")
+    assert e.target_basis == "context" and e.target == ("Tajikistan",)  # not Rahmon, named most

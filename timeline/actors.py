@@ -44,6 +44,7 @@ class _Salience:
     sentence: dict[int, int] = field(default_factory=dict)  # offset of a person -> of its sentence
     subject_parties: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence, offset, state or body)
     last_sentence: int = 0  # offset of the last sentence of the paragraph read before
+    spelled: dict[str, str] = field(default_factory=dict)  # a known person's name -> as the article writes it
 
     @property
     def last_state(self) -> Actor | None:
@@ -76,7 +77,8 @@ class _Salience:
         latest: dict[str, tuple[int, Actor]] = {}
         part = normalize(part).casefold()
         for n, (_, actor, _) in enumerate(self.persons):
-            if part in _name_words(actor.name) and normalize(actor.name).casefold() != part:
+            if (part in _name_words(actor.name) or part in _name_words(self.spelled.get(actor.name, ""))) \
+                    and normalize(actor.name).casefold() != part:
                 counts[actor.name] = counts.get(actor.name, 0) + 1
                 latest[actor.name] = (n, actor)
         if not counts:
@@ -865,9 +867,12 @@ class GroupWords:
         return self._as_kind(named, refers) if named else ()
 
     def _heads_before(self, before: int) -> list[Actor]:
-        """The heads of state or government named before article offset `before`, most named first."""
-        counts = Counter(a for offset, a, _ in self.memory.persons if offset < before and a.title
-                         and self.lexicon.title_rank(a.title) == 1)
+        """The heads of state or government named before article offset `before`, most named first:
+        by the lexicon's title or the one the text gave them ("Uzbek President Shavkat Mirziyoyev")."""
+        titled = {a for title, seen in self.memory.titles.items() if self.lexicon.title_rank(title) == 1
+                  for offset, a in seen if offset < before}
+        counts = Counter(a for offset, a, _ in self.memory.persons if offset < before and (a in titled or a.title
+                         and self.lexicon.title_rank(a.title) == 1))
         return [a for a, _ in counts.most_common()]
 
     def _coordinated(self, doc: Doc, tok: Token, found: dict[int, Mention], anywhere: bool = False) -> tuple[Actor, ...]:
@@ -952,7 +957,11 @@ class MentionFinder:
         self.bodies: list[tuple[Actor, str]] = []  # organisations named so far, with the words that named them
         self.places: set[str] = set()  # names the article calls places ("the town of Heglig")
         self.learned: dict[tuple[str, ...], Actor] = {}  # bodies the recogniser found, by their words: "Renamo"
-        self.spelled: dict[str, str] = {}  # a known person's name -> as the article spells it ("Michel Sleiman")
+
+    @property
+    def spelled(self) -> dict[str, str]:
+        """Known people's names -> as the article spells them ("Michel Sleiman" for Michel Suleiman)."""
+        return self.memory.spelled
 
     def find(self, doc: Doc, offset: int) -> dict[int, Mention]:
         """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
@@ -1008,8 +1017,8 @@ class MentionFinder:
             actor = named.kind != "person" and _surname_before(self.memory, span, offset) or named  # "Hague"
             # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
             title = _title_before(self.lexicon, span.doc, span.start) if actor.kind == "person" else None
-            if actor.kind == "person" and _spelled_otherwise(surface := self._bare_name(span), actor.name):
-                self.spelled.setdefault(actor.name, surface)
+            if actor.kind == "person" and _spelled_otherwise(surface := _bare_name(span, self.lexicon), actor.name):
+                self.memory.spelled.setdefault(actor.name, surface)
             self._add(found, span, offset, actor, title=title)
 
     # -- people and organisations found by NER ---------------------------------------------
@@ -1071,16 +1080,8 @@ class MentionFinder:
             if actor is not None:
                 self._add(found, span, offset, actor, title=_title_before(self.lexicon, doc, span.start))
 
-    def _bare_name(self, span: Span) -> str:
-        """A person's name as written, without the titles before it ("King Hamad bin Isa Al Khalifa",
-        "Sheikh Abdullah": the name only)."""
-        parts = _span_key(span).split()
-        while len(parts) > 1 and self.lexicon.match_title(parts[0]):
-            parts = parts[1:]
-        return " ".join(parts)
-
     def _person(self, ent: Span) -> Actor | None:
-        name = self._bare_name(ent)
+        name = _bare_name(ent, self.lexicon)
         if not name or not name[0].isupper():
             return None
         parts = name.split()
@@ -1232,6 +1233,15 @@ class MentionFinder:
                 self.last_named_group = actor  # a group named, not one told by a common noun
             if actor.kind == "organization":
                 self.bodies.append((actor, span.text))
+
+
+def _bare_name(span: Span, lexicon: Lexicon) -> str:
+    """A person's name as written, without the titles before it ("King Hamad bin Isa Al Khalifa",
+    "Sheikh Abdullah": the name only)."""
+    parts = _span_key(span).split()
+    while len(parts) > 1 and lexicon.match_title(parts[0]):
+        parts = parts[1:]
+    return " ".join(parts)
 
 
 def _spelled_otherwise(surface: str, name: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from .lexicon import Lexicon
 from .model import Actor, Event
 from .passes import ArticleContext
 
@@ -39,7 +40,8 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
     within `NEAR` characters before the sentence. A person with neither country nor office (a
     doctor, a witness the recogniser found) is no candidate: the story's parties are states,
     bodies, groups and office holders. (Counting the parties of the article's other
-    events as well was tried: no better on the development sets.)
+    events as well was tried: no better on the development sets.) A person so found is told as
+    their state (`_as_state`).
     """
     salience = _Salience(ctx.named)
     out: list[Event] = []
@@ -53,8 +55,20 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
             side = "target" if e.source else "source"
             other = (_same_kind_target(e, out) if side == "target" and e.type in GIVING else None) \
                 or salience.other(e, side)
+        if other is not None:
+            other = _as_state(other, ctx.roles.finder.lexicon)
         out.append(e if other is None else _with_party(e, other, "target" if e.source else "source"))
     return out
+
+
+def _as_state(actor: Actor, lexicon: Lexicon) -> Actor:
+    """A person guessed from context, told as the state they serve: the sentence does not name them,
+    and the guess is right more often at the level of the state (gold that names a leader names the
+    state with them; gold that names the state does not name its leader). On the 35 event sets of the
+    thirteenth round: 19 more events right, 26 fewer wrong; worse on one set, `examples/` (one event)."""
+    if actor.kind != "person" or not actor.country:
+        return actor
+    return lexicon.country_actor(actor.country) or actor
 
 
 def _same_kind_target(e: Event, before: list[Event]) -> Actor | None:

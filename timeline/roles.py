@@ -114,20 +114,13 @@ class Roles:
         else:
             sources, targets, steps = self.noun_roles(tok, verb, mentions, self.rules.policy(etype).place_fallback)
         if self.rules.policy(etype).venue_target:
-            targets += self.venue_countries(verb if verb != tok else tok, mentions)
+            targets += venue_countries(self, verb if verb != tok else tok, mentions)
         if self.rules.policy(etype).destination:
             places = self.destinations(tok, verb, mentions)
             if places:  # where the visit goes comes first; other countries named were not visited
                 targets = places + [a for a in targets if a.kind != "country"]
         src_names = {a.name for a in sources}
         return unique(sources), unique([a for a in targets if a.name not in src_names]), steps
-
-    def venue_countries(self, pred: Token, mentions: Mentions) -> list[Actor]:
-        """ "met in Germany": a country named as the place of a meeting, talks or a visit."""
-        return [a for c in pred.children if c.dep_ == "prep" and c.lower_ == "in"
-                for a in self.pobj_actors(c, mentions) if a.kind == "country"
-                and any(m.text.lower().lstrip("the ").startswith(a.name.lower()[:4]) for m in mentions.values()
-                        if m.actor is a)]
 
     def of_evaluation(self, tok: Token, verb: Token, frame: str, mentions: Mentions):
         """(sources, targets) of an evaluative word.
@@ -321,6 +314,14 @@ class Roles:
                 if c.dep_ in ("prep", "dative") and c.lower_ in self.rules.word("partner_prep"):
                     targets += self.pobj_actors(c, mentions)  # "sent his congratulations to Mugabe": a dative
         return sources, targets
+
+
+def venue_countries(roles: Roles, pred: Token, mentions: Mentions) -> list[Actor]:
+    """ "met in Germany": a country named as the place of a meeting, talks or a visit."""
+    return [a for c in pred.children if c.dep_ == "prep" and c.lower_ == "in"
+            for a in roles.pobj_actors(c, mentions) if a.kind == "country"
+            and any(m.text.lower().lstrip("the ").startswith(a.name.lower()[:4]) for m in mentions.values()
+                    if m.actor is a)]
 
 
 def in_state(tok: Token, subj: list[Actor], sources: list[Actor], targets: list[Actor]):
