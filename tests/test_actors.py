@@ -663,3 +663,11 @@ def test_the_two_leaders_are_heads_the_text_titled_not_the_last_pair_of_minister
             "counterpart, Sirodjidin Aslov. The two leaders will meet again Thursday in Astana.")
     e = next(e for e in extract_article(Article(id="t", title="t", text=text, date="2018-03-09")) if e.type == "meeting")
     assert set(e.actors) == {"Shavkat Mirziyoyev", "Emomali Rahmon"}
+
+
+def test_the_body_is_the_organisation_named_before_it_and_the_world_body_the_un():
+    text = ("The African Union suspended Madagascar on Friday. The pan-African body said it would not recognize "
+            "the new authorities. The United Nations criticized Israel. The world body also urged Hamas to stop.")
+    events = extract_article(Article(id="t", title="t", text=text, date="2009-03-20"))
+    assert next(e for e in events if e.type == "rejection").source == ("African Union",)  # not the UN named after
+    assert next(e for e in events if e.type == "demand").source == ("United Nations",)

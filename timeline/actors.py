@@ -340,15 +340,24 @@ def _unread_cities(doc: Doc, found: dict[int, Mention]) -> Iterator[Span]:
             yield span
 
 
-def _body_named(tok: Token, bodies: list[tuple[Actor, str]], lexicon: Lexicon) -> Actor | None:
-    """The organisation of `bodies` (named so far, last last) that "the council", "the bloc" is: one
-    whose name has the word, else, for "the bloc" and "the alliance", the grouping of states named last."""
+def _body_named(tok: Token, named_before: list[tuple[Actor, str, int]], lexicon: Lexicon, before: int
+                ) -> Actor | None:
+    """The organisation named before `before` (`named_before`: with its words and offset) that "the
+    council", "the bloc" is: one whose name has the word, else, for "the bloc" and "the alliance", the
+    grouping of states named last; "the body" and "the organization" are the organisation named last
+    ("the world body": the UN)."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in words()["body_noun"] \
             or not any(c.lower_ == "the" for c in tok.children):
         return None
+    bodies = [(a, text) for a, text, at in sorted(named_before, key=lambda b: b[2]) if at < before]
     named = next((a for a, text in reversed(bodies) if tok.lower_ in _name_words(text)
                   or any(tok.lower_ in _name_words(alias) for row in lexicon.rows(a.name)
                          for alias in (row.name, *row.aliases))), None)
+    if tok.lower_ in ("body", "organization", "organisation") and named is None:
+        if any(c.lower_ == "world" for c in tok.children):
+            return lexicon.lookup("United Nations")  # "the world body"
+        # "the pan-African body", "the organization": the organisation named last
+        return next((a for a, _ in reversed(bodies) if a.kind == "organization"), None)
     if named is not None or tok.lower_ not in ("bloc", "alliance"):
         return named
     # "ECOWAS leaders met ... The bloc suspended Mali": a grouping of states named last (not the UN's bodies)
@@ -954,7 +963,7 @@ class MentionFinder:
         self.owned: dict[str, Actor] = {}  # an agent noun -> the owner named with it last ("a U.S. delegation")
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon, self.memory)  # "they", "the two sides", "the ministers of India and Pakistan"
-        self.bodies: list[tuple[Actor, str]] = []  # organisations named so far, with the words that named them
+        self.bodies: list[tuple[Actor, str, int]] = []  # organisations named so far: the words that named them, where
         self.places: set[str] = set()  # names the article calls places ("the town of Heglig")
         self.learned: dict[tuple[str, ...], Actor] = {}  # bodies the recogniser found, by their words: "Renamo"
 
@@ -1208,7 +1217,7 @@ class MentionFinder:
         """ "The council also called on Sudan", "the bloc": the organisation named last whose name has
         that word ("the African Union's Peace and Security Council", "the European bloc")."""
         for tok in doc:
-            actor = _body_named(tok, self.bodies, self.lexicon) if tok.i not in found else None
+            actor = _body_named(tok, self.bodies, self.lexicon, offset + tok.idx) if tok.i not in found else None
             if actor is not None:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
 
@@ -1232,7 +1241,7 @@ class MentionFinder:
             if actor.kind == "group" and actor.name not in generic_groups():
                 self.last_named_group = actor  # a group named, not one told by a common noun
             if actor.kind == "organization":
-                self.bodies.append((actor, span.text))
+                self.bodies.append((actor, span.text, start))
 
 
 def _bare_name(span: Span, lexicon: Lexicon) -> str:
