@@ -671,3 +671,11 @@ def test_the_body_is_the_organisation_named_before_it_and_the_world_body_the_un(
     events = extract_article(Article(id="t", title="t", text=text, date="2009-03-20"))
     assert next(e for e in events if e.type == "rejection").source == ("African Union",)  # not the UN named after
     assert next(e for e in events if e.type == "demand").source == ("United Nations",)
+
+
+def test_the_kingdom_as_a_subject_is_the_state_named_last_as_a_subject():
+    text = ("Iran criticized Bahrain on Monday. The country also expelled British diplomats. Saudi Arabia cut ties "
+            "with Qatar. The kingdom also expelled Qatari diplomats. The state media said little.")
+    events = [e for e in extract_article(Article(id="t", title="t", text=text, date="2017-06-05")) if e.type == "sanction"]
+    assert {(e.source, e.target) for e in events} == {
+        (("Iran",), ("United Kingdom",)), (("Saudi Arabia",), ("Qatar",))}

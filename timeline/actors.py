@@ -51,6 +51,11 @@ class _Salience:
         """The state named last as a subject: whose "the Foreign Ministry" is."""
         return next((a for _, _, a in reversed(self.subject_parties) if a.kind == "country"), None)
 
+    def state_before(self, pos: int) -> Actor | None:
+        """The state named last as a subject before article offset `pos`."""
+        return next((a for _, start, a in sorted(self.subject_parties, key=lambda p: p[1], reverse=True)
+                     if a.kind == "country" and start < pos), None)
+
     def add(self, offset: int, actor: Actor, subject: int, title: str | None = None, sentence: int = 0) -> None:
         """Remember a person named at `offset`, with the title the text gives (if the actor has another)."""
         if actor.kind != "person":
@@ -995,7 +1000,8 @@ class MentionFinder:
                            *_own_forces(doc, found, self.lexicon), *_their_government(doc, found),
                            *_first_person(doc, found, self.author, self.author_state, self.lexicon),
                            *_quoted_we(doc, found),
-                           *_directional(doc, found, self.countries_named, self.lexicon)]:
+                           *_directional(doc, found, self.countries_named, self.lexicon),
+                           *_state_epithets(doc, offset, found, self.memory)]:
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
         for tok, state in _bare_state_bodies(doc, found, _story_state(self.plurals.parties)):
             self._add(found, doc[tok.i : tok.i + 1], offset, state, remember=False)
@@ -1435,6 +1441,23 @@ def _pronouns(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salienc
             actor = memory.latest(pos, exclude=[subj.name] if subj else [])
         if actor is not None:
             yield tok, actor
+
+
+def _state_epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salience
+                    ) -> Iterator[tuple[Token, Actor]]:
+    """ "Saudi Arabia cut ties with Qatar. The kingdom also expelled...", "the island nation", "the
+    Central Asian country" as a subject: a state told by a noun for a state (words.csv state_epithet)
+    is the state named last as a subject before it."""
+    for tok in doc:
+        if (tok.i in found or tok.tag_ != "NN" or tok.dep_ not in ("nsubj", "nsubjpass")
+                or tok.lemma_.lower() not in words()["state_epithet"]
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+                or any(c.i in found for c in tok.children)):  # "the Qatari state": its adjective says which
+            continue
+        state = memory.state_before(offset + tok.idx)
+        if state is not None:
+            yield tok, state
 
 
 def _party_told_before(tok: Token, pos: int, memory: _Salience, offset: int) -> Actor | None:
