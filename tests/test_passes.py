@@ -872,3 +872,9 @@ def test_a_person_guessed_from_context_is_told_as_their_state():
             "Mr. Rahmon praised the talks. Mr. Mirziyoyev later warned that disputes over water could lead to war.")
     e = next(e for e in events_of(text) if e.type == "threat")
     assert e.target_basis == "context" and e.target == ("Tajikistan",)  # not Rahmon, named most
+
+
+def test_a_visit_a_meeting_happens_on_is_an_event_of_its_own():
+    text = ("Secretary of State Marco Rubio met today with Panamanian President Jose Raul Mulino in Panama City, "
+            "on the Secretary's first trip abroad since taking office.")
+    assert {"meeting", "visit"} <= {e.type for e in events_of(text)}

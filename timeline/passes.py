@@ -611,6 +611,9 @@ def _governor(state: SentenceState, c: Candidate) -> Candidate | None:
             return at[t.head.i]  # "met Velasquez to discuss security": the meeting's content
         if t.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
             return None  # an adverbial clause is its own event; "called for Kyiv to cede" is content
+        if t.dep_ == "prep" and t.lower_ in ("on", "during") and c.head.head == t \
+                and state.rules.policy(c.type).destination:
+            return None  # "met Mulino on the Secretary's first trip abroad": the trip is an event of its own
         if t.dep_ == "prep" and t.lower_ not in state.rules.word("content_prep") and not (
                 t.lower_ == "in" and t.head.lemma_.lower() in state.rules.word("participation_verb")):
             return None  # "in a draft", "with negotiations set to continue": adjuncts, not content
