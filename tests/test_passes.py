@@ -878,3 +878,9 @@ def test_a_visit_a_meeting_happens_on_is_an_event_of_its_own():
     text = ("Secretary of State Marco Rubio met today with Panamanian President Jose Raul Mulino in Panama City, "
             "on the Secretary's first trip abroad since taking office.")
     assert {"meeting", "visit"} <= {e.type for e in events_of(text)}
+
+
+def test_a_group_a_demonym_modifies_is_the_group_not_the_state():
+    e = next(e for e in events_of("Ethiopian opposition leaders accused Mr Meles of giving away too much.")
+             if e.type == "criticism")
+    assert e.source == ("opposition",)

@@ -61,8 +61,9 @@ class Roles:
                 nxt = []
                 found = [m.actor for t in frontier if (m := mentions.get(t.i)) is not None
                          and (level == 0 or t.pos_ != "PRON")]
-                if found:  # "his Iranian counterpart Ebrahim Raisi": the person, not the demonym
-                    return next((a for a in found if a.kind == "person"), found[0])
+                if found:  # "his Iranian counterpart Ebrahim Raisi": the person, not the demonym; "Ethiopian
+                    # opposition leaders": the group, whose state the demonym tells
+                    return next((a for kind in ("person", "group") for a in found if a.kind == kind), found[0])
                 for t in frontier:  # "officials in Islamabad" are Pakistan; "a meeting in Luxembourg" is not
                     where = t.pos_ == "NOUN" and t.lower_ not in agent_nouns()
                     nxt.extend(ch for ch in t.children if ch.dep_ not in CLAUSE_DEPS
