@@ -884,3 +884,19 @@ def test_a_group_a_demonym_modifies_is_the_group_not_the_state():
     e = next(e for e in events_of("Ethiopian opposition leaders accused Mr Meles of giving away too much.")
              if e.type == "criticism")
     assert e.source == ("opposition",)
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("Finnish Interior Minister Mari Rantanen said the crossings would reopen only once Russia stopped sending "
+     "migrants to the border.", "Russia"),
+    ("Serbian President Aleksandar Vucic said Serbia would carry out the plan only if Kosovo first created an "
+     "association of Serb municipalities.", "Kosovo"),
+])
+def test_what_another_must_do_first_is_demanded_of_it(text, bound):
+    e = next(e for e in events_of(text) if e.type == "demand")
+    assert e.target == (bound,)
+
+
+def test_a_speakers_own_condition_demands_nothing():
+    assert not [e for e in events_of("Kerry said he would travel to Geneva only if the talks resumed.")
+                if e.type == "demand"]

@@ -393,6 +393,31 @@ def _accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
     return []
 
 
+def _conditioned_on(state: SentenceState, c: Candidate) -> list[Actor]:
+    """ "Rantanen said the crossings would reopen only once Russia stopped sending migrants", "said
+    relations could only be normal once the US lifted its embargo": a speaker telling what another
+    party must do first (words.csv condition_only: "only once", "only if", "only when") demands it of
+    that party. Returns it, or nothing."""
+    if c.head.pos_ != "VERB":
+        return []
+    roles, mentions = state.ctx.roles, state.mentions
+    speakers = side_of(roles.subject_actors(c.head, mentions))
+    for comp in c.head.children:
+        if comp.dep_ != "ccomp":
+            continue
+        for clause in comp.subtree:
+            marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
+            only = any(w.lower_ == "only" for w in clause.children) or any(
+                w.lower_ == "only" and w.i < clause.i for w in comp.children if w.dep_ == "advmod")
+            if clause.dep_ != "advcl" or not only or not set(marks) & state.rules.word("condition_only"):
+                continue
+            bound = outside([a for t in subjects(clause) if t.pos_ != "PRON" for a in roles.actor_of(t, mentions)],
+                            speakers)
+            if bound:
+                return bound
+    return []
+
+
 def _misdeed(state: SentenceState, verb: Token) -> bool:
     """A verb that tells a wrong (words.csv misdeed_verb), alone or with its object (misdeed_phrase:
     "had broken international law", "crossed the Line of Actual Control")."""
@@ -420,6 +445,7 @@ def _crowd(state: SentenceState, tok: Token) -> bool:
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": _obliges_another,
     "reports_misdeed": lambda state, c: bool(_accused_in_report(state, c)),
+    "reports_condition": lambda state, c: bool(_conditioned_on(state, c)),
     "bans_trade": _bans_trade,
     "remote_exchange": _remote_exchange,
     "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb) and _refuser(state, c),
@@ -733,6 +759,9 @@ def assign_roles(state: SentenceState, c: Candidate) -> bool:
     if c.trigger.type == "statement" and c.type == "criticism" and (accused := _accused_in_report(state, c)):
         c.targets = accused  # "said Moscow had backtracked on issues": Moscow, not what the clause names
         c.trace.append("role:accused")
+    if c.trigger.type == "statement" and c.type == "demand" and (bound := _conditioned_on(state, c)):
+        c.targets = bound  # "would reopen only once Russia stopped sending migrants": Russia
+        c.trace.append("role:conditioned")
     if not c.sources and c.head.pos_ == "VERB" and _agentless_passive(c.head):
         c.trace.append("voice:agentless")  # "Bristow was summoned to the ministry": the doer is left to the article
     return True
