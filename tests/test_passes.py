@@ -900,3 +900,18 @@ def test_what_another_must_do_first_is_demanded_of_it(text, bound):
 def test_a_speakers_own_condition_demands_nothing():
     assert not [e for e in events_of("Kerry said he would travel to Geneva only if the talks resumed.")
                 if e.type == "demand"]
+
+
+def test_an_acronym_the_parser_read_as_a_modifier_is_the_subject():
+    """The parse of "USAID has provided ..." (the acronym an adverb), built by hand: the acronym is
+    the subject."""
+    from spacy.tokens import Doc
+    from timeline.syntax import subjects
+    words = ["USAID", "has", "provided", "aid", "."]
+    doc = Doc(load_nlp().vocab, words=words, heads=[2, 2, 2, 2, 2], deps=["advmod", "aux", "ROOT", "dobj", "punct"],
+              tags=["JJ", "VBZ", "VBN", "NN", "."], sent_starts=[True, False, False, False, False])
+    assert [t.text for t in subjects(doc[2])] == ["USAID"]
+    lower = Doc(load_nlp().vocab, words=["quickly", "has", "provided", "aid", "."], heads=[2, 2, 2, 2, 2],
+                deps=["advmod", "aux", "ROOT", "dobj", "punct"], tags=["RB", "VBZ", "VBN", "NN", "."],
+                sent_starts=[True, False, False, False, False])
+    assert subjects(lower[2]) == []  # an adverb is no subject
