@@ -53,8 +53,8 @@ class _Salience:
 
     def state_before(self, pos: int) -> Actor | None:
         """The state named last as a subject before article offset `pos`."""
-        return next((a for _, start, a in sorted(self.subject_parties, key=lambda p: p[1], reverse=True)
-                     if a.kind == "country" and start < pos), None)
+        told = [(start, a) for _, start, a in self.subject_parties if a.kind == "country" and start < pos]
+        return max(told, key=lambda t: t[0])[1] if told else None
 
     def add(self, offset: int, actor: Actor, subject: int, title: str | None = None, sentence: int = 0) -> None:
         """Remember a person named at `offset`, with the title the text gives (if the actor has another)."""
@@ -968,7 +968,7 @@ class MentionFinder:
         self.owned: dict[str, Actor] = {}  # an agent noun -> the owner named with it last ("a U.S. delegation")
         self.countries_named: Counter[str] = Counter()  # country code -> mentions so far ("its neighbour")
         self.plurals = GroupWords(lexicon, self.memory)  # "they", "the two sides", "the ministers of India and Pakistan"
-        self.bodies: list[tuple[Actor, str, int]] = []  # organisations named so far: the words that named them, where
+        self.bodies: list[tuple[Actor, str, int]] = []  # organisations named so far: (actor, its words, offset)
         self.places: set[str] = set()  # names the article calls places ("the town of Heglig")
         self.learned: dict[tuple[str, ...], Actor] = {}  # bodies the recogniser found, by their words: "Renamo"
 
