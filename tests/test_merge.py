@@ -21,7 +21,7 @@ DATA = ROOT / "tests" / "data"
 SCORE_MERGE = ROOT.parent / "shared" / "eval" / "score_merge.py"
 COUNTRIES = {"Japan": "JPN", "South Korea": "KOR", "United States": "USA", "Russia": "RUS", "Ukraine": "UKR",
              "North Korea": "PRK", "Shigeru Ishiba": "JPN", "Lee Jae Myung": "KOR", "Takeshi Iwaya": "JPN",
-             "Donald Trump": "USA", "Hamas": "", "Hezbollah": ""}
+             "Donald Trump": "USA", "Hamas": "", "Hezbollah": "", "Lee Jae-myung": "KOR"}
 KINDS = {"Hamas": "group", "Hezbollah": "group"}
 
 
@@ -56,6 +56,8 @@ def merged(a: Event, b: Event) -> bool:
     (ev(), ev(id="e2", target=("United States",), article="a2"), False),  # another partner
     (ev(source=("Shigeru Ishiba",), target=("Lee Jae Myung",)),
      ev(id="e2", source=("Takeshi Iwaya",), target=("Lee Jae Myung",), article="a2"), False),  # two people of one state
+    (ev(source=("Shigeru Ishiba",), target=("Lee Jae Myung",)),
+     ev(id="e2", source=("Shigeru Ishiba",), target=("Lee Jae-myung",), article="a2"), True),  # one spelled two ways
     (ev(type="criticism", source=("Japan",), target=("North Korea",)),
      ev(id="e2", type="criticism", source=("North Korea",), target=("Japan",), article="a2"), False),  # direction
     (ev(type="criticism", source=("Japan",), target=("North Korea",)),

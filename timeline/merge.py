@@ -32,11 +32,13 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import difflib
 import functools
 import hashlib
 import json
 import os
 import re
+import unicodedata
 import zlib
 from array import array
 from collections import Counter, defaultdict
@@ -356,11 +358,27 @@ def _sides_conflict(m: _Mention, cl: _Cluster) -> bool:
 
 
 def _persons_conflict(m: _Mention, cl: _Cluster) -> bool:
-    """Whether the two name different people, and no one in common, for one state."""
+    """Whether the two name different people, and no one in common, for one state. One person spelled
+    two ways by two outlets ("Michel Suleiman", "Michel Sleiman": events keep each article's spelling)
+    is one person."""
     mine: dict[str, set[str]] = {}
     for country, person in m.persons:
         mine.setdefault(country, set()).add(person)
-    return any(country in cl.persons and not (people & cl.persons[country]) for country, people in mine.items())
+    return any(country in cl.persons and not (people & cl.persons[country]) and not any(
+        _same_person(a, b) for a in people for b in cl.persons[country]) for country, people in mine.items())
+
+
+@functools.lru_cache(maxsize=4096)
+def _same_person(a: str, b: str) -> bool:
+    """Two spellings of one name: nearly the same letters, accents aside ("Yousuf Raza Gilani", "Yousaf
+    Raza Gilani"); not two people of one family ("Raul Castro", "Fidel Castro")."""
+    def letters(name: str) -> str:
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        return " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
+    return difflib.SequenceMatcher(None, letters(a), letters(b)).ratio() >= SAME_PERSON_RATIO
+
+
+SAME_PERSON_RATIO = 0.85  # "michel suleiman" ~ "michel sleiman" 0.97; "raul castro" ~ "fidel castro" 0.61
 
 
 def _same_words(words: bytes | None, others: list[bytes]) -> bool:
