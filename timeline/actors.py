@@ -10,13 +10,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .datafiles import one_of, read_table
-from .lexicon import Lexicon, normalize, states_named
+from .lexicon import Lexicon, normalize, spelling, states_named
 from .model import Actor, Mention
 from .nlp import Doc, Span, Token, doc_text, span_text, word_keys
 from .places import city_country, neighbours
@@ -349,8 +348,7 @@ def _body_named(tok: Token, named_before: list[tuple[Actor, str, int]], lexicon:
                 ) -> Actor | None:
     """The organisation named before `before` (`named_before`: with its words and offset) that "the
     council", "the bloc" is: one whose name has the word, else, for "the bloc" and "the alliance", the
-    grouping of states named last; "the body" and "the organization" are the organisation named last
-    ("the world body": the UN)."""
+    grouping of states named last; "the body" and "the organization" are the organisation named last."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in words()["body_noun"] \
             or not any(c.lower_ == "the" for c in tok.children):
         return None
@@ -359,9 +357,8 @@ def _body_named(tok: Token, named_before: list[tuple[Actor, str, int]], lexicon:
                   or any(tok.lower_ in _name_words(alias) for row in lexicon.rows(a.name)
                          for alias in (row.name, *row.aliases))), None)
     if tok.lower_ in ("body", "organization", "organisation") and named is None:
-        if any(c.lower_ == "world" for c in tok.children):
-            return lexicon.lookup("United Nations")  # "the world body"
-        # "the pan-African body", "the organization": the organisation named last
+        # "the pan-African body", "the organization": the organisation named last ("the world body" is
+        # the UN's alias in actors.csv)
         return next((a for a, _ in reversed(bodies) if a.kind == "organization"), None)
     if named is not None or tok.lower_ not in ("bloc", "alliance"):
         return named
@@ -1264,10 +1261,7 @@ def _spelled_otherwise(surface: str, name: str) -> bool:
     ("Michel Sleiman" for Michel Suleiman, "Jonas Gahr Store" for Jonas Gahr Støre); not a part of
     it or the name with more in it ("Sleiman", "Robert M. Gates"). Letters are compared as an English
     reader sees them: "ø" and "o" differ, accents do not."""
-    def letters(text: str) -> set[str]:
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-        return {w for w in re.sub(r"[^a-z0-9]+", " ", text.lower()).split() if len(w) > 1}
-    seen, known = letters(surface), letters(name)
+    seen, known = ({w for w in spelling(text).split() if len(w) > 1} for text in (surface, name))
     return len(seen) > 1 and not (seen <= known or known <= seen)
 
 

@@ -81,6 +81,18 @@ class TitleEntry:
 
 
 @functools.lru_cache(maxsize=65536)
+def spelling(name: str) -> str:
+    """A name's letters as an English reader compares two spellings of it: lower case, accents and
+    punctuation gone, letters such as "ø" kept apart from "o" ("Jonas Gahr Støre" and "Jonas Gahr
+    Store" are two spellings; `normalize` would make them one).
+
+    >>> spelling("Álvaro Uribe"), spelling("Jonas Gahr Støre")
+    ('alvaro uribe', 'jonas gahr st re')
+    """
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
+
+
 def normalize(text: str) -> str:
     """Normalise a surface form for matching, keeping its case.
 

@@ -38,7 +38,6 @@ import hashlib
 import json
 import os
 import re
-import unicodedata
 import zlib
 from array import array
 from collections import Counter, defaultdict
@@ -49,6 +48,7 @@ from urllib.parse import urlsplit
 
 from .datafiles import one_of, read_table
 from .export import EventSpool, atomic_open, csv_cell, csv_writer, sorted_events, spool_events
+from .lexicon import spelling
 from .model import EVENT_TYPES, Event
 from .rules import event_types, words
 
@@ -372,10 +372,7 @@ def _persons_conflict(m: _Mention, cl: _Cluster) -> bool:
 def _same_person(a: str, b: str) -> bool:
     """Two spellings of one name: nearly the same letters, accents aside ("Yousuf Raza Gilani", "Yousaf
     Raza Gilani"); not two people of one family ("Raul Castro", "Fidel Castro")."""
-    def letters(name: str) -> str:
-        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-        return " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
-    return difflib.SequenceMatcher(None, letters(a), letters(b)).ratio() >= SAME_PERSON_RATIO
+    return difflib.SequenceMatcher(None, spelling(a), spelling(b)).ratio() >= SAME_PERSON_RATIO
 
 
 SAME_PERSON_RATIO = 0.85  # "michel suleiman" ~ "michel sleiman" 0.97; "raul castro" ~ "fidel castro" 0.61

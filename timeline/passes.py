@@ -380,12 +380,10 @@ def _accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
     speaker telling what another named party did wrong (a misdeed_verb) accuses it; not "said they had
     violated" nor "said Russia had not violated". An armed act told is news of its own ("officials said
     Russian forces had seized the plant"), no accusation. Returns the accused, or nothing."""
-    if c.head.pos_ != "VERB":
-        return []
     roles, mentions = state.ctx.roles, state.mentions
-    speakers = side_of(roles.subject_actors(c.head, mentions))
-    for comp in c.head.children:
-        if (comp.dep_ != "ccomp" or not _misdeed(state, comp) or any(k.dep_ == "neg" for k in comp.children)):
+    speakers, clauses = _reported(state, c)
+    for comp in clauses:
+        if not _misdeed(state, comp) or any(k.dep_ == "neg" for k in comp.children):
             continue
         accused = unique([a for t in subjects(comp) if t.pos_ != "PRON" for a in roles.actor_of(t, mentions)])
         if accused and not side_of(accused) & speakers:  # "Lavrov said Russia's strikes hurt no one": its own
@@ -393,18 +391,22 @@ def _accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
     return []
 
 
+def _reported(state: SentenceState, c: Candidate) -> tuple[set[str], list[Token]]:
+    """The side of who reports with a reporting verb (`side_of` its subject) and the clauses it reports."""
+    if c.head.pos_ != "VERB":
+        return set(), []
+    return (side_of(state.ctx.roles.subject_actors(c.head, state.mentions)),
+            [comp for comp in c.head.children if comp.dep_ == "ccomp"])
+
+
 def _conditioned_on(state: SentenceState, c: Candidate) -> list[Actor]:
     """ "Rantanen said the crossings would reopen only once Russia stopped sending migrants", "said
     relations could only be normal once the US lifted its embargo": a speaker telling what another
     party must do first (words.csv condition_only: "only once", "only if", "only when") demands it of
     that party. Returns it, or nothing."""
-    if c.head.pos_ != "VERB":
-        return []
     roles, mentions = state.ctx.roles, state.mentions
-    speakers = side_of(roles.subject_actors(c.head, mentions))
-    for comp in c.head.children:
-        if comp.dep_ != "ccomp":
-            continue
+    speakers, clauses = _reported(state, c)
+    for comp in clauses:
         for clause in comp.subtree:
             marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
             only = any(w.lower_ == "only" for w in clause.children) or any(
@@ -756,15 +758,18 @@ def assign_roles(state: SentenceState, c: Candidate) -> bool:
         return False
     c.sources, c.targets, steps = found
     c.trace.extend(steps)
-    if c.trigger.type == "statement" and c.type == "criticism" and (accused := _accused_in_report(state, c)):
-        c.targets = accused  # "said Moscow had backtracked on issues": Moscow, not what the clause names
-        c.trace.append("role:accused")
-    if c.trigger.type == "statement" and c.type == "demand" and (bound := _conditioned_on(state, c)):
-        c.targets = bound  # "would reopen only once Russia stopped sending migrants": Russia
-        c.trace.append("role:conditioned")
+    # a statement retyped by what it reports is aimed at whom the clause names: "said Moscow had backtracked on
+    # issues" (Moscow, the accused), "would reopen only once Russia stopped sending migrants" (Russia, the bound)
+    told = REPORTED_PARTY.get(c.type) if c.trigger.type == "statement" else None
+    if told is not None and (party := told[0](state, c)):
+        c.targets = party
+        c.trace.append(told[1])
     if not c.sources and c.head.pos_ == "VERB" and _agentless_passive(c.head):
         c.trace.append("voice:agentless")  # "Bristow was summoned to the ministry": the doer is left to the article
     return True
+
+
+REPORTED_PARTY = {"criticism": (_accused_in_report, "role:accused"), "demand": (_conditioned_on, "role:conditioned")}
 
 
 def _agentless_passive(verb: Token) -> bool:

@@ -301,13 +301,11 @@ QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 def sequence_end(tokens, i: int, lemmas: tuple[str, ...]) -> int | None:
     """The end index of the tokens from i on that spell the lemmas, quotation marks between them
     skipped ("would take 'all necessary action'"); None when they do not."""
-    if in_sequence(tokens, i, lemmas):
-        return i + len(lemmas)
-    if i < 0 or len(lemmas) < 2 or not same(tokens[i], lemmas[0]):
-        return None
-    k = i + 1
-    for lem in lemmas[1:]:
-        while k < len(tokens) and tokens[k].text in QUOTES:
+    if i < 0:  # a slice's own reading of a negative start
+        return i + len(lemmas) if in_sequence(tokens, i, lemmas) else None
+    k = i
+    for n, lem in enumerate(lemmas):
+        while n and k < len(tokens) and tokens[k].text in QUOTES:
             k += 1
         if k >= len(tokens) or not same(tokens[k], lem):
             return None
