@@ -915,3 +915,10 @@ def test_an_acronym_the_parser_read_as_a_modifier_is_the_subject():
                 deps=["advmod", "aux", "ROOT", "dobj", "punct"], tags=["RB", "VBZ", "VBN", "NN", "."],
                 sent_starts=[True, False, False, False, False])
     assert subjects(lower[2]) == []  # an adverb is no subject
+
+
+def test_a_crowd_fired_at_once_protests_are_told_is_the_protesters():
+    """What a verb of force fires "at" or "on" is the crowd it struck (passes._struck)."""
+    fired = [e for e in events_of("Thousands marched in Beirut on Sunday. Security forces fired tear gas at the crowd.")
+             if e.type == "coercion"]
+    assert [(e.source, e.target) for e in fired] == [(("Lebanon",), ("protesters",))]

@@ -440,12 +440,27 @@ def _plural_reporter(tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]
     return tuple(unique([found[t.i].actor for s in said_by for t in s.subtree if t.i in found]))
 
 
+def _unnamed_party(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    """A plural noun for people that names no one the lexicon knows ("called on donors", "urged
+    the mediators", "police detained several suspects"): the group it names, in its words, of the
+    country its demonym tells; not a state's agents ("officials", "troops": the state's), nor a
+    quantity ("thousands of people")."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in words()["people_noun"] or tok.dep_ in ("poss", "compound") \
+            or any(c.dep_ == "compound" or c.dep_ == "amod" and c.is_title and c.i not in found for c in tok.children):
+        return None  # "the medics' claims", "Major generals" (a rank)
+    if any(c.i in found for c in tok.subtree if c.i != tok.i and c.dep_ != "poss"):
+        return None  # "members of the Pemon community", "supporters of Hamas": theirs
+    country = next((a.country for a in _owners(tok, found, ("country",))), None)
+    return Actor(name=tok.lower_, kind="group", country=country)
+
+
 def _people_noun(tok: Token) -> bool:
     """A plural noun that may name people: "protesters", "activists", "people", "the rebels", "supporters"
     (agents.csv, group_nouns.csv, words.csv crowd_noun)."""
     lemma = tok.lemma_.lower()
     return tok.tag_ == "NNS" and tok.dep_ != "compound" and (
-        tok.lower_ in agent_nouns() or lemma in group_nouns() or lemma in words()["crowd_noun"])
+        tok.lower_ in agent_nouns() or lemma in group_nouns() or lemma in words()["crowd_noun"]
+        or lemma in words()["people_noun"])
 
 
 def _bare_pair(tok: Token) -> bool:
@@ -1141,6 +1156,9 @@ class MentionFinder:
                 actor = self._group_noun(tok, found)  # "the militants freed three hostages": Hamas
                 if actor is None:
                     continue
+            elif (actor := _unnamed_party(tok, found)) is not None:
+                self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)  # no antecedent of "they"
+                continue
             else:
                 title = self.lexicon.match_title(_hyphened(tok)) or self.lexicon.match_title(tok.text)
                 if not _definite(tok, found):

@@ -1135,11 +1135,17 @@ def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
         c.sources = protesters
         c.trace.append("role:crowd")
     elif c.type in ("coercion", "military") and not c.targets and _protests_told(state) and _unnamed_crowd(
-            state, [o for o in c.verb.children if o.dep_ in ("dobj", "nsubjpass")  # not "hundreds of monks"
-                    and all(_crowd(state, w) for p in o.children if p.lower_ == "of" for w in p.children)]):
-        c.targets = protesters  # "killed 36 people", "thousands of people"
+            state, [o for o in _struck(c.verb) if all(_crowd(state, w) for p in o.children if p.lower_ == "of"
+                                                    for w in p.children)]):  # not "hundreds of monks"
+        c.targets = protesters  # "killed 36 people", "thousands of people", "fired tear gas at the crowd"
         c.trace.append("role:crowd")
     return True
+
+
+def _struck(verb: Token) -> list[Token]:
+    """Who a verb of force acts on: its object, its passive subject, or what it fires "at" or "on"."""
+    return [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "on") for o in p.children if o.dep_ == "pobj"]
 
 
 def _unnamed_crowd(state: SentenceState, words: list[Token]) -> bool:
