@@ -371,6 +371,19 @@ CASES = [
     ('On Wednesday, Rose said they prayed that "tonight the searchers find them."', "2010-04-23", "tonight",
      "2010-04-21", None, "day"),
     ('On Wednesday the storm hit. "Tomorrow we rebuild," she said.', "2010-04-23", "Tomorrow", "2010-04-24", None, "day"),
+    # the setting of the words, told just before by the same speaker ("he said")
+    ('At his final rally, in Montpellier on Thursday, he made an appeal. "Tonight I want to speak to those who doubt," '
+     'he said.', "2007-05-06", "Tonight", "2007-05-03", None, "day"),
+    ('Clegg said on Friday morning that Labour should wait. "Today the Conservative party has more votes," he said.',
+     "2010-05-12", "Today", "2010-05-07", None, "day"),
+    # ... not a new speaker's
+    ('At a rally on Thursday, Sarkozy made an appeal. "Today we are free," said Mary Akech, a teacher.', "2007-05-06",
+     "Today", "2007-05-06", None, "day"),
+    ('On Monday, coach Luiz Felipe Scolari had promised that "tomorrow, 200 million Brazilians will be on the field."',
+     "2014-07-09", "tomorrow", "2014-07-08", None, "day"),  # a saying before the quote
+    ("Scientists plan to release the first detailed results at a briefing on Thursday.", "2005-07-04", "Thursday",
+     "2005-07-07", None, "day"),  # "the first detailed": an adjective, no past
+    ("Mexico can draw on a $6 billion swap line set up in April.", "1994-12-21", "April", "1994-04", None, "month"),
     ("Troops will stay through Inauguration Day.", "2021-01-07", "Inauguration Day", "2021-01-20", None, "day"),
     ("He spoke on Inauguration Day.", "2019-03-07", "Inauguration Day", "2017-01-20", None, "day"),
     ("An avalanche set off by Saturday's quake killed 18 people.", "2015-04-26", "Saturday's", "2015-04-25", None, "day"),
@@ -731,7 +744,7 @@ FLOOR_DEV_DATE_PRECISION = 0.95
         ("timeml_dev17", 0.97), ("timeml_dev18", 0.95),
         ("timeml_dev19", 0.96), ("timeml_dev20", 0.96), ("timeml_dev21", 0.96),
         ("timeml_dev22", 0.96), ("timeml_dev23", 0.95), ("timeml_dev24", 0.95), ("timeml_dev25", 0.97),
-        ("timeml_dev26", 0.96), ("timeml_dev27", 0.96), ("timeml_dev28", 0.96), ("timeml_dev29", 0.94),
+        ("timeml_dev26", 0.96), ("timeml_dev27", 0.96), ("timeml_dev28", 0.96), ("timeml_dev29", 0.94), ("timeml_dev30", 0.97),
         ("timeml_test", 0.98))),
 ])
 def test_dates_on_held_out_news(articles_file, gold_file, spans_file, floor):

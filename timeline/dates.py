@@ -1483,6 +1483,9 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
     if verdict == "past" and low.endswith("ed") and any(w.lower() in _MODALS for w in left[i + 2:i + 4]):
         return None  # "will visit damaged areas on Wednesday": a participle inside a verb phrase ahead
+    if verdict == "past" and low.endswith("ed") and _word_at(left, i + 1, 1).lower() in _ORDINALS \
+            and _word_at(left, i + 2, 1).lower() in ("the", "a", "an"):
+        return None  # "to release the first detailed results on Thursday": an adjective
     if verdict == "future" and [w.lower() for w in left[i + 1:i + 4]][1:3] == ["been", "had"]:
         return "past"  # "had been due to fly to Boston on Monday": a plan of a time now past
     return verdict
@@ -1520,6 +1523,8 @@ def _bound_ahead(left: list[str], i: int) -> bool:
 _MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "must", "to"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "since", "by", "during", "until", "through", "from", "before", "after"})
 _DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "this", "that"})
+_ADJECTIVE_BEFORE = frozenset({"most", "more", "less", "newly", "highly", "widely"})
+_ORDINALS = frozenset({"first", "second", "third", "latest"})
 
 
 def _timetable_in_sentence(text: str, start: int, end: int) -> bool:
@@ -1574,6 +1579,8 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
         return "future"
     if word == "set" and after == "for":  # "was originally set for May 25", as "scheduled for"
         return "future"
+    if word == "set" and after in ("up", "out", "off") and before not in _MODALS:
+        return "past"  # "a swap line set up in April": a participle of the past
     if word == "forecast" and before in ("it", "he", "she"):
         return "past"  # "up from the $2.55 it forecast in July": the verb in the past (the present is "forecasts")
     if word in FUTURE_BEFORE_TO and after == "to":
@@ -1606,9 +1613,9 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
     if near and word.endswith(("ed", "en")) and len(word) > 4 and before in ("is", "are") and word not in NOT_PAST_ED:
         return "future"  # "the semifinals are played Thursday", "the vote is held on Sunday": a timetable
     if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED \
-            and before not in ("be", "been", "being", "is", "are", "to", "get", "gets", "the", "a", "an", "remain",
-                               "remains", "stay", "stays", "become", "becomes"):
-        return "past"
+            and before not in ("be", "been", "being", "is", "are", "to", "get", "gets", "remain", "remains", "stay",
+                               "stays", "become", "becomes", "the", "a", "an") and before not in _ADJECTIVE_BEFORE:
+        return "past"  # not "the first detailed results": an adjective
     return None
 
 
@@ -1663,11 +1670,23 @@ def find_dates(text: str, anchor: str | None,
 
 
 _QUOTE_MARKS = '"\u201c\u201d'
-_SAYING = r"said|says|told|added|wrote"
+_SAYING = r"said|says|told|added|wrote|promised|vowed|declared|insisted|predicted|pledged"
 # The attribution after a quote's closing mark ('", she said on Friday'); a saying before its opening
 # mark in its sentence ('Speaking on Friday, he said: "')
 _ATTRIBUTION = re.compile(rf"[^.!?\n\"\u201c\u201d]{{0,80}}?\b(?:{_SAYING})\b[^.!?\n\"\u201c\u201d]{{0,60}}")
 _SAID_BEFORE = re.compile(rf"\b(?:{_SAYING}|[Ss]peaking)\b")
+# a sentence that sets a speaker's words: "At a news conference here Sunday night, ...", "said on Friday"
+_SPEECH_SETTING = re.compile(rf"\b(?:{_SAYING}|conference|rally|speech|message|interview|address|briefing|statement"
+                             r"|he|she)\b")
+
+
+def _sets_a_speaker(sentence: str) -> bool:
+    """Whether a sentence tells of a speaker: a saying or a speech, "he" or "she", or a name after
+    its first word ("De Klerk conceded defeat on May 2"); not "On Wednesday the storm hit"."""
+    names = [w for w in re.findall(r"\b[A-Z][a-z]+", sentence)[1:] if w.lower() not in WEEKDAYS
+             and w.lower() not in MONTHS]
+    return bool(names or _SPEECH_SETTING.search(sentence))
+_SAID_BY_PRONOUN = re.compile(rf"[,\s]*(?:he|she)\s+(?:{_SAYING})\b")
 
 
 def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
@@ -1692,13 +1711,26 @@ def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
         windows = [(m.start(), m.end()) for m in [_ATTRIBUTION.match(text, close + 1)] if close >= 0 and m]
         windows += [(lead, opening)] if _SAID_BEFORE.search(text, lead, opening) else []
         # a day of its own: "said on Friday", "told reporters Friday"; not "said Ahmed Maher of the April 6 movement"
-        day = next((n.date for n in reversed(out) if any(a <= n.start < b for a, b in windows)
-                    and n.precision == "day" and n.date and n.date_end is None
-                    and (_WEEKDAY_ONLY.match(n.text) or text[:n.start].endswith(("on ", "On ")))), None)
+        day = _day_within(text, out, windows)
+        if day is None and close >= 0 and _SAID_BY_PRONOUN.match(text, close + 1) and not text[lead:opening].strip() \
+                and lead > line_start:
+            # a quote that opens its sentence and a speaker told just before ("he said"), in a setting
+            # that sentence dates ("At his final rally, on Thursday, he made a direct appeal. "Tonight I
+            # want to speak," he said.")
+            before = max(line_start, *(text.rfind(p, line_start, lead - 2) + 2 for p in (". ", "? ", "! ")))
+            day = _day_within(text, out, [(before, lead)]) if _sets_a_speaker(text[before:lead]) else None
         if day is not None:
             spoken = date.fromisoformat(day) + timedelta(days=shift)
             out[k] = replace(t, date=spoken.isoformat())
     return out
+
+
+def _day_within(text: str, found: list[Timex], windows: list[tuple[int, int]]) -> str | None:
+    """The last day of its own in these stretches of text: "said on Friday", "told reporters Friday";
+    not "said Ahmed Maher of the April 6 movement"."""
+    return next((n.date for n in reversed(found) if any(a <= n.start < b for a, b in windows)
+                 and n.precision == "day" and n.date and n.date_end is None
+                 and (_WEEKDAY_ONLY.match(n.text) or text[:n.start].endswith(("on ", "On ")))), None)
 
 
 _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
