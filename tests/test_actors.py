@@ -387,6 +387,10 @@ def test_i_in_a_statement_is_its_bylines_author():
     found = mentions_of("The Minister for Europe and Foreign Affairs, Jean-Noël Barrot, made the following statement "
                         "today:\nI travelled to Algiers.", on="2025-04-15")
     assert found.get("I") == "Jean-Noël Barrot"
+    # a release its issuer's body puts out: "we" is the state it names; there is no "I"
+    found = mentions_of("The following press release was issued today by the U.S. Department of the Treasury:\n"
+                        "We today designated three banks, and I am proud of it.", on="2007-10-25")
+    assert found.get("We") == "United States" and "I" not in found
 
 
 def test_a_states_own_envoy_is_not_the_envoy_named_before():

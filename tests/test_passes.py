@@ -233,6 +233,8 @@ RULE_CASES = [
     ("role:parties.place", "South African troops moved into Lesotho. South Africa sent more troops on Monday. "
      "The State Department urged all parties in Lesotho to exercise restraint.", "demand", "United States", "Lesotho",
      "occurred"),
+    ("rewrite:designated_entity", "The Treasury Department designated Iran's Revolutionary Guard Corps for "
+     "supporting terrorism.", "sanction", None, None, "occurred"),
     ("role:crowd", "Several hundred people protested outside the Spanish consulate in Tetouan.", "protest",
      "protesters", "Spain", "occurred"),
     ("role:crowd", "About 200 pro-democracy activists marched on Sunday to the office of China's news agency in "

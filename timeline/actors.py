@@ -1498,16 +1498,19 @@ def _subject_in_sentence(tok: Token, found: dict[int, Mention], kinds: tuple[str
     return best
 
 
-_BYLINE = re.compile(r"(?:The following )?(?:(?:Press |Joint )?Statement|Remarks|Readout|Op-Ed|Media Note)\b"
+_BYLINE = re.compile(r"(?:The following )?(?:(?:Press |Joint )?Statement|Remarks|Readout|Op-Ed|Media Note"
+                     r"|(?:Press |News |Media )Release)\b"
                      r"[^\n]{0,40}?\bby\b"  # "The following statement was issued today by the Spokesman for"
+                     r"|The following is attributable to\b"
                      r"|[^\n]{0,120}\b(?:made|issued|released|delivered|gave) the following (?:statement|remarks|declaration)\b",
                      re.I)  # "The Minister for Europe and Foreign Affairs, Jean-Noël Barrot, made the following statement today:"
 
 
 def _byline_author(doc: Doc, found: dict[int, Mention]) -> Actor | None:
     """The person a statement's opening byline names ("Press Statement by Antony J. Blinken,
-    Secretary of State."), who is "I" in what follows."""
-    return _named_in_byline(doc, found, "person")
+    Secretary of State."), who is "I" in what follows; else the body that issues it ("The following
+    press release was issued today by the U.S. Department of the Treasury:")."""
+    return _named_in_byline(doc, found, "person") or _named_in_byline(doc, found, "organization")
 
 
 def _named_in_byline(doc: Doc, found: dict[int, Mention], kind: str) -> Actor | None:
@@ -1536,14 +1539,15 @@ def _quoting(doc: Doc) -> Iterator[tuple[Token, bool]]:
 def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, byline_state: Actor | None,
                   lexicon: Lexicon) -> Iterator[tuple[Token, Actor]]:
     """ "I", "me", "my" outside quotes in a statement with a byline are its author; "we", "our",
-    "us" the author's state, else the state the byline names."""
-    if author is None:
+    "us" the author's state, else the state the byline names (the issuer of "The following press
+    release was issued today by the U.S. Department of the Treasury:")."""
+    state = (lexicon.country_actor(author.country) if author is not None and author.country else None) or byline_state
+    if author is None and state is None:
         return
-    state = (lexicon.country_actor(author.country) if author.country else None) or byline_state
     for tok, quoted in _quoting(doc):
         if tok.i in found or quoted:
             continue
-        if tok.lower_ in ("i", "me", "my"):
+        if tok.lower_ in ("i", "me", "my") and author is not None:
             yield tok, author
         elif tok.lower_ in ("we", "our", "us") and tok.text != "US" and state is not None:
             yield tok, state  # an author of no known state ("NSC Spokesperson Adrienne Watson") is no "we"

@@ -314,6 +314,16 @@ def _bans_trade(state: SentenceState, c: Candidate) -> bool:
         k.lemma_.lower() in state.rules.word("trade_noun") for k in kinds)
 
 
+def _designates_entity(state: SentenceState, c: Candidate) -> bool:
+    """ "we today designated Iran's Revolutionary Guard Corps for supporting terrorism": designating a
+    body, a state or a group (not a person to an office), or for what it did, is a sanction."""
+    tok = c.head
+    if tok.lemma_.lower() != "designate":
+        return False
+    for_deed = any(p.lower_ == "for" and any(o.tag_ == "VBG" for o in p.children) for p in tok.children)
+    return for_deed or bool(c.targets) and all(a.kind != "person" for a in c.targets)
+
+
 def _denies_charge(state: SentenceState, c: Candidate) -> bool:
     """ "a charge that Doha strongly denies", "denied any involvement", "denied that its shells had
     landed", "denied attacking its neighbour", "..., which Islamabad denied": the denial of an
@@ -449,6 +459,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_misdeed": lambda state, c: bool(_accused_in_report(state, c)),
     "reports_condition": lambda state, c: bool(_conditioned_on(state, c)),
     "bans_trade": _bans_trade,
+    "designates_entity": _designates_entity,
     "remote_exchange": _remote_exchange,
     "refuses": lambda state, c: c.modality == "negated" and refuses(c.verb) and _refuser(state, c),
     "calls_for": _calls_for,
