@@ -438,6 +438,11 @@ def test_people_nouns_as_possessors_or_titles_are_no_party(text, surface):
     assert surface not in mentions_of(text)
 
 
+def test_a_lone_name_with_a_country_is_no_office_holder_of_another():
+    assert mentions_of("Jordan's King Hussein met Netanyahu on Thursday.", on="1998-10-23").get("Hussein") \
+        != "Saddam Hussein"
+
+
 def test_unnamed_people_are_no_antecedent_of_they():
     """ "the putschists ... they": the generic group is named only where it stands."""
     events = extract_article(Article(id="t", title="t", date="2020-08-21", text=(

@@ -924,3 +924,10 @@ def test_a_crowd_fired_at_once_protests_are_told_is_the_protesters():
     fired = [e for e in events_of("Thousands marched in Beirut on Sunday. Security forces fired tear gas at the crowd.")
              if e.type == "coercion"]
     assert [(e.source, e.target) for e in fired] == [(("Lebanon",), ("protesters",))]
+
+
+def test_who_is_to_be_freed_is_not_the_party_asked():
+    """ "demanded the release of Jonathan Pollard": Pollard is what is asked for (words.csv freeing_noun)."""
+    demands = [e for e in events_of("Netanyahu met Bill Clinton at the White House. Mr. Netanyahu demanded the "
+                                    "release of Jonathan Pollard.") if e.type == "demand"]
+    assert demands and all("Jonathan Pollard" not in e.target for e in demands)

@@ -1129,6 +1129,8 @@ class MentionFinder:
             if holder is not None and normalize(name).casefold() in _name_words(holder.name):
                 return holder
         holder = self.lexicon.office_holder(name, self.on) if len(parts) == 1 else None
+        if holder is not None and country and holder.country != country:
+            holder = None  # "Jordan's King Hussein" is not Iraq's Saddam Hussein
         # "Duterte" in 2016: the one of that name in office then
         return holder or Actor(name=name, kind="person", country=country, title=title)
 

@@ -66,9 +66,12 @@ class Roles:
                     return next((a for kind in ("person", "group") for a in found if a.kind == kind), found[0])
                 for t in frontier:  # "officials in Islamabad" are Pakistan; "a meeting in Luxembourg" is not
                     where = t.pos_ == "NOUN" and t.lower_ not in agent_nouns()
+                    # "demanded the release of Jonathan Pollard": who is freed is what is asked, not of whom
+                    freed = t.pos_ == "NOUN" and t.lemma_.lower() in self.rules.word("freeing_noun")
                     nxt.extend(ch for ch in t.children if ch.dep_ not in CLAUSE_DEPS
                                and ch.dep_ not in ("conj", "cc", "punct") and (allow_poss or ch.dep_ != "poss")
-                               and not (where and ch.dep_ == "prep" and ch.lower_ in self.rules.word("place_prep")))
+                               and not (where and ch.dep_ == "prep" and ch.lower_ in self.rules.word("place_prep"))
+                               and not (freed and ch.dep_ == "prep" and ch.lower_ == "of"))
                 frontier = nxt
         return None
 
@@ -212,7 +215,7 @@ class Roles:
         if encounter:
             return self.actor_of(obj, mentions, 1)
         found = self.actor_of(obj, mentions)
-        if not found and obj.dep_ == "dobj":
+        if not found and obj.dep_ == "dobj" and obj.lemma_.lower() not in self.rules.word("freeing_noun"):
             # "signed agreements to normalise relations with the UAE": who the object concerns; where it
             # happened only for deeds done in a place ("killed dozens of people in the Nuseirat camp")
             found = unique([m.actor for t in (obj.subtree if places else not_where(obj, mentions))
