@@ -413,6 +413,7 @@ def test_plural_noun_from_coordinated_actors_is_the_group():
     ("Police fired tear gas to disperse the rioters.", "rioters", "rioters"),
     ("Gunmen abducted 280 pupils.", "Gunmen", "gunmen"),
     ("Tokayev blamed the violence on bandits.", "bandits", "bandits"),
+    ("Jewish settler leaders accused Netanyahu of betrayal.", "settler", "settlers"),
     ("The terrorists seized the airport.", "terrorists", "terrorists"),
     ("The junta carried out a crackdown on anti-coup demonstrations.", "demonstrations", "protesters"),
     ("Hamas fired rockets. The militants freed three hostages.", "militants", "Hamas"),  # the group named

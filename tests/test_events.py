@@ -234,6 +234,8 @@ def test_a_relative_clause_on_a_named_actor_tells_that_actors_deed_or_fate():
     text = ("Erdogan arrived in Cairo on Monday. Erdogan, whose fiery criticism of Israel has made him a hero in the "
             "Arab world, met Egyptian leaders.")
     assert [(e.source, e.target) for e in find(events_of(text), "criticism")] == [(("Recep Tayyip Erdoğan",), ("Israel",))]
+    text = "Egyptian President Hosni Mubarak, whom Mr. Clinton telephoned after the signing, welcomed the agreement."
+    assert [e.target for e in find(events_of(text), "call")] == [("Hosni Mubarak",)]  # "whom": its antecedent
     # on no one: "a deal that backed Moscow's demands" is nobody's deed
     assert not find(events_of("Kyiv rejected a deal that backed Moscow's demands."), "praise")
 

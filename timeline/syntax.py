@@ -240,12 +240,13 @@ def antecedent(relcl: Token) -> Token:
 
 
 def referent(tok: Token) -> Token:
-    """What a relative pronoun subject, or "whose", stands for ("Micheletti, who was sworn in": Micheletti;
+    """What a relative pronoun subject, "whose" or "whom" stands for ("Micheletti, who was sworn in": Micheletti;
     "Erdogan, whose fiery criticism of Israel": Erdogan); any other word itself (not the object in
     "militants, which Islamabad denied": what is denied is the charge)."""
     if tok.lower_ in ("who", "which", "that") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
         return antecedent(tok.head)
-    clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None) if tok.lower_ == "whose" else None
+    # "Erdogan, whose fiery criticism"; "Mubarak, whom Mr. Clinton telephoned", "with whom he met"
+    clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None) if tok.lower_ in ("whose", "whom") else None
     return antecedent(clause) if clause is not None else tok
 
 
