@@ -748,3 +748,9 @@ def test_a_state_is_called_by_its_name_of_the_articles_day():
     assert [e.source for e in old if e.type == "agreement"] == [("Macedonia",)]
     assert [e.source for e in new if e.type == "agreement"] == [("North Macedonia",)]
     assert {e.source_countries for e in old + new if e.type == "agreement"} == {("MKD",)}
+
+
+def test_the_agency_of_a_wire_dateline_is_no_subject():
+    text = "WELLINGTON, Feb 17 (Reuters) - New Zealand on Monday accused the Cook Islands of keeping it in the dark."
+    assert [(e.source, e.target) for e in find(events_of(text, "2025-02-17"), "criticism")] == [
+        (("New Zealand",), ("Cook Islands",))]

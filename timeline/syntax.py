@@ -44,11 +44,19 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def _in_parentheses(tok: Token) -> bool:
+    """A word standing alone between parentheses: "(Reuters)"."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
+
+
 def subjects(verb: Token) -> list[Token]:
     """Grammatical subjects of a verb, looking up through control and coordination."""
     t = verb
     for _ in range(5):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subj) > 1:  # "WELLINGTON, Feb 17 (Reuters) - New Zealand accused": not the agency of a dateline
+            subj = [c for c in subj if not _in_parentheses(c)] or subj
         if not subj and t != verb:
             subj = [c for c in t.children if c.dep_ == "nsubjpass"]  # "Kim has been emboldened, securing..."
         if subj:
