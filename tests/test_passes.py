@@ -641,14 +641,18 @@ def test_a_name_given_in_a_reported_clause_judges_its_subject():
 
 
 def test_praise_or_criticism_of_a_thing_named_is_aimed_from_the_article():
-    """ "Algeria condemned the letter": whoever made it, from the article's context; "condemned it",
-    "condemned violence" name nothing made by anyone, and stay no event."""
+    """ "Algeria condemned the letter": whoever made it, from the article's context. Praise of
+    nothing named ("Algeria welcomed it") stays no event; a criticism that names no one ("condemned
+    it", "was deeply concerned") is aimed at the article's other party, as news coders read it
+    (event_types.csv: criticism needs no target in its sentence)."""
     text = "Spain and Morocco held talks in Rabat on Monday. Spain sent a letter to Morocco. "
     judged = [e for e in events_of(text + "Algeria condemned the letter.") if e.type == "criticism"]
     assert [(e.source, e.target_basis) for e in judged] == [(("Algeria",), "context")]
     assert judged[0].target[0] in ("Morocco", "Spain")
-    for tail in ("Algeria condemned it.", "Algeria condemned violence."):
-        assert not [e for e in events_of(text + tail) if e.type == "criticism"], tail
+    assert not [e for e in events_of(text + "Algeria welcomed it.") if e.type == "praise"]
+    for tail in ("Algeria condemned it.", "Algeria said it was deeply concerned."):
+        judged = [e for e in events_of(text + tail) if e.type == "criticism"]
+        assert [(e.source, e.target_basis) for e in judged] == [(("Algeria",), "context")], tail
 
 
 def test_a_verb_the_parser_took_for_a_noun_is_still_a_trigger():
