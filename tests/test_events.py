@@ -754,3 +754,11 @@ def test_the_agency_of_a_wire_dateline_is_no_subject():
     text = "WELLINGTON, Feb 17 (Reuters) - New Zealand on Monday accused the Cook Islands of keeping it in the dark."
     assert [(e.source, e.target) for e in find(events_of(text, "2025-02-17"), "criticism")] == [
         (("New Zealand",), ("Cook Islands",))]
+
+
+def test_a_meeting_with_people_named_by_their_office_is_a_meeting():
+    """ "is expected to meet officials of the African Union": met, though the people are unnamed;
+    "meets one of Russia's war aims" is no meeting."""
+    met = find(events_of("Lavrov is expected to meet officials of the African Union in Addis Ababa."), "meeting")
+    assert [e.target for e in met] == [("African Union",)]
+    assert not find(events_of("The plan meets one of Russia's war aims."), "meeting")

@@ -182,8 +182,11 @@ class Roles:
                 targets += self.actor_of(c, mentions)
             elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                 found = self.object_actors(c, tok, mentions, encounter, self.rules.policy(etype).place_fallback)
+                people = encounter and c.dep_ == "dobj" and self._people(c)
+                if people and not found:  # "met ambassadors from Muslim countries", "met the governor of
+                    found = self.actor_of(c, mentions)  # Santa Cruz, Rubén Costas": whom the phrase names
                 targets += found
-                dobj_without_actor |= c.dep_ == "dobj" and not found and not any(
+                dobj_without_actor |= c.dep_ == "dobj" and not found and not people and not any(
                     t.i in trigger_heads for t in c.subtree)  # "hosted rounds of talks" is fine
             elif c.dep_ == "prep" and c.lower_ in self.rules.word("partner_prep"):
                 targets += self.pobj_actors(c, mentions)
@@ -208,6 +211,13 @@ class Roles:
         if not self.rules.policy(etype).reporting:
             targets += content_actors(tok, sources, mentions)
         return sources, targets, ["role:verb"]
+
+    def _people(self, tok: Token) -> bool:
+        """A noun for people ("leaders", "ambassadors", "the governor"): one meets them even unnamed."""
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "NOUN" and (tok.lower_ in agent_nouns() or lemma in agent_nouns()
+                                       or lemma in words()["people_noun"] or lemma in words()["crowd_noun"]
+                                       or self.finder.lexicon.match_title(lemma) is not None)
 
     def object_actors(self, obj: Token, verb: Token, mentions: Mentions, encounter: bool,
                       places: bool = False) -> list[Actor]:
