@@ -762,3 +762,13 @@ def test_a_meeting_with_people_named_by_their_office_is_a_meeting():
     met = find(events_of("Lavrov is expected to meet officials of the African Union in Addis Ababa."), "meeting")
     assert [e.target for e in met] == [("African Union",)]
     assert not find(events_of("The plan meets one of Russia's war aims."), "meeting")
+
+
+def test_a_speech_act_joined_to_a_reported_clause_is_the_speakers():
+    """ "Lavrov said Ukraine had broken international law and warned Western governments": Lavrov
+    warns, whatever the parse joins "warned" to (words.csv speech_act_verb); a deed joined there is
+    the reported subject's ("said Russian forces had seized the plant and killed two guards")."""
+    text = "Sergei Lavrov said Ukraine had broken international law and warned Western governments against meddling."
+    assert [e.source for e in find(events_of(text), "threat")] == [("Sergei Lavrov",)]
+    text = "Officials said Russian forces had seized the plant and killed two guards."
+    assert [e.source for e in find(events_of(text), "military")] == [("Russia",)]

@@ -70,6 +70,13 @@ def subjects(verb: Token) -> list[Token]:
         listed = _relative_list_member(t) if t.dep_ == "conj" else None
         if listed is not None:
             return conjuncts(antecedent(listed))
+        if t.dep_ == "conj" and t.lemma_.lower() in words()["speech_act_verb"] and t.head.dep_ == "ccomp" \
+                and t.head.head.lemma_.lower() in words()["reporting"] \
+                and any(t.head.i < c.i < t.i and c.dep_ not in ("cc", "punct") for c in t.head.children):
+            # "Noboa's office said Glas had been convicted and accused Mexico": the speaker accuses; not
+            # "said China 'appreciates and welcomes' the decision", two verbs of one reported clause
+            t = t.head.head
+            continue
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t:
             t = t.head  # "Clinton is due to arrive": xcomp of the acomp of "is"
             continue
