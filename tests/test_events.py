@@ -47,6 +47,10 @@ ROLE_CASES = [
     ("Pakistan's army launched fresh operations against the insurgents.", "military", "Pakistan", "insurgents",
      "occurred"),
     ("Chavez ordered 10 army battalions to the Colombian border.", "military", "Hugo Chávez", "Colombia", "occurred"),
+    ("ECOWAS said it would send a high-level delegation to Bamako.", "visit", "ECOWAS", "Mali", "planned"),
+    ("Mexico will take the case to the International Court of Justice.", "criticism", "Mexico", None, "planned"),
+    ("The Security Council will hold an emergency session on Thursday.", "meeting", "UN Security Council", None,
+     "planned"),
     ("Paris said it would recall Meyer, its ambassador.", "sanction", "France", None, "planned"),  # an appositive
     ("North Korea said it was cutting the military hotline with South Korea.", "sanction", "North Korea",
      "South Korea", "occurred"),
