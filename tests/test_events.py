@@ -49,6 +49,7 @@ ROLE_CASES = [
     ("Chavez ordered 10 army battalions to the Colombian border.", "military", "Hugo Chávez", "Colombia", "occurred"),
     ("ECOWAS said it would send a high-level delegation to Bamako.", "visit", "ECOWAS", "Mali", "planned"),
     ("Mexico will take the case to the International Court of Justice.", "criticism", "Mexico", None, "planned"),
+    ("Clinton and Panetta offered their deepest condolences.", "statement", "Leon Panetta", None, "occurred"),
     ("The Security Council will hold an emergency session on Thursday.", "meeting", "UN Security Council", None,
      "planned"),
     ("Paris said it would recall Meyer, its ambassador.", "sanction", "France", None, "planned"),  # an appositive

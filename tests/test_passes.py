@@ -235,6 +235,8 @@ RULE_CASES = [
      "occurred"),
     ("rewrite:designated_entity", "The Treasury Department designated Iran's Revolutionary Guard Corps for "
      "supporting terrorism.", "sanction", None, None, "occurred"),
+    ("rewrite:designated_entity", "Washington designated Hamas a terrorist organization.", "sanction", "United States",
+     "Hamas", "occurred"),
     ("role:crowd", "Several hundred people protested outside the Spanish consulate in Tetouan.", "protest",
      "protesters", "Spain", "occurred"),
     ("role:crowd", "About 200 pro-democracy activists marched on Sunday to the office of China's news agency in "

@@ -321,7 +321,12 @@ def _designates_entity(state: SentenceState, c: Candidate) -> bool:
     if tok.lemma_.lower() != "designate":
         return False
     for_deed = any(p.lower_ == "for" and any(o.tag_ == "VBG" for o in p.children) for p in tok.children)
-    return for_deed or bool(c.targets) and all(a.kind != "person" for a in c.targets)
+    # "designated nine companies and five of its senior officials": many at once are no appointment;
+    # "designated Nijjar a terrorist": a name given that accuses (words.csv misdeed_noun)
+    many = any(o.dep_ == "dobj" and o.tag_ == "NNS" for o in tok.children)
+    branded = any(t.lemma_.lower() in state.rules.word("misdeed_noun") for o in tok.children
+                  if o.dep_ in ("dobj", "oprd", "attr", "xcomp") for t in o.subtree)
+    return for_deed or many or branded or bool(c.targets) and all(a.kind != "person" for a in c.targets)
 
 
 def _denies_charge(state: SentenceState, c: Candidate) -> bool:
