@@ -376,6 +376,9 @@ CASES = [
      'he said.', "2007-05-06", "Tonight", "2007-05-03", None, "day"),
     ('Clegg said on Friday morning that Labour should wait. "Today the Conservative party has more votes," he said.',
      "2010-05-12", "Today", "2010-05-07", None, "day"),
+    # a day of its own in the attribution: "yesterday afternoon", a clock time of a day told
+    ('"Today the cap is no longer justified," Jordan told reporters in Zurich yesterday afternoon.', "2015-01-16",
+     "Today", "2015-01-15", None, "day"),
     # ... not a new speaker's
     ('At a rally on Thursday, Sarkozy made an appeal. "Today we are free," said Mary Akech, a teacher.', "2007-05-06",
      "Today", "2007-05-06", None, "day"),

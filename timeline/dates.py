@@ -1730,7 +1730,9 @@ def _day_within(text: str, found: list[Timex], windows: list[tuple[int, int]]) -
     not "said Ahmed Maher of the April 6 movement"."""
     return next((n.date for n in reversed(found) if any(a <= n.start < b for a, b in windows)
                  and n.precision == "day" and n.date and n.date_end is None
-                 and (_WEEKDAY_ONLY.match(n.text) or text[:n.start].endswith(("on ", "On ")))), None)
+                 and (_WEEKDAY_ONLY.match(n.text) or text[:n.start].endswith(("on ", "On "))
+                      or PATTERNS["deictic"].match(n.text) or _CLOCK.fullmatch(n.text))), None)
+    # "told reporters in Zurich yesterday afternoon", "At about 5pm local time, police removed the barricades"
 
 
 _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
