@@ -9,6 +9,7 @@ part of the event's `rule`.
 from __future__ import annotations
 
 from .actors import MentionFinder, agent_nouns, joined_names
+from .lexicon import Lexicon
 from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, misparsed_verb, words
@@ -66,12 +67,11 @@ class Roles:
                     return next((a for kind in ("person", "group") for a in found if a.kind == kind), found[0])
                 for t in frontier:  # "officials in Islamabad" are Pakistan; "a meeting in Luxembourg" is not
                     where = t.pos_ == "NOUN" and t.lower_ not in agent_nouns()
-                    # "demanded the release of Jonathan Pollard": who is freed is what is asked, not of whom
-                    freed = t.pos_ == "NOUN" and t.lemma_.lower() in self.rules.word("freeing_noun")
+                    skip = self.rules.word("place_prep") if where else set()  # "demanded the release of Pollard":
+                    skip = skip | {"of"} if t.lemma_.lower() in self.rules.word("freeing_noun") else skip  # asked, not whom
                     nxt.extend(ch for ch in t.children if ch.dep_ not in CLAUSE_DEPS
                                and ch.dep_ not in ("conj", "cc", "punct") and (allow_poss or ch.dep_ != "poss")
-                               and not (where and ch.dep_ == "prep" and ch.lower_ in self.rules.word("place_prep"))
-                               and not (freed and ch.dep_ == "prep" and ch.lower_ == "of"))
+                               and not (ch.dep_ == "prep" and ch.lower_ in skip))
                 frontier = nxt
         return None
 
@@ -182,12 +182,9 @@ class Roles:
                 targets += self.actor_of(c, mentions)
             elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                 found = self.object_actors(c, tok, mentions, encounter, self.rules.policy(etype).place_fallback)
-                people = encounter and c.dep_ == "dobj" and self._people(c)
-                if people and not found:  # "met ambassadors from Muslim countries", "met the governor of
-                    found = self.actor_of(c, mentions)  # Santa Cruz, Rubén Costas": whom the phrase names
                 targets += found
-                dobj_without_actor |= c.dep_ == "dobj" and not found and not people and not any(
-                    t.i in trigger_heads for t in c.subtree)  # "hosted rounds of talks" is fine
+                dobj_without_actor |= c.dep_ == "dobj" and not found and not names_people(c, self.finder.lexicon) \
+                    and not any(t.i in trigger_heads for t in c.subtree)  # "hosted rounds of talks" is fine
             elif c.dep_ == "prep" and c.lower_ in self.rules.word("partner_prep"):
                 targets += self.pobj_actors(c, mentions)
         reciprocal = any(c.dep_ in ("dobj", "prep") and reciprocal_pronoun(c) for c in tok.children)
@@ -212,18 +209,12 @@ class Roles:
             targets += content_actors(tok, sources, mentions)
         return sources, targets, ["role:verb"]
 
-    def _people(self, tok: Token) -> bool:
-        """A noun for people ("leaders", "ambassadors", "the governor"): one meets them even unnamed."""
-        lemma = tok.lemma_.lower()
-        return tok.pos_ == "NOUN" and (tok.lower_ in agent_nouns() or lemma in agent_nouns()
-                                       or lemma in words()["people_noun"] or lemma in words()["crowd_noun"]
-                                       or self.finder.lexicon.match_title(lemma) is not None)
-
     def object_actors(self, obj: Token, verb: Token, mentions: Mentions, encounter: bool,
                       places: bool = False) -> list[Actor]:
         """Whom a verb's object names: "met Zelensky", not "meets one of Russia's war aims"."""
-        if encounter:
-            return self.actor_of(obj, mentions, 1)
+        if encounter:  # "met officials of the African Union": whom a phrase of people names
+            people = obj.dep_ == "dobj" and names_people(obj, self.finder.lexicon)
+            return self.actor_of(obj, mentions, 1) or (self.actor_of(obj, mentions) if people else [])
         found = self.actor_of(obj, mentions)
         if not found and obj.dep_ == "dobj" and obj.lemma_.lower() not in self.rules.word("freeing_noun"):
             # "signed agreements to normalise relations with the UAE": who the object concerns; where it
@@ -446,6 +437,14 @@ def received(tok: Token, verb: Token) -> bool:
     while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("in", "of") and t.head.head != verb:
         t = t.head.head  # "$2 billion in aid", "a package of aid"
     return t.head == verb and t.dep_ == "dobj"
+
+
+def names_people(tok: Token, lexicon: Lexicon) -> bool:
+    """A noun for people ("leaders", "ambassadors", "the governor"): one meets them even unnamed."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (tok.lower_ in agent_nouns() or lemma in agent_nouns()
+                                   or lemma in words()["people_noun"] or lemma in words()["crowd_noun"]
+                                   or lexicon.match_title(lemma) is not None)
 
 
 def content_actors(tok: Token, sources: list[Actor], mentions: Mentions) -> list[Actor]:
