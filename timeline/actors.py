@@ -441,10 +441,10 @@ def _plural_reporter(tok: Token, found: dict[int, Mention]) -> tuple[Actor, ...]
 
 
 def _unnamed_party(tok: Token, found: dict[int, Mention]) -> Actor | None:
-    """A plural noun for people that names no one the lexicon knows ("called on donors", "urged
-    the mediators", "police detained several suspects"): the group it names, in its words, of the
-    country its demonym tells; not a state's agents ("officials", "troops": the state's), nor a
-    quantity ("thousands of people")."""
+    """A plural noun for people (words.csv people_noun) that names no one the lexicon knows ("called on
+    donors", "urged the mediators", "police detained several suspects"): the group it names, in its
+    words, of the country its demonym tells; not a rank ("Major generals"), nor the members of a
+    group named ("supporters of Hamas")."""
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in words()["people_noun"] or tok.dep_ in ("poss", "compound") \
             or any(c.dep_ == "compound" or c.dep_ == "amod" and c.is_title and c.i not in found for c in tok.children):
         return None  # "the medics' claims", "Major generals" (a rank)

@@ -1675,6 +1675,7 @@ _SAYING = r"said|says|told|added|wrote|promised|vowed|declared|insisted|predicte
 # mark in its sentence ('Speaking on Friday, he said: "')
 _ATTRIBUTION = re.compile(rf"[^.!?\n\"\u201c\u201d]{{0,80}}?\b(?:{_SAYING})\b[^.!?\n\"\u201c\u201d]{{0,60}}")
 _SAID_BEFORE = re.compile(rf"\b(?:{_SAYING}|[Ss]peaking)\b")
+_SAID_BY_PRONOUN = re.compile(rf"[,\s]*(?:he|she)\s+(?:{_SAYING})\b")  # '," he said'
 # a sentence that sets a speaker's words: "At a news conference here Sunday night, ...", "said on Friday"
 _SPEECH_SETTING = re.compile(rf"\b(?:{_SAYING}|conference|rally|speech|message|interview|address|briefing|statement"
                              r"|he|she)\b")
@@ -1686,7 +1687,6 @@ def _sets_a_speaker(sentence: str) -> bool:
     names = [w for w in re.findall(r"\b[A-Z][a-z]+", sentence)[1:] if w.lower() not in WEEKDAYS
              and w.lower() not in MONTHS]
     return bool(names or _SPEECH_SETTING.search(sentence))
-_SAID_BY_PRONOUN = re.compile(rf"[,\s]*(?:he|she)\s+(?:{_SAYING})\b")
 
 
 def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
@@ -1726,13 +1726,13 @@ def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
 
 
 def _day_within(text: str, found: list[Timex], windows: list[tuple[int, int]]) -> str | None:
-    """The last day of its own in these stretches of text: "said on Friday", "told reporters Friday";
-    not "said Ahmed Maher of the April 6 movement"."""
+    """The last day of its own in these stretches of text: "said on Friday", "told reporters Friday",
+    "told reporters in Zurich yesterday afternoon", "At about 5pm local time" (of a day told); not "said
+    Ahmed Maher of the April 6 movement"."""
     return next((n.date for n in reversed(found) if any(a <= n.start < b for a, b in windows)
                  and n.precision == "day" and n.date and n.date_end is None
                  and (_WEEKDAY_ONLY.match(n.text) or text[:n.start].endswith(("on ", "On "))
                       or PATTERNS["deictic"].match(n.text) or _CLOCK.fullmatch(n.text))), None)
-    # "told reporters in Zurich yesterday afternoon", "At about 5pm local time, police removed the barricades"
 
 
 _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
