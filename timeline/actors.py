@@ -1465,8 +1465,7 @@ def _state_epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _S
     for tok in doc:
         if (tok.i in found or tok.tag_ != "NN" or tok.dep_ not in ("nsubj", "nsubjpass")
                 or tok.lemma_.lower() not in words()["state_epithet"]
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-                or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+                or not _with_the(tok) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
                 or any(c.i in found for c in tok.children)):  # "the Qatari state": its adjective says which
             continue
         state = memory.state_before(offset + tok.idx)

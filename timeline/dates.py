@@ -1523,7 +1523,6 @@ def _bound_ahead(left: list[str], i: int) -> bool:
 _MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "must", "to"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "since", "by", "during", "until", "through", "from", "before", "after"})
 _DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "this", "that"})
-_ADJECTIVE_BEFORE = frozenset({"most", "more", "less", "newly", "highly", "widely"})
 _ORDINALS = frozenset({"first", "second", "third", "latest"})
 
 
@@ -1613,9 +1612,9 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
     if near and word.endswith(("ed", "en")) and len(word) > 4 and before in ("is", "are") and word not in NOT_PAST_ED:
         return "future"  # "the semifinals are played Thursday", "the vote is held on Sunday": a timetable
     if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED \
-            and before not in ("be", "been", "being", "is", "are", "to", "get", "gets", "remain", "remains", "stay",
-                               "stays", "become", "becomes", "the", "a", "an") and before not in _ADJECTIVE_BEFORE:
-        return "past"  # not "the first detailed results": an adjective
+            and before not in ("be", "been", "being", "is", "are", "to", "get", "gets", "the", "a", "an", "remain",
+                               "remains", "stay", "stays", "become", "becomes"):
+        return "past"
     return None
 
 

@@ -1151,17 +1151,19 @@ def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
         c.sources = protesters
         c.trace.append("role:crowd")
     elif c.type in ("coercion", "military") and not c.targets and _protests_told(state) and _unnamed_crowd(
-            state, [o for o in _struck(c.verb) if all(_crowd(state, w) for p in o.children if p.lower_ == "of"
+            state, [o for o in _struck(state, c.verb) if all(_crowd(state, w) for p in o.children if p.lower_ == "of"
                                                     for w in p.children)]):  # not "hundreds of monks"
         c.targets = protesters  # "killed 36 people", "thousands of people", "fired tear gas at the crowd"
         c.trace.append("role:crowd")
     return True
 
 
-def _struck(verb: Token) -> list[Token]:
-    """Who a verb of force acts on: its object, its passive subject, or what it fires "at" or "on"."""
+def _struck(state: SentenceState, verb: Token) -> list[Token]:
+    """Who a verb of force acts on: its object, its passive subject, or what it fires at (words.csv
+    struck_prep: "fired tear gas at the crowd", "opened fire on")."""
     return [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")] + [
-        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "on") for o in p.children if o.dep_ == "pobj"]
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in state.rules.word("struck_prep")
+        for o in p.children if o.dep_ == "pobj"]
 
 
 def _unnamed_crowd(state: SentenceState, words: list[Token]) -> bool:

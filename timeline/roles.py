@@ -65,13 +65,8 @@ class Roles:
                 if found:  # "his Iranian counterpart Ebrahim Raisi": the person, not the demonym; "Ethiopian
                     # opposition leaders": the group, whose state the demonym tells
                     return next((a for kind in ("person", "group") for a in found if a.kind == kind), found[0])
-                for t in frontier:  # "officials in Islamabad" are Pakistan; "a meeting in Luxembourg" is not
-                    where = t.pos_ == "NOUN" and t.lower_ not in agent_nouns()
-                    skip = self.rules.word("place_prep") if where else set()  # "demanded the release of Pollard":
-                    skip = skip | {"of"} if t.lemma_.lower() in self.rules.word("freeing_noun") else skip  # asked, not whom
-                    nxt.extend(ch for ch in t.children if ch.dep_ not in CLAUSE_DEPS
-                               and ch.dep_ not in ("conj", "cc", "punct") and (allow_poss or ch.dep_ != "poss")
-                               and not (ch.dep_ == "prep" and ch.lower_ in skip))
+                for t in frontier:
+                    nxt.extend(_phrase_children(t, allow_poss))
                 frontier = nxt
         return None
 
@@ -319,6 +314,17 @@ class Roles:
                 if c.dep_ in ("prep", "dative") and c.lower_ in self.rules.word("partner_prep"):
                     targets += self.pobj_actors(c, mentions)  # "sent his congratulations to Mugabe": a dative
         return sources, targets
+
+
+def _phrase_children(tok: Token, allow_poss: bool) -> list[Token]:
+    """The words below `tok` that may still name its phrase's actor: not a clause, a conjunct, or a
+    possessor unless allowed; not where a noun is ("officials in Islamabad" are Pakistan, "a meeting in
+    Luxembourg" is not), nor who is freed ("demanded the release of Jonathan Pollard": what is asked)."""
+    skip = words()["place_prep"] if tok.pos_ == "NOUN" and tok.lower_ not in agent_nouns() else frozenset()
+    if tok.lemma_.lower() in words()["freeing_noun"]:
+        skip = skip | {"of"}
+    return [ch for ch in tok.children if ch.dep_ not in CLAUSE_DEPS and ch.dep_ not in ("conj", "cc", "punct")
+            and (allow_poss or ch.dep_ != "poss") and not (ch.dep_ == "prep" and ch.lower_ in skip)]
 
 
 def venue_countries(roles: Roles, pred: Token, mentions: Mentions) -> list[Actor]:
