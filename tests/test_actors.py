@@ -384,6 +384,9 @@ def test_i_in_a_statement_is_its_bylines_author():
     found = mentions_of("Press Statement by Philip J. Crowley, Assistant Secretary, Bureau of Public Affairs, "
                         "Washington, DC:\nWe call on the Government of Belarus to release the candidates.", on="2010-12-20")
     assert found.get("We") == "United States"
+    found = mentions_of("Press Release, U.S. Agency for International Development, Office of Press Relations, "
+                        "Washington, DC:\nWe call on other donors to provide aircraft.", on="2000-03-02")
+    assert found.get("We") == "United States"
     found = mentions_of("The Minister for Europe and Foreign Affairs, Jean-Noël Barrot, made the following statement "
                         "today:\nI travelled to Algiers.", on="2025-04-15")
     assert found.get("I") == "Jean-Noël Barrot"

@@ -242,6 +242,9 @@ RULE_CASES = [
     ("role:crowd", "About 200 pro-democracy activists marched on Sunday to the office of China's news agency in "
      "Hong Kong.", "protest", "protesters", "China", "occurred"),
     # a crowd the forces fire on or detain, once a crowd's protests are told: the protesters
+    # the people of a state, named by a plural of nationality, protest to its government
+    ("role:crowd.nationals", "Last month, hundreds of Jordanians protested in several cities.", "protest",
+     "protesters", "Jordan", "occurred"),
     ("role:crowd", "Opposition supporters marched in Addis Ababa on Monday. In June, security forces killed 36 "
      "people.", "military", "Ethiopia", "protesters", "occurred"),
     ("role:document.issuer", "North Korea's reunification committee said in a statement that talks were over. "
@@ -910,7 +913,7 @@ def test_a_speakers_own_condition_demands_nothing():
                 if e.type == "demand"]
 
 
-def test_an_acronym_the_parser_read_as_a_modifier_is_the_subject():
+def test_an_acronym_or_name_the_parser_read_as_a_modifier_is_the_subject():
     """The parse of "USAID has provided ..." (the acronym an adverb), built by hand: the acronym is
     the subject."""
     from spacy.tokens import Doc
@@ -923,6 +926,13 @@ def test_an_acronym_the_parser_read_as_a_modifier_is_the_subject():
                 deps=["advmod", "aux", "ROOT", "dobj", "punct"], tags=["RB", "VBZ", "VBN", "NN", "."],
                 sent_starts=[True, False, False, False, False])
     assert subjects(lower[2]) == []  # an adverb is no subject
+    # a name the parser read as a modifier of a finite verb: the subject; a day so read is none
+    for first, ent, subject in (("Nauru", "GPE", ["Nauru"]), ("Friday", "DATE", [])):
+        doc = Doc(load_nlp().vocab, words=[first, "cut", "ties", "."], heads=[1, 1, 1, 1],
+                  deps=["npadvmod", "ROOT", "dobj", "punct"], tags=["NNP", "VBD", "NNS", "."],
+                  pos=["PROPN", "VERB", "NOUN", "PUNCT"], ents=[f"B-{ent}", "O", "O", "O"],
+                  sent_starts=[True, False, False, False])
+        assert [t.text for t in subjects(doc[1])] == subject
 
 
 def test_a_crowd_fired_at_once_protests_are_told_is_the_protesters():

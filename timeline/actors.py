@@ -1501,7 +1501,8 @@ def _subject_in_sentence(tok: Token, found: dict[int, Mention], kinds: tuple[str
 
 _BYLINE = re.compile(r"(?:The following )?(?:(?:Press |Joint )?Statement|Remarks|Readout|Op-Ed|Media Note"
                      r"|(?:Press |News |Media )Release)\b"
-                     r"[^\n]{0,40}?\bby\b"  # "The following statement was issued today by the Spokesman for"
+                     r"(?:[^\n]{0,40}?\bby\b"  # "The following statement was issued today by the Spokesman for"
+                     r"|,)"  # "Press Release, U.S. Agency for International Development, Washington, DC:"
                      r"|The following is attributable to\b"
                      r"|[^\n]{0,120}\b(?:made|issued|released|delivered|gave) the following (?:statement|remarks|declaration)\b",
                      re.I)  # "The Minister for Europe and Foreign Affairs, Jean-Noël Barrot, made the following statement today:"

@@ -1147,9 +1147,13 @@ def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
     if c.verb is None:
         return True
     protesters = [Actor(name=group_nouns()["protester"], kind="group")]
+    nationals = _nationals(state, subjects(c.verb)) if c.type == "protest" else []
     if c.type == "protest" and not c.sources and _unnamed_crowd(state, subjects(c.verb)):
         c.sources = protesters
         c.trace.append("role:crowd")
+    elif nationals and c.sources and {a.name for a in c.sources} <= {a.name for a in nationals}:
+        c.sources, c.targets = protesters, c.targets or nationals  # the people of a state protest to its government
+        c.trace.append("role:crowd.nationals")
     elif c.type in ("coercion", "military") and not c.targets and _protests_told(state) and _unnamed_crowd(
             state, [o for o in _struck(state, c.verb) if all(_crowd(state, w) for p in o.children if p.lower_ == "of"
                                                     for w in p.children)]):  # not "hundreds of monks"
@@ -1164,6 +1168,14 @@ def _struck(state: SentenceState, verb: Token) -> list[Token]:
     return [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")] + [
         o for p in verb.children if p.dep_ == "prep" and p.lower_ in state.rules.word("struck_prep")
         for o in p.children if o.dep_ == "pobj"]
+
+
+def _nationals(state: SentenceState, words: list[Token]) -> list[Actor]:
+    """The states whose people these words name by a plural of nationality ("hundreds of Jordanians",
+    "Serbs"), not by the state's own name ("the Palestinians")."""
+    return unique([m.actor for w in words for t in w.subtree if t.tag_ in ("NNPS", "NNS")
+                   and (m := state.mentions.get(t.i)) is not None and m.actor.kind == "country"
+                   and t.text.lower() != m.actor.name.lower()])
 
 
 def _unnamed_crowd(state: SentenceState, words: list[Token]) -> bool:

@@ -192,12 +192,14 @@ def _sender(message: Token) -> list[Token]:
 def _stranded_subject(verb: Token) -> list[Token]:
     """ "Speaking with his counterpart, India's minister, Pranab Mukherjee, brushed aside ...": a
     subject the parser hung as an apposition inside the phrase before the verb, just before it; an
-    acronym opening the sentence that the parser read as a modifier ("USAID has provided")."""
+    acronym or name opening the sentence that the parser read as a modifier ("USAID has provided",
+    "Nauru cut ties"; not a day: "Friday, ...")."""
     if verb.head != verb:
         return []
     first = verb.doc[verb.sent.start]
     if first.head == verb and first.dep_ in ("advmod", "npadvmod", "amod", "nmod", "dep") and len(first.text) > 1 \
-            and first.text.isupper() and first.is_alpha:
+            and (first.text.isupper() and first.is_alpha or first.dep_ == "npadvmod" and first.pos_ == "PROPN"
+                 and verb.tag_ in FINITE and first.ent_type_ not in ("DATE", "TIME")):
         return [first]  # "USAID has provided...", the acronym read as an adverb: the subject
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return []
