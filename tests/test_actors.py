@@ -716,3 +716,10 @@ def test_the_kingdom_as_a_subject_is_the_state_named_last_as_a_subject():
     events = [e for e in extract_article(Article(id="t", title="t", text=text, date="2017-06-05")) if e.type == "sanction"]
     assert {(e.source, e.target) for e in events} == {
         (("Iran",), ("United Kingdom",)), (("Saudi Arabia",), ("Qatar",))}
+
+
+def test_a_titled_name_runs_on_across_its_particles():
+    """words.csv name_particle: "bin", "von der" inside a full name the recogniser missed (or took for a
+    place) do not cut it short."""
+    found = mentions_of("Jordan's Prince Hamzah bin Hussein pledged allegiance to King Abdullah II.", on="2021-04-05")
+    assert found.get("Hamzah bin Hussein") == "Hamzah bin Hussein"

@@ -935,6 +935,17 @@ def test_an_acronym_or_name_the_parser_read_as_a_modifier_is_the_subject():
         assert [t.text for t in subjects(doc[1])] == subject
 
 
+def test_members_named_of_a_crowd_acted_on_are_its_targets():
+    """syntax.named_members: "including X" or "among them X" hung on the verb that acts on a crowd."""
+    for text in ("Ethiopian police arrested 30 people on Monday, including opposition leader Hailu Shawel.",
+                 "Ethiopian police arrested 30 people on Monday, among them opposition leader Hailu Shawel."):
+        arrests = [e for e in events_of(text) if e.type == "coercion"]
+        assert [(e.source, e.target) for e in arrests] == [(("Ethiopia",), ("Hailu Shawel",))], text
+    # not a list of who acted along with the subject
+    talks = [e for e in events_of("Ethiopia held talks with donors on Monday, including Britain.") if e.type == "talks"]
+    assert all("United Kingdom" not in e.target for e in talks)
+
+
 def test_a_crowd_fired_at_once_protests_are_told_is_the_protesters():
     """What a verb of force fires "at" or "on" is the crowd it struck (passes._struck)."""
     fired = [e for e in events_of("Thousands marched in Beirut on Sunday. Security forces fired tear gas at the crowd.")

@@ -1364,10 +1364,13 @@ def _titled_spans(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iter
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < 6 and (_name_part(doc[j], found, lexicon) or _hyphenated(doc, j)):
+        while j < len(doc) and j - i < 6 and (_name_part(doc[j], found, lexicon) or _hyphenated(doc, j) or j > i
+                                              and doc[j].lower_ in words()["name_particle"] and j + 1 < len(doc)
+                                              and _name_part(doc[j + 1], found, lexicon)):
             j += 1
-        words = len(doc[i:j].text.split()) if j > i else 0
-        if 2 <= words <= 3 and _name_part(doc[i], found, lexicon) and not (j < len(doc) and doc[j].pos_ == "PROPN") \
+        particles = sum(t.lower_ in words()["name_particle"] for t in doc[i:j])
+        n = len(doc[i:j].text.split()) - particles if j > i else 0
+        if 2 <= n <= 3 and _name_part(doc[i], found, lexicon) and not (j < len(doc) and doc[j].pos_ == "PROPN") \
                 and _titled(doc, i, j, lexicon):
             yield doc[i:j]
         i = max(j, i + 1)
@@ -1419,7 +1422,7 @@ def _titled(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
 def _name_part(tok: Token, found: dict[int, Mention], lexicon: Lexicon) -> bool:
     """A word that may be part of a person's name: a capitalised proper noun no one has read."""
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i not in found and tok.is_alpha
-            and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in lexicon.title_words)
+            and tok.ent_type_ in ("", "PERSON", "FAC") and tok.lower_ not in lexicon.title_words)  # FAC: "Prince Hamzah"
 
 
 def _learned_names(doc: Doc, found: dict[int, Mention], learned: dict[tuple[str, ...], Actor]) -> Iterator[tuple[Span, Actor]]:

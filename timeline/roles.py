@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, misparsed_verb, words
-from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, main_verb_on_apposition, named_object,
+from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, main_verb_on_apposition, named_members, named_object,
                      naming_verb, noun_phrase, partitive_whole, phrase, possessor, reciprocal_pronoun, referent, reporting_verb, subjects, unique)
 
 Mentions = dict[int, Mention]
@@ -182,6 +182,7 @@ class Roles:
                     and not any(t.i in trigger_heads for t in c.subtree)  # "hosted rounds of talks" is fine
             elif c.dep_ == "prep" and c.lower_ in self.rules.word("partner_prep"):
                 targets += self.pobj_actors(c, mentions)
+        targets += [a for t in named_members(tok) for a in self.actor_of(t, mentions)]  # "..., among them Awadallah"
         reciprocal = any(c.dep_ in ("dobj", "prep") and reciprocal_pronoun(c) for c in tok.children)
         if dobj_without_actor and encounter and not targets and not reciprocal:
             return None  # "meets one of Russia's war aims": not a meeting

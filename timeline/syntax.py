@@ -189,6 +189,21 @@ def _sender(message: Token) -> list[Token]:
     return subjects(message.head) if message.dep_ == "dobj" else []
 
 
+def named_members(verb: Token) -> list[Token]:
+    """ "Security forces detained 16 people on Saturday, including Bassem Awadallah" / "among them
+    Bassem Awadallah": members of a crowd the verb acts on (words.csv crowd_noun, or a number of
+    them), named in a phrase the parser hung on the verb."""
+    crowd = any(o.dep_ in ("dobj", "nsubjpass") and (o.lemma_.lower() in words()["crowd_noun"]
+                                                   or any(n.dep_ == "nummod" for n in o.children))
+                for o in verb.children)
+    if not crowd:
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children
+            if p.dep_ == "pobj"] + [c for c in verb.children if c.dep_ in ("dep", "appos", "npadvmod") and any(
+                p.dep_ == "prep" and p.lower_ == "among" and any(o.lower_ == "them" for o in p.children)
+                for p in c.children)]
+
+
 def _stranded_subject(verb: Token) -> list[Token]:
     """ "Speaking with his counterpart, India's minister, Pranab Mukherjee, brushed aside ...": a
     subject the parser hung as an apposition inside the phrase before the verb, just before it; an
