@@ -237,6 +237,11 @@ RULE_CASES = [
      "supporting terrorism.", "sanction", None, None, "occurred"),
     ("rewrite:designated_entity", "Washington designated Hamas a terrorist organization.", "sanction", "United States",
      "Hamas", "occurred"),
+    # an office holder removed: a change of office (words.csv removal_verb, office_holder)
+    ("rewrite:removed_from_office", "Putin dismissed the defense minister, Sergei Shoigu, on Tuesday.", "election",
+     "Vladimir Putin", "Sergei Shoigu", "occurred"),
+    ("rewrite:removed_from_office", "The Maldivian government suspended three officials on Sunday.", "election",
+     "Maldives", None, "occurred"),
     ("role:crowd", "Several hundred people protested outside the Spanish consulate in Tetouan.", "protest",
      "protesters", "Spain", "occurred"),
     ("role:crowd", "About 200 pro-democracy activists marched on Sunday to the office of China's news agency in "
@@ -933,6 +938,13 @@ def test_an_acronym_or_name_the_parser_read_as_a_modifier_is_the_subject():
                   pos=["PROPN", "VERB", "NOUN", "PUNCT"], ents=[f"B-{ent}", "O", "O", "O"],
                   sent_starts=[True, False, False, False])
         assert [t.text for t in subjects(doc[1])] == subject
+
+
+def test_what_is_no_office_holder_is_not_removed_from_office():
+    for text, etype in (("Rebel leader Sekou Conneh dismissed Mr. Blah as a puppet.", "rejection"),
+                        ("The European Union suspended aid to Mali.", "sanction"),
+                        ("Hamas fired rockets at Israel.", "military")):
+        assert [e.type for e in events_of(text)] == [etype], text
 
 
 def test_members_named_of_a_crowd_acted_on_are_its_targets():

@@ -378,6 +378,20 @@ def _hands_over_office(state: SentenceState, c: Candidate) -> bool:
     return any(a.kind == "person" for a in c.targets)
 
 
+def _removes_office_holder(state: SentenceState, c: Candidate) -> bool:
+    """ "Khasawneh dismissed the health minister, Nazir Obeidat", "Krasts dismissed him", "suspended the
+    three officials": a verb of removal (words.csv removal_verb) whose object is a person or an office
+    holder (a title, an agent noun) takes them out of office; not "dismissed the charge", "fired missiles"."""
+    if c.verb is None or c.verb != c.head or c.head.lemma_.lower() not in state.rules.word("removal_verb"):
+        return False
+    if any(p.dep_ == "prep" and p.lower_ == "as" for p in c.head.children):
+        return False  # "dismissed Mr. Blah as 'Taylor in another shirt'": a judgement
+    lexicon = state.ctx.roles.finder.lexicon
+    return any(lexicon.match_title(o.lemma_) or o.lemma_.lower() in state.rules.word("office_holder")
+               or o.pos_ in ("PROPN", "PRON") and (m := state.mentions.get(o.i)) is not None and m.actor.kind == "person"
+               for o in c.head.children if o.dep_ == "dobj")
+
+
 def _obliges_another(state: SentenceState, c: Candidate) -> bool:
     """ "Kerry said Russia must withdraw": a demand on Russia; not "Kerry said he must visit Paris"."""
     bound = obligated(c.head)
@@ -488,6 +502,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "crowd_acts": _crowd_acts,
     "yields_policy": _yields_policy,
     "hands_over_office": _hands_over_office,
+    "removes_office_holder": _removes_office_holder,
     "abandons_accord": _abandons_accord,
     "exits_accord": _exits_accord,
 }
