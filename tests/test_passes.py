@@ -164,6 +164,9 @@ RULE_CASES = [
     ("rewrite:stormed_by_crowd", "Protesters stormed the Syrian embassy in Cairo.", "protest", "protesters", "Syria",
      "occurred"),
     ("role:verb", "Russian troops stormed the Ukrainian town on Friday.", "military", "Russia", "Ukraine", "occurred"),
+    # a crowd of someone's ("Mr. Nasralla's supporters") barring roads where the verb joined to it did it
+    ("rewrite:stormed_by_crowd", "Salvador Nasralla rejected the result. Mr. Nasralla's supporters have blocked roads "
+     "and burned tires in Tegucigalpa.", "protest", "protesters", "Honduras", "occurred"),
     ("rewrite:stormed_by_crowd", "Thousands of students set fire to the Danish embassy.", "protest", "protesters",
      "Denmark", "occurred"),
     ("role:verb", "Georgian demonstrators launched missiles at the Russian embassy.", "military", "protesters", "Russia",

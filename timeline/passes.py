@@ -1163,7 +1163,9 @@ def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
         return True
     protesters = [Actor(name=group_nouns()["protester"], kind="group")]
     nationals = _nationals(state, subjects(c.verb)) if c.type == "protest" else []
-    if c.type == "protest" and not c.sources and _unnamed_crowd(state, subjects(c.verb)):
+    owners = {m.actor.name for w in subjects(c.verb) for p in w.children if p.dep_ == "poss" for t in p.subtree
+              if (m := state.mentions.get(t.i)) is not None}  # "Mr. Nasralla's supporters": not Nasralla
+    if c.type == "protest" and {a.name for a in c.sources} <= owners and _unnamed_crowd(state, subjects(c.verb)):
         c.sources = protesters
         c.trace.append("role:crowd")
     elif nationals and c.sources and {a.name for a in c.sources} <= {a.name for a in nationals}:
@@ -1194,9 +1196,11 @@ def _nationals(state: SentenceState, words: list[Token]) -> list[Actor]:
 
 
 def _unnamed_crowd(state: SentenceState, words: list[Token]) -> bool:
-    """Whether these words name a crowd (words.csv crowd_noun) and no actor."""
+    """Whether these words name a crowd (words.csv crowd_noun) and no actor, but for whose it is
+    ("Mr. Nasralla's supporters": a crowd, not Nasralla)."""
     crowd = [w for w in words if _crowd(state, w)]
-    return bool(crowd) and not any(t.i in state.mentions for w in crowd for t in w.subtree)
+    return bool(crowd) and not any(t.i in state.mentions for w in crowd for c in [w, *w.children] if c.dep_ != "poss"
+                                   for t in (c.subtree if c is not w else [w]))
 
 
 def _protests_told(state: SentenceState) -> bool:
@@ -1237,7 +1241,10 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
         return True  # "Protests broke out across Venezuela": the generic protesters, against the state there
     verb = c.verb
     who = {t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}  # not where
-    where = unique([m.actor for t in [verb, *phrase(verb)] if (m := state.mentions.get(t.i)) is not None
+    # and where the verbs joined to it did it ("blocked roads and burned tires in Tegucigalpa")
+    joined = [t for v in verb.conjuncts if v.i > verb.i and not any(s.dep_.startswith("nsubj") for s in v.children)
+              for t in phrase(v)]
+    where = unique([m.actor for t in [verb, *phrase(verb), *joined] if (m := state.mentions.get(t.i)) is not None
                     and m.actor.kind == "country" and t.i not in who])[:1]
     forces = not c.sources and any(agent_sector(s) in LOCAL_FORCES and s.i not in state.mentions for s in subjects(verb))
     if not c.sources and (_agentless_passive(verb) and c.head.lemma_.lower() in state.rules.word("authority_act")
