@@ -777,3 +777,14 @@ def test_a_speech_act_joined_to_a_reported_clause_is_the_speakers():
     assert [e.source for e in find(events_of(text), "threat")] == [("Sergei Lavrov",)]
     text = "Officials said Russian forces had seized the plant and killed two guards."
     assert [e.source for e in find(events_of(text), "military")] == [("Russia",)]
+
+
+def test_a_statements_we_is_not_what_its_story_is_about():
+    """The other party of a one-party event comes from who the article names, not from the "we" of the
+    statement that tells it (events.FIRST_PERSON)."""
+    text = ("Press Statement by Heather Nauert, Department Spokesperson, Washington, DC:\n"
+            "We congratulate the Honduran people. We note that the Honduran vote was peaceful, and we support it. "
+            "We believe Honduras should stand by the count, and we will work with Honduras. We call for calm.\n"
+            "OAS Secretary General Luis Almagro called for a new election.")
+    urged = find(events_of(text, "2017-12-22"), "demand")
+    assert [(e.source, e.target) for e in urged if e.source == ("Luis Almagro",)] == [(("Luis Almagro",), ("Honduras",))]

@@ -26,6 +26,8 @@ from .nlp import Doc, Span, load_nlp, span_text, word_keys
 from .context import ARTICLE_PASSES
 from .passes import ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
+
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 from .rules import Rules, Trigger, load_rules, load_triggers, words  # noqa: F401  (the library API)
 from .syntax import countries, names, present_timetable, unique
 
@@ -104,7 +106,8 @@ class EventExtractor:
             self.context.lead_paragraph = offset
         first = {}  # one entry per mention, not per token of a multi-word name
         for i, m in sorted(mentions.items()):
-            first.setdefault(m.start, (m.start, m.actor, _is_place(doc, i)))
+            if doc[i].lower_ not in FIRST_PERSON:  # a statement's "we" is who tells the story, not what it is about
+                first.setdefault(m.start, (m.start, m.actor, _is_place(doc, i)))
         self.context.named.extend(first.values())
         texts = _mention_texts(mentions)  # the mentions stay as found for every sentence
         for sent in doc.sents:
