@@ -973,3 +973,19 @@ def test_who_is_to_be_freed_is_not_the_party_asked():
     demands = [e for e in events_of("Netanyahu met Bill Clinton at the White House. Mr. Netanyahu demanded the "
                                     "release of Jonathan Pollard.") if e.type == "demand"]
     assert demands and all("Jonathan Pollard" not in e.target for e in demands)
+
+
+def test_work_with_a_party_named_is_cooperation():
+    """partner_triggers.csv "work ... with": joint work with a party the sentence names; not with things."""
+    worked = [e for e in events_of("The United States is working with Mozambican officials and UNICEF to deliver "
+                                   "food.") if e.type == "cooperation"]
+    assert [(e.source, e.target) for e in worked] == [(("United States",), ("Mozambique", "UNICEF"))]
+    assert not events_of("Engineers worked with heavy tools.")
+
+
+def test_a_main_verb_the_parser_hung_on_its_plural_subject_has_that_subject():
+    """syntax.main_verb_subject: "Several hundred activists protested outside the U.S. Embassy", parsed
+    as a noun with a reduced relative: the activists protest (the generic protesters), at the U.S."""
+    protests = [e for e in events_of("Several hundred activists protested outside the U.S. Embassy on Tuesday.")
+                if e.type == "protest"]
+    assert [(e.source, e.target) for e in protests] == [(("protesters",), ("United States",))]

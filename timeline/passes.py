@@ -1199,8 +1199,8 @@ def _unnamed_crowd(state: SentenceState, words: list[Token]) -> bool:
     """Whether these words name a crowd (words.csv crowd_noun) and no actor, but for whose it is
     ("Mr. Nasralla's supporters": a crowd, not Nasralla)."""
     crowd = [w for w in words if _crowd(state, w)]
-    return bool(crowd) and not any(t.i in state.mentions for w in crowd for c in [w, *w.children] if c.dep_ != "poss"
-                                   for t in (c.subtree if c is not w else [w]))
+    return bool(crowd) and not any(t.i in state.mentions for w in crowd for c in [w, *w.children]
+                                   if c.dep_ not in ("poss", *CLAUSE_DEPS) for t in (c.subtree if c is not w else [w]))
 
 
 def _protests_told(state: SentenceState) -> bool:

@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, misparsed_verb, words
-from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, main_verb_on_apposition, named_members, named_object,
+from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, main_verb_subject, named_members, named_object,
                      naming_verb, noun_phrase, partitive_whole, phrase, possessor, reciprocal_pronoun, referent, reporting_verb, subjects, unique)
 
 Mentions = dict[int, Mention]
@@ -191,7 +191,7 @@ class Roles:
         if etype == "aid" and not targets and own_object:
             return None  # "we will continue to supply our troops": one's own, no one else's
         # "Serbia, backed by Russia", "soldiers killed in Ukraine"; not a main verb misparsed so
-        reduced = tok.dep_ == "acl" and tok.tag_ == "VBN" and not main_verb_on_apposition(tok)
+        reduced = tok.dep_ == "acl" and tok.tag_ == "VBN" and main_verb_subject(tok) is None
         if not (is_passive(tok) or reduced):
             sources = self.subject_actors(tok, mentions) + sources
         elif tok.dep_ == "acl":

@@ -92,8 +92,8 @@ def subjects(verb: Token) -> list[Token]:
                 return _sender(t.head)
             return conjuncts(t.head) if t.head.pos_ in ("NOUN", "PROPN") else []  # "ministers, meeting in Jakarta"
         noun = t.head
-        if main_verb_on_apposition(t):
-            return conjuncts(noun.head)
+        if (subject := main_verb_subject(t)) is not None:
+            return conjuncts(subject)
         if t.dep_ == "acl" and t.tag_ == "VB" and noun.lemma_.lower() in words()["intent_noun"] \
                 and noun.dep_ == "dobj" and not any(c.dep_ == "poss" for c in noun.children):
             t = noun.head  # "he had no plans to meet Hun Sen", "made a decision to expel": the one who had it
@@ -116,12 +116,21 @@ def _relative_list_member(verb: Token) -> Token | None:
                  and max(x.i for x in t.subtree) == verb.i - 2), None)
 
 
-def main_verb_on_apposition(verb: Token) -> bool:
-    """ "China, the North's only major ally, called on both Koreas": the sentence's main verb that the
-    parser hung on the apposition as a reduced relative, leaving a noun as the root."""
+def main_verb_subject(verb: Token) -> Token | None:
+    """The subject of the sentence's main verb that the parser hung as a reduced relative on a noun,
+    leaving a noun as the root: on the apposition of the subject ("China, the North's only major ally,
+    called on both Koreas": China), or on the subject itself, with no agent ("Several hundred
+    activists protested outside the U.S. Embassy": the activists); else None."""
     noun = verb.head
-    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and noun.dep_ == "appos" and noun.head.dep_ == "ROOT"
-            and noun.head.pos_ in ("NOUN", "PROPN") and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if noun.dep_ == "appos" and noun.head.dep_ == "ROOT" and noun.head.pos_ in ("NOUN", "PROPN") \
+            and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        return noun.head
+    if noun.dep_ == "ROOT" and noun.pos_ == "NOUN" and verb.i == noun.i + 1 and noun.tag_ == "NNS" \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        return noun
+    return None
 
 
 def naming_verb(tok: Token) -> Token | None:
