@@ -26,12 +26,12 @@ from .nlp import Doc, Span, load_nlp, span_text, word_keys
 from .context import ARTICLE_PASSES
 from .passes import ArticleContext, Candidate, SentenceState, run_passes
 from .roles import Roles
-
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 from .rules import Rules, Trigger, load_rules, load_triggers, words  # noqa: F401  (the library API)
 from .syntax import countries, names, present_timetable, unique
 
 __all__ = ["EventExtractor", "Trigger", "load_rules", "load_triggers"]
+
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
 class EventExtractor:
