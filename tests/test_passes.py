@@ -240,6 +240,11 @@ RULE_CASES = [
      "supporting terrorism.", "sanction", None, None, "occurred"),
     ("rewrite:designated_entity", "Washington designated Hamas a terrorist organization.", "sanction", "United States",
      "Hamas", "occurred"),
+    # a person questioned is held to answer; a deed questioned is criticised (triggers.csv "question")
+    ("rewrite:interrogation", "Kenyan police questioned the suspects on Monday.", "coercion", "Kenya", "suspects",
+     "occurred"),
+    ("trigger:triggers.csv", "Chadian officials questioned the legal basis for the presence of U.S. troops.",
+     "criticism", "Chad", "United States", "occurred"),
     # an office holder removed: a change of office (words.csv removal_verb, office_holder)
     ("rewrite:removed_from_office", "Putin dismissed the defense minister, Sergei Shoigu, on Tuesday.", "election",
      "Vladimir Putin", "Sergei Shoigu", "occurred"),

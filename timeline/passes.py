@@ -64,9 +64,9 @@ from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger, words
-from .roles import doer_preps, held
+from .roles import doer_preps, held, names_people
 from .syntax import (
-    CLAUSE_DEPS, antecedent, aspect_verb, background, before_lead, definite, in_adjunct, named_object, naming_verb,
+    CLAUSE_DEPS, antecedent, is_passive, aspect_verb, background, before_lead, definite, in_adjunct, named_object, naming_verb,
     noun_phrase, phrase, predicate, obligated, present_perfect, progressive, referent, refuses, scheduled, subjects, tense, unique,
 )
 
@@ -392,6 +392,17 @@ def _removes_office_holder(state: SentenceState, c: Candidate) -> bool:
                for o in c.head.children if o.dep_ == "dobj")
 
 
+def _interrogates(state: SentenceState, c: Candidate) -> bool:
+    """ "He had been questioned by police", "Police questioned the suspects": a person questioned is held
+    to answer, no doubt cast on a deed ("questioned the legitimacy of the election")."""
+    if c.verb is None or c.verb != c.head or c.head.lemma_.lower() != "question":
+        return False
+    questioned = [o for o in c.head.children if o.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lower_ in ("him", "her", "them") or names_people(o, state.ctx.roles.finder.lexicon)
+               or (m := state.mentions.get(o.i)) is not None and m.actor.kind in ("person", "group")
+               for o in questioned) or bool(questioned) and is_passive(c.head)
+
+
 def _obliges_another(state: SentenceState, c: Candidate) -> bool:
     """ "Kerry said Russia must withdraw": a demand on Russia; not "Kerry said he must visit Paris"."""
     bound = obligated(c.head)
@@ -503,6 +514,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "yields_policy": _yields_policy,
     "hands_over_office": _hands_over_office,
     "removes_office_holder": _removes_office_holder,
+    "interrogates": _interrogates,
     "abandons_accord": _abandons_accord,
     "exits_accord": _exits_accord,
 }
