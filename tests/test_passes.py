@@ -240,6 +240,9 @@ RULE_CASES = [
      "supporting terrorism.", "sanction", None, None, "occurred"),
     ("rewrite:designated_entity", "Washington designated Hamas a terrorist organization.", "sanction", "United States",
      "Hamas", "occurred"),
+    # what the speaker's side will do if another party acts warns that party
+    ("rewrite:reported_warning", "Hamas chief Khaled Meshaal said his movement would respond if Israel violated the "
+     "agreement.", "threat", "Khaled Meshaal", "Israel", "occurred"),
     # a person questioned is held to answer; a deed questioned is criticised (triggers.csv "question")
     ("rewrite:interrogation", "Kenyan police questioned the suspects on Monday.", "coercion", "Kenya", "suspects",
      "occurred"),
@@ -994,3 +997,7 @@ def test_a_main_verb_the_parser_hung_on_its_plural_subject_has_that_subject():
     protests = [e for e in events_of("Several hundred activists protested outside the U.S. Embassy on Tuesday.")
                 if e.type == "protest"]
     assert [(e.source, e.target) for e in protests] == [(("protesters",), ("United States",))]
+
+
+def test_a_condition_on_no_party_warns_no_one():
+    assert not [e for e in events_of("Merkel said she would visit Paris if the weather allowed.") if e.type == "threat"]

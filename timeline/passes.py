@@ -460,6 +460,31 @@ def _conditioned_on(state: SentenceState, c: Candidate) -> list[Actor]:
     return []
 
 
+def _warned_if(state: SentenceState, c: Candidate) -> list[Actor]:
+    """ "Meshaal said his movement would respond if Israel violated the agreement", "said Israel would
+    not hand over any land unless the Palestinians kept their commitments": a speaker telling what
+    their side will do if another party acts (words.csv future_aux; condition_mark "if", "unless")
+    warns that party. Returns it, or nothing."""
+    roles, mentions = state.ctx.roles, state.mentions
+    speakers, clauses = _reported(state, c)
+    for comp in clauses:
+        own = [a for t in subjects(comp) for a in (roles.actor_of(t, mentions) if t.pos_ != "PRON" else [])]
+        ours = any(t.pos_ == "PRON" and t.lower_ not in ("there", "it") or t.lower_ == "it" and speakers
+                   or any(p.dep_ == "poss" and p.pos_ == "PRON" for p in t.children)  # "his movement"
+                   for t in subjects(comp)) or own and side_of(own) & speakers
+        future = any(a.dep_ == "aux" and a.lower_ in state.rules.word("future_aux") for a in comp.children)
+        if not (ours and future):
+            continue
+        for clause in comp.children:
+            marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+            if clause.dep_ == "advcl" and marks & {"if", "unless"}:
+                warned = outside([a for t in subjects(clause) if t.pos_ != "PRON" for a in roles.actor_of(t, mentions)],
+                                 speakers)
+                if warned:
+                    return warned
+    return []
+
+
 def _misdeed(state: SentenceState, verb: Token) -> bool:
     """A verb that tells a wrong (words.csv misdeed_verb), alone or with its object (misdeed_phrase:
     "had broken international law", "crossed the Line of Actual Control")."""
@@ -488,6 +513,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": _obliges_another,
     "reports_misdeed": lambda state, c: bool(_accused_in_report(state, c)),
     "reports_condition": lambda state, c: bool(_conditioned_on(state, c)),
+    "reports_warning": lambda state, c: bool(_warned_if(state, c)),
     "bans_trade": _bans_trade,
     "designates_entity": _designates_entity,
     "remote_exchange": _remote_exchange,
@@ -812,7 +838,8 @@ def assign_roles(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
-REPORTED_PARTY = {"criticism": (_accused_in_report, "role:accused"), "demand": (_conditioned_on, "role:conditioned")}
+REPORTED_PARTY = {"criticism": (_accused_in_report, "role:accused"), "demand": (_conditioned_on, "role:conditioned"),
+                  "threat": (_warned_if, "role:warned_if")}
 
 
 def _agentless_passive(verb: Token) -> bool:
