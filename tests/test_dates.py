@@ -376,6 +376,16 @@ CASES = [
      'he said.', "2007-05-06", "Tonight", "2007-05-03", None, "day"),
     ('Clegg said on Friday morning that Labour should wait. "Today the Conservative party has more votes," he said.',
      "2010-05-12", "Today", "2010-05-07", None, "day"),
+    # ... or named in that sentence ("Mr Putin said"); a speaker who opens it is one too
+    ('On Wednesday, Mr Tusk and Russian Prime Minister Vladimir Putin attended a ceremony. "Today we bow our heads," '
+     'Mr Putin said at the memorial.', "2010-04-10", "Today", "2010-04-07", None, "day"),
+    ('Bolsonaro won 46 percent in the first round on October 7. "Today the people showed that they want change," he '
+     'said that evening.', "2018-10-28", "that evening", "2018-10-07", None, "day"),
+    ('Bolsonaro won 46 percent in the first round on October 7. "Today the people showed that they want change," he '
+     'said that evening.', "2018-10-28", "Today", "2018-10-07", None, "day"),
+    # the saying before the quote in its sentence, past a middle initial
+    ('In an e-mail sent to employees yesterday afternoon, Steven A. Ballmer wrote: "Today\'s ruling is not the last '
+     'word."', "2000-06-08", "Today's", "2000-06-07", None, "day"),
     # a day of its own in the attribution: "yesterday afternoon", a clock time of a day told
     ('"Today the cap is no longer justified," Jordan told reporters in Zurich yesterday afternoon.', "2015-01-16",
      "Today", "2015-01-15", None, "day"),

@@ -1174,7 +1174,7 @@ def _refer_same_day(m: re.Match[str], found: list[Timex], alone: Value) -> Value
     Sept. 30" is not on the deadline."""
     past = alone[0] is not None and _tense(m.string, m.start(), m.end()) == "past"
     day = next((t for t in reversed(found) if t.precision == "day" and t.date_end is None
-                and not (past and t.date and t.date > alone[0])), None)
+                and not (past and t.date and t.date > alone[0]) and not _quoted_deictic(m.string, t)), None)
     return alone if day is None or day.date is None else (day.date, None, "day")
 
 
@@ -1681,11 +1681,43 @@ _SPEECH_SETTING = re.compile(rf"\b(?:{_SAYING}|conference|rally|speech|message|i
 
 
 def _sets_a_speaker(sentence: str) -> bool:
-    """Whether a sentence tells of a speaker: a saying or a speech, "he" or "she", or a name after
-    its first word ("De Klerk conceded defeat on May 2"); not "On Wednesday the storm hit"."""
-    names = [w for w in re.findall(r"\b[A-Z][a-z]+", sentence)[1:] if w.lower() not in WEEKDAYS
-             and w.lower() not in MONTHS]
+    """Whether a sentence tells of a speaker: a saying or a speech, "he" or "she", or a name ("De Klerk
+    conceded defeat on May 2", "Bolsonaro won 46 percent on October 7"); not "On Wednesday the storm hit"."""
+    words = re.findall(r"\b[A-Z][a-z]+", sentence)
+    first = sentence.lstrip("\"\u201c ").split(" ", 1)[0]
+    names = [w for k, w in enumerate(words) if w.lower() not in WEEKDAYS and w.lower() not in MONTHS
+             and (k or w == first and w.lower() not in _OPENING_WORDS)]
     return bool(names or _SPEECH_SETTING.search(sentence))
+
+
+# Capitalised words that open a sentence without naming anyone
+_OPENING_WORDS = frozenset({"on", "in", "at", "the", "a", "an", "after", "before", "during", "since", "it", "this",
+                            "that", "there", "when", "while", "as", "last", "earlier", "later", "but", "and", "by",
+                            "for", "from", "with", "until", "then", "meanwhile", "also", "some", "many", "most"})
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    """Where the sentence that `hi` ends in starts, at or after `lo`: after the last ". ", "? " or "! "
+    before `hi` that does not follow an initial or a title ("Steven A. Ballmer", "Mr. Putin")."""
+    for m in reversed(list(re.finditer(r"[.?!]\s", text[lo:hi]))):
+        k = lo + m.start()
+        word = text[max(lo, text.rfind(" ", lo, k) + 1):k]
+        if text[k] == "." and (re.fullmatch(r"[A-Z]", word) or word in _TITLE_ABBREVIATIONS):
+            continue
+        return k + 2
+    return lo
+
+
+_TITLE_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "St", "Jr",
+                                  "Sr", "Prof", "Rev", "Sgt", "U.S", "U.N", "U.K"})
+
+
+def _quoted_deictic(text: str, t: Timex) -> bool:
+    """A today, yesterday or tomorrow inside a quote: the speaker's day, no day the story tells ('"Today
+    the people showed that they want change," he said that evening': that evening is not today)."""
+    line_start = text.rfind("\n", 0, t.start) + 1
+    return bool(PATTERNS["deictic"].fullmatch(t.text)) and sum(
+        text.count(q, line_start, t.start) for q in _QUOTE_MARKS) % 2 == 1
 
 
 def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
@@ -1702,22 +1734,23 @@ def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
             continue
         shift = DEICTIC_DAYS.get(" ".join(t.text.lower().split()), 0)
         line_start = text.rfind("\n", 0, t.start) + 1
-        if sum(text.count(q, line_start, t.start) for q in _QUOTE_MARKS) % 2 == 0:
-            continue  # not inside a quote
+        if not _quoted_deictic(text, t):
+            continue
         close = min((i for q in _QUOTE_MARKS if (i := text.find(q, t.end)) >= 0), default=-1)
         opening = max(text.rfind(q, line_start, t.start) for q in _QUOTE_MARKS)
-        lead = max(line_start, *(text.rfind(p, line_start, opening) + 2 for p in (". ", "? ", "! ")))
+        lead = _sentence_start(text, line_start, opening)
         windows = [(m.start(), m.end()) for m in [_ATTRIBUTION.match(text, close + 1)] if close >= 0 and m]
         windows += [(lead, opening)] if _SAID_BEFORE.search(text, lead, opening) else []
         # a day of its own: "said on Friday", "told reporters Friday"; not "said Ahmed Maher of the April 6 movement"
         day = _day_within(text, out, windows)
-        if day is None and close >= 0 and _SAID_BY_PRONOUN.match(text, close + 1) and not text[lead:opening].strip() \
-                and lead > line_start:
-            # a quote that opens its sentence and a speaker told just before ("he said"), in a setting
-            # that sentence dates ("At his final rally, on Thursday, he made a direct appeal. "Tonight I
-            # want to speak," he said.")
-            before = max(line_start, *(text.rfind(p, line_start, lead - 2) + 2 for p in (". ", "? ", "! ")))
-            day = _day_within(text, out, [(before, lead)]) if _sets_a_speaker(text[before:lead]) else None
+        if day is None and close >= 0 and not text[lead:opening].strip() and lead > line_start:
+            # a quote that opens its sentence and a speaker told just before ("he said", or named there:
+            # "Mr Putin said"), in a setting that sentence dates ("At his final rally, on Thursday, he made a
+            # direct appeal. "Tonight I want to speak," he said.")
+            before = _sentence_start(text, line_start, lead - 2)
+            told = _SAID_BY_PRONOUN.match(text, close + 1) or (m := _ATTRIBUTION.match(text, close + 1)) and any(
+                name in text[before:lead] for name in re.findall(r"\b[A-Z][a-z]{2,}", m.group(0)))
+            day = _day_within(text, out, [(before, lead)]) if told and _sets_a_speaker(text[before:lead]) else None
         if day is not None:
             spoken = date.fromisoformat(day) + timedelta(days=shift)
             out[k] = replace(t, date=spoken.isoformat())
