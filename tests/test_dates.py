@@ -398,6 +398,12 @@ CASES = [
      "2005-07-07", None, "day"),  # "the first detailed": an adjective, no past
     ("Mexico can draw on a $6 billion swap line set up in April.", "1994-12-21", "April", "1994-04", None, "month"),
     ("Troops will stay through Inauguration Day.", "2021-01-07", "Inauguration Day", "2021-01-20", None, "day"),
+    # a state's own day: of the country named before it, else named most; the U.S. one with no other
+    ("The lander touched down a week after India's Independence Day.", "2023-08-24", "Independence Day",
+     "2023-08-15", None, "day"),
+    ("Beijing will celebrate National Day with a parade.", "2019-09-20", "National Day", "2019-10-01", None, "day"),
+    ("Americans celebrate Independence Day with fireworks.", "2019-06-20", "Independence Day", "2019-07-04", None,
+     "day"),
     ("He spoke on Inauguration Day.", "2019-03-07", "Inauguration Day", "2017-01-20", None, "day"),
     ("An avalanche set off by Saturday's quake killed 18 people.", "2015-04-26", "Saturday's", "2015-04-25", None, "day"),
     ("It expects to close the deal, announced in March, by August.", "2005-06-30", "August", "2005-08", None,

@@ -18,6 +18,7 @@ import calendar
 import functools
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ import holidays
 from dateparser.date import DateDataParser
 from dateutil.easter import easter
 
+from .datafiles import read_table
 from .errors import InputError
 from .model import Timex
 
@@ -91,6 +93,9 @@ HOLIDAYS = MappingProxyType({
     "rosh hashanah": ("calendar", "IL", "Rosh Hashanah"), "rosh hashana": ("calendar", "IL", "Rosh Hashanah"),
     "yom kippur": ("calendar", "IL", "Yom Kippur"), "diwali": ("calendar", "IN", "Diwali"),
     "deepavali": ("calendar", "IN", "Diwali"), "nowruz": ("calendar", "IR", "Nowruz"),
+    # a state's own day: the one of the country the text gives it (`_national_days`), else none
+    "national day": ("national",), "republic day": ("national",), "victory day": ("national",),
+    "constitution day": ("national",), "liberation day": ("national",), "unification day": ("national",),
     "9/11": ("once", 2001, 9, 11), "sept. 11": ("once", 2001, 9, 11), "sept 11": ("once", 2001, 9, 11),
     "september 11": ("once", 2001, 9, 11), "september 11th": ("once", 2001, 9, 11),
 })
@@ -278,7 +283,8 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "overnight": _rx(r"(?<![\w-])overnight(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)|[ \t\xa0]+(?:in|into|and|on|at|as|after|before|"
                      r"when|while|to|from|but|with|across|near|outside|amid)\b)", re.IGNORECASE),
     "holiday": _rx(r"(?<!\w)(?P<h>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Boxing Day|Valentine's Day|"
-                   r"Halloween|Independence Day|Fourth of July|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
+                   r"Halloween|Independence Day|National Day|Republic Day|Victory Day|Constitution Day|Liberation Day|"
+                   r"Unification Day|Fourth of July|Veterans Day|Armistice Day|Remembrance Day|Bastille Day|"
                    r"Canada Day|Australia Day|St\.? (?:Patrick|Andrew|David|George)'s Day|May Day|Thanksgiving(?: Day)?|Black Friday|"
                    r"Cyber Monday|Labor Day|Memorial Day|Martin Luther King(?: Jr\.)? Day|Presidents'? Day|"
                    r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Maundy Thursday|Holy Thursday|"
@@ -741,6 +747,8 @@ def _holiday_in(rule: tuple, year: int) -> date | None:
         return _calendar_holiday(rule[1], rule[2], year)
     if rule[0] == "table":
         return date(year, *LUNAR_NEW_YEAR[year]) + timedelta(days=rule[1]) if year in LUNAR_NEW_YEAR else None
+    if rule[0] == "national":
+        return None
     return date(year, *rule)
 
 
@@ -1664,7 +1672,8 @@ def find_dates(text: str, anchor: str | None,
             day = _safe_day(_relyear(when, year_after["rel"].lower()), int(value[5:7]), int(value[8:10]))
             value = day.isoformat() if day else value
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
-    found = _quoted_deictics(text, _range_ends(text, _given_holidays(text, _listed_days(text, found))))
+    found = _quoted_deictics(text, _range_ends(text, _given_holidays(text, _national_days(text, _listed_days(text, found),
+                                                                                          when))))
     return _date_clock_times(text, found, when)
 
 
@@ -1801,6 +1810,61 @@ _GIVEN_DAY = re.compile(r",?\s+which\s+(?:this\s+year\s+)?(?:falls|begins|starts
 
 
 _APPOSED_HOLIDAY = re.compile(r",\s+(?:[\w .-]{1,30}?'s\s+)?")  # ", " or ", Afghanistan's "
+
+
+NATIONAL_DAYS = frozenset({"independence day", "national day", "republic day", "victory day", "constitution day",
+                           "liberation day", "unification day"})
+
+
+def _national_days(text: str, found: list[Timex], anchor: date | None) -> list[Timex]:
+    """A state's own day ("India's Independence Day", "National Day" in a story about China) is the one
+    of the country named just before it, else of the country the text names most, in the public holidays
+    of the `holidays` package; the United States' Independence Day, or none, with no other country.
+
+    >>> [(t.text, t.date) for t in find_dates("India marked Independence Day on a rainy morning.", "2023-08-24")]
+    [('Independence Day', '2023-08-15')]
+    """
+    out = list(found)
+    for k, t in enumerate(out):
+        name = t.text.lower()
+        if name not in NATIONAL_DAYS or anchor is None:
+            continue
+        country = _country_before(text, t.start) or _country_named_most(text)
+        if country is None or country == "USA":
+            continue
+        days = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := _calendar_holiday(country, t.text, y))]
+        if any(d <= anchor for d in days) and any(d >= anchor for d in days):
+            day = _occurrence(days, anchor, _tense(text, t.start, t.end))
+            out[k] = replace(t, date=day.isoformat(), date_end=None, precision="day")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _country_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The names, capitals and demonyms of countries (actors.csv) -> ISO code, and one pattern of them all."""
+    words: dict[str, str] = {}
+    for row in read_table("actors.csv", ("name", "kind", "country", "aliases", "demonyms", "title", "valid_from",
+                                         "valid_to"), required=("name",)):
+        if row["kind"] == "country" and row["country"]:
+            for w in [row["name"], *row["aliases"].split("|"), *row["demonyms"].split("|")]:
+                if w.strip()[:1].isupper():
+                    words.setdefault(w.strip(), row["country"])
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    return pattern, words
+
+
+def _country_before(text: str, start: int) -> str | None:
+    """The country of the name or demonym just before a holiday: "India's Independence Day"."""
+    pattern, words = _country_words()
+    m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:'s|’s)?\s+$", text[max(0, start - 40):start])
+    return words.get(m.group(1)) if m else None
+
+
+def _country_named_most(text: str) -> str | None:
+    """The country the text names most (by name, capital or demonym), if any."""
+    pattern, words = _country_words()
+    counts = Counter(words[m.group(0)] for m in pattern.finditer(text))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _given_holidays(text: str, found: list[Timex]) -> list[Timex]:
