@@ -398,6 +398,11 @@ CASES = [
      "2005-07-07", None, "day"),  # "the first detailed": an adjective, no past
     ("Mexico can draw on a $6 billion swap line set up in April.", "1994-12-21", "April", "1994-04", None, "month"),
     ("Troops will stay through Inauguration Day.", "2021-01-07", "Inauguration Day", "2021-01-20", None, "day"),
+    # a period "ending" on a day runs to it ahead; a fiscal year gives no year to a month
+    ("Ottawa projected a surplus for the 12 months ending March 31.", "2006-01-24", "March 31", "2006-03-31", None,
+     "day"),
+    ("It will give guidance for fiscal 2014 when it reports results in August.", "2013-04-30", "August", "2013-08",
+     None, "month"),
     # a state's own day: of the country named before it, else named most; the U.S. one with no other
     ("The lander touched down a week after India's Independence Day.", "2023-08-24", "Independence Day",
      "2023-08-15", None, "day"),

@@ -1473,6 +1473,8 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
         return "future"  # "when it reaches New England late Sunday": a present in a "when" clause looks ahead
     if low in CLAUSE_BREAKS:
         return "break"
+    if i == 0 and low == "ending":
+        return "future"  # "the 12 months ending March 31": a period running to its end ahead
     if low in ("until", "till", "before", "by", "through") and all(w.lower() in _BOUND_FILLERS for w in left[:i]) \
             and _bound_ahead(left, i):
         return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote"
@@ -1981,7 +1983,8 @@ def _in_told_year(text: str, found: list[Timex], start: int, value: str, tense: 
     if told != value:
         return told
     year = next((t for t in reversed(found) if t.precision == "year" and t.date and not t.date_end), None)
-    if year is None or _SENTENCE_BREAK.search(text, year.end, start):
+    if year is None or _SENTENCE_BREAK.search(text, year.end, start) \
+            or _previous_word(text, year.start).lower() in ("fiscal", "fy"):  # "fiscal 2014, when ... in August"
         return value
     when_clause = re.fullmatch(r"\d{4},?\s+when\b.*", text[year.start:start], re.DOTALL)
     if tense == "future" and not when_clause:
