@@ -1001,3 +1001,22 @@ def test_a_main_verb_the_parser_hung_on_its_plural_subject_has_that_subject():
 
 def test_a_condition_on_no_party_warns_no_one():
     assert not [e for e in events_of("Merkel said she would visit Paris if the weather allowed.") if e.type == "threat"]
+
+
+def test_a_storm_is_no_party():
+    """words.csv storm_word: "Cyclone Eline, which struck the coast" is weather, no attack."""
+    assert not events_of("The floods, made worse by Cyclone Eline, which struck the coast on February 22, have killed "
+                         "hundreds of people.")
+
+
+def test_a_view_shared_is_endorsed_and_allegiance_pledged_is_loyalty():
+    """triggers.csv "share view", "pledge allegiance": longest matches over "share" (cooperation) and
+    "pledge" (offer); a view not shared is an endorsement denied."""
+    pledged = events_of("Jordan's Prince Hamzah bin Hussein pledged allegiance to King Abdullah II on Monday.")
+    assert [(e.type, e.target) for e in pledged] == [("praise", ("King Abdullah II",))]
+    text = ("Press Statement by Heather Nauert, Department Spokesperson, Washington, DC:\n"
+            "We do not share the view of OAS Secretary General Luis Almagro.")
+    shared = [e for e in extract_article(Article(id="t", title="t", text=text, date="2017-12-22", source="t"))
+              if e.type != "statement"]
+    assert [(e.type, e.source, e.target, e.modality) for e in shared] == [
+        ("praise", ("United States",), ("Luis Almagro",), "negated")]

@@ -315,8 +315,10 @@ def _names_a_place(ent: Span, places: set[str]) -> bool:
 
 def _feature_name(ent: Span) -> bool:
     """A name the recogniser read whose head is a feature of the land or sea ("the Canal", read as a
-    person; "the Miraflores Locks"; words.csv feature_noun): a place, no party."""
-    return ent.label_ in ("PERSON", "ORG") and ent.root.lower_ in words()["feature_noun"]
+    person; "the Miraflores Locks"; words.csv feature_noun), or that a word of weather opens ("Cyclone
+    Eline", "Hurricane Katrina"; words.csv storm_word): a place or a storm, no party."""
+    return ent.label_ in ("PERSON", "ORG") and ent.root.lower_ in words()["feature_noun"] \
+        or any(t.lower_ in words()["storm_word"] for t in ent[:2])
 
 
 def _in_place_phrase(tok: Token) -> bool:
