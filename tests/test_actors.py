@@ -429,6 +429,7 @@ def test_group_nouns_name_the_group_or_a_generic_actor(text, surface, name):
     ("Annan called on donors to be generous.", "donors", "donors"),  # words.csv people_noun
     ("Moroccan police have detained several suspects.", "suspects", "suspects"),
     ("Amato praised the mediators.", "mediators", "mediators"),
+    ("Russian nationalists picketed the Latvian Embassy.", "nationalists", "nationalists"),  # not Russia the state
 ])
 def test_people_nouns_naming_no_known_actor_are_that_group(text, surface, name):
     assert mentions_of(text).get(surface) == name

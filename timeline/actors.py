@@ -450,8 +450,8 @@ def _unnamed_party(tok: Token, found: dict[int, Mention]) -> Actor | None:
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in words()["people_noun"] or tok.dep_ in ("poss", "compound") \
             or any(c.dep_ == "compound" or c.dep_ == "amod" and c.is_title and c.i not in found for c in tok.children):
         return None  # "the medics' claims", "Major generals" (a rank)
-    if any(c.i in found for c in tok.subtree if c.i != tok.i and c.dep_ != "poss"):
-        return None  # "members of the Pemon community", "supporters of Hamas": theirs
+    if any(c.i in found for c in tok.subtree if c.i != tok.i and c.dep_ not in ("poss", "amod")):
+        return None  # "members of the Pemon community", "supporters of Hamas": theirs; not "Russian nationalists"
     country = next((a.country for a in _owners(tok, found, ("country",))), None)
     return Actor(name=tok.lower_, kind="group", country=country)
 
