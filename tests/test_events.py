@@ -788,3 +788,12 @@ def test_a_statements_we_is_not_what_its_story_is_about():
             "OAS Secretary General Luis Almagro called for a new election.")
     urged = find(events_of(text, "2017-12-22"), "demand")
     assert [(e.source, e.target) for e in urged if e.source == ("Luis Almagro",)] == [(("Luis Almagro",), ("Honduras",))]
+
+
+def test_whom_a_statement_is_about_comes_from_the_article():
+    """event_types.csv: a statement is a dyad too; with no one else named in its sentence, whom it is
+    about comes from the article, said so (target_basis "context")."""
+    text = ("Sudan accused South Sudan of backing rebels on Monday. South Sudan denied it.\n"
+            "Sudanese President Omar al-Bashir said the talks were over.")
+    said = [e for e in find(events_of(text, "2012-04-10"), "statement") if e.source == ("Omar al-Bashir",)]
+    assert [(e.target, e.target_basis) for e in said] == [(("South Sudan",), "context")]

@@ -50,8 +50,8 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
         other = None
         # one party; or several on one side of a one-way act ("Brazil, Colombia and Mexico urged..."),
         # not of fighting, where they are usually the two sides ("India and Pakistan fought three wars")
-        if not policy.reporting and policy.dyadic and (len(e.actors) == 1 or e.source and not e.target
-                                                        and not policy.mutual and e.type not in SIDES_TYPES):
+        if policy.dyadic and (len(e.actors) == 1 or e.source and not e.target
+                              and not policy.mutual and e.type not in SIDES_TYPES):
             side = "target" if e.source else "source"
             other = (_same_kind_target(e, out) if side == "target" and e.type in GIVING else None) \
                 or salience.other(e, side)
