@@ -797,3 +797,10 @@ def test_whom_a_statement_is_about_comes_from_the_article():
             "Sudanese President Omar al-Bashir said the talks were over.")
     said = [e for e in find(events_of(text, "2012-04-10"), "statement") if e.source == ("Omar al-Bashir",)]
     assert [(e.target, e.target_basis) for e in said] == [(("South Sudan",), "context")]
+
+
+def test_a_sentences_reports_of_speech_come_after_what_they_report():
+    """events.EventExtractor.paragraph: reading order, but a statement after the events its sentence tells."""
+    assert [e.type for e in events_of("Iran said it had launched missiles at Israel.")] == ["military", "statement"]
+    assert [e.type for e in events_of("The State Department said Washington would send aid to Ukraine.")] == [
+        "aid", "statement"]

@@ -122,6 +122,9 @@ class EventExtractor:
             self.seen_sentences.add(key)
             state = SentenceState(self.context, sent, mentions, self._timex_heads(sent, offset), offset)
             events = [self._record(c, state, index, offset, texts) for c in run_passes(state, self.min_confidence)]
+            # in reading order, the reports of speech after what they report ("Lavrov said Ukraine had
+            # broken the truce": the criticism, then the statement)
+            events.sort(key=lambda e: self.rules.policy(e.type).reporting)
             self.context.seen_types.update(e.type for e in events)
             yield from events
 
