@@ -1020,3 +1020,13 @@ def test_a_view_shared_is_endorsed_and_allegiance_pledged_is_loyalty():
               if e.type != "statement"]
     assert [(e.type, e.source, e.target, e.modality) for e in shared] == [
         ("praise", ("United States",), ("Luis Almagro",), "negated")]
+
+
+@pytest.mark.parametrize("text,etype,source", [
+    ("Ban Ki-moon dispatched his envoy for Central Asia, Miroslav Jenca, to Bishkek.", "visit", "Ban Ki-moon"),
+    ("Otunbayeva ordered a partial call-up of reservists on Sunday.", "military", "Roza Otunbayeva"),
+    ("Honduran security forces used excessive force against protesters.", "coercion", "Honduras"),
+])
+def test_words_of_news_read_by_the_trigger_table(text, etype, source):
+    """triggers.csv rows: "dispatch envoy", "call - up", "excessive force"."""
+    assert [(e.type, e.source[0]) for e in events_of(text) if e.type == etype] == [(etype, source)]
