@@ -724,3 +724,10 @@ def test_a_titled_name_runs_on_across_its_particles():
     place) do not cut it short."""
     found = mentions_of("Jordan's Prince Hamzah bin Hussein pledged allegiance to King Abdullah II.", on="2021-04-05")
     assert found.get("Hamzah bin Hussein") == "Hamzah bin Hussein"
+
+
+def test_the_ruling_party_is_the_state_the_story_is_about():
+    """words.csv story_state_noun, two words: "the ruling party" with no owner is the story's state."""
+    found = mentions_of("Ethiopia arrested opposition leaders on Monday.\n"
+                        "The opposition says the ruling party rigged the elections.")
+    assert found.get("party") == "Ethiopia"

@@ -526,8 +526,10 @@ def _bare_state_bodies(doc: Doc, found: dict[int, Mention], state: Actor | None)
     """ "The government", "the Government", "the authorities" with no owner or modifier (words.csv
     story_state_noun), that no earlier reading resolved: the state the story is about."""
     for tok in doc:
-        if state is not None and tok.i not in found and tok.pos_ in ("NOUN", "PROPN") \
-                and tok.lower_ in words()["story_state_noun"] and _with_the(tok) and not _modifiers(tok) \
+        mods = _modifiers(tok)
+        named = tok.lower_ if not mods else " ".join([*(m.lower_ for m in mods), tok.lower_])  # "the ruling party"
+        if state is not None and tok.i not in found and tok.pos_ in ("NOUN", "PROPN") and len(mods) <= 1 \
+                and named in words()["story_state_noun"] and _with_the(tok) \
                 and not any(c.dep_ == "prep" for c in tok.children):
             yield tok, state
 
