@@ -128,3 +128,16 @@ def test_a_multi_word_trigger_reads_through_quotation_marks():
     assert trigger.type == "threat" and doc[end - 1].lower_ == "action"
     plain = load_nlp()("The ministry would take action soon.")
     assert loaded.match(plain, 3) is None or loaded.match(plain, 3)[0].type != "threat"
+
+
+def test_every_data_table_has_one_record_per_line():
+    """A quote left open in a note swallows the rows after it into that note (it once hid seven rows of
+    evaluations.csv): every line of every shipped CSV is one record of its own."""
+    import csv
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).parent.parent / "timeline" / "data").glob("*.csv")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        records = list(csv.reader(lines))
+        assert len(records) == len(lines), path.name
+        assert not [r for r in csv.reader(path.open(encoding="utf-8")) if any("\n" in cell for cell in r)], path.name
