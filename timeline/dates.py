@@ -1857,7 +1857,7 @@ def _country_words() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def _country_before(text: str, start: int) -> str | None:
     """The country of the name or demonym just before a holiday: "India's Independence Day"."""
-    pattern, words = _country_words()
+    words = _country_words()[1]
     m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:'s|’s)?\s+$", text[max(0, start - 40):start])
     return words.get(m.group(1)) if m else None
 

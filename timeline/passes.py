@@ -66,7 +66,7 @@ from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger, words
 from .roles import doer_preps, held, names_people
 from .syntax import (
-    CLAUSE_DEPS, antecedent, is_passive, aspect_verb, background, before_lead, definite, in_adjunct, named_object, naming_verb,
+    CLAUSE_DEPS, antecedent, aspect_verb, background, before_lead, definite, in_adjunct, is_passive, named_object, naming_verb,
     noun_phrase, phrase, predicate, obligated, present_perfect, progressive, referent, refuses, scheduled, subjects, tense, unique,
 )
 
@@ -381,11 +381,12 @@ def _hands_over_office(state: SentenceState, c: Candidate) -> bool:
 def _removes_office_holder(state: SentenceState, c: Candidate) -> bool:
     """ "Khasawneh dismissed the health minister, Nazir Obeidat", "Krasts dismissed him", "suspended the
     three officials": a verb of removal (words.csv removal_verb) whose object is a person or an office
-    holder (a title, an agent noun) takes them out of office; not "dismissed the charge", "fired missiles"."""
+    holder (a title of titles.csv, words.csv office_holder) takes them out of office; not "dismissed the
+    charge", "fired missiles", "dismissed Mr. Blah as a puppet" (a judgement)."""
     if c.verb is None or c.verb != c.head or c.head.lemma_.lower() not in state.rules.word("removal_verb"):
         return False
     if any(p.dep_ == "prep" and p.lower_ == "as" for p in c.head.children):
-        return False  # "dismissed Mr. Blah as 'Taylor in another shirt'": a judgement
+        return False
     lexicon = state.ctx.roles.finder.lexicon
     return any(lexicon.match_title(o.lemma_) or o.lemma_.lower() in state.rules.word("office_holder")
                or o.pos_ in ("PROPN", "PRON") and (m := state.mentions.get(o.i)) is not None and m.actor.kind == "person"
