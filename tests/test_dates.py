@@ -770,7 +770,7 @@ FLOOR_DEV_DATE_PRECISION = 0.95
         ("timeml_dev19", 0.96), ("timeml_dev20", 0.96), ("timeml_dev21", 0.96),
         ("timeml_dev22", 0.96), ("timeml_dev23", 0.96), ("timeml_dev24", 0.95), ("timeml_dev25", 0.97),
         ("timeml_dev26", 0.96), ("timeml_dev27", 0.96), ("timeml_dev28", 0.96), ("timeml_dev29", 0.94),
-        ("timeml_dev30", 0.97), ("timeml_dev31", 0.94), ("timeml_dev32", 0.94), ("timeml_dev33", 0.97),
+        ("timeml_dev30", 0.97), ("timeml_dev31", 0.94), ("timeml_dev32", 0.94), ("timeml_dev33", 0.96),
         ("timeml_dev34", 0.96),
         ("timeml_test", 0.98))),
 ])
