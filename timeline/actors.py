@@ -1545,6 +1545,11 @@ def _quoting(doc: Doc) -> Iterator[tuple[Token, bool]]:
         yield tok, bool(quotes % 2)
 
 
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my"})  # a statement's author
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})  # the state it speaks for
+FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
+
+
 def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, byline_state: Actor | None,
                   lexicon: Lexicon) -> Iterator[tuple[Token, Actor]]:
     """ "I", "me", "my" outside quotes in a statement with a byline are its author; "we", "our",
@@ -1556,9 +1561,9 @@ def _first_person(doc: Doc, found: dict[int, Mention], author: Actor | None, byl
     for tok, quoted in _quoting(doc):
         if tok.i in found or quoted:
             continue
-        if tok.lower_ in ("i", "me", "my") and author is not None:
+        if tok.lower_ in FIRST_PERSON_SINGULAR and author is not None:
             yield tok, author
-        elif tok.lower_ in ("we", "our", "us") and tok.text != "US" and state is not None:
+        elif tok.lower_ in FIRST_PERSON_PLURAL and tok.text != "US" and state is not None:
             yield tok, state  # an author of no known state ("NSC Spokesperson Adrienne Watson") is no "we"
 
 

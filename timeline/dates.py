@@ -28,8 +28,8 @@ import holidays
 from dateparser.date import DateDataParser
 from dateutil.easter import easter
 
-from .datafiles import read_table
 from .errors import InputError
+from .lexicon import load_lexicon
 from .model import Timex
 
 logger = logging.getLogger(__name__)
@@ -1702,9 +1702,9 @@ def _sets_a_speaker(sentence: str) -> bool:
 
 
 # Capitalised words that open a sentence without naming anyone
-_OPENING_WORDS = frozenset({"on", "in", "at", "the", "a", "an", "after", "before", "during", "since", "it", "this",
-                            "that", "there", "when", "while", "as", "last", "earlier", "later", "but", "and", "by",
-                            "for", "from", "with", "until", "then", "meanwhile", "also", "some", "many", "most"})
+_OPENING_WORDS = _PREPOSITIONS | _DETERMINERS | frozenset({
+    "it", "there", "when", "while", "as", "last", "earlier", "later", "but", "and", "for", "with", "then", "meanwhile",
+    "also", "some", "many", "most"})
 
 
 def _sentence_start(text: str, lo: int, hi: int) -> int:
@@ -1719,6 +1719,8 @@ def _sentence_start(text: str, lo: int, hi: int) -> int:
     return lo
 
 
+# Titles whose dot ends no sentence; not "a.m." and "p.m.", which often do ("landed at about 3 p.m. He then
+# told ..."), nor a month (dates._ABBREVIATION_DOT, for reading a clause's tense, takes all of them)
 _TITLE_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "St", "Jr",
                                   "Sr", "Prof", "Rev", "Sgt", "U.S", "U.N", "U.K"})
 
@@ -1828,8 +1830,7 @@ def _national_days(text: str, found: list[Timex], anchor: date | None) -> list[T
     """
     out = list(found)
     for k, t in enumerate(out):
-        name = t.text.lower()
-        if name not in NATIONAL_DAYS or anchor is None:
+        if t.text.lower() not in NATIONAL_DAYS or anchor is None:
             continue
         country = _country_before(text, t.start) or _country_named_most(text)
         if country is None or country == "USA":
@@ -1841,32 +1842,31 @@ def _national_days(text: str, found: list[Timex], anchor: date | None) -> list[T
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _country_words() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The names, capitals and demonyms of countries (actors.csv) -> ISO code, and one pattern of them all."""
-    words: dict[str, str] = {}
-    for row in read_table("actors.csv", ("name", "kind", "country", "aliases", "demonyms", "title", "valid_from",
-                                         "valid_to"), required=("name",)):
-        if row["kind"] == "country" and row["country"]:
-            for w in [row["name"], *row["aliases"].split("|"), *row["demonyms"].split("|")]:
-                if w.strip()[:1].isupper():
-                    words.setdefault(w.strip(), row["country"])
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
-    return pattern, words
-
-
 def _country_before(text: str, start: int) -> str | None:
     """The country of the name or demonym just before a holiday: "India's Independence Day"."""
-    words = _country_words()[1]
     m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:'s|’s)?\s+$", text[max(0, start - 40):start])
-    return words.get(m.group(1)) if m else None
+    return _country_of(m.group(1)) if m else None
 
 
 def _country_named_most(text: str) -> str | None:
-    """The country the text names most (by name, capital or demonym), if any."""
-    pattern, words = _country_words()
-    counts = Counter(words[m.group(0)] for m in pattern.finditer(text))
+    """The country the text names most (by name, capital or demonym in the lexicon), if any: in each run
+    of capitalised words, the longest names first ("the United States", "Indian")."""
+    counts: Counter[str] = Counter()
+    for run in re.finditer(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*", text):
+        words, i = run.group(0).split(), 0
+        while i < len(words):
+            n, code = next(((n, code) for n in (3, 2, 1) if (code := _country_of(" ".join(words[i:i + n])))),
+                           (1, None))
+            counts.update([code] if code else [])
+            i += n
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _country_of(words: str) -> str | None:
+    """The code of the country a name, capital or demonym names (the lexicon), else None."""
+    lexicon = load_lexicon()
+    actor = lexicon.lookup(words) or lexicon.lookup_demonym(words)
+    return actor.country if actor is not None and actor.kind == "country" else None
 
 
 def _given_holidays(text: str, found: list[Timex]) -> list[Timex]:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from datetime import date as _date
 
-from .actors import MentionFinder
+from .actors import FIRST_PERSON, MentionFinder
 from .cameo import cameo_code, goldstein, quad_class
 from .dates import DATELINE_END, DATELINE_PLACE, find_dates
 from .lexicon import Lexicon, name_on
@@ -30,8 +30,6 @@ from .rules import Rules, Trigger, load_rules, load_triggers, words  # noqa: F40
 from .syntax import countries, names, present_timetable, unique
 
 __all__ = ["EventExtractor", "Trigger", "load_rules", "load_triggers"]
-
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
 class EventExtractor:

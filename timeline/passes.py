@@ -421,12 +421,11 @@ def _accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
     speaker telling what another named party did wrong (a misdeed_verb) accuses it; not "said they had
     violated" nor "said Russia had not violated". An armed act told is news of its own ("officials said
     Russian forces had seized the plant"), no accusation. Returns the accused, or nothing."""
-    roles, mentions = state.ctx.roles, state.mentions
     speakers, clauses = _reported(state, c)
     for comp in clauses:
         if not _misdeed(state, comp) or any(k.dep_ == "neg" for k in comp.children):
             continue
-        accused = unique([a for t in subjects(comp) if t.pos_ != "PRON" for a in roles.actor_of(t, mentions)])
+        accused = _named_subjects(state, comp)
         if accused and not side_of(accused) & speakers:  # "Lavrov said Russia's strikes hurt no one": its own
             return accused
     return []
@@ -445,7 +444,6 @@ def _conditioned_on(state: SentenceState, c: Candidate) -> list[Actor]:
     relations could only be normal once the US lifted its embargo": a speaker telling what another
     party must do first (words.csv condition_only: "only once", "only if", "only when") demands it of
     that party. Returns it, or nothing."""
-    roles, mentions = state.ctx.roles, state.mentions
     speakers, clauses = _reported(state, c)
     for comp in clauses:
         for clause in comp.subtree:
@@ -454,8 +452,7 @@ def _conditioned_on(state: SentenceState, c: Candidate) -> list[Actor]:
                 w.lower_ == "only" and w.i < clause.i for w in comp.children if w.dep_ == "advmod")
             if clause.dep_ != "advcl" or not only or not set(marks) & state.rules.word("condition_only"):
                 continue
-            bound = outside([a for t in subjects(clause) if t.pos_ != "PRON" for a in roles.actor_of(t, mentions)],
-                            speakers)
+            bound = outside(_named_subjects(state, clause), speakers)
             if bound:
                 return bound
     return []
@@ -466,24 +463,26 @@ def _warned_if(state: SentenceState, c: Candidate) -> list[Actor]:
     not hand over any land unless the Palestinians kept their commitments": a speaker telling what
     their side will do if another party acts (words.csv future_aux; condition_mark "if", "unless")
     warns that party. Returns it, or nothing."""
-    roles, mentions = state.ctx.roles, state.mentions
     speakers, clauses = _reported(state, c)
     for comp in clauses:
-        own = [a for t in subjects(comp) for a in (roles.actor_of(t, mentions) if t.pos_ != "PRON" else [])]
-        ours = any(t.pos_ == "PRON" and t.lower_ not in ("there", "it") or t.lower_ == "it" and speakers
-                   or any(p.dep_ == "poss" and p.pos_ == "PRON" for p in t.children)  # "his movement"
-                   for t in subjects(comp)) or own and side_of(own) & speakers
+        # the speaker's side: a pronoun ("it" of a state or body that speaks), "his movement", or its actor
+        ours = any(t.pos_ == "PRON" and t.lower_ != "there" and (t.lower_ != "it" or speakers)
+                   or any(p.dep_ == "poss" and p.pos_ == "PRON" for p in t.children) for t in subjects(comp)) \
+            or side_of(_named_subjects(state, comp)) & speakers
         future = any(a.dep_ == "aux" and a.lower_ in state.rules.word("future_aux") for a in comp.children)
         if not (ours and future):
             continue
         for clause in comp.children:
             marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
-            if clause.dep_ == "advcl" and marks & {"if", "unless"}:
-                warned = outside([a for t in subjects(clause) if t.pos_ != "PRON" for a in roles.actor_of(t, mentions)],
-                                 speakers)
-                if warned:
-                    return warned
+            if clause.dep_ == "advcl" and marks & {"if", "unless"} \
+                    and (warned := outside(_named_subjects(state, clause), speakers)):
+                return warned
     return []
+
+
+def _named_subjects(state: SentenceState, clause: Token) -> list[Actor]:
+    """The actors a clause's subjects name, pronouns left out ("said Ukraine had broken ...": Ukraine)."""
+    return unique([a for t in subjects(clause) if t.pos_ != "PRON" for a in state.ctx.roles.actor_of(t, state.mentions)])
 
 
 def _misdeed(state: SentenceState, verb: Token) -> bool:
@@ -1202,15 +1201,17 @@ def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
     if c.verb is None:
         return True
     protesters = [Actor(name=group_nouns()["protester"], kind="group")]
-    nationals = _nationals(state, subjects(c.verb)) if c.type == "protest" else []
-    owners = {m.actor.name for w in subjects(c.verb) for p in w.children if p.dep_ == "poss" for t in p.subtree
-              if (m := state.mentions.get(t.i)) is not None}  # "Mr. Nasralla's supporters": not Nasralla
-    if c.type == "protest" and {a.name for a in c.sources} <= owners and _unnamed_crowd(state, subjects(c.verb)):
-        c.sources = protesters
-        c.trace.append("role:crowd")
-    elif nationals and c.sources and {a.name for a in c.sources} <= {a.name for a in nationals}:
-        c.sources, c.targets = protesters, c.targets or nationals  # the people of a state protest to its government
-        c.trace.append("role:crowd.nationals")
+    if c.type == "protest":
+        crowd, sources = subjects(c.verb), {a.name for a in c.sources}
+        owners = {m.actor.name for w in crowd for p in w.children if p.dep_ == "poss" for t in p.subtree
+                  if (m := state.mentions.get(t.i)) is not None}  # "Mr. Nasralla's supporters": not Nasralla
+        nationals = _nationals(state, crowd)
+        if sources <= owners and _unnamed_crowd(state, crowd):
+            c.sources = protesters
+            c.trace.append("role:crowd")
+        elif sources and sources <= {a.name for a in nationals}:
+            c.sources, c.targets = protesters, c.targets or nationals  # the people of a state protest to its government
+            c.trace.append("role:crowd.nationals")
     elif c.type in ("coercion", "military") and not c.targets and _protests_told(state) and _unnamed_crowd(
             state, [o for o in _struck(state, c.verb) if all(_crowd(state, w) for p in o.children if p.lower_ == "of"
                                                     for w in p.children)]):  # not "hundreds of monks"
