@@ -731,3 +731,16 @@ def test_the_ruling_party_is_the_state_the_story_is_about():
     found = mentions_of("Ethiopia arrested opposition leaders on Monday.\n"
                         "The opposition says the ruling party rigged the elections.")
     assert found.get("party") == "Ethiopia"
+
+
+def test_a_bare_congress_in_a_story_about_another_state_is_that_states():
+    """words.csv home_body: "Congress" in a story on Peru is Peru's, coded PER, not the US Congress;
+    in a story on the United States, or written "the U.S. Congress", it stays the US Congress."""
+    article = Article(id="a", title="t", date="2022-12-10",
+                      text="Peruvian President Pedro Castillo dissolved the legislature.\n"
+                           "Castillo accused Congress of plotting against him. The U.S. Congress criticized Peru.")
+    parties = {(e.source, e.target, e.target_countries) for e in extract_article(article) if e.type == "criticism"}
+    assert (("Pedro Castillo",), ("Peruvian Congress",), ("PER",)) in parties
+    assert any(source == ("US Congress",) for source, _, _ in parties)
+    home = Article(id="b", title="t", date="2014-12-10", text="President Obama asked Congress for aid to Ukraine.")
+    assert any("US Congress" in e.target for e in extract_article(home))
