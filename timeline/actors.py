@@ -522,11 +522,13 @@ def _story_state(parties: Counter[Actor]) -> Actor | None:
     return next((a for a, _ in parties.most_common() if a.kind == "country"), None)
 
 
-def _home_body(span: Span, actor: Actor, story: Actor | None, lexicon: Lexicon) -> Actor:
-    """A legislature called by its bare name ("Congress", "the Senate": words.csv home_body) in a story
-    about another state is that state's ("Peruvian Congress" in a story on Peru), not the lexicon's
-    (the U.S. Congress)."""
-    if span.text.lower() not in words()["home_body"] or story is None or story.country in (None, actor.country):
+def _home_body(span: Span, actor: Actor, parties: Counter[Actor], lexicon: Lexicon) -> Actor:
+    """A legislature called by its bare name ("Congress": words.csv home_body) in a story about another
+    state is that state's ("Peruvian Congress" in a story on Peru), not the lexicon's (the US Congress)."""
+    if span.text.lower() not in words()["home_body"]:
+        return actor
+    story = _story_state(parties)
+    if story is None or story.country in (None, actor.country):
         return actor
     demonym = next((d for row in lexicon.rows(story.name) for d in row.demonyms), story.name)
     return Actor(name=f"{demonym} {span.text}", kind="organization", country=story.country)
@@ -1056,7 +1058,7 @@ class MentionFinder:
             if named.kind != "person" and span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I":
                 continue  # "Foreign Minister Therese Kayikwamba Wagner": her name, not the Wagner Group
             actor = named.kind != "person" and _surname_before(self.memory, span, offset) or named  # "Hague"
-            actor = _home_body(span, actor, _story_state(self.plurals.parties), self.lexicon)
+            actor = _home_body(span, actor, self.plurals.parties, self.lexicon)
             # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
             title = _title_before(self.lexicon, span.doc, span.start) if actor.kind == "person" else None
             if actor.kind == "person" and _spelled_otherwise(surface := _bare_name(span, self.lexicon), actor.name):
