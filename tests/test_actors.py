@@ -744,3 +744,13 @@ def test_a_bare_congress_in_a_story_about_another_state_is_that_states():
     assert any(source == ("US Congress",) for source, _, _ in parties)
     home = Article(id="b", title="t", date="2014-12-10", text="President Obama asked Congress for aid to Ukraine.")
     assert any("US Congress" in e.target for e in extract_article(home))
+
+
+def test_a_surname_is_the_person_named_before_under_the_articles_spelling():
+    """The lexicon holds Gaddafi twice, spelled two ways (actors.csv, PETRARCH's people): "Gaddafi" after
+    "Moammar Gaddafi" is the person named before, so the article has one Gaddafi, not two."""
+    article = Article(id="a", title="t", date="2007-07-24",
+                      text="The two women negotiated with Libyan leader Moammar Gaddafi in Tripoli.\n"
+                           "Sarkozy will fly to Tripoli for talks with Gaddafi. Ferrero-Waldner praised Gaddafi.")
+    named = {name for e in extract_article(article) for name in e.actors if "Gaddafi" in name}
+    assert named == {"Moammar Gaddafi"}

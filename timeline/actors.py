@@ -1057,7 +1057,7 @@ class MentionFinder:
                 continue
             if named.kind != "person" and span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I":
                 continue  # "Foreign Minister Therese Kayikwamba Wagner": her name, not the Wagner Group
-            actor = named.kind != "person" and _surname_before(self.memory, span, offset) or named  # "Hague"
+            actor = _surname_before(self.memory, span, offset) or named  # "Hague", "Gaddafi": the one named before
             actor = _home_body(span, actor, self.plurals.parties, self.lexicon)
             # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
             title = _title_before(self.lexicon, span.doc, span.start) if actor.kind == "person" else None
@@ -1595,12 +1595,16 @@ def _quoted_we(doc: Doc, found: dict[int, Mention]) -> Iterator[tuple[Token, Act
 
 def _surname_before(memory: _Salience, span: Span, offset: int) -> Actor | None:
     """The person named before whose surname a one-word name of a place or body is ("Hague welcomed
-    the outcome" after "Foreign Secretary William Hague"): the person, not the Netherlands."""
+    the outcome" after "Foreign Secretary William Hague"): the person, not the Netherlands; or of another
+    person the lexicon holds under another spelling ("Gaddafi" after "Moammar Gaddafi": the one named
+    before, not the lexicon's Muammar Gaddafi)."""
     if len(span) != 1 or not span[0].text[:1].isupper():
         return None
     at, word = offset + span.start_char, normalize(span.text).casefold()
     return next((a for where, a, _ in reversed(memory.persons)
-                 if where < at and normalize(a.name).casefold().split()[-1] == word and len(a.name.split()) > 1), None)
+                 if where < at and len(a.name.split()) > 1
+                 and word in (normalize(n).casefold().split()[-1] for n in (a.name, memory.spelled.get(a.name, a.name)))),
+                None)
 
 
 def _possessor_subject(tok: Token, found: dict[int, Mention]) -> Actor | None:
