@@ -522,3 +522,12 @@ def _data_rows(name: str) -> list[dict[str, str]]:
     """The rows of a shipped data file, as written (no checks)."""
     with (Path(__file__).parent.parent / "timeline" / "data" / name).open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
+
+
+def test_a_family_name_is_the_namesake_in_office_on_the_day():
+    """ "Kabila" is an alias of Joseph Kabila, president from 2001: in 1998 it names his father Laurent,
+    in office that day (PETRARCH's people); a name with a role that day keeps it."""
+    lexicon = load_lexicon()
+    assert lexicon.lookup("Kabila", on="1998-08-10").name == "Laurent Desire Kabila"
+    assert lexicon.lookup("Kabila", on="2005-01-01").name == "Joseph Kabila"
+    assert lexicon.lookup("Trump", on="2022-06-01").name == "Donald Trump"  # no namesake in office

@@ -325,7 +325,7 @@ class Lexicon:
         Actor(name='Donald Trump', kind='person', country='USA', title=None)
         """
         name = self._resolve(normalize(text), self._exact, self._folded)
-        return None if name is None else self.actor(name, on)
+        return None if name is None else _namesake_in_office(self, text, name, on) or self.actor(name, on)
 
     def office_holder(self, surname: str, on: str | None) -> Actor | None:
         """The one person of that family name in office on `on` ("Duterte" in 2016); None for several ("Lee").
@@ -739,6 +739,17 @@ def _former_names() -> dict[str, tuple]:
                                   "still_used": one_of(("yes",), allow_empty=True)}):
         out.setdefault(row["name"], []).append(row)
     return {k: tuple(sorted(v, key=lambda r: r["until"])) for k, v in out.items()}
+
+
+def _namesake_in_office(lexicon: Lexicon, text: str, name: str, on: str | None) -> Actor | None:
+    """A family name whose person held no role on `on` names the one of that name in office that day
+    ("Kabila" in 1998: Laurent Kabila, not his son Joseph, whose terms the alias's rows date from 2001)."""
+    rows = lexicon.rows(name)
+    if not on or " " in text.strip() or not rows or rows[0].kind != "person" \
+            or any(e.valid_from is None or e.covers(*_date_bounds(on)) for e in rows):
+        return None
+    holder = lexicon.office_holder(text, on)
+    return holder if holder is not None and holder.name != name else None
 
 
 def load_lexicon(actors_file: str | Path | None = None, titles_file: str | Path | None = None) -> Lexicon:
