@@ -744,6 +744,11 @@ def test_a_bare_congress_in_a_story_about_another_state_is_that_states():
     assert any(source == ("US Congress",) for source, _, _ in parties)
     home = Article(id="b", title="t", date="2014-12-10", text="President Obama asked Congress for aid to Ukraine.")
     assert any("US Congress" in e.target for e in extract_article(home))
+    # a sentence that names another actor of the United States: its Congress, in a story on Bosnia
+    bosnia = Article(id="c", title="t", date="1995-11-22",
+                     text="Bosnia's leaders signed a peace agreement in Dayton. Bosnia and Serbia will exchange "
+                          "prisoners.\nPresident Bill Clinton said he would ask Congress to support sending troops.")
+    assert any("US Congress" in e.target for e in extract_article(bosnia) if e.type == "demand")
 
 
 def test_a_surname_is_the_person_named_before_under_the_articles_spelling():

@@ -522,13 +522,18 @@ def _story_state(parties: Counter[Actor]) -> Actor | None:
     return next((a for a, _ in parties.most_common() if a.kind == "country"), None)
 
 
-def _home_body(span: Span, actor: Actor, parties: Counter[Actor], lexicon: Lexicon) -> Actor:
+def _home_body(span: Span, actor: Actor, parties: Counter[Actor], lexicon: Lexicon,
+               names: list[tuple[Span, Actor]]) -> Actor:
     """A legislature called by its bare name ("Congress": words.csv home_body) in a story about another
-    state is that state's ("Peruvian Congress" in a story on Peru), not the lexicon's (the US Congress)."""
-    if span.text.lower() not in words()["home_body"]:
+    state, which names the lexicon's state less than half as often, is that state's ("Peruvian Congress" in
+    a story on Peru); not where the United States is a main party ("Clinton asked Congress to back the force
+    in Bosnia"), nor in a sentence that names another of its actors ("Clinton asked Congress")."""
+    if span.text.lower() not in words()["home_body"] or any(
+            a.country == actor.country and s.sent == span.sent for s, a in names if s != span):
         return actor
     story = _story_state(parties)
-    if story is None or story.country in (None, actor.country):
+    own = sum(n for a, n in parties.items() if a.country == actor.country)
+    if story is None or story.country in (None, actor.country) or 2 * own >= parties[story]:
         return actor
     demonym = next((d for row in lexicon.rows(story.name) for d in row.demonyms), story.name)
     return Actor(name=f"{demonym} {span.text}", kind="organization", country=story.country)
@@ -1058,7 +1063,7 @@ class MentionFinder:
             if named.kind != "person" and span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I":
                 continue  # "Foreign Minister Therese Kayikwamba Wagner": her name, not the Wagner Group
             actor = _surname_before(self.memory, span, offset) or named  # "Hague", "Gaddafi": the one named before
-            actor = _home_body(span, actor, self.plurals.parties, self.lexicon)
+            actor = _home_body(span, actor, self.plurals.parties, self.lexicon, self.names(doc))
             # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
             title = _title_before(self.lexicon, span.doc, span.start) if actor.kind == "person" else None
             if actor.kind == "person" and _spelled_otherwise(surface := _bare_name(span, self.lexicon), actor.name):
