@@ -531,3 +531,5 @@ def test_a_family_name_is_the_namesake_in_office_on_the_day():
     assert lexicon.lookup("Kabila", on="1998-08-10").name == "Laurent Desire Kabila"
     assert lexicon.lookup("Kabila", on="2005-01-01").name == "Joseph Kabila"
     assert lexicon.lookup("Trump", on="2022-06-01").name == "Donald Trump"  # no namesake in office
+    # a namesake whose row is open since 2009 (PETRARCH's Arturo Chavez Chavez) is no term known to last
+    assert lexicon.lookup("Chavez", on="2025-03-12").name == "Hugo Chávez"

@@ -743,13 +743,18 @@ def _former_names() -> dict[str, tuple]:
 
 def _namesake_in_office(lexicon: Lexicon, text: str, name: str, on: str | None) -> Actor | None:
     """A family name whose person held no role on `on` names the one of that name in office that day
-    ("Kabila" in 1998: Laurent Kabila, not his son Joseph, whose terms the alias's rows date from 2001)."""
+    ("Kabila" in 1998: Laurent Kabila, not his son Joseph, whose terms the alias's rows date from 2001),
+    by a term with both its ends known (a row open since 2009 says when a role began, not that it lasts:
+    "Chavez" in 2025 stays Hugo Chávez)."""
     rows = lexicon.rows(name)
     if not on or " " in text.strip() or not rows or rows[0].kind != "person" \
             or any(e.valid_from is None or e.covers(*_date_bounds(on)) for e in rows):
         return None
     holder = lexicon.office_holder(text, on)
-    return holder if holder is not None and holder.name != name else None
+    if holder is None or holder.name == name or not any(
+            e.valid_to and e.covers(*_date_bounds(on)) for e in lexicon.rows(holder.name)):
+        return None
+    return holder
 
 
 def load_lexicon(actors_file: str | Path | None = None, titles_file: str | Path | None = None) -> Lexicon:
