@@ -747,14 +747,14 @@ def _namesake_in_office(lexicon: Lexicon, text: str, name: str, on: str | None) 
     by a term with both its ends known (a row open since 2009 says when a role began, not that it lasts:
     "Chavez" in 2025 stays Hugo Chávez)."""
     rows = lexicon.rows(name)
-    if not on or " " in text.strip() or not rows or rows[0].kind != "person" \
-            or any(e.valid_from is None or e.covers(*_date_bounds(on)) for e in rows):
+    if not on or " " in text.strip() or not rows or rows[0].kind != "person":
+        return None
+    day = _date_bounds(on)
+    if any(e.valid_from is None or e.covers(*day) for e in rows):
         return None
     holder = lexicon.office_holder(text, on)
-    if holder is None or holder.name == name or not any(
-            e.valid_to and e.covers(*_date_bounds(on)) for e in lexicon.rows(holder.name)):
-        return None
-    return holder
+    known_term = holder is not None and any(e.valid_to and e.covers(*day) for e in lexicon.rows(holder.name))
+    return holder if known_term and holder.name != name else None
 
 
 def load_lexicon(actors_file: str | Path | None = None, titles_file: str | Path | None = None) -> Lexicon:
