@@ -389,6 +389,9 @@ CASES = [
     # a day of its own in the attribution: "yesterday afternoon", a clock time of a day told
     ('"Today the cap is no longer justified," Jordan told reporters in Zurich yesterday afternoon.', "2015-01-16",
      "Today", "2015-01-15", None, "day"),
+    # ... past the initials and title of a speaker's name
+    ('"Today the universe got a little closer," Dr. Lennard A. Fisk said at a news conference yesterday afternoon.',
+     "1990-04-25", "Today", "1990-04-24", None, "day"),
     # ... not a new speaker's
     ('At a rally on Thursday, Sarkozy made an appeal. "Today we are free," said Mary Akech, a teacher.', "2007-05-06",
      "Today", "2007-05-06", None, "day"),
@@ -636,6 +639,15 @@ def test_overnight_rates_are_no_date():
 def test_a_clock_time_ahead_is_on_the_day_told_last():
     found = find_dates("Spain meet Holland in Johannesburg on Sunday. Kick-off is at 8.30pm local time.", "2010-07-09")
     assert [(t.text, t.date) for t in found] == [("Sunday", "2010-07-11"), ("8.30pm", "2010-07-11")]
+
+
+def test_an_evening_of_a_day_told_is_the_day_a_later_evening_clock_time_is_on():
+    """ "resignation on Wednesday evening ... an address that began at 7 p.m.": "Wednesday evening" tells a
+    day, though it is also a time of day."""
+    found = find_dates("The union ceased to exist Thursday. The vote followed his resignation on Wednesday evening. "
+                       "He spoke in a 12-minute address that began at 7 p.m. Moscow time.", "1991-12-26")
+    assert [(t.text, t.date) for t in found] == [("Thursday", "1991-12-26"), ("Wednesday evening", "1991-12-25"),
+                                                 ("12-minute", None), ("7 p.m.", "1991-12-25")]
 
 
 def test_clock_times_told_one_after_another_share_the_day_of_the_first():

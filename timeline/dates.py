@@ -1680,10 +1680,12 @@ def find_dates(text: str, anchor: str | None,
 
 
 _QUOTE_MARKS = '"\u201c\u201d'
+# The dot of an initial or a title in a speaker's name, which ends no sentence ("Dr. Lennard A. Fisk")
+_NAME_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr))|(?<=\b(?:Mrs|Gen|Sen|Rep|Gov|Col))|(?<=\bProf))\."
 _SAYING = r"said|says|told|added|wrote|promised|vowed|declared|insisted|predicted|pledged"
 # The attribution after a quote's closing mark ('", she said on Friday'); a saying before its opening
 # mark in its sentence ('Speaking on Friday, he said: "')
-_ATTRIBUTION = re.compile(rf"[^.!?\n\"\u201c\u201d]{{0,80}}?\b(?:{_SAYING})\b[^.!?\n\"\u201c\u201d]{{0,60}}")
+_ATTRIBUTION = re.compile(rf"(?:[^.!?\n\"\u201c\u201d]|{_NAME_DOT}){{0,80}}?\b(?:{_SAYING})\b[^.!?\n\"\u201c\u201d]{{0,60}}")
 _SAID_BEFORE = re.compile(rf"\b(?:{_SAYING}|[Ss]peaking)\b")
 _SAID_BY_PRONOUN = re.compile(rf"[,\s]*(?:he|she)\s+(?:{_SAYING})\b")  # '," he said'
 # a sentence that sets a speaker's words: "At a news conference here Sunday night, ...", "said on Friday"
@@ -2182,10 +2184,15 @@ def _one_day(t: Timex) -> bool:
 
 
 def _last_day_told(found: list[Timex], k: int, since: int = 0) -> str | None:
-    """The day of the last expression of one day before the k-th that is no clock time (from
+    """The day of the last expression of one day before the k-th that is no bare clock time (from
     offset `since` on)."""
-    return next((p.date for p in reversed(found[:k]) if _one_day(p) and not _CLOCK.fullmatch(p.text)
-                 and p.start >= since), None)
+    return next((p.date for p in reversed(found[:k]) if _one_day(p) and p.start >= since
+                 and (not _CLOCK.fullmatch(p.text) or _DAY_WORD.search(p.text))), None)
+
+
+# A word that names a day in an expression that is also a time of day ("Wednesday evening", "this morning")
+_DAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|this",
+                       re.IGNORECASE)
 
 
 def _last_night(text: str, t: Timex, told: str | None, anchor: date | None) -> str | None:
