@@ -138,6 +138,16 @@ def test_passes_are_listed_in_order():
     assert names.index("rewrite_roles_stage") < names.index("assign_roles")  # a call has no venue target
 
 
+def test_a_call_to_someone_is_no_call_on_them():
+    """ "called Fujimori on Tuesday": a phone call, though "on" follows (no "call on", a demand); and an
+    actor's name the parser reads as an object complement ("called Fujimori to congratulate him") is
+    the one called."""
+    text = ("President Alberto Fujimori ordered the raid. Sanchez de Lozada called Fujimori on Tuesday. "
+            "Bolivian President Gonzalo Sanchez de Lozada called Fujimori to congratulate him.")
+    found = [(e.type, e.target) for e in events_of(text) if e.trigger == "called"]
+    assert found == [("call", ("Alberto Fujimori",)), ("call", ("Alberto Fujimori",))]
+
+
 # -- event passes, keyed by the rule id they leave ------------------------------------------------
 # (rule id, text, type, source contains, target contains, modality)
 RULE_CASES = [

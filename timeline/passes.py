@@ -668,16 +668,25 @@ def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
         if trig.pos != "ANY" and tok.pos_ != trig.pos:
             continue
         kids = list(tok.children)
-        if any(c.dep_ in ("oprd", "ccomp") or c.dep_ == "dobj" and any(naming_verb(a) == tok for a in c.children)
-               for c in kids):
+        named = _named_as_complement(state, kids)
+        if any(c.dep_ in ("oprd", "ccomp") and c is not named
+               or c.dep_ == "dobj" and any(naming_verb(a) == tok for a in c.children) for c in kids):
             continue  # "called the deal a betrayal", "called the accord "a flagrant violation""
-        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]  # "Ruto was received by Macron"
+        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") or c is named]  # "Ruto was received by Macron"
         withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
         heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
         if partner == "any" or any(t.i in state.mentions and not _owner_of(t, h) for h in heads
                                    for t in [h, *noun_phrase(h)]):
             return trig  # someone, not someone's thing ("called Johnson's accusation shocking")
     return None
+
+
+def _named_as_complement(state: SentenceState, kids: list[Token]) -> Token | None:
+    """An actor's name the parser read as an object complement though the verb has no object: "called
+    Fujimori to congratulate him" (a call to Fujimori, not a naming); not "called the deal a betrayal"."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in kids):
+        return None
+    return next((c for c in kids if c.dep_ == "oprd" and c.pos_ == "PROPN" and c.i in state.mentions), None)
 
 
 def _owner_of(tok: Token, head: Token) -> bool:

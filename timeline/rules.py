@@ -271,12 +271,14 @@ def same(tok: Token, lemma: str) -> bool:
 def with_preposition(tok: Token, lemmas: tuple[str, ...]) -> bool:
     """True for a verb and its own preposition or particle a few words on ("flew first to Lima",
     "pulled its forces out"): a verb-and-preposition trigger ("fly to") said with words between; an
-    object between makes the preposition the object's ("called a rally for Friday" calls for nothing)."""
+    object between makes the preposition the object's ("called a rally for Friday" calls for nothing), and
+    a preposition of time is none of the trigger's ("called Fujimori on Tuesday" calls on no one)."""
     if len(lemmas) != 2 or tok.pos_ != "VERB":
         return False
     kids = list(tok.children)
     return any(c.lower_ == lemmas[1] and 1 < c.i - tok.i <= 4 and (
-        c.dep_ == "prt" or c.dep_ == "prep" and not any(o.dep_ == "dobj" and o.i < c.i for o in kids)) for c in kids)
+        c.dep_ == "prt" or c.dep_ == "prep" and not any(o.dep_ == "dobj" and o.i < c.i for o in kids)
+        and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)) for c in kids)
 
 
 def misparsed_verb(tok: Token) -> bool:
