@@ -392,6 +392,16 @@ CASES = [
     # ... past the initials and title of a speaker's name
     ('"Today the universe got a little closer," Dr. Lennard A. Fisk said at a news conference yesterday afternoon.',
      "1990-04-25", "Today", "1990-04-24", None, "day"),
+    # ... far into the attribution, up to a relative clause on the speaker
+    ('"Today Brazil voted without fear," Lula told tens of thousands of supporters on Sao Paulo\'s Avenida Paulista '
+     'late Sunday.', "2002-10-28", "Today", "2002-10-27", None, "day"),
+    ('"Today, the guns in Gaza have gone silent," said US President Joe Biden, who hands over to Donald Trump on '
+     'Monday.', "2025-01-19", "Today", "2025-01-19", None, "day"),
+    # ... and the speaker's next quote, with no attribution of its own
+    ('"We waited more than a year for this," said Juanita Barnes, 44, outside a burning shopping center last night. '
+     '"Tonight nobody around here is going home."', "1992-04-30", "Tonight", "1992-04-29", None, "day"),
+    ('"Yesterday I said we would not accept a bad deal," Cameron said. "Today we have a good one."', "2013-02-08",
+     "Today", "2013-02-08", None, "day"),
     # ... not a new speaker's
     ('At a rally on Thursday, Sarkozy made an appeal. "Today we are free," said Mary Akech, a teacher.', "2007-05-06",
      "Today", "2007-05-06", None, "day"),

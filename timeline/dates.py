@@ -1683,9 +1683,11 @@ _QUOTE_MARKS = '"\u201c\u201d'
 # The dot of an initial or a title in a speaker's name, which ends no sentence ("Dr. Lennard A. Fisk")
 _NAME_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr))|(?<=\b(?:Mrs|Gen|Sen|Rep|Gov|Col))|(?<=\bProf))\."
 _SAYING = r"said|says|told|added|wrote|promised|vowed|declared|insisted|predicted|pledged"
-# The attribution after a quote's closing mark ('", she said on Friday'); a saying before its opening
-# mark in its sentence ('Speaking on Friday, he said: "')
-_ATTRIBUTION = re.compile(rf"(?:[^.!?\n\"\u201c\u201d]|{_NAME_DOT}){{0,80}}?\b(?:{_SAYING})\b[^.!?\n\"\u201c\u201d]{{0,60}}")
+# The attribution after a quote's closing mark ('", she said on Friday', '", Lula told tens of thousands of
+# supporters on Sao Paulo's Avenida Paulista late Sunday'), up to a relative clause on the speaker ('", said
+# Biden, who hands over to Trump on Monday'); a saying before its opening mark in its sentence ('Speaking on
+# Friday, he said: "')
+_ATTRIBUTION = re.compile(rf"(?:[^.!?\n\"\u201c\u201d]|{_NAME_DOT}){{0,80}}?\b(?:{_SAYING})\b(?:(?!,\s*(?:who|which|whose)\b)[^.!?\n\"\u201c\u201d]){{0,100}}")
 _SAID_BEFORE = re.compile(rf"\b(?:{_SAYING}|[Ss]peaking)\b")
 _SAID_BY_PRONOUN = re.compile(rf"[,\s]*(?:he|she)\s+(?:{_SAYING})\b")  # '," he said'
 # a sentence that sets a speaker's words: "At a news conference here Sunday night, ...", "said on Friday"
@@ -1766,10 +1768,24 @@ def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
             told = _SAID_BY_PRONOUN.match(text, close + 1) or (m := _ATTRIBUTION.match(text, close + 1)) and any(
                 name in text[before:lead] for name in re.findall(r"\b[A-Z][a-z]{2,}", m.group(0)))
             day = _day_within(text, out, [(before, lead)]) if told and _sets_a_speaker(text[before:lead]) else None
+            if not told and (said := _quote_goes_on(text, close, before, lead)) is not None:
+                day = _day_within(text, out, [said])
         if day is not None:
             spoken = date.fromisoformat(day) + timedelta(days=shift)
             out[k] = replace(t, date=spoken.isoformat())
     return out
+
+
+def _quote_goes_on(text: str, close: int, before: int, lead: int) -> tuple[int, int] | None:
+    """Where the sentence before a quote with no attribution of its own attributes the quote it ends
+    with: the same speaker goes on ('"We waited a year," said Juanita Barnes outside a burning shopping
+    center last night. "Tonight nobody here is going home."'); None if it does not."""
+    rest = text[close + 1:close + 3]
+    if rest.strip() and not rest.lstrip().startswith("\n"):
+        return None
+    marks = [i for i in range(before, lead) if text[i] in _QUOTE_MARKS]
+    said = _ATTRIBUTION.match(text, marks[-1] + 1) if len(marks) >= 2 else None
+    return (said.start(), said.end()) if said else None
 
 
 def _day_within(text: str, found: list[Timex], windows: list[tuple[int, int]]) -> str | None:
