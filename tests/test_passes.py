@@ -148,6 +148,17 @@ def test_a_call_to_someone_is_no_call_on_them():
     assert found == [("call", ("Alberto Fujimori",)), ("call", ("Alberto Fujimori",))]
 
 
+def test_a_demand_addressed_to_people_it_does_not_name_takes_no_target_from_its_content():
+    """ "urged both governments to honor the Dakar agreement": the governments are asked, not Dakar; the
+    content names the addressee when the addressee is named ("urged Israel to stop building in Jerusalem")."""
+    vague = [e for e in events_of("A State Department spokesman urged both governments to honor the Dakar agreement.")
+             if e.type == "demand"]
+    assert vague and all("Senegal" not in e.target and "Dakar" not in e.target for e in vague)
+    named = [e.target for e in events_of("Obama urged Israel to stop building settlements in Jerusalem.")
+             if e.type == "demand"]
+    assert named == [("Israel",)]
+
+
 # -- event passes, keyed by the rule id they leave ------------------------------------------------
 # (rule id, text, type, source contains, target contains, modality)
 RULE_CASES = [

@@ -8,7 +8,7 @@ part of the event's `rule`.
 """
 from __future__ import annotations
 
-from .actors import MentionFinder, agent_nouns, joined_names
+from .actors import MentionFinder, agent_nouns, collective_nouns, joined_names
 from .lexicon import Lexicon
 from .model import Actor, Mention
 from .nlp import Token
@@ -201,9 +201,19 @@ class Roles:
             targets += self.subject_actors(tok, mentions)
         if reciprocal and len(sources) > 1 and not targets:
             return sources[:1], sources[1:], ["role:verb", "role:reciprocal"]  # "accused each other"
-        if not self.rules.policy(etype).reporting:
+        if not self.rules.policy(etype).reporting and not self.unnamed_addressee(tok, mentions):
             targets += content_actors(tok, sources, mentions)
         return sources, targets, ["role:verb"]
+
+    def unnamed_addressee(self, verb: Token, mentions: Mentions) -> bool:
+        """Whether the verb is addressed to people it does not name ("urged both governments to honor the
+        Dakar agreement", "called on the military to guarantee the safety of Mr. Tandja"): the content's
+        actors are not the addressees; the article says who they are."""
+        heads = [c for c in verb.children if c.dep_ == "dobj"]
+        heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to") and c.i == verb.i + 1
+                  for p in c.children if p.dep_ == "pobj"]
+        return any(h.pos_ == "NOUN" and (names_people(h, self.finder.lexicon) or h.lemma_.lower() in collective_nouns())
+                   and not any(t.i in mentions for t in h.subtree) for h in heads)
 
     def object_actors(self, obj: Token, verb: Token, mentions: Mentions, encounter: bool,
                       places: bool = False) -> list[Actor]:
