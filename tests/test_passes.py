@@ -50,6 +50,8 @@ def the_event(text: str, rule_id: str):
     ("Trump received Netanyahu at the White House.", ["received"]),  # a partner trigger with its partner
     ("Trump received a letter.", []),  # no partner, no event
     ("Macron called off his visit to Algeria.", ["visit"]),  # "call off" is a modality phrase, not a call
+    ("Trump abandoned the nuclear deal with Iran.", ["deal"]),  # the idiom "deal with" is the verb's
+    ("The government must deal with the crisis.", []),
 ])
 def test_find_triggers(text, heads):
     state = state_of(text)

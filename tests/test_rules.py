@@ -66,7 +66,7 @@ BAD_ROWS = [
     ("governed.csv", rules.load_rules, "offer,aid,NOUN,,,maybe,", "completed: 'maybe'"),
     ("aspect_verbs.csv", rules.load_rules, ",a note", "empty verb"),
     ("evaluations.csv", rules.load_rules, "nice,judged,praise,051,SUPPORT,", "frame: 'judged'"),
-    ("idioms.csv", rules.load_rules, ",a note", "empty phrase"),
+    ("idioms.csv", rules.load_rules, ",,a note", "empty phrase"),
     ("collective_nouns.csv", actors.collective_nouns, "side,anyone,", "refers:"),
     ("agents.csv", actors.agent_nouns, "official,officials,,government,", "empty code"),
     ("goldstein.csv", cameo.load_cameo, "999,Nothing,11.5", "goldstein:"),

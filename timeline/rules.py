@@ -168,7 +168,7 @@ class Rules:
     words: dict
     governed: tuple  # Governed rows
     aspect_verbs: frozenset
-    idioms: tuple  # (lemmas, ref) of phrases whose words are never triggers
+    idioms: tuple  # (lemmas, part of speech of the first word or "", ref) of phrases whose words are never triggers
     evaluations: dict  # word -> (Trigger, frame) of evaluations.csv
     # every word a trigger or a partner trigger starts with: a word outside it starts none
     starts: frozenset = field(init=False, repr=False, compare=False)
@@ -184,9 +184,10 @@ class Rules:
         """The token range of an idiom that covers token i ("a great deal"), if any."""
         tok = tokens[i]
         keys = (tok.lemma_.lower(), tok.lower_)
-        for lemmas, _ in self.idioms:
+        for lemmas, pos, _ in self.idioms:
             for k in range(len(lemmas)):
-                if lemmas[k] in keys and i - k >= 0 and in_sequence(tokens, i - k, lemmas):
+                if lemmas[k] in keys and i - k >= 0 and in_sequence(tokens, i - k, lemmas) \
+                        and (not pos or tokens[i - k].pos_ == pos):
                     return range(i - k, i - k + len(lemmas))
         return None
 
@@ -384,8 +385,8 @@ def _evaluations() -> dict[str, tuple[Trigger, str]]:
 
 
 def _idioms() -> tuple:
-    rows = read_table("idioms.csv", ("phrase", "note"), required=("phrase",))
-    return tuple((tuple(r["phrase"].lower().split()), r.ref) for r in rows)
+    rows = read_table("idioms.csv", ("phrase", "pos", "note"), required=("phrase",))
+    return tuple((tuple(r["phrase"].lower().split()), r["pos"] or "", r.ref) for r in rows)
 
 
 def _type_list(value: str) -> str | None:
