@@ -52,6 +52,9 @@ def the_event(text: str, rule_id: str):
     ("Macron called off his visit to Algeria.", ["visit"]),  # "call off" is a modality phrase, not a call
     ("Trump abandoned the nuclear deal with Iran.", ["deal"]),  # the idiom "deal with" is the verb's
     ("The government must deal with the crisis.", []),
+    ("Turkey's foreign minister will brief the Security Council.", ["brief"]),  # a briefing given to a party
+    ("The spokesman briefed reporters.", []),  # ... not to reporters
+    ("Taiwan opened an embassy in Port Vila.", ["opened"]),
 ])
 def test_find_triggers(text, heads):
     state = state_of(text)
