@@ -94,6 +94,18 @@ def test_pronoun_subject_is_the_salient_person():
     assert found["He"] == "Narendra Modi"
 
 
+@pytest.mark.parametrize("text, on, pronoun, name", [
+    # a given name: "she" is not the man named last
+    ("Israeli spokesman Yigal Palmor criticized Argentine President Cristina Fernandez.\nLast year she accepted talks.",
+     "2013-01-28", "she", "Cristina Fernandez"),
+    # a title: "he" is not the woman named last
+    ("Mrs. Otunbayeva met President Paul Kagame in Kigali.\nHe said the visit was historic.", "2011-06-02", "He",
+     "Paul Kagame"),
+])
+def test_a_pronoun_agrees_with_the_gender_the_text_or_the_name_tells(text, on, pronoun, name):
+    assert mentions_of(text, on)[pronoun] == name
+
+
 def test_unknown_person_takes_affiliation_from_title_or_possessive():
     finder = MentionFinder(load_lexicon(), "2025-12-15")
     nlp = load_nlp()

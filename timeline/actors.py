@@ -25,6 +25,7 @@ from .syntax import reporting_verb, subjects, unique
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 PERSON_LABELS = frozenset({"PERSON"})
@@ -44,6 +45,12 @@ class _Salience:
     subject_parties: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence, offset, state or body)
     last_sentence: int = 0  # offset of the last sentence of the paragraph read before
     spelled: dict[str, str] = field(default_factory=dict)  # a known person's name -> as the article writes it
+    gender: dict[str, str] = field(default_factory=dict)  # a person's name -> "f" or "m", where the text tells (`_gender`)
+
+    def other_gender(self, pronoun: str) -> list[str]:
+        """The persons a pronoun cannot be: the men for "she" and "her", the women for "he", "him", "his"."""
+        wanted = PRONOUN_GENDER.get(pronoun)
+        return [name for name, g in self.gender.items() if wanted and g != wanted]
 
     @property
     def last_state(self) -> Actor | None:
@@ -1283,6 +1290,8 @@ class MentionFinder:
             self.plurals.count_party(actor)
             self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
                             offset + span.sent.start_char)
+            if actor.kind == "person" and (gender := _gender(span, actor)) is not None:
+                self.memory.gender.setdefault(actor.name, gender)
             if actor.kind == "group" and actor.name not in generic_groups():
                 self.last_named_group = actor  # a group named, not one told by a common noun
             if actor.kind == "organization":
@@ -1466,18 +1475,21 @@ def _pronouns(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salienc
         if tok.i in found or lower not in SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"his", "her", "it"}:
             continue
         pos = offset + tok.idx
+        other = memory.other_gender(lower)  # "she" is none of the men the text names, "he" none of the women
         if lower == "it":  # "North Korea rejected the offer a day after it blew up the office"; not "it is clear"
             actor = (_subject_in_sentence(tok, found, ("country", "organization", "group"))
                      or _party_told_before(tok, pos, memory, offset)) \
                 if tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in _COPULAS else None
         elif lower in SUBJECT_PRONOUNS:
-            actor = _subject_in_sentence(tok, found) or memory.latest(pos, subject_only=True)
-            actor = actor or memory.latest(pos)
-        elif lower in ("his", "her") and (own := _possessor_subject(tok, found)) is not None:
+            actor = _subject_in_sentence(tok, found)
+            actor = actor if actor is not None and actor.name not in other else None
+            actor = actor or memory.latest(pos, subject_only=True, exclude=other) or memory.latest(pos, exclude=other)
+        elif lower in ("his", "her") and (own := _possessor_subject(tok, found)) is not None \
+                and own.name not in other:
             actor = own  # "Brazil's president postponed his visit": his own
         else:
             subj = _clause_subject(tok, found)
-            actor = memory.latest(pos, exclude=[subj.name] if subj else [])
+            actor = memory.latest(pos, exclude=[subj.name, *other] if subj else other)
         if actor is not None:
             yield tok, actor
 
@@ -1510,6 +1522,25 @@ def _party_told_before(tok: Token, pos: int, memory: _Salience, offset: int) -> 
 
 
 _COPULAS = frozenset({"be", "seem", "appear", "remain", "take"})  # "it is clear", "it takes time": no state
+
+
+def _gender(span: Span, actor: Actor) -> str | None:
+    """ "f" or "m" for a person named by `span`, where the text or the name tells (words.csv): a title or
+    role noun before or in the name ("Mrs. Clinton", "spokeswoman Victoria Nuland", "King Abdullah"), else
+    a given name ("Hillary Clinton"); None if neither does."""
+    w = words()
+    before = [span.doc[span.start - 1]] if span.start > 0 else []
+    for tok in [*before, *span]:
+        word = tok.lower_.rstrip(".")
+        if word in w["female_word"]:
+            return "f"
+        if word in w["male_word"]:
+            return "m"
+    name = normalize(actor.name).casefold()
+    first = name.split()[0] if name else ""
+    if first in w["female_name"] or name in w["female_name"]:
+        return "f"
+    return "m" if first in w["male_name"] else None
 
 
 def _subject_in_sentence(tok: Token, found: dict[int, Mention], kinds: tuple[str, ...] = ("person",)) -> Actor | None:
