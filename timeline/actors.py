@@ -62,10 +62,14 @@ class _Salience:
         told = [(start, a) for _, start, a in self.subject_parties if a.kind == "country" and start < pos]
         return max(told, key=lambda t: t[0])[1] if told else None
 
-    def add(self, offset: int, actor: Actor, subject: int, title: str | None = None, sentence: int = 0) -> None:
-        """Remember a person named at `offset`, with the title the text gives (if the actor has another)."""
+    def add(self, offset: int, actor: Actor, subject: int, title: str | None = None, sentence: int = 0,
+            gender: str | None = None) -> None:
+        """Remember a person named at `offset`, with the title the text gives (if the actor has another)
+        and the gender it tells, if any."""
         if actor.kind != "person":
             return
+        if gender is not None:
+            self.gender.setdefault(actor.name, gender)
         bisect.insort(self.persons, (offset, actor, subject), key=lambda p: p[0])
         self.sentence[offset] = sentence
         for t in {actor.title, title} - {None}:
@@ -1289,9 +1293,7 @@ class MentionFinder:
         if remember:
             self.plurals.count_party(actor)
             self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
-                            offset + span.sent.start_char)
-            if actor.kind == "person" and (gender := _gender(span, actor)) is not None:
-                self.memory.gender.setdefault(actor.name, gender)
+                            offset + span.sent.start_char, _gender(span, actor))
             if actor.kind == "group" and actor.name not in generic_groups():
                 self.last_named_group = actor  # a group named, not one told by a common noun
             if actor.kind == "organization":
@@ -1528,6 +1530,8 @@ def _gender(span: Span, actor: Actor) -> str | None:
     """ "f" or "m" for a person named by `span`, where the text or the name tells (words.csv): a title or
     role noun before or in the name ("Mrs. Clinton", "spokeswoman Victoria Nuland", "King Abdullah"), else
     a given name ("Hillary Clinton"); None if neither does."""
+    if actor.kind != "person":
+        return None
     w = words()
     before = [span.doc[span.start - 1]] if span.start > 0 else []
     for tok in [*before, *span]:

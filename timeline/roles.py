@@ -201,19 +201,9 @@ class Roles:
             targets += self.subject_actors(tok, mentions)
         if reciprocal and len(sources) > 1 and not targets:
             return sources[:1], sources[1:], ["role:verb", "role:reciprocal"]  # "accused each other"
-        if not self.rules.policy(etype).reporting and not self.unnamed_addressee(tok, mentions):
+        if not self.rules.policy(etype).reporting and not unnamed_addressee(tok, mentions, self.finder.lexicon):
             targets += content_actors(tok, sources, mentions)
         return sources, targets, ["role:verb"]
-
-    def unnamed_addressee(self, verb: Token, mentions: Mentions) -> bool:
-        """Whether the verb is addressed to people it does not name ("urged both governments to honor the
-        Dakar agreement", "called on the military to guarantee the safety of Mr. Tandja"): the content's
-        actors are not the addressees; the article says who they are."""
-        heads = [c for c in verb.children if c.dep_ == "dobj"]
-        heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to") and c.i == verb.i + 1
-                  for p in c.children if p.dep_ == "pobj"]
-        return any(h.pos_ == "NOUN" and (names_people(h, self.finder.lexicon) or h.lemma_.lower() in collective_nouns())
-                   and not any(t.i in mentions for t in h.subtree) for h in heads)
 
     def object_actors(self, obj: Token, verb: Token, mentions: Mentions, encounter: bool,
                       places: bool = False) -> list[Actor]:
@@ -462,6 +452,17 @@ def names_people(tok: Token, lexicon: Lexicon) -> bool:
     return tok.pos_ == "NOUN" and (tok.lower_ in agent_nouns() or lemma in agent_nouns()
                                    or lemma in words()["people_noun"] or lemma in words()["crowd_noun"]
                                    or lexicon.match_title(lemma) is not None)
+
+
+def unnamed_addressee(verb: Token, mentions: Mentions, lexicon: Lexicon) -> bool:
+    """Whether the verb is addressed to people it does not name ("urged both governments to honor the
+    Dakar agreement", "called on the military to guarantee the safety of Mr. Tandja"): the content's
+    actors are not the addressees; the article says who they are."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to") and c.i == verb.i + 1
+              for p in c.children if p.dep_ == "pobj"]
+    return any(h.pos_ == "NOUN" and (names_people(h, lexicon) or h.lemma_.lower() in collective_nouns())
+               and not any(t.i in mentions for t in h.subtree) for h in heads)
 
 
 def content_actors(tok: Token, sources: list[Actor], mentions: Mentions) -> list[Actor]:
