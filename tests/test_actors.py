@@ -106,6 +106,18 @@ def test_a_pronoun_agrees_with_the_gender_the_text_or_the_name_tells(text, on, p
     assert mentions_of(text, on)[pronoun] == name
 
 
+@pytest.mark.parametrize("text, on, name", [
+    # a title of two words is the holder named with it, not any minister
+    ("Hungary's government said Foreign Minister Peter Szijjarto would travel to Kyiv.\nThe foreign minister "
+     "declined to comment.", "2022-12-11", "Péter Szijjártó"),
+    # a person the lexicon lacks, named with the title
+    ("Vanuatu's parliament voted out Prime Minister Serge Vohor on Friday.\nBut the prime minister refused to back "
+     "down.", "2004-12-11", "Serge Vohor"),
+])
+def test_a_role_with_its_qualifier_is_the_person_named_with_that_title(text, on, name):
+    assert mentions_of(text, on)["minister"] == name
+
+
 def test_unknown_person_takes_affiliation_from_title_or_possessive():
     finder = MentionFinder(load_lexicon(), "2025-12-15")
     nlp = load_nlp()

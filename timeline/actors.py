@@ -1195,7 +1195,7 @@ class MentionFinder:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)  # no antecedent of "they"
                 continue
             else:
-                title = self.lexicon.match_title(_hyphened(tok)) or self.lexicon.match_title(tok.text)
+                title = _role_title(self.lexicon, tok)
                 if not _definite(tok, found):
                     continue
                 actor = self._role_holder(tok, title, found, offset) if title else _styled(tok, self.memory)
@@ -1292,7 +1292,7 @@ class MentionFinder:
             self.memory.subject_parties.append((offset + span.sent.start_char, start, actor))  # who "It" may be next
         if remember:
             self.plurals.count_party(actor)
-            self.memory.add(start, actor, max(_subject_rank(t) for t in span), title,
+            self.memory.add(start, actor, max(_subject_rank(t) for t in span), _told_title(self.lexicon, span, actor, title),
                             offset + span.sent.start_char, _gender(span, actor))
             if actor.kind == "group" and actor.name not in generic_groups():
                 self.last_named_group = actor  # a group named, not one told by a common noun
@@ -1353,6 +1353,15 @@ def _affiliation(ent: Span, lexicon: Lexicon, on: str | None, memory: _Salience)
     return country, title
 
 
+def _role_title(lexicon: Lexicon, tok: Token) -> str | None:
+    """The title a role noun says with the words that qualify it ("the prime minister", "the foreign minister":
+    Prime Minister, Foreign Minister, not any minister), else the noun's own ("the president")."""
+    words_before = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+    if words_before and (title := lexicon.match_title(span_text(tok.doc[words_before[0].i:tok.i + 1]))):
+        return title
+    return lexicon.match_title(_hyphened(tok)) or lexicon.match_title(tok.text)
+
+
 def _hyphened(tok: Token) -> str:
     """The hyphenated word the tokenizer split, ending at `tok` ("Secretary-General"), else the token."""
     doc, i = tok.doc, tok.i
@@ -1379,6 +1388,12 @@ def _in_title(ent: Span, lexicon: Lexicon) -> bool:
     """ "Secretary of State": a name that ends a title."""
     doc = ent.doc
     return any(lexicon.match_title(doc[k : ent.end].text) for k in range(max(0, ent.start - 3), ent.start))
+
+
+def _told_title(lexicon: Lexicon, span: Span, actor: Actor, title: str | None) -> str | None:
+    """The title a person is named with: the one given, else the one just before the name ("voted out Prime
+    Minister Serge Vohor": "the prime minister" later is he)."""
+    return title or (_title_before(lexicon, span.doc, span.start) if actor.kind == "person" else None)
 
 
 def _title_before(lexicon: Lexicon, doc: Doc, start: int) -> str | None:
