@@ -389,6 +389,9 @@ CASES = [
     # a day of its own in the attribution: "yesterday afternoon", a clock time of a day told
     ('"Today the cap is no longer justified," Jordan told reporters in Zurich yesterday afternoon.', "2015-01-16",
      "Today", "2015-01-15", None, "day"),
+    # a clock time and its day across a named time zone
+    ("The experiment took place at 1:03 a.m. Pacific time on Dec. 5.", "2022-12-13", "1:03 a.m.", "2022-12-05", None,
+     "day"),
     # ... past the initials and title of a speaker's name
     ('"Today the universe got a little closer," Dr. Lennard A. Fisk said at a news conference yesterday afternoon.',
      "1990-04-25", "Today", "1990-04-24", None, "day"),

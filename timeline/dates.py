@@ -325,8 +325,9 @@ _SEQUENCE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|then|to|through|until|till|fol
 # A time of day beyond doubt ("8.35" may be a number): with a colon, a.m./p.m., noon, midnight or a zone
 _CLOCK = re.compile(r"\d{1,2}:\d\d|.*(?:[ap]\.?m\.?|[Nn]oon|[Mm]idnight|GMT|UTC|local time|[A-Z]{2,4}T|morning|afternoon"
                     r"|evening|[Mm]idday|dawn|dusk)")
-# What may stand between a clock time and its day: "8 a.m. Saturday", "Monday, at noon", "noon (1600 GMT) on Friday"
-_NEXT_TO = re.compile(r"[\s,()]*(?:(?:on|at|of|local time|[A-Z]{1,4}T|GMT|UTC)[\s,()]*)*")
+# What may stand between a clock time and its day: "8 a.m. Saturday", "Monday, at noon", "noon (1600 GMT) on Friday",
+# "1:03 a.m. Pacific time on Dec. 5"
+_NEXT_TO = re.compile(r"[\s,()]*(?:(?:on|at|of|local time|[A-Z][a-z]+ time|[A-Z]{1,4}T|GMT|UTC)[\s,()]*)*")
 # Clock times of one range: "from 8 a.m. to 5 p.m. on Saturday"
 _CLOCK_RANGE = re.compile(r"\s*(?:to|and|until|till|-|–)\s*", re.IGNORECASE)
 # Cheap keyword searches over the lower-cased text; a pattern is only run in windows around
