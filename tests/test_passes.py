@@ -164,6 +164,16 @@ def test_a_demand_addressed_to_people_it_does_not_name_takes_no_target_from_its_
     assert named == [("Israel",)]
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("Ukraine protested. The U.N. Security Council was due to meet at Russia's request later on Monday.", "Russia",
+     "UN Security Council"),
+    ("The resolution was drafted by Uganda at the request of the African Union.", "African Union", "Uganda"),
+])
+def test_at_someones_request_the_doer_of_the_clause_was_asked(text, source, target):
+    """ "met at Russia's request": Russia asked the Council, not whoever the article names most."""
+    assert [(e.source, e.target) for e in events_of(text) if e.type == "demand"] == [((source,), (target,))]
+
+
 # -- event passes, keyed by the rule id they leave ------------------------------------------------
 # (rule id, text, type, source contains, target contains, modality)
 RULE_CASES = [

@@ -223,6 +223,8 @@ class Roles:
         sources, targets, steps, from_prep, listed = self.noun_phrase_roles(tok, mentions)
         if not sources:
             sources += self.left_possessor(tok, mentions)
+        if (asked := asked_at_request(self, tok, mentions)) is not None:  # "the Council met at Russia's request"
+            return sources or targets, asked, [*steps, "role:request.doer"]
         if not targets:
             # "sanctions targeting Russia's banks", "negotiations mediated by Qatar"; "talks in Vienna"
             # were held there, "airstrikes in Syria" hit it (`places`)
@@ -452,6 +454,16 @@ def names_people(tok: Token, lexicon: Lexicon) -> bool:
     return tok.pos_ == "NOUN" and (tok.lower_ in agent_nouns() or lemma in agent_nouns()
                                    or lemma in words()["people_noun"] or lemma in words()["crowd_noun"]
                                    or lexicon.match_title(lemma) is not None)
+
+
+def asked_at_request(roles: Roles, tok: Token, mentions: Mentions) -> list[Actor] | None:
+    """Who was asked, for a request noun in "at Russia's request", "at the request of the AU": the doer of
+    the clause the phrase qualifies ("the Council met", "drafted by Uganda"); None for any other noun."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "upon") or tok.lemma_.lower() not in words()["request_noun"]:
+        return None
+    clause = tok.head.head
+    return roles.subject_actors(clause, mentions) or [
+        a for c in clause.children if c.dep_ == "agent" for a in roles.pobj_actors(c, mentions)]
 
 
 def unnamed_addressee(verb: Token, mentions: Mentions, lexicon: Lexicon) -> bool:
