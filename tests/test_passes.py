@@ -174,6 +174,17 @@ def test_at_someones_request_the_doer_of_the_clause_was_asked(text, source, targ
     assert [(e.source, e.target) for e in events_of(text) if e.type == "demand"] == [((source,), (target,))]
 
 
+def test_an_event_told_again_in_its_sentence_is_one_event():
+    """ "A cease-fire ... a day after Egypt announced a truce": one truce; "talks ... with negotiations set to
+    continue on Monday" stays two (a plan of the same sides)."""
+    again = events_of("A cease-fire between Israel and Hamas appeared to be holding on Thursday, a day after Egypt "
+                      "announced a truce to end eight days of fighting.")
+    assert [e.type for e in again].count("retreat") == 1
+    planned = events_of("Zelensky held five hours of talks with US envoys in Berlin on Sunday, with negotiations set "
+                        "to continue on Monday.")
+    assert [e.modality for e in planned if e.type == "talks"] == ["occurred", "planned"]
+
+
 # -- event passes, keyed by the rule id they leave ------------------------------------------------
 # (rule id, text, type, source contains, target contains, modality)
 RULE_CASES = [

@@ -996,7 +996,9 @@ def refer_back(state: SentenceState, c: Candidate) -> bool:
     if (same is None and definite(tok) and c.type in state.ctx.seen_types
             and c.verb.lemma_.lower() not in state.rules.support_verbs):
         return False  # "comment on the talks": a reference back to an event already told
-    if same is not None:  # "talks ... with negotiations set to continue": the same sides
+    if same is not None and c.modality == same.modality:
+        return False  # "discussing alternatives ... if the talks fail": the same event told again in its sentence
+    if same is not None:  # "talks ... with negotiations set to continue": another of the same sides
         c.sources = c.sources or list(same.sources)
         c.targets = list(same.targets)
         c.trace.append("role:coref")
