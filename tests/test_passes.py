@@ -185,6 +185,15 @@ def test_an_event_told_again_in_its_sentence_is_one_event():
     assert [e.modality for e in planned if e.type == "talks"] == ["occurred", "planned"]
 
 
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("A Chinese vice foreign minister delivered a formal protest to Norwegian Ambassador Svein Saether.", "criticism",
+     "delivered"),  # a protest delivered is no aid
+    ("France has thrown its weight behind Chad's military council.", "praise", "thrown"),
+])
+def test_a_verb_with_its_object_says_the_type(text, etype, trigger):
+    assert [e.type for e in events_of(text) if e.trigger == trigger] == [etype]
+
+
 # -- event passes, keyed by the rule id they leave ------------------------------------------------
 # (rule id, text, type, source contains, target contains, modality)
 RULE_CASES = [
