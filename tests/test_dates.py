@@ -779,8 +779,9 @@ def test_a_weekday_appointed_with_for_is_the_nearer_one(text, value):
 
 # -- held-out quality: the date gold of tests/data/dev_dates_* (see tests/data/dev_README.md) and of
 # tests/data/timeml_* (TimeML conventions, see their READMEs; timeml_test, timeml_dev22, timeml_dev26,
-# timeml_dev27, timeml_dev28, timeml_dev34, timeml_dev37 and timeml_dev38 are test sets nobody looked into; the misses of
-# timeml_dev31, timeml_dev32 and timeml_dev35 were read in the seventeenth round, after their first runs).
+# timeml_dev27, timeml_dev28, timeml_dev34, timeml_dev37 and timeml_dev38 are test sets nobody looked into;
+# the misses of timeml_dev31, timeml_dev32, timeml_dev35 and timeml_dev36 were read in the seventeenth round,
+# after their first runs).
 # Floors at the measured values, rounded down.
 FLOOR_DEV_DATE_PRECISION = 0.95
 
