@@ -799,6 +799,7 @@ FLOOR_DEV_DATE_PRECISION = 0.95
         ("timeml_dev26", 0.97), ("timeml_dev27", 0.96), ("timeml_dev28", 0.97), ("timeml_dev29", 0.94),
         ("timeml_dev30", 0.97), ("timeml_dev31", 0.94), ("timeml_dev32", 0.94), ("timeml_dev33", 0.96),
         ("timeml_dev34", 0.96), ("timeml_dev35", 0.94), ("timeml_dev36", 0.93), ("timeml_dev37", 0.95),
+        ("timeml_dev38", 0.95),
         ("timeml_test", 0.98))),
 ])
 def test_dates_on_held_out_news(articles_file, gold_file, spans_file, floor):
