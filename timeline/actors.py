@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from .datafiles import one_of, read_table
 from .lexicon import Lexicon, normalize, spelling, states_named
@@ -25,7 +26,7 @@ from .syntax import reporting_verb, subjects, unique
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
-PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
+PRONOUN_GENDER = MappingProxyType({"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 PERSON_LABELS = frozenset({"PERSON"})
