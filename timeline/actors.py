@@ -1076,11 +1076,9 @@ class MentionFinder:
                 continue  # "Foreign Minister Therese Kayikwamba Wagner": her name, not the Wagner Group
             actor = _surname_before(self.memory, span, offset) or named  # "Hague", "Gaddafi": the one named before
             actor = _home_body(span, actor, self.plurals.parties, self.lexicon, self.names(doc))
-            # "U.S. Army Gen. Laura Richardson": "the general" later is she, whatever her lexicon title
-            title = _title_before(self.lexicon, span.doc, span.start) if actor.kind == "person" else None
             if actor.kind == "person" and _spelled_otherwise(surface := _bare_name(span, self.lexicon), actor.name):
                 self.memory.spelled.setdefault(actor.name, surface)
-            self._add(found, span, offset, actor, title=title)
+            self._add(found, span, offset, actor)
 
     # -- people and organisations found by NER ---------------------------------------------
     def _entities(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
@@ -1139,7 +1137,7 @@ class MentionFinder:
         for span in list(_titled_spans(doc, found, self.lexicon)):
             actor = self._person(span)
             if actor is not None:
-                self._add(found, span, offset, actor, title=_title_before(self.lexicon, doc, span.start))
+                self._add(found, span, offset, actor)
 
     def _person(self, ent: Span) -> Actor | None:
         name = _bare_name(ent, self.lexicon)
@@ -1279,8 +1277,7 @@ class MentionFinder:
                 self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
 
     # -- bookkeeping --------------------------------------------------------------------------
-    def _add(self, found: dict[int, Mention], span: Span, offset: int, actor: Actor, remember: bool = True,
-             title: str | None = None) -> None:
+    def _add(self, found: dict[int, Mention], span: Span, offset: int, actor: Actor, remember: bool = True) -> None:
         if actor.name in words()["news_outlet"]:
             return  # "told The Associated Press by satellite phone": a news outlet is no party (words.csv)
         mention = Mention(text=span.text, start=(start := offset + span.start_char), end=offset + span.end_char, actor=actor)
@@ -1293,7 +1290,7 @@ class MentionFinder:
             self.memory.subject_parties.append((offset + span.sent.start_char, start, actor))  # who "It" may be next
         if remember:
             self.plurals.count_party(actor)
-            self.memory.add(start, actor, max(_subject_rank(t) for t in span), _told_title(self.lexicon, span, actor, title),
+            self.memory.add(start, actor, max(_subject_rank(t) for t in span), _told_title(self.lexicon, span, actor),
                             offset + span.sent.start_char, _gender(span, actor))
             if actor.kind == "group" and actor.name not in generic_groups():
                 self.last_named_group = actor  # a group named, not one told by a common noun
@@ -1391,10 +1388,10 @@ def _in_title(ent: Span, lexicon: Lexicon) -> bool:
     return any(lexicon.match_title(doc[k : ent.end].text) for k in range(max(0, ent.start - 3), ent.start))
 
 
-def _told_title(lexicon: Lexicon, span: Span, actor: Actor, title: str | None) -> str | None:
-    """The title a person is named with: the one given, else the one just before the name ("voted out Prime
-    Minister Serge Vohor": "the prime minister" later is he)."""
-    return title or (_title_before(lexicon, span.doc, span.start) if actor.kind == "person" else None)
+def _told_title(lexicon: Lexicon, span: Span, actor: Actor) -> str | None:
+    """The title a person is named with, just before the name, whatever their lexicon title ("voted out Prime
+    Minister Serge Vohor", "U.S. Army Gen. Laura Richardson": "the prime minister", "the general" later)."""
+    return _title_before(lexicon, span.doc, span.start) if actor.kind == "person" else None
 
 
 def _title_before(lexicon: Lexicon, doc: Doc, start: int) -> str | None:

@@ -1681,8 +1681,12 @@ def find_dates(text: str, anchor: str | None,
 
 
 _QUOTE_MARKS = '"\u201c\u201d'
+# Titles whose dot ends no sentence; not "a.m." and "p.m.", which often do ("landed at about 3 p.m. He then
+# told ..."), nor a month (dates._ABBREVIATION_DOT, for reading a clause's tense, takes all of them)
+_TITLE_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "St", "Jr",
+                                  "Sr", "Prof", "Rev", "Sgt", "U.S", "U.N", "U.K"})
 # The dot of an initial or a title in a speaker's name, which ends no sentence ("Dr. Lennard A. Fisk")
-_NAME_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr))|(?<=\b(?:Mrs|Gen|Sen|Rep|Gov|Col))|(?<=\bProf))\."
+_NAME_DOT = "(?:" + "|".join([r"(?<=\b[A-Z])", *(rf"(?<=\b{re.escape(t)})" for t in sorted(_TITLE_ABBREVIATIONS))]) + r")\."
 _SAYING = r"said|says|told|added|wrote|promised|vowed|declared|insisted|predicted|pledged"
 # The attribution after a quote's closing mark ('", she said on Friday', '", Lula told tens of thousands of
 # supporters on Sao Paulo's Avenida Paulista late Sunday'), up to a relative clause on the speaker ('", said
@@ -1723,11 +1727,6 @@ def _sentence_start(text: str, lo: int, hi: int) -> int:
         return k + 2
     return lo
 
-
-# Titles whose dot ends no sentence; not "a.m." and "p.m.", which often do ("landed at about 3 p.m. He then
-# told ..."), nor a month (dates._ABBREVIATION_DOT, for reading a clause's tense, takes all of them)
-_TITLE_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "St", "Jr",
-                                  "Sr", "Prof", "Rev", "Sgt", "U.S", "U.N", "U.K"})
 
 
 def _quoted_deictic(text: str, t: Timex) -> bool:
@@ -2208,8 +2207,7 @@ def _last_day_told(found: list[Timex], k: int, since: int = 0) -> str | None:
 
 
 # A word that names a day in an expression that is also a time of day ("Wednesday evening", "this morning")
-_DAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|this",
-                       re.IGNORECASE)
+_DAY_WORD = re.compile(rf"{_WEEKDAY_ONLY.pattern}|yesterday|today|tonight|tomorrow|this", re.IGNORECASE)
 
 
 def _last_night(text: str, t: Timex, told: str | None, anchor: date | None) -> str | None:
