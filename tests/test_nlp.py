@@ -1,11 +1,11 @@
-"""Tests for timeline/nlp.py: paragraph offsets, cutting of very long lines, and model loading."""
+"""Tests for timeline/nlp.py: paragraph offsets, cutting of very long lines, model loading, folding of accents."""
 from __future__ import annotations
 
 import pytest
 
 from timeline.errors import ModelError
 from timeline.nlp import (
-    MAX_PARAGRAPH, doc_text, load_nlp, paragraphs, parse_texts, recognise_entities, span_text, word_keys,
+    MAX_PARAGRAPH, doc_text, fold, load_nlp, paragraphs, parse_texts, recognise_entities, span_text, word_keys,
 )
 
 
@@ -92,6 +92,7 @@ def test_load_nlp_one_model_however_asked(nlp):
     "Donald Trump met Lee Jae Myung in Washington.  They held talks ( and more )  ",
     "Russia's   envoy -- Kim Jong-un's U.S.-led\ttalks. “Quoted,” he said.",
     "   Leading spaces.",
+    "José Manuel García-Margallo met Vučić’s envoy in Łódź.",
 ])
 def test_cached_texts_and_keys_are_spacys(nlp, text):
     """doc_text, span_text and word_keys give what spaCy's own attributes give, cheaper."""
@@ -124,3 +125,24 @@ def test_parse_texts_keeps_order_and_leaves_entities_to_recognise_entities(nlp):
     assert list(docs[2].ents) == []  # not asked for: not read
     recognise_entities(nlp, list(docs[2].sents))
     assert [e.label_ for e in docs[2].ents] == ["PERSON"]
+
+
+def test_fold_keeps_length_and_plain_text():
+    text = "José García-Margallo, Akıncı, Vučić, Łódź, “Lula’s” offer; Straße, 東京"
+    assert fold(text) == "Jose Garcia-Margallo, Akinci, Vucic, Lodz, \"Lula's\" offer; Straße, 東京"
+    assert len(fold(text)) == len(text)
+    plain = "Plain ASCII text."
+    assert fold(plain) is plain
+
+
+def test_accented_names_parse_as_their_plain_spelling_on_the_original_words(nlp):
+    """The parse of a text with accented names is that of its folded copy, on the original words."""
+    text = "Spain's Foreign Minister José Manuel García-Margallo summoned Argentina's ambassador on Monday."
+    doc = parse_texts(nlp, [text])[0]
+    plain = nlp(fold(text))
+    assert doc.text == text and [t.text for t in doc][4:8] == ["José", "Manuel", "García", "-"]
+    assert [(t.dep_, t.head.i, t.tag_) for t in doc] == [(t.dep_, t.head.i, t.tag_) for t in plain]
+    assert next(t for t in doc if t.text == "summoned").dep_ == "ROOT"
+    assert [s.text for s in doc.sents] == [text]
+    recognise_entities(nlp, list(doc.sents))
+    assert "José Manuel García-Margallo" in {e.text for e in doc.ents}

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
@@ -88,13 +90,53 @@ def parse_texts(nlp: Language, texts: list[str], batch_size: int = 64) -> list[D
 
     The recogniser is the costliest component of the English models and only finds the
     names the actor lexicon does not know: `recognise_entities` runs it afterwards on the
-    sentences that need it. Tags, lemmas and the parse do not depend on it. Batches of 64
+    sentences that need it. Tags, lemmas and the parse do not depend on it. The model reads a
+    folded copy of each text (`fold`); the documents keep the original words. Batches of 64
     texts: a process keeps the memory of its largest batch, and 256 cost 100 MB more for no speed.
     """
-    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=["ner"]))
+    folded = [fold(text) for text in texts]
+    docs = list(nlp.pipe(folded, batch_size=batch_size, disable=["ner"]))
+    docs = [doc if same is text else _unfolded(doc, text) for doc, same, text in zip(docs, folded, texts)]
     for doc, text in zip(docs, texts):  # spaCy keeps every character: the text is the document's
         doc.user_data["timeline.text"] = text
     return docs
+
+
+def _fold_char(c: str) -> str:
+    """A Latin letter with diacritics as its plain letter ("é" -> "e"), else the character itself."""
+    base = unicodedata.normalize("NFD", c)[0]
+    return base if base.isascii() and base.isalpha() else c
+
+
+# the characters `fold` changes, one for one
+_FOLD = {c: _fold_char(c) for c in map(chr, range(0xC0, 0x250)) if _fold_char(c) != c} \
+    | dict(zip("ıŁłØøĐđ‘’“”", "iLlOoDd''\"\""))
+
+
+def fold(text: str) -> str:
+    """`text` with its accented Latin letters plain and its curly quotes straight, character for
+    character ("José García" -> "Jose Garcia"): the English model tags and parses such names far
+    worse ("García-Margallo summoned the ambassador" had "summoned" as an adjective). Offsets are kept.
+
+    >>> fold("José Manuel García-Margallo, Łódź")
+    'Jose Manuel Garcia-Margallo, Lodz'
+    """
+    return text if text.isascii() else text.translate(_TABLE)
+
+
+_TABLE = str.maketrans(_FOLD)
+
+
+def _unfolded(doc: Doc, text: str) -> Doc:
+    """The parse of a folded text (`fold`) on a document of the original words."""
+    words = [text[t.idx:t.idx + len(t)] for t in doc]
+    out = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+    out.from_array(attrs, doc.to_array(attrs))
+    for new, old in zip(out, doc):  # a name's lemma is its own spelling
+        if new.text != old.text and old.lemma_ == old.text:
+            new.lemma_ = new.text
+    return out
 
 
 def recognise_entities(nlp: Language, sentences: list[Span], batch_size: int = 64) -> None:
@@ -106,7 +148,9 @@ def recognise_entities(nlp: Language, sentences: list[Span], batch_size: int = 6
     if not sentences or "ner" not in nlp.pipe_names:
         return
     ner = nlp.get_pipe("ner")
-    for sent, found in zip(sentences, ner.pipe((s.as_doc() for s in sentences), batch_size=batch_size)):
+    folded = (Doc(s.doc.vocab, words=[fold(t.text) for t in s], spaces=[bool(t.whitespace_) for t in s])
+              for s in sentences)
+    for sent, found in zip(sentences, ner.pipe(folded, batch_size=batch_size)):
         doc = sent.doc
         doc.set_ents([Span(doc, sent.start + e.start, sent.start + e.end, label=e.label) for e in found.ents],
                      default="unmodified")
