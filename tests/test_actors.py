@@ -444,6 +444,12 @@ def test_plural_noun_from_coordinated_actors_is_the_group():
     ("The terrorists seized the airport.", "terrorists", "terrorists"),
     ("The junta carried out a crackdown on anti-coup demonstrations.", "demonstrations", "protesters"),
     ("Hamas fired rockets. The militants freed three hostages.", "militants", "Hamas"),  # the group named
+    ("Manila said it would not negotiate with the kidnappers.", "kidnappers", "kidnappers"),
+    ("Nationalist lawmakers have criticized it.", "lawmakers", "lawmakers"),
+    ("Vietnamese lawmakers criticized Beijing.", "lawmakers", "Vietnam"),  # a state's legislature (agents.csv)
+    ("Mr. Gbagbo's supporters have accused France of favoring rebels.", "supporters", "Laurent Gbagbo"),
+    ("He blamed supporters of former President Lucio Gutierrez for the uprising.", "supporters", "Lucio Gutierrez"),
+    ("Thousands of supporters rallied in the capital.", "supporters", "supporters"),  # no leader named
 ])
 def test_group_nouns_name_the_group_or_a_generic_actor(text, surface, name):
     assert mentions_of(text).get(surface) == name

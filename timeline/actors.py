@@ -168,9 +168,17 @@ def referring_group_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in _group_rows() if row["refers_back"] == "yes")
 
 
+@functools.lru_cache(maxsize=1)
+def following_group_nouns() -> frozenset[str]:
+    """Group nouns for a leader's following: "Gbagbo's supporters", "supporters of Gutierrez" are
+    the leader's side, told as the leader."""
+    return frozenset(row["noun"] for row in _group_rows() if row["follows"] == "yes")
+
+
 def _group_rows() -> list[dict[str, str]]:
-    return read_table("group_nouns.csv", ("noun", "generic", "refers_back", "note"), required=("noun",),
-                      checks={"refers_back": one_of(("yes",), allow_empty=True)})
+    return read_table("group_nouns.csv", ("noun", "generic", "refers_back", "follows", "note"), required=("noun",),
+                      checks={"refers_back": one_of(("yes",), allow_empty=True),
+                              "follows": one_of(("yes",), allow_empty=True)})
 
 
 # Sectors whose agent nouns stand for their country's state ("Sudanese officials", "Afghan troops").
@@ -404,6 +412,31 @@ def _modifiers(tok: Token) -> list[Token]:
 def _owners(tok: Token, found: dict[int, Mention], kinds: tuple[str, ...] = ("country", "organization")) -> list[Actor]:
     """The actors of those words, once each, in order ("American and Russian diplomats": both)."""
     return unique([found[m.i].actor for m in _modifiers(tok) if m.i in found and found[m.i].actor.kind in kinds])
+
+
+def _group_noun(tok: Token, found: dict[int, Mention], last_named_group: Actor | None) -> Actor | None:
+    """The group a group noun names: the one last named ("the militants"), else the generic
+    actor, of a country when one qualifies it ("Syrian rebels": rebels, not Hamas named before); a
+    noun that names a kind of group ("rights groups") refers to none."""
+    lemma = tok.lemma_.lower()
+    generic = group_nouns()[lemma]
+    if lemma in following_group_nouns() and (leader := _leader_named(tok, found)) is not None:
+        return leader
+    country = next((a.country for a in _owners(tok, found, ("country",))), None)
+    if country is not None and agent_nouns().get(tok.lower_) in STATE_SECTORS:
+        return None  # "Vietnamese lawmakers": the state's own (`_agents`)
+    kind_named = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)  # "rights groups", "aid groups"
+    if country is None and lemma in referring_group_nouns() and last_named_group is not None and not kind_named:
+        return last_named_group
+    return Actor(name=generic, kind="group", country=country) if generic else None
+
+
+def _leader_named(tok: Token, found: dict[int, Mention]) -> Actor | None:
+    """Whose following a noun names: "Gbagbo's supporters", "opposition supporters", "supporters of
+    Lucio Gutierrez"."""
+    owners = [c for c in tok.children if c.dep_ in ("poss", "compound")] + [
+        o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return next((found[o.i].actor for o in owners if o.i in found), None)
 
 
 # "The two sides", "both countries": the actors named together at most this many sentences before.
@@ -1187,7 +1220,7 @@ class MentionFinder:
                                                           or tok.lower_ == "opposition"
                                                           or tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
                 # "rebel positions", "militant strongholds": theirs
-                actor = self._group_noun(tok, found)  # "the militants freed three hostages": Hamas
+                actor = _group_noun(tok, found, self.last_named_group)  # "the militants freed three hostages": Hamas
                 if actor is None:
                     continue
             elif (actor := _unnamed_party(tok, found)) is not None:
@@ -1212,18 +1245,6 @@ class MentionFinder:
             if owners:
                 self._add(found, doc[tok.i : tok.i + 1], offset, owners[0], remember=False)
                 self.owned[tok.lemma_.lower()] = owners[0]
-
-    def _group_noun(self, tok: Token, found: dict[int, Mention]) -> Actor | None:
-        """The group a group noun names: the one last named ("the militants"), else the generic
-        actor, of a country when one qualifies it ("Syrian rebels": rebels, not Hamas named before); a
-        noun that names a kind of group ("rights groups") refers to none."""
-        lemma = tok.lemma_.lower()
-        generic = group_nouns()[lemma]
-        country = next((a.country for a in _owners(tok, found, ("country",))), None)
-        kind_named = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)  # "rights groups", "aid groups"
-        if country is None and lemma in referring_group_nouns() and self.last_named_group is not None and not kind_named:
-            return self.last_named_group
-        return Actor(name=generic, kind="group", country=country) if generic else None
 
     def _led(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """ "U.S.-led forces", "a Saudi-led coalition": the forces are the actor that leads them."""
