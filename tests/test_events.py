@@ -804,3 +804,12 @@ def test_a_sentences_reports_of_speech_come_after_what_they_report():
     assert [e.type for e in events_of("Iran said it had launched missiles at Israel.")] == ["military", "statement"]
     assert [e.type for e in events_of("The State Department said Washington would send aid to Ukraine.")] == [
         "aid", "statement"]
+
+
+def test_a_noun_object_goes_to_whom_its_verb_says():
+    """ "was reviewing its economic aid to Moscow": the verb's "to" names the recipient, however
+    much the article names another state."""
+    text = ("Lithuania declared independence. Lithuania wants talks with Lithuania's neighbours.\n"
+            "The United States was reviewing its economic aid to Moscow.")
+    aid = find(events_of(text), "aid")[0]
+    assert (aid.source, aid.target, aid.target_basis) == (("United States",), ("Russia",), "text")

@@ -310,13 +310,24 @@ class Roles:
             # "imposed their own sanctions": a possessive pronoun is the subject, not the group last named
             pronoun = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
             sources = subj + ([] if pronoun else [a for a in sources if a.name not in {s.name for s in subj}])
-        if not targets and verb.lemma_.lower() in support | {"be"}:
-            # "held five hours of talks with US envoys", "imposed sanctions on Israel":
-            # the partner hangs on the verb
-            for c in list(verb.children) + list(tok.head.children if tok.dep_ == "pobj" else []):
-                if c.dep_ in ("prep", "dative") and c.lower_ in self.rules.word("partner_prep"):
-                    targets += self.pobj_actors(c, mentions)  # "sent his congratulations to Mugabe": a dative
-        return sources, targets
+        return sources, targets or _partner_on_verb(self, tok, verb, mentions, sources + subj)
+
+
+def _partner_on_verb(roles: Roles, tok: Token, verb: Token, mentions: Mentions, own: list[Actor]) -> list[Actor]:
+    """The partner of a noun trigger hung on its verb: after a support verb ("held five hours of
+    talks with US envoys", "imposed sanctions on Israel", "sent his congratulations to Mugabe"), or
+    the recipient after "to" of any verb whose object it is ("was reviewing its economic aid to Moscow")."""
+    if verb.lemma_.lower() in roles.rules.support_verbs | {"be"}:
+        found = [a for c in list(verb.children) + list(tok.head.children if tok.dep_ == "pobj" else [])
+                 if c.dep_ in ("prep", "dative") and c.lower_ in roles.rules.word("partner_prep")
+                 for a in roles.pobj_actors(c, mentions)]
+        if found:
+            return found
+    if tok.dep_ != "dobj":
+        return []
+    names = {a.name for a in own}
+    return [a for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for a in roles.pobj_actors(c, mentions) if a.name not in names]
 
 
 def _phrase_children(tok: Token, allow_poss: bool) -> list[Token]:
