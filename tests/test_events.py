@@ -139,6 +139,7 @@ ROLE_CASES = [
     ("Ankara insisted that Washington extradite the cleric.", "demand", "Turkey", "United States", "occurred"),
     # blame and fire traded; "the two armies" are the states named together
     ("India and China traded blame on Monday.", "criticism", "India", None, "occurred"),
+
     ("India and China met.\nThe two armies accused each other of firing warning shots.", "criticism", "India",
      "China", "occurred"),
 ]
@@ -813,3 +814,13 @@ def test_a_noun_object_goes_to_whom_its_verb_says():
             "The United States was reviewing its economic aid to Moscow.")
     aid = find(events_of(text), "aid")[0]
     assert (aid.source, aid.target, aid.target_basis) == (("United States",), ("Russia",), "text")
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Mali recalled its ambassadors from ECOWAS member states.", "ECOWAS"),
+    ("Caracas expelled diplomats from seven countries, including Argentina, Chile and Peru.", "Argentina"),
+])
+def test_a_recall_or_expulsion_is_aimed_at_the_party_left(text, target):
+    """words.csv withdrawal_verb: "from" names the party left, in the sentence (not a guess)."""
+    e = find(events_of("France and France's allies met.\n" + text), "sanction")[0]
+    assert target in e.target and e.target_basis == "text"

@@ -183,6 +183,9 @@ class Roles:
             elif c.dep_ == "prep" and c.lower_ in self.rules.word("partner_prep"):
                 targets += self.pobj_actors(c, mentions)
         targets += [a for t in named_members(tok) for a in self.actor_of(t, mentions)]  # "..., among them Awadallah"
+        if not targets and tok.lemma_.lower() in words()["withdrawal_verb"]:  # "recalled its ambassador from Paris"
+            targets += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                        for a in self.pobj_actors(c, mentions)]
         reciprocal = any(c.dep_ in ("dobj", "prep") and reciprocal_pronoun(c) for c in tok.children)
         if dobj_without_actor and encounter and not targets and not reciprocal:
             return None  # "meets one of Russia's war aims": not a meeting
