@@ -695,6 +695,28 @@ def test_a_clock_time_is_on_the_day_the_dateline_gives_the_story():
     assert [t.date for t in find_dates(plain, "2003-02-02")] == ["2003-02-02"]
 
 
+def test_today_and_tonight_are_the_day_the_dateline_gives_the_story():
+    """ "BALTIMORE, Sept. 6 --" in a paper of Sept. 7: the story's tonight is Sept. 6 and its tomorrow
+    Sept. 7; a weekday keeps the publication date's reading; no dateline, no shift."""
+    text = ("Ripken Passes Gehrig\n\nBALTIMORE, Sept. 6 -- At 9:20 p.m., Ripken took the record.\n"
+            "\"Tonight I stand here overwhelmed,\" he said. \"I'll be at the park tomorrow.\" "
+            "The Orioles play again on Friday.")
+    got = {t.text: t.date for t in find_dates(text, "1995-09-07")}
+    assert (got["Tonight"], got["tomorrow"], got["Friday"]) == ("1995-09-06", "1995-09-07", "1995-09-08")
+    plain = text.replace("BALTIMORE, Sept. 6 -- ", "")
+    assert {t.text: t.date for t in find_dates(plain, "1995-09-07")}["Tonight"] == "1995-09-07"
+
+
+def test_a_quote_said_tonight_after_a_story_of_last_night_is_of_that_night():
+    """ "Tonight we stop guessing," in a story the text last told on the day before publication: said
+    that night; with the story told on the publication date, tonight is that day."""
+    text = ("The first images arrived Saturday night, showing a dark plume.\n"
+            "\"Tonight we stop guessing and start measuring,\" said Dr. Heidi B. Hammel.")
+    assert {t.text: t.date for t in find_dates(text, "1994-07-17")}["Tonight"] == "1994-07-16"
+    same_day = text.replace("Saturday night", "Sunday afternoon")
+    assert {t.text: t.date for t in find_dates(same_day, "1994-07-17")}["Tonight"] == "1994-07-17"
+
+
 def test_a_count_after_a_day_is_no_day():
     """ "on May 3 and 4 people died", "June 10 and 17 percent": counts, not listed days."""
     for text in ("On May 3 and 4 people died.", "He won on June 10 and 17 percent voted."):

@@ -1644,9 +1644,21 @@ def find_dates(text: str, anchor: str | None,
     >>> [(t.text, t.date) for t in find_dates("Sales rose in June from the same month a year ago.", "2025-08-26")]
     [('June', '2025-06'), ('the same month a year ago', '2024-06')]
     """
-    _parse_anchor(anchor)  # fail early on a malformed anchor
+    when = _parse_anchor(anchor)  # fails early on a malformed anchor
+    found = _find_dates(text, when, timetable)
+    written = _dateline_day(text, found, when)
+    if written is not None and when is not None and (when - date.fromisoformat(written)).days == 1:
+        # "BALTIMORE, Sept. 6 --" in a paper of Sept. 7: the story's today and tonight are the day its
+        # dateline gives
+        told = {(n.start, n.end): n for n in _find_dates(text, date.fromisoformat(written), timetable)}
+        return [told.get((t.start, t.end), t) if PATTERNS["deictic"].fullmatch(t.text) else t for t in found]
+    return found
+
+
+def _find_dates(text: str, when: date | None, timetable: Callable[[str, int, int], bool] | None) -> list[Timex]:
+    """`find_dates` against the day `when`."""
+    anchor = when.isoformat() if when is not None else None
     taken = _matches(text)
-    when = _parse_anchor(anchor)
     found = []
     for start, end, kind, m in taken:
         tense = _tense(text, start, end) if _KIND[kind].tensed else "past"
@@ -1676,7 +1688,7 @@ def find_dates(text: str, anchor: str | None,
             value = day.isoformat() if day else value
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
     found = _quoted_deictics(text, _range_ends(text, _given_holidays(text, _national_days(text, _listed_days(text, found),
-                                                                                          when))))
+                                                                                          when))), when)
     return _date_clock_times(text, found, when)
 
 
@@ -1737,7 +1749,7 @@ def _quoted_deictic(text: str, t: Timex) -> bool:
         text.count(q, line_start, t.start) for q in _QUOTE_MARKS) % 2 == 1
 
 
-def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
+def _quoted_deictics(text: str, found: list[Timex], anchor: date | None = None) -> list[Timex]:
     """ "Yesterday the water was at my back step," Kettering said on Friday: a today, yesterday or
     tomorrow inside a quote counts from the day its attribution tells the words were said (a day of
     its own, next to the quote in its sentence), not from the publication date.
@@ -1770,10 +1782,24 @@ def _quoted_deictics(text: str, found: list[Timex]) -> list[Timex]:
             day = _day_within(text, out, [(before, lead)]) if told and _sets_a_speaker(text[before:lead]) else None
             if not told and (said := _quote_goes_on(text, close, before, lead)) is not None:
                 day = _day_within(text, out, [said])
+        if day is None:
+            day = _last_night_quote(text, out, opening, close, anchor)
         if day is not None:
             spoken = date.fromisoformat(day) + timedelta(days=shift)
             out[k] = replace(t, date=spoken.isoformat())
     return out
+
+
+def _last_night_quote(text: str, found: list[Timex], opening: int, close: int, anchor: date | None) -> str | None:
+    """ "Tonight I stand here overwhelmed," in a story of a night the text last told as the one before
+    publication ("Ripken played his 2,131st game last night"): words said that night, so its today and
+    tonight are that day and its tomorrow the publication date."""
+    if anchor is None or close < 0 or not re.search(r"\btonight\b", text[opening:close], re.IGNORECASE):
+        return None
+    before = next((k for k, t in enumerate(found) if t.start >= opening), len(found))
+    told = _last_day_told(found, before)
+    night_before = (anchor - timedelta(days=1)).isoformat()
+    return night_before if told == night_before else None
 
 
 def _quote_goes_on(text: str, close: int, before: int, lead: int) -> tuple[int, int] | None:
