@@ -330,7 +330,7 @@ def _partner_on_verb(roles: Roles, tok: Token, verb: Token, mentions: Mentions, 
         return []
     names = {a.name for a in own}
     return [a for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-            for a in roles.pobj_actors(c, mentions) if a.name not in names]
+            for p in c.children if p.dep_ == "pobj" for a in roles.actor_of(p, mentions, 0) if a.name not in names]
 
 
 def _phrase_children(tok: Token, allow_poss: bool) -> list[Token]:
