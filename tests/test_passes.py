@@ -223,7 +223,8 @@ RULE_CASES = [
     # a crowd of someone's ("Mr. Nasralla's supporters") barring roads where the verb joined to it did it
     ("rewrite:stormed_by_crowd", "Salvador Nasralla rejected the result. Mr. Nasralla's supporters have blocked roads "
      "and burned tires in Tegucigalpa.", "protest", "protesters", "Honduras", "occurred"),
-    ("rewrite:stormed_by_crowd", "Thousands of students set fire to the Danish embassy.", "protest", "protesters",
+    # a crowd of a group named ("thousands of students"): that group
+    ("rewrite:stormed_by_crowd", "Thousands of students set fire to the Danish embassy.", "protest", "students",
      "Denmark", "occurred"),
     ("role:verb", "Georgian demonstrators launched missiles at the Russian embassy.", "military", "protesters", "Russia",
      "occurred"),
@@ -421,6 +422,17 @@ def test_the_doer_left_out_of_a_passive_comes_from_the_article_and_the_event_sta
     assert not [e for e in events_of(text) if e.type == "coercion" and e.source_basis == "context"]
     # an acting party guessed for an active verb still falls under the confidence floor
     assert not [e for e in events_of("Russia said Britain had lied. Summoning the envoy followed.") if e.type == "criticism"]
+
+
+def test_an_election_of_a_person_alone_is_their_states_choice():
+    """ "Romania's Ion Iliescu was elected president": Romania elects Iliescu, at the event's own
+    confidence; an election naming two parties keeps them."""
+    e = [e for e in events_of("Romania's Ion Iliescu was elected president on Sunday.") if e.type == "election"][0]
+    assert (e.source, e.target, e.source_basis, e.target_basis) == (("Romania",), ("Ion Iliescu",), "context", "text")
+    assert e.rule.endswith("role:context.source") and e.confidence >= 0.55
+    e = [e for e in events_of("Vanuatu's parliament elected Deputy Prime Minister Ham Lini to succeed him.")
+         if e.type == "election"][0]
+    assert e.source_basis == "text" and e.target == ("Ham Lini",)
 
 
 def test_the_context_party_is_never_on_the_same_side():

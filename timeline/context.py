@@ -61,6 +61,26 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
     return out
 
 
+def elected_by_their_state(events: list[Event], ctx: ArticleContext) -> list[Event]:
+    """An election whose only party is a person of a known state ("Mr. Lukashenko had won a fourth
+    term", "Iliescu won 85 percent of the vote") is that state's choice of them: the state (its
+    voters) the source, from context, the person the target."""
+    lexicon = ctx.roles.finder.lexicon
+    out = []
+    for e in events:
+        state = lexicon.country_actor(e.actor_countries[0]) if e.type == "election" and len(e.actors) == 1 \
+            and e.actor_kinds[0] == "person" and e.actor_countries and e.actor_countries[0] else None
+        if state is None:
+            out.append(e)
+            continue
+        elected = e if not e.source else replace(
+            e, source=(), target=e.source, target_countries=e.source_countries, source_countries=(),
+            target_basis=e.source_basis, source_basis="")
+        # the person's own state is no guess among the article's parties: the confidence stays
+        out.append(replace(_with_party(elected, state, "source"), confidence=e.confidence))
+    return out
+
+
 def _as_state(actor: Actor, lexicon: Lexicon) -> Actor:
     """A person guessed from context whom the sentence does not name, told as the state they serve:
     the guess is right more often at the level of the state (gold that names a leader names the
@@ -141,4 +161,4 @@ class _Salience:
         return ranked[0][3] if ranked else None
 
 
-ARTICLE_PASSES = (infer_missing_party,)
+ARTICLE_PASSES = (elected_by_their_state, infer_missing_party)

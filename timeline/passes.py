@@ -58,7 +58,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from .actors import (LOCAL_FORCES, STATE_SECTORS, agent_nouns, agent_sector, generic_groups, group_nouns, outside,
+from .actors import (LOCAL_FORCES, STATE_SECTORS, agent_nouns, agent_sector, following_group_nouns, generic_groups,
+                     group_nouns, outside,
                      side_of)
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
@@ -1251,8 +1252,10 @@ def _unnamed_crowd(state: SentenceState, words: list[Token]) -> bool:
     """Whether these words name a crowd (words.csv crowd_noun) and no actor, but for whose it is
     ("Mr. Nasralla's supporters": a crowd, not Nasralla)."""
     crowd = [w for w in words if _crowd(state, w)]
+    # a following told as its leader ("Mr. Nasralla's supporters": actors.following_group_nouns) is a crowd
+    own = [w for w in crowd if w.lemma_.lower() not in following_group_nouns()]
     return bool(crowd) and not any(t.i in state.mentions for w in crowd for c in [w, *w.children]
-                                   if c.dep_ not in ("poss", *CLAUSE_DEPS) for t in (c.subtree if c is not w else [w]))
+                                   if c.dep_ not in ("poss", *CLAUSE_DEPS) for t in (c.subtree if c is not w else own))
 
 
 def _protests_told(state: SentenceState) -> bool:
