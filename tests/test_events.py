@@ -464,8 +464,9 @@ def test_a_list_after_between_that_the_parser_cut_off():
 
 
 def test_a_term_won_or_handed_is_an_election():
-    assert [e.source for e in find(events_of("Lula won a third term in October."), "election")] == [
-        ("Luiz Inácio Lula da Silva",)]
+    # the winner alone: chosen by their state (context.elected_by_their_state)
+    assert [(e.source, e.target) for e in find(events_of("Lula won a third term in October."), "election")] == [
+        (("Brazil",), ("Luiz Inácio Lula da Silva",))]
     assert [e.target for e in find(events_of("Xi was handed a third term as president on Friday."), "election")] == [
         ("Xi Jinping",)]
 
@@ -700,7 +701,7 @@ def test_concern_about_a_deed_is_aimed_at_its_doer():
 
 def test_a_passive_infinitive_has_the_subject_above_as_target():
     events = find(events_of("Mr. Robert Mugabe is expected to be sworn in for a new term later this month."), "election")
-    assert [(e.source, e.target, e.modality) for e in events] == [((), ("Robert Mugabe",), "planned")]
+    assert [(e.source, e.target, e.modality) for e in events] == [(("Zimbabwe",), ("Robert Mugabe",), "planned")]
 
 
 def test_calling_a_vote_free_and_fair_is_praise():
@@ -824,3 +825,13 @@ def test_a_recall_or_expulsion_is_aimed_at_the_party_left(text, target):
     """words.csv withdrawal_verb: "from" names the party left, in the sentence (not a guess)."""
     e = find(events_of("France and France's allies met.\n" + text), "sanction")[0]
     assert target in e.target and e.target_basis == "text"
+
+
+@pytest.mark.parametrize("text,winner", [
+    ("Mr. Viktor Yanukovych had been declared the winner the day before.", "Viktor Yanukovych"),
+    ("Hamid Karzai's administration is to take power in Kabul on December 22.", "Hamid Karzai"),
+])
+def test_a_change_of_office_is_an_election(text, winner):
+    """triggers.csv: "declare winner", "take power"."""
+    found = find(events_of(text), "election")
+    assert found and winner in found[0].actors
