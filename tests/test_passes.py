@@ -435,6 +435,15 @@ def test_an_election_of_a_person_alone_is_their_states_choice():
     assert e.source_basis == "text" and e.target == ("Ham Lini",)
 
 
+def test_a_visit_with_no_destination_goes_to_the_country_its_sentence_is_set_in():
+    """ "Duterte made the comments in Beijing, where he is visiting": China, however much the article
+    names the United States."""
+    text = ("Rodrigo Duterte criticized the United States. The United States said it was concerned.\n"
+            "Duterte made the comments in Beijing, where he is visiting with 200 business people.")
+    e = [e for e in events_of(text) if e.type == "visit"][0]
+    assert (e.source, e.target, e.target_basis) == (("Rodrigo Duterte",), ("China",), "context")
+
+
 def test_the_context_party_is_never_on_the_same_side():
     text = "Karzai met Afghan elders. Afghanistan's leader Karzai rejected the plan. Karzai spoke of Afghanistan."
     e = [e for e in events_of(text) if e.type == "rejection"]

@@ -54,6 +54,7 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
                               and not policy.mutual and e.type not in SIDES_TYPES):
             side = "target" if e.source else "source"
             other = (_same_kind_target(e, out) if side == "target" and e.type in GIVING else None) \
+                or (salience.place_in_sentence(e) if side == "target" and policy.destination else None) \
                 or salience.other(e, side)
         if other is not None and not salience.in_sentence(e, other):
             other = _as_state(other, ctx.roles.finder.lexicon)
@@ -144,6 +145,14 @@ class _Salience:
         """Whether the sentence of `e` names `actor`."""
         lo, hi = (bisect.bisect_left(self.offsets, k) for k in (e.char_start, e.char_end))
         return any(a.name == actor.name for _, a, _ in self.named[lo:hi])
+
+    def place_in_sentence(self, e: Event) -> Actor | None:
+        """The first country the sentence of a visit names as a place, not the visitor's own ("Duterte
+        made the comments in Beijing, where he is visiting": China)."""
+        own = set(e.actors) | {c for c in e.actor_countries if c}
+        lo, hi = (bisect.bisect_left(self.offsets, k) for k in (e.char_start, e.char_end))
+        return next((a for _, a, place in self.named[lo:hi] if place and a.kind == "country"
+                     and a.name not in own and a.country not in own), None)
 
     def other(self, e: Event, side: str) -> Actor | None:
         own = set(e.actors)
