@@ -835,3 +835,18 @@ def test_a_change_of_office_is_an_election(text, winner):
     """triggers.csv: "declare winner", "take power"."""
     found = find(events_of(text), "election")
     assert found and winner in found[0].actors
+
+
+@pytest.mark.parametrize("text,etype,source,target", [
+    ("Ecuadorian police forced their way into the Mexican Embassy in Quito late Friday.", "coercion", "Ecuador",
+     "Mexico"),
+    ("Russian troops surrounded the Ukrainian town of Bucha on Tuesday.", "military", "Russia", "Ukraine"),
+    ("Nawaz Sharif assured Xi Jinping that Pakistan would protect Chinese workers.", "offer", "Nawaz Sharif",
+     "Xi Jinping"),
+    ("Canada said it would challenge the Chinese tariffs at the World Trade Organization.", "criticism", "Canada",
+     None),
+])
+def test_verbs_from_the_cameo_dictionary(text, etype, source, target):
+    """triggers.csv rows from CAMEO.2.0: force (IMPEL), surround (ENCIRCLE), assure (PROMISE), challenge."""
+    found = find(events_of(text), etype)
+    assert found and source in found[0].actors and (target is None or target in found[0].actors)
