@@ -717,6 +717,13 @@ def test_a_quote_said_tonight_after_a_story_of_last_night_is_of_that_night():
     assert {t.text: t.date for t in find_dates(same_day, "1994-07-17")}["Tonight"] == "1994-07-17"
 
 
+def test_a_year_naming_the_period_of_a_plural_is_a_year_not_a_count():
+    """ "its 2020 results": the year the results are of; "its 1500 soldiers" stays a count."""
+    assert [(t.text, t.date) for t in find_dates("Ridgeline will report its 2020 results.", "2021-02-17")] == [
+        ("2020", "2020")]
+    assert find_dates("Its 1500 soldiers left the base.", "2021-02-17") == []
+
+
 def test_a_count_after_a_day_is_no_day():
     """ "on May 3 and 4 people died", "June 10 and 17 percent": counts, not listed days."""
     for text in ("On May 3 and 4 people died.", "He won on June 10 and 17 percent voted."):

@@ -379,6 +379,7 @@ _TIMETABLE = re.compile(rf"(?:\b(?:[Hh]e|[Ss]he)|\b(?:Corp|Inc|Co|Ltd|Plc|AG|SA)
 NOT_TIMETABLE = frozenset({"does", "seems", "means", "remains", "needs", "wants", "knows", "thinks", "believes",
                            "hopes", "looks", "appears", "includes", "contains", "depends", "lives", "works"})
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|(?<!\d)\.|\.(?!\d)|[;!?\n\"“”]")  # not the point of "1.7%"
+_PERIOD_PLURALS = frozenset({"results", "earnings", "accounts", "figures", "elections", "forecasts", "budgets"})
 _YEAR_CUES = frozenset({"in", "since", "until", "till", "by", "from", "of", "the", "during", "before",
                         "after", "early", "late", "mid", "year", "between", "and", "to", "through", "circa",
                         "c", "around", "spring", "summer", "autumn", "fall", "winter", "'s", "s"})
@@ -1088,8 +1089,10 @@ def _keep_year(m: re.Match[str], text: str) -> bool:
     lprev, nxt = _previous_word(text, start).lower(), _next_word(text, end).lower()
     if re.match(r"[ \t\xa0]*(?:[×x*+=<>]|-[ \t]?\d)", text[end:end + 3]):
         return False
-    # a lowercase plural after a bare number is a count ("1500 civilians"), not a year
+    # a lowercase plural after a bare number is a count ("1500 civilians"), not a year; not the plurals
+    # a year names the period of ("its 2020 results", "the 2019 accounts")
     if nxt.endswith("s") and not nxt.endswith(("ss", "us")) and len(nxt) > 3 and lprev not in _YEAR_CUES \
+            and nxt not in _PERIOD_PLURALS \
             and text[end:end + 1] in " \t\xa0" and lprev not in ("s",):
         return False
     if year < 1800 and lprev not in ("in", "since", "of", "from", "until", "year", "the", "by", "before",
