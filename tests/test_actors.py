@@ -789,3 +789,13 @@ def test_a_surname_is_the_person_named_before_under_the_articles_spelling():
                            "Sarkozy will fly to Tripoli for talks with Gaddafi. Ferrero-Waldner praised Gaddafi.")
     named = {name for e in extract_article(article) for name in e.actors if "Gaddafi" in name}
     assert named == {"Moammar Gaddafi"}
+
+
+@pytest.mark.parametrize("text,state", [
+    ("Russia closed Estonia's Consulate General in Saint Petersburg.", "Estonia"),
+    ("Estonia then closed the Russian Consulate General in Narva.", "Russia"),
+])
+def test_a_states_mission_the_recogniser_named_is_that_state(text, state):
+    """ "Estonia's Consulate General": a body of the state, though its head word is "General"."""
+    named = mentions_of(text)
+    assert named.get("Consulate General") == state

@@ -729,9 +729,11 @@ def _formal_state(ent: Span, found: dict[int, Mention]) -> Actor | None:
 def _state_body(ent: Span, found: dict[int, Mention], last_country: Actor | None) -> Actor | None:
     """The state whose body the recogniser read as an organisation: its country owner ("Colombia's
     Foreign Ministry"), else, for "the Foreign Ministry" with no owner, the state named last."""
-    if agent_nouns().get(ent.root.lower_) not in STATE_SECTORS:
+    # "Estonia's Consulate General": the body word need not be the name's head
+    body = next((t for t in (ent.root, *ent) if agent_nouns().get(t.lower_) in STATE_SECTORS), None)
+    if body is None:
         return None
-    owner = next((a for a in _owners(ent.root, found, ("country",))), None)
+    owner = next((a for t in (ent.root, body) for a in _owners(t, found, ("country",))), None)
     parts = [t for t in ent if t.lower_ != "the"]
     # "the Foreign Ministry", "the Ministry of Defence"; not "the National Liberation Army", a name of its own
     plain = len(parts) <= 2 or parts[0] == ent.root
