@@ -798,4 +798,4 @@ def test_a_surname_is_the_person_named_before_under_the_articles_spelling():
 def test_a_states_mission_the_recogniser_named_is_that_state(text, state):
     """ "Estonia's Consulate General": a body of the state, though its head word is "General"."""
     named = mentions_of(text)
-    assert named.get("Consulate General") == state
+    assert [v for k, v in named.items() if "General" in k] == [state]
