@@ -799,3 +799,11 @@ def test_a_states_mission_the_recogniser_named_is_that_state(text, state):
     """ "Estonia's Consulate General": a body of the state, though its head word is "General"."""
     named = mentions_of(text)
     assert [v for k, v in named.items() if "General" in k] == [state]
+
+
+def test_two_people_named_before_that_the_recogniser_joined_are_each_themselves():
+    """ "urging Kiir and Machar": Salva Kiir and Riek Machar, not an organisation "Kiir and Machar"."""
+    named = mentions_of("Omar al-Bashir hosted Salva Kiir and Riek Machar in Khartoum. Al-Bashir urged Kiir and "
+                        "Machar to turn a new page.")
+    assert not any(" and " in name for name in named.values())
+    assert {"Salva Kiir", "Riek Machar Teny Dhurgon"} <= set(named.values())

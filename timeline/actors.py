@@ -1118,7 +1118,7 @@ class MentionFinder:
     # -- people and organisations found by NER ---------------------------------------------
     def _entities(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         for read in doc.ents:
-            if any(t.i in found for t in read) or _feature_name(read):
+            if any(t.i in found for t in read) or _feature_name(read) or _named_pair(read, self.memory):
                 continue
             ent = read
             if read.label_ in PERSON_LABELS or _titled_name(read, self.lexicon):
@@ -1389,6 +1389,15 @@ def _hyphened(tok: Token) -> str:
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         return f"{doc[i - 2].text}-{tok.text}"
     return tok.text
+
+
+def _named_pair(ent: Span, memory: _Salience) -> bool:
+    """ "urging Kiir and Machar to turn a new page": a name the recogniser read across "and" whose
+    parts are each a person named before (`_surnames` finds them), not a new organisation."""
+    cut = next((t.i for t in ent[1:-1] if t.lower_ in ("and", "&")), None)
+    return cut is not None and ent.label_ in ("ORG", "PERSON") and all(
+        len(part) == 1 and memory.by_name_part(part.text) is not None
+        for part in (ent.doc[ent.start:cut], ent.doc[cut + 1:ent.end]))
 
 
 def _titled_name(ent: Span, lexicon: Lexicon) -> bool:
