@@ -807,3 +807,11 @@ def test_two_people_named_before_that_the_recogniser_joined_are_each_themselves(
                         "Machar to turn a new page.")
     assert not any(" and " in name for name in named.values())
     assert {"Salva Kiir", "Riek Machar Teny Dhurgon"} <= set(named.values())
+
+
+def test_the_commonwealth_is_the_body_unless_it_opens_a_states_formal_name():
+    """ "The Commonwealth suspended Nigeria": the Commonwealth of Nations (actors.csv); "the Commonwealth
+    of Australia": Australia's formal name."""
+    assert mentions_of("The Commonwealth suspended Nigeria on Saturday.").get("The Commonwealth") == "Commonwealth"
+    named = mentions_of("The Commonwealth of Australia signed the treaty.")
+    assert set(named.values()) == {"Australia"}

@@ -1109,6 +1109,9 @@ class MentionFinder:
                 continue
             if named.kind != "person" and span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I":
                 continue  # "Foreign Minister Therese Kayikwamba Wagner": her name, not the Wagner Group
+            if span[-1].lower_ in words()["state_form"] and span.end < len(doc) and doc[span.end].lower_ == "of" \
+                    and all(t.lower_ == "the" for t in span[:-1]):
+                continue  # "the Commonwealth of Australia": a state's formal name (`_formal_state`), not the body
             actor = _surname_before(self.memory, span, offset) or named  # "Hague", "Gaddafi": the one named before
             actor = _home_body(span, actor, self.plurals.parties, self.lexicon, self.names(doc))
             if actor.kind == "person" and _spelled_otherwise(surface := _bare_name(span, self.lexicon), actor.name):
