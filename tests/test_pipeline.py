@@ -203,11 +203,11 @@ FLOOR_NEWS_DATE = 0.89
 # dev18, dev20, dev22, dev24, dev26, dev27, dev29, dev31, dev32, dev33, dev34, dev36, dev38, dev39 and dev40 are test sets nobody
 # looked into.
 # Floors at the measured figures, rounded down (docs/quality.md gives each set's history).
-FLOOR_SET_F1 = {"dev2": 0.72, "dev3": 0.65, "dev4": 0.65, "dev5": 0.74, "dev6": 0.65, "dev7": 0.63, "dev8": 0.67,
+FLOOR_SET_F1 = {"dev2": 0.72, "dev3": 0.65, "dev4": 0.65, "dev5": 0.74, "dev6": 0.65, "dev7": 0.64, "dev8": 0.67,
                 "dev9": 0.60, "dev10": 0.64, "dev11": 0.56, "dev12": 0.60, "dev13": 0.72, "dev14": 0.58,
                 "dev15": 0.51, "dev16": 0.49, "dev17": 0.65, "dev18": 0.62, "dev19": 0.56, "dev20": 0.51,
                 "dev21": 0.61, "dev22": 0.55, "dev23": 0.54, "dev24": 0.47, "dev25": 0.57, "dev26": 0.60,
-                "dev27": 0.54, "dev28": 0.57, "dev29": 0.51, "dev30": 0.56, "dev31": 0.54, "dev32": 0.47,
+                "dev27": 0.54, "dev28": 0.57, "dev29": 0.51, "dev30": 0.56, "dev31": 0.55, "dev32": 0.47,
                 "dev33": 0.56, "dev34": 0.49, "dev35": 0.46, "dev36": 0.52, "dev37": 0.56, "dev38": 0.50,
                 "dev39": 0.54, "dev40": 0.57, "dev41": 0.55, "dev42": 0.50, "dev43": 0.49, "dev44": 0.57,
                 "dev45": 0.49, "dev46": 0.47, "dev47": 0.55, "dev48": 0.46}
