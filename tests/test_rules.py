@@ -12,6 +12,7 @@ PUB = "2025-03-12"
 
 def _clear_caches():
     for f in (datafiles._cached, rules.load_rules, rules.event_types, rules.words, actors.group_nouns, actors.referring_group_nouns,
+              actors.following_group_nouns,
               actors.agent_nouns, actors.collective_nouns, cameo.load_cameo, merge.merge_types, evaluate._aliases):
         f.cache_clear()
 
@@ -58,8 +59,9 @@ BAD_ROWS = [
     ("rewrites.csv", rules.load_rules, "x,roles,by_magic,meeting,call,041,CONSULT,,", "condition: 'by_magic'"),
     ("rewrites.csv", rules.load_rules, "x,later,remote_exchange,meeting,call,041,CONSULT,,", "stage: 'later'"),
     ("words.csv", rules.words, "reporting", "expected 3 fields"),
-    ("group_nouns.csv", actors.group_nouns, ",rebels,yes,a note", "empty noun"),
-    ("group_nouns.csv", actors.referring_group_nouns, "rebel,rebels,maybe,", "refers_back: 'maybe'"),
+    ("group_nouns.csv", actors.group_nouns, ",rebels,yes,,a note", "empty noun"),
+    ("group_nouns.csv", actors.referring_group_nouns, "rebel,rebels,maybe,,", "refers_back: 'maybe'"),
+    ("group_nouns.csv", actors.following_group_nouns, "supporter,supporters,,often,", "follows: 'often'"),
     ("evaluation_aliases.csv", evaluate._aliases, "a,b,c", "expected 2 fields"),
     ("governed.csv", rules.load_rules, "offer,summit,NOUN,,,,", "governed: unknown event types summit"),
     ("governed.csv", rules.load_rules, "offer,aid,NOUN,,maybe,,", "direct: 'maybe'"),
