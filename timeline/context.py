@@ -78,7 +78,7 @@ def elected_by_their_state(events: list[Event], ctx: ArticleContext) -> list[Eve
             e, source=(), target=e.source, target_countries=e.source_countries, source_countries=(),
             target_basis=e.source_basis, source_basis="")
         # the person's own state is no guess among the article's parties: the confidence stays
-        out.append(replace(_with_party(elected, state, "source"), confidence=e.confidence))
+        out.append(_with_party(elected, state, "source", factor=1.0))
     return out
 
 
@@ -108,13 +108,14 @@ def _same_kind_target(e: Event, before: list[Event]) -> Actor | None:
     return None
 
 
-def _with_party(e: Event, other: Actor, side: str) -> Event:
-    """`e` with `other` as its `side` ("source" or "target"), said to come from context."""
+def _with_party(e: Event, other: Actor, side: str, factor: float | None = None) -> Event:
+    """`e` with `other` as its `side` ("source" or "target"), said to come from context; its confidence
+    times `factor`, by default how often such a guess is right (`_factor`)."""
     def put(items: tuple, item) -> tuple:  # the actor lists run sources first, then targets
         return (*items, item) if side == "target" else (item, *items)
     return replace(
         e, **{side: (other.name,), f"{side}_countries": (other.country,) if other.country else (),
-              f"{side}_basis": "context"}, confidence=round(e.confidence * _factor(e, side), 2),
+              f"{side}_basis": "context"}, confidence=round(e.confidence * (_factor(e, side) if factor is None else factor), 2),
         actors=put(e.actors, other.name), actor_kinds=put(e.actor_kinds, other.kind),
         actor_countries=put(e.actor_countries, other.country or ""), actor_texts=put(e.actor_texts, other.name),
         rule=e.rule + f"|role:context.{side}")

@@ -109,9 +109,9 @@ def _fold_char(c: str) -> str:
     return base if base.isascii() and base.isalpha() else c
 
 
-# the characters `fold` changes, one for one
-_FOLD = {c: _fold_char(c) for c in map(chr, range(0xC0, 0x250)) if _fold_char(c) != c} \
-    | dict(zip("ıŁłØøĐđ‘’“”", "iLlOoDd''\"\""))
+# the characters `fold` changes, one for one: accented Latin letters, letters with a stroke, curly quotes
+_TABLE = str.maketrans({c: _fold_char(c) for c in map(chr, range(0xC0, 0x250)) if _fold_char(c) != c}
+                       | dict(zip("ıŁłØøĐđ‘’“”", "iLlOoDd''\"\"")))
 
 
 def fold(text: str) -> str:
@@ -123,9 +123,6 @@ def fold(text: str) -> str:
     'Jose Manuel Garcia-Margallo, Lodz'
     """
     return text if text.isascii() else text.translate(_TABLE)
-
-
-_TABLE = str.maketrans(_FOLD)
 
 
 def _unfolded(doc: Doc, text: str) -> Doc:

@@ -59,8 +59,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
 from .actors import (LOCAL_FORCES, STATE_SECTORS, agent_nouns, agent_sector, following_group_nouns, generic_groups,
-                     group_nouns, outside,
-                     side_of)
+                     group_nouns, outside, side_of)
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
