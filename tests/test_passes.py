@@ -516,6 +516,24 @@ def test_force_vowed_is_a_threat():
     assert e and "rewrite:vowed_force" in e[0].rule and e[0].target == ("North Korea",)
 
 
+@pytest.mark.parametrize("text, kind, rewrite", [
+    ("Canada seized a Spanish trawler. Prime Minister Jean Chretien defended the action.", "rejection",
+     "defended_deed"),
+    ("Japan criticised Peru. Alberto Fujimori defended his decision to keep Tokyo in the dark.", "rejection",
+     "defended_deed"),
+    ("Ukraine will defend its territory against Russia.", "threat", "defended_ground"),
+    ("Mexico will defend its sovereignty against the United States.", "threat", "defended_ground"),
+])
+def test_what_is_defended_types_the_defence(text, kind, rewrite):
+    e = [e for e in events_of(text) if e.trigger.startswith("defend")]
+    assert e and e[0].type == kind and f"rewrite:{rewrite}" in e[0].rule
+
+
+def test_a_party_defended_is_still_praised():
+    e = [e for e in events_of("Britain will defend France.") if e.trigger == "defend"]
+    assert e and e[0].type == "praise" and e[0].target == ("France",)
+
+
 def test_a_wish_denied_is_no_demand():
     assert not [e for e in events_of("Abhisit said Thailand did not want a war with Cambodia.") if e.type == "demand"]
     assert [e for e in events_of("Thailand wants a pledge from Cambodia.") if e.type == "demand"]

@@ -347,6 +347,28 @@ def _names_a_charge(state: SentenceState, c: Candidate) -> bool:
     return obj is not None and obj.lemma_.lower() in state.rules.word("charge_noun")
 
 
+def _defended(state: SentenceState, c: Candidate) -> list[Token]:
+    """The objects of a verb of defence (words.csv defence_verb): "defended the expulsion"."""
+    if c.head.lemma_.lower() not in state.rules.word("defence_verb"):
+        return []
+    return [o for o in c.head.children if o.dep_ == "dobj"]
+
+
+def _defends_own(state: SentenceState, c: Candidate) -> bool:
+    """ "Ukraine will defend its territory", "reserves the right to defend itself", "vowed to defend every
+    inch": a party that will defend its own ground warns whoever threatens it."""
+    stake = state.rules.word("own_stake")
+    return any(o.lower_ in ("itself", "themselves", "ourselves") or o.lemma_.lower() in stake
+               for o in _defended(state, c))
+
+
+def _defends_deed(state: SentenceState, c: Candidate) -> bool:
+    """ "Chretien defended the action", "Fujimori defended his decision", "Russia defended the sale": a
+    deed defended, not a party, rejects the criticism of it."""
+    return any(o.pos_ == "NOUN" and state.mentions.get(o.i) is None and o.lemma_.lower() not in state.rules.word("own_stake")
+               for o in _defended(state, c))
+
+
 def _vowed(state: SentenceState, c: Candidate) -> bool:
     """ "Lee vowed to retaliate massively", "swore to punish the attackers": force vowed is a threat."""
     return c.head.dep_ == "xcomp" and c.head.head.lemma_.lower() in state.rules.word("vow_verb")
@@ -535,6 +557,8 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "denies_charge": _denies_charge,
     "names_a_charge": _names_a_charge,
     "vowed": _vowed,
+    "defends_own": _defends_own,
+    "defends_deed": _defends_deed,
     "forces_act": _forces_act,
     "crowd_acts": _crowd_acts,
     "yields_policy": _yields_policy,
