@@ -509,6 +509,12 @@ def test_a_name_after_a_title_is_a_person_even_if_read_as_an_organisation():
     assert again.get("Sankoh") == "Foday Sankoh"
 
 
+def test_a_given_name_between_a_title_and_a_surname_read_as_an_organisation_is_a_person():
+    found = mentions_of("Commonwealth Secretary-General Emeka Anyaoku said he had telephoned Sani Abacha.",
+                        "1995-11-11")
+    assert found.get("Emeka Anyaoku") == "Emeka Anyaoku" and found.get("he") == "Emeka Anyaoku"
+
+
 def test_an_agent_noun_of_an_organisation_is_the_organisation():
     assert mentions_of("NATO officials met Ukrainian diplomats.").get("officials") == "NATO"
 

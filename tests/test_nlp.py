@@ -135,6 +135,21 @@ def test_fold_keeps_length_and_plain_text():
     assert fold(plain) is plain
 
 
+def test_fold_puts_the_comma_of_a_short_inner_quotation_outside_it():
+    text = 'Ikimi rejected it as "illegal," denied the charge. "We are ready," he said, and called it “a farce,” too.'
+    folded = fold(text)
+    assert folded == 'Ikimi rejected it as "illegal", denied the charge. "We are ready," he said, and called it "a farce", too.'
+    assert len(folded) == len(text)
+
+
+def test_a_verb_after_a_short_inner_quotation_is_no_reporting_verb(nlp):
+    """ '... as "illegal," denied that': the model read "rejected" as a clause of "denied" (said)."""
+    text = 'Nigerian Foreign Minister Tom Ikimi rejected the suspension as "illegal," denied that the trial was unfair.'
+    doc = parse_texts(nlp, [text])[0]
+    assert doc.text == text and [t.text for t in doc][10:13] == ["illegal", ",", '"']
+    assert next(t for t in doc if t.text == "rejected").dep_ == "ROOT"
+
+
 def test_accented_names_parse_as_their_plain_spelling_on_the_original_words(nlp):
     """The parse of a text with accented names is that of its folded copy, on the original words."""
     text = "Spain's Foreign Minister José Manuel García-Margallo summoned Argentina's ambassador on Monday."

@@ -1124,8 +1124,8 @@ class MentionFinder:
             if any(t.i in found for t in read) or _feature_name(read) or _named_pair(read, self.memory):
                 continue
             ent = read
-            if read.label_ in PERSON_LABELS or _titled_name(read, self.lexicon):
-                ent = _hyphen_tail(read)  # "Kim Yeon-chul", read as "Kim Yeon"
+            if read.label_ in PERSON_LABELS or (titled := _titled_name(read, self.lexicon)) is not None:
+                ent = _hyphen_tail(read if read.label_ in PERSON_LABELS else titled)  # "Kim Yeon-chul", read as "Kim Yeon"
                 actor = self._person(ent)
             elif (ent.label_ in ("GPE", "ORG") and not _city_in_a_longer_name(doc, ent.start, ent.end)
                   and (code := city_country(ent.text)) is not None):
@@ -1403,18 +1403,23 @@ def _named_pair(ent: Span, memory: _Salience) -> bool:
         for part in (ent.doc[ent.start:cut], ent.doc[cut + 1:ent.end]))
 
 
-def _titled_name(ent: Span, lexicon: Lexicon) -> bool:
+def _titled_name(ent: Span, lexicon: Lexicon) -> Span | None:
     """A title and a two-word name the recogniser read as an organisation ("Spokeswoman Morgan Ortagus",
-    "rebel leader Foday Sankoh")."""
+    "rebel leader Foday Sankoh", and "Secretary-General Chief Emeka Anyaoku" with only "Anyaoku" read):
+    the name's span, or None."""
     if ent.label_ != "ORG":
-        return False
+        return None
+    doc = ent.doc
     if len(ent) == 3 and lexicon.match_title(ent[0].text) is not None:
-        name = ent[1:]  # the title inside the entity
-    elif len(ent) == 2 and ent.start > 0 and lexicon.match_title(ent.doc[ent.start - 1].text) is not None:
-        name = ent  # the title just before it
+        name, span = ent[1:], ent  # the title inside the entity
+    elif len(ent) == 2 and ent.start > 0 and lexicon.match_title(doc[ent.start - 1].text) is not None:
+        name = span = ent  # the title just before it
+    elif (len(ent) == 1 and ent.start > 1 and not doc[ent.start - 1].ent_type_
+          and lexicon.match_title(doc[ent.start - 2].text) is not None):
+        name = span = doc[ent.start - 1:ent.end]  # the given name before it, the title before that
     else:
-        return False
-    return all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in name)
+        return None
+    return span if all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in name) else None
 
 
 def _in_title(ent: Span, lexicon: Lexicon) -> bool:
