@@ -534,6 +534,21 @@ def test_a_party_defended_is_still_praised():
     assert e and e[0].type == "praise" and e[0].target == ("France",)
 
 
+def test_an_answer_promised_warns_and_an_answer_withheld_rebuffs():
+    e = [e for e in events_of("Israel struck Gaza. Hamas vowed to respond at a time of its choosing.")
+         if e.trigger == "respond"]
+    assert e and e[0].type == "threat" and "rewrite:promised_answer" in e[0].rule and e[0].modality == "occurred"
+    e = [e for e in events_of("Morocco accused Algeria of harbouring the plotters. Algiers did not respond.")
+         if e.trigger == "respond"]
+    assert e and e[0].type == "rejection" and e[0].source == ("Algeria",)
+
+
+def test_a_link_denied_rejects_a_charge():
+    e = [e for e in events_of("Iraq accused Iran of the attack. Iran denied any link with the group.")
+         if e.trigger == "denied"]
+    assert e and e[0].type == "rejection" and "rewrite:denied_charge" in e[0].rule
+
+
 def test_a_wish_denied_is_no_demand():
     assert not [e for e in events_of("Abhisit said Thailand did not want a war with Cambodia.") if e.type == "demand"]
     assert [e for e in events_of("Thailand wants a pledge from Cambodia.") if e.type == "demand"]

@@ -369,6 +369,21 @@ def _defends_deed(state: SentenceState, c: Candidate) -> bool:
                for o in _defended(state, c))
 
 
+def _answers(state: SentenceState, c: Candidate) -> bool:
+    return c.head.lemma_.lower() in state.rules.word("answer_verb")
+
+
+def _promises_answer(state: SentenceState, c: Candidate) -> bool:
+    """ "said it would respond if Israel violated the agreement", "vowed to respond": an answer
+    promised, to a party that acts, warns it."""
+    return _answers(state, c) and c.modality in ("planned", "intended", "hypothetical")
+
+
+def _leaves_unanswered(state: SentenceState, c: Candidate) -> bool:
+    """ "Algiers did not respond": no answer given is a rebuff."""
+    return _answers(state, c) and c.modality == "negated"
+
+
 def _vowed(state: SentenceState, c: Candidate) -> bool:
     """ "Lee vowed to retaliate massively", "swore to punish the attackers": force vowed is a threat."""
     return c.head.dep_ == "xcomp" and c.head.head.lemma_.lower() in state.rules.word("vow_verb")
@@ -557,6 +572,8 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "denies_charge": _denies_charge,
     "names_a_charge": _names_a_charge,
     "vowed": _vowed,
+    "promises_answer": _promises_answer,
+    "leaves_unanswered": _leaves_unanswered,
     "defends_own": _defends_own,
     "defends_deed": _defends_deed,
     "forces_act": _forces_act,
