@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.events import load_triggers
+from timeline.events import load_triggers, without_dateline
 from timeline.model import Article
 from timeline.pipeline import extract_article
 
@@ -850,3 +850,15 @@ def test_verbs_from_the_cameo_dictionary(text, etype, source, target):
     """triggers.csv rows from CAMEO.2.0: force (IMPEL), surround (ENCIRCLE), assure (PROMISE), challenge."""
     found = find(events_of(text), etype)
     assert found and source in found[0].actors and (target is None or target in found[0].actors)
+
+
+@pytest.mark.parametrize("line", [
+    "AUCKLAND, New Zealand, Nov 11 (Reuters) - Commonwealth leaders on Saturday suspended Nigeria's membership.",
+    "PARIS, Oct. 23 Kyodo - Commonwealth leaders on Monday suspended Nigeria's membership.",
+    "STANLEY, Falkland Islands (AP) — Commonwealth leaders suspended Nigeria's membership.",
+    "WASHINGTON, June 14, 2019 — Commonwealth leaders suspended Nigeria's membership.",
+])
+def test_a_wire_dateline_with_region_day_or_bare_agency_is_no_party(line):
+    assert without_dateline(line).lstrip().startswith("Commonwealth leaders")
+    e = find(events_of(line, "1995-11-11"), "sanction")
+    assert e and e[0].source == ("Commonwealth",) and e[0].target == ("Nigeria",)

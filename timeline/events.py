@@ -206,7 +206,12 @@ def _named_on(event: Event, on: str | None, text: str = "", spelled: dict[str, s
                                actors=tuple(renamed[n] for n in event.actors))
 
 
-DATELINE = re.compile(rf"^{DATELINE_PLACE}{DATELINE_END}")
+# "AUCKLAND, New Zealand, Nov 11 (Reuters) - ", "PARIS, Oct. 23 Kyodo - ", "WASHINGTON, June 14, 2019 — ": a
+# wire dateline may carry a region of up to three words, the day it was filed and a bare agency name
+_DATELINE_REGION = r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+_DATELINE_DAY = r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+DATELINE = re.compile(rf"^{DATELINE_PLACE}{_DATELINE_REGION}{_DATELINE_DAY}"
+                      rf"(?:{DATELINE_END}|\s+[A-Z][A-Za-z-]{{2,20}}\s+[-\u2013\u2014]{{1,2}}\s)")
 
 
 def without_dateline(text: str) -> str:
