@@ -662,6 +662,15 @@ def test_a_clause_after_a_subordinator_the_parser_took_for_a_preposition():
         ("meeting", ("European Union",), ("Wang Yi",)), ("agreement", ("European Union",), ("Wang Yi",))}  # the diplomat named
 
 
+def test_verbs_listed_after_a_subordinate_clause_share_its_subject():
+    """ "The moves came a day after Riyadh gave ..., recalled its own ambassador and banned all imports": the
+    parser hangs "recalled" on "came"; Riyadh recalled, not the moves."""
+    events = events_of("The moves came a day after Riyadh gave the Lebanese ambassador 48 hours to leave the "
+                       "kingdom, recalled its own ambassador, Walid Bukhari, and banned all imports from Lebanon.")
+    assert {(e.trigger, e.source) for e in find(events, "sanction")} == {
+        ("recalled", ("Saudi Arabia",)), ("banned", ("Saudi Arabia",))}
+
+
 def test_voiced_concern_about_someone_is_criticism_and_a_dative_is_the_receiver():
     """ "voiced grave concerns about Russia's conduct": disapproval of Russia; "sent his congratulations to
     Mugabe": praise of Mugabe (a verb that sends is no aid when what it sends is no support)."""

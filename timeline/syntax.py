@@ -259,7 +259,21 @@ def _subordinate_subject(verb: Token) -> list[Token]:
             obj = [c for c in prep.children if c.dep_ == "pobj" and c.i < verb.i]
             if obj:
                 return conjuncts(obj[0])
-    return []
+    return _listed_after_subordinate(verb)
+
+
+def _listed_after_subordinate(verb: Token) -> list[Token]:
+    """ "The moves came a day after Riyadh gave the envoy 48 hours to leave, recalled its ambassador and
+    banned all imports": verbs listed after a subordinate clause of a main clause whose subject is a
+    common noun (a deed, not a doer); the parser hung them on the main verb, but they go on the list
+    the subordinate clause began, and its subject is theirs."""
+    head = verb.head
+    if not any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in head.children):
+        return []
+    clause = next((a for a in head.children if a.dep_ == "advcl" and head.i < a.i and a.right_edge.i < verb.i
+                   and a.tag_ == verb.tag_ and any(m.dep_ == "mark" and m.lower_ in SUBORDINATORS for m in a.children)),
+                  None)
+    return subjects(clause) if clause is not None else []
 
 
 def _misparsed_conjuncts(subj: list[Token]) -> list[Token]:
