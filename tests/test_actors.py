@@ -515,6 +515,12 @@ def test_a_given_name_between_a_title_and_a_surname_read_as_an_organisation_is_a
     assert found.get("Emeka Anyaoku") == "Emeka Anyaoku" and found.get("he") == "Emeka Anyaoku"
 
 
+def test_its_agent_noun_as_a_subject_is_the_state_named_last_as_a_subject():
+    found = mentions_of("North Korea fired a missile. Its foreign ministry accused Japan of lying.", "1998-09-01")
+    assert found.get("ministry") == "North Korea"
+    assert "ambassador" not in mentions_of("Belgrade recalled its ambassador.", "1998-09-01")  # not a subject
+
+
 def test_an_agent_noun_of_an_organisation_is_the_organisation():
     assert mentions_of("NATO officials met Ukrainian diplomats.").get("officials") == "NATO"
 

@@ -1241,12 +1241,17 @@ class MentionFinder:
 
     def _agents(self, doc: Doc, offset: int, found: dict[int, Mention]) -> None:
         """An agent noun of a state with its country: "Sudanese officials", "Pakistan's army",
-        "Russian negotiators" are that country (the noun's own token names it)."""
+        "Russian negotiators" are that country (the noun's own token names it); "its army" as a subject
+        is the state named last as a subject."""
         agents = agent_nouns()
         for tok in doc:
             if tok.i in found or tok.pos_ != "NOUN" or agents.get(tok.lower_) not in STATE_SECTORS:
                 continue
             owners = _owners(tok, found)  # "NATO officials": NATO
+            if not owners and tok.dep_ in ("nsubj", "nsubjpass") \
+                    and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+                # "North Korea fired a missile. Its foreign ministry accused Japan": the state said before
+                owners = [state] if (state := self.memory.state_before(offset + tok.idx)) is not None else []
             if owners:
                 self._add(found, doc[tok.i : tok.i + 1], offset, owners[0], remember=False)
                 self.owned[tok.lemma_.lower()] = owners[0]
