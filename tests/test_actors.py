@@ -521,6 +521,12 @@ def test_its_agent_noun_as_a_subject_is_the_state_named_last_as_a_subject():
     assert "ambassador" not in mentions_of("Belgrade recalled its ambassador.", "1998-09-01")  # not a subject
 
 
+def test_the_ministry_after_a_states_ministry_read_as_an_organisation_is_that_state():
+    found = mentions_of("Montenegro's Foreign Ministry declared Serbia's ambassador persona non grata.\n"
+                        "The ministry accused the envoy of meddling.", "2020-11-29")
+    assert found.get("Foreign Ministry") == "Montenegro" and found.get("ministry") == "Montenegro"
+
+
 def test_an_agent_noun_of_an_organisation_is_the_organisation():
     assert mentions_of("NATO officials met Ukrainian diplomats.").get("officials") == "NATO"
 

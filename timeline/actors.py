@@ -1135,6 +1135,8 @@ class MentionFinder:
                     ent, found, self.memory.last_state or _most_named_country(self.countries_named, self.lexicon))
                 if state is not None:  # "the State of Qatar", "Colombia's Foreign Ministry": that state
                     self._add(found, ent, offset, state)
+                    if ent.root.lower_ in agent_nouns():
+                        self.owned[ent.root.lemma_.lower()] = state  # and "the ministry" after it
                     continue
                 if _names_a_place(ent, self.places):
                     continue  # "the oil-producing town of Heglig", and "Heglig" after it: a place
