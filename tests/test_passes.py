@@ -549,6 +549,15 @@ def test_a_link_denied_rejects_a_charge():
     assert e and e[0].type == "rejection" and "rewrite:denied_charge" in e[0].rule
 
 
+def test_a_crowd_coerced_unnamed_is_the_crowd_named_before():
+    e = [e for e in events_of("Rioters burned shops in Phnom Penh on Sunday. Cambodian police arrested more than "
+                              "150 people overnight.") if e.type == "coercion"]
+    assert e and e[0].target == ("rioters",) and "role:crowd.patient" in e[0].rule
+    one = [e for e in events_of("Rioters burned shops in Phnom Penh. Cambodian police arrested one of them, the "
+                                "activist Veera Somkwamkid.") if e.type == "coercion"]
+    assert one and "role:crowd.patient" not in one[0].rule
+
+
 def test_a_wish_denied_is_no_demand():
     assert not [e for e in events_of("Abhisit said Thailand did not want a war with Cambodia.") if e.type == "demand"]
     assert [e for e in events_of("Thailand wants a pledge from Cambodia.") if e.type == "demand"]

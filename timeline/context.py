@@ -14,6 +14,7 @@ from dataclasses import replace
 from .lexicon import Lexicon
 from .model import Actor, Event
 from .passes import ArticleContext
+from .rules import words
 
 CONTEXT_KINDS = frozenset({"country", "person", "organization", "group"})
 SIDES_TYPES = frozenset({"military"})  # several sources and no target: the two sides, not co-agents
@@ -59,6 +60,20 @@ def infer_missing_party(events: list[Event], ctx: ArticleContext) -> list[Event]
         if other is not None and not salience.in_sentence(e, other):
             other = _as_state(other, ctx.roles.finder.lexicon)
         out.append(e if other is None else _with_party(e, other, "target" if e.source else "source"))
+    return out
+
+
+def crowd_patient(events: list[Event], ctx: ArticleContext) -> list[Event]:
+    """A crowd coerced whom the sentence does not name ("police detained about 20 people", `role:crowd.patient`)
+    is the crowd the article named last before it (words.csv crowd_group: "the protesters"), not the
+    party the article is about."""
+    crowds = words()["crowd_group"]
+    named = sorted((offset, actor) for offset, actor, _ in ctx.named if actor.name in crowds)
+    out = []
+    for e in events:
+        before = [actor for offset, actor in named if offset < e.char_start] if (
+            "role:crowd.patient" in e.rule and e.source and not e.target) else []
+        out.append(_with_party(e, before[-1], "target", factor=1.0) if before else e)
     return out
 
 
@@ -171,4 +186,4 @@ class _Salience:
         return ranked[0][3] if ranked else None
 
 
-ARTICLE_PASSES = (elected_by_their_state, infer_missing_party)
+ARTICLE_PASSES = (elected_by_their_state, crowd_patient, infer_missing_party)

@@ -885,7 +885,21 @@ def assign_roles(state: SentenceState, c: Candidate) -> bool:
         c.trace.append(told[1])
     if not c.sources and c.head.pos_ == "VERB" and _agentless_passive(c.head):
         c.trace.append("voice:agentless")  # "Bristow was summoned to the ministry": the doer is left to the article
+    if c.type == "coercion" and not c.targets and _crowd_patient(state, c):
+        c.trace.append("role:crowd.patient")  # "police detained about 20 people": the crowd (`context.crowd_patient`)
     return True
+
+
+def _crowd_patient(state: SentenceState, c: Candidate) -> bool:
+    """ "police detained about 20 people", "hundreds were detained", "the arrest of dozens": the one
+    coerced is a crowd the sentence does not name (words.csv crowd_noun)."""
+    tok = c.head
+    if tok.pos_ == "VERB":
+        patients = [k for k in tok.children if k.dep_ in ("dobj", "nsubjpass")]
+    else:
+        patients = [p for k in tok.children if k.dep_ == "prep" and k.lower_ == "of" for p in k.children]
+    return any((_crowd(state, p) or p.pos_ == "NUM" and p.dep_ in ("dobj", "nsubjpass") and p.lower_ != "one")
+               and not any(t.i in state.mentions for t in p.subtree) for p in patients)
 
 
 REPORTED_PARTY = {"criticism": (_accused_in_report, "role:accused"), "demand": (_conditioned_on, "role:conditioned"),
