@@ -558,6 +558,29 @@ def test_a_crowd_coerced_unnamed_is_the_crowd_named_before():
     assert one and "role:crowd.patient" not in one[0].rule
 
 
+def test_only_a_crowd_that_gathers_protests():
+    e = [e for e in events_of("About 300 protesters gathered outside the Nigerian High Commission on Friday.")
+         if e.trigger == "gathered"]
+    assert e and e[0].type == "protest"
+    e = [e for e in events_of("EU leaders gathered in Brussels on Friday.") if e.trigger == "gathered"]
+    assert all(x.type == "statement" and "rewrite:gathered_not_crowd" in x.rule for x in e)
+
+
+def test_what_another_party_is_expected_to_do_is_demanded_of_it():
+    e = [e for e in events_of("Israel expects Argentina to keep the victims' interests at heart.")
+         if e.trigger == "expects"]
+    assert e and e[0].type == "demand" and e[0].target == ("Argentina",)
+    # a forecast is no demand, and the talks it forecasts stay an event of their own
+    events = events_of("Kibaki and Odinga held talks on Monday. The talks are expected to continue next week.")
+    assert not [e for e in events if e.type == "demand"] and len([e for e in events if e.type == "talks"]) == 2
+
+
+def test_shuttle_diplomacy_is_talks_between_the_parties():
+    e = [e for e in events_of("Richard Holbrooke has spent weeks shuttling between Ankara and Athens.")
+         if e.trigger == "shuttling"]
+    assert e and e[0].type == "talks" and set(e[0].target) == {"Turkey", "Greece"}
+
+
 def test_a_wish_denied_is_no_demand():
     assert not [e for e in events_of("Abhisit said Thailand did not want a war with Cambodia.") if e.type == "demand"]
     assert [e for e in events_of("Thailand wants a pledge from Cambodia.") if e.type == "demand"]

@@ -546,6 +546,23 @@ def _crowd(state: SentenceState, tok: Token) -> bool:
     return tok.lemma_.lower() in state.rules.word("crowd_noun")
 
 
+def _gathers_no_crowd(state: SentenceState, c: Candidate) -> bool:
+    """ "Leaders gathered in Brussels": those gathering are no crowd (not "protesters gathered outside")."""
+    if c.head.lemma_.lower() != "gather" or c.head.pos_ != "VERB":
+        return False
+    protesters = group_nouns()["protester"]
+    return not any(_crowd(state, s) or (m := state.mentions.get(s.i)) is not None and m.actor.name == protesters
+                   or s.lemma_.lower() in group_nouns() for s in subjects(c.head))
+
+
+def _expects_of_none(state: SentenceState, c: Candidate) -> bool:
+    """ "is expected to arrive", "expected growth": no party is expected to act (not "expects Damascus to
+    end its support", "expected to see the full text")."""
+    kids = {k.dep_ for k in c.head.children}
+    return c.head.lemma_.lower() == "expect" and (
+        "nsubjpass" in kids or "auxpass" in kids or not kids & {"xcomp", "ccomp", "dobj"})
+
+
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": _obliges_another,
     "reports_misdeed": lambda state, c: bool(_accused_in_report(state, c)),
@@ -572,6 +589,8 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "denies_charge": _denies_charge,
     "names_a_charge": _names_a_charge,
     "vowed": _vowed,
+    "gathers_no_crowd": _gathers_no_crowd,
+    "expects_of_none": _expects_of_none,
     "promises_answer": _promises_answer,
     "leaves_unanswered": _leaves_unanswered,
     "defends_own": _defends_own,
@@ -696,9 +715,14 @@ def _credit_line(state: SentenceState) -> bool:
 
 
 def _inside_cue_phrase(rules: Rules, tok: Token, trig: Trigger) -> bool:
-    """ "called off his visit": the verb of a longer modality phrase is no trigger of its own."""
+    """ "called off his visit": the verb of a longer modality phrase is no trigger of its own; nor is a
+    cue verb with an infinitive and no object ("the talks are expected to continue": not "expects
+    Damascus to end its support")."""
     hit = rules.cue_at(tok)
-    return hit is not None and len(hit[0].lemmas) > len(trig.lemmas)
+    if hit is not None and len(hit[0].lemmas) > len(trig.lemmas):
+        return True
+    kids = {k.dep_ for k in tok.children}
+    return trig.type == "demand" and rules.is_cue(tok) == "planned" and "xcomp" in kids and "dobj" not in kids
 
 
 def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
