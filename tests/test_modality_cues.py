@@ -124,6 +124,7 @@ ONE_WORD_CUES = [
     _xfail("the visit is negated, but the trace credits 'neither', the first negation cue on its path; 'nor' "
            "without another negation is rare in news", "nor", "Putin will neither meet Zelensky nor visit Kyiv.",
            "visit", "negated"),
+    ("yet to", "Iran has yet to sign the agreement with Russia.", "agreement", "negated"),
     ("fail", "Iran and the United States failed to reach an agreement.", "agreement", "negated"),
     ("failure", "Macron lamented the failure of talks with Putin.", "talks", "negated"),
     ("refuse", "Iran refused to allow talks with the United States to resume.", "talks", "negated"),
