@@ -581,6 +581,14 @@ def test_shuttle_diplomacy_is_talks_between_the_parties():
     assert e and e[0].type == "talks" and set(e[0].target) == {"Turkey", "Greece"}
 
 
+def test_a_speakers_own_wish_for_a_thing_is_a_statement():
+    e = [e for e in events_of('"We want the best possible relations with Algeria," Solana told reporters.')
+         if e.trigger == "want"]
+    assert e and e[0].type == "statement" and "rewrite:wish_aloud" in e[0].rule
+    e = [e for e in events_of('"We want Russia to withdraw," Solana told reporters.') if e.trigger == "want"]
+    assert e and e[0].type == "demand" and e[0].target == ("Russia",)
+
+
 def test_a_wish_denied_is_no_demand():
     assert not [e for e in events_of("Abhisit said Thailand did not want a war with Cambodia.") if e.type == "demand"]
     assert [e for e in events_of("Thailand wants a pledge from Cambodia.") if e.type == "demand"]

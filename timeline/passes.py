@@ -563,6 +563,15 @@ def _expects_of_none(state: SentenceState, c: Candidate) -> bool:
         "nsubjpass" in kids or "auxpass" in kids or not kids & {"xcomp", "ccomp", "dobj"})
 
 
+def _wishes_aloud(state: SentenceState, c: Candidate) -> bool:
+    """ "We want the best possible relations with Algeria", "We want nothing to do with a country that...":
+    a speaker's own wish for a thing is a statement of position; not "We want Russia to withdraw"."""
+    tok = c.head
+    return (tok.lemma_.lower() == "want" and tok.pos_ == "VERB"
+            and any(s.lower_ in ("we", "i") for s in tok.children if s.dep_ == "nsubj")
+            and not any(k.dep_ in ("xcomp", "ccomp") for k in tok.children))
+
+
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": _obliges_another,
     "reports_misdeed": lambda state, c: bool(_accused_in_report(state, c)),
@@ -589,6 +598,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "denies_charge": _denies_charge,
     "names_a_charge": _names_a_charge,
     "vowed": _vowed,
+    "wishes_aloud": _wishes_aloud,
     "gathers_no_crowd": _gathers_no_crowd,
     "expects_of_none": _expects_of_none,
     "promises_answer": _promises_answer,
