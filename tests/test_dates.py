@@ -523,6 +523,7 @@ CASES = [
     ("Families will gather over the Cinco de Mayo holiday.", "2009-04-29", "Cinco de Mayo", "2009-05-05", None, "day"),
     # a bare weekday at one end of a range is the one nearest the other end on its side
     ("Calderon ordered a shutdown from Friday to May 5.", "2009-04-29", "Friday", "2009-05-01", None, "day"),
+    ("The fossils will be on display from Friday until Oct. 11.", "2015-09-10", "Friday", "2015-09-11", None, "day"),
     ("Micheletti imposed a curfew from 9 p.m. Sunday to 6 a.m. Monday.", "2009-06-28", "Monday",
      "2009-06-29", None, "day"),
     # "later that day", "the same evening": the day told last

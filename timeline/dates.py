@@ -1690,7 +1690,7 @@ def _find_dates(text: str, when: date | None, timetable: Callable[[str, int, int
             day = _safe_day(_relyear(when, year_after["rel"].lower()), int(value[5:7]), int(value[8:10]))
             value = day.isoformat() if day else value
         found.append(Timex(m.group(0), start, end, value, date_end, precision if value else "unknown"))
-    found = _quoted_deictics(text, _range_ends(text, _given_holidays(text, _national_days(text, _listed_days(text, found),
+    found = _quoted_deictics(text, _range_ends(text, when, _given_holidays(text, _national_days(text, _listed_days(text, found),
                                                                                           when))), when)
     return _date_clock_times(text, found, when)
 
@@ -1831,10 +1831,11 @@ _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGN
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
 
 
-def _range_ends(text: str, found: list[Timex]) -> list[Timex]:
+def _range_ends(text: str, when: date | None, found: list[Timex]) -> list[Timex]:
     """A bare weekday at one end of a range ("from Friday to May 5", "from 9 p.m. Sunday to 6 a.m.
-    Monday") is the one nearest the other end on its side: the first after the start, the last
-    before the end.
+    Monday") is the one nearest the other end on its side: the first after the start; the last
+    before the end, unless the one it names alone is ahead and before the end ("will be on display from
+    Friday until Oct. 11", a month ahead).
 
     >>> [(t.text, t.date) for t in find_dates("Offices close from Friday to May 5.", "2009-04-29")]
     [('Friday', '2009-05-01'), ('May 5', '2009-05-05')]
@@ -1850,7 +1851,8 @@ def _range_ends(text: str, found: list[Timex]) -> list[Timex]:
         if _WEEKDAY_ONLY.fullmatch(last.text):
             end = start + timedelta(days=(end.weekday() - start.weekday()) % 7 or 7)
             out[j] = Timex(last.text, last.start, last.end, end.isoformat(), None, "day")
-        elif _WEEKDAY_ONLY.fullmatch(first.text):
+        elif _WEEKDAY_ONLY.fullmatch(first.text) and not (when is not None and when <= start <= end):
+            # "on display from Friday until Oct. 11": the Friday ahead, if before the end
             start = end - timedelta(days=(end.weekday() - start.weekday()) % 7)
             out[i] = Timex(first.text, first.start, first.end, start.isoformat(), None, "day")
     return out
