@@ -1516,8 +1516,10 @@ def _bound_ahead(left: list[str], i: int) -> bool:
     if low in ("until", "till"):
         return not any(w.lower() in ("not", "never") or w.lower().endswith("n't") for w in left[i + 1:i + 10])
     if low == "by":
-        if not prior or prior in CLAUSE_BREAKS:
-            return False  # "By Saturday evening, sheriffs had warned residents": the sentence's tense says
+        if not prior or prior in CLAUSE_BREAKS or prior == "and":
+            # "By Saturday evening, sheriffs had warned residents", "landed at 6:25 a.m., and by Monday evening
+            # thousands had waited": its clause's tense says
+            return False
         # the verb before it: "damaged by Friday's quake" (right before), "cleared the building by
         # Wednesday evening" (its object between, no preposition, no modal before the verb): a past bound
         verb = next((k for k in range(i + 1, min(i + 5, len(left))) if left[k].lower() in _MODALS
