@@ -527,6 +527,11 @@ def test_the_ministry_after_a_states_ministry_read_as_an_organisation_is_that_st
     assert found.get("Foreign Ministry") == "Montenegro" and found.get("ministry") == "Montenegro"
 
 
+def test_a_protest_rejected_is_a_governments_note_not_the_protesters():
+    assert "protest" not in mentions_of("Iceland protested to Norway. Godal rejected the protest.", "1994-08-16")
+    assert mentions_of("Police broke up the protest outside the consulate.", "2017-03-12").get("protest") == "protesters"
+
+
 def test_an_agent_noun_of_an_organisation_is_the_organisation():
     assert mentions_of("NATO officials met Ukrainian diplomats.").get("officials") == "NATO"
 

@@ -1223,6 +1223,8 @@ class MentionFinder:
             lower = tok.lower_
             if lower in RELATIONAL_ROLES:
                 actor = _counterpart(tok, found, self.lexicon, self.on) or _relational(tok, offset, self.resolved, self.memory)
+            elif _diplomatic_protest(tok):
+                continue  # "rejected the protest": a note a government lodged, not the protesters
             elif tok.lemma_.lower() in group_nouns() and (_definite(tok, found) or tok.tag_ == "NNS"
                                                           or tok.lower_ == "opposition"
                                                           or tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
@@ -1399,6 +1401,13 @@ def _hyphened(tok: Token) -> str:
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         return f"{doc[i - 2].text}-{tok.text}"
     return tok.text
+
+
+def _diplomatic_protest(tok: Token) -> bool:
+    """ "Godal rejected the protest", "France rejects the protest delivered to our Ambassador": a protest
+    a verb of words.csv note_verb takes is a government's note, not a crowd."""
+    return (tok.lemma_.lower() == "protest" and tok.tag_ == "NN" and tok.dep_ in ("dobj", "nsubjpass")
+            and tok.head.lemma_.lower() in words()["note_verb"])
 
 
 def _named_pair(ent: Span, memory: _Salience) -> bool:
