@@ -589,6 +589,14 @@ def test_a_speakers_own_wish_for_a_thing_is_a_statement():
     assert e and e[0].type == "demand" and e[0].target == ("Russia",)
 
 
+def test_an_ultimatum_is_a_demand():
+    e = [e for e in events_of("Riyadh gave the Lebanese ambassador 48 hours to leave the kingdom.")
+         if e.trigger == "gave"]
+    assert e and e[0].type == "demand" and e[0].source == ("Saudi Arabia",) and e[0].target == ("Lebanon",)
+    e = [e for e in events_of("Pyongyang had given Seoul 48 hours to stop the broadcasts.") if e.trigger == "given"]
+    assert e and e[0].type == "demand" and e[0].target == ("South Korea",)
+
+
 def test_a_wish_denied_is_no_demand():
     assert not [e for e in events_of("Abhisit said Thailand did not want a war with Cambodia.") if e.type == "demand"]
     assert [e for e in events_of("Thailand wants a pledge from Cambodia.") if e.type == "demand"]

@@ -228,8 +228,10 @@ class Rules:
         """True for a verb and the head of its object ("sent thousands of troops": "send troop")."""
         if len(lemmas) != 2 or tok.pos_ != "VERB":
             return False
+        # "gave the ambassador 48 hours": with a dative, the parser may take the object for an adverb
+        objects = ("dobj", "npadvmod") if any(c.dep_ == "dative" for c in tok.children) else ("dobj",)
         for c in tok.children:
-            if c.dep_ == "dobj":
+            if c.dep_ in objects:
                 heads = [c]
                 if c.pos_ == "NUM" or c.lemma_.lower() in self.word("quantity_noun"):  # "thousands of troops"
                     heads += [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children]
