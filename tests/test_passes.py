@@ -573,6 +573,8 @@ def test_what_another_party_is_expected_to_do_is_demanded_of_it():
     # a forecast is no demand, and the talks it forecasts stay an event of their own
     events = events_of("Kibaki and Odinga held talks on Monday. The talks are expected to continue next week.")
     assert not [e for e in events if e.type == "demand"] and len([e for e in events if e.type == "talks"]) == 2
+    assert not [e for e in events_of("Norway said it did not expect lasting damage to its ties with China.")
+                if e.type == "demand"]
 
 
 def test_shuttle_diplomacy_is_talks_between_the_parties():

@@ -556,11 +556,11 @@ def _gathers_no_crowd(state: SentenceState, c: Candidate) -> bool:
 
 
 def _expects_of_none(state: SentenceState, c: Candidate) -> bool:
-    """ "is expected to arrive", "expected growth": no party is expected to act (not "expects Damascus to
-    end its support", "expected to see the full text")."""
+    """ "is expected to arrive", "did not expect lasting damage": a forecast, no party is expected to act
+    (not "expects Damascus to end its support", "expected a clear commitment")."""
     kids = {k.dep_ for k in c.head.children}
     return c.head.lemma_.lower() == "expect" and (
-        "nsubjpass" in kids or "auxpass" in kids or not kids & {"xcomp", "ccomp", "dobj"})
+        "nsubjpass" in kids or "auxpass" in kids or "neg" in kids or not kids & {"xcomp", "ccomp", "dobj"})
 
 
 def _wishes_aloud(state: SentenceState, c: Candidate) -> bool:
