@@ -599,6 +599,25 @@ def test_an_ultimatum_is_a_demand():
     assert e and e[0].type == "demand" and e[0].target == ("South Korea",)
 
 
+def test_walking_out_of_talks_or_a_body_is_a_rejection():
+    e = [e for e in events_of("Eritrea walked out of IGAD in 2007.") if e.trigger == "walked out"]
+    assert e and e[0].type == "rejection" and "rewrite:exited_accord" in e[0].rule
+    e = [e for e in events_of("North Korea said it was withdrawing from the Nuclear Non-Proliferation Treaty.")
+         if e.trigger == "withdrawing"]
+    assert e and e[0].type == "rejection"
+    e = [e for e in events_of("Several Malaysian cabinet ministers walked out of the banquet hall.")
+         if e.trigger == "walked out"]
+    assert e and e[0].type == "protest"
+
+
+def test_a_trait_in_common_is_no_cooperation():
+    e = [e for e in events_of("Algeria and Mali, which share a desert border, have clashed.") if e.trigger == "share"]
+    assert all(x.type == "statement" and "rewrite:nothing_shared" in x.rule for x in e)
+    e = [e for e in events_of("The United States, Japan and South Korea would keep sharing missile warning data.")
+         if e.trigger == "sharing"]
+    assert e and e[0].type == "cooperation"
+
+
 def test_a_wish_denied_is_no_demand():
     assert not [e for e in events_of("Abhisit said Thailand did not want a war with Cambodia.") if e.type == "demand"]
     assert [e for e in events_of("Thailand wants a pledge from Cambodia.") if e.type == "demand"]

@@ -273,12 +273,17 @@ def _abandons_accord(state: SentenceState, c: Candidate) -> bool:
 
 
 def _exits_accord(state: SentenceState, c: Candidate) -> bool:
-    """ "pulling out of negotiations", "withdrew from the treaty": not a military retreat."""
+    """ "pulling out of negotiations", "withdrew from the treaty", "walked out of IGAD": not a military
+    retreat, nor a protest."""
     preps = [k for k in c.head.children if k.dep_ in ("prep", "prt")]
     preps += [k for p in preps for k in p.children if k.dep_ == "prep"]  # "out" "of"
     objs = [p for prep in preps if prep.lower_ in ("of", "from") for p in prep.children if p.dep_ == "pobj"]
     objs += [d for d in c.head.children if d.dep_ == "dobj"]
-    return c.head.pos_ == "VERB" and any(_is_accord(state, o) for o in objs)
+    return c.head.pos_ == "VERB" and any(
+        _is_accord(state, o) or (m := state.mentions.get(o.i)) is not None and m.actor.kind == "organization"
+        and (m.actor.country is not None  # a body the lexicon knows, not a place read as one
+             or m.actor.name.split()[-1].lower() in state.rules.word("venue_name"))  # "the ... Treaty"
+        for o in objs)
 
 
 def _is_force(state: SentenceState, tok: Token, actors: list[Actor]) -> bool:
@@ -572,6 +577,17 @@ def _wishes_aloud(state: SentenceState, c: Candidate) -> bool:
             and not any(k.dep_ in ("xcomp", "ccomp") for k in tok.children))
 
 
+def _shares_no_good(state: SentenceState, c: Candidate) -> bool:
+    """ "which share a desert border", "whose language most Moldovans share", "the issues we share": what is
+    shared is no good handed between parties (not "would keep sharing missile warning data")."""
+    tok = c.head
+    if tok.lemma_.lower() != "share" or tok.pos_ != "VERB":
+        return False
+    goods = state.rules.word("shared_good")
+    return not any(o.lemma_.lower() in goods or o.lower_ in goods for o in tok.subtree
+                   if o.dep_ in ("dobj", "compound", "conj"))
+
+
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": _obliges_another,
     "reports_misdeed": lambda state, c: bool(_accused_in_report(state, c)),
@@ -598,6 +614,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "denies_charge": _denies_charge,
     "names_a_charge": _names_a_charge,
     "vowed": _vowed,
+    "shares_no_good": _shares_no_good,
     "wishes_aloud": _wishes_aloud,
     "gathers_no_crowd": _gathers_no_crowd,
     "expects_of_none": _expects_of_none,
