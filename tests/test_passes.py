@@ -618,6 +618,20 @@ def test_a_trait_in_common_is_no_cooperation():
     assert e and e[0].type == "cooperation"
 
 
+@pytest.mark.parametrize("text", [
+    "Bulgaria, Slovakia and several Balkan countries have been hardest hit, with factories shut down.",
+    "Relations between Slovakia and Hungary have hit a new low.",
+])
+def test_a_crisis_that_hits_is_no_attack(text):
+    assert not [e for e in events_of(text) if e.type == "military"]
+
+
+def test_hitting_back_is_a_retort_and_hitting_positions_an_attack():
+    assert [e.type for e in events_of("China's foreign ministry hit back at the United States.")
+            if e.trigger == "hit back"] == ["criticism"]
+    assert [e.type for e in events_of("Saudi warplanes hit Houthi positions in Sanaa.")] == ["military"]
+
+
 def test_a_wish_denied_is_no_demand():
     assert not [e for e in events_of("Abhisit said Thailand did not want a war with Cambodia.") if e.type == "demand"]
     assert [e for e in events_of("Thailand wants a pledge from Cambodia.") if e.type == "demand"]
