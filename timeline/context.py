@@ -68,12 +68,14 @@ def crowd_patient(events: list[Event], ctx: ArticleContext) -> list[Event]:
     is the crowd the article named last before it (words.csv crowd_group: "the protesters"), not the
     party the article is about."""
     crowds = words()["crowd_group"]
-    named = sorted((offset, actor) for offset, actor, _ in ctx.named if actor.name in crowds)
+    named = sorted(((offset, actor) for offset, actor, _ in ctx.named if actor.name in crowds), key=lambda m: m[0])
     out = []
     for e in events:
-        before = [actor for offset, actor in named if offset < e.char_start] if (
-            "role:crowd.patient" in e.rule and e.source and not e.target) else []
-        out.append(_with_party(e, before[-1], "target", factor=1.0) if before else e)
+        before = [actor for offset, actor in named if offset < e.char_start]
+        if "role:crowd.patient" in e.rule and e.source and not e.target and before:
+            out.append(_with_party(e, before[-1], "target", factor=1.0))
+        else:
+            out.append(e)
     return out
 
 

@@ -279,11 +279,15 @@ def _exits_accord(state: SentenceState, c: Candidate) -> bool:
     preps += [k for p in preps for k in p.children if k.dep_ == "prep"]  # "out" "of"
     objs = [p for prep in preps if prep.lower_ in ("of", "from") for p in prep.children if p.dep_ == "pobj"]
     objs += [d for d in c.head.children if d.dep_ == "dobj"]
-    return c.head.pos_ == "VERB" and any(
-        _is_accord(state, o) or (m := state.mentions.get(o.i)) is not None and m.actor.kind == "organization"
-        and (m.actor.country is not None  # a body the lexicon knows, not a place read as one
-             or m.actor.name.split()[-1].lower() in state.rules.word("venue_name"))  # "the ... Treaty"
-        for o in objs)
+    return c.head.pos_ == "VERB" and any(_is_accord(state, o) or _is_body(state, o) for o in objs)
+
+
+def _is_body(state: SentenceState, tok: Token) -> bool:
+    """An organisation the lexicon knows ("IGAD"), or one the recogniser named for an instrument ("the Nuclear
+    Non-Proliferation Treaty"); not a place the recogniser took for an organisation ("Gyandzha")."""
+    m = state.mentions.get(tok.i)
+    return m is not None and m.actor.kind == "organization" and (
+        m.actor.country is not None or m.actor.name.split()[-1].lower() in state.rules.word("venue_name"))
 
 
 def _is_force(state: SentenceState, tok: Token, actors: list[Actor]) -> bool:
@@ -541,9 +545,13 @@ def _crowd_acts(state: SentenceState, c: Candidate) -> bool:
     crowd_assault; not "demonstrators launched missiles")."""
     if c.verb is None or c.verb != c.head or c.head.lemma_.lower() not in state.rules.word("crowd_assault"):
         return False
-    protesters = group_nouns()["protester"]
-    return any(_crowd(state, s) or (m := state.mentions.get(s.i)) is not None and m.actor.name == protesters
-               for s in subjects(c.verb))
+    return any(_crowd_or_protesters(state, s) for s in subjects(c.verb))
+
+
+def _crowd_or_protesters(state: SentenceState, tok: Token) -> bool:
+    """A noun of a crowd (`_crowd`) or a word that names the protesters."""
+    return _crowd(state, tok) or (m := state.mentions.get(tok.i)) is not None \
+        and m.actor.name == group_nouns()["protester"]
 
 
 def _crowd(state: SentenceState, tok: Token) -> bool:
@@ -553,11 +561,8 @@ def _crowd(state: SentenceState, tok: Token) -> bool:
 
 def _gathers_no_crowd(state: SentenceState, c: Candidate) -> bool:
     """ "Leaders gathered in Brussels": those gathering are no crowd (not "protesters gathered outside")."""
-    if c.head.lemma_.lower() != "gather" or c.head.pos_ != "VERB":
-        return False
-    protesters = group_nouns()["protester"]
-    return not any(_crowd(state, s) or (m := state.mentions.get(s.i)) is not None and m.actor.name == protesters
-                   or s.lemma_.lower() in group_nouns() for s in subjects(c.head))
+    return c.head.lemma_.lower() == "gather" and c.head.pos_ == "VERB" and not any(
+        _crowd_or_protesters(state, s) or s.lemma_.lower() in group_nouns() for s in subjects(c.head))
 
 
 def _expects_of_none(state: SentenceState, c: Candidate) -> bool:
@@ -742,14 +747,9 @@ def _credit_line(state: SentenceState) -> bool:
 
 
 def _inside_cue_phrase(rules: Rules, tok: Token, trig: Trigger) -> bool:
-    """ "called off his visit": the verb of a longer modality phrase is no trigger of its own; nor is a
-    cue verb with an infinitive and no object ("the talks are expected to continue": not "expects
-    Damascus to end its support")."""
+    """ "called off his visit": the verb of a longer modality phrase is no trigger of its own."""
     hit = rules.cue_at(tok)
-    if hit is not None and len(hit[0].lemmas) > len(trig.lemmas):
-        return True
-    kids = {k.dep_ for k in tok.children}
-    return trig.type == "demand" and rules.is_cue(tok) == "planned" and "xcomp" in kids and "dobj" not in kids
+    return hit is not None and len(hit[0].lemmas) > len(trig.lemmas)
 
 
 def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
@@ -800,7 +800,8 @@ def _governor(state: SentenceState, c: Candidate) -> Candidate | None:
     t, at = c.head, state.at
     if c.frame == "named" and t.dep_ == "amod" and t.i > t.head.i:
         return None  # 'called the attacks "totally unacceptable"': the name judges the attacks, it is no content of them
-    if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in at and t.pos_ == "NOUN":
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in at and t.pos_ == "NOUN" \
+            and not _cue_only(state.rules, at[t.head.i]):  # not "the talks are expected to continue"
         return at[t.head.i]  # "the summit was hosted by Kishida": one event, told by the verb
     for _ in range(8):
         if t.head == t or t.dep_ in ("nsubj", "nsubjpass", "csubj", "relcl", "parataxis", "appos"):
@@ -945,12 +946,10 @@ def _crowd_patient(state: SentenceState, c: Candidate) -> bool:
     """ "police detained about 20 people", "hundreds were detained", "the arrest of dozens": the one
     coerced is a crowd the sentence does not name (words.csv crowd_noun)."""
     tok = c.head
-    if tok.pos_ == "VERB":
-        patients = [k for k in tok.children if k.dep_ in ("dobj", "nsubjpass")]
-    else:
-        patients = [p for k in tok.children if k.dep_ == "prep" and k.lower_ == "of" for p in k.children]
-    return any((_crowd(state, p) or p.pos_ == "NUM" and p.dep_ in ("dobj", "nsubjpass") and p.lower_ != "one")
-               and not any(t.i in state.mentions for t in p.subtree) for p in patients)
+    struck = _struck(state, tok) if tok.pos_ == "VERB" else [
+        p for k in tok.children if k.dep_ == "prep" and k.lower_ == "of" for p in k.children]
+    counted = [p for p in struck if p.pos_ == "NUM" and p.lower_ != "one"]  # "hundreds were detained"
+    return _unnamed_crowd(state, struck) or any(not any(t.i in state.mentions for t in p.subtree) for p in counted)
 
 
 REPORTED_PARTY = {"criticism": (_accused_in_report, "role:accused"), "demand": (_conditioned_on, "role:conditioned"),
