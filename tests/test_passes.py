@@ -119,6 +119,15 @@ def test_keeping_an_accord_agrees_to_it(text, kind):
     assert kind in types and "praise" not in types
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("Pakistan supported the Taleban.", "aid"),  # a fighting side
+    ("Kenya's foreign minister praised the protesters for their courage.", "praise"),  # unarmed people
+    ("Brahimi praised the delegates for their spirit of compromise.", "praise"),
+])
+def test_support_of_a_fighting_side_is_aid_of_unarmed_people_praise(text, kind):
+    assert [e.type for e in events_of(text) if e.trigger in ("supported", "praised")] == [kind]
+
+
 def test_a_truce_signed_is_the_agreement_not_a_retreat_of_its_own():
     types = [e.type for e in events_of("Colombia's government and the rebels signed a definitive cease-fire in Havana.")]
     assert "agreement" in types and "retreat" not in types

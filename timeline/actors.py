@@ -510,6 +510,15 @@ def _people_noun(tok: Token) -> bool:
         or lemma in words()["people_noun"])
 
 
+def _plural_lemma(tok: Token) -> str:
+    """A plural noun's lower-case lemma, a capitalised one too, which the tagger leaves as written
+    ("the two Prime Ministers": "minister")."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "NNPS" and lemma == tok.lower_ and lemma.endswith("s"):
+        return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+    return lemma
+
+
 def _bare_pair(tok: Token) -> bool:
     """ "The two" or "both" standing alone as a subject: "the two pledged", "when the two meet"."""
     return (tok.lower_ in ("two", "both") and tok.dep_ in ("nsubj", "nsubjpass")
@@ -915,7 +924,8 @@ class GroupWords:
         (people for a noun of people); for "the two" and "both", also the people a clause brought
         together ("He held talks with Modi, and the two pledged"), whichever came last; for "both
         sides" or "the two countries" with no pair in the sentence, the story's two main parties."""
-        refers = "any" if _bare_pair(tok) else collective_nouns()[tok.lemma_.lower()]
+        noun = _plural_lemma(tok)
+        refers = "any" if _bare_pair(tok) else collective_nouns()[noun]
         pair = _bare_pair(tok) or any(c.lower_ in ("two", "both") for c in tok.children)
         count = next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), None)
         sized = next((m for m in reversed(self.together) if len(self._as_kind(m, refers)) == count), ()) if count else ()
@@ -928,7 +938,7 @@ class GroupWords:
         if named:
             return self._as_kind(named, refers)
         addressed = tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB"  # "urged both sides"
-        if pair and addressed and not _bare_pair(tok) and (refers == "country" or tok.lemma_.lower() in SIDE_NOUNS):
+        if pair and addressed and not _bare_pair(tok) and (refers == "country" or noun in SIDE_NOUNS):
             main = self._main_pair(refers, speaking)
             if main:
                 return main
@@ -936,24 +946,24 @@ class GroupWords:
             named = self.last_met
         if not named:
             people = refers == "person" and self.last_people_together  # "the two leaders": people
-            sides = tok.lemma_.lower() in SIDE_NOUNS and self.last_sides
+            sides = noun in SIDE_NOUNS and self.last_sides
             named = self.last_people_together if people else self.last_sides if sides else self.last_named_together
-        heads = self._heads_before(self.offset + tok.idx) if pair and tok.lemma_.lower() in HEAD_NOUNS else []
+        heads = self._heads_before(self.offset + tok.idx) if pair and noun in HEAD_NOUNS else []
         speakers = {a.name for a in speaking}
         heads = [a for a in heads if a.name not in speakers]
         others = tuple(a for a in named if a.name not in speakers)
-        if pair and tok.lemma_.lower() not in SIDE_NOUNS and len(others) > 1:
+        if pair and noun not in SIDE_NOUNS and len(others) > 1:
             named = others  # "Michel will host Pashinyan and Aliyev ... 'Both leaders committed,' he wrote"
         if heads and (not any(a in heads for a in named) or any(a.name in speakers for a in named)):
             # "the two presidents" after "Yellen and Blinken will travel": the heads the article names most;
             # "Annan praised both leaders" after "witnessed by Annan and Albright": not his own group
             named = tuple(heads[:2]) if len(heads) > 1 and heads[0].country != heads[1].country else named
-        office = tok.lemma_.lower() if tok.lemma_.lower() in OFFICE_NOUNS else None
+        office = noun if noun in OFFICE_NOUNS else None
         if pair and office and not all(office in (a.title or office).lower() for a in named):
             # "the two presidents" after "a visit by Prime Minister Kishida": not him
             holders = [a for a in unique([*named, *heads]) if office in (a.title or "").lower()]
             named = tuple(holders[:2]) if len(holders) > 1 else named
-        if pair and len(named) > 2 and not _bare_pair(tok) and tok.lemma_.lower() not in SIDE_NOUNS:
+        if pair and len(named) > 2 and not _bare_pair(tok) and noun not in SIDE_NOUNS:
             # "the two leaders" after "Meles and Isaias signed ... witnessed by Annan and Albright": the first pair
             # named together among them ("Jaishankar met Wang Yi and Sergei Lavrov. The two ministers": the second)
             pairs = [m for m in self.together if len(m) == 2 and set(m) <= set(named)]
@@ -1013,7 +1023,7 @@ class GroupWords:
 
     def _is_collective(self, tok: Token, found: dict[int, Mention]) -> bool:
         """A plural collective noun that picks out a known group: "the two sides", "both countries"."""
-        lemma = tok.lemma_.lower()
+        lemma = _plural_lemma(tok)
         if lemma not in collective_nouns() or tok.tag_ not in ("NNS", "NNPS"):
             return False
         country_named = any(c.i in found and found[c.i].actor.kind == "country"

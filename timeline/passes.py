@@ -291,8 +291,12 @@ def _is_body(state: SentenceState, tok: Token) -> bool:
 
 
 def _is_force(state: SentenceState, tok: Token, actors: list[Actor]) -> bool:
-    forces = state.rules.word("force_noun")
-    return tok.lemma_.lower() in forces or tok.lower_ in forces or any(a.kind == "group" for a in actors)
+    """A fighting side: a force noun ("troops"), or a group named as one ("the Taleban", "the rebels"),
+    not unarmed people ("the delegates", "the protesters")."""
+    forces, lemma = state.rules.word("force_noun"), tok.lemma_.lower()
+    unarmed = lemma in state.rules.word("people_noun") or lemma in state.rules.word("crowd_noun") \
+        or tok.lower_ in state.rules.word("crowd_group")
+    return lemma in forces or tok.lower_ in forces or not unarmed and any(a.kind == "group" for a in actors)
 
 
 def _supports_force(state: SentenceState, c: Candidate) -> bool:
