@@ -727,6 +727,17 @@ def test_naming_someones_act_is_no_phone_call_and_an_insult_is_criticism():
     assert [(e.type, e.source) for e in clinton] == [("criticism", ("Hillary Clinton",))]
 
 
+@pytest.mark.parametrize("text,etype", [
+    ('Macedonian Prime Minister Zoran Zaev called the Bulgarian veto "a big disappointment".', "criticism"),
+    ("Lithuania's foreign minister called the Russian fees harassment.", "criticism"),
+    ("Claudia Sheinbaum called the decision courageous.", "praise"),
+    # the parser hangs the name on the "of" phrase: a thing of Trump's named, no phone call to him
+    ("Claudia Sheinbaum called the decision of Donald Trump unacceptable.", "criticism"),
+])
+def test_a_name_given_judges_who_did_what_is_named(text, etype):
+    assert [e.type for e in events_of(text) if e.type != "statement"] == [etype]
+
+
 def test_closing_a_border_is_a_sanction_not_a_deal():
     events = events_of("Turkey sealed its border with Armenia in 1993.")
     assert [(e.type, e.source, e.target) for e in events] == [("sanction", ("Turkey",), ("Armenia",))]

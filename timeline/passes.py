@@ -771,8 +771,9 @@ def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") or c is named]  # "Ruto was received by Macron"
         withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
         heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
-        if partner == "any" or any(t.i in state.mentions and not _owner_of(t, h) for h in heads
-                                   for t in [h, *noun_phrase(h)]):
+        if partner == "any" or any(t.i in state.mentions and not _owner_of(t, h)
+                                   and not (partner == "object" and _of_a_thing(state, t, h))
+                                   for h in heads for t in [h, *noun_phrase(h)]):
             return trig  # someone, not someone's thing ("called Johnson's accusation shocking")
     return None
 
@@ -790,6 +791,16 @@ def _owner_of(tok: Token, head: Token) -> bool:
     while tok != head and tok.head != tok:
         if tok.dep_ == "poss":
             return True
+        tok = tok.head
+    return False
+
+
+def _of_a_thing(state: SentenceState, tok: Token, head: Token) -> bool:
+    """Whether `tok` is in the "of" phrase of a thing ("called the decision of Donald Trump unacceptable"),
+    not of people ("received a delegation of Hamas leaders")."""
+    while tok != head and tok.head != tok:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            return tok.head.head.pos_ == "NOUN" and not names_people(tok.head.head, state.ctx.roles.finder.lexicon)
         tok = tok.head
     return False
 
