@@ -738,6 +738,14 @@ def test_a_name_given_judges_who_did_what_is_named(text, etype):
     assert [e.type for e in events_of(text) if e.type != "statement"] == [etype]
 
 
+def test_calling_a_summit_convenes_it_calling_a_deed_a_name_judges_it():
+    summit = events_of("Swaziland's King Mswati has called an emergency summit of the Southern African Development "
+                       "Community for later this month.")
+    assert [e.type for e in summit] == ["meeting"] and summit[0].source  # the king (or his state) convenes
+    launch = events_of("Japanese Prime Minister Shinzo Abe called the North Korean launch a violent act.")
+    assert "meeting" not in [e.type for e in launch] and "criticism" in [e.type for e in launch]
+
+
 def test_closing_a_border_is_a_sanction_not_a_deal():
     events = events_of("Turkey sealed its border with Armenia in 1993.")
     assert [(e.type, e.source, e.target) for e in events] == [("sanction", ("Turkey",), ("Armenia",))]

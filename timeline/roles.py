@@ -286,7 +286,7 @@ class Roles:
     def verb_of_noun(self, tok: Token, verb: Token, mentions: Mentions, sources: list[Actor],
                      targets: list[Actor], from_prep: bool, listed: bool):
         """What the verb a noun trigger hangs from adds: its subject, object or partner."""
-        if felt_about(tok, verb) or verb.lemma_.lower() in words()["judging_verb"] and tok.dep_ in ("dobj", "nsubjpass"):
+        if felt_about(tok, verb) or judges(verb) and tok.dep_ in ("dobj", "nsubjpass"):
             return sources, targets  # "sorrow for the shootings", "Abe condemned the launch": not the actor
         subj = self.subject_actors(verb, mentions)
         if held(tok) or within(tok, verb):  # "Deuba is under house arrest", "Iran is in talks with the EU"
@@ -314,6 +314,15 @@ class Roles:
             pronoun = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
             sources = subj + ([] if pronoun else [a for a in sources if a.name not in {s.name for s in subj}])
         return sources, targets or _partner_on_verb(self, tok, verb, mentions, sources + subj)
+
+
+def judges(verb: Token) -> bool:
+    """A verb that judges or reports the deed it takes as its object ("condemned the launch", "called the
+    bans discriminatory"); a verb that also convenes (words.csv convening_verb) only with a name given,
+    not "called an emergency summit"."""
+    lemma = verb.lemma_.lower()
+    return lemma in words()["judging_verb"] and (
+        lemma not in words()["convening_verb"] or any(naming_verb(t) == verb for t in verb.subtree))
 
 
 def _partner_on_verb(roles: Roles, tok: Token, verb: Token, mentions: Mentions, own: list[Actor]) -> list[Actor]:
