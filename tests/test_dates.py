@@ -688,6 +688,20 @@ def test_a_sentence_opening_by_a_day_takes_the_sentence_tense():
         assert [t.date for t in find_dates(text, "2003-02-02") if "day" in t.text] == [value], text
 
 
+def test_a_daytime_clock_time_of_a_story_told_of_one_earlier_day_is_on_that_day():
+    """A morning paper's "yesterday", an overnight wire's "Monday": a daytime clock time told in the past
+    is on the one day the story told; early hours stay on the publication date, and so does a clock time
+    after the story told two days."""
+    paper = ("Brown takes over at No 10\n\nThursday June 28 2007\n\nGordon Brown became prime minister "
+             "yesterday. He arrived at the palace shortly before 2.30pm and left at 3pm.")
+    assert [(t.text, t.date) for t in find_dates(paper, "2007-06-28") if "pm" in t.text] == [
+        ("2.30pm", "2007-06-27"), ("3pm.", "2007-06-27")]  # the tagger keeps the point
+    quake = "Quake hits Nepal\n\nA strong earthquake struck Nepal on Sunday. It hit at 1:32 a.m. local time."
+    assert [t.date for t in find_dates(quake, "2012-08-06") if "a.m." in t.text] == ["2012-08-06"]
+    two = ("Talks end\n\nThe talks ended yesterday, after a first round on Tuesday. The envoys left at 3pm.")
+    assert [t.date for t in find_dates(two, "2007-06-28") if "pm" in t.text] == ["2007-06-28"]
+
+
 def test_a_clock_time_is_on_the_day_the_dateline_gives_the_story():
     """ "HOUSTON, Feb. 1 -- ... lost contact at 8:59 a.m." in a paper of Feb. 2: Feb. 1; with no dateline
     day, the publication date."""

@@ -2133,7 +2133,11 @@ def _date_clock_times(text: str, found: list[Timex], anchor: date | None) -> lis
     def last_night(k: int) -> str | None:
         return _last_night(text, out[k], _last_day_told(out, k), anchor)
 
-    for step in (day_next_to, day_next_to, day_before_in_sentence, clock_before, last_night, day_told, day_next_to):
+    def story_day(k: int) -> str | None:
+        return _story_day(text, out, k, anchor)
+
+    for step in (day_next_to, day_next_to, day_before_in_sentence, clock_before, last_night, story_day, day_told,
+                 day_next_to):
         for k in reversed(clocks) if step is day_next_to else clocks:  # a day passes along "10:30 a.m. (1430 GMT)"
             day = out[k].date or step(k)
             if day:
@@ -2258,6 +2262,30 @@ def _last_night(text: str, t: Timex, told: str | None, anchor: date | None) -> s
     if tense != "past":
         return before if told == before and tense == "unmarked" else None
     return None if told == anchor.isoformat() else before
+
+
+def _story_day(text: str, out: list[Timex], k: int, anchor: date | None) -> str | None:
+    """ "Gordon Brown became prime minister yesterday ... the Queen received him at noon": a daytime clock
+    time told in the past with no day of its own, in a story that has told one day only, a day or two
+    before the publication date (a morning paper's "yesterday", an overnight wire's "Monday"), is on it.
+    (Early hours stay on the publication date: "the quake struck at 1:32 a.m." in the next day's paper.)"""
+    t = out[k]
+    low = t.text.lower()
+    hour = _clock_hour(t.text) if not low.endswith(("morning", "afternoon")) else 9 if low.endswith("morning") else 15
+    if anchor is None or hour is None or not 7 <= hour < 19 or _tense(text, t.start, t.end) != "past":
+        return None
+    told = {p.date for p in out[:k] if _one_day(p) and (not _CLOCK.fullmatch(p.text) or _DAY_WORD.search(p.text))
+            and not _on_date_line(text, p)}
+    day = told.pop() if len(told) == 1 else None
+    return day if day is not None and 1 <= (anchor - date.fromisoformat(day)).days <= 2 else None
+
+
+def _on_date_line(text: str, t: Timex) -> bool:
+    """Whether `t` is on a line of its own near the top, with no sentence: a date line ("Thursday June 28
+    2007", "June 3, 1997 12:41 a.m. EDT")."""
+    start, end = text.rfind("\n", 0, t.start) + 1, text.find("\n", t.end)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return start < 400 and len(line) < 90 and not re.search(r"[a-z]{3,}\.(?:\s|$)", line)
 
 
 def _windows(trigger: re.Pattern[str], low: str) -> list[tuple[int, int]]:
