@@ -192,10 +192,19 @@ def _summons_home(state: SentenceState, c: Candidate) -> bool:
 
 def _protests_to(state: SentenceState, c: Candidate) -> bool:
     """ "India's foreign ministry has protested to Beijing", "a protest with the Japanese embassy": a
-    protest addressed to a government is a diplomatic complaint, not a demonstration."""
-    return c.head.lemma_.lower() == "protest" and any(
-        (m := state.mentions.get(p.i)) is not None and m.actor.kind in ("country", "organization", "person")
-        for k in c.head.children if k.dep_ == "prep" and k.lower_ in ("to", "with") for p in k.children if p.dep_ == "pobj")
+    protest addressed to a government is a diplomatic complaint, not a demonstration; so is one an envoy
+    is summoned for ("summoned the British ambassador to protest"), and a note ("handed a protest note",
+    "lodged a formal protest": words.csv note_verb)."""
+    tok = c.head
+    if tok.lemma_.lower() != "protest":
+        return False
+    note = tok.head if tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+    note = note.head if note.lower_ == "of" else note  # "a note of protest"
+    return any((m := state.mentions.get(p.i)) is not None and m.actor.kind in ("country", "organization", "person")
+               for k in tok.children if k.dep_ == "prep" and k.lower_ in ("to", "with") for p in k.children
+               if p.dep_ == "pobj") \
+        or tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in state.rules.word("summon_verb") \
+        or note.dep_ in ("dobj", "nsubjpass") and note.head.lemma_.lower() in state.rules.word("note_verb")
 
 
 def _blocks_passage(state: SentenceState, c: Candidate) -> bool:
