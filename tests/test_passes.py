@@ -265,6 +265,8 @@ RULE_CASES = [
      "occurred"),
     ("rewrite:diplomatic_protest", "India's foreign ministry has protested to Beijing over the map.", "criticism",
      "India", "China", "occurred"),
+    ("rewrite:deployed_troops", "The first 150 American soldiers arrived in Macedonia on Thursday.", "military",
+     "United States", "North Macedonia", "occurred"),
     ("rewrite:diplomatic_protest", "Tajikistan handed a protest note to the Uzbek ambassador.", "criticism",
      "Tajikistan", None, "occurred"),
     ("rewrite:diplomatic_protest", "Russia summoned the British ambassador to protest against the incursion.",

@@ -418,6 +418,14 @@ def _forces_act(state: SentenceState, c: Candidate) -> bool:
     return any(_is_force(state, s, []) for s in subj)
 
 
+def _troops_come(state: SentenceState, c: Candidate) -> bool:
+    """ "The first 150 American soldiers arrived from Bosnia", "Russian troops landed in Kazakhstan": armed
+    forces that come are deployed (words.csv force_noun, agents.csv military), no visit."""
+    subj = [s for s in subjects(c.verb)] if c.verb is not None and c.verb == c.head else []
+    return any(s.lemma_.lower() in state.rules.word("force_noun") or agent_sector(s) == "military"
+               or any(m.lower_ == "military" and m.dep_ in ("amod", "compound") for m in s.children) for s in subj)
+
+
 def _yields_policy(state: SentenceState, c: Candidate) -> bool:
     """ "withdrew a finance bill", "lifted a ban on gatherings": the thing given up is a policy."""
     policy = state.rules.word("policy_noun")
@@ -641,6 +649,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "defends_own": _defends_own,
     "defends_deed": _defends_deed,
     "forces_act": _forces_act,
+    "troops_come": _troops_come,
     "crowd_acts": _crowd_acts,
     "yields_policy": _yields_policy,
     "hands_over_office": _hands_over_office,
