@@ -224,6 +224,10 @@ def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
     # a state's name word in the plural: every state so named
     ("China called on both Koreas to remain calm.", "Koreas", ["South Korea", "North Korea"]),
     ("The two Sudans agreed on oil fees.", "Sudans", ["South Sudan", "Sudan"]),
+    # "the two" are two sides: not a leader and their own state, but the story's two main parties
+    ("India and Bangladesh today signed a treaty on the Ganga.\nPrime Minister H D Deve Gowda and his Bangladesh "
+     "counterpart Sheikh Hasina signed it.\nThe two prime ministers also agreed to revive the commission.",
+     "ministers", ["Bangladesh", "India"], "1996-12-12"),
     # a capitalised plural the tagger leaves unlemmatised is the same collective noun
     ("Atal Bihari Vajpayee arrived and was received by Nawaz Sharif.\nThe two Prime Ministers held talks.", "Ministers",
      ["Atal Bihari Vajpayee", "Nawaz Sharif"], "1999-02-21"),

@@ -774,6 +774,13 @@ def outside(actors: Iterable[Actor], own: set[str]) -> list[Actor]:
     return unique([a for a in actors if a.name not in own and a.country not in own])
 
 
+def _one_side(members: tuple[Actor, ...]) -> bool:
+    """A state and its own people only ("Bangladesh", "Khaleda Zia"): one side, where two rivals of one
+    state ("Kiir and Machar", "the two candidates") are two."""
+    return len(members) > 1 and len({a.country or a.name for a in members}) == 1 \
+        and any(a.kind == "country" for a in members) and any(a.kind != "country" for a in members)
+
+
 def _people(members: tuple[Actor, ...]) -> bool:
     return all(a.kind == "person" for a in members)
 
@@ -879,7 +886,12 @@ class GroupWords:
         if namesakes := self._namesakes(tok):
             return namesakes  # "both Koreas", "the two Sudans"
         if _bare_pair(tok) or self._is_collective(tok, found):
-            return self._collective(tok, here, met, _addressers(tok, found))
+            speaking = _addressers(tok, found)
+            group = self._collective(tok, here, met, speaking)
+            if _one_side(group) and (_bare_pair(tok) or any(c.lower_ in ("two", "both") for c in tok.children)):
+                # "the two sides" are two: not a leader and their own state ("Khaleda Zia", "Bangladesh")
+                return self._main_pair("any", speaking) or group
+            return group
         return ()
 
     def _crowd_before(self, tok: Token, here: list[tuple[int, tuple[Actor, ...]]],
