@@ -702,6 +702,13 @@ def test_a_daytime_clock_time_of_a_story_told_of_one_earlier_day_is_on_that_day(
     assert [t.date for t in find_dates(two, "2007-06-28") if "pm" in t.text] == ["2007-06-28"]
 
 
+def test_a_clock_time_in_capitals_is_a_clock_time():
+    """The New York Times' "6 P.M.", a wire's "8 AM": the same clock times as "6 p.m."."""
+    found = find_dates("The Senate voted at about 6 P.M. on Tuesday. Polls open at 8 AM on Thursday.", "1991-10-16")
+    assert [(t.text, t.date) for t in found] == [("6 P.M.", "1991-10-15"), ("Tuesday", "1991-10-15"),
+                                                 ("8 AM", "1991-10-17"), ("Thursday", "1991-10-17")]
+
+
 def test_a_clock_time_is_on_the_day_the_dateline_gives_the_story():
     """ "HOUSTON, Feb. 1 -- ... lost contact at 8:59 a.m." in a paper of Feb. 2: Feb. 1; with no dateline
     day, the publication date."""

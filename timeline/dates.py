@@ -308,8 +308,8 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "offset": _rx(rf"(?<![\w-]){_NUM}[ \t\xa0-]+{_UNIT}{_SP}(?:(?P<dir>later|earlier)(?!\w)(?!{_SP}than\b)"
                   r"|(?P<dir2>before|after)(?=[ \t\xa0]*(?:[.,;:!?)\"”]|$)))", re.IGNORECASE),
     "duration": _rx(rf"(?<![\w$£€.,-]){_APPROX}{_NUM}[ \t\xa0-]+{_UNIT}(?!\w)", re.IGNORECASE),
-    "time": _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[ap]\.?m\.?(?!\w)|UTC|GMT|"
-                r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[ap]\.?m\.?(?!\w)|noon|midnight"
+    "time": _rx(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t\xa0]?(?:[apAP]\.?[mM]\.?(?!\w)|UTC|GMT|"
+                r"local time|[A-Z]{2,4}T)(?!\w))?|(?:1[0-2]|0?[1-9])[ \t\xa0]?[apAP]\.?[mM]\.?(?!\w)|noon|midnight"
                 r"|(?:[01]\d|2[0-3])[0-5]\d[ \t\xa0]?(?:GMT|UTC|local time)"
                 r"|(?:the[ \t\xa0]+)?(?:early|late|mid-?)[ \t\xa0]?(?:morning|afternoon|evening)|midday"
                 # "in the afternoon", "well into the evening"; "since dawn"
@@ -323,7 +323,7 @@ _SEQUENCE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|then|to|through|until|till|fol
                        r"(?:(?!(?:earlier|before|previously|last|again|already|since)\s)[a-z-]+\s+){0,2}?"
                        r"(?:on\s+)?|[-–—]\s*)", re.IGNORECASE)
 # A time of day beyond doubt ("8.35" may be a number): with a colon, a.m./p.m., noon, midnight or a zone
-_CLOCK = re.compile(r"\d{1,2}:\d\d|.*(?:[ap]\.?m\.?|[Nn]oon|[Mm]idnight|GMT|UTC|local time|[A-Z]{2,4}T|morning|afternoon"
+_CLOCK = re.compile(r"\d{1,2}:\d\d|.*(?:[apAP]\.?[mM]\.?|[Nn]oon|[Mm]idnight|GMT|UTC|local time|[A-Z]{2,4}T|morning|afternoon"
                     r"|evening|[Mm]idday|dawn|dusk)")
 # What may stand between a clock time and its day: "8 a.m. Saturday", "Monday, at noon", "noon (1600 GMT) on Friday",
 # "1:03 a.m. Pacific time on Dec. 5"
