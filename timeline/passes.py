@@ -421,7 +421,7 @@ def _forces_act(state: SentenceState, c: Candidate) -> bool:
 def _troops_come(state: SentenceState, c: Candidate) -> bool:
     """ "The first 150 American soldiers arrived from Bosnia", "Russian troops landed in Kazakhstan": armed
     forces that come are deployed (words.csv force_noun, agents.csv military), no visit."""
-    subj = [s for s in subjects(c.verb)] if c.verb is not None and c.verb == c.head else []
+    subj = subjects(c.verb) if c.verb is not None and c.verb == c.head else []
     return any(s.lemma_.lower() in state.rules.word("force_noun") or agent_sector(s) == "military"
                or any(m.lower_ == "military" and m.dep_ in ("amod", "compound") for m in s.children) for s in subj)
 
