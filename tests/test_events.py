@@ -731,6 +731,7 @@ def test_naming_someones_act_is_no_phone_call_and_an_insult_is_criticism():
     ('Macedonian Prime Minister Zoran Zaev called the Bulgarian veto "a big disappointment".', "criticism"),
     ("Lithuania's foreign minister called the Russian fees harassment.", "criticism"),
     ("Claudia Sheinbaum called the decision courageous.", "praise"),
+    ("Swedish Prime Minister Ulf Kristersson called the Turkish decision deeply disrespectful.", "criticism"),
     # the parser hangs the name on the "of" phrase: a thing of Trump's named, no phone call to him
     ("Claudia Sheinbaum called the decision of Donald Trump unacceptable.", "criticism"),
 ])

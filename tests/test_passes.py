@@ -198,6 +198,8 @@ def test_an_event_told_again_in_its_sentence_is_one_event():
     ("A Chinese vice foreign minister delivered a formal protest to Norwegian Ambassador Svein Saether.", "criticism",
      "delivered"),  # a protest delivered is no aid
     ("Nicolas Maduro shut the main crossings with Colombia last week.", "sanction", "shut"),  # as "closed"
+    ("The Organisation of African Unity voiced reservations about the French operation.", "criticism",
+     "reservations"),  # as "concerns"
     ("France has thrown its weight behind Chad's military council.", "praise", "thrown"),
 ])
 def test_a_verb_with_its_object_says_the_type(text, etype, trigger):
