@@ -1250,7 +1250,7 @@ class MentionFinder:
             lower = tok.lower_
             if lower in RELATIONAL_ROLES:
                 actor = _counterpart(tok, found, self.lexicon, self.on) or _relational(tok, offset, self.resolved, self.memory)
-            elif _diplomatic_protest(tok):
+            elif diplomatic_protest(tok):
                 continue  # "rejected the protest": a note a government lodged, not the protesters
             elif tok.lemma_.lower() in group_nouns() and (_definite(tok, found) or tok.tag_ == "NNS"
                                                           or tok.lower_ == "opposition"
@@ -1430,11 +1430,14 @@ def _hyphened(tok: Token) -> str:
     return tok.text
 
 
-def _diplomatic_protest(tok: Token) -> bool:
-    """ "Godal rejected the protest", "France rejects the protest delivered to our Ambassador": a protest
-    a verb of words.csv note_verb takes is a government's note, not a crowd."""
-    return (tok.lemma_.lower() == "protest" and tok.tag_ == "NN" and tok.dep_ in ("dobj", "nsubjpass")
-            and tok.head.lemma_.lower() in words()["note_verb"])
+def diplomatic_protest(tok: Token) -> bool:
+    """ "Godal rejected the protest", "handed a protest note", "lodged a note of protest": a protest that a
+    verb of words.csv note_verb takes is a government's note, not a crowd's."""
+    if tok.lemma_.lower() != "protest" or tok.tag_ != "NN":
+        return False
+    note = tok.head if tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+    note = note.head if note.lower_ == "of" else note  # "a note of protest"
+    return note.dep_ in ("dobj", "nsubjpass") and note.head.lemma_.lower() in words()["note_verb"]
 
 
 def _named_pair(ent: Span, memory: _Salience) -> bool:

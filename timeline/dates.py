@@ -2214,10 +2214,14 @@ def _clock_hour(expression: str) -> int | None:
 
     >>> _clock_hour("22:00 BST"), _clock_hour("about 9.30am"), _clock_hour("11 p.m."), _clock_hour("noon")
     (22, 9, 23, 12)
+    >>> _clock_hour("the afternoon")
+    15
     >>> _clock_hour("12.20am")
     0
     """
     low = expression.lower()
+    if low.endswith(("morning", "afternoon")):  # "yesterday morning", "the afternoon": its middle
+        return 9 if low.endswith("morning") else 15
     if low.endswith(("noon", "midday")):
         return 12
     m = re.search(r"(\d{1,2})(?:[:.]?(\d\d))?\s*(a\.?m|p\.?m)?\b", low)
@@ -2270,8 +2274,7 @@ def _story_day(text: str, out: list[Timex], k: int, anchor: date | None) -> str 
     before the publication date (a morning paper's "yesterday", an overnight wire's "Monday"), is on it.
     (Early hours stay on the publication date: "the quake struck at 1:32 a.m." in the next day's paper.)"""
     t = out[k]
-    low = t.text.lower()
-    hour = _clock_hour(t.text) if not low.endswith(("morning", "afternoon")) else 9 if low.endswith("morning") else 15
+    hour = _clock_hour(t.text)
     if anchor is None or hour is None or not 7 <= hour < 19 or _tense(text, t.start, t.end) != "past":
         return None
     told = {p.date for p in out[:k] if _one_day(p) and (not _CLOCK.fullmatch(p.text) or _DAY_WORD.search(p.text))
@@ -2282,7 +2285,9 @@ def _story_day(text: str, out: list[Timex], k: int, anchor: date | None) -> str 
 
 def _on_date_line(text: str, t: Timex) -> bool:
     """Whether `t` is on a line of its own near the top, with no sentence: a date line ("Thursday June 28
-    2007", "June 3, 1997 12:41 a.m. EDT")."""
+    2007", "June 3, 1997 12:41 a.m. EDT", "Page last updated at 01:22 GMT, Monday, 12 July 2010"). Wider
+    than `ingest.parse_date_line`, which takes a line for the article's date only when it is nothing but
+    one (tried here: four date sets lost values)."""
     start, end = text.rfind("\n", 0, t.start) + 1, text.find("\n", t.end)
     line = text[start:end if end >= 0 else len(text)].strip()
     return start < 400 and len(line) < 90 and not re.search(r"[a-z]{3,}\.(?:\s|$)", line)

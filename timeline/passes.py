@@ -58,8 +58,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from .actors import (LOCAL_FORCES, STATE_SECTORS, agent_nouns, agent_sector, following_group_nouns, generic_groups,
-                     group_nouns, outside, side_of)
+from .actors import (LOCAL_FORCES, STATE_SECTORS, agent_nouns, agent_sector, diplomatic_protest, following_group_nouns,
+                     generic_groups, group_nouns, outside, side_of)
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
@@ -198,13 +198,11 @@ def _protests_to(state: SentenceState, c: Candidate) -> bool:
     tok = c.head
     if tok.lemma_.lower() != "protest":
         return False
-    note = tok.head if tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
-    note = note.head if note.lower_ == "of" else note  # "a note of protest"
     return any((m := state.mentions.get(p.i)) is not None and m.actor.kind in ("country", "organization", "person")
                for k in tok.children if k.dep_ == "prep" and k.lower_ in ("to", "with") for p in k.children
                if p.dep_ == "pobj") \
         or tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in state.rules.word("summon_verb") \
-        or note.dep_ in ("dobj", "nsubjpass") and note.head.lemma_.lower() in state.rules.word("note_verb")
+        or diplomatic_protest(tok)
 
 
 def _blocks_passage(state: SentenceState, c: Candidate) -> bool:
@@ -422,7 +420,7 @@ def _troops_come(state: SentenceState, c: Candidate) -> bool:
     """ "The first 150 American soldiers arrived from Bosnia", "Russian troops landed in Kazakhstan": armed
     forces that come are deployed (words.csv force_noun, agents.csv military), no visit."""
     subj = subjects(c.verb) if c.verb is not None and c.verb == c.head else []
-    return any(s.lemma_.lower() in state.rules.word("force_noun") or agent_sector(s) == "military"
+    return any(_is_force(state, s, []) or agent_sector(s) == "military"
                or any(m.lower_ == "military" and m.dep_ in ("amod", "compound") for m in s.children) for s in subj)
 
 
@@ -789,8 +787,7 @@ def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") or c is named]  # "Ruto was received by Macron"
         withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
         heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
-        if partner == "any" or any(t.i in state.mentions and not _owner_of(t, h)
-                                   and not (partner == "object" and _of_a_thing(state, t, h))
+        if partner == "any" or any(t.i in state.mentions and not _someones_thing(state, t, h, partner)
                                    for h in heads for t in [h, *noun_phrase(h)]):
             return trig  # someone, not someone's thing ("called Johnson's accusation shocking")
     return None
@@ -804,21 +801,14 @@ def _named_as_complement(state: SentenceState, kids: list[Token]) -> Token | Non
     return next((c for c in kids if c.dep_ == "oprd" and c.pos_ == "PROPN" and c.i in state.mentions), None)
 
 
-def _owner_of(tok: Token, head: Token) -> bool:
-    """Whether `tok` is in a possessor of `head`'s phrase ("British Foreign Secretary Boris Johnson's")."""
+def _someones_thing(state: SentenceState, tok: Token, head: Token, partner: str) -> bool:
+    """Whether `tok` only says whose `head`'s phrase is: in its possessor ("British Foreign Secretary Boris
+    Johnson's accusation"), or, for an object partner, in the "of" phrase of a thing ("called the decision
+    of Donald Trump unacceptable"; not of people: "received a delegation of Hamas leaders")."""
     while tok != head and tok.head != tok:
-        if tok.dep_ == "poss":
+        if tok.dep_ == "poss" or partner == "object" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and tok.head.head.pos_ == "NOUN" and not names_people(tok.head.head, state.ctx.roles.finder.lexicon):
             return True
-        tok = tok.head
-    return False
-
-
-def _of_a_thing(state: SentenceState, tok: Token, head: Token) -> bool:
-    """Whether `tok` is in the "of" phrase of a thing ("called the decision of Donald Trump unacceptable"),
-    not of people ("received a delegation of Hamas leaders")."""
-    while tok != head and tok.head != tok:
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-            return tok.head.head.pos_ == "NOUN" and not names_people(tok.head.head, state.ctx.roles.finder.lexicon)
         tok = tok.head
     return False
 
