@@ -469,6 +469,8 @@ def test_group_nouns_name_the_group_or_a_generic_actor(text, surface, name):
     ("Russian nationalists picketed the Latvian Embassy.", "nationalists", "nationalists"),  # not Russia the state
     ("Brahimi praised the delegates for their spirit of compromise.", "delegates", "delegates"),
     ("We invite international experts to come and see.", "experts", "experts"),
+    ("Canadian fishermen released an Alaska state ferry.", "fishermen", "fishermen"),  # who act, not their state
+    ("Several thousand Cuban exiles marched in Miami.", "exiles", "exiles"),
 ])
 def test_people_nouns_naming_no_known_actor_are_that_group(text, surface, name):
     assert mentions_of(text).get(surface) == name
