@@ -698,8 +698,19 @@ def test_a_daytime_clock_time_of_a_story_told_of_one_earlier_day_is_on_that_day(
         ("2.30pm", "2007-06-27"), ("3pm.", "2007-06-27")]  # the tagger keeps the point
     quake = "Quake hits Nepal\n\nA strong earthquake struck Nepal on Sunday. It hit at 1:32 a.m. local time."
     assert [t.date for t in find_dates(quake, "2012-08-06") if "a.m." in t.text] == ["2012-08-06"]
-    two = ("Talks end\n\nThe talks ended yesterday, after a first round on Tuesday. The envoys left at 3pm.")
+    two = ("Talks end\n\nThe talks ended on Wednesday, after a first round on Tuesday. The envoys left at 3pm.")
     assert [t.date for t in find_dates(two, "2007-06-28") if "pm" in t.text] == ["2007-06-28"]
+
+
+def test_an_afternoon_told_the_morning_after_yesterday_is_yesterdays():
+    """A morning paper that says "yesterday" and "early today": its afternoons and evenings told in the past
+    are yesterday's; not a web story's, which tells what was done today ("fell 5.8 percent today")."""
+    paper = ("Verdict\n\nA jury acquitted four officers yesterday. By early today, nine people had been "
+             "killed. The verdicts were read at 3:10 p.m.")
+    assert [t.date for t in find_dates(paper, "1992-04-30") if "p.m." in t.text] == ["1992-04-29"]
+    web = ("Stocks\n\nThe bank dropped its cap yesterday. The index fell 5.8 percent today. The franc traded "
+           "at 1.0125 per euro at 4:15 p.m. in Zurich.")
+    assert [t.date for t in find_dates(web, "2015-01-16") if "p.m." in t.text] == ["2015-01-16"]
 
 
 def test_a_clock_time_in_capitals_is_a_clock_time():

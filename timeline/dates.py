@@ -2248,6 +2248,8 @@ def _last_day_told(found: list[Timex], k: int, since: int = 0) -> str | None:
 
 
 # A word that names a day in an expression that is also a time of day ("Wednesday evening", "this morning")
+_DONE_TODAY = re.compile(r"(?:later )?(?:today|this afternoon|this evening|tonight)", re.IGNORECASE)
+_YESTERDAY = re.compile(r"\byesterday\b|\blast night\b", re.IGNORECASE)
 _DAY_WORD = re.compile(rf"{_WEEKDAY_ONLY.pattern}|yesterday|today|tonight|tomorrow|this", re.IGNORECASE)
 
 
@@ -2277,9 +2279,16 @@ def _story_day(text: str, out: list[Timex], k: int, anchor: date | None) -> str 
     hour = _clock_hour(t.text)
     if anchor is None or hour is None or not 7 <= hour < 19 or _tense(text, t.start, t.end) != "past":
         return None
-    told = {p.date for p in out[:k] if _one_day(p) and (not _CLOCK.fullmatch(p.text) or _DAY_WORD.search(p.text))
-            and not _on_date_line(text, p)}
-    day = told.pop() if len(told) == 1 else None
+    before = [p for p in out[:k] if _one_day(p) and (not _CLOCK.fullmatch(p.text) or _DAY_WORD.search(p.text))
+              and not _on_date_line(text, p)]
+    told = {p.date for p in before}
+    # an afternoon or evening told the morning after, in a story that says "yesterday" and tells nothing done
+    # later today: that day, whatever else it told ("acquitted four officers yesterday ... By early today ...
+    # The verdicts were read at 3:10 p.m."; not "slid 5.8 percent today ... at 4:15 p.m.", a web story's afternoon)
+    done_today = any(_DONE_TODAY.fullmatch(p.text) and _tense(text, p.start, p.end) == "past"
+                     and not text[max(0, p.start - 6):p.start].lower().endswith("early ") for p in before)
+    yesterday = {p.date for p in before if _YESTERDAY.search(p.text)} if hour >= 12 and not done_today else set()
+    day = told.pop() if len(told) == 1 else yesterday.pop() if len(yesterday) == 1 else None
     return day if day is not None and 1 <= (anchor - date.fromisoformat(day)).days <= 2 else None
 
 
