@@ -883,3 +883,14 @@ def test_dates_on_held_out_news(articles_file, gold_file, spans_file, floor):
     real = sum(any(t.start < e and t.end > s for s, e in spans[aid]) for aid, t in dated)
     assert right / len(gold) >= floor
     assert real / len(dated) >= FLOOR_DEV_DATE_PRECISION
+
+
+def test_a_month_pointed_back_at_is_in_the_year_told_last():
+    """ "That December", "the following February", "the previous May": the year of the date told last in the
+    paragraph, or the first such month after (before) it; not a month that a clause "that" opens."""
+    text = "The war ended in March 1998. The following February he resigned. The previous May he had won."
+    assert [(t.text, t.date) for t in find_dates(text, "2012-06-01")][1:] == [("February", "1999-02"), ("May", "1998-05")]
+    assert [t.date for t in find_dates("He was elected in 1984. He resigned that December.", "2012-06-01")] == [
+        "1984", "1984-12"]
+    said = "Sales fell in 2009. Officials said that February sales rose."
+    assert [t.date for t in find_dates(said, "2012-06-01")][1] != "2009-02"

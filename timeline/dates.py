@@ -2030,7 +2030,8 @@ def _in_told_year(text: str, found: list[Timex], start: int, value: str, tense: 
     >>> [t.date for t in find_dates("It revived memories of 2011, when Congress acted on Aug. 2.", "2013-10-16")]
     ['2011', '2011-08-02']
     """
-    told = _narrative_year(text, found, start, value, tense)
+    pointed = _pointed_year(text, found, start, value)
+    told = pointed if pointed != value else _narrative_year(text, found, start, value, tense)
     if told != value:
         return told
     year = next((t for t in reversed(found) if t.precision == "year" and t.date and not t.date_end), None)
@@ -2046,6 +2047,32 @@ def _in_told_year(text: str, found: list[Timex], start: int, value: str, tense: 
         return value
     told = f"{year.date}{value[4:]}"
     return told if _safe_day(int(told[:4]), int(told[5:7]), int(told[8:10]) if len(told) == 10 else 1) else value
+
+
+_POINTED = re.compile(r"(?:\b(?:that|the same|that same|the following|the next|the previous)\s+)$", re.IGNORECASE)
+_MONTH_AFTER = frozenset({"of", "in", "on", "at", "the", "he", "she", "they", "it", "we", "and", "when", "after", "before"})
+_POINTED_STEP = MappingProxyType({"following": 1, "next": 1, "previous": -1})
+
+
+def _pointed_year(text: str, found: list[Timex], start: int, value: str) -> str:
+    """ "That December", "the following February": a month pointed back at is in the year of the date
+    told last (that year), or the first such month after (before) it.
+
+    >>> [t.date for t in find_dates("He was elected in 1984. He resigned that December.", "2012-06-01")]
+    ['1984', '1984-12']
+    """
+    pointer = _POINTED.search(text, max(0, start - 16), start)
+    ref = next((t for t in reversed(found) if t.date and not t.date_end and t.date[:4].isdigit()), None)
+    after = re.match(r"[\w.]+[ \t]+([a-z]+)", text[start:start + 30])
+    if pointer is None or ref is None or "\n" in text[ref.end:start] \
+            or pointer.group(0).lower().startswith("that") and after is not None and after.group(1) not in _MONTH_AFTER:
+        return value  # not "said that February sales rose": a clause "that" opens
+    step = _POINTED_STEP.get(pointer.group(0).split()[-1].lower(), 0)
+    year, month, ref_month = int(ref.date[:4]), int(value[5:7]), int(ref.date[5:7]) if len(ref.date) >= 7 else None
+    if step and (ref_month is None or (month - ref_month) * step <= 0):
+        year += step  # "the following February" after 1998 or after March 1998: 1999
+    told = f"{year:04d}{value[4:]}"
+    return told if _safe_day(year, month, int(told[8:10]) if len(told) == 10 else 1) else value
 
 
 def _narrative_year(text: str, found: list[Timex], start: int, value: str, tense: str) -> str:
