@@ -894,3 +894,15 @@ def test_a_month_pointed_back_at_is_in_the_year_told_last():
         "1984", "1984-12"]
     said = "Sales fell in 2009. Officials said that February sales rose."
     assert [t.date for t in find_dates(said, "2012-06-01")][1] != "2009-02"
+
+
+def test_by_a_day_after_a_past_verb_and_for_a_day_set():
+    """ "fell to 8.6 percent by Monday": a bound passed ("to" a preposition); "hoped to reach the last sealed
+    galleries by Saturday", "ordered WorldCom to file by Monday": ahead ("sealed" an adjective, "to" an
+    infinitive's); "called a nationwide strike for Thursday": the day it is set for, ahead."""
+    cases = (("The stake fell to 8.6 percent by Monday after lenders sold shares.", "2009-01-07", "2009-01-05"),
+             ("Rescuers hoped to reach the last sealed galleries by Saturday.", "2014-05-16", "2014-05-17"),
+             ("The agency had ordered WorldCom to file by Monday a sworn statement.", "2002-06-27", "2002-07-01"),
+             ("Opposition parties have called a nationwide strike for Thursday.", "2013-04-27", "2013-05-02"))
+    for text, anchor, value in cases:
+        assert [t.date for t in find_dates(text, anchor)] == [value], text

@@ -1420,6 +1420,9 @@ def _tense(text: str, start: int, end: int) -> str:
     owned = text[start:end].endswith(("'s", "’s")) or text[end:end + 2] in ("'s", "’s")  # "Friday's close"
     if owned and left[:1] and left[0].lower() == "by":
         left = left[1:]  # "set off by Saturday's quake": an agent, not a deadline ("by Saturday")
+    if not owned and left[:1] and left[0].lower() == "for" and _WEEKDAY_ONLY.match(text, start) \
+            and len(left) > 1 and left[1].islower() and not left[1].endswith(("ed", "ing", "en")):
+        return "future"  # "called a nationwide strike for Thursday": a day a thing is set for
     for i in range(16):
         if left_open and i < len(left):
             verdict = _left_verdict(left, i, schedule_verb)
@@ -1522,8 +1525,7 @@ def _bound_ahead(left: list[str], i: int) -> bool:
             return False
         # the verb before it: "damaged by Friday's quake" (right before), "cleared the building by
         # Wednesday evening" (its object between, no preposition, no modal before the verb): a past bound
-        verb = next((k for k in range(i + 1, min(i + 5, len(left))) if left[k].lower() in _MODALS
-                     or left[k] in CLAUSE_BREAKS or _cue(left[k].lower(), _word_at(left, k + 1, 1), "", True)), None)
+        verb = next((k for k in range(i + 1, min(i + 5, len(left))) if _verb_like(left, k)), None)
         if verb is None:
             return True
         if verb == i + 1:
@@ -1534,6 +1536,25 @@ def _bound_ahead(left: list[str], i: int) -> bool:
     # "signed just before midnight" (a moment); "promised before Thursday's referendum" (a bound then past)
     return not (low == "before" and (prior in ("just", "shortly", "right")
                                      or prior.endswith("ed") and _cue(prior, "", "", True) == "past"))
+
+
+# what follows "to" as a preposition, the numbers before them left out of the words ("fell to 8.6 percent")
+_NOT_INFINITIVE = frozenset({"percent", "per", "cent", "cents", "points", "million", "billion", "trillion", "them",
+                             "him", "her", "us", "me", "about", "around", "more", "less", "power", "office", "court"})
+
+
+def _verb_like(left: list[str], k: int) -> bool:
+    """Whether the k-th word before an expression is a modal, a clause break or a word with a tense; not
+    "to" as a preposition ("fell to 8.6 percent by Monday"), nor a word after a determiner ("reach the
+    last sealed galleries by Saturday")."""
+    low = left[k].lower()
+    after, before = _word_at(left, k - 1, -1), _word_at(left, k + 1, 1)
+    if low == "to":  # an infinitive's "to" ("ordered WorldCom to file by Monday"), not a preposition's
+        return after[:1].islower() and after not in _DETERMINERS and after not in _NOT_INFINITIVE
+    if low in _MODALS or left[k] in CLAUSE_BREAKS:
+        return True
+    return bool(_cue(low, before, "", True)) and before not in _DETERMINERS and before not in _ORDINALS \
+        and before not in ("last", "next")
 
 
 _MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "must", "to"})
