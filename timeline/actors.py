@@ -761,7 +761,18 @@ def _addressers(tok: Token, found: dict[int, Mention]) -> set[Actor]:
     verb = tok.head if tok.dep_ == "dobj" else tok.head.head
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head  # "condemned the violation and urged the two governments": the first verb's subject
-    return {found[t.i].actor for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if t.i in found}
+    return {found[t.i].actor for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+            if t.i in found and not _described(t, c)}
+
+
+def _described(tok: Token, top: Token) -> bool:
+    """Whether `tok` is in a phrase that describes `top` rather than names it: "China, Burma's main trading
+    partner", "Moscow, which backs Haftar"."""
+    while tok != top:
+        if tok.dep_ in ("appos", "relcl", "acl", "poss", "prep"):
+            return True
+        tok = tok.head
+    return False
 
 
 def side_of(actors: list[Actor]) -> set[str]:
@@ -775,8 +786,14 @@ def outside(actors: Iterable[Actor], own: set[str]) -> list[Actor]:
 
 
 def _names_a_pair(tok: Token) -> bool:
-    """ "The two", "both", "the two sides", "both countries": a word for a pair."""
-    return _bare_pair(tok) or any(c.lower_ in ("two", "both") for c in tok.children)
+    """ "The two", "both", "the two sides", "both countries", "all parties": a word for the sides."""
+    return _bare_pair(tok) or any(c.lower_ in ("two", "both") for c in tok.children) or _all_sides(tok)
+
+
+def _all_sides(tok: Token) -> bool:
+    """ "Urged all parties", "all sides": the sides of the story, not "all political parties"."""
+    return tok.lemma_.lower() in SIDE_NOUNS and any(c.lower_ == "all" for c in tok.children) \
+        and not any(c.dep_ in ("amod", "compound") for c in tok.children)
 
 
 def _one_side(members: tuple[Actor, ...]) -> bool:
@@ -950,11 +967,13 @@ class GroupWords:
             return self._as_kind(sized, refers)
         if pair:
             here = sorted(here + met, key=lambda k_members: k_members[0])
-        named = next((members for k, members in reversed(here) if k < tok.i
+        addressed = tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB"  # "urged both sides"
+        # "Russia welcomed it, and Guterres urged both sides": not the addresser's own side
+        own = side_of(list(speaking)) if addressed else set()
+        named = next((members for k, members in reversed(here) if k < tok.i and len(outside(members, own)) > 1
                       and (refers != "person" or _people(members))), ())
         if named:
             return self._as_kind(named, refers)
-        addressed = tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB"  # "urged both sides"
         if pair and addressed and not _bare_pair(tok) and (refers == "country" or noun in SIDE_NOUNS):
             main = self._main_pair(refers, speaking)
             if main:
@@ -1047,7 +1066,8 @@ class GroupWords:
                             for c in tok.children if c.dep_ in ("amod", "compound", "poss"))
         if country_named:
             return False  # "the Russian leaders", "Iran's neighbours": of that country, not the group
-        return any(c.lower_ in DEFINITE_GROUP for c in tok.children if c.dep_ in ("det", "predet", "nummod", "poss"))
+        return any(c.lower_ in DEFINITE_GROUP for c in tok.children if c.dep_ in ("det", "predet", "nummod", "poss")) \
+            or _all_sides(tok)
 
     def _as_kind(self, members: tuple[Actor, ...], refers: str) -> tuple[Actor, ...]:
         """The members as countries for "the countries" (Bashir and Kiir: Sudan and South Sudan)."""
