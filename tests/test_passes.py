@@ -921,6 +921,9 @@ def test_a_denied_charge_is_a_rejection_of_the_accuser():
     later = [e for e in events_of("Rwanda has accused France of arming the militias.\n"
                                   "French officials have strongly denied the allegation.") if e.type == "rejection"]
     assert [(e.source, e.target, e.target_basis) for e in later] == [(("France",), ("Rwanda",), "context")]
+    rejected = [e for e in events_of("The United States accused Iran of arming Hezbollah.\n"
+                                     "Iranian Foreign Minister Manouchehr Mottaki rejected the charge.") if e.type == "rejection"]
+    assert [e.target for e in rejected] == [("United States",)]  # "rejected the charge", as "denied"
 
 
 @pytest.mark.parametrize("text,source,target", [

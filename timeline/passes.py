@@ -1198,9 +1198,12 @@ def _is_deed(rules: Rules, c: Candidate) -> bool:
 
 
 def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
-    """A denial of a charge that names no one ("French officials denied the allegation") answers
-    whoever made it: the sources of the latest accusation against the denier (this sentence first)."""
-    if c.targets or c.type != "rejection" or not _denies_charge(state, c):
+    """A denial of a charge that names no one ("French officials denied the allegation", "Mottaki rejected
+    the charge") answers whoever made it: the sources of the latest accusation against the denier (this
+    sentence first)."""
+    charges = state.rules.word("charge_noun")
+    rejects = c.head.pos_ == "VERB" and any(o.dep_ == "dobj" and o.lemma_.lower() in charges for o in c.head.children)
+    if c.targets or c.type != "rejection" or not (rejects or _denies_charge(state, c)):
         return True
     own = side_of(c.sources)
     told = [e for e in reversed(state.accepted) if e.type == "criticism"]
