@@ -806,15 +806,18 @@ def test_an_event_in_a_relative_clause_keeps_its_own_modality():
 
 
 def test_a_call_to_end_fighting_is_addressed_to_its_sides():
-    """ "urged all parties to stop hostilities": the sides of the last armed clash told."""
+    """ "urged an immediate halt to hostilities": the sides of the last armed clash told ("urged all
+    parties to stop hostilities": the same sides, as the story's sides, actors.GroupWords)."""
     from timeline.model import Article
     from timeline.pipeline import extract_article
-    events = extract_article(Article(id="f", title="t", date="2008-08-12", text=(
-        "Russian troops attacked Georgian forces in South Ossetia on Friday.\n"
-        "Ban Ki-moon urged all parties to stop hostilities in the area.")))
-    demands = [e for e in events if e.type == "demand"]
-    assert [(e.target, e.target_basis) for e in demands] == [(("Russia", "Georgia"), "context")]
-    assert "role:fighting.sides" in demands[0].rule
+    for call, basis in (("urged an immediate halt to hostilities", "context"), ("urged all parties to stop hostilities",
+                                                                                "text")):
+        events = extract_article(Article(id="f", title="t", date="2008-08-12", text=(
+            f"Russian troops attacked Georgian forces in South Ossetia on Friday.\nBan Ki-moon {call} in the area.")))
+        demands = [e for e in events if e.type == "demand"]
+        assert [(e.target, e.target_basis) for e in demands] == [(("Russia", "Georgia"), basis)]
+    assert "role:fighting.sides" in extract_article(Article(id="f", title="t", date="2008-08-12", text=(
+        "Russian troops attacked Georgian forces.\nBan Ki-moon urged a halt to hostilities."))) [-1].rule
 
 
 def test_support_handed_over_is_aid():

@@ -791,9 +791,10 @@ def _names_a_pair(tok: Token) -> bool:
 
 
 def _all_sides(tok: Token) -> bool:
-    """ "Urged all parties", "all sides": the sides of the story, not "all political parties"."""
+    """ "Urged all parties", "all sides": the sides of the story, not "all political parties" (a kind), nor
+    "all parties in Lesotho" (those of a place, `passes.parties_of_a_place`)."""
     return tok.lemma_.lower() in SIDE_NOUNS and any(c.lower_ == "all" for c in tok.children) \
-        and not any(c.dep_ in ("amod", "compound") for c in tok.children)
+        and not any(c.dep_ in ("amod", "compound", "prep") for c in tok.children)
 
 
 def _one_side(members: tuple[Actor, ...]) -> bool:
