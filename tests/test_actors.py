@@ -218,6 +218,9 @@ def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
     # "they" saying what a plural noun's actors did: them, not the last group named
     ("Liu Zhenmin and Liu Jianchao met on Monday.\nVietnamese authorities said they had detained 1,000 people.",
      "they", ["Vietnam"]),
+    # "them" after actors named together earlier in its sentence: those, not its addresser's side
+    ("China and Japan spoke.\nBarroso said the credibility of Russia and Ukraine was at stake, and he urged them to "
+     "settle.", "them", ["Russia", "Ukraine"]),
     # "them" after a crowd named since the last group: the crowd
     ("Thousands of opposition supporters marched on the palace.\nPolice dispersed them with tear gas.", "them",
      ["opposition"]),

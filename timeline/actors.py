@@ -900,6 +900,8 @@ class GroupWords:
             return reporters  # "Vietnamese authorities said they had detained 1,000 people"
         if tok.lower_ == "them" and (crowd := self._crowd_before(tok, here, crowds)):
             return crowd  # "Thousands of supporters marched ... Police dispersed them"
+        if tok.lower_ == "them" and (named := self._named_here(tok, here, found)):
+            return named  # "the credibility of Russia and Ukraine was at stake, and he urged them to"
         if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
             # the last subject group, unless others were named together well after it
             recent = self.last_group and self.since_group <= self.since_together + 1
@@ -931,6 +933,13 @@ class GroupWords:
             return crowd_here
         recent = self.last_crowd and self.since_crowd < min(self.since_group, self.since_together)
         return self.last_crowd if recent else ()
+
+    @staticmethod
+    def _named_here(tok: Token, here: list[tuple[int, tuple[Actor, ...]]], found: dict[int, Mention]) -> tuple[Actor, ...]:
+        """The actors named together last before "them" in its sentence, not on the side of who addresses
+        them."""
+        own = side_of(list(_addressers(tok, found)))
+        return next((members for k, members in reversed(here) if k < tok.i and len(outside(members, own)) > 1), ())
 
     def _namesakes(self, tok: Token) -> tuple[Actor, ...]:
         """ "both Koreas", "the two Sudans", "the Congos": a country's name word in the plural names every
