@@ -689,6 +689,9 @@ def test_a_visit_goes_to_the_country_of_its_destination(text, target):
     ("Lesotho's opposition leaders called the South African operation an invasion.", "criticism", "opposition",
      "South Africa"),
     ("Trump said Iran would be held fully accountable for the attacks.", "threat", "Donald Trump", "Iran"),
+    ("President Bush said he was deeply disturbed by the violence in Lithuania.", "criticism", "George W. Bush",
+     "Lithuania"),  # as "troubled"
+    ("Patino said the answers of the Russian ambassador had been unsatisfactory.", "criticism", None, "Russia"),
 ])
 def test_evaluations(text, etype, source, target):
     e = [e for e in events_of(text) if e.type == etype and any(p.startswith("role:evaluation") for p in e.rule.split("|"))]
