@@ -437,6 +437,10 @@ def test_i_in_a_statement_is_its_bylines_author():
     found = mentions_of("The following press release was issued today by the U.S. Department of the Treasury:\n"
                         "We today designated three banks, and I am proud of it.", on="2007-10-25")
     assert found.get("We") == "United States" and "I" not in found
+    # a long byline: its speaker and the place and date it was given
+    found = mentions_of("Statement in the House of Commons by the Secretary of State for External Affairs, the Right "
+                        "Honourable Joe Clark, Ottawa, 10 September 1985:\nWe do not accept that view.", on="1985-09-10")
+    assert found.get("We") == "Canada"
 
 
 def test_a_states_own_envoy_is_not_the_envoy_named_before():

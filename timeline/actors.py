@@ -1707,7 +1707,7 @@ def _byline_author(doc: Doc, found: dict[int, Mention]) -> Actor | None:
 def _named_in_byline(doc: Doc, found: dict[int, Mention], kind: str) -> Actor | None:
     """The first actor of `kind` named in a statement's opening byline, if the paragraph opens with one."""
     first = next(iter(doc.sents), None)
-    if first is None or len(first) > 25 or not _BYLINE.match(first.text):
+    if first is None or len(first) > 40 or not _BYLINE.match(first.text):
         return None
     return next((m.actor for t in first if (m := found.get(t.i)) is not None and m.actor.kind == kind), None)
 
