@@ -275,6 +275,8 @@ TYPE_CASES = [
     ("Evo Morales nationalized Bolivia's energy industry on Monday.", "coercion", "nationalized"),
     ("Israeli forces continued their military campaign against Hezbollah.", "military", "military campaign"),
     ("Bolivia began posting troops at the gas fields of Petrobras.", "military", "posting troops"),
+    ("Jordan moved tanks and artillery to its northern border.", "military", "moved tanks"),
+    ("Venezuela sent warships into the disputed gulf.", "military", "sent warships"),
     ("Israel and Hamas struck a landmark deal on Sunday.", "agreement", "struck"),
     ("Modi struck a conciliatory note toward Pakistan.", "statement", "struck"),
     ("Saudi Arabia restored diplomatic relations with Iran.", "cooperation", "restored"),
