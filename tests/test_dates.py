@@ -847,7 +847,8 @@ def test_a_weekday_appointed_with_for_is_the_nearer_one(text, value):
 # timeml_dev27, timeml_dev28, timeml_dev34, timeml_dev37, timeml_dev38, timeml_dev39 and timeml_dev41 are test
 # sets nobody looked into; the misses of timeml_dev31, timeml_dev32, timeml_dev35 and timeml_dev36 were read in
 # the seventeenth round, those of timeml_dev40 in the eighteenth, those of timeml_dev42 and timeml_dev43 in the
-# nineteenth, those of timeml_dev44 and timeml_dev45 in the twentieth, after their first runs).
+# nineteenth, those of timeml_dev44 and timeml_dev45 in the twentieth, those of timeml_dev46 and
+# timeml_dev47 in the twenty-first, after their first runs).
 # Floors at the measured values, rounded down.
 FLOOR_DEV_DATE_PRECISION = 0.95
 
@@ -856,17 +857,17 @@ FLOOR_DEV_DATE_PRECISION = 0.95
     ("dev_dates_articles.jsonl", "dev_dates_gold.jsonl", "dev_dates_spans.jsonl", 0.98),
     *((f"{name}/articles.jsonl", f"{name}/gold_dates.jsonl", f"{name}/timex_spans.jsonl", floor) for name, floor in (
         ("timeml_dev", 0.99), ("timeml_dev2", 0.98), ("timeml_dev3", 0.99), ("timeml_dev4", 0.97),
-        ("timeml_dev5", 0.97), ("timeml_dev6", 0.97), ("timeml_dev7", 0.97), ("timeml_dev8", 0.94),
+        ("timeml_dev5", 0.97), ("timeml_dev6", 0.98), ("timeml_dev7", 0.97), ("timeml_dev8", 0.95),
         ("timeml_dev9", 0.99), ("timeml_dev10", 0.97), ("timeml_dev11", 0.97), ("timeml_dev12", 0.98),
         ("timeml_dev13", 0.96), ("timeml_dev14", 0.97), ("timeml_dev15", 0.96), ("timeml_dev16", 0.96),
         ("timeml_dev17", 0.97), ("timeml_dev18", 0.95), ("timeml_dev19", 0.96), ("timeml_dev20", 0.97),
         ("timeml_dev21", 0.96), ("timeml_dev22", 0.96), ("timeml_dev23", 0.96), ("timeml_dev24", 0.96),
         ("timeml_dev25", 0.98), ("timeml_dev26", 0.97), ("timeml_dev27", 0.96), ("timeml_dev28", 0.97),
-        ("timeml_dev29", 0.95), ("timeml_dev30", 0.97), ("timeml_dev31", 0.95), ("timeml_dev32", 0.95),
-        ("timeml_dev33", 0.96), ("timeml_dev34", 0.97), ("timeml_dev35", 0.95), ("timeml_dev36", 0.94),
+        ("timeml_dev29", 0.95), ("timeml_dev30", 0.98), ("timeml_dev31", 0.95), ("timeml_dev32", 0.95),
+        ("timeml_dev33", 0.96), ("timeml_dev34", 0.97), ("timeml_dev35", 0.95), ("timeml_dev36", 0.95),
         ("timeml_dev37", 0.96), ("timeml_dev38", 0.96), ("timeml_dev39", 0.98), ("timeml_dev40", 0.95),
-        ("timeml_dev41", 0.97), ("timeml_dev42", 0.95), ("timeml_dev43", 0.94), ("timeml_dev44", 0.94),
-        ("timeml_dev45", 0.95), ("timeml_test", 0.98))),
+        ("timeml_dev41", 0.97), ("timeml_dev42", 0.95), ("timeml_dev43", 0.95), ("timeml_dev44", 0.94),
+        ("timeml_dev45", 0.95), ("timeml_dev46", 0.95), ("timeml_dev47", 0.94), ("timeml_test", 0.98))),
 ])
 def test_dates_on_held_out_news(articles_file, gold_file, spans_file, floor):
     data = Path(__file__).parent / "data"
