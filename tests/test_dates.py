@@ -907,3 +907,11 @@ def test_by_a_day_after_a_past_verb_and_for_a_day_set():
              ("Opposition parties have called a nationwide strike for Thursday.", "2013-04-27", "2013-05-02"))
     for text, anchor, value in cases:
         assert [t.date for t in find_dates(text, anchor)] == [value], text
+
+
+def test_a_date_after_a_double_hyphen_is_read():
+    """A wire release's dateline ("COPENHAGEN, Denmark--(BUSINESS WIRE)--Oct. 23, 2025--Havbro ..."): "--" stands
+    for a dash; a single hyphen still joins a word ("mid-October")."""
+    found = find_dates("COPENHAGEN, Denmark--(BUSINESS WIRE)--Oct. 23, 2025--Havbro Wind reported results.", "2025-10-23")
+    assert [(t.text, t.date) for t in found] == [("Oct. 23, 2025", "2025-10-23")]
+    assert [t.date for t in find_dates("It was a pre-May deal.", "2025-10-23")] == []
