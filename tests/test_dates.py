@@ -915,3 +915,9 @@ def test_a_date_after_a_double_hyphen_is_read():
     found = find_dates("COPENHAGEN, Denmark--(BUSINESS WIRE)--Oct. 23, 2025--Havbro Wind reported results.", "2025-10-23")
     assert [(t.text, t.date) for t in found] == [("Oct. 23, 2025", "2025-10-23")]
     assert [t.date for t in find_dates("It was a pre-May deal.", "2025-10-23")] == []
+
+
+def test_a_clock_time_with_a_day_after_a_m_is_not_ahead():
+    """ "by 6 a.m., including one at 5:42 p.m. Tuesday": "a.m." is no "am" of a present progressive."""
+    text = "More than 300 aftershocks had been recorded by 6 a.m., including one at about 5:42 p.m. Tuesday."
+    assert [t.date for t in find_dates(text, "1989-10-18") if "Tuesday" in t.text] == ["1989-10-17"]

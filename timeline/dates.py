@@ -1644,8 +1644,10 @@ def _cue(word: str, before: str, after: str, near: bool = True) -> str | None:
         return None if before in ("be", "been", "being", "to") else "past"
     if not near and word not in FAR_CUES:
         return None
-    if word.endswith("ing") and before in ("is", "are", "'re", "am") and len(word) > 5:
-        return "future"  # "retailers are bracing for a surge of orders on Monday": a present progressive looks ahead
+    if word.endswith("ing") and before in ("is", "are", "'re") and len(word) > 5:
+        # "retailers are bracing for a surge of orders on Monday": a present progressive looks ahead (not "am",
+        # which is also "a.m.": "recorded by 6 a.m., including one at 5:42 p.m. Tuesday")
+        return "future"
     if near and word.endswith(("ed", "en")) and len(word) > 4 and before in ("is", "are") and word not in NOT_PAST_ED:
         return "future"  # "the semifinals are played Thursday", "the vote is held on Sunday": a timetable
     if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED \
