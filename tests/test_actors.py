@@ -441,6 +441,13 @@ def test_i_in_a_statement_is_its_bylines_author():
     found = mentions_of("Statement in the House of Commons by the Secretary of State for External Affairs, the Right "
                         "Honourable Joe Clark, Ottawa, 10 September 1985:\nWe do not accept that view.", on="1985-09-10")
     assert found.get("We") == "Canada"
+    # "Statement of" its issuer; its issuer first, then " - Statement on ..." (not who the statement is about)
+    found = mentions_of("Statement of the Department of Foreign Affairs, Manila, February 9, 1995:\nWe call on China "
+                        "to refrain from any further action.", on="1995-02-09")
+    assert found.get("We") == "Philippines"
+    found = mentions_of("Government of the Republic of North Macedonia, Skopje, 18 October 2019 - Statement on the "
+                        "conclusions of the European Council\nWe signed a treaty with Bulgaria.", on="2019-10-18")
+    assert found.get("We") == "North Macedonia"
 
 
 def test_a_states_own_envoy_is_not_the_envoy_named_before():

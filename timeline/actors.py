@@ -1691,7 +1691,10 @@ def _subject_in_sentence(tok: Token, found: dict[int, Mention], kinds: tuple[str
 _BYLINE = re.compile(r"(?:The following )?(?:(?:Press |Joint )?Statement|Remarks|Readout|Op-Ed|Media Note"
                      r"|(?:Press |News |Media )Release)\b"
                      r"(?:[^\n]{0,40}?\bby\b"  # "The following statement was issued today by the Spokesman for"
-                     r"|,)"  # "Press Release, U.S. Agency for International Development, Washington, DC:"
+                     r"|,"  # "Press Release, U.S. Agency for International Development, Washington, DC:"
+                     r"| of the\b)"  # "Statement of the Department of Foreign Affairs, Manila, February 9, 1995:"
+                     # "Government of the Republic of North Macedonia, Skopje, 18 October 2019 - Statement on ..."
+                     r"|(?:The )?Government of [^\n]{0,80}?\s[-–—]\s(?:Press )?Statement\b"
                      r"|The following is attributable to\b"
                      r"|[^\n]{0,120}\b(?:made|issued|released|delivered|gave) the following (?:statement|remarks|declaration)\b",
                      re.I)  # "The Minister for Europe and Foreign Affairs, Jean-Noël Barrot, made the following statement today:"
@@ -1709,7 +1712,10 @@ def _named_in_byline(doc: Doc, found: dict[int, Mention], kind: str) -> Actor | 
     first = next(iter(doc.sents), None)
     if first is None or len(first) > 40 or not _BYLINE.match(first.text):
         return None
-    return next((m.actor for t in first if (m := found.get(t.i)) is not None and m.actor.kind == kind), None)
+    issuer_first = re.search(r"\s[-–—]\s(?:Press )?Statement\b", first.text)  # "Government of ..., Skopje - Statement on"
+    end = first.start_char + issuer_first.start() if issuer_first else first.end_char
+    return next((m.actor for t in first if t.idx < end and (m := found.get(t.i)) is not None and m.actor.kind == kind),
+                None)
 
 
 def _byline_state(doc: Doc, found: dict[int, Mention]) -> Actor | None:
