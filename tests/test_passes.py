@@ -251,6 +251,8 @@ RULE_CASES = [
     ("modality:neg", "Poland did not criticize Hungary.", "criticism", "Poland", "Hungary", "negated"),
     ("rewrite:nonrecognition", "Brussels does not recognize Lukashenko as president.", "rejection", "European Union",
      "Alexander Lukashenko", "occurred"),
+    ("rewrite:nonrecognition", "China said the structures were shelters. The Philippine Government cannot accept this "
+     "explanation.", "rejection", "Philippines", None, "occurred"),  # a refusal before the article names whose
     ("rewrite:policy_concession", "Kenya's President William Ruto withdrew the finance bill.", "retreat", "William Ruto",
      None, "occurred"),
     ("rewrite:office_handover", "Biden, who hands over to Donald Trump on Monday, praised Macron.", "election",

@@ -238,9 +238,9 @@ def _votes_against(state: SentenceState, c: Candidate) -> bool:
 
 
 def _withholds_acceptance(state: SentenceState, c: Candidate) -> bool:
-    """ "does not recognize Lukashenko", "has failed to honor the accord": refusing, whatever the tense."""
-    return (c.modality == "negated" and bool(c.targets)
-            and c.head.lemma_.lower() in state.rules.word("acceptance_verb"))
+    """ "does not recognize Lukashenko", "has failed to honor the accord", "cannot accept this explanation" (whose
+    maker the article says): refusing, whatever the tense."""
+    return c.modality == "negated" and c.head.lemma_.lower() in state.rules.word("acceptance_verb")
 
 
 def _keeps_accord(state: SentenceState, c: Candidate) -> bool:
