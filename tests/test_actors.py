@@ -827,14 +827,14 @@ def test_a_bare_congress_in_a_story_about_another_state_is_that_states():
                            "Castillo accused Congress of plotting against him. The U.S. Congress criticized Peru.")
     parties = {(e.source, e.target, e.target_countries) for e in extract_article(article) if e.type == "criticism"}
     assert (("Pedro Castillo",), ("Peruvian Congress",), ("PER",)) in parties
-    assert any(source == ("US Congress",) for source, _, _ in parties)
+    assert any(source == ("U.S. Congress",) for source, _, _ in parties)
     home = Article(id="b", title="t", date="2014-12-10", text="President Obama asked Congress for aid to Ukraine.")
-    assert any("US Congress" in e.target for e in extract_article(home))
+    assert any("U.S. Congress" in e.target for e in extract_article(home))
     # a sentence that names another actor of the United States: its Congress, in a story on Bosnia
     bosnia = Article(id="c", title="t", date="1995-11-22",
                      text="Bosnia's leaders signed a peace agreement in Dayton. Bosnia and Serbia will exchange "
                           "prisoners.\nPresident Bill Clinton said he would ask Congress to support sending troops.")
-    assert any("US Congress" in e.target for e in extract_article(bosnia) if e.type == "demand")
+    assert any("U.S. Congress" in e.target for e in extract_article(bosnia) if e.type == "demand")
 
 
 def test_a_surname_is_the_person_named_before_under_the_articles_spelling():

@@ -43,7 +43,7 @@ LAVROV = ("Sergei Lavrov", "person", "RUS", "Sergei Lavrov")
     ("The UN condemned the attack.", ("United Nations", "organization", "UN", "The UN"), "international", "IGOUNO"),
     ("NATO said so.", ("NATO", "organization", "NATO", "NATO"), "international", "IGOWSTNAT"),
     ("The IMF said so.", ("International Monetary Fund", "organization", "IMF", "The IMF"), "international", "IGO"),
-    ("The US Congress passed it.", ("US Congress", "organization", "USA", "US Congress"), "legislature", "USALEG"),
+    ("The US Congress passed it.", ("U.S. Congress", "organization", "USA", "US Congress"), "legislature", "USALEG"),
     ("The Bundestag passed it.", ("Bundestag", "organization", "DEU", "The Bundestag"), "government", "DEUGOV"),
     ("Guterres said so.", ("Antonio Guterres", "person", "UN", "Guterres"), "international", "IGOUNO"),
 ])
