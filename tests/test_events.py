@@ -786,6 +786,18 @@ def test_a_state_is_called_by_its_name_of_the_articles_day():
     assert {e.source_countries for e in old + new if e.type == "agreement"} == {("MKD",)}
 
 
+@pytest.mark.parametrize("text,on,source", [
+    ("The Soviet Union signed an accord with Poland on Monday.", "1988-12-05", "Soviet Union"),
+    ("Moscow signed an accord with Poland on Monday.", "1988-12-05", "Soviet Union"),  # Moscow was the Soviet state's
+    ("Moscow signed an accord with Poland on Monday.", "2005-12-05", "Russia"),
+    ("West Germany signed an accord with Poland on Monday.", "1988-12-05", "West Germany"),  # not "the West"
+    ("Czechoslovakia signed an accord with Poland on Monday.", "1988-12-05", "Czechoslovakia"),
+])
+def test_a_state_of_the_cold_war_is_called_as_it_was(text, on, source):
+    events = extract_article(Article(id="a", title="t", text=text, date=on))
+    assert [e.source for e in events if e.type == "agreement"] == [(source,)]
+
+
 def test_the_agency_of_a_wire_dateline_is_no_subject():
     text = "WELLINGTON, Feb 17 (Reuters) - New Zealand on Monday accused the Cook Islands of keeping it in the dark."
     assert [(e.source, e.target) for e in find(events_of(text, "2025-02-17"), "criticism")] == [
