@@ -804,6 +804,15 @@ def _one_side(members: tuple[Actor, ...]) -> bool:
         and any(a.kind == "country" for a in members) and any(a.kind != "country" for a in members)
 
 
+def _named_before(tok: Token, here: list[tuple[int, tuple[Actor, ...]]], own: set[str],
+                  people: bool = False) -> tuple[Actor, ...]:
+    """The actors named together last before `tok` in its sentence (people only, if asked), two of them at
+    least not on the side `own` of who addresses them ("the credibility of Russia and Ukraine was at stake,
+    and he urged them to"; "Russia welcomed it, and Guterres urged both sides": not Russia and the UN)."""
+    return next((members for k, members in reversed(here) if k < tok.i and len(outside(members, own)) > 1
+                 and (not people or _people(members))), ())
+
+
 def _people(members: tuple[Actor, ...]) -> bool:
     return all(a.kind == "person" for a in members)
 
@@ -900,7 +909,7 @@ class GroupWords:
             return reporters  # "Vietnamese authorities said they had detained 1,000 people"
         if tok.lower_ == "them" and (crowd := self._crowd_before(tok, here, crowds)):
             return crowd  # "Thousands of supporters marched ... Police dispersed them"
-        if tok.lower_ == "them" and (named := self._named_here(tok, here, found)):
+        if tok.lower_ == "them" and (named := _named_before(tok, here, side_of(list(_addressers(tok, found))))):
             return named  # "the credibility of Russia and Ukraine was at stake, and he urged them to"
         if tok.lower_ in PLURAL_PRONOUNS and (self.last_group or self.last_named_together):
             # the last subject group, unless others were named together well after it
@@ -933,13 +942,6 @@ class GroupWords:
             return crowd_here
         recent = self.last_crowd and self.since_crowd < min(self.since_group, self.since_together)
         return self.last_crowd if recent else ()
-
-    @staticmethod
-    def _named_here(tok: Token, here: list[tuple[int, tuple[Actor, ...]]], found: dict[int, Mention]) -> tuple[Actor, ...]:
-        """The actors named together last before "them" in its sentence, not on the side of who addresses
-        them."""
-        own = side_of(list(_addressers(tok, found)))
-        return next((members for k, members in reversed(here) if k < tok.i and len(outside(members, own)) > 1), ())
 
     def _namesakes(self, tok: Token) -> tuple[Actor, ...]:
         """ "both Koreas", "the two Sudans", "the Congos": a country's name word in the plural names every
@@ -979,9 +981,7 @@ class GroupWords:
             here = sorted(here + met, key=lambda k_members: k_members[0])
         addressed = tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB"  # "urged both sides"
         # "Russia welcomed it, and Guterres urged both sides": not the addresser's own side
-        own = side_of(list(speaking)) if addressed else set()
-        named = next((members for k, members in reversed(here) if k < tok.i and len(outside(members, own)) > 1
-                      and (refers != "person" or _people(members))), ())
+        named = _named_before(tok, here, side_of(list(speaking)) if addressed else set(), people=refers == "person")
         if named:
             return self._as_kind(named, refers)
         if pair and addressed and not _bare_pair(tok) and (refers == "country" or noun in SIDE_NOUNS):
@@ -1688,13 +1688,14 @@ def _subject_in_sentence(tok: Token, found: dict[int, Mention], kinds: tuple[str
     return best
 
 
+_ISSUER_FIRST = re.compile(r"\s[-–—]\s(?:Press )?Statement\b")  # "..., Skopje, 18 October 2019 - Statement on"
 _BYLINE = re.compile(r"(?:The following )?(?:(?:Press |Joint )?Statement|Remarks|Readout|Op-Ed|Media Note"
                      r"|(?:Press |News |Media )Release)\b"
                      r"(?:[^\n]{0,40}?\bby\b"  # "The following statement was issued today by the Spokesman for"
                      r"|,"  # "Press Release, U.S. Agency for International Development, Washington, DC:"
                      r"| of the\b)"  # "Statement of the Department of Foreign Affairs, Manila, February 9, 1995:"
                      # "Government of the Republic of North Macedonia, Skopje, 18 October 2019 - Statement on ..."
-                     r"|(?:The )?Government of [^\n]{0,80}?\s[-–—]\s(?:Press )?Statement\b"
+                     rf"|(?:The )?Government of [^\n]{{0,80}}?{_ISSUER_FIRST.pattern}"
                      r"|The following is attributable to\b"
                      r"|[^\n]{0,120}\b(?:made|issued|released|delivered|gave) the following (?:statement|remarks|declaration)\b",
                      re.I)  # "The Minister for Europe and Foreign Affairs, Jean-Noël Barrot, made the following statement today:"
@@ -1712,7 +1713,7 @@ def _named_in_byline(doc: Doc, found: dict[int, Mention], kind: str) -> Actor | 
     first = next(iter(doc.sents), None)
     if first is None or len(first) > 40 or not _BYLINE.match(first.text):
         return None
-    issuer_first = re.search(r"\s[-–—]\s(?:Press )?Statement\b", first.text)  # "Government of ..., Skopje - Statement on"
+    issuer_first = _ISSUER_FIRST.search(first.text)  # the issuer is named before the dash, its subject after
     end = first.start_char + issuer_first.start() if issuer_first else first.end_char
     return next((m.actor for t in first if t.idx < end and (m := found.get(t.i)) is not None and m.actor.kind == kind),
                 None)

@@ -226,11 +226,11 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "iso": _rx(rf"(?<![\w./-]){_YEAR}-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)"),
     "numeric": _rx(r"(?<![\w./-])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<y>\d{4}|\d\d)(?![\w/-]|[.,]\d)"),
-    "mdy": _rx(rf"(?<![\w])(?<!\w-){_WD_PREFIX}{_MONTH}\.?{_SP}{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
+    "mdy": _rx(rf"(?<!\w)(?<!\w-){_WD_PREFIX}{_MONTH}\.?{_SP}{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
                rf"(?![\d:%.,]\d|\d)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?"),
     "dmy": _rx(rf"(?<![\w,.$-]){_WD_PREFIX}(?:the{_SP})?{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
                rf"(?:{_SP}of)?{_SP}{_MONTH}(?!\w)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?"),
-    "month": _rx(rf"(?<![\w])(?<!\w-)(?:(?P<mod>early|mid|late|earlier this|later this|last|next|this|"
+    "month": _rx(rf"(?<!\w)(?<!\w-)(?:(?P<mod>early|mid|late|earlier this|later this|last|next|this|"
                  rf"the end of|the beginning of|the start of|the middle of|end|mid-)[ \t\xa0-]+)?"
                  rf"(?P<month>(?-i:{_MONTH_FULL}|{_MONTH_ABBR}))(?!\w)(?:(?:{_SP}of)?,?{_SP}{_YEAR}(?![\w%]|[.,:]\d)"
                  rf"|(?:{_SP}of)?{_SP}(?P<relyear>this|last|next|that|the following|the previous){_SP}year)?",
@@ -1553,14 +1553,14 @@ def _verb_like(left: list[str], k: int) -> bool:
         return after[:1].islower() and after not in _DETERMINERS and after not in _NOT_INFINITIVE
     if low in _MODALS or left[k] in CLAUSE_BREAKS:
         return True
-    return bool(_cue(low, before, "", True)) and before not in _DETERMINERS and before not in _ORDINALS \
-        and before not in ("last", "next")
+    return bool(_cue(low, before, "", True)) and before not in _BEFORE_ADJECTIVE
 
 
 _MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "must", "to"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "since", "by", "during", "until", "through", "from", "before", "after"})
 _DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "this", "that"})
 _ORDINALS = frozenset({"first", "second", "third", "latest"})
+_BEFORE_ADJECTIVE = _DETERMINERS | _ORDINALS | {"last", "next"}  # "the last sealed galleries": "sealed" no verb
 
 
 def _timetable_in_sentence(text: str, start: int, end: int) -> bool:
@@ -2297,9 +2297,10 @@ def _last_day_told(found: list[Timex], k: int, since: int = 0) -> str | None:
                  and (not _CLOCK.fullmatch(p.text) or _DAY_WORD.search(p.text))), None)
 
 
-# A word that names a day in an expression that is also a time of day ("Wednesday evening", "this morning")
+# What a story tells was done later on its publication day, and the day before it (`_story_day`)
 _DONE_TODAY = re.compile(r"(?:later )?(?:today|this afternoon|this evening|tonight)", re.IGNORECASE)
 _YESTERDAY = re.compile(r"\byesterday\b|\blast night\b", re.IGNORECASE)
+# A word that names a day in an expression that is also a time of day ("Wednesday evening", "this morning")
 _DAY_WORD = re.compile(rf"{_WEEKDAY_ONLY.pattern}|yesterday|today|tonight|tomorrow|this", re.IGNORECASE)
 
 

@@ -355,9 +355,15 @@ def _denies_charge(state: SentenceState, c: Candidate) -> bool:
     accusation rejects it."""
     tok, charges = c.head, state.rules.word("charge_noun")
     return tok.lemma_.lower() == "deny" and (
-        any(o.dep_ == "dobj" and o.lemma_.lower() in charges or o.dep_ in ("ccomp", "xcomp") for o in tok.children)
+        _charge_object(state, tok) or any(o.dep_ in ("ccomp", "xcomp") for o in tok.children)
         or tok.dep_ == "relcl" and (tok.head.lemma_.lower() in charges
                                     or any(w.lower_ == "which" and w.dep_ == "dobj" for w in tok.children)))
+
+
+def _charge_object(state: SentenceState, verb: Token) -> bool:
+    """Whether a verb's object is a charge (words.csv charge_noun): "denied the allegation", "rejected the charge"."""
+    charges = state.rules.word("charge_noun")
+    return any(o.dep_ == "dobj" and o.lemma_.lower() in charges for o in verb.children)
 
 
 def _names_a_charge(state: SentenceState, c: Candidate) -> bool:
@@ -1201,8 +1207,7 @@ def answer_the_accuser(state: SentenceState, c: Candidate) -> bool:
     """A denial of a charge that names no one ("French officials denied the allegation", "Mottaki rejected
     the charge") answers whoever made it: the sources of the latest accusation against the denier (this
     sentence first)."""
-    charges = state.rules.word("charge_noun")
-    rejects = c.head.pos_ == "VERB" and any(o.dep_ == "dobj" and o.lemma_.lower() in charges for o in c.head.children)
+    rejects = c.head.pos_ == "VERB" and _charge_object(state, c.head)
     if c.targets or c.type != "rejection" or not (rejects or _denies_charge(state, c)):
         return True
     own = side_of(c.sources)
