@@ -914,6 +914,8 @@ def test_a_date_after_a_double_hyphen_is_read():
     for a dash; a single hyphen still joins a word ("mid-October")."""
     found = find_dates("COPENHAGEN, Denmark--(BUSINESS WIRE)--Oct. 23, 2025--Havbro Wind reported results.", "2025-10-23")
     assert [(t.text, t.date) for t in found] == [("Oct. 23, 2025", "2025-10-23")]
+    found = find_dates("LONDON--(BUSINESS WIRE)--23 October 2025--Havbro Wind reported results.", "2025-10-23")
+    assert [(t.text, t.date) for t in found] == [("23 October 2025", "2025-10-23")]  # a day before its month too
     assert [t.date for t in find_dates("It was a pre-May deal.", "2025-10-23")] == []
 
 

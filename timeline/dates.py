@@ -228,7 +228,7 @@ PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "numeric": _rx(r"(?<![\w./-])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<y>\d{4}|\d\d)(?![\w/-]|[.,]\d)"),
     "mdy": _rx(rf"(?<!\w)(?<!\w-){_WD_PREFIX}{_MONTH}\.?{_SP}{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
                rf"(?![\d:%.,]\d|\d)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?"),
-    "dmy": _rx(rf"(?<![\w,.$-]){_WD_PREFIX}(?:the{_SP})?{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
+    "dmy": _rx(rf"(?<![\w,.$])(?<!\w-){_WD_PREFIX}(?:the{_SP})?{_DAY}(?:(?:{_SP})?[-–](?:{_SP})?(?P<day2>[0-3]?\d))?"
                rf"(?:{_SP}of)?{_SP}{_MONTH}(?!\w)(?:,?{_SP}{_YEAR}(?![\w%]|[.,:]\d))?"),
     "month": _rx(rf"(?<!\w)(?<!\w-)(?:(?P<mod>early|mid|late|earlier this|later this|last|next|this|"
                  rf"the end of|the beginning of|the start of|the middle of|end|mid-)[ \t\xa0-]+)?"
