@@ -903,3 +903,10 @@ def test_a_wire_dateline_with_region_day_or_bare_agency_is_no_party(line):
     assert without_dateline(line).lstrip().startswith("Commonwealth leaders")
     e = find(events_of(line, "1995-11-11"), "sanction")
     assert e and e[0].source == ("Commonwealth",) and e[0].target == ("Nigeria",)
+
+
+def test_a_particle_the_parser_took_for_an_adverb_after_the_object():
+    """ "Sofia brushed the criticism aside": "aside" parsed as an adverb is still the particle of
+    "brush aside" (a rejection), and the criticism brushed aside is nobody's new criticism."""
+    events = events_of("Bulgaria's critics in Skopje accused it of blocking the talks. Sofia brushed the criticism aside.")
+    assert [(e.type, e.source) for e in events if "aside" in e.sentence] == [("rejection", ("Bulgaria",))]
