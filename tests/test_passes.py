@@ -578,6 +578,16 @@ def test_a_crowd_coerced_unnamed_is_the_crowd_named_before():
     assert one and "role:crowd.patient" not in one[0].rule
 
 
+def test_a_crowd_is_struck_by_tear_gas_and_counted_among_them():
+    """ "Police fired tear gas" (words.csv crowd_weapon) and "detained 20 of them" name no one
+    struck: the crowd named before, not the party the article is about."""
+    text = ("Thousands of protesters marched on the German embassy in Prague on Sunday. Czech police fired tear gas "
+            "outside the embassy. Czech police detained 20 of them after scuffles near the palace.")
+    e = [e for e in events_of(text) if e.type == "coercion"]
+    assert [e.trigger for e in e] == ["fired", "detained"]
+    assert [x.target for x in e] == [("protesters",), ("protesters",)] and "role:crowd.patient" in e[0].rule
+
+
 def test_only_a_crowd_that_gathers_protests():
     e = [e for e in events_of("About 300 protesters gathered outside the Nigerian High Commission on Friday.")
          if e.trigger == "gathered"]

@@ -978,7 +978,12 @@ def _crowd_patient(state: SentenceState, c: Candidate) -> bool:
     struck = _struck(state, tok) if tok.pos_ == "VERB" else [
         p for k in tok.children if k.dep_ == "prep" and k.lower_ == "of" for p in k.children]
     counted = [p for p in struck if p.pos_ == "NUM" and p.lower_ != "one"]  # "hundreds were detained"
-    return _unnamed_crowd(state, struck) or any(not any(t.i in state.mentions for t in p.subtree) for p in counted)
+    # "fired tear gas and water cannon": a weapon of crowd control is aimed at a crowd (words.csv crowd_weapon)
+    aimed = tok.pos_ == "VERB" and any(o.dep_ == "dobj" and o.lemma_.lower() in state.rules.word("crowd_weapon")
+                                       for o in tok.children)
+    # "detained around 20 of them": a number of them is of a crowd ("them" no party of its own)
+    return aimed or _unnamed_crowd(state, struck) or any(
+        not any(t.i in state.mentions and t.pos_ != "PRON" for t in p.subtree) for p in counted)
 
 
 REPORTED_PARTY = {"criticism": (_accused_in_report, "role:accused"), "demand": (_conditioned_on, "role:conditioned"),
