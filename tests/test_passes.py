@@ -1262,3 +1262,14 @@ def test_a_view_shared_is_endorsed_and_allegiance_pledged_is_loyalty():
 def test_words_of_news_read_by_the_trigger_table(text, etype, source):
     """triggers.csv rows: "dispatch envoy", "call - up", "excessive force"."""
     assert [(e.type, e.source[0]) for e in events_of(text) if e.type == etype] == [(etype, source)]
+
+
+def test_an_armed_act_that_names_no_one_struck_is_aimed_at_the_state_where_it_struck():
+    """ "Uzbek jets bombed villages in Tajikistan's Tavildara valley": Tajikistan, not the party the
+    article is about; a place of the doer's own state is no target ("bombed villages in Uzbekistan")."""
+    text = "Kyrgyzstan protested to Uzbekistan. Earlier this month Uzbek jets bombed villages in Tajikistan's valley."
+    e = [e for e in events_of(text) if e.type == "military"]
+    assert [(x.source, x.target) for x in e] == [(("Uzbekistan",), ("Tajikistan",))] and "role:place.abroad" in e[0].rule
+    own = [e for e in events_of("Kyrgyzstan protested to Tajikistan. Uzbek jets bombed rebel camps in Uzbekistan.")
+           if e.type == "military"]
+    assert own and "role:place.abroad" not in own[0].rule

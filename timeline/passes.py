@@ -1428,12 +1428,30 @@ def issue_the_document(state: SentenceState, c: Candidate) -> bool:
 DOCUMENT_KINDS = ("authored_statement", "authored_resolution", "authored_report")
 
 
+def _struck_abroad(state: SentenceState, c: Candidate) -> bool:
+    """ "Uzbek jets bombed villages in Tajikistan's Tavildara valley": an armed act of a named doer that
+    names no one struck is aimed at the other state where it struck."""
+    if c.targets:
+        return True
+    verb = c.verb
+    who = {t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+    own = side_of(c.sources)
+    where = unique([m.actor for t in phrase(verb) if (m := state.mentions.get(t.i)) is not None
+                    and m.actor.kind == "country" and t.i not in who and not side_of([m.actor]) & own])[:1]
+    if where:
+        c.targets = where
+        c.trace.append("role:place.abroad")
+    return True
+
+
 def place_fallback(state: SentenceState, c: Candidate) -> bool:
     """ "Gunmen abducted 280 pupils in Nigeria's Kaduna state": the country where it happened; and
     "Police detained 1,700 people in Russian cities": the state forces there are that country's."""
     generic = c.sources and not c.targets and all(a.name in generic_groups() for a in c.sources)
-    if c.sources and not generic or not state.rules.policy(c.type).place_fallback:
-        return True  # "Protests broke out across Venezuela": the generic protesters, against the state there
+    if not state.rules.policy(c.type).place_fallback:
+        return True
+    if c.sources and not generic:
+        return _struck_abroad(state, c) if c.type == "military" else True  # coercion so: worse on the sets
     verb = c.verb
     who = {t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}  # not where
     # and where the verbs joined to it did it ("blocked roads and burned tires in Tegucigalpa")
