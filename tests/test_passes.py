@@ -1273,3 +1273,15 @@ def test_an_armed_act_that_names_no_one_struck_is_aimed_at_the_state_where_it_st
     own = [e for e in events_of("Kyrgyzstan protested to Tajikistan. Uzbek jets bombed rebel camps in Uzbekistan.")
            if e.type == "military"]
     assert own and "role:place.abroad" not in own[0].rule
+
+
+def test_fighting_told_with_no_side_named_is_between_the_sides_of_the_last_clash():
+    """ "Fighting raged for hours" (words.csv fighting_noun, the subject of its clause) names no side:
+    those of the article's last armed clash; fighting inside a phrase ("weeks of heavy fighting") is left."""
+    text = "Rebels of the Justice and Equality Movement attacked Sudan on Saturday. Fighting raged for hours in Omdurman."
+    e = [e for e in events_of(text) if e.type == "military" and e.trigger == "Fighting"]
+    assert [(x.source, x.target) for x in e] == [(("Justice and Equality Movement",), ("Sudan",))]
+    assert "role:fighting.sides" in e[0].rule
+    inside = [e for e in events_of("Rebels of the Justice and Equality Movement attacked Sudan on Saturday. The rebels "
+                                   "held the ground gained in weeks of fighting.") if e.trigger == "fighting"]
+    assert all("role:fighting.sides" not in x.rule for x in inside)

@@ -1160,6 +1160,21 @@ def address_the_fighting(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
+def sides_of_the_fighting(state: SentenceState, c: Candidate) -> bool:
+    """Fighting told with no side named ("The war began on July 12", "since fighting broke out in late
+    March"; words.csv fighting_noun) is between the sides of the article's last armed clash."""
+    if c.type != "military" or c.sources or c.targets or c.head.pos_ != "NOUN" or c.head.dep_ != "nsubj" \
+            or c.head.lemma_.lower() not in state.rules.word("fighting_noun"):
+        return True
+    last = next((e for e in reversed(state.accepted) if e.type == "military"), None) \
+        or state.ctx.last_of_type.get("military")
+    if last is not None and last.sources and last.targets and last.target_basis == "text":
+        c.sources, c.targets = list(last.sources), list(last.targets)
+        c.target_basis = "context"
+        c.trace.append("role:fighting.sides")
+    return True
+
+
 def judge_the_deed(state: SentenceState, c: Candidate) -> bool:
     """Praise or criticism of a deed named as its object ("Guterres welcomed the talks", "Abe called
     the launch a violent act", "voiced concerns about the conduct of the poll"), or another reply to
@@ -1780,7 +1795,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, threat_by_denial,
     speaker_plans, refer_back,
-    address_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, warn_of_consequences,
+    address_the_fighting, sides_of_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, warn_of_consequences,
     issue_the_document, protesting_crowd, parties_of_a_place, place_fallback, forces_addressed,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, drop_non_parties,
     score_confidence,
