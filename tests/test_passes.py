@@ -1285,3 +1285,14 @@ def test_fighting_told_with_no_side_named_is_between_the_sides_of_the_last_clash
     inside = [e for e in events_of("Rebels of the Justice and Equality Movement attacked Sudan on Saturday. The rebels "
                                    "held the ground gained in weeks of fighting.") if e.trigger == "fighting"]
     assert all("role:fighting.sides" not in x.rule for x in inside)
+
+
+def test_a_rally_spoken_to_and_armed_men_assembling_are_no_protest():
+    """ "He told a rally", "addressed a rally": a crowd spoken to; "FARC fighters will gather in 23 rural
+    zones" (words.csv force_noun): armed men assembled. Protesters gathering still protest."""
+    told = events_of("In Caracas, President Hugo Chavez told a rally that Venezuela would stop oil shipments to the US.")
+    assert not [e for e in told if e.type == "protest"]
+    fighters = events_of("Some 7,000 FARC fighters will gather in 23 rural zones under the deal with Colombia.")
+    assert not [e for e in fighters if e.type == "protest"]
+    crowd = events_of("In London, about 300 protesters gathered outside the Nigerian High Commission on Friday night.")
+    assert [e.type for e in crowd if e.trigger == "gathered"] == ["protest"]

@@ -1559,6 +1559,8 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
     policy = state.rules.policy(c.type)
     if not c.sources and not c.targets:
         return False
+    if c.type == "protest" and _no_protest(state, c):
+        return False
     if policy.reporting and not c.sources:
         return False
     if c.frame == "named" and c.modality == "negated":
@@ -1572,6 +1574,16 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
     # "a deal that backed Moscow's demands" tells no one's deed; "Micheletti, who was sworn in" tells Micheletti's
     relcl = c.head.dep_ == "relcl" and not policy.place_fallback and antecedent(c.head).i not in state.mentions
     return bool(c.sources) or not (policy.needs_source or relcl)
+
+
+def _no_protest(state: SentenceState, c: Candidate) -> bool:
+    """ "He told a rally", "addressed a rally": a crowd spoken to, no protest of its own; "7,000 FARC
+    fighters will gather in 23 rural zones": armed men assembled (words.csv force_noun), no crowd."""
+    head = c.head
+    if head.pos_ == "NOUN" and head.dep_ in ("dobj", "dative") \
+            and head.head.lemma_.lower() in state.rules.word("reporting") | {"address"}:
+        return True
+    return head.pos_ == "VERB" and any(s.lemma_.lower() in state.rules.word("force_noun") for s in subjects(head))
 
 
 def _judges_a_thing(c: Candidate) -> bool:
