@@ -1296,3 +1296,14 @@ def test_a_rally_spoken_to_and_armed_men_assembling_are_no_protest():
     assert not [e for e in fighters if e.type == "protest"]
     crowd = events_of("In London, about 300 protesters gathered outside the Nigerian High Commission on Friday night.")
     assert [e.type for e in crowd if e.trigger == "gathered"] == ["protest"]
+
+
+def test_a_readiness_for_force_or_reprisal_warns():
+    """ "stands ready to take further action", "fully ready for war" (words.csv reprisal_word): a threat;
+    "ready to help", "ready to review the measures" stay offers."""
+    for text in ("Canada stands ready to take further action against the United States.",
+                 "We do not seek war with the United States, but we are fully ready for war, General Hossein Salami "
+                 "of Iran said."):
+        assert [e.type for e in events_of(text) if e.trigger == "ready"] == ["threat"], text
+    for text in ("Iran said it was ready to help Iraq.", "Russia told the United States it was ready to review the measures."):
+        assert [e.type for e in events_of(text) if e.trigger == "ready"] == ["offer"], text

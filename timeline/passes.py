@@ -405,6 +405,21 @@ def _promises_answer(state: SentenceState, c: Candidate) -> bool:
     return _answers(state, c) and c.modality in ("planned", "intended", "hypothetical")
 
 
+def _ready_to_strike(state: SentenceState, c: Candidate) -> bool:
+    """ "Paris was ready to act if Jersey did not lift its conditions", "stands ready to take further
+    action", "fully ready for war": a readiness for force or reprisal (words.csv reprisal_word) warns;
+    not "ready to review the measures", "ready to send troops if Port of Spain asked" (help offered)."""
+    if c.head.lower_ not in ("ready", "prepared"):
+        return False
+    reprisal = state.rules.word("reprisal_word")
+    for k in c.head.children:
+        taken = [o for o in k.children if o.dep_ == "dobj"] if k.dep_ == "xcomp" and k.lemma_ == "take" else []
+        named = [o for o in k.children if o.dep_ == "pobj"] if k.dep_ == "prep" and k.lower_ == "for" else []
+        if any(w.lemma_.lower() in reprisal for w in ([k] if k.dep_ == "xcomp" else []) + taken + named):
+            return True
+    return False
+
+
 def _leaves_unanswered(state: SentenceState, c: Candidate) -> bool:
     """ "Algiers did not respond": no answer given is a rebuff."""
     return _answers(state, c) and c.modality == "negated"
@@ -650,6 +665,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "expects_of_none": _expects_of_none,
     "promises_answer": _promises_answer,
     "leaves_unanswered": _leaves_unanswered,
+    "ready_to_strike": _ready_to_strike,
     "defends_own": _defends_own,
     "defends_deed": _defends_deed,
     "forces_act": _forces_act,
