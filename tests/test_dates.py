@@ -904,7 +904,9 @@ def test_by_a_day_after_a_past_verb_and_for_a_day_set():
     cases = (("The stake fell to 8.6 percent by Monday after lenders sold shares.", "2009-01-07", "2009-01-05"),
              ("Rescuers hoped to reach the last sealed galleries by Saturday.", "2014-05-16", "2014-05-17"),
              ("The agency had ordered WorldCom to file by Monday a sworn statement.", "2002-06-27", "2002-07-01"),
-             ("Opposition parties have called a nationwide strike for Thursday.", "2013-04-27", "2013-05-02"))
+             ("Opposition parties have called a nationwide strike for Thursday.", "2013-04-27", "2013-05-02"),
+             # "to" before a name is a preposition; the tense of a verb further back says ("had been brought")
+             ("Most had been brought home to Dover by Saturday night.", "1987-03-09", "1987-03-07"))
     for text, anchor, value in cases:
         assert [t.date for t in find_dates(text, anchor)] == [value], text
 

@@ -1525,7 +1525,7 @@ def _bound_ahead(left: list[str], i: int) -> bool:
             return False
         # the verb before it: "damaged by Friday's quake" (right before), "cleared the building by
         # Wednesday evening" (its object between, no preposition, no modal before the verb): a past bound
-        verb = next((k for k in range(i + 1, min(i + 5, len(left))) if _verb_like(left, k)), None)
+        verb = next((k for k in range(i + 1, min(i + 7, len(left))) if _verb_like(left, k)), None)
         if verb is None:
             return True
         if verb == i + 1:
@@ -1550,7 +1550,8 @@ def _verb_like(left: list[str], k: int) -> bool:
     low = left[k].lower()
     after, before = _word_at(left, k - 1, -1), _word_at(left, k + 1, 1)
     if low == "to":  # an infinitive's "to" ("ordered WorldCom to file by Monday"), not a preposition's
-        return after[:1].islower() and after not in _DETERMINERS and after not in _NOT_INFINITIVE
+        named = k >= 1 and left[k - 1][:1].isupper()  # "brought home to Dover by Saturday night"
+        return after[:1].islower() and not named and after not in _DETERMINERS and after not in _NOT_INFINITIVE
     if low in _MODALS or left[k] in CLAUSE_BREAKS:
         return True
     return bool(_cue(low, before, "", True)) and before not in _BEFORE_ADJECTIVE
