@@ -871,3 +871,11 @@ def test_the_commonwealth_is_the_body_unless_it_opens_a_states_formal_name():
     assert mentions_of("The Commonwealth suspended Nigeria on Saturday.").get("The Commonwealth") == "Commonwealth"
     named = mentions_of("The Commonwealth of Australia signed the treaty.")
     assert set(named.values()) == {"Australia"}
+
+
+def test_a_given_name_left_out_of_a_one_word_name_keeps_it_from_a_namesake_in_office():
+    """ "Gazprom chief executive Alexei [Miller]" (the recogniser reads "Miller" alone, as an organisation):
+    Alexei Miller, not Poland's Jerzy Miller in office then."""
+    found = mentions_of("Gazprom chief executive Alexei Miller and Naftogaz head Yevhen Bakulin signed an amendment.",
+                        on="2010-04-21")
+    assert found.get("Miller") == "Alexei Miller"

@@ -631,6 +631,16 @@ def _owned_before(doc: Doc, found: dict[int, Mention], owned: dict[str, Actor]) 
             yield tok, actor  # not "the two governments": a group of its own
 
 
+def _given_name_before(doc: Doc, ent: Span, lexicon: Lexicon) -> str | None:
+    """The given name the recogniser left out of a one-word name it read as an organisation
+    ("Alexei [Miller]"): a capitalised proper noun right before it that is no title, else None."""
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is None or prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.ent_type_ \
+            or not ent[0].text[:1].isupper() or lexicon.match_title(prev.lower_) is not None:
+        return None
+    return prev.text
+
+
 def _epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salience) -> Iterator[tuple[Token, Actor]]:
     """ "The 71-year-old", "the veteran leader", "the incumbent": the article's protagonist, the
     person it has named most so far (words.csv epithet_noun); not "the Russian leader" (of a country)."""
@@ -1206,6 +1216,9 @@ class MentionFinder:
                 # "Duterte" read as an organisation: the one of that name in office
                 person = (self.memory.by_name_part(name) or self.lexicon.office_holder(name, self.on)) \
                     if len(ent) == 1 else None
+                given = _given_name_before(doc, ent, self.lexicon) if len(ent) == 1 else None
+                if given is not None:  # "Gazprom chief executive Alexei Miller": not Poland's Jerzy Miller
+                    person = self.memory.same_person(f"{given} {name}") or Actor(name=f"{given} {name}", kind="person")
                 actor = person or Actor(name=_acronym_after(ent) or name, kind="organization")
                 if person is None and ent.text[:1].isupper():
                     self.learned[tuple(t.text for t in ent if t.lower_ != "the")] = actor
