@@ -879,3 +879,10 @@ def test_a_given_name_left_out_of_a_one_word_name_keeps_it_from_a_namesake_in_of
     found = mentions_of("Gazprom chief executive Alexei Miller and Naftogaz head Yevhen Bakulin signed an amendment.",
                         on="2010-04-21")
     assert found.get("Miller") == "Alexei Miller"
+
+
+def test_a_courtesy_title_is_no_part_of_a_name():
+    """ "Mr Domingo Cavallo", as British papers write it without a point (words.csv honorific): Domingo Cavallo."""
+    found = mentions_of("Argentina's Foreign Minister, Mr Domingo Cavallo, said Argentina would keep its claim.",
+                        on="1990-02-16")
+    assert "Domingo Cavallo" in found.values() and not any(v.startswith("Mr ") for v in found.values())

@@ -1407,8 +1407,8 @@ def _bare_name(span: Span, lexicon: Lexicon) -> str:
     """A person's name as written, without the titles before it ("King Hamad bin Isa Al Khalifa",
     "Sheikh Abdullah": the name only)."""
     parts = _span_key(span).split()
-    while len(parts) > 1 and lexicon.match_title(parts[0]):
-        parts = parts[1:]
+    while len(parts) > 1 and (lexicon.match_title(parts[0]) or parts[0].rstrip(".").lower() in words()["honorific"]):
+        parts = parts[1:]  # "Mr Domingo Cavallo", as British papers write it: Domingo Cavallo
     return " ".join(parts)
 
 
