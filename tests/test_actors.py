@@ -886,3 +886,12 @@ def test_a_courtesy_title_is_no_part_of_a_name():
     found = mentions_of("Argentina's Foreign Minister, Mr Domingo Cavallo, said Argentina would keep its claim.",
                         on="1990-02-16")
     assert "Domingo Cavallo" in found.values() and not any(v.startswith("Mr ") for v in found.values())
+
+
+def test_a_state_news_agency_named_speaks_for_its_state():
+    """ "Libya's official news agency, Jana": the state's voice, no party of its own; an agency no state owns
+    keeps its name."""
+    found = mentions_of("Libya's official news agency, Jana, last night denounced the break.", on="1985-09-27")
+    assert found.get("Jana") == "Libya"
+    other = mentions_of("Jana, a news agency in Rome, reported the break.", on="1985-09-27")
+    assert other.get("Jana") != "Libya"

@@ -641,6 +641,27 @@ def _given_name_before(doc: Doc, ent: Span, lexicon: Lexicon) -> str | None:
     return prev.text
 
 
+def _state_news_agencies(doc: Doc, found: dict[int, Mention]) -> Iterator[tuple[Span, Actor]]:
+    """A news agency a state owns, named ("Libya's official news agency, Jana", "North Korea's official
+    Korean Central News Agency"), speaks for that state: the name is the state's voice, no party of its own."""
+    seen: set[int] = set()
+    for tok in doc:
+        m = found.get(tok.i)
+        if m is None or id(m) in seen or m.actor.kind not in ("organization", "person"):
+            continue
+        seen.add(id(m))
+        agency = tok.head if tok.dep_ in ("appos", "npadvmod", "compound") and tok.head.i not in found else tok
+        while agency.dep_ == "compound" and agency.head.i in found and found[agency.head.i] is m:
+            agency = agency.head  # the root of "Korean Central News Agency"
+        if agency.lemma_.lower() != "agency" or not any(c.lower_ in ("news", "press") for c in agency.children):
+            continue
+        owners = [found[c.i].actor for c in agency.children
+                  if c.dep_ == "poss" and c.i in found and found[c.i].actor.kind == "country"]
+        if owners:
+            tokens = [t.i for t in doc if found.get(t.i) is m]
+            yield doc[tokens[0] : tokens[-1] + 1], owners[0]
+
+
 def _epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salience) -> Iterator[tuple[Token, Actor]]:
     """ "The 71-year-old", "the veteran leader", "the incumbent": the article's protagonist, the
     person it has named most so far (words.csv epithet_noun); not "the Russian leader" (of a country)."""
@@ -1138,6 +1159,8 @@ class MentionFinder:
         self._surnames(doc, offset, found)
         self._roles(doc, offset, found)
         self._agents(doc, offset, found)
+        for span, state in _state_news_agencies(doc, found):
+            self._add(found, span, offset, state, remember=False)
         self._led(doc, offset, found)
         for tok, actor in _pronouns(doc, offset, found, self.memory):  # each named before the next is read
             self._add(found, doc[tok.i : tok.i + 1], offset, actor, remember=False)
