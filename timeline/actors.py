@@ -631,14 +631,15 @@ def _owned_before(doc: Doc, found: dict[int, Mention], owned: dict[str, Actor]) 
             yield tok, actor  # not "the two governments": a group of its own
 
 
-def _given_name_before(doc: Doc, ent: Span, lexicon: Lexicon) -> str | None:
-    """The given name the recogniser left out of a one-word name it read as an organisation
-    ("Alexei [Miller]"): a capitalised proper noun right before it that is no title, else None."""
-    prev = doc[ent.start - 1] if ent.start > 0 else None
+def _given_person(doc: Doc, ent: Span, name: str, lexicon: Lexicon, memory: _Salience) -> Actor | None:
+    """The person of a one-word name read as an organisation after a given name the recogniser left
+    out ("Gazprom chief executive Alexei [Miller]": Alexei Miller, not Poland's Jerzy Miller in office):
+    a capitalised proper noun right before it that is no title; else None."""
+    prev = doc[ent.start - 1] if ent.start > 0 and len(ent) == 1 else None
     if prev is None or prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.ent_type_ \
             or not ent[0].text[:1].isupper() or lexicon.match_title(prev.lower_) is not None:
         return None
-    return prev.text
+    return memory.same_person(f"{prev.text} {name}") or Actor(name=f"{prev.text} {name}", kind="person")
 
 
 def _state_news_agencies(doc: Doc, found: dict[int, Mention]) -> Iterator[tuple[Span, Actor]]:
@@ -1239,9 +1240,7 @@ class MentionFinder:
                 # "Duterte" read as an organisation: the one of that name in office
                 person = (self.memory.by_name_part(name) or self.lexicon.office_holder(name, self.on)) \
                     if len(ent) == 1 else None
-                given = _given_name_before(doc, ent, self.lexicon) if len(ent) == 1 else None
-                if given is not None:  # "Gazprom chief executive Alexei Miller": not Poland's Jerzy Miller
-                    person = self.memory.same_person(f"{given} {name}") or Actor(name=f"{given} {name}", kind="person")
+                person = _given_person(doc, ent, name, self.lexicon, self.memory) or person  # "Alexei [Miller]"
                 actor = person or Actor(name=_acronym_after(ent) or name, kind="organization")
                 if person is None and ent.text[:1].isupper():
                     self.learned[tuple(t.text for t in ent if t.lower_ != "the")] = actor
