@@ -117,6 +117,8 @@ ROLE_CASES = [
      "occurred"),
     ("Indian protesters burned effigies of President Xi Jinping in Delhi.", "protest", "protesters", "Xi Jinping",
      "occurred"),
+    # flags burned (triggers.csv "burn flag")
+    ("Ecuadorean protesters burned Peruvian flags in Quito on Friday.", "protest", "protesters", None, "occurred"),
     # a matter raised with someone is talks
     ("Modi raised the issue with Xi Jinping on Friday.", "talks", "Narendra Modi", "Xi Jinping", "occurred"),
     # stressing the need for something asks for it
