@@ -204,18 +204,18 @@ FLOOR_NEWS_DATE = 0.89
 # dev39, dev40, dev43 and dev44 are test sets nobody looked into.
 # Floors at the measured figures, rounded down (docs/quality.md gives each set's history). Lowered on purpose in
 # the twenty-second round, by one event each: dev15 0.52 -> 0.51 (fighting with no side named is between the
-# sides of the last clash), dev43 0.51 -> 0.50 (a courtesy title is no part of a name) and dev55 0.47 -> 0.46 (an
-# armed act is aimed at the other state where it struck); the three changes gained on the other sets' mean.
+# sides of the last clash), dev43 0.51 -> 0.50 (a courtesy title is no part of a name) and dev36 0.54 -> 0.53
+# (flags burned are a protest); the three changes gained on the other sets' mean.
 FLOOR_SET_F1 = {"dev2": 0.73, "dev3": 0.67, "dev4": 0.66, "dev5": 0.74, "dev6": 0.68, "dev7": 0.64, "dev8": 0.67,
                 "dev9": 0.62, "dev10": 0.65, "dev11": 0.56, "dev12": 0.62, "dev13": 0.72, "dev14": 0.61,
-                "dev15": 0.51, "dev16": 0.52, "dev17": 0.66, "dev18": 0.62, "dev19": 0.60, "dev20": 0.52,
+                "dev15": 0.51, "dev16": 0.52, "dev17": 0.66, "dev18": 0.62, "dev19": 0.60, "dev20": 0.53,
                 "dev21": 0.62, "dev22": 0.59, "dev23": 0.57, "dev24": 0.50, "dev25": 0.59, "dev26": 0.63,
                 "dev27": 0.55, "dev28": 0.59, "dev29": 0.52, "dev30": 0.58, "dev31": 0.56, "dev32": 0.49,
-                "dev33": 0.59, "dev34": 0.50, "dev35": 0.47, "dev36": 0.54, "dev37": 0.60, "dev38": 0.52,
+                "dev33": 0.59, "dev34": 0.50, "dev35": 0.47, "dev36": 0.53, "dev37": 0.60, "dev38": 0.52,
                 "dev39": 0.55, "dev40": 0.58, "dev41": 0.56, "dev42": 0.54, "dev43": 0.50, "dev44": 0.59,
                 "dev45": 0.52, "dev46": 0.50, "dev47": 0.57, "dev48": 0.50, "dev49": 0.64, "dev50": 0.49,
-                "dev51": 0.49, "dev52": 0.64, "dev53": 0.52, "dev54": 0.54, "dev55": 0.46, "dev56": 0.64,
-                "dev57": 0.59, "dev58": 0.57, "dev59": 0.49, "dev60": 0.54}
+                "dev51": 0.49, "dev52": 0.64, "dev53": 0.52, "dev54": 0.54, "dev55": 0.47, "dev56": 0.64,
+                "dev57": 0.59, "dev58": 0.58, "dev59": 0.49, "dev60": 0.54}
 
 
 def test_quality_floor_on_real_news(data_dir):
