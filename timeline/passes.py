@@ -1177,8 +1177,9 @@ def address_the_fighting(state: SentenceState, c: Candidate) -> bool:
 
 
 def sides_of_the_fighting(state: SentenceState, c: Candidate) -> bool:
-    """Fighting told with no side named ("The war began on July 12", "since fighting broke out in late
-    March"; words.csv fighting_noun) is between the sides of the article's last armed clash."""
+    """Fighting told with no side named, as its clause's subject ("Fighting raged for hours in Omdurman",
+    "since fighting broke out in late March"; words.csv fighting_noun), is between the sides of the
+    article's last armed clash told in text."""
     if c.type != "military" or c.sources or c.targets or c.head.pos_ != "NOUN" or c.head.dep_ != "nsubj" \
             or c.head.lemma_.lower() not in state.rules.word("fighting_noun"):
         return True
@@ -1823,7 +1824,8 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 EVENT_PASSES = (
     find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, threat_by_denial,
     speaker_plans, refer_back,
-    address_the_fighting, sides_of_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised, answer_the_author, warn_of_consequences,
+    address_the_fighting, sides_of_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised,
+    answer_the_author, warn_of_consequences,
     issue_the_document, protesting_crowd, parties_of_a_place, place_fallback, forces_addressed,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, drop_non_parties,
     score_confidence,
