@@ -1550,8 +1550,9 @@ def _verb_like(left: list[str], k: int) -> bool:
     low = left[k].lower()
     after, before = _word_at(left, k - 1, -1), _word_at(left, k + 1, 1)
     if low == "to":  # an infinitive's "to" ("ordered WorldCom to file by Monday"), not a preposition's
-        named = k >= 1 and left[k - 1][:1].isupper()  # "brought home to Dover by Saturday night"
-        return after[:1].islower() and not named and after not in _DETERMINERS and after not in _NOT_INFINITIVE
+        # the word after it as written is lower-case: no number ("fell to 8.6 percent") nor name ("home to Dover")
+        written = left[k - 1] if k >= 1 else ""
+        return written[:1].islower() and after not in _DETERMINERS and after not in _NOT_INFINITIVE
     if low in _MODALS or left[k] in CLAUSE_BREAKS:
         return True
     return bool(_cue(low, before, "", True)) and before not in _BEFORE_ADJECTIVE

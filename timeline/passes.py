@@ -1460,20 +1460,17 @@ def issue_the_document(state: SentenceState, c: Candidate) -> bool:
 DOCUMENT_KINDS = ("authored_statement", "authored_resolution", "authored_report")
 
 
-def _struck_abroad(state: SentenceState, c: Candidate) -> bool:
-    """ "Uzbek jets bombed villages in Tajikistan's Tavildara valley": an armed act of a named doer that
-    names no one struck is aimed at the other state where it struck."""
-    if c.targets:
-        return True
+def _where_it_happened(state: SentenceState, c: Candidate, joined: bool = True) -> list[Actor]:
+    """The countries named in the verb's phrase, not in its subject's: where the act happened; with `joined`,
+    also where the verbs joined to it did it ("blocked roads and burned tires in Tegucigalpa")."""
     verb = c.verb
     who = {t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
-    own = side_of(c.sources)
-    where = unique([m.actor for t in phrase(verb) if (m := state.mentions.get(t.i)) is not None
-                    and m.actor.kind == "country" and t.i not in who and not side_of([m.actor]) & own])[:1]
-    if where:
-        c.targets = where
-        c.trace.append("role:place.abroad")
-    return True
+    tokens = list(phrase(verb))
+    if joined:
+        tokens = [verb, *tokens, *(t for v in verb.conjuncts if v.i > verb.i
+                                   and not any(s.dep_.startswith("nsubj") for s in v.children) for t in phrase(v))]
+    return unique([m.actor for t in tokens if (m := state.mentions.get(t.i)) is not None
+                   and m.actor.kind == "country" and t.i not in who])
 
 
 def place_fallback(state: SentenceState, c: Candidate) -> bool:
@@ -1483,14 +1480,14 @@ def place_fallback(state: SentenceState, c: Candidate) -> bool:
     if not state.rules.policy(c.type).place_fallback:
         return True
     if c.sources and not generic:
-        return _struck_abroad(state, c) if c.type == "military" else True  # coercion so: worse on the sets
-    verb = c.verb
-    who = {t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}  # not where
-    # and where the verbs joined to it did it ("blocked roads and burned tires in Tegucigalpa")
-    joined = [t for v in verb.conjuncts if v.i > verb.i and not any(s.dep_.startswith("nsubj") for s in v.children)
-              for t in phrase(v)]
-    where = unique([m.actor for t in [verb, *phrase(verb), *joined] if (m := state.mentions.get(t.i)) is not None
-                    and m.actor.kind == "country" and t.i not in who])[:1]
+        # "Uzbek jets bombed villages in Tajikistan's Tavildara valley": an armed act of a named doer that names
+        # no one struck is aimed at the other state where it struck, not its own (coercion so: worse on the sets)
+        abroad = [a for a in _where_it_happened(state, c, joined=False) if not side_of([a]) & side_of(c.sources)]
+        if c.type == "military" and not c.targets and abroad:
+            c.targets = abroad[:1]
+            c.trace.append("role:place.abroad")
+        return True
+    verb, where = c.verb, _where_it_happened(state, c)[:1]
     forces = not c.sources and any(agent_sector(s) in LOCAL_FORCES and s.i not in state.mentions for s in subjects(verb))
     if not c.sources and (_agentless_passive(verb) and c.head.lemma_.lower() in state.rules.word("authority_act")
                           or held(c.head) and c.targets):
@@ -1595,7 +1592,8 @@ def type_policy(state: SentenceState, c: Candidate) -> bool:
 
 def _no_protest(state: SentenceState, c: Candidate) -> bool:
     """ "He told a rally", "addressed a rally": a crowd spoken to, no protest of its own; "7,000 FARC
-    fighters will gather in 23 rural zones": armed men assembled (words.csv force_noun), no crowd."""
+    fighters will gather in 23 rural zones", "rebels marched on the capital": armed men (words.csv force_noun)
+    are no crowd."""
     head = c.head
     if head.pos_ == "NOUN" and head.dep_ in ("dobj", "dative") \
             and head.head.lemma_.lower() in state.rules.word("reporting") | {"address"}:

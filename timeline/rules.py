@@ -280,12 +280,9 @@ def with_preposition(tok: Token, lemmas: tuple[str, ...]) -> bool:
         return False
     kids = list(tok.children)
     return any(c.lower_ == lemmas[1] and 1 < c.i - tok.i <= 4 and (
-        c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES
+        c.dep_ in ("prt", "advmod")  # "brushed the criticism aside": a particle parsed as an adverb
         or c.dep_ == "prep" and not any(o.dep_ == "dobj" and o.i < c.i for o in kids)
         and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)) for c in kids)
-
-
-_ADVERB_PARTICLES = frozenset({"aside", "away", "back", "down", "off", "out", "up"})  # "brushed the criticism aside"
 
 
 def misparsed_verb(tok: Token) -> bool:
