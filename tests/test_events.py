@@ -624,7 +624,7 @@ def test_names_joined_by_and_that_the_parser_made_modifiers_are_all_subjects():
 
 def test_several_on_one_side_of_a_one_way_act_get_the_other_side_from_context():
     text = ("Venezuela's electoral council declared Maduro the winner. Venezuela's opposition disputed the count.\n"
-            "Brazil, Colombia and Mexico issued a joint statement urging electoral authorities to release the tallies.")
+            "Brazil, Colombia and Mexico issued a joint statement urging the release of the tallies.")
     urged = find(events_of(text), "demand")
     assert [(e.source, e.target, e.target_basis) for e in urged] == [
         (("Brazil", "Colombia", "Mexico"), ("Venezuela",), "context")]

@@ -162,6 +162,52 @@ def test_a_call_to_someone_is_no_call_on_them():
     assert found == [("call", ("Alberto Fujimori",)), ("call", ("Alberto Fujimori",))]
 
 
+def test_a_name_given_by_a_judge_named_is_the_judges_own():
+    """ "recalled the ambassador over what he called 'a serious setback'": the name is the judgement of the
+    one who gives it, an event of its own, not the content of the recall."""
+    found = {(e.type, e.trigger) for e in events_of('Jack Straw recalled the British ambassador from Nepal over what '
+                                                    'he called "a serious setback for democracy".')}
+    assert found == {("sanction", "recalled"), ("criticism", "setback")}
+
+
+def test_a_name_against_the_judgement_does_not_praise():
+    """ "a grave historic mistake": no praise of "historic" beside the criticism."""
+    found = [e.type for e in events_of('Jean-Claude Juncker called the French decision a "grave historic mistake".')]
+    assert "criticism" in found and "praise" not in found
+
+
+@pytest.mark.parametrize("text, etype, target", [
+    ("Alarcon said Ecuador's president would meet party leaders on Saturday.", "meeting", "party leaders"),
+    ("UN Secretary-General Ban Ki-moon called on the military to release Tandja.", "demand", "military"),
+    ("The European Parliament urged member states to suspend security co-operation with Cairo.", "demand",
+     "member states"),
+    # a crowd, when the article named none before it (else context.crowd_patient: "the protesters")
+    ("Spanish police arrested six people outside the British Embassy in Madrid.", "coercion", "people"),
+])
+def test_people_addressed_by_a_noun_of_agents_are_the_target_as_written(text, etype, target):
+    """ "met party leaders": the people addressed, named by no actor, are the target as written, not the
+    party the article is about."""
+    found = [e for e in events_of(text) if e.type == etype]
+    assert found and found[0].target == (target,) and "role:addressee.noun" in found[0].rule
+
+
+@pytest.mark.parametrize("text", [
+    "Ecuador's president Fabian Alarcon told reporters that the talks would continue.",  # the press
+    "Kenya pledged troops to the regional force.",  # an offer of one's own people (no act of address)
+    "Japan's Prime Minister Kishida accused the state of lying.",  # "the state": a state the article means
+])
+def test_no_addressee_by_a_noun_of_agents(text):
+    assert not any("role:addressee.noun" in e.rule for e in events_of(text))
+
+
+def test_a_crowd_that_protests_speaks():
+    """ "Several hundred people protested ..., accusing Washington of ...": the crowd accuses."""
+    found = [(e.source, e.target) for e in events_of(
+        "Several hundred people protested outside the embassy in Addis Ababa on Tuesday, accusing Washington of "
+        "handing the country to the rebels.") if e.type == "criticism"]
+    assert found == [(("protesters",), ("United States",))]
+
+
 def test_a_demand_addressed_to_people_it_does_not_name_takes_no_target_from_its_content():
     """ "urged both governments to honor the Dakar agreement": the governments are asked, not Dakar; the
     content names the addressee when the addressee is named ("urged Israel to stop building in Jerusalem")."""
@@ -704,6 +750,20 @@ def test_a_visit_goes_to_the_country_of_its_destination(text, target):
     ("President Bush said he was deeply disturbed by the violence in Lithuania.", "criticism", "George W. Bush",
      "Lithuania"),  # as "troubled"
     ("Patino said the answers of the Russian ambassador had been unsatisfactory.", "criticism", None, "Russia"),
+    # a name the parser hangs on the object, or whose object it hangs on the name: still the verb's naming
+    ('Pakistan army chief Ashfaq Kayani called the Afghan attack "blatant and unacceptable".', "criticism",
+     "Ashfaq Kayani", "Afghanistan"),
+    ('Japan\'s Prime Minister Fumio Kishida called the Chinese calls "extremely regrettable".', "criticism",
+     "Fumio Kishida", "China"),
+    ('Swedish Prime Minister Ulf Kristersson called the Turkish burning "deeply disrespectful".', "criticism",
+     "Ulf Kristersson", "Turkey"),
+    # general negative words of judgement, as names only (evaluations.csv, frame "named")
+    ('John Major called the Nigerian hangings "judicial murder".', "criticism", "John Major", "Nigeria"),
+    ('Amnesty International called the Indonesian executions "utterly reprehensible".', "criticism",
+     "Amnesty International", "Indonesia"),
+    # an adjective that agrees with the name judges with it; one against it ("historic") is part of the name
+    ('Jean-Claude Juncker called the French decision a "grave historic mistake".', "criticism", "Jean-Claude Juncker",
+     "France"),
 ])
 def test_evaluations(text, etype, source, target):
     e = [e for e in events_of(text) if e.type == etype and any(p.startswith("role:evaluation") for p in e.rule.split("|"))]

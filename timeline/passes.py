@@ -58,7 +58,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from .actors import (LOCAL_FORCES, STATE_SECTORS, agent_nouns, agent_sector, diplomatic_protest, following_group_nouns,
+from .actors import (LOCAL_FORCES, STATE_SECTORS, agent_nouns, agent_sector, collective_nouns, diplomatic_protest, following_group_nouns,
                      generic_groups, group_nouns, outside, side_of)
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
@@ -66,7 +66,7 @@ from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger, words
 from .roles import doer_preps, held, names_people
 from .syntax import (
-    CLAUSE_DEPS, antecedent, aspect_verb, background, before_lead, definite, in_adjunct, is_passive, named_object, naming_verb,
+    CLAUSE_DEPS, antecedent, aspect_verb, background, before_lead, definite, first_conjunct, in_adjunct, is_passive, named_object, naming_verb,
     noun_phrase, phrase, predicate, obligated, present_perfect, progressive, referent, refuses, scheduled, subjects, tense, unique,
 )
 
@@ -551,12 +551,8 @@ def _warned_if(state: SentenceState, c: Candidate) -> list[Actor]:
     warns that party. Returns it, or nothing."""
     speakers, clauses = _reported(state, c)
     for comp in clauses:
-        # the speaker's side: a pronoun ("it" of a state or body that speaks), "his movement", or its actor
-        ours = any(t.pos_ == "PRON" and t.lower_ != "there" and (t.lower_ != "it" or speakers)
-                   or any(p.dep_ == "poss" and p.pos_ == "PRON" for p in t.children) for t in subjects(comp)) \
-            or side_of(_named_subjects(state, comp)) & speakers
         future = any(a.dep_ == "aux" and a.lower_ in state.rules.word("future_aux") for a in comp.children)
-        if not (ours and future):
+        if not (future and _speakers_side(state, comp, speakers)):
             continue
         for clause in comp.children:
             marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
@@ -564,6 +560,15 @@ def _warned_if(state: SentenceState, c: Candidate) -> list[Actor]:
                     and (warned := outside(_named_subjects(state, clause), speakers)):
                 return warned
     return []
+
+
+def _speakers_side(state: SentenceState, clause: Token, speakers: set[str]) -> bool:
+    """Whether a reported clause's subject is the speaker's side: a pronoun ("it" of a state or body
+    that speaks), "his movement", or the speaker's actor ("Bennett said Israel would ...")."""
+    said = subjects(clause) + [k for k in clause.children if k.dep_ == "nsubjpass"]  # "Israel would not be bound"
+    return any(t.pos_ == "PRON" and t.lower_ != "there" and (t.lower_ != "it" or speakers)
+               or any(p.dep_ == "poss" and p.pos_ == "PRON" for p in t.children) for t in said) \
+        or bool(side_of([a for t in said if t.pos_ != "PRON" for a in state.ctx.roles.actor_of(t, state.mentions)]) & speakers)
 
 
 def _named_subjects(state: SentenceState, clause: Token) -> list[Actor]:
@@ -757,13 +762,15 @@ def _judged_by_modifier(state: SentenceState) -> None:
     for c in list(by_head.values()):
         if c.frame != "named" or c.head.pos_ != "NOUN":
             continue
-        for k in c.head.children:
-            judge = by_head.get(k.i)
-            if k.dep_ == "amod" and judge is not None and judge.type != c.type:
-                c.type, c.cameo, c.plover = judge.type, judge.cameo, judge.plover
-                c.trace.append(f"role:judged.by:{judge.trigger.ref}")
-                state.candidates.remove(judge)
-                break
+        judges = [by_head[k.i] for k in c.head.children if k.dep_ == "amod" and k.i in by_head]
+        against = [judge for judge in judges if judge.type != c.type]
+        if against and len(against) == len(judges):
+            judge = against[0]
+            c.type, c.cameo, c.plover = judge.type, judge.cameo, judge.plover
+            c.trace.append(f"role:judged.by:{judge.trigger.ref}")
+        # "a grave historic mistake": an adjective that agrees keeps the name's judgement; those
+        # against it are part of the name
+        state.candidates = [k for k in state.candidates if k not in against]
 
 
 def _judged_in_report(state: SentenceState, tok: Token) -> bool:
@@ -843,8 +850,12 @@ def attach_to_governors(state: SentenceState) -> None:
 def _governor(state: SentenceState, c: Candidate) -> Candidate | None:
     """The trigger whose argument holds this one ("demanded Ukraine renounce..."), if any."""
     t, at = c.head, state.at
-    if c.frame == "named" and t.dep_ == "amod" and t.i > t.head.i:
+    first = first_conjunct(t)  # 'called the attack "blatant and unacceptable"': the first of the list
+    if c.frame == "named" and first.i > first.head.i and (first.dep_ == "amod" or first.dep_ == "oprd" and first.head.pos_ == "NOUN"):
         return None  # 'called the attacks "totally unacceptable"': the name judges the attacks, it is no content of them
+    namer = naming_verb(t) if c.frame == "named" and first.dep_ != "amod" else None
+    if namer is not None and any(k.dep_ in ("nsubj", "nsubjpass") for k in namer.children):
+        return None  # 'condemned what he called "a serious setback"': the judge is named, the judgement is his own
     if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in at and t.pos_ == "NOUN" \
             and not _cue_only(state.rules, at[t.head.i]):  # not "the talks are expected to continue"
         return at[t.head.i]  # "the summit was hosted by Kishida": one event, told by the verb
@@ -1401,6 +1412,10 @@ def protesting_crowd(state: SentenceState, c: Candidate) -> bool:
                                                     for w in p.children)]):  # not "hundreds of monks"
         c.targets = protesters  # "killed 36 people", "thousands of people", "fired tear gas at the crowd"
         c.trace.append("role:crowd")
+    elif not c.sources and c.type in state.rules.word("crowd_speech") and _protests_told(state) \
+            and _unnamed_crowd(state, subjects(c.verb)):
+        c.sources = protesters  # "Several hundred people protested, accusing Washington of ...": the crowd speaks
+        c.trace.append("role:crowd.speaks")
     return True
 
 
@@ -1523,6 +1538,35 @@ def forces_addressed(state: SentenceState, c: Candidate) -> bool:
     c.targets = outside(where + _named_by_count(state, "country"), side_of(c.sources))[:1]
     c.trace.append("role:forces.object")
     return True
+
+
+def unnamed_addressee(state: SentenceState, c: Candidate) -> bool:
+    """ "urged member states to ...", "met party leaders", "called on the army to ...": people an act
+    of address (words.csv addressee_type) is aimed at, whom the sentence names by a noun of agents
+    (agents.csv; a plural of collective_nouns.csv: "countries") and no actor, are its target as written
+    ("member states"), not the party the article is about. Not the press ("told reporters")."""
+    if c.targets or not c.sources or c.verb is None or c.verb != c.head or c.type not in state.rules.word("addressee_type"):
+        return True
+    # its object, or the object of a preposition of the trigger ("called on", "appealed to")
+    aimed = [o for o in c.verb.children if o.dep_ == "dobj"] + [
+        o for p in c.verb.children if p.dep_ == "prep" and (p.i < c.end or p.lower_ == "to") for o in p.children if o.dep_ == "pobj"]
+    o = aimed[0] if aimed else None
+    if o is None or o.pos_ not in ("NOUN", "PROPN") or any(t.i in state.mentions for t in o.subtree) \
+            or any(k.dep_ == "poss" and k.pos_ == "PRON" for k in o.children) or not _agents_noun(o) \
+            or _crowd(state, o) and any(a.name in state.rules.word("crowd_group") for _, a, _ in state.ctx.named):
+        return True  # a crowd ("arrested 150 people") is the one the article named before (context.crowd_patient)
+    c.targets = [Actor(name=" ".join(t.text for t in [*(k for k in o.children if k.dep_ == "compound" and k.i < o.i), o]),
+                       kind="group")]
+    c.trace.append("role:addressee.noun")
+    return True
+
+
+def _agents_noun(tok: Token) -> bool:
+    """A noun of agents other than the press: "ambassadors", "the junta", "member states" (not "the state")."""
+    sector = agent_sector(tok)
+    if sector is not None:
+        return sector != "media"
+    return tok.tag_ in ("NNS", "NNPS") and (tok.lemma_.lower() in collective_nouns() or tok.lower_.rstrip("s") in collective_nouns())
 
 
 def _most_named_state(state: SentenceState) -> list[Actor]:
@@ -1824,7 +1868,7 @@ EVENT_PASSES = (
     speaker_plans, refer_back,
     address_the_fighting, sides_of_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised,
     answer_the_author, warn_of_consequences,
-    issue_the_document, protesting_crowd, parties_of_a_place, place_fallback, forces_addressed,
+    issue_the_document, protesting_crowd, parties_of_a_place, place_fallback, forces_addressed, unnamed_addressee,
     vote_of_the_country, type_policy, rewrite_policy_stage, find_date, assign_codes, find_location, drop_non_parties,
     score_confidence,
 )

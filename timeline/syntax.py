@@ -27,6 +27,13 @@ def conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first of the list a token ends: "blatant" for "unacceptable" in "blatant and unacceptable"."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
 def predicate(tok: Token) -> Token:
     """The verb a trigger belongs to: itself for a verb, the governing verb for a noun."""
     t = tok
@@ -148,7 +155,9 @@ def naming_verb(tok: Token) -> Token | None:
         postposed = t.dep_ == "amod" and t.i > t.head.i + 1 and t.head.dep_ == "dobj" and t.pos_ == "ADJ"
         if t.dep_ in ("oprd", "ccomp", "xcomp", "attr") or t.dep_ == "pobj" and t.head.lower_ == "as" or named \
                 or adjective or dative or postposed:
-            verb = t.head.head if t.dep_ == "pobj" or named or postposed else t.head
+            # 'called the calls "extremely regrettable"': the parser may hang the name on the object
+            on_object = t.dep_ == "oprd" and t.head.dep_ == "dobj" and t.head.pos_ == "NOUN"
+            verb = t.head.head if t.dep_ == "pobj" or named or postposed or on_object else t.head
             if verb.lemma_.lower() in words()["naming_verb"] and named_object(verb, t) is not None:
                 return verb
             return None
@@ -176,7 +185,9 @@ def named_object(verb: Token, complement: Token | None = None) -> Token | None:
         if before:
             return before[-1]
     comps = [complement] if complement is not None else [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    return next((s for k in comps if k is not None for s in k.children if s.dep_ == "nsubj"), None)
+    # 'called the burning "deeply disrespectful"': the parser may hang the object on the name
+    return next((s for k in comps if k is not None for s in k.children
+                 if s.dep_ == "nsubj" or s.dep_ in ("npadvmod", "nmod") and verb.i < s.i < k.i and s.pos_ in ("NOUN", "PROPN")), None)
 
 
 def reciprocal_pronoun(tok: Token) -> bool:
