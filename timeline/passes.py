@@ -528,15 +528,17 @@ def _reported(state: SentenceState, c: Candidate) -> tuple[set[str], list[Token]
 def _conditioned_on(state: SentenceState, c: Candidate) -> list[Actor]:
     """ "Rantanen said the crossings would reopen only once Russia stopped sending migrants", "said
     relations could only be normal once the US lifted its embargo": a speaker telling what another
-    party must do first (words.csv condition_only: "only once", "only if", "only when") demands it of
-    that party. Returns it, or nothing."""
+    party must do first (words.csv condition_only: "only once", "only if", "only when"; condition_until:
+    "until") demands it of that party. Returns it, or nothing."""
     speakers, clauses = _reported(state, c)
     for comp in clauses:
         for clause in comp.subtree:
             marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
             only = any(w.lower_ == "only" for w in clause.children) or any(
                 w.lower_ == "only" and w.i < clause.i for w in comp.children if w.dep_ == "advmod")
-            if clause.dep_ != "advcl" or not only or not set(marks) & state.rules.word("condition_only"):
+            # "said the tariff would stay until Belgrade recognised Kosovo" needs no "only"
+            if clause.dep_ != "advcl" or not (only and set(marks) & state.rules.word("condition_only")
+                                              or set(marks) & state.rules.word("condition_until")):
                 continue
             bound = outside(_named_subjects(state, clause), speakers)
             if bound:
