@@ -201,6 +201,18 @@ def test_no_addressee_by_a_noun_of_agents(text):
     assert not any("role:addressee.noun" in e.rule for e in events_of(text))
 
 
+def test_a_joined_clause_with_a_subject_of_its_own_is_not_the_first_clauses():
+    """ "Only Congress can lift the embargo, and Republican leaders have said ...": the leaders speak, not
+    Congress; a joined verb with no subject of its own still takes the first one's ("Putin met Erdogan
+    and urged ...")."""
+    said = [e for e in events_of("Only Congress can lift the embargo on Cuba, and Republican leaders have said they "
+                                 "will not do so.") if e.trigger == "said"]
+    assert all("U.S. Congress" not in e.source for e in said)
+    urged = [e for e in events_of("Vladimir Putin met Recep Tayyip Erdogan in Sochi and urged Turkey to reopen the "
+                                  "border.") if e.type == "demand"]
+    assert urged and urged[0].source == ("Vladimir Putin",)
+
+
 def test_a_crowd_that_protests_speaks():
     """ "Several hundred people protested ..., accusing Washington of ...": the crowd accuses."""
     found = [(e.source, e.target) for e in events_of(

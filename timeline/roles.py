@@ -94,8 +94,8 @@ class Roles:
             if found or not subj or agent_nouns().get(subj[0].lower_):
                 return found  # "Police dispersed them ... and detained 100": the police's, not the speaker's
             top = subj[0].head
-            if t.dep_ != "conj" or top.head == top:
-                return []
+            if t.dep_ != "conj" or top.head == top or top == t and subj[0].pos_ != "PRON":
+                return []  # "..., and Republican leaders have said": a subject of its own, naming no one
             t = top.head  # "the two sides had reached ... and urged": Putin said ... and urged
         return []
 
