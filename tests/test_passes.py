@@ -196,6 +196,7 @@ def test_people_addressed_by_a_noun_of_agents_are_the_target_as_written(text, et
     "Kenya pledged troops to the regional force.",  # an offer of one's own people (no act of address)
     "Japan's Prime Minister Kishida accused the state of lying.",  # "the state": a state the article means
     "Uzbek troops crushed an uprising in the eastern city of Andijan in May.",  # an event, told by its trigger
+    "U.S. envoy Jesse Jackson urged both men to compromise.",  # the two sides, whom the article names
 ])
 def test_no_addressee_by_a_noun_of_agents(text):
     assert not any("role:addressee.noun" in e.rule for e in events_of(text))

@@ -1423,6 +1423,8 @@ def _tense(text: str, start: int, end: int) -> str:
     if not owned and left[:1] and left[0].lower() == "for" and _WEEKDAY_ONLY.match(text, start) \
             and len(left) > 1 and left[1].islower() and not left[1].endswith(("ed", "ing", "en")):
         return "future"  # "called a nationwide strike for Thursday": a day a thing is set for
+    if _reduced_relative_past(left, right):
+        return "past"
     for i in range(16):
         if left_open and i < len(left):
             verdict = _left_verdict(left, i, schedule_verb)
@@ -1469,6 +1471,15 @@ def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]
     present = _PRESENT_AFTER_SUBJECT.search(text, max(0, start - 160), start)
     schedule_verb = present.group(1) if present and present.group(1) not in PAST_CUES | {"does"} else None
     return left, right, schedule_verb
+
+
+def _reduced_relative_past(left: list[str], right: list[str]) -> bool:
+    """ "a judicial panel inaugurated on Monday would begin hearings": a day that dates a past participle
+    on a noun (a reduced relative clause, its noun before it) before the main verb, ahead or not, comes
+    after; not "set", "scheduled" or "planned" for a day."""
+    return (len(left) >= 3 and left[0].lower() in _PREPOSITIONS and re.fullmatch(r"[a-z]+ed", left[1]) is not None
+            and left[1] not in PAST_CUES_OF_PLANS and left[2][:1].islower() and left[2].lower() not in _AUXILIARIES
+            and bool(right) and right[0].lower() in _MODALS - {"to"})
 
 
 def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | None:
@@ -1559,6 +1570,9 @@ def _verb_like(left: list[str], k: int) -> bool:
 
 
 _MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "must", "to"})
+# verbs that come before the noun's own verb in a reduced relative, and participles of a plan
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "not", "to"})
+PAST_CUES_OF_PLANS = frozenset({"scheduled", "planned", "slated", "timed", "expected", "required", "needed"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "since", "by", "during", "until", "through", "from", "before", "after"})
 _DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "this", "that"})
 _ORDINALS = frozenset({"first", "second", "third", "latest"})
