@@ -1556,7 +1556,7 @@ def unnamed_addressee(state: SentenceState, c: Candidate) -> bool:
     o = aimed[0] if aimed else None
     if o is None or o.pos_ not in ("NOUN", "PROPN") or o.i in state.at or any(t.i in state.mentions for t in o.subtree) \
             or any(k.dep_ == "poss" and k.pos_ == "PRON" for k in o.children) or not _agents_noun(o) \
-            or any(t.lower_ in ("both", "two", "each") for t in o.subtree if t.i < o.i) \
+            or any(t.lower_ in state.rules.word("pair_word") for t in o.subtree if t.i < o.i) \
             or _crowd(state, o) and any(a.name in state.rules.word("crowd_group") for _, a, _ in state.ctx.named):
         return True  # a crowd ("arrested 150 people") is the one the article named before (context.crowd_patient)
     c.targets = [Actor(name=" ".join(t.text for t in [*(k for k in o.children if k.dep_ == "compound" and k.i < o.i), o]),
