@@ -817,7 +817,7 @@ def outside(actors: Iterable[Actor], own: set[str]) -> list[Actor]:
     return unique([a for a in actors if a.name not in own and a.country not in own])
 
 
-def _names_a_pair(tok: Token) -> bool:
+def names_a_pair(tok: Token) -> bool:
     """ "The two", "both", "the two sides", "both countries", "all parties": a word for the sides."""
     return _bare_pair(tok) or any(c.lower_ in ("two", "both") for c in tok.children) or _all_sides(tok)
 
@@ -954,7 +954,7 @@ class GroupWords:
         if _bare_pair(tok) or self._is_collective(tok, found):
             speaking = _addressers(tok, found)
             group = self._collective(tok, here, met, speaking)
-            if _one_side(group) and _names_a_pair(tok):
+            if _one_side(group) and names_a_pair(tok):
                 # "the two sides" are two: not a leader and their own state ("Hasina", "Bangladesh")
                 return self._main_pair("any", speaking) or group
             return group
@@ -1004,7 +1004,7 @@ class GroupWords:
         sides" or "the two countries" with no pair in the sentence, the story's two main parties."""
         noun = _plural_lemma(tok)
         refers = "any" if _bare_pair(tok) else collective_nouns()[noun]
-        pair = _names_a_pair(tok)
+        pair = names_a_pair(tok)
         count = next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), None)
         sized = next((m for m in reversed(self.together) if len(self._as_kind(m, refers)) == count), ()) if count else ()
         if sized:  # "the four countries" years after "Saudi Arabia, the UAE, Bahrain and Egypt": the four named so

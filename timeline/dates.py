@@ -1476,9 +1476,9 @@ def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]
 def _reduced_relative_past(left: list[str], right: list[str]) -> bool:
     """ "a judicial panel inaugurated on Monday would begin hearings": a day that dates a past participle
     on a noun (a reduced relative clause, its noun before it) before the main verb, ahead or not, comes
-    after; not "set", "scheduled" or "planned" for a day."""
+    after; not a participle of a plan (FUTURE_CUES: "scheduled", "planned", "expected")."""
     return (len(left) >= 3 and left[0].lower() in _PREPOSITIONS and re.fullmatch(r"[a-z]+ed", left[1]) is not None
-            and left[1] not in _PLAN_PARTICIPLES and left[2][:1].islower() and left[2].lower() not in _AUXILIARIES
+            and left[1] not in FUTURE_CUES and left[2][:1].islower() and left[2].lower() not in _AUXILIARIES
             and bool(right) and right[0].lower() in _MODALS - {"to"})
 
 
@@ -1572,8 +1572,6 @@ def _verb_like(left: list[str], k: int) -> bool:
 _MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "must", "to"})
 # words before a participle that make it a verb of its own clause, not a reduced relative ("was inaugurated")
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "not", "to"})
-# participles of a plan: "the talks scheduled on Monday will" look ahead
-_PLAN_PARTICIPLES = frozenset({"scheduled", "planned", "slated", "timed", "expected", "required", "needed"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "since", "by", "during", "until", "through", "from", "before", "after"})
 _DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "this", "that"})
 _ORDINALS = frozenset({"first", "second", "third", "latest"})

@@ -59,7 +59,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
 from .actors import (LOCAL_FORCES, STATE_SECTORS, agent_nouns, agent_sector, collective_nouns, diplomatic_protest, following_group_nouns,
-                     generic_groups, group_nouns, outside, side_of)
+                     generic_groups, group_nouns, names_a_pair, outside, side_of)
 from .dates import number, resolve_date, shift
 from .model import Actor, EventDate, Mention, Timex
 from .nlp import Span, Token, word_keys
@@ -554,7 +554,11 @@ def _warned_if(state: SentenceState, c: Candidate) -> list[Actor]:
     speakers, clauses = _reported(state, c)
     for comp in clauses:
         future = any(a.dep_ == "aux" and a.lower_ in state.rules.word("future_aux") for a in comp.children)
-        if not (future and _speakers_side(state, comp, speakers)):
+        # the speaker's side: a pronoun ("it" of a state or body that speaks), "his movement", or its actor
+        ours = any(t.pos_ == "PRON" and t.lower_ != "there" and (t.lower_ != "it" or speakers)
+                   or any(p.dep_ == "poss" and p.pos_ == "PRON" for p in t.children) for t in subjects(comp)) \
+            or side_of(_named_subjects(state, comp)) & speakers
+        if not (ours and future):
             continue
         for clause in comp.children:
             marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
@@ -562,15 +566,6 @@ def _warned_if(state: SentenceState, c: Candidate) -> list[Actor]:
                     and (warned := outside(_named_subjects(state, clause), speakers)):
                 return warned
     return []
-
-
-def _speakers_side(state: SentenceState, clause: Token, speakers: set[str]) -> bool:
-    """Whether a reported clause's subject is the speaker's side: a pronoun ("it" of a state or body
-    that speaks), "his movement", or the speaker's actor ("Bennett said Israel would ...")."""
-    said = subjects(clause) + [k for k in clause.children if k.dep_ == "nsubjpass"]  # "Israel would not be bound"
-    return any(t.pos_ == "PRON" and t.lower_ != "there" and (t.lower_ != "it" or speakers)
-               or any(p.dep_ == "poss" and p.pos_ == "PRON" for p in t.children) for t in said) \
-        or bool(side_of([a for t in said if t.pos_ != "PRON" for a in state.ctx.roles.actor_of(t, state.mentions)]) & speakers)
 
 
 def _named_subjects(state: SentenceState, clause: Token) -> list[Actor]:
@@ -1556,7 +1551,7 @@ def unnamed_addressee(state: SentenceState, c: Candidate) -> bool:
     o = aimed[0] if aimed else None
     if o is None or o.pos_ not in ("NOUN", "PROPN") or o.i in state.at or any(t.i in state.mentions for t in o.subtree) \
             or any(k.dep_ == "poss" and k.pos_ == "PRON" for k in o.children) or not _agents_noun(o) \
-            or any(t.lower_ in state.rules.word("pair_word") for t in o.subtree if t.i < o.i) \
+            or any(names_a_pair(t) for t in (o, *(k for k in o.children if k.dep_ == "poss"))) \
             or _crowd(state, o) and any(a.name in state.rules.word("crowd_group") for _, a, _ in state.ctx.named):
         return True  # a crowd ("arrested 150 people") is the one the article named before (context.crowd_patient)
     c.targets = [Actor(name=" ".join(t.text for t in [*(k for k in o.children if k.dep_ == "compound" and k.i < o.i), o]),
