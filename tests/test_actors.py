@@ -273,9 +273,18 @@ def test_role_of_a_country_without_a_known_holder_is_the_country(text, surface, 
      "Ukraine"),
     ("Joe Biden spoke. Peru's foreign minister said his government recognizes Gonzalez.", "government", "Peru"),
     ("The army said it had launched fresh operations.", "army", None),  # no one says it: no state
+    ("Mexican Foreign Secretary Fernando Solana said his country would oppose any use of force.", "country", "Mexico"),
+    ("Mr. Abdulsalam, the Houthi negotiator, said his side would not accept foreign forces.", "side", "Abdulsalam"),
+    ("Adama Barrow said his party would appeal.", "party", None),  # a party of its own, no state
 ])
 def test_own_forces_are_the_speakers_state(text, surface, name):
     assert mentions_of(text, on="2014-08-07").get(surface) == name
+
+
+def test_another_given_name_makes_another_person():
+    """ "Fernando Solana" is not Javier Solana, though the lexicon knows a Solana."""
+    assert mentions_of("Mexican Foreign Secretary Fernando Solana met Warren Christopher.", on="1994-05-01").get(
+        "Solana") != "Javier Solana"
 
 
 @pytest.mark.parametrize("text,surface,name", [

@@ -289,6 +289,14 @@ RULE_CASES = [
      "China", "India", "occurred"),
     ("rewrite:reported_misdeed", "Sergei Lavrov said Ukraine had violated the truce.", "criticism", "Sergei Lavrov",
      "Ukraine", "occurred"),
+    # a deed (an event's noun, no party's name) told to do wrong accuses its doer, named with it or not
+    ("rewrite:reported_misdeed", "Haiti said the Dominican expulsions violated human rights.", "criticism", "Haiti",
+     "Dominican Republic", "occurred"),
+    ("role:deed.doer", "Nigeria expelled Ghanaian workers. Nigeria defended the move. Ghana's Obed Asamoah said the "
+     "expulsions violated the ECOWAS treaty.", "criticism", "Obed Asamoah", "Nigeria", "occurred"),  # not ECOWAS
+    # help given to the object of the act helped
+    ("trigger:partner_triggers.csv", "Powell said the United States would help rebuild Afghanistan.", "aid",
+     "United States", "Afghanistan", "planned"),
     ("rewrite:stormed_by_crowd", "Protesters stormed the Syrian embassy in Cairo.", "protest", "protesters", "Syria",
      "occurred"),
     ("role:verb", "Russian troops stormed the Ukrainian town on Friday.", "military", "Russia", "Ukraine", "occurred"),
@@ -749,7 +757,7 @@ def test_a_visit_goes_to_the_country_of_its_destination(text, target):
 
 @pytest.mark.parametrize("text, etype, source, target", [
     ("Grebe said Mbeki's efforts have been very encouraging.", "praise", None, "Thabo Mbeki"),
-    ("Karzai said his country is losing patience with Pakistan.", "criticism", "Hamid Karzai", "Pakistan"),
+    ("Karzai said his country is losing patience with Pakistan.", "criticism", "Afghanistan", "Pakistan"),
     ("Macron said he was impressed by the courage of the Ukrainian people.", "praise", "Emmanuel Macron", "Ukraine"),
     ("Lavrov said the attacks by Ukraine were unacceptable.", "criticism", "Sergei Lavrov", "Ukraine"),
     ("South Korea held Pyongyang fully responsible for the consequences.", "criticism", "South Korea", "North Korea"),
@@ -1384,3 +1392,15 @@ def test_a_readiness_for_force_or_reprisal_warns():
         assert [e.type for e in events_of(text) if e.trigger == "ready"] == ["threat"], text
     for text in ("Iran said it was ready to help Iraq.", "Russia told the United States it was ready to review the measures."):
         assert [e.type for e in events_of(text) if e.trigger == "ready"] == ["offer"], text
+
+
+@pytest.mark.parametrize("text, etype, party", [
+    ("Redwan Hussien said the deal violates no law.", "criticism", None),  # a wrong denied
+    ("The CIA is to help verify the Palestinian security measures.", "aid", None),  # no one helped
+    ("Annan helped negotiate a power sharing deal between Mwai Kibaki and Raila Odinga.", "aid", None),  # an act of its own
+])
+def test_no_party_where_none_is_told(text, etype, party):
+    """Reported wrongs and help reach only the parties the words tell: `party` (or any, if None) is no party of an
+    event of `etype`."""
+    found = [e for e in events_of(text) if e.type == etype]
+    assert not [e for e in found if party is None or party in e.target], [(e.type, e.source, e.target) for e in found]

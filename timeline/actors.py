@@ -313,8 +313,14 @@ def lexicon_names(tokens: Doc | Span, lexicon: Lexicon, on: str | None = None) -
 
 def _is_part_of_other_name(span: Span, actor: Actor) -> bool:
     """True when a known name is only part of another proper name ("Trump Tower", "Yoon Do-han"), or of
-    another person's name the recogniser read whole ("Cameron Munter" is not David Cameron)."""
+    another person's name the recogniser read whole ("Cameron Munter" is not David Cameron, "Fernando
+    Solana" not Javier Solana)."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.ent_type_ == "PERSON" and before.ent_iob_ == "B" and span[0].ent_iob_ == "I" \
+            and before.is_alpha and before.text[:1].isupper() and actor.kind == "person" \
+            and normalize(span[0].text).casefold() not in _name_words(actor.name)[:1]:  # "Expatriates Ayman Safadi"
+        return normalize(before.text).casefold() not in _name_words(actor.name)  # "Fernando Solana": not Javier
     if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I" and nxt.is_alpha:
         return normalize(nxt.text).casefold() not in _name_words(actor.name)
     # the next word a proper noun, or the head the name hangs on further on ("Yoon Do-han": "Do" read as a verb)
@@ -531,22 +537,27 @@ def _with_the(tok: Token) -> bool:
 
 
 def _own_forces(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterator[tuple[Token, Actor]]:
-    """ "His government", "its army", and "the army" in what someone says ("Pakistani officials
-    said the army had launched operations"): the state of the owner, else of the speaker."""
-    agents = agent_nouns()
+    """ "His government", "its army", "his country" (words.csv state_epithet), "his side" (own_side),
+    and "the army" in what someone says ("Pakistani officials said the army had launched operations"):
+    the state of the owner, else of the speaker; a side of someone of no state is theirs."""
+    agents, w = agent_nouns(), words()
     for tok in doc:
-        if tok.i in found or tok.pos_ != "NOUN" or tok.tag_ != "NN" or agents.get(tok.lower_) not in STATE_SECTORS:
+        sector = agents.get(tok.lower_) in STATE_SECTORS
+        if tok.i in found or tok.pos_ != "NOUN" or tok.tag_ != "NN" \
+                or not (sector or tok.lower_ in w["state_epithet"] or tok.lower_ in w["own_side"]):
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None and owner.tag_ == "PRP$":  # the speaker's own, else the pronoun's
             actor = _speaker(tok, found) or (found[owner.i].actor if owner.i in found else None)
-        elif owner is None and _with_the(tok) and not _modifiers(tok):
+        elif owner is None and sector and _with_the(tok) and not _modifiers(tok):
             actor = _speaker(tok, found)
         else:
             continue
         state = lexicon.country_actor(actor.country) if actor is not None and actor.country else None
         if state is not None and state.kind == "country":
-            yield tok, state
+            yield tok, state  # "his government", "his country", "its side": the state
+        elif actor is not None and tok.lower_ in w["own_side"]:
+            yield tok, actor  # "Abdulsalam said his side would not accept": the side he speaks for
 
 
 def _acronym_after(ent: Span) -> str | None:

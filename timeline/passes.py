@@ -517,6 +517,31 @@ def _accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
     return []
 
 
+def _deeds_reported_wrong(state: SentenceState, c: Candidate) -> list[Token]:
+    """ "Preval said the expulsions violated human rights", "Psaki said the ban would hurt Russian
+    consumers": a speaker telling that a deed (a noun that is an event's trigger, no party's name) did
+    wrong (a misdeed_verb) accuses whoever did it. Returns those deeds, or nothing."""
+    _, clauses = _reported(state, c)
+    # not "the deal violates no law": a wrong denied
+    return [t for comp in clauses if _misdeed(state, comp) and not any(
+                k.dep_ == "neg" or k.dep_ == "dobj" and any(d.lower_ == "no" for d in k.children) for k in comp.children)
+            for t in subjects(comp)
+            if t.pos_ == "NOUN" and t.i not in state.mentions and state.rules.match(t.doc, t.i) is not None]
+
+
+def _doers_of(state: SentenceState, c: Candidate, deeds: list[Token]) -> list[Actor]:
+    """Who did the deeds, where the phrase says ("Nigeria's expulsions", "the Russian ban", "the
+    expulsions by Nigeria"), else who did the article's last deed of that kind ("Nigeria expelled
+    Ghanaian workers ... said the expulsions violated the ECOWAS treaty": Nigeria), not on the
+    speaker's side; else no one, left to the article (`context`), never what the deed harmed."""
+    owners = [k for d in deeds for k in d.children if k.dep_ in ("poss", "compound", "amod", "nmod")]
+    agents = [p for d in deeds for k in d.children if k.dep_ == "prep" and k.lower_ == "by" for p in k.children]
+    named = unique([state.mentions[t.i].actor for t in [*owners, *agents] if t.i in state.mentions])
+    kinds = [hit[0].type for d in deeds if (hit := state.rules.match(d.doc, d.i)) is not None]
+    before = [e for kind in kinds if (e := state.ctx.last_of_type.get(kind)) is not None]
+    return named or outside([a for e in before for a in e.sources], side_of(c.sources))
+
+
 def _reported(state: SentenceState, c: Candidate) -> tuple[set[str], list[Token]]:
     """The side of who reports with a reporting verb (`side_of` its subject) and the clauses it reports."""
     if c.head.pos_ != "VERB":
@@ -637,7 +662,7 @@ def _shares_no_good(state: SentenceState, c: Candidate) -> bool:
 
 CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "reports_obligation": _obliges_another,
-    "reports_misdeed": lambda state, c: bool(_accused_in_report(state, c)),
+    "reports_misdeed": lambda state, c: bool(_accused_in_report(state, c) or _deeds_reported_wrong(state, c)),
     "reports_condition": lambda state, c: bool(_conditioned_on(state, c)),
     "reports_warning": lambda state, c: bool(_warned_if(state, c)),
     "bans_trade": _bans_trade,
@@ -812,11 +837,24 @@ def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
             continue  # "called the deal a betrayal", "called the accord "a flagrant violation""
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") or c is named]  # "Ruto was received by Macron"
         withs = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children]
-        heads = {"object": objs, "with": withs, "any": objs + withs}[partner]
-        if partner == "any" or any(t.i in state.mentions and not _someones_thing(state, t, h, partner)
+        # "help rebuild Afghanistan": the object of the act helped; "help the region's economy": its owner too
+        # (not "helped negotiate a deal between Kibaki and Odinga": an act of its own)
+        acts = [o for c in kids if c.dep_ == "xcomp" and state.rules.match(c.doc, c.i) is None
+                for o in c.children if o.dep_ == "dobj"]
+        heads = {"object": objs, "with": withs, "any": objs + withs, "beneficiary": objs + acts}[partner]
+        if partner == "any" or any(t.i in state.mentions and _partner_named(state, t, h, partner)
                                    for h in heads for t in [h, *noun_phrase(h)]):
-            return trig  # someone, not someone's thing ("called Johnson's accusation shocking")
+            return trig
     return None
+
+
+def _partner_named(state: SentenceState, tok: Token, head: Token, partner: str) -> bool:
+    """Whether an actor's word names the partner of a partner trigger: someone, not someone's thing
+    ("called Johnson's accusation shocking"); for a beneficiary, the one helped or its owner ("help
+    the region's economy"), not what a noun's adjective names ("verify the Palestinian measures")."""
+    if partner == "beneficiary":
+        return tok == head or tok.head == head and tok.dep_ == "poss"
+    return not _someones_thing(state, tok, head, partner)
 
 
 def _named_as_complement(state: SentenceState, kids: list[Token]) -> Token | None:
@@ -988,6 +1026,9 @@ def assign_roles(state: SentenceState, c: Candidate) -> bool:
     if told is not None and (party := told[0](state, c)):
         c.targets = party
         c.trace.append(told[1])
+    elif told is not None and c.type == "criticism" and (deeds := _deeds_reported_wrong(state, c)):
+        c.targets = _doers_of(state, c, deeds)  # "said the expulsions violated the ECOWAS treaty": not ECOWAS
+        c.trace.append("role:deed.doer")
     if not c.sources and c.head.pos_ == "VERB" and _agentless_passive(c.head):
         c.trace.append("voice:agentless")  # "Bristow was summoned to the ministry": the doer is left to the article
     if c.type == "coercion" and not c.targets and _crowd_patient(state, c):

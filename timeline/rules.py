@@ -140,7 +140,7 @@ def _trigger_rows(name: str, extra: tuple[str, ...] = ()) -> tuple[Row, ...]:
     types = one_of(event_types())
     checks = {"type": types, "pos": one_of(POS_VALUES, allow_empty=True), "cameo": CAMEO, "plover": PLOVER}
     if extra:
-        checks["partner"] = one_of(("object", "with", "any"))
+        checks["partner"] = one_of(("object", "with", "any", "beneficiary"))
     return read_table(name, ("type", "trigger", "pos", "cameo", "plover", *extra, "note"),
                       required=("type", "trigger", "cameo", *extra), checks=checks)
 
@@ -159,7 +159,7 @@ class Rules:
     """All extraction rules, indexed for the passes (`load_rules`)."""
 
     by_lemma: dict  # first lemma -> (Trigger, ...)
-    partners: dict  # first lemma -> ((Trigger, "object" | "with" | "any"), ...)
+    partners: dict  # first lemma -> ((Trigger, "object" | "with" | "any" | "beneficiary"), ...)
     cues: dict  # any lemma of a cue -> (Cue, ...), longest first
     plover: dict
     support_verbs: frozenset
