@@ -454,6 +454,9 @@ def test_i_in_a_statement_is_its_bylines_author():
     ("Statement of the Department of Foreign Affairs, Manila, February 9, 1995:", "1995-02-09", "Philippines"),
     ("Government of the Republic of North Macedonia, Skopje, 18 October 2019 - Statement on the conclusions of the "
      "European Council", "2019-10-18", "North Macedonia"),
+    # any issuer line: "<issuer>, <place>, <date> - <kind of release>"
+    ("Ministry of Foreign Affairs, Georgetown, 11 October 2013 - Press Release", "2013-10-11", "Guyana"),
+    ("Office of the Prime Minister, Ottawa, June 2, 1986 - Statement by the Prime Minister", "1986-06-02", "Canada"),
 ])
 def test_we_in_a_statement_is_its_issuers_state(byline, on, state):
     assert mentions_of(f"{byline}\nWe call on the other side to refrain from any further action.", on=on).get("We") == state

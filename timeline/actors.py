@@ -1734,14 +1734,16 @@ def _subject_in_sentence(tok: Token, found: dict[int, Mention], kinds: tuple[str
     return best
 
 
-_ISSUER_FIRST = re.compile(r"\s[-–—]\s(?:Press )?Statement\b")  # "..., Skopje, 18 October 2019 - Statement on"
+# "..., Skopje, 18 October 2019 - Statement on", "Ministry of Foreign Affairs, Georgetown, 11 October 2013 - Press Release"
+_ISSUER_FIRST = re.compile(r"\s[-–—]\s(?:(?:Press |Joint )?Statement|(?:Press |News |Media )Release|Communiqu[ée]|Readout)\b")
 _BYLINE = re.compile(r"(?:The following )?(?:(?:Press |Joint )?Statement|Remarks|Readout|Op-Ed|Media Note"
                      r"|(?:Press |News |Media )Release)\b"
                      r"(?:[^\n]{0,40}?\bby\b"  # "The following statement was issued today by the Spokesman for"
                      r"|,"  # "Press Release, U.S. Agency for International Development, Washington, DC:"
                      r"| of the\b)"  # "Statement of the Department of Foreign Affairs, Manila, February 9, 1995:"
-                     # "Government of the Republic of North Macedonia, Skopje, 18 October 2019 - Statement on ..."
-                     rf"|(?:The )?Government of [^\n]{{0,80}}?{_ISSUER_FIRST.pattern}"
+                     # "Government of the Republic of North Macedonia, Skopje, 18 October 2019 - Statement on ...",
+                     # "Office of the Prime Minister, Ottawa, June 2, 1986 - Statement by the Prime Minister"
+                     rf"|[^\n]{{0,120}}?,[^\n]{{0,80}}?{_ISSUER_FIRST.pattern}"
                      r"|The following is attributable to\b"
                      r"|[^\n]{0,120}\b(?:made|issued|released|delivered|gave) the following (?:statement|remarks|declaration)\b",
                      re.I)  # "The Minister for Europe and Foreign Affairs, Jean-Noël Barrot, made the following statement today:"
