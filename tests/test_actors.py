@@ -237,6 +237,9 @@ def groups_of(text: str, on: str = "2025-08-26") -> dict[str, list[str]]:
     # "both sides" addressed: not a pair with the addresser's own side in it
     ("Kyrgyzstan and Tajikistan signed a border treaty.\nRussia also welcomed the signing, and UN Secretary-General "
      "Antonio Guterres urged both sides to implement the treaty.", "sides", ["Kyrgyzstan", "Tajikistan"]),
+    # "the two sides" as a subject where no pair was named together: the story's two main parties
+    ("Iran accused the United States.\nIran rejected the offer.\nWashington said the offer stood.\nThe two sides have "
+     "been negotiating for a year.", "sides", ["Iran", "United States"]),
     # "all parties", "all sides" addressed: the story's two sides, as "both sides"
     ("Ethiopia and Eritrea fought.\nEthiopia shelled Eritrea.\nEritrea accused Ethiopia.\nThe United States urged all "
      "parties to show restraint.", "parties", ["Ethiopia", "Eritrea"]),

@@ -1000,11 +1000,11 @@ class GroupWords:
         if party is not None and party.kind in ("country", "group", "organization") and party.name not in generic_groups():
             self.parties[party] += 1
 
-    def _main_pair(self, refers: str, speaking: set[Actor]) -> tuple[Actor, ...]:
-        """The two parties the article has named most ("both governments", "the two sides" said by a third
-        party), not the speaker's side; states only for "the two countries"."""
-        ranked = outside([a for a, _ in self.parties.most_common() if refers == "any" or a.kind == "country"],
-                         side_of(list(speaking)))
+    def _main_pair(self, refers: str, speaking: set[Actor], least: int = 1) -> tuple[Actor, ...]:
+        """The two parties the article has named most, each `least` times at least ("both governments",
+        "the two sides" said by a third party), not the speaker's side; states only for "the two countries"."""
+        ranked = outside([a for a, n in self.parties.most_common() if (refers == "any" or a.kind == "country")
+                          and n >= least], side_of(list(speaking)))
         return tuple(ranked[:2]) if len(ranked) > 1 else ()
 
     def _collective(self, tok: Token, here: list[tuple[int, tuple[Actor, ...]]],
@@ -1037,6 +1037,8 @@ class GroupWords:
             people = refers == "person" and self.last_people_together  # "the two leaders": people
             sides = noun in SIDE_NOUNS and self.last_sides
             named = self.last_people_together if people else self.last_sides if sides else self.last_named_together
+        if not named and pair and not _bare_pair(tok) and (refers == "country" or noun in SIDE_NOUNS):
+            named = self._main_pair(refers, speaking, least=2)  # "The two sides have been negotiating", none named together
         heads = self._heads_before(self.offset + tok.idx) if pair and noun in HEAD_NOUNS else []
         speakers = {a.name for a in speaking}
         heads = [a for a in heads if a.name not in speakers]
