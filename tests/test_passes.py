@@ -762,6 +762,12 @@ def test_a_visit_goes_to_the_country_of_its_destination(text, target):
     ("Lavrov said the attacks by Ukraine were unacceptable.", "criticism", "Sergei Lavrov", "Ukraine"),
     ("South Korea held Pyongyang fully responsible for the consequences.", "criticism", "South Korea", "North Korea"),
     ("Morocco called the Spanish operation a declaration of war.", "criticism", "Morocco", "Spain"),
+    # the name as a clause on the object; a name's phrase that leads to the judging noun
+    ('Viktor Orban called the EU decision "completely senseless, irrational and incorrect".', "criticism",
+     "Viktor Orbán", "European Union"),
+    ('Giorgi Margvelashvili called the Russian treaty "an attempt at annexation".', "criticism", "Giorgi Margvelashvili",
+     "Russia"),
+    ("Georgia called the Russian treaty a step toward annexation.", "criticism", "Georgia", "Russia"),
     ("British Foreign Secretary Jack Straw called King Gyanendra's move a serious setback for democracy.", "criticism",
      "Jack Straw", "Gyanendra"),
     ("Watson said the United States was deeply concerned about the allegations against India.", "criticism",

@@ -778,13 +778,16 @@ def find_evaluations(state: SentenceState) -> None:
 
 
 def _judged_by_modifier(state: SentenceState) -> None:
-    """ "called the strike a reckless step": a name given whose adjective judges the other way
-    takes the adjective's type (a criticism, not the praise of "a step"); the adjective goes."""
+    """ "called the strike a reckless step", "a step toward annexation": a name given whose adjective
+    (or the noun its phrase leads to) judges the other way takes that word's type (a criticism, not the praise of "a step"); the adjective goes."""
     by_head = {c.head.i: c for c in state.candidates if c.frame}
     for c in list(by_head.values()):
         if c.frame != "named" or c.head.pos_ != "NOUN":
             continue
-        judges = [by_head[k.i] for k in c.head.children if k.dep_ == "amod" and k.i in by_head]
+        # "a step toward annexation": the noun its phrase leads to judges as its adjective does
+        leads = [o for k in c.head.children if k.dep_ == "prep" and k.lower_ in ("toward", "towards", "at")
+                 for o in k.children if o.dep_ == "pobj"]
+        judges = [by_head[k.i] for k in [*c.head.children, *leads] if (k.dep_ == "amod" or k in leads) and k.i in by_head]
         against = [judge for judge in judges if judge.type != c.type]
         if against and len(against) == len(judges):
             judge = against[0]

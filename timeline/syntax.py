@@ -152,7 +152,8 @@ def naming_verb(tok: Token) -> Token | None:
         # "Beijing brands the Dalai Lama a separatist": the parser makes the named one a dative
         dative = t.dep_ == "dobj" and any(c.dep_ == "dative" and c.i < t.i for c in t.head.children)
         # 'called the attacks "totally unacceptable"': the name after the object, parsed as its modifier
-        postposed = t.dep_ == "amod" and t.i > t.head.i + 1 and t.head.dep_ == "dobj" and t.pos_ == "ADJ"
+        # ('called the decision "completely senseless"': or as a clause on it)
+        postposed = t.dep_ in ("amod", "acl") and t.i > t.head.i + 1 and t.head.dep_ == "dobj" and t.pos_ == "ADJ"
         if t.dep_ in ("oprd", "ccomp", "xcomp", "attr") or t.dep_ == "pobj" and t.head.lower_ == "as" or named \
                 or adjective or dative or postposed:
             # 'called the calls "extremely regrettable"': the parser may hang the name on the object
@@ -161,8 +162,8 @@ def naming_verb(tok: Token) -> Token | None:
             if verb.lemma_.lower() in words()["naming_verb"] and named_object(verb, t) is not None:
                 return verb
             return None
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
-            t = t.head.head  # "called the shutdown a declaration of war": the name is the phrase
+        if t.dep_ == "pobj" and t.head.lower_ in ("of", "at", "toward", "towards") and t.head.head.pos_ == "NOUN":
+            t = t.head.head  # "called the shutdown a declaration of war", "an attempt at annexation": the phrase
             continue
         if t.dep_ not in ("amod", "compound", "conj"):
             return None
