@@ -300,6 +300,9 @@ RULE_CASES = [
     ("rewrite:stormed_by_crowd", "Protesters stormed the Syrian embassy in Cairo.", "protest", "protesters", "Syria",
      "occurred"),
     ("role:verb", "Russian troops stormed the Ukrainian town on Friday.", "military", "Russia", "Ukraine", "occurred"),
+    # a verb in -ing the parser made an adjective of the object of "began": its subject and object
+    ("role:verb", "Turkish warplanes began pounding positions of the YPG on Saturday.", "military", "Turkey", "YPG",
+     "occurred"),
     # a crowd of someone's ("Mr. Nasralla's supporters") barring roads where the verb joined to it did it
     ("rewrite:stormed_by_crowd", "Salvador Nasralla rejected the result. Mr. Nasralla's supporters have blocked roads "
      "and burned tires in Tegucigalpa.", "protest", "protesters", "Honduras", "occurred"),

@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 from .model import Actor, Mention
 from .nlp import Token
 from .rules import Rules, misparsed_verb, words
-from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, main_verb_subject, named_members, named_object,
+from .syntax import (CLAUSE_DEPS, conjuncts, in_adjunct, is_passive, main_verb_subject, misparsed_participle, named_members, named_object,
                      naming_verb, noun_phrase, partitive_whole, phrase, possessor, reciprocal_pronoun, referent, reporting_verb, subjects, unique)
 
 Mentions = dict[int, Mention]
@@ -183,6 +183,8 @@ class Roles:
             elif c.dep_ == "prep" and c.lower_ in self.rules.word("partner_prep"):
                 targets += self.pobj_actors(c, mentions)
         targets += [a for t in named_members(tok) for a in self.actor_of(t, mentions)]  # "..., among them Awadallah"
+        if (obj := misparsed_participle(tok)) is not None:  # "began pounding positions of the militia"
+            targets += self.object_actors(obj, tok, mentions, encounter, self.rules.policy(etype).place_fallback)
         if not targets and tok.lemma_.lower() in words()["withdrawal_verb"]:  # "recalled its ambassador from Paris"
             targets += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                         for a in self.pobj_actors(c, mentions)]

@@ -84,8 +84,9 @@ def subjects(verb: Token) -> list[Token]:
             # "said China 'appreciates and welcomes' the decision", two verbs of one reported clause
             t = t.head.head
             continue
-        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t:
-            t = t.head  # "Clinton is due to arrive": xcomp of the acomp of "is"
+        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t or misparsed_participle(t) is not None:
+            # "Clinton is due to arrive": xcomp of the acomp of "is"; "warplanes began pounding positions"
+            t = t.head if t.dep_ != "amod" else t.head.head
             continue
         if t.dep_ == "pcomp" and t.head.head != t.head:  # "after speaking with X, Trump said"
             t = t.head.head
@@ -502,6 +503,16 @@ def _spans_time(verb: Token) -> bool:
 def background(verb: Token) -> bool:
     """A relative clause that counts ("Trump, who met Kim three times"): told as background."""
     return verb.dep_ == "relcl" and _spans_time(verb)
+
+
+def misparsed_participle(tok: Token) -> Token | None:
+    """The object of a verb in -ing the parser made an adjective of the object of the verb right before it
+    ("warplanes began pounding positions": "pounding" on "positions", the object of "began"), or None."""
+    head = tok.head
+    if tok.dep_ == "amod" and tok.tag_ == "VBG" and head.dep_ == "dobj" and head.head.i == tok.i - 1 \
+            and head.head.pos_ == "VERB":
+        return head
+    return None
 
 
 def aspect_verb(tok: Token, verbs: frozenset[str]) -> Token | None:
