@@ -851,6 +851,23 @@ def test_a_weekday_appointed_with_for_is_the_nearer_one(text, value):
     assert [t.date for t in find_dates(text, "2017-10-02")] == [value]  # a Monday
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Revellers danced on the beach through Sunday night.", "2017-10-01"),  # a night gone by
+    ("Amtrak suspended service through Wednesday.", "2017-10-04"),  # a bound ahead
+    ("The embassy will stay shut through Sunday night.", "2017-10-08"),
+])
+def test_through_a_night_after_a_past_verb_is_gone_by(text, value):
+    assert [t.date for t in find_dates(text, "2017-10-02")] == [value]  # a Monday
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Nyusi declared three days of national mourning starting on Wednesday.", "2017-10-04"),
+    ("The president declared Tuesday a public holiday.", "2017-10-03"),
+])
+def test_a_day_set_to_begin_a_period_is_ahead(text, value):
+    assert [t.date for t in find_dates(text, "2017-10-02") if t.date] == [value]  # a Monday ("three days": none)
+
+
 # -- held-out quality: the date gold of tests/data/dev_dates_* (see tests/data/dev_README.md) and of
 # tests/data/timeml_* (TimeML conventions, see their READMEs; timeml_test, timeml_dev22, timeml_dev26,
 # timeml_dev27, timeml_dev28, timeml_dev34, timeml_dev37, timeml_dev38, timeml_dev39 and timeml_dev41 are test

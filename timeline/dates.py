@@ -1425,6 +1425,10 @@ def _tense(text: str, start: int, end: int) -> str:
         return "future"  # "called a nationwide strike for Thursday": a day a thing is set for
     if _reduced_relative_past(left, right):
         return "past"
+    if left[:1] and left[0].lower() in ("declared", "declares", "declare") and "holiday" in [w.lower() for w in right[:4]]:
+        return "future"  # "declared Tuesday a public holiday": a day set apart ahead
+    if left[:1] and left[0].lower() == "through" and _NIGHT_OF_DAY.fullmatch(text, start, end) and _past_clause(left, 0):
+        return "past"  # "revellers danced on the beach through Sunday night": a night gone by, no bound ahead
     for i in range(16):
         if left_open and i < len(left):
             verdict = _left_verdict(left, i, schedule_verb)
@@ -1493,6 +1497,8 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
         return "break"
     if i == 0 and low == "ending":
         return "future"  # "the 12 months ending March 31": a period running to its end ahead
+    if low in ("starting", "beginning") and (i == 0 or i == 1 and left[0].lower() == "on"):
+        return "future"  # "declared three days of mourning starting on Wednesday": a period set to begin
     if low in ("until", "till", "before", "by", "through") and all(w.lower() in _BOUND_FILLERS for w in left[:i]) \
             and _bound_ahead(left, i):
         return "future"  # a bound ahead: "ending before Christmas", "by August", "before the Nov. 6 vote"
@@ -1517,6 +1523,25 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     if verdict == "future" and [w.lower() for w in left[i + 1:i + 4]][1:3] == ["been", "had"]:
         return "past"  # "had been due to fly to Boston on Monday": a plan of a time now past
     return verdict
+
+
+def _past_clause(left: list[str], i: int) -> bool:
+    """Whether the verb of the clause before the i-th word is in the past: "revellers danced on the beach
+    through Sunday night"; not "would remain closed through Monday night" (a participle after a modal or
+    a verb of staying)."""
+    for k in range(i + 1, min(i + 10, len(left))):
+        word = left[k].lower()
+        if word in CLAUSE_BREAKS or word in _MODALS:
+            return False
+        cue = _cue(word, _word_at(left, k + 1, 1), left[k - 1].lower(), True)
+        if cue == "past":
+            return not any(w.lower() in _MODALS | _STAYING for w in left[k + 1:k + 3])
+        if cue is not None:
+            return False
+    return False
+
+
+_STAYING = frozenset({"remain", "remains", "stay", "stays", "be", "been", "being", "keep", "keeps"})
 
 
 def _bound_ahead(left: list[str], i: int) -> bool:
@@ -1868,6 +1893,7 @@ def _day_within(text: str, found: list[Timex], windows: list[tuple[int, int]]) -
 
 
 _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_NIGHT_OF_DAY = re.compile(rf"{_WEEKDAY_ONLY.pattern}\s+(?:night|evening)", re.IGNORECASE)  # `_tense`
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
 
 
