@@ -294,6 +294,9 @@ RULE_CASES = [
      "Dominican Republic", "occurred"),
     ("role:deed.doer", "Nigeria expelled Ghanaian workers. Nigeria defended the move. Ghana's Obed Asamoah said the "
      "expulsions violated the ECOWAS treaty.", "criticism", "Obed Asamoah", "Nigeria", "occurred"),  # not ECOWAS
+    # word given to a party named
+    ("trigger:partner_triggers.csv", "Guyana has informed the Caribbean Community of the seizure.", "statement",
+     "Guyana", "Caribbean Community", "occurred"),
     # help given to the object of the act helped
     ("trigger:partner_triggers.csv", "Powell said the United States would help rebuild Afghanistan.", "aid",
      "United States", "Afghanistan", "planned"),
