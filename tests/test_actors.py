@@ -442,6 +442,13 @@ def test_i_in_a_statement_is_its_bylines_author():
     found = mentions_of("The following press release was issued today by the U.S. Department of the Treasury:\n"
                         "We today designated three banks, and I am proud of it.", on="2007-10-25")
     assert found.get("We") == "United States" and "I" not in found
+    # an issuer line's statement by its office holder: "I" is the office's state where no holder is known
+    found = mentions_of("Office of the Prime Minister, Ottawa, June 2, 1986 - Statement by the Prime Minister\n"
+                        "I spoke with the President by telephone.", on="1986-06-02")
+    assert found.get("I") == "Canada"
+    found = mentions_of("Ministry of Foreign Affairs, Georgetown, 11 October 2013 - Press Release\nI spoke with him.",
+                        on="2013-10-11")
+    assert "I" not in found  # a body's release: no one's "I"
 
 
 @pytest.mark.parametrize("byline,on,state", [

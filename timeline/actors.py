@@ -1755,7 +1755,25 @@ def _byline_author(doc: Doc, found: dict[int, Mention]) -> Actor | None:
     """The person a statement's opening byline names ("Press Statement by Antony J. Blinken,
     Secretary of State."), who is "I" in what follows; else the body that issues it ("The following
     press release was issued today by the U.S. Department of the Treasury:")."""
-    return _named_in_byline(doc, found, "person") or _named_in_byline(doc, found, "organization")
+    return _named_in_byline(doc, found, "person") or _named_in_byline(doc, found, "organization") \
+        or _speaker_after_issuer(doc, found)
+
+
+def _speaker_after_issuer(doc: Doc, found: dict[int, Mention]) -> Actor | None:
+    """Who speaks in an issuer line's statement ("Office of the Prime Minister, Ottawa, June 2, 1986 -
+    Statement by the Prime Minister"): the first actor named after its "by", else the issuer (the state
+    of the office), when the statement is by someone."""
+    first = next(iter(doc.sents), None)
+    issuer_first = _ISSUER_FIRST.search(first.text) if first is not None and len(first) <= 40 else None
+    if issuer_first is None or not _BYLINE.match(first.text):
+        return None
+    after = first.start_char + issuer_first.end()
+    by = next((t for t in first if t.idx >= after and t.lower_ == "by"), None)
+    if by is None:
+        return None  # "- Press Release": a body's, no one's "I"
+    named = [m.actor for t in first if (m := found.get(t.i)) is not None]
+    # "by the Prime Minister" that the issuer's office names before ("Office of the Prime Minister")
+    return next((m.actor for t in first if t.i > by.i and (m := found.get(t.i)) is not None), named[0] if named else None)
 
 
 def _named_in_byline(doc: Doc, found: dict[int, Mention], kind: str) -> Actor | None:
