@@ -316,6 +316,8 @@ RULE_CASES = [
      "occurred"),
     ("trigger:triggers.csv", "Finland closed four crossings with Russia on Friday.", "sanction", "Finland", "Russia",
      "occurred"),
+    ("trigger:triggers.csv", "Israeli warplanes knocked out power stations across Lebanon.", "military", "Israel",
+     "Lebanon", "occurred"),
     ("trigger:triggers.csv", "Pakistan closed the supply routes used by NATO forces.", "sanction", "Pakistan", "NATO",
      "occurred"),
     ("trigger:triggers.csv", "Belarusian security forces crushed the protest in Minsk.", "coercion", "Belarus",
