@@ -300,6 +300,8 @@ RULE_CASES = [
     # help given to the object of the act helped
     ("trigger:partner_triggers.csv", "Powell said the United States would help rebuild Afghanistan.", "aid",
      "United States", "Afghanistan", "planned"),
+    ("trigger:partner_triggers.csv", "The USA helped the two exiled dissidents from Egypt.", "aid", "United States",
+     "Egypt", "occurred"),  # the people helped are of a party
     ("rewrite:stormed_by_crowd", "Protesters stormed the Syrian embassy in Cairo.", "protest", "protesters", "Syria",
      "occurred"),
     ("role:verb", "Russian troops stormed the Ukrainian town on Friday.", "military", "Russia", "Ukraine", "occurred"),

@@ -845,19 +845,20 @@ def match_partner(state: SentenceState, tok: Token) -> Trigger | None:
         acts = [o for c in kids if c.dep_ == "xcomp" and state.rules.match(c.doc, c.i) is None
                 for o in c.children if o.dep_ == "dobj"]
         heads = {"object": objs, "with": withs, "any": objs + withs, "beneficiary": objs + acts}[partner]
-        if partner == "any" or any(t.i in state.mentions and _partner_named(state, t, h, partner)
+        if partner == "any" or any(t.i in state.mentions and _partner_named(state, t, h, partner, h in acts)
                                    for h in heads for t in [h, *noun_phrase(h)]):
             return trig
     return None
 
 
-def _partner_named(state: SentenceState, tok: Token, head: Token, partner: str) -> bool:
+def _partner_named(state: SentenceState, tok: Token, head: Token, partner: str, acted_on: bool = False) -> bool:
     """Whether an actor's word names the partner of a partner trigger: someone, not someone's thing
-    ("called Johnson's accusation shocking"); for a beneficiary, the one helped or its owner ("help
-    the region's economy"), not what a noun's adjective names ("verify the Palestinian measures")."""
-    if partner == "beneficiary":
+    ("called Johnson's accusation shocking"; "helped the dissidents from Egypt": Egypt's); for the object
+    of an act helped, that one or its owner ("help the region's economy"), not what a noun's adjective
+    names ("help verify the Palestinian measures")."""
+    if acted_on:
         return tok == head or tok.head == head and tok.dep_ == "poss"
-    return not _someones_thing(state, tok, head, partner)
+    return not _someones_thing(state, tok, head, "object" if partner == "beneficiary" else partner)
 
 
 def _named_as_complement(state: SentenceState, kids: list[Token]) -> Token | None:
