@@ -1525,6 +1525,9 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     return verdict
 
 
+_STAYING = frozenset({"remain", "remains", "stay", "stays", "be", "been", "being", "keep", "keeps"})  # `_past_clause`
+
+
 def _past_clause(left: list[str], i: int) -> bool:
     """Whether the verb of the clause before the i-th word is in the past: "revellers danced on the beach
     through Sunday night"; not "would remain closed through Monday night" (a participle after a modal or
@@ -1539,9 +1542,6 @@ def _past_clause(left: list[str], i: int) -> bool:
         if cue is not None:
             return False
     return False
-
-
-_STAYING = frozenset({"remain", "remains", "stay", "stays", "be", "been", "being", "keep", "keeps"})
 
 
 def _bound_ahead(left: list[str], i: int) -> bool:

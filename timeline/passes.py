@@ -66,7 +66,7 @@ from .nlp import Span, Token, word_keys
 from .rules import Rewrite, Rules, Trigger, words
 from .roles import doer_preps, held, names_people
 from .syntax import (
-    CLAUSE_DEPS, antecedent, aspect_verb, background, before_lead, definite, first_conjunct, in_adjunct, is_passive, named_object, naming_verb,
+    CLAUSE_DEPS, LEADING_PREPS, antecedent, aspect_verb, background, before_lead, definite, first_conjunct, in_adjunct, is_passive, named_object, naming_verb,
     noun_phrase, phrase, predicate, obligated, present_perfect, progressive, referent, refuses, scheduled, subjects, tense, unique,
 )
 
@@ -779,13 +779,14 @@ def find_evaluations(state: SentenceState) -> None:
 
 def _judged_by_modifier(state: SentenceState) -> None:
     """ "called the strike a reckless step", "a step toward annexation": a name given whose adjective
-    (or the noun its phrase leads to) judges the other way takes that word's type (a criticism, not the praise of "a step"); the adjective goes."""
+    (or the noun its phrase leads to, `syntax.LEADING_PREPS`) judges the other way takes that word's
+    type (a criticism, not the praise of "a step"); the adjective goes."""
     by_head = {c.head.i: c for c in state.candidates if c.frame}
     for c in list(by_head.values()):
         if c.frame != "named" or c.head.pos_ != "NOUN":
             continue
         # "a step toward annexation": the noun its phrase leads to judges as its adjective does
-        leads = [o for k in c.head.children if k.dep_ == "prep" and k.lower_ in ("toward", "towards", "at")
+        leads = [o for k in c.head.children if k.dep_ == "prep" and k.lower_ in LEADING_PREPS
                  for o in k.children if o.dep_ == "pobj"]
         judges = [by_head[k.i] for k in [*c.head.children, *leads] if (k.dep_ == "amod" or k in leads) and k.i in by_head]
         against = [judge for judge in judges if judge.type != c.type]

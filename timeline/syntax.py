@@ -141,6 +141,9 @@ def main_verb_subject(verb: Token) -> Token | None:
     return None
 
 
+LEADING_PREPS = frozenset({"at", "toward", "towards"})  # "an attempt at annexation", "a step toward annexation"
+
+
 def naming_verb(tok: Token) -> Token | None:
     """The verb that names its object with `tok` ("called the launch a violent act", "called the bans
     discriminatory", "described the move as a provocation"), or None."""
@@ -163,7 +166,7 @@ def naming_verb(tok: Token) -> Token | None:
             if verb.lemma_.lower() in words()["naming_verb"] and named_object(verb, t) is not None:
                 return verb
             return None
-        if t.dep_ == "pobj" and t.head.lower_ in ("of", "at", "toward", "towards") and t.head.head.pos_ == "NOUN":
+        if t.dep_ == "pobj" and (t.head.lower_ == "of" or t.head.lower_ in LEADING_PREPS) and t.head.head.pos_ == "NOUN":
             t = t.head.head  # "called the shutdown a declaration of war", "an attempt at annexation": the phrase
             continue
         if t.dep_ not in ("amod", "compound", "conj"):
