@@ -1771,9 +1771,9 @@ def _speaker_after_issuer(doc: Doc, found: dict[int, Mention]) -> Actor | None:
     by = next((t for t in first if t.idx >= after and t.lower_ == "by"), None)
     if by is None:
         return None  # "- Press Release": a body's, no one's "I"
-    named = [m.actor for t in first if (m := found.get(t.i)) is not None]
     # "by the Prime Minister" that the issuer's office names before ("Office of the Prime Minister")
-    return next((m.actor for t in first if t.i > by.i and (m := found.get(t.i)) is not None), named[0] if named else None)
+    return next((m.actor for t in first if t.i > by.i and (m := found.get(t.i)) is not None), None) \
+        or _byline_state(doc, found)
 
 
 def _named_in_byline(doc: Doc, found: dict[int, Mention], kind: str) -> Actor | None:

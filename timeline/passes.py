@@ -507,10 +507,8 @@ def _accused_in_report(state: SentenceState, c: Candidate) -> list[Actor]:
     speaker telling what another named party did wrong (a misdeed_verb) accuses it; not "said they had
     violated" nor "said Russia had not violated". An armed act told is news of its own ("officials said
     Russian forces had seized the plant"), no accusation. Returns the accused, or nothing."""
-    speakers, clauses = _reported(state, c)
-    for comp in clauses:
-        if not _misdeed(state, comp) or any(k.dep_ == "neg" for k in comp.children):
-            continue
+    speakers, _ = _reported(state, c)
+    for comp in _wrongs_told(state, c):
         accused = _named_subjects(state, comp)
         if accused and not side_of(accused) & speakers:  # "Lavrov said Russia's strikes hurt no one": its own
             return accused
@@ -521,12 +519,16 @@ def _deeds_reported_wrong(state: SentenceState, c: Candidate) -> list[Token]:
     """ "Preval said the expulsions violated human rights", "Psaki said the ban would hurt Russian
     consumers": a speaker telling that a deed (a noun that is an event's trigger, no party's name) did
     wrong (a misdeed_verb) accuses whoever did it. Returns those deeds, or nothing."""
-    _, clauses = _reported(state, c)
-    # not "the deal violates no law": a wrong denied
-    return [t for comp in clauses if _misdeed(state, comp) and not any(
-                k.dep_ == "neg" or k.dep_ == "dobj" and any(d.lower_ == "no" for d in k.children) for k in comp.children)
-            for t in subjects(comp)
+    return [t for comp in _wrongs_told(state, c) for t in subjects(comp)
             if t.pos_ == "NOUN" and t.i not in state.mentions and state.rules.match(t.doc, t.i) is not None]
+
+
+def _wrongs_told(state: SentenceState, c: Candidate) -> list[Token]:
+    """The clauses a reporting verb reports that tell a wrong (`_misdeed`), not denied ("Russia had not
+    violated", "the deal violates no law")."""
+    _, clauses = _reported(state, c)
+    return [comp for comp in clauses if _misdeed(state, comp) and not any(
+        k.dep_ == "neg" or k.dep_ == "dobj" and any(d.lower_ == "no" for d in k.children) for k in comp.children)]
 
 
 def _doers_of(state: SentenceState, c: Candidate, deeds: list[Token]) -> list[Actor]:
@@ -786,9 +788,10 @@ def _judged_by_modifier(state: SentenceState) -> None:
         if c.frame != "named" or c.head.pos_ != "NOUN":
             continue
         # "a step toward annexation": the noun its phrase leads to judges as its adjective does
+        amods = [k for k in c.head.children if k.dep_ == "amod"]
         leads = [o for k in c.head.children if k.dep_ == "prep" and k.lower_ in LEADING_PREPS
                  for o in k.children if o.dep_ == "pobj"]
-        judges = [by_head[k.i] for k in [*c.head.children, *leads] if (k.dep_ == "amod" or k in leads) and k.i in by_head]
+        judges = [by_head[k.i] for k in [*amods, *leads] if k.i in by_head]
         against = [judge for judge in judges if judge.type != c.type]
         if against and len(against) == len(judges):
             judge = against[0]

@@ -84,9 +84,11 @@ def subjects(verb: Token) -> list[Token]:
             # "said China 'appreciates and welcomes' the decision", two verbs of one reported clause
             t = t.head.head
             continue
-        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t or misparsed_participle(t) is not None:
-            # "Clinton is due to arrive": xcomp of the acomp of "is"; "warplanes began pounding positions"
-            t = t.head if t.dep_ != "amod" else t.head.head
+        if (obj := misparsed_participle(t)) is not None:
+            t = obj.head  # "warplanes began pounding positions": the subject of "began"
+            continue
+        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t:
+            t = t.head  # "Clinton is due to arrive": xcomp of the acomp of "is"
             continue
         if t.dep_ == "pcomp" and t.head.head != t.head:  # "after speaking with X, Trump said"
             t = t.head.head
