@@ -46,6 +46,18 @@ def test_surname_resolves_to_the_full_name_seen_before():
     assert found["Lee"] == "Lee Jae Myung"
 
 
+def test_a_surname_the_tagger_reads_as_a_common_noun_is_the_person_named_before():
+    """ "Patiño also accused Britain ...": in a longer paragraph the tagger reads the accented surname
+    as a common noun, not a proper one; capitalised, it is still the person named before."""
+    article = Article(id="a", title="t", date="2012-08-16",
+                      text="Foreign Minister Ricardo Patiño said Ecuador had decided to protect Assange. Assange has "
+                           "been holed up in Ecuador's embassy in London since June 19.\n\nPatiño also accused Britain "
+                           "of threatening to storm the embassy. \"We are not a British colony,\" Patiño told a news "
+                           "conference.")
+    accused = [e for e in extract_article(article) if e.trigger == "accused"]
+    assert [(e.source, e.target) for e in accused] == [(("Ricardo Patino",), ("United Kingdom",))]
+
+
 def test_role_with_country_is_the_office_holder_on_the_article_date():
     assert mentions_of("The US leader spoke.", on="2025-08-26")["leader"] == "Donald Trump"
     assert mentions_of("The US leader spoke.", on="2023-06-01")["leader"] == "Joe Biden"

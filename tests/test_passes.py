@@ -322,6 +322,15 @@ RULE_CASES = [
      "Lebanon", "occurred"),
     ("trigger:triggers.csv", "Pakistan closed the supply routes used by NATO forces.", "sanction", "Pakistan", "NATO",
      "occurred"),
+    # ties cut, lowered or put under review by other words (triggers.csv: links, lower, review trade)
+    ("trigger:triggers.csv", "Bahrain cut diplomatic and transport links with Qatar on June 5.", "sanction", "Bahrain",
+     "Qatar", "occurred"),
+    ("trigger:triggers.csv", "Latvia said it would lower its diplomatic relations with Russia to the level of charge "
+     "d'affaires.", "sanction", "Latvia", "Russia", "planned"),
+    ("trigger:triggers.csv", "Moscow would review its trade with Latvia, Yeltsin said.", "sanction", "Russia", "Latvia",
+     "planned"),
+    ("trigger:triggers.csv", "The Nicaraguan parliament voted to strip Ortega's critics of their citizenship.",
+     "coercion", "Nicaragua", None, "occurred"),
     ("trigger:triggers.csv", "Belarusian security forces crushed the protest in Minsk.", "coercion", "Belarus",
      "protesters", "occurred"),
     ("rewrite:refusal", "Macron said France would not send troops to Ukraine.", "rejection", "France", None,

@@ -1268,7 +1268,7 @@ class MentionFinder:
         if not self.memory.persons:
             return
         for tok in doc:
-            if (tok.i in found or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3
+            if (tok.i in found or tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper() or len(tok.text) < 3
                     or tok.lower_ in self.lexicon.title_words or tok.ent_type_ in ("LOC", "NORP", "DATE")):
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i not in found:
