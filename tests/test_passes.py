@@ -1429,3 +1429,14 @@ def test_no_party_where_none_is_told(text, etype, party):
     event of `etype`."""
     found = [e for e in events_of(text) if e.type == etype]
     assert not [e for e in found if party is None or party in e.target], [(e.type, e.source, e.target) for e in found]
+
+
+def test_the_organisation_an_official_serves_is_no_target_of_theirs():
+    """ "Rasmussen promised that the alliance would help Ukraine": NATO's Secretary General acts for NATO, not on
+    it; an organ of the body is another party ("Annan asked the Council": the Security Council)."""
+    promised = [e for e in events_of("NATO Secretary General Anders Fogh Rasmussen met President Petro Poroshenko and "
+                                     "promised that the alliance would help Ukraine.") if e.trigger == "promised"]
+    assert promised and all("NATO" not in e.target for e in promised), [(e.source, e.target) for e in promised]
+    asked = [e for e in events_of("UN Secretary-General Kofi Annan asked the Security Council to consider a force.")
+             if e.type == "demand"]
+    assert [e.target for e in asked] == [("UN Security Council",)]

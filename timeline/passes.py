@@ -1875,16 +1875,25 @@ def drop_non_parties(state: SentenceState, c: Candidate) -> bool:
     """Targets that are no other party: a source again; a person's own country ("Gates (USA) delivered
     assurances of the United States' commitment"), unless it names the people ("Yudhoyono called on all
     Indonesians": `_own_people`); a state's own envoy recalled ("India recalled its ambassador,
-    Mukherjee"). (A news outlet is never a mention: `actors.MentionFinder`.)"""
+    Mukherjee"); the organisation an official serves ("Rasmussen promised that the alliance would help
+    Ukraine": not NATO). (A news outlet is never a mention: `actors.MentionFinder`.)"""
     sources = {a.name for a in c.sources}
     own = {a.country for a in c.sources if a.kind == "person" and a.country} if len(c.sources) == 1 else set()
     people = _own_people(state, c, own)
     c.targets = [people.get(a.name, a) for a in c.targets if a.name not in sources
-                 and not (a.kind == "country" and a.country in own and a.name not in people)]
+                 and not (a.kind == "country" and a.country in own and a.name not in people)
+                 and not (a.kind == "organization" and a.country in own and _is_body_served(state, a))]
     objects = [o for o in c.verb.children if o.dep_ == "dobj"] if c.verb is not None else []
     if c.type == "sanction" and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for o in objects for p in o.children):
         c.targets = [a for a in c.targets if a.kind != "person"]
     return True
+
+
+def _is_body_served(state: SentenceState, actor: Actor) -> bool:
+    """Whether `actor` is the organisation itself whose code an official bears (NATO for its Secretary
+    General), not one of its organs ("Annan asked the Council": the Security Council)."""
+    body = state.ctx.roles.finder.lexicon.country_actor(actor.country) if actor.country else None
+    return body is not None and body.kind == "organization" and body.name == actor.name
 
 
 def _own_people(state: SentenceState, c: Candidate, own: set[str]) -> dict[str, Actor]:
