@@ -935,3 +935,30 @@ def test_a_state_news_agency_named_speaks_for_its_state():
     assert found.get("Jana") == "Libya"
     other = mentions_of("Jana, a news agency in Rome, reported the break.", on="1985-09-27")
     assert other.get("Jana") != "Libya"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Human rights groups condemned the pardon.", "human rights groups"),
+    ("Rights groups accused Egyptian security forces of abducting the student.", "rights groups"),
+])
+def test_groups_of_a_kind_are_a_party_of_their_own(text, source):
+    """ "Human rights groups" (words.csv party_kind): the groups of that kind, not the group named last; "aid
+    groups" stay no party, their kind being an event's word."""
+    assert source in {a for e in extract_article(Article(id="a", title="t", text=text, date="2016-04-08"))
+                      for a in e.source}
+    aid = extract_article(Article(id="b", title="t", text="Aid groups urged Israel to open the crossings.",
+                                  date="2016-04-08"))
+    assert not [e for e in aid if e.source]
+
+
+def test_a_persons_state_is_told_in_their_sentence_or_by_a_role_in_apposition():
+    """The words before a name that tell its state stay in its sentence ("resumed talks with world powers.
+    Bennett urged": not of the P5+1); a role in apposition tells it too ("Vikas Swarup, spokesman for India's
+    Ministry of External Affairs")."""
+    def countries(text):
+        events = extract_article(Article(id="a", title="t", text=text, date="2021-12-27"))
+        return {name: country for e in events for name, country in zip(e.actors, e.actor_countries)}
+    assert countries("Iran and world powers resumed talks. Bennett urged the powers to take a tougher line.").get(
+        "Bennett") == ""
+    assert countries("Vikas Swarup, spokesman for India's Ministry of External Affairs, urged Kathmandu to "
+                     "address the grievances.")["Vikas Swarup"] == "IND"

@@ -1440,3 +1440,13 @@ def test_the_organisation_an_official_serves_is_no_target_of_theirs():
     asked = [e for e in events_of("UN Secretary-General Kofi Annan asked the Security Council to consider a force.")
              if e.type == "demand"]
     assert [e.target for e in asked] == [("UN Security Council",)]
+
+
+def test_a_by_phrase_hung_on_an_active_verb_names_the_deeds_doer():
+    """ "condemned the pardon of Sankoh by Sierra Leone's government": the parser hangs "by" on the verb as an
+    agent; of an active verb it tells who did the deed judged, the target, not a second judge."""
+    found = [e for e in events_of("Human rights groups condemned the pardon of Foday Sankoh by Sierra Leone's "
+                                  "government.") if e.type == "criticism"]
+    assert [(e.source, e.target) for e in found] == [(("human rights groups",), ("Sierra Leone",))]
+    attacked = [e for e in events_of("Israel was attacked by Hamas on Saturday.") if e.type == "military"]
+    assert [(e.source, e.target) for e in attacked] == [(("Hamas",), ("Israel",))]

@@ -434,6 +434,9 @@ def _group_noun(tok: Token, found: dict[int, Mention], last_named_group: Actor |
     kind_named = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)  # "rights groups", "aid groups"
     if country is None and lemma in referring_group_nouns() and last_named_group is not None and not kind_named:
         return last_named_group
+    kinds = [c.lower_ for c in tok.subtree if c.i < tok.i and c.dep_ in ("compound", "amod")]
+    if kind_named and not generic and kinds and kinds[-1] in words()["party_kind"]:
+        generic = " ".join([*kinds, f"{lemma}s"])  # "human rights groups": a party of their own, not the group named last
     return Actor(name=generic, kind="group", country=country) if generic else None
 
 
@@ -1470,7 +1473,7 @@ def _affiliation(ent: Span, lexicon: Lexicon, on: str | None, memory: _Salience)
     """Country and title from the words before a name ("Germany's Defense Minister X")."""
     doc = ent.doc
     start = ent.start
-    lo = max(0, start - 6)
+    lo = max(ent.sent.start, start - 6)  # not the end of the sentence before ("resumed talks with world powers. Bennett")
     title = _title_before(lexicon, doc, start)
     country = None
     for k in range(start - 1, lo - 1, -1):
@@ -1488,7 +1491,18 @@ def _affiliation(ent: Span, lexicon: Lexicon, on: str | None, memory: _Salience)
                 break
         if country:
             break
-    return country, title
+    return country or _appositive_country(ent, lexicon, on), title
+
+
+def _appositive_country(ent: Span, lexicon: Lexicon, on: str | None) -> str | None:
+    """The state a role noun in apposition to a name tells ("Vikas Swarup, spokesman for India's Ministry
+    of External Affairs"): the first state named in it."""
+    role = next((c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    for tok in role.subtree if role is not None else ():
+        actor = lexicon.lookup(tok.text, on=on) if tok.pos_ == "PROPN" else lexicon.lookup_demonym(tok.text)
+        if actor is not None and actor.kind == "country":
+            return actor.country
+    return None
 
 
 def _role_title(lexicon: Lexicon, tok: Token) -> str | None:

@@ -170,9 +170,11 @@ class Roles:
         targets: list[Actor] = []
         encounter = self.rules.policy(etype).encounter
         dobj_without_actor = False
+        active = any(c.dep_ == "nsubj" for c in tok.children) and not any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         for c in tok.children:
-            if c.dep_ == "agent":
-                sources += self.pobj_actors(c, mentions)
+            if c.dep_ == "agent":  # of an active verb, a "by" the parser hung on it from its object: the deed's
+                (targets if active else sources).extend(self.pobj_actors(c, mentions))  # doer, "condemned the pardon by X"
             elif c.dep_ == "nsubjpass":
                 targets += self.actor_of(c, mentions)
             elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
