@@ -962,3 +962,13 @@ def test_a_persons_state_is_told_in_their_sentence_or_by_a_role_in_apposition():
         "Bennett") == ""
     assert countries("Vikas Swarup, spokesman for India's Ministry of External Affairs, urged Kathmandu to "
                      "address the grievances.")["Vikas Swarup"] == "IND"
+
+
+@pytest.mark.parametrize("text,state", [
+    ("The nuclear-powered carrier USS George Washington will join South Korean warships for drills.", "United States"),
+    ("The USS Ross fired missiles at Syria.", "United States"),
+    ("A task group led by HMS Illustrious sailed for Sierra Leone.", "United Kingdom"),
+])
+def test_a_ships_prefix_names_the_state_whose_navy_it_is(text, state):
+    """ship_prefixes.csv: the recogniser reads "USS George Washington" as a person, "The USS Ross" as a product."""
+    assert state in mentions_of(text).values()

@@ -1231,6 +1231,9 @@ class MentionFinder:
             if any(t.i in found for t in read) or _feature_name(read) or _named_pair(read, self.memory):
                 continue
             ent = read
+            if (ship := _navy_of_ship(read, self.lexicon)) is not None:  # "USS George Washington": the US
+                self._add(found, read, offset, ship)
+                continue
             if read.label_ in PERSON_LABELS or (titled := _titled_name(read, self.lexicon)) is not None:
                 ent = _hyphen_tail(read if read.label_ in PERSON_LABELS else titled)  # "Kim Yeon-chul", read as "Kim Yeon"
                 actor = self._person(ent)
@@ -1492,6 +1495,21 @@ def _affiliation(ent: Span, lexicon: Lexicon, on: str | None, memory: _Salience)
         if country:
             break
     return country or _appositive_country(ent, lexicon, on), title
+
+
+def _navy_of_ship(ent: Span, lexicon: Lexicon) -> Actor | None:
+    """The state whose navy a ship's prefix names ("USS George Washington", "HMS Illustrious":
+    ship_prefixes.csv), whatever the recogniser read it as."""
+    prefix = next((t for t in ent if t.lower_ != "the"), None)
+    code = ship_prefixes().get(prefix.text) if prefix is not None and prefix.i < ent.end - 1 else None
+    return lexicon.country_actor(code) if code else None
+
+
+@functools.lru_cache(maxsize=1)
+def ship_prefixes() -> dict[str, str]:
+    """A ship's name prefix -> the code of the state whose navy it is (ship_prefixes.csv)."""
+    return {row["prefix"]: row["country"] for row in read_table(
+        "ship_prefixes.csv", ("prefix", "country", "note"), required=("prefix", "country"))}
 
 
 def _appositive_country(ent: Span, lexicon: Lexicon, on: str | None) -> str | None:
