@@ -355,10 +355,11 @@ def _in_place_phrase(tok: Token) -> bool:
                                    and prep.head.lemma_.lower() in words()["place_noun"])
 
 
-def _unread_cities(doc: Doc, found: dict[int, Mention]) -> Iterator[Span]:
+def _unread_cities(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterator[tuple[Span, Actor]]:
     """A city where the sentence puts a place, whatever the recogniser reads it as ("struck the port
     of Odesa", "pounded positions above Tetovo", "in the oil town of Zhanaozen"): its name after a
-    preposition of place or motion, or after "of" on a place noun (words.csv place_noun)."""
+    preposition of place or motion, or after "of" on a place noun (words.csv place_noun); with its state,
+    if the lexicon knows it (a city of another names no one)."""
     for tok in doc:
         if tok.i in found or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not _in_place_phrase(tok):
             continue
@@ -367,9 +368,9 @@ def _unread_cities(doc: Doc, found: dict[int, Mention]) -> Iterator[Span]:
                 and doc[start - 1].pos_ == "PROPN":
             start -= 1
         span = doc[start : tok.i + 1]
-        if not any(t.i in found for t in span) and city_country(span.text) is not None \
-                and not _city_in_a_longer_name(doc, start, tok.i + 1):
-            yield span
+        if not any(t.i in found for t in span) and (code := city_country(span.text)) is not None \
+                and not _city_in_a_longer_name(doc, start, tok.i + 1) and (state := lexicon.country_actor(code)):
+            yield span, state
 
 
 def _body_named(tok: Token, named_before: list[tuple[Actor, str, int]], lexicon: Lexicon, before: int
@@ -1166,9 +1167,9 @@ class MentionFinder:
         """Mentions of one parsed paragraph, keyed by token index (each token of a name maps)."""
         found: dict[int, Mention] = {}
         self._names(doc, offset, found)
-        for span in _unread_cities(doc, found):  # before the recogniser, which may read them as people
-            if (state := self.lexicon.country_actor(city_country(span.text))) is not None:
-                self._add(found, span, offset, state)  # a city of a state the lexicon lacks names no one
+        # before the recogniser, which may read them as people: cities (of a state the lexicon knows) and ships
+        for span, state in [*_unread_cities(doc, found, self.lexicon), *_ships(doc, self.lexicon)]:
+            self._add(found, span, offset, state)
         self._entities(doc, offset, found)
         for span, actor in _learned_names(doc, found, self.learned):  # where the recogniser missed them
             self._add(found, span, offset, actor)
@@ -1231,9 +1232,6 @@ class MentionFinder:
             if any(t.i in found for t in read) or _feature_name(read) or _named_pair(read, self.memory):
                 continue
             ent = read
-            if (ship := _navy_of_ship(read, self.lexicon)) is not None:  # "USS George Washington": the US
-                self._add(found, read, offset, ship)
-                continue
             if read.label_ in PERSON_LABELS or (titled := _titled_name(read, self.lexicon)) is not None:
                 ent = _hyphen_tail(read if read.label_ in PERSON_LABELS else titled)  # "Kim Yeon-chul", read as "Kim Yeon"
                 actor = self._person(ent)
@@ -1497,12 +1495,14 @@ def _affiliation(ent: Span, lexicon: Lexicon, on: str | None, memory: _Salience)
     return country or _appositive_country(ent, lexicon, on), title
 
 
-def _navy_of_ship(ent: Span, lexicon: Lexicon) -> Actor | None:
-    """The state whose navy a ship's prefix names ("USS George Washington", "HMS Illustrious":
-    ship_prefixes.csv), whatever the recogniser read it as."""
-    prefix = next((t for t in ent if t.lower_ != "the"), None)
-    code = ship_prefixes().get(prefix.text) if prefix is not None and prefix.i < ent.end - 1 else None
-    return lexicon.country_actor(code) if code else None
+def _ships(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Span, Actor]]:
+    """Named ships and the state whose navy their prefix names ("USS George Washington", "HMS Illustrious":
+    ship_prefixes.csv), whatever the recogniser read them as."""
+    for ent in doc.ents:
+        prefix = next((t for t in ent if t.lower_ != "the"), None)
+        code = ship_prefixes().get(prefix.text) if prefix is not None and prefix.i < ent.end - 1 else None
+        if code and (state := lexicon.country_actor(code)) is not None:
+            yield ent, state
 
 
 @functools.lru_cache(maxsize=1)
