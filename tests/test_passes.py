@@ -390,7 +390,7 @@ RULE_CASES = [
     ("role:warned", "Chinese foreign ministry spokesman Hong Lei said Hanoi must bear full responsibility for "
      "the consequences.", "threat", "Hong Lei", "Vietnam", "occurred"),
     ("role:warned", "Iran said Israel would face severe consequences.", "threat", "Iran", "Israel", "occurred"),
-    # a word that threatens only when denied (words.csv denied_threat)
+    # a word that threatens only when denied (words.csv denied_only)
     ("role:denied.threat", "NATO said it would not tolerate attacks on its soldiers in Kosovo.", "threat", "NATO",
      "Kosovo", "occurred"),
     ("role:judged.sides", "Russia attacked Ukraine on Monday. Japan deeply regretted the attack.", "criticism", "Japan",
@@ -1450,3 +1450,16 @@ def test_a_by_phrase_hung_on_an_active_verb_names_the_deeds_doer():
     assert [(e.source, e.target) for e in found] == [(("human rights groups",), ("Sierra Leone",))]
     attacked = [e for e in events_of("Israel was attacked by Hamas on Saturday.") if e.type == "military"]
     assert [(e.source, e.target) for e in attacked] == [(("Hamas",), ("Israel",))]
+
+
+def test_leave_refused_to_another_party_is_a_rejection():
+    """ "would not allow Moscow to earn billions" (words.csv denied_only): a refusal of the party named; a vow
+    ("will not allow our border to be violated") or leave given ("allowed inspectors to visit") is none, and what
+    leave is given for stays an event of its own."""
+    refused = [e for e in events_of("Zelensky said Ukraine would not allow Moscow to earn additional billions.")
+               if e.trigger == "allow"]
+    assert [(e.type, e.source, e.target, e.modality) for e in refused] == [
+        ("rejection", ("Ukraine",), ("Russia",), "occurred")]
+    assert not [e for e in events_of("We will not allow our border to be violated, Poland's defence minister said.")
+                if e.trigger == "allow"]
+    assert [e.type for e in events_of("Iran allowed IAEA inspectors to visit the site.")] == ["visit"]

@@ -955,6 +955,9 @@ def drop_governed(state: SentenceState) -> None:
     the content of content that went goes too ("met X to discuss security cooperation")."""
     kept: dict[int, Candidate] = {}
     for c in sorted(state.candidates, key=_depth):
+        if c.governor is not None and _only_when_denied(state, c.governor) and not any(
+                k.dep_ == "neg" or k.lower_ == "never" for k in c.governor.head.children):
+            c.governor = c.governor.governor  # "allowed IAEA inspectors to visit the site": no refusal, the visit is the news
         row = None if c.governor is None else state.rules.governed_row(c.governor.type, c.type, c.head.pos_)
         if row is not None and row.direct and not _direct_object(c.head, c.governor.head):
             row = None  # "approved new sanctions" stays; "agreed to work on a cease-fire" is the agreement's content
@@ -979,7 +982,7 @@ def _answered_act(state: SentenceState, c: Candidate) -> bool:
     A possessive pronoun ("their mediation") or a modifier ("the Argyle meeting") is not enough."""
     tok, roles = c.head, state.ctx.roles
     # "would not tolerate Tehran's support for Moscow": what is not tolerated is done already
-    if tok.pos_ != "NOUN" or not (state.rules.policy(c.governor.type).answers or _denied_threat(state, c.governor)):
+    if tok.pos_ != "NOUN" or not (state.rules.policy(c.governor.type).answers or _only_when_denied(state, c.governor)):
         return False
     own = [a for k in tok.children if k.dep_ == "poss" and k.pos_ != "PRON" for a in roles.actor_of(k, state.mentions)]
     own += [a for k in doer_preps(tok, state.rules) for a in roles.pobj_actors(k, state.mentions)]
@@ -1106,21 +1109,26 @@ def find_modality(state: SentenceState, c: Candidate) -> bool:
 
 
 def threat_by_denial(state: SentenceState, c: Candidate) -> bool:
-    """ "The alliance would not tolerate attacks", "France will not hesitate to take further measures":
-    a word that threatens only when denied (words.csv denied_threat) is a threat made when it is,
-    and no event when it is not ("tolerated dissent")."""
-    if not _denied_threat(state, c):
+    """ "The alliance would not tolerate attacks", "France will not hesitate to take further measures",
+    "Ukraine would not allow Moscow to earn billions": a word that is an event only when denied (words.csv
+    denied_only: a threat, a refusal) is one made when it is, and no event when it is not ("tolerated
+    dissent", "allowed inspectors in")."""
+    if not _only_when_denied(state, c):
         return True
     if c.modality != "negated" or c.verb is None or not refuses(c.verb):
         return False  # a refusal to come ("will not tolerate"), not a habit ("Trump does not hesitate to pick fights")
+    let = [o for k in c.head.children for o in ([k] if k.dep_ == "dobj" else [
+        s for s in k.children if s.dep_ == "nsubj"] if k.dep_ in ("ccomp", "xcomp") else [])]
+    if c.type == "rejection" and not any(o.i in state.mentions and o.pos_ != "PRON" for o in let):
+        return False  # another party refused leave ("would not allow Moscow to earn"), not a vow ("will not allow our border to be violated")
     c.modality = "occurred"
-    c.trace.append("role:denied.threat")
+    c.trace.append("role:denied.threat" if c.type == "threat" else "role:denied.only")
     return True
 
 
-def _denied_threat(state: SentenceState, c: Candidate) -> bool:
-    """Whether a candidate's trigger threatens only when denied (words.csv denied_threat)."""
-    return " ".join(c.trigger.lemmas) in state.rules.word("denied_threat")
+def _only_when_denied(state: SentenceState, c: Candidate) -> bool:
+    """Whether a candidate's trigger is an event only when denied (words.csv denied_only)."""
+    return " ".join(c.trigger.lemmas) in state.rules.word("denied_only")
 
 
 def speaker_plans(state: SentenceState, c: Candidate) -> bool:
