@@ -972,13 +972,3 @@ def test_a_persons_state_is_told_in_their_sentence_or_by_a_role_in_apposition():
 def test_a_ships_prefix_names_the_state_whose_navy_it_is(text, state):
     """ship_prefixes.csv: the recogniser reads "USS George Washington" as a person, "The USS Ross" as a product."""
     assert state in mentions_of(text).values()
-
-
-def test_a_list_the_parser_began_with_an_apposition_is_one_list():
-    """ "Saudi Arabia, the UAE, Bahrain and Egypt said": the parser makes "the UAE" an apposition of Saudi Arabia
-    and the others its conjuncts; all four said it, and "the four countries" are the four."""
-    events = extract_article(Article(id="a", title="t", date="2017-07-06", text=(
-        "Saudi Arabia, the UAE, Bahrain and Egypt said on Wednesday that Qatar's response was negative. The "
-        "foreign ministers of the four countries met for four hours in the Egyptian capital.")))
-    four = {"Saudi Arabia", "United Arab Emirates", "Bahrain", "Egypt"}
-    assert [set(e.source) for e in events if e.type in ("statement", "meeting")] == [four, four]

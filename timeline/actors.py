@@ -21,7 +21,7 @@ from .model import Actor, Mention
 from .nlp import Doc, Span, Token, doc_text, span_text, word_keys
 from .places import city_country, neighbours
 from .rules import words
-from .syntax import conjuncts, reporting_verb, subjects, unique
+from .syntax import reporting_verb, subjects, unique
 
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
@@ -895,9 +895,7 @@ class GroupWords:
         the actors of its "of" phrase.
         """
         self.groups, self.offset = {}, offset
-        # the heads of a coordination, and of a list the parser began with an apposition (`syntax.conjuncts`)
-        coordinating = {t.head.i for t in doc if t.dep_ == "conj"} | {
-            t.head.i for t in doc if t.dep_ == "appos" and len(conjuncts(t.head)) > 1 + len(t.head.conjuncts)}
+        coordinating = {t.head.i for t in doc if t.dep_ == "conj"}  # the heads of a coordination
         for sent in doc.sents:
             self.since_together += 1
             self.since_group += 1
@@ -1080,13 +1078,11 @@ class GroupWords:
         """The actors of a coordination headed by `tok` ("Saudi Arabia, Bahrain and Egypt"); not in a
         relative clause ("a panel that included Zenawi and Mbeki": not the parties of the story) unless
         `anywhere` (a group that a number names later: "the four countries")."""
-        # with a list the parser began with an apposition ("Saudi Arabia, the UAE, Bahrain and Egypt")
-        listed = [tok, *tok.conjuncts] if tok.dep_ == "conj" else conjuncts(tok)
-        if not any(c.dep_ == "conj" for c in tok.children) and (tok.dep_ == "conj" or len(listed) < 2) \
-                or not anywhere and any(a.dep_ in ("relcl", "acl") for a in tok.ancestors):
+        if not any(c.dep_ == "conj" for c in tok.children) or not anywhere and any(
+                a.dep_ in ("relcl", "acl") for a in tok.ancestors):
             return ()
         members: list[Actor] = []
-        for t in sorted(listed, key=lambda t: t.i):
+        for t in sorted([tok, *tok.conjuncts], key=lambda t: t.i):
             if t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS":
                 continue  # "he and Trump's son-in-law": Trump is not one of them
             if t.i in self.groups and t.lower_ not in PLURAL_PRONOUNS:

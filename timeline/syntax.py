@@ -24,13 +24,7 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """A word and those coordinated with it; a list of names the parser began with an apposition
-    ("Saudi Arabia, the UAE, Bahrain and Egypt said": "the UAE" is no other name of Saudi Arabia)."""
-    if tok.dep_ == "conj":
-        return [tok]
-    listed = [a for a in tok.children if a.dep_ == "appos" and tok.pos_ == a.pos_ == "PROPN"
-              and any(c.dep_ == "cc" for t in a.conjuncts for c in t.children)]
-    return [tok, *tok.conjuncts, *(t for a in listed for t in (a, *a.conjuncts))]
+    return [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
 
 
 def first_conjunct(tok: Token) -> Token:
