@@ -199,7 +199,7 @@ FLOOR_NEWS_F1 = 0.75
 FLOOR_NEWS_DATE = 0.89
 # Sets of VOA-style articles written and annotated by reading for this project (tests/data/dev*/
 # README.md): dev2, dev4, dev5, dev6, dev10, dev11, dev13, dev15, dev17, dev19, dev21, dev23, dev25, dev28, dev30, dev35,
-# dev37, dev41, dev42 and dev45 to dev63 were worked on by classes of misses after their first runs; dev3, dev7, dev8,
+# dev37, dev41, dev42 and dev45 to dev66 were worked on by classes of misses after their first runs; dev3, dev7, dev8,
 # dev9, dev12, dev14, dev16, dev18, dev20, dev22, dev24, dev26, dev27, dev29, dev31, dev32, dev33, dev34, dev36, dev38,
 # dev39, dev40, dev43 and dev44 are test sets nobody looked into.
 # Floors at the measured figures, rounded down (docs/quality.md gives each set's history). Lowered on purpose in
@@ -213,19 +213,22 @@ FLOOR_NEWS_DATE = 0.89
 # is the speaker's state, which raised five other test sets), dev30 ("the two sides" as the story's two main parties
 # only where each is named twice) and dev42 (a verb in -ing misparsed as an adjective); the round's changes raised
 # the worked sets' mean and left the test sets' mean where it was (docs/quality.md).
+# Lowered on purpose in the twenty-fifth round, by one event: dev40 (a test set; the organisation an official
+# serves is no target of theirs, which raised five other test sets).
 # dev61 ... dev63 were written in the twenty-third round and run first at its end; dev64 ... dev66 in the
-# twenty-fourth, likewise.
+# twenty-fourth, dev67 ... dev69 in the twenty-fifth, likewise.
 FLOOR_SET_F1 = {"dev2": 0.72, "dev3": 0.67, "dev4": 0.66, "dev5": 0.74, "dev6": 0.67, "dev7": 0.63, "dev8": 0.67,
                 "dev9": 0.63, "dev10": 0.65, "dev11": 0.56, "dev12": 0.61, "dev13": 0.72, "dev14": 0.60,
                 "dev15": 0.51, "dev16": 0.54, "dev17": 0.66, "dev18": 0.62, "dev19": 0.60, "dev20": 0.52,
                 "dev21": 0.62, "dev22": 0.59, "dev23": 0.57, "dev24": 0.50, "dev25": 0.58, "dev26": 0.65,
                 "dev27": 0.54, "dev28": 0.59, "dev29": 0.52, "dev30": 0.57, "dev31": 0.56, "dev32": 0.48,
                 "dev33": 0.59, "dev34": 0.51, "dev35": 0.49, "dev36": 0.53, "dev37": 0.61, "dev38": 0.52,
-                "dev39": 0.57, "dev40": 0.59, "dev41": 0.58, "dev42": 0.53, "dev43": 0.51, "dev44": 0.58,
+                "dev39": 0.57, "dev40": 0.58, "dev41": 0.58, "dev42": 0.53, "dev43": 0.51, "dev44": 0.58,
                 "dev45": 0.54, "dev46": 0.50, "dev47": 0.57, "dev48": 0.51, "dev49": 0.65, "dev50": 0.50,
                 "dev51": 0.50, "dev52": 0.63, "dev53": 0.54, "dev54": 0.55, "dev55": 0.48, "dev56": 0.65,
                 "dev57": 0.59, "dev58": 0.58, "dev59": 0.49, "dev60": 0.54, "dev61": 0.51, "dev62": 0.53,
-                "dev63": 0.55, "dev64": 0.52, "dev65": 0.50, "dev66": 0.54}
+                "dev63": 0.55, "dev64": 0.52, "dev65": 0.50, "dev66": 0.54,
+                "dev67": 0.62, "dev68": 0.48, "dev69": 0.54}
 
 
 def test_quality_floor_on_real_news(data_dir):
