@@ -22,7 +22,7 @@ rewrite_roles_stage       rewrites of stage "roles" (by phone -> call)
 assign_roles              source and target from the parse (`roles.py`)
 borrow_governor_subject   "the EU approved new sanctions": the EU's sanctions
 find_modality             the strongest cue between trigger and reporting verb (modality.csv)
-threat_by_denial          "would not tolerate", "will not hesitate": a threat only when denied
+made_by_denial            "would not tolerate", "will not allow Moscow to": a threat or refusal only when denied
 speaker_plans             a plan told with no doer is the speaker's ("said relations would be downgraded")
 refer_back                a noun that re-mentions an event of the sentence or the article
 address_the_fighting      a call to end fighting: to the sides of the last clash
@@ -1108,7 +1108,7 @@ def find_modality(state: SentenceState, c: Candidate) -> bool:
     return True
 
 
-def threat_by_denial(state: SentenceState, c: Candidate) -> bool:
+def made_by_denial(state: SentenceState, c: Candidate) -> bool:
     """ "The alliance would not tolerate attacks", "France will not hesitate to take further measures",
     "Ukraine would not allow Moscow to earn billions": a word that is an event only when denied (words.csv
     denied_only: a threat, a refusal) is one made when it is, and no event when it is not ("tolerated
@@ -1117,13 +1117,18 @@ def threat_by_denial(state: SentenceState, c: Candidate) -> bool:
         return True
     if c.modality != "negated" or c.verb is None or not refuses(c.verb):
         return False  # a refusal to come ("will not tolerate"), not a habit ("Trump does not hesitate to pick fights")
-    let = [o for k in c.head.children for o in ([k] if k.dep_ == "dobj" else [
-        s for s in k.children if s.dep_ == "nsubj"] if k.dep_ in ("ccomp", "xcomp") else [])]
-    if c.type == "rejection" and not any(o.i in state.mentions and o.pos_ != "PRON" for o in let):
+    if c.type == "rejection" and not any(o.i in state.mentions and o.pos_ != "PRON" for o in _let_act(c.head)):
         return False  # another party refused leave ("would not allow Moscow to earn"), not a vow ("will not allow our border to be violated")
     c.modality = "occurred"
     c.trace.append("role:denied.threat" if c.type == "threat" else "role:denied.only")
     return True
+
+
+def _let_act(verb: Token) -> list[Token]:
+    """Who a verb of leave lets act: its object, or the subject of its clause ("allow Moscow to earn", parsed
+    either way)."""
+    return [o for k in verb.children for o in ([k] if k.dep_ == "dobj" else [
+        s for s in k.children if s.dep_ == "nsubj"] if k.dep_ in ("ccomp", "xcomp") else [])]
 
 
 def _only_when_denied(state: SentenceState, c: Candidate) -> bool:
@@ -1929,7 +1934,7 @@ def score_confidence(state: SentenceState, c: Candidate) -> bool:
 
 
 EVENT_PASSES = (
-    find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, threat_by_denial,
+    find_predicate, rewrite_roles_stage, assign_roles, borrow_governor_subject, find_modality, made_by_denial,
     speaker_plans, refer_back,
     address_the_fighting, sides_of_the_fighting, judge_the_deed, answer_the_accuser, answer_the_summarised,
     answer_the_author, warn_of_consequences,
