@@ -955,8 +955,7 @@ def drop_governed(state: SentenceState) -> None:
     the content of content that went goes too ("met X to discuss security cooperation")."""
     kept: dict[int, Candidate] = {}
     for c in sorted(state.candidates, key=_depth):
-        if c.governor is not None and _only_when_denied(state, c.governor) and not any(
-                k.dep_ == "neg" or k.lower_ == "never" for k in c.governor.head.children):
+        if c.governor is not None and _only_when_denied(state, c.governor) and not refuses(c.governor.head):
             c.governor = c.governor.governor  # "allowed IAEA inspectors to visit the site": no refusal, the visit is the news
         row = None if c.governor is None else state.rules.governed_row(c.governor.type, c.type, c.head.pos_)
         if row is not None and row.direct and not _direct_object(c.head, c.governor.head):
@@ -1120,7 +1119,7 @@ def made_by_denial(state: SentenceState, c: Candidate) -> bool:
     if c.type == "rejection" and not any(o.i in state.mentions and o.pos_ != "PRON" for o in _let_act(c.head)):
         return False  # another party refused leave ("would not allow Moscow to earn"), not a vow ("will not allow our border to be violated")
     c.modality = "occurred"
-    c.trace.append("role:denied.threat" if c.type == "threat" else "role:denied.only")
+    c.trace.append(f"role:denied.{c.type}")
     return True
 
 
@@ -1895,7 +1894,7 @@ def drop_non_parties(state: SentenceState, c: Candidate) -> bool:
     people = _own_people(state, c, own)
     c.targets = [people.get(a.name, a) for a in c.targets if a.name not in sources
                  and not (a.kind == "country" and a.country in own and a.name not in people)
-                 and not (a.kind == "organization" and a.country in own and _is_body_served(state, a))]
+                 and not (a.country in own and _is_body_served(state, a))]
     objects = [o for o in c.verb.children if o.dep_ == "dobj"] if c.verb is not None else []
     if c.type == "sanction" and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for o in objects for p in o.children):
         c.targets = [a for a in c.targets if a.kind != "person"]

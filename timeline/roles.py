@@ -170,8 +170,7 @@ class Roles:
         targets: list[Actor] = []
         encounter = self.rules.policy(etype).encounter
         dobj_without_actor = False
-        active = any(c.dep_ == "nsubj" for c in tok.children) and not any(
-            c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        active = any(c.dep_ == "nsubj" for c in tok.children) and not is_passive(tok)
         for c in tok.children:
             if c.dep_ == "agent":  # of an active verb, a "by" the parser hung on it from its object: the deed's
                 (targets if active else sources).extend(self.pobj_actors(c, mentions))  # doer, "condemned the pardon by X"
