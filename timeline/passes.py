@@ -445,6 +445,23 @@ def _troops_come(state: SentenceState, c: Candidate) -> bool:
                or any(m.lower_ == "military" and m.dep_ in ("amod", "compound") for m in s.children) for s in subj)
 
 
+def _takes_ground(state: SentenceState, c: Candidate) -> bool:
+    """ "whose guerrillas captured the provincial capital", "seized Gharyan, a town south of Tripoli", "the
+    islands, seized by Soviet troops in 1945": ground taken by force (a place the recogniser or the lexicon
+    names, or a words.csv place_noun or ground_noun) is occupied territory, military (CAMEO 192); not
+    "seized their catch", "captured General Shamkeyev"."""
+    if c.head.pos_ != "VERB" or c.head.lemma_.lower() not in state.rules.word("ground_verb"):
+        return False
+    ground = state.rules.word("place_noun") | state.rules.word("ground_noun")
+    things = [k for k in c.head.children if k.dep_ in ("dobj", "nsubjpass")]
+    if c.head.dep_ == "relcl" and all(k.tag_ == "WDT" for k in things):
+        things = [antecedent(c.head)]  # "Bunagana, which the rebels had seized", "the islands seized in 1945"
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in ground
+               or t.tag_ == "NNP" and (m := state.mentions.get(t.i)) is not None  # not "seized the Japanese"
+               and m.actor.kind == "country"
+               for o in things for t in (o, *(a for a in o.children if a.dep_ == "appos")))
+
+
 def _yields_policy(state: SentenceState, c: Candidate) -> bool:
     """ "withdrew a finance bill", "lifted a ban on gatherings": the thing given up is a policy."""
     policy = state.rules.word("policy_noun")
@@ -699,6 +716,7 @@ CONDITIONS: dict[str, Callable[[SentenceState, Candidate], bool]] = {
     "defends_deed": _defends_deed,
     "forces_act": _forces_act,
     "troops_come": _troops_come,
+    "takes_ground": _takes_ground,
     "crowd_acts": _crowd_acts,
     "yields_policy": _yields_policy,
     "hands_over_office": _hands_over_office,

@@ -226,20 +226,33 @@ class Rules:
 
     def with_object(self, tok: Token, lemmas: tuple[str, ...]) -> bool:
         """True for a verb and the head of its object ("sent thousands of troops": "send troop")."""
-        if len(lemmas) != 2 or tok.pos_ != "VERB":
+        if len(lemmas) != 2:
             return False
-        # "gave the ambassador 48 hours": with a dative, the parser may take the object for an adverb
-        objects = ("dobj", "npadvmod") if any(c.dep_ == "dative" for c in tok.children) else ("dobj",)
-        for c in tok.children:
-            if c.dep_ in objects:
-                heads = [c]
-                if c.pos_ == "NUM" or c.lemma_.lower() in self.word("quantity_noun"):  # "thousands of troops"
-                    heads += [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children]
-                if c.pos_ == "PROPN":  # "recalled Meyer, its ambassador", "expelled Ambassador Serur"
-                    heads += [a for a in c.children if a.dep_ in ("appos", "compound")]
-                if any(same(h, lemmas[1]) for h in heads):
-                    return True
+        for c in self._objects(tok):
+            heads = [c]
+            if c.pos_ == "NUM" or c.lemma_.lower() in self.word("quantity_noun") | self.word("partitive"):
+                # "thousands of troops", "all of its border crossings", "its side of the bridge"
+                heads += [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children]
+            if c.pos_ == "PROPN":  # "recalled Meyer, its ambassador", "expelled Ambassador Serur"
+                heads += [a for a in c.children if a.dep_ in ("appos", "compound")]
+            if any(same(h, lemmas[1]) for h in heads):
+                return True
         return False
+
+    def _objects(self, tok: Token) -> list[Token]:
+        """What a verb acts on: its object, the subject of its passive ("several crossings were closed"),
+        the object of the verb it completes ("kept its airspace closed") and the subject of a verb that
+        changes its subject (words.csv ergative_verb: "ordered the border closed")."""
+        if tok.pos_ != "VERB":
+            return []
+        # "gave the ambassador 48 hours": with a dative, the parser may take the object for an adverb
+        deps = ("dobj", "npadvmod") if any(c.dep_ == "dative" for c in tok.children) else ("dobj",)
+        found = [c for c in tok.children if c.dep_ in (*deps, "nsubjpass")]
+        if tok.dep_ == "oprd":
+            found += [c for c in tok.head.children if c.dep_ == "dobj"]
+        if not found and (thing := changed_thing(tok)) is not None:
+            found = [thing]
+        return found
 
     def plover_of(self, cameo: str) -> str | None:
         """PLOVER category of a CAMEO code, per CAMEO2PLOVER (longest known prefix)."""
@@ -283,6 +296,14 @@ def with_preposition(tok: Token, lemmas: tuple[str, ...]) -> bool:
         c.dep_ in ("prt", "advmod")  # "brushed the criticism aside": a particle parsed as an adverb
         or c.dep_ == "prep" and not any(o.dep_ == "dobj" and o.i < c.i for o in kids)
         and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)) for c in kids)
+
+
+def changed_thing(verb: Token) -> Token | None:
+    """The subject of a verb that changes its subject, with no object (words.csv ergative_verb): "the
+    border" in "ordered the border closed"."""
+    if verb.lemma_.lower() not in words()["ergative_verb"] or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def misparsed_verb(tok: Token) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from .model import Actor
 from .nlp import Doc, Token
-from .rules import words
+from .rules import changed_thing, words
 
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
 # What ends a predicate's own clause, and what ends a noun phrase (which keeps its conjuncts).
@@ -60,6 +60,8 @@ def _in_parentheses(tok: Token) -> bool:
 def subjects(verb: Token) -> list[Token]:
     """Grammatical subjects of a verb, looking up through control and coordination."""
     t = verb
+    if verb.dep_ in ("ccomp", "oprd") and changed_thing(verb) is not None:
+        t = verb.head  # "Maduro ordered the border closed": the border is what closed, Maduro the one who closes
     for _ in range(5):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
         if len(subj) > 1:  # "WELLINGTON, Feb 17 (Reuters) - New Zealand accused": not the agency of a dateline
@@ -87,7 +89,7 @@ def subjects(verb: Token) -> list[Token]:
         if (obj := misparsed_participle(t)) is not None:
             t = obj.head  # "warplanes began pounding positions": the subject of "began"
             continue
-        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head != t:
+        if t.dep_ in ("xcomp", "conj", "advcl", "acomp", "oprd") and t.head != t:  # oprd: "kept its airspace closed"
             t = t.head  # "Clinton is due to arrive": xcomp of the acomp of "is"
             continue
         if t.dep_ == "pcomp" and t.head.head != t.head:  # "after speaking with X, Trump said"
