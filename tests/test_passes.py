@@ -330,6 +330,11 @@ RULE_CASES = [
      "Nicolás Maduro", "Brazil", "occurred"),
     ("trigger:triggers.csv", "Moldova's envoy in Bucharest was recalled by Chisinau.", "sanction", "Moldova", None,
      "occurred"),
+    # signing an instrument is no agreement; what it does is done by its signer
+    ("rewrite:policy_concession", "Putin signed a decree lifting the ban on direct flights between Russia and "
+     "Georgia.", "retreat", "Vladimir Putin", "Georgia", "occurred"),
+    ("trigger:triggers.csv", "President Biden has signed an Executive Order terminating the Zimbabwe sanctions "
+     "program.", "sanction", "Joe Biden", "Zimbabwe", "occurred"),
     # ground taken by force is occupied, military (CAMEO 192); people or goods seized are coerced
     ("rewrite:seized_ground", "The Taliban seized Kabul last September.", "military", "Taliban", "Afghanistan",
      "occurred"),
@@ -1482,3 +1487,9 @@ def test_leave_refused_to_another_party_is_a_rejection():
     assert not [e for e in events_of("We will not allow our border to be violated, Poland's defence minister said.")
                 if e.trigger == "allow"]
     assert [e.type for e in events_of("Iran allowed IAEA inspectors to visit the site.")] == ["visit"]
+
+
+def test_signing_an_instrument_is_no_agreement_a_treaty_signed_is():
+    assert "agreement" not in {e.type for e in events_of("Museveni signed a law that bans foreign funding of Kenya's "
+                                                          "opposition.")}
+    assert "agreement" in {e.type for e in events_of("Museveni signed a treaty with Kenya.")}

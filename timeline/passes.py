@@ -954,8 +954,13 @@ def _purpose_of_encounter(state: SentenceState, clause: Token) -> bool:
 
 
 def _cue_only(rules: Rules, c: Candidate) -> bool:
-    """A verb that governs another action is its modality, not an event ("hoped to meet")."""
+    """A verb that governs another action is its modality, not an event ("hoped to meet"); signing an
+    instrument (words.csv instrument_noun: "signed a decree suspending flights") is no agreement, its content is
+    the news."""
     tok = c.head
+    if c.type == "agreement" and tok.pos_ == "VERB" and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in rules.word("instrument_noun") for o in tok.children):
+        return True
     if not any(ch.dep_ == "xcomp" for ch in tok.children):
         return False
     policy = rules.policy(c.type)

@@ -59,9 +59,8 @@ def _in_parentheses(tok: Token) -> bool:
 
 def subjects(verb: Token) -> list[Token]:
     """Grammatical subjects of a verb, looking up through control and coordination."""
-    t = verb
-    if verb.dep_ in ("ccomp", "oprd") and changed_thing(verb) is not None:
-        t = verb.head  # "Maduro ordered the border closed": the border is what closed, Maduro the one who closes
+    # "Maduro ordered the border closed": the border is what closed, Maduro the one who closes
+    t = verb.head if verb.dep_ in ("ccomp", "oprd") and changed_thing(verb) is not None else verb
     for _ in range(5):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
         if len(subj) > 1:  # "WELLINGTON, Feb 17 (Reuters) - New Zealand accused": not the agency of a dateline
@@ -95,6 +94,9 @@ def subjects(verb: Token) -> list[Token]:
         if t.dep_ == "pcomp" and t.head.head != t.head:  # "after speaking with X, Trump said"
             t = t.head.head
             continue
+        if (signer := _instrument_signer(t)) is not None:
+            t = signer
+            continue
         if t.dep_ == "relcl":
             return conjuncts(antecedent(t))
         if t.dep_ == "acl" and t.tag_ == "VBG":
@@ -115,6 +117,15 @@ def subjects(verb: Token) -> list[Token]:
             return conjuncts(poss[0])  # "his intention to visit"; not "Putin's invitation to meet"
         break
     return _stranded_subject(t)
+
+
+def _instrument_signer(clause: Token) -> Token | None:
+    """The verb that signs or issues the instrument (words.csv instrument_noun) a clause tells the content of:
+    "Putin signed a decree suspending flights", "signed a law that imposes penalties": "signed"."""
+    noun = antecedent(clause) if clause.dep_ == "relcl" else clause.head if clause.dep_ == "acl" else None
+    if noun is None or noun.lemma_.lower() not in words()["instrument_noun"] or noun.dep_ != "dobj":
+        return None
+    return noun.head
 
 
 def _relative_list_member(verb: Token) -> Token | None:
