@@ -289,6 +289,8 @@ RULE_CASES = [
      "China", "India", "occurred"),
     ("rewrite:reported_misdeed", "Sergei Lavrov said Ukraine had violated the truce.", "criticism", "Sergei Lavrov",
      "Ukraine", "occurred"),
+    ("rewrite:reported_misdeed", "Maria Zakharova said London had lied about the incident.", "criticism",
+     "Maria Zakharova", "United Kingdom", "occurred"),
     # a deed (an event's noun, no party's name) told to do wrong accuses its doer, named with it or not
     ("rewrite:reported_misdeed", "Haiti said the Dominican expulsions violated human rights.", "criticism", "Haiti",
      "Dominican Republic", "occurred"),
