@@ -544,7 +544,7 @@ def test_a_missing_party_comes_from_the_article():
 
 
 def test_the_doer_left_out_of_a_passive_comes_from_the_article_and_the_event_stays():
-    text = ("Russia expelled 23 British diplomats. Russia said Britain had lied. "
+    text = ("Russia expelled 23 British diplomats. Russia said Britain had erred. "
             "British Ambassador Laurie Bristow was summoned to the ministry on Saturday morning.")
     e = [e for e in events_of(text) if e.type == "criticism"][0]
     assert (e.source, e.target, e.source_basis) == (("Russia",), ("Laurie Bristow",), "context")
@@ -554,7 +554,7 @@ def test_the_doer_left_out_of_a_passive_comes_from_the_article_and_the_event_sta
             "accused of playing a role in the country's 1994 genocide would soon be indicted for war crimes.")
     assert not [e for e in events_of(text) if e.type == "coercion" and e.source_basis == "context"]
     # an acting party guessed for an active verb still falls under the confidence floor
-    assert not [e for e in events_of("Russia said Britain had lied. Summoning the envoy followed.") if e.type == "criticism"]
+    assert not [e for e in events_of("Russia said Britain had erred. Summoning the envoy followed.") if e.type == "criticism"]
 
 
 def test_an_election_of_a_person_alone_is_their_states_choice():
