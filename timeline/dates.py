@@ -1429,7 +1429,7 @@ def _tense(text: str, start: int, end: int) -> str:
         return "future"  # "declared Tuesday a public holiday": a day set apart ahead
     if left[:1] and left[0].lower() == "through" and _NIGHT_OF_DAY.fullmatch(text, start, end) and _past_clause(left, 0):
         return "past"  # "revellers danced on the beach through Sunday night": a night gone by, no bound ahead
-    for i in range(16):
+    for i in range(24):
         if left_open and i < len(left):
             verdict = _left_verdict(left, i, schedule_verb)
             if verdict == "break":
@@ -1460,7 +1460,7 @@ def _tense(text: str, start: int, end: int) -> str:
 def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str], str | None]:
     """The words before an expression (nearest first), those after it in its phrase, and a verb before it
     that is a timetable."""
-    left = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", text[max(0, start - 120):start].replace(".,", ",")))
+    left = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", text[max(0, start - 180):start].replace(".,", ",")))
     left.reverse()
     opening = next((k for k, tok in enumerate(left) if tok in CLAUSE_BREAKS), len(left))
     # the expression opens its clause ("that on Monday, ..."), not "which matures on Friday, was rescued"
@@ -1522,6 +1522,9 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
         return None  # "to release the first detailed results on Thursday": an adjective
     if verdict == "future" and [w.lower() for w in left[i + 1:i + 4]][1:3] == ["been", "had"]:
         return "past"  # "had been due to fly to Boston on Monday": a plan of a time now past
+    if verdict == "past" and _word_at(left, i + 1, 1).lower() == "have" and _word_at(left, i + 2, 1).lower() in (
+            "will", "shall", "'ll"):
+        return "future"  # "will have left by Friday": done by a time ahead
     return verdict
 
 
