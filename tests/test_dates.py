@@ -455,6 +455,11 @@ CASES = [
      "day"),
     ("He will host the leaders of Austria, the Czech Republic and Slovakia and European Commission President Romano "
      "Prodi in Berlin on Sunday.", "2002-08-17", "Sunday", "2002-08-18", None, "day"),
+    # "open" made by a verb is no verb; a relative clause set off by commas is no part of the day's clause
+    ("The Queen declared the Games open at Celtic Park on Wednesday night.", "2014-07-24", "Wednesday night",
+     "2014-07-23", None, "day"),
+    ("The champions will play Sweden, which beat Finland 2-1 earlier Friday, for the gold on Sunday.", "2014-02-21",
+     "Sunday", "2014-02-23", None, "day"),
     # a participle inside a verb phrase ahead is no past
     ("Obama will visit damaged areas of New Jersey on Wednesday.", "2012-10-30", "Wednesday", "2012-10-31", None,
      "day"),

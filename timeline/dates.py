@@ -1460,7 +1460,10 @@ def _tense(text: str, start: int, end: int) -> str:
 def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str], str | None]:
     """The words before an expression (nearest first), those after it in its phrase, and a verb before it
     that is a timetable."""
-    left = _TOKEN.findall(_ABBREVIATION_DOT.sub(r"\1", text[max(0, start - 180):start].replace(".,", ",")))
+    before = _ABBREVIATION_DOT.sub(r"\1", text[max(0, start - 180):start].replace(".,", ","))
+    # "will play Sweden, which beat Finland earlier Friday, for the gold on Sunday": a relative clause set off
+    # by commas between a day and its verb is no part of their clause
+    left = _TOKEN.findall(_RELATIVE_ASIDE.sub(" ", before))
     left.reverse()
     opening = next((k for k, tok in enumerate(left) if tok in CLAUSE_BREAKS), len(left))
     # the expression opens its clause ("that on Monday, ..."), not "which matures on Friday, was rescued"
@@ -1514,6 +1517,8 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
         return "future"  # "the women's final is on Saturday", "Election Day is Nov. 6", "if there is no verdict on Thursday"
     if _a_name(tok, left[i + 1] if i + 1 < len(left) else "."):
         return None  # "at the US Open in September", "in May and June": names are no tense
+    if low == "open" and any(w.lower() in _MAKING_OPEN for w in left[i + 1:i + 5]):
+        return None  # "declared the Games open on Wednesday night", "gates forced open on Tuesday": no verb
     verdict = _cue(low, _word_at(left, i + 1, 1), left[i - 1].lower() if i else "", i < 8)
     if verdict == "past" and low.endswith("ed") and any(w.lower() in _MODALS for w in left[i + 2:i + 4]):
         return None  # "will visit damaged areas on Wednesday": a participle inside a verb phrase ahead
@@ -1528,6 +1533,10 @@ def _left_verdict(left: list[str], i: int, schedule_verb: str | None) -> str | N
     return verdict
 
 
+# verbs that make a thing open ("declared the Games open", "forced open"): "open" after them is no verb
+_MAKING_OPEN = frozenset({"declared", "declare", "declares", "forced", "force", "thrown", "threw", "throw", "flung",
+                          "pried", "prised", "broke", "broken", "burst", "kept", "keep", "keeps", "held", "left"})
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where)\b(?:[^,.;:!?\"“”]|,(?=\d))*,(?=\s)")  # not "5,000"
 _STAYING = frozenset({"remain", "remains", "stay", "stays", "be", "been", "being", "keep", "keeps"})  # `_past_clause`
 
 
