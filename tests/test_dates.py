@@ -455,6 +455,11 @@ CASES = [
      "day"),
     ("He will host the leaders of Austria, the Czech Republic and Slovakia and European Commission President Romano "
      "Prodi in Berlin on Sunday.", "2002-08-17", "Sunday", "2002-08-18", None, "day"),
+    # the day of an event named in a clause in the past is the nearest, looking ahead
+    ("The floods have shaken up the campaign for the federal election on September 22.", "2002-08-17",
+     "September 22", "2002-09-22", None, "day"),
+    ("Cardoso left the ministry on March 30 to run in the October 3 election.", "1994-07-01", "October 3",
+     "1994-10-03", None, "day"),
     # "open" made by a verb is no verb; a relative clause set off by commas is no part of the day's clause
     ("The Queen declared the Games open at Celtic Park on Wednesday night.", "2014-07-24", "Wednesday night",
      "2014-07-23", None, "day"),

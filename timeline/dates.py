@@ -1397,6 +1397,11 @@ def resolve_date(expression: str, anchor: str | None, tense: str = "past") -> Ti
 
 
 # What is reported on a month that has gone by: "the December report", "its December jobs report"
+# events that are held on a day ("the October 3 election", "the election on September 22"): `_tense`
+_EVENT_NOUNS = frozenset({"election", "elections", "vote", "referendum", "poll", "polls", "ballot", "runoff",
+                          "parade", "deadline", "inauguration"})
+_OF_AN_EVENT = re.compile(r"[ \t]+(?:(?:presidential|general|parliamentary|federal|national|local|state|snap|"
+                          r"legislative|municipal|regional)[ \t]+)?(?:" + "|".join(sorted(_EVENT_NOUNS)) + r")\b")
 _REPORTED_PERIOD = re.compile(r"[ \t]+(?:(?:jobs|payrolls|employment|unemployment|inflation|retail|trade|housing|"
                               r"factory|manufacturing|consumer|producer|industrial|sales)[ \t]+)?"
                               r"(?:reports?|data|figures|numbers|payrolls|survey|reading|statistics|sales)\b")
@@ -1404,13 +1409,26 @@ _REPORTED_PERIOD = re.compile(r"[ \t]+(?:(?:jobs|payrolls|employment|unemploymen
 
 def _tense(text: str, start: int, end: int) -> str:
     """The tense of the cue word closest to the expression in its clause: "past", "future", or
-    "unmarked" when there is none.
+    "unmarked" when there is none. A day of an event named in a clause in the past is unmarked ("has shaken
+    up the campaign for the election on September 22", "left to run in the October 3 election"): the day of
+    the event, not of the verb; the nearest, looking ahead further than back.
 
     >>> _tense("The trial is set to begin on Wednesday in London.", 29, 38)
     'future'
     >>> _tense("Apple announced Friday that it will give owners a case.", 16, 22)
     'past'
     """
+    verdict = _clause_tense(text, start, end)
+    if verdict == "past" and not _WEEKDAY_ONLY.match(text, start):
+        left = _TOKEN.findall(text[max(0, start - 40):start])[::-1]
+        if _OF_AN_EVENT.match(text, end) and left[:1] == ["the"] or left[:1] in (["on"], ["for"]) \
+                and len(left) > 1 and left[1].lower() in _EVENT_NOUNS:
+            return "unmarked"
+    return verdict
+
+
+def _clause_tense(text: str, start: int, end: int) -> str:
+    """The tense of the cue word closest to the expression in its clause (`_tense`)."""
     if re.match(r"\s+(?:delivery|contracts?|futures|settlement)\b", text[end:end + 12]):
         return "future"  # "crude for January delivery rose": a month ahead
     if _REPORTED_PERIOD.match(text, end):
