@@ -1495,3 +1495,13 @@ def test_signing_an_instrument_is_no_agreement_a_treaty_signed_is():
     assert "agreement" not in {e.type for e in events_of("Museveni signed a law that bans foreign funding of Kenya's "
                                                           "opposition.")}
     assert "agreement" in {e.type for e in events_of("Museveni signed a treaty with Kenya.")}
+
+
+def test_a_persons_own_state_named_only_as_the_government_is_addressed():
+    text = ("The Philippines protested to China. Philippine Senator Risa Hontiveros urged the government to expel the "
+            "Chinese ambassador, Huang Xilian.")
+    assert "Philippines" in [e for e in events_of(text) if e.type == "demand"][0].target
+    # not where the sentence names the state as a party too: "the government" is another's
+    text = ("Ethiopian police detained 40 protesters. Sean McCormack said the United States was troubled and urged the "
+            "government to release them.")
+    assert "United States" not in [e for e in events_of(text) if e.type == "demand"][0].target

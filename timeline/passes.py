@@ -1915,8 +1915,9 @@ def drop_non_parties(state: SentenceState, c: Candidate) -> bool:
     sources = {a.name for a in c.sources}
     own = {a.country for a in c.sources if a.kind == "person" and a.country} if len(c.sources) == 1 else set()
     people = _own_people(state, c, own)
+    governed = _own_government(state, c, own)
     c.targets = [people.get(a.name, a) for a in c.targets if a.name not in sources
-                 and not (a.kind == "country" and a.country in own and a.name not in people)
+                 and not (a.kind == "country" and a.country in own and a.name not in people and a.name not in governed)
                  and not (a.country in own and _is_body_served(state, a))]
     objects = [o for o in c.verb.children if o.dep_ == "dobj"] if c.verb is not None else []
     if c.type == "sanction" and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for o in objects for p in o.children):
@@ -1929,6 +1930,22 @@ def _is_body_served(state: SentenceState, actor: Actor) -> bool:
     General), not one of its organs ("Annan asked the Council": the Security Council)."""
     body = state.ctx.roles.finder.lexicon.country_actor(actor.country) if actor.country else None
     return body is not None and body.kind == "organization" and body.name == actor.name
+
+
+def _own_government(state: SentenceState, c: Candidate, own: set[str]) -> set[str]:
+    """A person's own state named only as "the government" ("Senator Hontiveros urged the government to expel
+    the Chinese ambassador", words.csv story_state_noun): a party the person addresses, not their side; not
+    "his government", nor where the sentence names the state too ("said the United States was troubled and
+    urged the government": another state's)."""
+    named = {}
+    for i in range(c.head.sent.start, c.head.sent.end):
+        tok = c.head.doc[i]
+        if (m := state.mentions.get(i)) is not None and m.actor.country in own and tok.pos_ in ("NOUN", "PROPN") \
+                and tok.dep_ not in ("amod", "compound"):  # not "Philippine Senator Hontiveros"
+            bare = tok.lemma_.lower() in state.rules.word("story_state_noun") and tok.dep_ not in ("nsubj", "nsubjpass") \
+                and any(d.lower_ == "the" for d in tok.children) and not any(d.dep_ == "poss" for d in tok.children)
+            named[m.actor.name] = named.get(m.actor.name, True) and bare
+    return {name for name, bare in named.items() if bare}
 
 
 def _own_people(state: SentenceState, c: Candidate, own: set[str]) -> dict[str, Actor]:
