@@ -332,6 +332,11 @@ RULE_CASES = [
      "Nicolás Maduro", "Brazil", "occurred"),
     ("trigger:triggers.csv", "Moldova's envoy in Bucharest was recalled by Chisinau.", "sanction", "Moldova", None,
      "occurred"),
+    # flights resumed, as an object or as the subject of a verb that changes it (words.csv ergative_verb)
+    ("trigger:triggers.csv", "Georgian Airways said it planned to resume flights to Moscow.", "cooperation",
+     "Georgia", "Russia", "planned"),
+    ("trigger:triggers.csv", "Direct flights between Tashkent and Dushanbe resumed last April.", "cooperation",
+     "Uzbekistan", None, "occurred"),
     # signing an instrument is no agreement; what it does is done by its signer
     ("rewrite:policy_concession", "Putin signed a decree lifting the ban on direct flights between Russia and "
      "Georgia.", "retreat", "Vladimir Putin", "Georgia", "occurred"),
