@@ -891,8 +891,8 @@ def test_a_day_set_to_begin_a_period_is_ahead(text, value):
 # nineteenth, those of timeml_dev44 and timeml_dev45 in the twentieth, those of timeml_dev46 and
 # timeml_dev47 in the twenty-first, those of timeml_dev48 and timeml_dev49 in the twenty-second, those of
 # timeml_dev50 and timeml_dev51 in the twenty-third, those of timeml_dev52 and timeml_dev53 in the twenty-fourth,
-# after their first runs; timeml_dev54 and timeml_dev55 were written in the twenty-fifth round and run first at its
-# end). timeml_dev6 (0.98 -> 0.97) and timeml_dev9 (0.99 -> 0.98) were lowered in the twenty-sixth round, when the
+# those of timeml_dev54 and timeml_dev55 in the twenty-sixth, after their first runs; timeml_dev56 and timeml_dev57
+# were written in the twenty-sixth round and run first at its end). timeml_dev6 (0.98 -> 0.97) and timeml_dev9 (0.99 -> 0.98) were lowered in the twenty-sixth round, when the
 # tense of a day came to be read further back in its clause: +10 values on other sets, -1 on each of these.
 # Floors at the measured values, rounded down.
 FLOOR_DEV_DATE_PRECISION = 0.95
@@ -914,7 +914,8 @@ FLOOR_DEV_DATE_PRECISION = 0.95
         ("timeml_dev41", 0.97), ("timeml_dev42", 0.97), ("timeml_dev43", 0.95), ("timeml_dev44", 0.94),
         ("timeml_dev45", 0.95), ("timeml_dev46", 0.96), ("timeml_dev47", 0.94), ("timeml_dev48", 0.96), ("timeml_dev49", 0.97),
         ("timeml_dev50", 0.96), ("timeml_dev51", 0.97), ("timeml_dev52", 0.96), ("timeml_dev53", 0.95),
-        ("timeml_dev54", 0.95), ("timeml_dev55", 0.94),
+        ("timeml_dev54", 0.96), ("timeml_dev55", 0.95),
+        ("timeml_dev56", 0.93), ("timeml_dev57", 0.95),
         ("timeml_test", 0.98))),
 ])
 def test_dates_on_held_out_news(articles_file, gold_file, spans_file, floor):
