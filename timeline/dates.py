@@ -1396,12 +1396,12 @@ def resolve_date(expression: str, anchor: str | None, tense: str = "past") -> Ti
 # --------------------------------------------------------------------------- detection
 
 
-# What is reported on a month that has gone by: "the December report", "its December jobs report"
-# events that are held on a day ("the October 3 election", "the election on September 22"): `_tense`
+# Events that are held on a day ("the October 3 election", "the election on September 22"): `_tense`
 _EVENT_NOUNS = frozenset({"election", "elections", "vote", "referendum", "poll", "polls", "ballot", "runoff",
                           "parade", "deadline", "inauguration"})
 _OF_AN_EVENT = re.compile(r"[ \t]+(?:(?:presidential|general|parliamentary|federal|national|local|state|snap|"
                           r"legislative|municipal|regional)[ \t]+)?(?:" + "|".join(sorted(_EVENT_NOUNS)) + r")\b")
+# What is reported on a month that has gone by: "the December report", "its December jobs report"
 _REPORTED_PERIOD = re.compile(r"[ \t]+(?:(?:jobs|payrolls|employment|unemployment|inflation|retail|trade|housing|"
                               r"factory|manufacturing|consumer|producer|industrial|sales)[ \t]+)?"
                               r"(?:reports?|data|figures|numbers|payrolls|survey|reading|statistics|sales)\b")
