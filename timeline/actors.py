@@ -21,7 +21,7 @@ from .model import Actor, Mention
 from .nlp import Doc, Span, Token, doc_text, span_text, word_keys
 from .places import city_country, neighbours
 from .rules import words
-from .syntax import reporting_verb, subjects, unique
+from .syntax import reporting_verb, subjects, unique, with_the
 
 # Role nouns that refer back to a person in the article without a title of their own.
 RELATIONAL_ROLES = frozenset({"host", "guest", "counterpart", "visitor"})
@@ -535,11 +535,6 @@ def _bare_pair(tok: Token) -> bool:
             and (tok.lower_ == "both" or any(c.lower_ == "the" for c in tok.children)))
 
 
-def _with_the(tok: Token) -> bool:
-    """ "the army", "the Foreign Ministry": a noun with "the" as its determiner."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-
-
 def _own_forces(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterator[tuple[Token, Actor]]:
     """ "His government", "its army", "his country" (words.csv state_epithet), "his side" (own_side),
     and "the army" in what someone says ("Pakistani officials said the army had launched operations"):
@@ -553,7 +548,7 @@ def _own_forces(doc: Doc, found: dict[int, Mention], lexicon: Lexicon) -> Iterat
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None and owner.tag_ == "PRP$":  # the speaker's own, else the pronoun's
             actor = _speaker(tok, found) or (found[owner.i].actor if owner.i in found else None)
-        elif owner is None and sector and _with_the(tok) and not _modifiers(tok):
+        elif owner is None and sector and with_the(tok) and not _modifiers(tok):
             actor = _speaker(tok, found)
         else:
             continue
@@ -615,7 +610,7 @@ def _bare_state_bodies(doc: Doc, found: dict[int, Mention], state: Actor | None)
         mods = _modifiers(tok)
         named = tok.lower_ if not mods else " ".join([*(m.lower_ for m in mods), tok.lower_])  # "the ruling party"
         if state is not None and tok.i not in found and tok.pos_ in ("NOUN", "PROPN") and len(mods) <= 1 \
-                and named in words()["story_state_noun"] and _with_the(tok) \
+                and named in words()["story_state_noun"] and with_the(tok) \
                 and not any(c.dep_ == "prep" for c in tok.children):
             yield tok, state
 
@@ -641,7 +636,7 @@ def _owned_before(doc: Doc, found: dict[int, Mention], owned: dict[str, Actor]) 
     article named with that agent noun last."""
     for tok in doc:
         actor = owned.get(tok.lemma_.lower())
-        if actor is not None and tok.i not in found and tok.pos_ == "NOUN" and _with_the(tok) and not _modifiers(tok) \
+        if actor is not None and tok.i not in found and tok.pos_ == "NOUN" and with_the(tok) and not _modifiers(tok) \
                 and not any(c.dep_ in ("nummod", "predet") or c.lower_ in ("both", "all") for c in tok.children):
             yield tok, actor  # not "the two governments": a group of its own
 
@@ -682,7 +677,7 @@ def _epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _Salienc
     """ "The 71-year-old", "the veteran leader", "the incumbent": the article's protagonist, the
     person it has named most so far (words.csv epithet_noun); not "the Russian leader" (of a country)."""
     for tok in doc:
-        if tok.i in found or tok.dep_ == "appos" or not _with_the(tok):
+        if tok.i in found or tok.dep_ == "appos" or not with_the(tok):
             continue  # "the Dalai Lama, the exiled Tibetan spiritual leader": the name's own description
         if any(c.ent_type_ == "NORP" for c in tok.children):
             continue  # "the Tibetan leader": of a people named, not the protagonist
@@ -793,7 +788,7 @@ def _state_body(ent: Span, found: dict[int, Mention], last_country: Actor | None
     parts = [t for t in ent if t.lower_ != "the"]
     # "the Foreign Ministry", "the Ministry of Defence"; not "the National Liberation Army", a name of its own
     plain = len(parts) <= 2 or parts[0] == ent.root
-    bare = (ent[0].lower_ == "the" or _with_the(ent.root)) and plain
+    bare = (ent[0].lower_ == "the" or with_the(ent.root)) and plain
     return owner or (last_country if bare else None)
 
 
@@ -1713,7 +1708,7 @@ def _state_epithets(doc: Doc, offset: int, found: dict[int, Mention], memory: _S
     for tok in doc:
         if (tok.i in found or tok.tag_ != "NN" or tok.dep_ not in ("nsubj", "nsubjpass")
                 or tok.lemma_.lower() not in words()["state_epithet"]
-                or not _with_the(tok) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+                or not with_the(tok) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
                 or any(c.i in found for c in tok.children)):  # "the Qatari state": its adjective says which
             continue
         state = memory.state_before(offset + tok.idx)

@@ -1419,12 +1419,17 @@ def _tense(text: str, start: int, end: int) -> str:
     'past'
     """
     verdict = _clause_tense(text, start, end)
-    if verdict == "past" and not _WEEKDAY_ONLY.match(text, start):
-        left = _TOKEN.findall(text[max(0, start - 40):start])[::-1]
-        if _OF_AN_EVENT.match(text, end) and left[:1] == ["the"] or left[:1] in (["on"], ["for"]) \
-                and len(left) > 1 and left[1].lower() in _EVENT_NOUNS:
-            return "unmarked"
-    return verdict
+    return "unmarked" if verdict == "past" and _day_of_an_event(text, start, end) else verdict
+
+
+def _day_of_an_event(text: str, start: int, end: int) -> bool:
+    """Whether a date (no weekday) is the day of an event named with it: "the October 3 election" (before
+    the event noun, `_OF_AN_EVENT`), "the election on September 22", "an election for June 2"."""
+    if _WEEKDAY_ONLY.match(text, start):
+        return False
+    before = _TOKEN.findall(text[max(0, start - 40):start])[-2:]
+    return before[-1:] == ["the"] and bool(_OF_AN_EVENT.match(text, end)) or len(before) == 2 \
+        and before[1] in ("on", "for") and before[0].lower() in _EVENT_NOUNS
 
 
 def _clause_tense(text: str, start: int, end: int) -> str:

@@ -67,7 +67,8 @@ from .rules import Rewrite, Rules, Trigger, words
 from .roles import doer_preps, held, names_people
 from .syntax import (
     CLAUSE_DEPS, LEADING_PREPS, antecedent, aspect_verb, background, before_lead, definite, first_conjunct, in_adjunct, is_passive, named_object, naming_verb,
-    noun_phrase, phrase, predicate, obligated, present_perfect, progressive, referent, refuses, scheduled, subjects, tense, unique,
+    noun_phrase, phrase, predicate, obligated, present_perfect, progressive, referent, refuses, scheduled, signed_instrument,
+    subjects, tense, unique, with_the,
 )
 
 MODALITY_PRIORITY = ("negated", "hypothetical", "intended", "planned")
@@ -958,8 +959,7 @@ def _cue_only(rules: Rules, c: Candidate) -> bool:
     instrument (words.csv instrument_noun: "signed a decree suspending flights") is no agreement, its content is
     the news."""
     tok = c.head
-    if c.type == "agreement" and tok.pos_ == "VERB" and any(
-            o.dep_ == "dobj" and o.lemma_.lower() in rules.word("instrument_noun") for o in tok.children):
+    if c.type == "agreement" and tok.pos_ == "VERB" and any(signed_instrument(o) for o in tok.children):
         return True
     if not any(ch.dep_ == "xcomp" for ch in tok.children):
         return False
@@ -1936,16 +1936,16 @@ def _own_government(state: SentenceState, c: Candidate, own: set[str]) -> set[st
     """A person's own state named only as "the government" ("Senator Hontiveros urged the government to expel
     the Chinese ambassador", words.csv story_state_noun): a party the person addresses, not their side; not
     "his government", nor where the sentence names the state too ("said the United States was troubled and
-    urged the government": another state's)."""
-    named = {}
+    urged the government": another state's). Adjectives do not name it ("Philippine Senator Hontiveros")."""
+    bare, named = set(), set()
     for i in range(c.head.sent.start, c.head.sent.end):
-        tok = c.head.doc[i]
-        if (m := state.mentions.get(i)) is not None and m.actor.country in own and tok.pos_ in ("NOUN", "PROPN") \
-                and tok.dep_ not in ("amod", "compound"):  # not "Philippine Senator Hontiveros"
-            bare = tok.lemma_.lower() in state.rules.word("story_state_noun") and tok.dep_ not in ("nsubj", "nsubjpass") \
-                and any(d.lower_ == "the" for d in tok.children) and not any(d.dep_ == "poss" for d in tok.children)
-            named[m.actor.name] = named.get(m.actor.name, True) and bare
-    return {name for name, bare in named.items() if bare}
+        tok, m = c.head.doc[i], state.mentions.get(i)
+        if m is None or m.actor.country not in own or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("amod", "compound"):
+            continue
+        addressed = tok.lemma_.lower() in state.rules.word("story_state_noun") and with_the(tok) \
+            and tok.dep_ not in ("nsubj", "nsubjpass")
+        (bare if addressed else named).add(m.actor.name)
+    return bare - named
 
 
 def _own_people(state: SentenceState, c: Candidate, own: set[str]) -> dict[str, Actor]:

@@ -123,9 +123,12 @@ def _instrument_signer(clause: Token) -> Token | None:
     """The verb that signs or issues the instrument (words.csv instrument_noun) a clause tells the content of:
     "Putin signed a decree suspending flights", "signed a law that imposes penalties": "signed"."""
     noun = antecedent(clause) if clause.dep_ == "relcl" else clause.head if clause.dep_ == "acl" else None
-    if noun is None or noun.lemma_.lower() not in words()["instrument_noun"] or noun.dep_ != "dobj":
-        return None
-    return noun.head
+    return noun.head if noun is not None and signed_instrument(noun) else None
+
+
+def signed_instrument(noun: Token) -> bool:
+    """An instrument (words.csv instrument_noun) as the object of a verb: "signed a decree", "issued an order"."""
+    return noun.dep_ == "dobj" and noun.lemma_.lower() in words()["instrument_noun"]
 
 
 def _relative_list_member(verb: Token) -> Token | None:
@@ -420,6 +423,11 @@ def refuses(verb: Token) -> bool:
     kids = list(verb.children)
     return any(c.dep_ == "neg" for c in kids) and any(
         c.dep_ == "aux" and c.lower_ in words()["future_aux"] for c in kids)
+
+
+def with_the(tok: Token) -> bool:
+    """ "the army", "the Foreign Ministry": a noun with "the" as its determiner."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def definite(tok: Token) -> bool:
